@@ -1,0 +1,81 @@
+"""One Settings schema: the only place that reads handscroll's environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from handscroll.errors import ConfigError
+
+DEFAULT_CHROME_LINES: tuple[str, ...] = (
+    "Please drag to the left for more details",
+    "See answer below.",
+)
+"""Site chrome the legacy exports carry on lines of their own; never content."""
+
+ANSWER_MARKER = "See answer below."
+"""The chrome line that follows a thinking question where it is first asked."""
+
+
+class Settings(BaseModel):
+    """Everything configurable, with where each value comes from.
+
+    Build it with `Settings.from_env()`; pass it down explicitly, never read
+    the environment anywhere else.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    db: str = Field(
+        default="sqlite:///handscroll.db",
+        description="SQLAlchemy URL of the library (HANDSCROLL_DB): a SQLite file or postgresql+psycopg://...",
+    )
+    media_dir: Path | None = Field(
+        default=None,
+        description="Folder of image files named by media ID (HANDSCROLL_MEDIA).",
+    )
+    chrome_lines: tuple[str, ...] = Field(
+        default=DEFAULT_CHROME_LINES,
+        description="Legacy-text lines that are site chrome, compared without case and spacing "
+        "(HANDSCROLL_CHROME_LINES, separated by '|').",
+    )
+    max_file_mb: float = Field(
+        default=8.0,
+        gt=0,
+        description="Largest input file read, in MB (HANDSCROLL_MAX_FILE_MB); larger files are refused.",
+    )
+
+    @property
+    def max_file_bytes(self) -> int:
+        """The file-size limit in bytes."""
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Read HANDSCROLL_* variables, apply explicit overrides, report all problems at once."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        if "HANDSCROLL_DB" in env:
+            values["db"] = env["HANDSCROLL_DB"]
+        if "HANDSCROLL_MEDIA" in env:
+            values["media_dir"] = env["HANDSCROLL_MEDIA"]
+        if "HANDSCROLL_CHROME_LINES" in env:
+            values["chrome_lines"] = tuple(s for s in env["HANDSCROLL_CHROME_LINES"].split("|") if s.strip())
+        if "HANDSCROLL_MAX_FILE_MB" in env:
+            values["max_file_mb"] = env["HANDSCROLL_MAX_FILE_MB"]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        try:
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+            )
+            raise ConfigError(f"invalid settings: {problems}") from None
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The SQLAlchemy URL of a SQLite file."""
+    return f"sqlite:///{Path(path)}"

@@ -1,0 +1,108 @@
+"""Stage 1, ingest: source files -> Feature models.
+
+Input: paths of legacy text (.txt), Markdown (.md) or JSON (.json) files.
+Output: `ReadResult`s (the feature, warnings with file and line, a line account).
+Never: touches the library, the network, or anything but the file it reads.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from handscroll.config import Settings
+from handscroll.errors import Location, ReadError, display_path
+from handscroll.ingest.decode import decode_bytes
+from handscroll.ingest.json_feature import read_json_feature
+from handscroll.ingest.legacy_text import read_legacy_text
+from handscroll.ingest.markdown import read_markdown
+from handscroll.ingest.result import LineKind, ReadResult, ReadWarning
+
+Reader = Callable[..., ReadResult]
+"""A reader takes decoded text, `source=` (a display path) and `settings=`."""
+
+READERS: dict[str, Reader] = {
+    ".txt": read_legacy_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".json": read_json_feature,
+}
+"""Format registry: file suffix -> reader. Register new formats here."""
+
+
+def read_path(path: Path, settings: Settings, *, reader: Reader | None = None) -> ReadResult:
+    """Read one file with the reader its suffix names (or the one given)."""
+    shown = display_path(path)
+    chosen = reader or READERS.get(path.suffix.lower())
+    if chosen is None:
+        known = ", ".join(sorted(READERS))
+        raise ReadError(f"unknown file type {path.suffix or '(none)'}; handscroll reads {known}", Location(shown))
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            raise ReadError(
+                f"the file is {size / 1048576:.1f} MB, over the {settings.max_file_mb:g} MB limit "
+                "(raise it with HANDSCROLL_MAX_FILE_MB)",
+                Location(shown),
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {exc.strerror or exc}", Location(shown)) from None
+    result = chosen(decode_bytes(data, shown), source=shown, settings=settings)
+    # Hash the bytes, not the decoded text, so an unchanged file is recognised
+    # before any parsing on re-import.
+    return ReadResult(
+        feature=result.feature,
+        source=result.source,
+        source_hash=hash_bytes(data),
+        warnings=result.warnings,
+        lines=result.lines,
+    )
+
+
+def hash_bytes(data: bytes) -> str:
+    """The content hash imports use to skip unchanged files."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def expand_paths(specs: Iterable[str]) -> Iterator[Path | ReadError]:
+    """Expand files, folders (recursively, known suffixes only) and globs, in a stable order.
+
+    A spec that matches nothing, or a folder that cannot be listed, yields a
+    ReadError in place so the caller reports it beside the others.
+    """
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            try:
+                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and p.is_file())
+            except OSError as exc:
+                yield ReadError(f"cannot list the folder: {exc.strerror or exc}", Location(display_path(path)))
+                continue
+            yield from found
+        elif path.exists():
+            yield path
+        else:
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                yield ReadError("no such file, folder or glob match", Location(spec))
+            for match in matches:
+                m = Path(match)
+                if m.is_dir():
+                    yield from expand_paths([match])
+                else:
+                    yield m
+
+
+__all__ = [
+    "READERS",
+    "LineKind",
+    "ReadError",
+    "ReadResult",
+    "ReadWarning",
+    "expand_paths",
+    "hash_bytes",
+    "read_path",
+]

@@ -1,0 +1,64 @@
+"""Turn the bytes of an input file into text, refusing what is not text.
+
+Exports come as UTF-8 (sometimes with a BOM) or UTF-16 with a BOM. Anything
+else gets a message naming the line, never a guess at the encoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from handscroll.errors import Location, ReadError
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_SPACES_TO_NORMALISE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": ""})
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """Decode a file's bytes to text, or raise ReadError with the line at fault."""
+    if not data.strip():
+        raise ReadError("the file is empty", Location(path))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", path)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    if b"\x00" in data[:8192]:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ReadError("this is a binary file, not text (NUL byte)", Location(path, line))
+    text = _decode(data, "utf-8", path)
+    controls = len(_CONTROL.findall(text[:8192]))
+    if controls > 8 and controls > len(text[:8192]) // 100:
+        raise ReadError(f"this looks like a binary file, not text ({controls} control characters)", Location(path, 1))
+    return text
+
+
+def _decode(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        if encoding == "utf-8" and not _looks_textual(data):
+            raise ReadError("this looks like a binary file, not text", Location(path, line)) from None
+        raise ReadError(
+            f"not valid {encoding.upper()} (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            "save the file as UTF-8",
+            Location(path, line),
+        ) from None
+
+
+def _looks_textual(data: bytes) -> bool:
+    sample = data[:8192]
+    printable = sum(1 for b in sample if b >= 0x20 or b in b"\t\n\r")
+    return printable >= 0.9 * len(sample)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any line break (CRLF, CR, LF) and nothing else, so line numbers match editors."""
+    return _LINE_BREAK.split(text)
+
+
+def clean_line(line: str) -> str:
+    """Normalise a line: non-breaking spaces become spaces, edges are stripped."""
+    return line.translate(_SPACES_TO_NORMALISE).strip()

@@ -1,0 +1,55 @@
+"""What a reader returns: the feature plus an account of every source line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from handscroll.errors import Location
+from handscroll.model import Feature
+
+
+class LineKind(StrEnum):
+    """What became of one source line; every line gets exactly one."""
+
+    BLANK = "blank"
+    CHROME = "chrome"
+    TITLE = "title"
+    MEDIA = "media"
+    REPEATED_MEDIA = "repeated-media"
+    MARKER = "marker"
+    CONTENT = "content"
+    REPEATED_PROMPT = "repeated-prompt"
+    UNCLASSIFIED = "unclassified"
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """Something the reader kept but wants a person to look at."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """A feature read from one source, with its warnings and line account.
+
+    `lines[i]` says what became of source line i+1; the lossless property of
+    the legacy reader is stated and tested over this list.
+    """
+
+    feature: Feature
+    source: str
+    source_hash: str
+    warnings: tuple[ReadWarning, ...] = ()
+    lines: tuple[LineKind, ...] = field(default=(), repr=False)
+
+    @property
+    def line_counts(self) -> Counter[LineKind]:
+        """How many source lines went each way (chrome lines counted, as DESIGN.md asks)."""
+        return Counter(self.lines)

@@ -1,0 +1,195 @@
+"""The feature model: the interchange shape of DESIGN.md as frozen pydantic models.
+
+Every stage speaks this shape: readers produce it, the store saves and loads it,
+publishers render it. `Feature.to_json()` prints exactly the DESIGN.md JSON and
+`Feature.from_json()` takes it back, so the JSON reader is a one-liner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+MEDIA_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9-]*(?:_[A-Za-z0-9-]+)*_[0-9]+$"
+"""A media ID is a stem and a number joined by an underscore (`mainsite_psd_neizhanyi04_9`).
+
+The pattern admits no dots, slashes or spaces, so an ID can never name a path
+outside the media folder.
+"""
+
+_MEDIA_ID = re.compile(MEDIA_ID_PATTERN)
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
+
+MediaId = Annotated[str, Field(pattern=MEDIA_ID_PATTERN, max_length=200)]
+
+
+def is_media_id(text: str) -> bool:
+    """Say whether a stripped line is a media ID rather than prose."""
+    return len(text) <= 200 and _MEDIA_ID.match(text) is not None
+
+
+def series_of_media(media: str) -> str:
+    """Name the series a media ID belongs to: its stem without trailing digits.
+
+    `mainsite_psd_neizhanyi04_9` has the stem `mainsite_psd_neizhanyi04`, and
+    the series `mainsite_psd_neizhanyi` (the `04` is the part number).
+    """
+    stem = media.rsplit("_", 1)[0]
+    return _TRAILING_DIGITS.sub("", stem).rstrip("_-") or stem
+
+
+class _Block(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Paragraph(_Block):
+    """A paragraph of the narrative."""
+
+    type: Literal["paragraph"] = "paragraph"
+    text: str
+
+
+class Figure(_Block):
+    """A gallery photo and its caption paragraphs, in reading order."""
+
+    type: Literal["figure"] = "figure"
+    media: MediaId
+    caption: tuple[str, ...] = ()
+
+
+class Note(_Block):
+    """An extended-reading box ("ebook") that stands between gallery photos."""
+
+    type: Literal["note"] = "note"
+    kind: str = "ebook"
+    text: tuple[str, ...] = ()
+
+
+class Question(_Block):
+    """A thinking question; its model answer stays hidden until the reader asks."""
+
+    type: Literal["question"] = "question"
+    prompt: str
+    answer: tuple[str, ...] = ()
+
+
+class Credit(_Block):
+    """The photo credit line."""
+
+    type: Literal["credit"] = "credit"
+    text: str
+
+
+class Unclassified(_Block):
+    """A source line the reader could not place; kept with its line so nothing is lost."""
+
+    type: Literal["unclassified"] = "unclassified"
+    text: str
+    line: int = Field(ge=1)
+
+
+Block = Annotated[
+    Paragraph | Figure | Note | Question | Credit | Unclassified,
+    Field(discriminator="type"),
+]
+"""One block of a feature's body, told apart by its `type`."""
+
+BLOCK_TYPES: tuple[type[_Block], ...] = (Paragraph, Figure, Note, Question, Credit, Unclassified)
+
+
+class Feature(BaseModel):
+    """One illustrated history feature: a numbered part of a series.
+
+    The first six fields are the DESIGN.md shape; `slug` names the feature in
+    the library and in URLs.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str = Field(min_length=1)
+    part: int | None = Field(default=None, ge=0)
+    series: str | None = None
+    language: str = "en"
+    hero: MediaId | None = None
+    blocks: tuple[Block, ...] = ()
+    slug: str = Field(default="", pattern=r"^$|^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)
+
+    @field_validator("title")
+    @classmethod
+    def _title_is_one_line(cls, value: str) -> str:
+        if "\n" in value or "\r" in value:
+            raise ValueError("a title is a single line")
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_slug(cls, data: object) -> object:
+        # A slug is always present once a feature exists, so the store and the
+        # web never have to guess one.
+        if isinstance(data, dict) and not data.get("slug") and isinstance(data.get("title"), str):
+            part = data.get("part")
+            data = {**data, "slug": slugify(data["title"], part=part if isinstance(part, int) else None)}
+        return data
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """The gallery photos in reading order."""
+        return tuple(b for b in self.blocks if isinstance(b, Figure))
+
+    @property
+    def media_ids(self) -> tuple[str, ...]:
+        """Every media ID the feature refers to, hero first, without repeats."""
+        seen = dict.fromkeys(([self.hero] if self.hero else []) + [f.media for f in self.figures])
+        return tuple(seen)
+
+    def to_json(self, *, indent: int | None = 1) -> str:
+        """Serialise to the DESIGN.md JSON shape (UTF-8 text, Chinese unescaped)."""
+        return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Feature:
+        """Read the DESIGN.md JSON shape back; raises pydantic.ValidationError."""
+        return cls.model_validate_json(text)
+
+    def content_hash(self) -> str:
+        """A stable hash of the content, so imports can tell changed from unchanged."""
+        return hashlib.sha256(self.to_json(indent=None).encode()).hexdigest()
+
+
+class Series(BaseModel):
+    """A series of features, known by a key (from media IDs or front matter)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    title: str | None = None
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(title: str, *, part: int | None = None, max_length: int = 80) -> str:
+    """Turn a title into a URL slug; Chinese titles become pinyin.
+
+    The part number leads (`04-soviet-withdrawal-...`) so that parts of a
+    series sort together and two parts with the same title stay distinct.
+    """
+    text = title
+    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+        from pypinyin import lazy_pinyin  # lazy: pinyin tables are large
+
+        text = " ".join(lazy_pinyin(text))
+    ascii_text = text.lower().replace("’", "").replace("'", "")
+    words = [w for w in _NON_SLUG.split(ascii_text) if w]
+    if part is not None:
+        words.insert(0, f"{part:02d}")
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or "feature"
