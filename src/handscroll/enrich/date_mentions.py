@@ -1,0 +1,178 @@
+"""Partly specified date mentions, and their resolution against the narrative.
+
+A rule sees only what the words say ("16 October", "the following year",
+"early 1946"); only the narrative knows which year that was. Keeping the two
+apart lets the English and the Chinese rules share one resolver, and lets the
+resolver carry the narrative's current date from block to block (issue 4).
+
+Values follow TIMEX3 and keep their granularity. Years before the common era
+use the TIMEX2 convention of the WikiWars key and of HeidelTime: 221 BC is
+"BC0221", the 470s BC "BC047", the 4th century BC "BC03".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+_ANCHOR_VALUE = re.compile(r"^(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The narrative's current date: the last absolute date resolved so far."""
+
+    year: int  # negative before the common era
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a rule found: a span and the date parts its words state."""
+
+    start: int
+    end: int
+    year: int | None = None  # negative before the common era
+    era: str | None = None  # "BC" or "AD" when the text says so
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None  # SP, SU, FA, WI
+    half: int | None = None  # 1 or 2
+    tod: str | None = None  # MO, AF, EV, NI, DT, or "HH:MM"
+    decade: int | None = None  # 193 for the 1930s
+    century: int | None = None  # 18 for the 19th century
+    mod: str | None = None
+    shift: tuple[str, int] | None = None  # ("Y", 1): a year after the anchor
+    literal: str | None = None  # a value that needs no anchor (durations, PRESENT_REF)
+    kind: str = "DATE"
+    partner: Mention | None = None  # the end of a range
+    outer_start: int | None = None  # where "from"/"between" opens a range
+
+    @property
+    def is_calendar(self) -> bool:
+        """True for a point or period on the calendar (can open or close a range)."""
+        return self.literal is None and self.kind == "DATE"
+
+
+def parse_anchor(value: str | None) -> Anchor | None:
+    """Read an earlier value such as "1945" or "BC0221-03" as the starting anchor."""
+    if not value:
+        return None
+    found = _ANCHOR_VALUE.match(value)
+    if not found:
+        return None
+    year = int(found.group(2)) * (-1 if found.group(1) else 1)
+    month = int(found.group(3)) if found.group(3) else None
+    day = int(found.group(4)) if found.group(4) else None
+    return Anchor(year, month, day)
+
+
+def _year_text(year: int) -> str:
+    return f"BC{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def _shifted(anchor: Anchor, unit: str, amount: int) -> Anchor | None:
+    """Move the anchor by whole units, keeping only the granularity that stays known."""
+    if unit == "Y":
+        return Anchor(anchor.year + amount)
+    if unit == "M":
+        if anchor.month is None:
+            return None
+        index = anchor.year * 12 + anchor.month - 1 + amount
+        return Anchor(index // 12, index % 12 + 1)
+    if anchor.day is None or anchor.month is None or anchor.year <= 0:
+        return None
+    days = amount * 7 if unit == "W" else amount
+    moved = dt.date(anchor.year, anchor.month, anchor.day) + dt.timedelta(days=days)
+    return Anchor(moved.year, moved.month, moved.day)
+
+
+def _sign_year(mention: Mention, anchor: Anchor | None) -> int | None:
+    """A bare three-digit year in a narrative set before the common era is BC too."""
+    year = mention.year
+    if year is None or year < 0 or mention.era is not None:
+        return year
+    if year < 1000 and anchor is not None and anchor.year < 0:
+        return -year
+    return year
+
+
+def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None]:
+    """The mention's value, and the anchor that later mentions should use."""
+    if mention.literal is not None:
+        return mention.literal, anchor
+    if mention.decade is not None:
+        return _era_prefixed(mention.decade, 3, mention), anchor
+    if mention.century is not None:
+        return _era_prefixed(mention.century, 2, mention), anchor
+    year = _sign_year(mention, anchor)
+    month, day = mention.month, mention.day
+    if mention.shift is not None:
+        unit, amount = mention.shift
+        moved = _shifted(anchor, unit, amount) if anchor else None
+        if moved is None:
+            return _unknown(mention, anchor, unit), anchor
+        year = moved.year
+        if month is None and unit in ("M", "D", "W"):
+            month, day = moved.month, moved.day if unit in ("D", "W") else None
+    elif year is None:
+        if anchor is None:
+            return _unknown(mention, anchor, "Y"), anchor
+        year = anchor.year
+        if month is None and day is not None:
+            month = anchor.month
+    value = _year_text(year)
+    if month is not None:
+        value += f"-{month:02d}"
+        if day is not None:
+            value += f"-{day:02d}"
+    if mention.season:
+        value += f"-{mention.season}"
+    elif mention.half:
+        value += f"-H{mention.half}"
+    if mention.tod:
+        value += ("" if day is not None else ("-XX" if month is not None else "-XX-XX")) + f"T{mention.tod}"
+    if mention.shift and mention.shift[0] == "W" and day is not None and month is not None and year > 0:
+        iso = dt.date(year, month, day).isocalendar()
+        value = f"{iso[0]:04d}-W{iso[1]:02d}"
+    new_anchor = Anchor(year, month, day if month is not None else None)
+    return value, new_anchor
+
+
+def _era_prefixed(number: int, width: int, mention: Mention) -> str:
+    if number < 0 or mention.era == "BC":
+        return f"BC{abs(number):0{width}d}"
+    return f"{number:0{width}d}"
+
+
+def _unknown(mention: Mention, anchor: Anchor | None, unit: str) -> str:
+    """A value with X for what the narrative does not say (no invented dates)."""
+    if mention.shift is not None and anchor is not None:
+        return _year_text(anchor.year) + ("-XX" if unit in ("M", "W") else "-XX-XX")
+    value = "XXXX"
+    if mention.month is not None:
+        value += f"-{mention.month:02d}"
+        if mention.day is not None:
+            value += f"-{mention.day:02d}"
+    elif mention.season:
+        value += f"-{mention.season}"
+    if mention.tod:
+        value += f"T{mention.tod}"
+    return value
+
+
+def inherit(first: Mention, second: Mention) -> Mention:
+    """Give a range's first end what only its second end states ("6-7 January 1916")."""
+    if first.year is not None or first.shift is not None or not first.is_calendar:
+        if first.year is not None and first.era is None and second.era == "BC":
+            return replace(first, era="BC", year=-abs(first.year))
+        return first
+    changes: dict[str, object] = {}
+    if second.year is not None:
+        changes["year"] = second.year
+        changes["era"] = second.era
+    if first.month is None and first.day is not None and second.month is not None:
+        changes["month"] = second.month
+    return replace(first, **changes)  # type: ignore[arg-type]

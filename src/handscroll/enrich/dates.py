@@ -1,0 +1,114 @@
+"""The temporal tagger: find date expressions in historical prose and normalise them.
+
+Values are TimeML TIMEX3-style and keep the granularity the text gives
+("March 1946" -> 1946-03, never an invented day); expressions that lean on the
+narrative ("16 October", "the following year", "the end of April") resolve
+from the nearest earlier absolute date, carried across blocks by
+find_dates_in_blocks (issue 4, item 1). Rules are regular expressions in
+dates_en.py and dates_zh.py; no NLP model is needed for this register.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from handscroll.enrich import dates_en, dates_spans, dates_zh
+from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
+
+_CJK_DATE_HINT = re.compile(r"[年月日世紀纪]")
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One date, duration, time or set found in a text, with its offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    mod: str | None = None
+    type: str = "DATE"  # DATE | DURATION | TIME | SET
+
+
+def find_dates(
+    text: str, *, anchor: str | None = None, language: str = "en", ranges: bool = True
+) -> list[TimeExpression]:
+    """All time expressions in `text`, in order.
+
+    `anchor` is an earlier date value (the context before this text) for the
+    expressions at its start that need a year. With `ranges=False` the two
+    ends of a range come out as two expressions, as TIMEX2 annotates them.
+    """
+    found, _ = _tag(text, parse_anchor(anchor), language, ranges)
+    return found
+
+
+def find_dates_in_blocks(
+    texts: Sequence[str], *, anchor: str | None = None, language: str = "en", ranges: bool = True
+) -> list[list[TimeExpression]]:
+    """Tag consecutive blocks of one document, carrying the narrative's date across them."""
+    current = parse_anchor(anchor)
+    results: list[list[TimeExpression]] = []
+    for text in texts:
+        found, current = _tag(text, current, language, ranges)
+        results.append(found)
+    return results
+
+
+def dates_as_json(text: str, *, language: str = "en") -> list[dict[str, object]]:
+    """The JSON shape of `handscroll dates FILE --format json`: mod only when present."""
+    rows: list[dict[str, object]] = []
+    for expression in find_dates(text, language=language):
+        row: dict[str, object] = {
+            "start": expression.start,
+            "end": expression.end,
+            "text": expression.text,
+            "value": expression.value,
+        }
+        if expression.mod:
+            row["mod"] = expression.mod
+        rows.append(row)
+    return rows
+
+
+def _mentions(text: str, language: str) -> list[Mention]:
+    candidates: list[Mention] = []
+    if not language.startswith("zh"):
+        chosen = dates_spans.select(dates_en.find_mentions(text))
+        candidates.extend(dates_spans.join_ranges(text, dates_spans.widen(text, chosen)))
+    if _CJK_DATE_HINT.search(text):
+        candidates.extend(dates_zh.find_mentions(text))
+    if not candidates:
+        return []
+    return dates_spans.select(candidates) if len(candidates) > 1 else candidates
+
+
+def _tag(
+    text: str, anchor: Anchor | None, language: str, ranges: bool
+) -> tuple[list[TimeExpression], Anchor | None]:
+    found: list[TimeExpression] = []
+    for mention in _mentions(text, language):
+        if mention.partner is None:
+            value, anchor = resolve(mention, anchor)
+            found.append(_expression(text, mention, value))
+            continue
+        first = inherit(mention, mention.partner)
+        first_value, first_anchor = resolve(first, anchor)
+        second_value, anchor = resolve(mention.partner, first_anchor)
+        if ranges:
+            start = mention.outer_start if mention.outer_start is not None else mention.start
+            ranged = Mention(start, mention.partner.end)
+            found.append(_expression(text, ranged, f"{first_value}/{second_value}"))
+        else:
+            found.append(_expression(text, first, first_value))
+            found.append(_expression(text, mention.partner, second_value))
+    return found, anchor
+
+
+def _expression(text: str, mention: Mention, value: str) -> TimeExpression:
+    kind = mention.kind
+    if kind == "DATE" and "T" in value and not value.startswith("P"):
+        kind = "TIME"
+    return TimeExpression(mention.start, mention.end, text[mention.start : mention.end], value, mention.mod, kind)

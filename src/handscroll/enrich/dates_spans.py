@@ -1,0 +1,132 @@
+"""From overlapping English candidates to the spans a reader would mark.
+
+Rules fire independently, so "14 August 1945" is also "August 1945" and
+"1945". Here the longest candidate wins, then spans grow to take in what
+qualifies them ("early 1946", "the night of 10 March 1946", "March the same
+year") and neighbouring dates join into ranges ("from 1945 to 1992").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from handscroll.enrich.date_mentions import Mention
+
+_MOD_WORDS = {
+    "early": "START", "beginning": "START", "start": "START", "outset": "START", "dawn": "START",
+    "first part": "START", "early part": "START", "late": "END", "end": "END", "close": "END",
+    "latter part": "END", "later part": "END", "last part": "END", "mid": "MID", "middle": "MID",
+}  # fmt: skip
+_MOD_PREFIX = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[Vv]ery\s+)?(?P<w>[Ee]arly|[Ll]ate|[Mm]id|[Mm]iddle)(?:\s+in)?(?:\s+the)?[\s-]*$"
+    r"|\b(?:[Tt]he\s+)?(?:[Vv]ery\s+)?(?P<p>end|beginning|start|middle|close|outset|dawn|(?:first|early|latter|later|last)"
+    r"\s+part)\s+of\s+(?:the\s+)?$"
+)
+_TOD_PREFIX = re.compile(
+    r"\b(?:(?:[Ee]arly|[Ll]ate)\s+(?:in\s+|on\s+)?)?(?:[Tt]he\s+)?(?:(?:early|late)\s+)?"
+    r"(?P<t>morning|afternoon|evening|night)\s+(?:hours\s+)?of\s+(?:the\s+)?$"
+)
+_TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_WEEKDAY_PREFIX = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
+_YEAR_SUFFIX = re.compile(
+    r",?\s+(?:of\s+)?(?P<det>the\s+same|that\s+same|that|this|the\s+following|the\s+next|the\s+previous|"
+    r"the\s+preceding|the\s+subsequent)\s+year\b"
+)
+_SHIFT = {"same": 0, "that": 0, "this": 0, "following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1}
+_RANGE_GAP = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*")
+_RANGE_OPENER = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+$")
+_WINDOW = 60
+
+
+def select(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping candidates; earlier rules win ties."""
+    ranked = sorted(enumerate(mentions), key=lambda pair: (-(pair[1].end - pair[1].start), pair[0]))
+    starts: list[int] = []
+    kept: list[Mention] = []
+    for _, mention in ranked:
+        index = bisect.bisect_right(starts, mention.start)
+        if index > 0 and kept[index - 1].end > mention.start:
+            continue
+        if index < len(kept) and kept[index].start < mention.end:
+            continue
+        starts.insert(index, mention.start)
+        kept.insert(index, mention)
+    return kept
+
+
+def widen(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Take modifiers, parts of day, weekdays and "the same year" into each span."""
+    widened: list[Mention] = []
+    floor = 0
+    for mention in mentions:
+        mention = _take_suffix(text, mention)
+        if mention.is_calendar and mention.partner is None:
+            mention = _take_prefixes(text, mention, floor)
+        widened.append(mention)
+        floor = mention.end
+    return widened
+
+
+def _take_suffix(text: str, mention: Mention) -> Mention:
+    if mention.year is not None or mention.month is None or mention.shift is not None:
+        return mention
+    found = _YEAR_SUFFIX.match(text, mention.end)
+    if not found:
+        return mention
+    amount = _SHIFT[found["det"].split()[-1]]
+    return replace(mention, end=found.end(), shift=("Y", amount))
+
+
+def _take_prefixes(text: str, mention: Mention, floor: int) -> Mention:
+    window_start = max(floor, mention.start - _WINDOW)
+    if mention.day is not None and mention.tod is None:
+        found = _TOD_PREFIX.search(text, window_start, mention.start)
+        if found:
+            mention = replace(mention, start=found.start(), tod=_TOD_CODES[found["t"]])
+    found = _WEEKDAY_PREFIX.search(text, window_start, mention.start)
+    if found and mention.day is not None:
+        mention = replace(mention, start=found.start())
+    if mention.mod is None and mention.tod is None:
+        found = _MOD_PREFIX.search(text, window_start, mention.start)
+        if found:
+            word = " ".join((found["w"] or found["p"]).lower().split())
+            mention = replace(mention, start=found.start(), mod=_MOD_WORDS[word])
+    return mention
+
+
+def join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Pair neighbouring calendar mentions that a range connector links."""
+    joined: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        if second is not None and _is_range(text, first, second):
+            opener = _RANGE_OPENER.search(text, max(0, first.start - 10), first.start)
+            outer = opener.start() if opener else first.start
+            joined.append(replace(first, partner=second, outer_start=outer))
+            index += 2
+            continue
+        joined.append(first)
+        index += 1
+    return joined
+
+
+def _is_range(text: str, first: Mention, second: Mention) -> bool:
+    if not (first.is_calendar and second.is_calendar) or first.partner or second.partner:
+        return False
+    if first.shift is not None or second.shift is not None:
+        return False
+    gap = _RANGE_GAP.fullmatch(text, first.end, second.start)
+    if not gap:
+        return False
+    connector = gap.group().strip()
+    opener = _RANGE_OPENER.search(text, max(0, first.start - 10), first.start)
+    if connector == "and":
+        return bool(opener) and opener is not None and opener["w"].lower() == "between"
+    if connector in "-–—":
+        return True
+    return bool(opener) and opener is not None and opener["w"].lower() == "from"

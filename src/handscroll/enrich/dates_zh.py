@@ -1,0 +1,140 @@
+"""Chinese date rules: 1945年8月14日, 1946年3月, 民國三十四年, 十九世紀, 同年, 三個月.
+
+Chinese writes dates largest unit first with unit characters (年 月 日), so
+one pattern per shape is enough. Years come in digit-by-digit form
+(一九四五年), Arabic or full-width digits, or as counted numbers after an era
+(民國三十四年 = 1945, Republic of China years count from 1912).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from handscroll.enrich.date_mentions import Mention
+
+_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "兩": 2, "两": 2}
+_DIGITS |= {chr(ord("０") + i): i for i in range(10)} | {str(i): i for i in range(10)}
+_SCALES = {"十": 10, "百": 100, "千": 1000, "廿": 20, "卅": 30}
+_NUM = r"[0-9０-９〇零一二三四五六七八九十百千兩两廿卅]+"
+_ROC_OFFSET = 1911
+_PARTS = {"初": "START", "上旬": "START", "中": "MID", "中旬": "MID", "底": "END", "末": "END", "下旬": "END"}
+_SEASONS = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
+_TODS = {
+    "凌晨": "MO", "清晨": "MO", "早上": "MO", "上午": "MO", "中午": "AF", "下午": "AF",
+    "傍晚": "EV", "晚上": "EV", "深夜": "NI", "夜間": "NI", "夜间": "NI", "夜": "NI", "晚": "EV",
+}  # fmt: skip
+_TOD = "|".join(sorted(_TODS, key=len, reverse=True))
+_UNITS = {"年": "Y", "月": "M", "星期": "W", "週": "W", "周": "W", "天": "D", "日": "D"}
+
+_FULL = re.compile(
+    rf"(?P<era>公元前|西元前|公元|西元|民國|民国)?(?P<y>{_NUM}|元)年"
+    rf"(?:(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?)?"
+    rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<season>[春夏秋冬])(?:天|季)?|(?P<tod>{_TOD}))?"
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![個个{_NUM[1:-2]}])(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?"
+    rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<tod>{_TOD}))?"
+)
+_DECADE = re.compile(rf"(?P<y>{_NUM})年代")
+_CENTURY = re.compile(rf"(?P<era>公元前|西元前)?(?P<n>{_NUM})世[紀纪]")
+_RELATIVE = re.compile(r"同年|翌年|次年|隔年|前一年|同月|當天|当天|當日|当日|同日|翌日|次日|第二天")
+_RELATIVE_SHIFT = {
+    "同年": ("Y", 0), "翌年": ("Y", 1), "次年": ("Y", 1), "隔年": ("Y", 1), "前一年": ("Y", -1),
+    "同月": ("M", 0), "當天": ("D", 0), "当天": ("D", 0), "當日": ("D", 0), "当日": ("D", 0),
+    "同日": ("D", 0), "翌日": ("D", 1), "次日": ("D", 1), "第二天": ("D", 1),
+}  # fmt: skip
+_OFFSET = re.compile(rf"(?P<n>{_NUM})(?:個|个)?(?P<u>年|月|星期|週|周|天|日)(?:之後|之后|以後|以后|後|后|之前|以前|前)")
+_DURATION = re.compile(rf"(?P<n>{_NUM}|幾|几|數|数)(?:多)?(?:(?:個|个)(?P<u1>月|星期)|(?P<u2>年|天|週|周|星期)(?=間|间|之久|來|来|多|內|内|裡|里|後|后|的))")
+
+
+def parse_chinese_number(text: str) -> int | None:
+    """Read 1945, １９４５, 一九四五 (digit by digit) or 三十四, 兩千 (counted)."""
+    if all(ch in _DIGITS for ch in text):
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total, current = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch in _SCALES:
+            scale = _SCALES[ch]
+            if ch in "廿卅":
+                total += scale
+            else:
+                total += max(current, 1) * scale
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _is_positional(text: str) -> bool:
+    return all(ch in _DIGITS for ch in text)
+
+
+def find_mentions(text: str) -> Iterator[Mention]:
+    """Every Chinese date, duration and relative date in `text`, overlaps included."""
+    for found in _FULL.finditer(text):
+        mention = _full(found)
+        if mention is not None:
+            yield mention
+    for found in _MONTH_DAY.finditer(text):
+        month = parse_chinese_number(found["m"])
+        day = parse_chinese_number(found["d"]) if found["d"] else None
+        if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            continue
+        tod = _TODS.get(found["tod"] or "")
+        yield Mention(found.start(), found.end(), month=month, day=day, mod=_PARTS.get(found["part"] or ""), tod=tod)
+    for found in _DECADE.finditer(text):
+        number = parse_chinese_number(found["y"])
+        if number is not None:
+            decade = number // 10 if number >= 100 else 190 + number // 10
+            yield Mention(found.start(), found.end(), decade=decade)
+    for found in _CENTURY.finditer(text):
+        number = parse_chinese_number(found["n"])
+        if number:
+            yield Mention(found.start(), found.end(), century=number - 1, era="BC" if found["era"] else None)
+    for found in _RELATIVE.finditer(text):
+        yield Mention(found.start(), found.end(), shift=_RELATIVE_SHIFT[found.group()])
+    for found in _OFFSET.finditer(text):
+        amount = parse_chinese_number(found["n"])
+        if amount is not None:
+            sign = -1 if found.group().endswith("前") else 1
+            unit = _UNITS[found["u"]]
+            yield Mention(found.start(), found.end(), shift=(unit, sign * amount))
+    for found in _DURATION.finditer(text):
+        amount = parse_chinese_number(found["n"])
+        unit = _UNITS[found["u1"] or found["u2"]]
+        shown = "X" if amount is None else str(amount)
+        yield Mention(found.start(), found.end(), literal=f"P{shown}{unit}", kind="DURATION")
+
+
+def _full(found: re.Match[str]) -> Mention | None:
+    era = found["era"]
+    raw = found["y"]
+    number = 1 if raw == "元" else parse_chinese_number(raw)
+    if number is None:
+        return None
+    if era in ("民國", "民国"):
+        year = number + _ROC_OFFSET
+    elif era and era.endswith("前"):
+        year = -number
+    elif era or (_is_positional(raw) and len(raw) >= 3):
+        year = number
+    else:
+        return None  # "三十年" is a count of years, not a year (see _DURATION)
+    month = parse_chinese_number(found["m"]) if found["m"] else None
+    day = parse_chinese_number(found["d"]) if found["d"] else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    return Mention(
+        found.start(),
+        found.end(),
+        year=year,
+        era="BC" if year < 0 else None,
+        month=month,
+        day=day,
+        season=_SEASONS.get(found["season"] or ""),
+        tod=_TODS.get(found["tod"] or "") if day is not None else None,
+        mod=_PARTS.get(found["part"] or ""),
+    )
