@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+DIGRESSION_YEARS = 10  # a bare year further than this from the anchor leaves it alone
 _ANCHOR_VALUE = re.compile(r"^(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
@@ -49,6 +50,13 @@ class Mention:
     kind: str = "DATE"
     partner: Mention | None = None  # the end of a range
     outer_start: int | None = None  # where "from"/"between" opens a range
+    tentative: bool = False  # a bare three-digit number: a year only in a narrative before 1000
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        """The whole span, a range's opener and second end included."""
+        start = self.start if self.outer_start is None else self.outer_start
+        return start, self.partner.end if self.partner is not None else self.end
 
     @property
     def is_calendar(self) -> bool:
@@ -123,6 +131,7 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
         year = anchor.year
         if month is None and day is not None:
             month = anchor.month
+
     value = _year_text(year)
     if month is not None:
         value += f"-{month:02d}"
@@ -137,8 +146,16 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
     if mention.shift and mention.shift[0] == "W" and day is not None and month is not None and year > 0:
         iso = dt.date(year, month, day).isocalendar()
         value = f"{iso[0]:04d}-W{iso[1]:02d}"
-    new_anchor = Anchor(year, month, day if month is not None else None)
-    return value, new_anchor
+    if _is_digression(mention, year, anchor):
+        return value, anchor
+    return value, Anchor(year, month, day if month is not None else None)
+
+
+def _is_digression(mention: Mention, year: int, anchor: Anchor | None) -> bool:
+    """A bare year far from the narrative's ("declassified in 2005") does not move it."""
+    if anchor is None or mention.month is not None or mention.shift is not None or mention.season:
+        return False
+    return abs(year - anchor.year) > DIGRESSION_YEARS
 
 
 def _era_prefixed(number: int, width: int, mention: Mention) -> str:
@@ -150,7 +167,8 @@ def _era_prefixed(number: int, width: int, mention: Mention) -> str:
 def _unknown(mention: Mention, anchor: Anchor | None, unit: str) -> str:
     """A value with X for what the narrative does not say (no invented dates)."""
     if mention.shift is not None and anchor is not None:
-        return _year_text(anchor.year) + ("-XX" if unit in ("M", "W") else "-XX-XX")
+        value = _year_text(anchor.year) + ("-XX" if unit in ("M", "W") else "-XX-XX")
+        return value + (f"T{mention.tod}" if mention.tod else "")
     value = "XXXX"
     if mention.month is not None:
         value += f"-{mention.month:02d}"

@@ -90,6 +90,8 @@ def _tag(
 ) -> tuple[list[TimeExpression], Anchor | None]:
     found: list[TimeExpression] = []
     for mention in _mentions(text, language):
+        if mention.tentative and (anchor is None or anchor.year >= 1000):
+            continue  # "in 300" is a year only in a narrative set before 1000
         if mention.partner is None:
             value, anchor = resolve(mention, anchor)
             found.append(_expression(text, mention, value))
@@ -111,4 +113,6 @@ def _expression(text: str, mention: Mention, value: str) -> TimeExpression:
     kind = mention.kind
     if kind == "DATE" and "T" in value and not value.startswith("P"):
         kind = "TIME"
-    return TimeExpression(mention.start, mention.end, text[mention.start : mention.end], value, mention.mod, kind)
+    return TimeExpression(
+        mention.start, mention.end, text[mention.start : mention.end], value, mention.mod, kind
+    )

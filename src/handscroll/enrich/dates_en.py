@@ -42,10 +42,23 @@ MONTH = (
 ERA = r"(?:B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![A-Za-z])"
 YEAR = rf"(?:\d{{4}}(?:\s*{ERA})?|\d{{1,3}}\s*{ERA}|(?:AD|A\.D\.)\s*\d{{1,4}})(?![\d,]\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"
+_UNIT = (
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"
+)
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
-_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Mention | None]]] = []
+_Builder = Callable[[re.Match[str]], Mention | None]
+_RULES: list[tuple[re.Pattern[str], _Builder, str | None]] = []
+# Rules that start with a number or a word list are slow to try at every
+# position; they run only in windows around a keyword they must contain.
+_KEYS = {
+    "unit": re.compile(
+        r"(?i:year|month|week|day|hour|minute|decade|centur|millenni|fortnight|"
+        r"spring|summer|autumn|fall|winter|morning|afternoon|evening|night)"
+    ),
+    "season": re.compile(r"(?i:spring|summer|autumn|fall|winter)"),
+}
+_KEY_BEFORE, _KEY_AFTER = 90, 40
 _COUNT_NOUN = re.compile(
     r"^\s*(?:more\s+|other\s+|of\s+(?:the|his|their)\s+)?(?:[a-z]+\s+)?(?:men|troops|soldiers|people|persons|"
     r"civilians|prisoners|casualties|dead|killed|wounded|km|kilomet(?:re|er)s|miles|met(?:re|er)s|feet|"
@@ -58,14 +71,16 @@ _NOT_A_YEAR_BEFORE = re.compile(
 )
 _SEASON_AS_NAME = re.compile(r"\s+(?:of\b|[A-Z])")
 _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
-_YEAR_PREPOSITION = r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
+_YEAR_PREPOSITION = (
+    r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
+)
 
 
-def rule(pattern: str, flags: int = 0) -> Callable[[Callable[[re.Match[str]], Mention | None]], object]:
+def rule(pattern: str, flags: int = 0, key: str | None = None) -> Callable[[_Builder], object]:
     """Register a rule: its pattern is compiled once, at import."""
 
-    def register(build: Callable[[re.Match[str]], Mention | None]) -> object:
-        _RULES.append((re.compile(pattern, flags), build))
+    def register(build: _Builder) -> object:
+        _RULES.append((re.compile(pattern, flags), build, key))
         return build
 
     return register
@@ -129,7 +144,9 @@ def _month_year(found: re.Match[str]) -> Mention | None:
         text = found.string
         if _MONTH_AS_NAME.match(text, found.end()):
             return None
-        if found["m"] in ("May", "March") and not _BARE_MONTH_OK.search(text, 0, found.start()):
+        if found["m"] in ("May", "March") and not _BARE_MONTH_OK.search(
+            text, max(0, found.start() - 14), found.start()
+        ):
             return None
     return _date(found)
 
@@ -158,7 +175,7 @@ def _era_year(found: re.Match[str]) -> Mention:
     r"(?=\s*(?:[,.;:)\]]|$|(?:and|to|until|when|[-–])\b|[-–]|B\.?C|[A-Z]))"
 )
 def _three_digit_year(found: re.Match[str]) -> Mention:
-    return Mention(found.start("y"), found.end("y"), int(found["y"]))
+    return Mention(found.start("y"), found.end("y"), int(found["y"]), tentative=True)
 
 
 @rule(rf"\b(?P<y1>\d{{4}})\s*[-–]\s*(?P<y2>\d\d)(?![\d-])")
@@ -195,7 +212,7 @@ def _decade(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), decade=int(found["y"]), era=era)
 
 
-@rule(rf"\b(?:[Tt]he\s+)?(?P<n>{ORDINAL})[\s-]+[Cc]entury(?:\s+(?P<era>{ERA}))?", re.IGNORECASE)
+@rule(rf"\b(?:[Tt]he\s+)?(?P<n>{ORDINAL})[\s-]+[Cc]entury(?:\s+(?P<era>{ERA}))?", re.IGNORECASE, key="unit")
 def _century(found: re.Match[str]) -> Mention | None:
     number = parse_ordinal(found["n"])
     if number is None:
@@ -204,7 +221,7 @@ def _century(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), century=number - 1, era=era)
 
 
-@rule(rf"\b(?:[Tt]he\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b")
+@rule(rf"\b(?:[Tt]he\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", key="season")
 def _season(found: re.Match[str]) -> Mention | None:
     text = found.string
     if not found["y"]:
@@ -225,7 +242,8 @@ def _half(found: re.Match[str]) -> Mention:
 @rule(
     r"\b(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+previous|"
     r"[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Nn]ext|[Ll]ast)\s+"
-    r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b"
+    r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b",
+    key="unit",
 )
 def _relative(found: re.Match[str]) -> Mention:
     amount = _SHIFT_WORDS[found["det"].split()[-1].lower()]
@@ -238,12 +256,17 @@ def _relative(found: re.Match[str]) -> Mention:
     return Mention(start, end, shift=(_UNIT_CODES[unit], amount))
 
 
-@rule(r"\b(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same|in\s+the|in\s+that)\s+(?P<u>year|month|day)\b")
+@rule(
+    r"\b(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same|in\s+the|in\s+that)\s+(?P<u>year|month|day)\b",
+    key="unit",
+)
 def _later_that(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0))
 
 
-@rule(r"\b[Tt]he\s+(?P<u>day|night|morning|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)")
+@rule(
+    r"\b[Tt]he\s+(?P<u>day|night|morning|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)"
+)
 def _day_before(found: re.Match[str]) -> Mention:
     amount = 1 if found["dir"] == "after" else -1
     return Mention(found.start(), found.end(), tod=_TOD_CODES.get(found["u"]), shift=("D", amount))
@@ -253,6 +276,7 @@ def _day_before(found: re.Match[str]) -> Mention:
     rf"\b(?P<n>{NUMBER}|an?|a\s+few|several|some|many)\s+(?P<u>{_UNIT})\s+"
     r"(?P<dir>later|earlier|afterwards?|ago|before|after)\b",
     re.IGNORECASE,
+    key="unit",
 )
 def _offset(found: re.Match[str]) -> Mention | None:
     unit = _UNIT_CODES[_unit_stem(found["u"])]
@@ -260,7 +284,7 @@ def _offset(found: re.Match[str]) -> Mention | None:
     backwards = found["dir"].lower() in ("earlier", "ago", "before")
     if found["dir"].lower() in ("before", "after") and _WORD_FOLLOWS.match(text, found.end()):
         return _duration(found.start(), found.end("u"), found["n"], found["u"], None)
-    amount = parse_number(found["n"])
+    amount = 1.0 if found["n"].lower() in ("a", "an") else parse_number(found["n"])
     if amount is None or unit not in ("Y", "M", "W", "D") or amount != int(amount):
         ref = "PAST_REF" if backwards else "FUTURE_REF"
         return Mention(found.start(), found.end(), literal=ref)
@@ -302,9 +326,12 @@ _QUANT_MODS = {
     rf"subsequent|intervening|preceding)\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many)\s+"
     rf"(?:more\s+|long\s+|full\s+)?(?P<u>{_UNIT})(?:\s+(?:old|of\s+age))?\b",
     re.IGNORECASE,
+    key="unit",
 )
 def _duration_phrase(found: re.Match[str]) -> Mention | None:
     number = found["n"]
+    if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
+        return None
     if number[0].isdigit() and 1000 <= (parse_number(number) or 0) <= 2100 and "," not in number:
         return None
     mod = _QUANT_MODS.get(" ".join(found["q"].lower().split())) if found["q"] else None
@@ -315,6 +342,7 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     rf"\b(?P<n>{NUMBER}|an?)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
     r"(?=[\s-]+[a-z])",
     re.IGNORECASE,
+    key="unit",
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
     return _duration(found.start(), found.end(), found["n"], found["u"], None)
@@ -322,29 +350,36 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b[Tt]he\s+(?:next|following|last|past|previous|coming|ensuing|subsequent|intervening|preceding|final)"
-    r"\s+(?P<u>years|months|weeks|days|decades|centuries|decade|century)\b"
+    r"\s+(?P<u>years|months|weeks|days|decades|centuries|decade|century)\b",
+    key="unit",
 )
 def _vague_period(found: re.Match[str]) -> Mention | None:
     number = None if found["u"].endswith("s") else "1"
     return _duration(found.start(), found.end(), number, found["u"], None)
 
 
-@rule(r"\b(?:for|within|over|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|hours)\b")
+@rule(
+    r"\b(?:for|within|over|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|hours)\b", key="unit"
+)
 def _bare_period(found: re.Match[str]) -> Mention | None:
     return _duration(found.start("u"), found.end("u"), None, found["u"], None)
 
 
-@rule(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b")
+@rule(
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
+)
 def _clock(found: re.Match[str]) -> Mention:
     if found["h2"]:
         hour, minute = int(found["h2"]), int(found["mi2"])
     else:
         hour, minute = int(found["h"]) % 12, int(found["mi"] or 0)
-        hour += 12 if found["ap"].startswith("p") else 0
+        hour += 12 if found["ap"].lower().startswith("p") else 0
     return Mention(found.start(), found.end(), tod=f"{hour:02d}:{minute:02d}", shift=("D", 0), kind="TIME")
 
 
-@rule(r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)")
+@rule(
+    r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)"
+)
 def _part_of_day(found: re.Match[str]) -> Mention:
     return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
 
@@ -376,8 +411,41 @@ def _holiday(found: re.Match[str]) -> Mention:
 
 def find_mentions(text: str) -> Iterator[Mention]:
     """Every candidate mention of every rule, overlapping ones included."""
-    for pattern, build in _RULES:
-        for found in pattern.finditer(text):
-            mention = build(found)
-            if mention is not None:
-                yield mention
+    regions: dict[str, list[tuple[int, int]]] = {}
+    for pattern, build, key in _RULES:
+        if key is None:
+            spans = [(0, len(text))]
+        elif key in regions:
+            spans = regions[key]
+        else:
+            spans = regions[key] = _regions(text, _KEYS[key])
+        for pos, endpos in spans:
+            for found in pattern.finditer(text, pos, endpos):
+                mention = build(found)
+                if mention is not None:
+                    yield mention
+
+
+def _regions(text: str, key: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Merged windows around each keyword, each widened to whole words."""
+    merged: list[tuple[int, int]] = []
+    for found in key.finditer(text):
+        start = max(0, found.start() - _KEY_BEFORE)
+        end = min(len(text), found.end() + _KEY_AFTER)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [(_word_start(text, start), _word_end(text, end)) for start, end in merged]
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos

@@ -30,12 +30,23 @@ _TOD_PREFIX = re.compile(
     r"(?P<t>morning|afternoon|evening|night)\s+(?:hours\s+)?of\s+(?:the\s+)?$"
 )
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_WEEKDAY_PREFIX = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
+_WEEKDAY_PREFIX = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$"
+)
 _YEAR_SUFFIX = re.compile(
     r",?\s+(?:of\s+)?(?P<det>the\s+same|that\s+same|that|this|the\s+following|the\s+next|the\s+previous|"
     r"the\s+preceding|the\s+subsequent)\s+year\b"
 )
-_SHIFT = {"same": 0, "that": 0, "this": 0, "following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1}
+_SHIFT = {
+    "same": 0,
+    "that": 0,
+    "this": 0,
+    "following": 1,
+    "next": 1,
+    "subsequent": 1,
+    "previous": -1,
+    "preceding": -1,
+}
 _RANGE_GAP = re.compile(r"\s*(?:[-–—]|to|until|till|through|and)\s*")
 _RANGE_OPENER = re.compile(r"\b(?P<w>[Ff]rom|[Bb]etween)\s+$")
 _WINDOW = 60
@@ -43,16 +54,20 @@ _WINDOW = 60
 
 def select(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep the longest of overlapping candidates; earlier rules win ties."""
-    ranked = sorted(enumerate(mentions), key=lambda pair: (-(pair[1].end - pair[1].start), pair[0]))
+    ranked = sorted(
+        ((m.extent, n, m) for n, m in enumerate(mentions)), key=lambda t: (t[0][0] - t[0][1], t[1])
+    )
     starts: list[int] = []
+    ends: list[int] = []
     kept: list[Mention] = []
-    for _, mention in ranked:
-        index = bisect.bisect_right(starts, mention.start)
-        if index > 0 and kept[index - 1].end > mention.start:
+    for (start, end), _, mention in ranked:
+        index = bisect.bisect_right(starts, start)
+        if index > 0 and ends[index - 1] > start:
             continue
-        if index < len(kept) and kept[index].start < mention.end:
+        if index < len(kept) and starts[index] < end:
             continue
-        starts.insert(index, mention.start)
+        starts.insert(index, start)
+        ends.insert(index, end)
         kept.insert(index, mention)
     return kept
 

@@ -44,8 +44,15 @@ _RELATIVE_SHIFT = {
     "同月": ("M", 0), "當天": ("D", 0), "当天": ("D", 0), "當日": ("D", 0), "当日": ("D", 0),
     "同日": ("D", 0), "翌日": ("D", 1), "次日": ("D", 1), "第二天": ("D", 1),
 }  # fmt: skip
-_OFFSET = re.compile(rf"(?P<n>{_NUM})(?:個|个)?(?P<u>年|月|星期|週|周|天|日)(?:之後|之后|以後|以后|後|后|之前|以前|前)")
-_DURATION = re.compile(rf"(?P<n>{_NUM}|幾|几|數|数)(?:多)?(?:(?:個|个)(?P<u1>月|星期)|(?P<u2>年|天|週|周|星期)(?=間|间|之久|來|来|多|內|内|裡|里|後|后|的))")
+_OFFSET = re.compile(
+    rf"(?P<n>{_NUM})(?:個|个)?(?P<u>年|月|星期|週|周|天|日)(?:之後|之后|以後|以后|後|后|之前|以前|前)"
+)
+_DURATION = re.compile(
+    rf"(?P<n>{_NUM}|幾|几|數|数)(?:多)?(?:(?:個|个)(?P<u1>月|星期)|(?P<u2>年|天|週|周|星期)(?=間|间|之久|來|来|多|內|内|裡|里|後|后|的))"
+)
+
+
+_CJK_RUN = re.compile(r"[0-9０-９\u3007\u4e00-\u9fff]*[\u3007\u4e00-\u9fff][0-9０-９\u3007\u4e00-\u9fff]*")
 
 
 def parse_chinese_number(text: str) -> int | None:
@@ -73,36 +80,47 @@ def _is_positional(text: str) -> bool:
 
 
 def find_mentions(text: str) -> Iterator[Mention]:
-    """Every Chinese date, duration and relative date in `text`, overlaps included."""
-    for found in _FULL.finditer(text):
+    """Every Chinese date, duration and relative date in `text`, overlaps included.
+
+    The rules run only over runs of Chinese characters and digits, so English
+    text with a few Chinese names costs next to nothing.
+    """
+    for run in _CJK_RUN.finditer(text):
+        yield from _find_in_run(text, run.start(), run.end())
+
+
+def _find_in_run(text: str, pos: int, endpos: int) -> Iterator[Mention]:
+    for found in _FULL.finditer(text, pos, endpos):
         mention = _full(found)
         if mention is not None:
             yield mention
-    for found in _MONTH_DAY.finditer(text):
+    for found in _MONTH_DAY.finditer(text, pos, endpos):
         month = parse_chinese_number(found["m"])
         day = parse_chinese_number(found["d"]) if found["d"] else None
         if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
         tod = _TODS.get(found["tod"] or "")
-        yield Mention(found.start(), found.end(), month=month, day=day, mod=_PARTS.get(found["part"] or ""), tod=tod)
-    for found in _DECADE.finditer(text):
+        yield Mention(
+            found.start(), found.end(), month=month, day=day, mod=_PARTS.get(found["part"] or ""), tod=tod
+        )
+    for found in _DECADE.finditer(text, pos, endpos):
         number = parse_chinese_number(found["y"])
         if number is not None:
             decade = number // 10 if number >= 100 else 190 + number // 10
             yield Mention(found.start(), found.end(), decade=decade)
-    for found in _CENTURY.finditer(text):
+    for found in _CENTURY.finditer(text, pos, endpos):
         number = parse_chinese_number(found["n"])
         if number:
             yield Mention(found.start(), found.end(), century=number - 1, era="BC" if found["era"] else None)
-    for found in _RELATIVE.finditer(text):
+    for found in _RELATIVE.finditer(text, pos, endpos):
         yield Mention(found.start(), found.end(), shift=_RELATIVE_SHIFT[found.group()])
-    for found in _OFFSET.finditer(text):
+    for found in _OFFSET.finditer(text, pos, endpos):
         amount = parse_chinese_number(found["n"])
         if amount is not None:
             sign = -1 if found.group().endswith("前") else 1
             unit = _UNITS[found["u"]]
             yield Mention(found.start(), found.end(), shift=(unit, sign * amount))
-    for found in _DURATION.finditer(text):
+    for found in _DURATION.finditer(text, pos, endpos):
         amount = parse_chinese_number(found["n"])
         unit = _UNITS[found["u1"] or found["u2"]]
         shown = "X" if amount is None else str(amount)
