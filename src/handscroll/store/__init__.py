@@ -1,0 +1,14 @@
+"""Stage 3, store: saves Feature models in a SQLAlchemy library and loads them back.
+
+Input: Feature models; output: Feature models and summaries. Never: parses
+source text or renders anything.
+
+SQLite (one file, the default) and PostgreSQL are driven by the same code;
+Alembic migrations shipped in `migrations/` bring a database to the current
+schema whenever a library is opened. ORM rows never leave this package.
+"""
+
+from handscroll.store.library import Library
+from handscroll.store.records import FeatureSummary, ImportItem, ImportReport, Outcome, SeriesSummary
+
+__all__ = ["FeatureSummary", "ImportItem", "ImportReport", "Library", "Outcome", "SeriesSummary"]

@@ -1,0 +1,88 @@
+"""The plain values the store takes and gives back, besides Feature models.
+
+They are frozen dataclasses so callers (the importer, the CLI, publishers)
+never see an ORM object or a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from handscroll.model import Feature
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """A feature to import, with where it was read from.
+
+    `source_hash` is the SHA-256 of the source file's bytes: the next import
+    compares it (via `Library.known_source_hashes`) to skip unchanged files
+    before parsing them.
+    """
+
+    feature: Feature
+    source: str
+    source_hash: str
+
+
+class Outcome(StrEnum):
+    """What an import did with one feature."""
+
+    ADDED = "added"
+    UPDATED = "updated"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """The outcome of each imported feature, as `(slug, outcome)` in input order."""
+
+    outcomes: tuple[tuple[str, Outcome], ...]
+
+    def _count(self, outcome: Outcome) -> int:
+        return sum(1 for _, got in self.outcomes if got is outcome)
+
+    @property
+    def added(self) -> int:
+        """How many features were new to the library."""
+        return self._count(Outcome.ADDED)
+
+    @property
+    def updated(self) -> int:
+        """How many features were already there and had changed (updated in place)."""
+        return self._count(Outcome.UPDATED)
+
+    @property
+    def skipped(self) -> int:
+        """How many features were already there unchanged."""
+        return self._count(Outcome.SKIPPED)
+
+
+@dataclass(frozen=True)
+class FeatureSummary:
+    """One line of a library listing: a feature's head without its blocks.
+
+    `figures` counts the gallery photos; `updated_at` (UTC) is when the
+    content last changed.
+    """
+
+    slug: str
+    title: str
+    part: int | None
+    series: str | None
+    language: str
+    hero: str | None
+    figures: int
+    source: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """A series in the library and how many of its features are stored."""
+
+    key: str
+    title: str | None
+    features: int

@@ -1,0 +1,93 @@
+"""The library's tables as SQLAlchemy 2 typed declarative mappings.
+
+Three tables: `series`, `features` and `blocks`. The block rows are the truth
+about a feature's body; `features` holds its head (title, part, hero...) and
+the hashes that make re-imports idempotent. Alembic's initial migration
+creates exactly this schema, and a test compares the two.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+"""Constraint names fixed by convention, so migrations can name what they alter."""
+
+BlockData = JSON().with_variant(JSONB(), "postgresql")
+"""A block's fields other than `type`: JSON text in SQLite, JSONB in PostgreSQL."""
+
+
+class Base(DeclarativeBase):
+    """The declarative base; its metadata is what Alembic migrates to."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SeriesRow(Base):
+    """A series of features, known by the key readers derive from media IDs."""
+
+    __tablename__ = "series"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+
+    features: Mapped[list[FeatureRow]] = relationship(back_populates="series")
+
+
+class FeatureRow(Base):
+    """A feature's head: everything but its blocks, plus import bookkeeping."""
+
+    __tablename__ = "features"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
+    part: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(35))
+    hero: Mapped[str | None] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    """`Feature.content_hash()` at import: equal hashes mean an unchanged feature."""
+    source: Mapped[str] = mapped_column(Text)
+    """Where the feature was read from (a path as the importer shows it)."""
+    source_hash: Mapped[str] = mapped_column(String(64), index=True)
+    """SHA-256 of the source file's bytes, so re-imports can skip before parsing."""
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    """When the content last changed (a moved source alone does not count)."""
+
+    series: Mapped[SeriesRow | None] = relationship(back_populates="features")
+    blocks: Mapped[list[BlockRow]] = relationship(
+        back_populates="feature",
+        order_by="BlockRow.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,  # the database's ON DELETE CASCADE removes them in one statement
+    )
+
+
+class BlockRow(Base):
+    """One block of a feature's body, at its position in reading order."""
+
+    __tablename__ = "blocks"
+    __table_args__ = (UniqueConstraint("feature_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(20))
+    media: Mapped[str | None] = mapped_column(String(200), index=True)
+    """A figure's media ID, copied out of `data` so "which features show this photo" is an index scan."""
+    data: Mapped[dict[str, Any]] = mapped_column(BlockData)
+
+    feature: Mapped[FeatureRow] = relationship(back_populates="blocks")

@@ -1,0 +1,81 @@
+"""Shared fixtures. `library_url` gives each test a fresh, empty database, SQLite and PostgreSQL.
+
+PostgreSQL comes from HANDSCROLL_TEST_PG_URL (CI exports it) or the local
+default below. Each test session creates a private database next to it (the
+role needs CREATEDB; without it the given database is used as is) and drops it
+at the end, so two test runs against one server do not reset each other's schema.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+PG_DEFAULT_URL = "postgresql+psycopg://handscroll:handscroll@localhost:5432/handscroll_test"
+PG_HOW_TO_START = (
+    "start one with `docker run -d -p 5432:5432 -e POSTGRES_USER=handscroll "
+    "-e POSTGRES_PASSWORD=handscroll -e POSTGRES_DB=handscroll_test postgres:16` "
+    "or point HANDSCROLL_TEST_PG_URL at a server whose role may create databases"
+)
+
+
+def _admin_engine(url: str) -> Engine:
+    return create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """URL of a PostgreSQL database private to this test session; skips when no server answers.
+
+    When HANDSCROLL_TEST_PG_URL is set explicitly (as in CI) an unreachable
+    server fails the tests instead of skipping them, so a broken CI service
+    cannot pass unnoticed.
+    """
+    explicit = bool(os.environ.get("HANDSCROLL_TEST_PG_URL"))
+    url = make_url(os.environ.get("HANDSCROLL_TEST_PG_URL") or PG_DEFAULT_URL)
+    shown = url.render_as_string(hide_password=True)
+    admin = _admin_engine(url.render_as_string(hide_password=False))
+    try:
+        with admin.connect():
+            pass
+    except SQLAlchemyError as exc:
+        admin.dispose()
+        reason = " ".join(str(getattr(exc, "orig", exc)).split())
+        message = f"PostgreSQL is not reachable at {shown} ({reason}); {PG_HOW_TO_START}"
+        if explicit:
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"{url.database}_{os.getpid()}_{secrets.token_hex(3)}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except DBAPIError:
+        name = url.database or ""  # no CREATEDB: share the given database
+    private = url.set(database=name).render_as_string(hide_password=False)
+    yield private
+    if name != url.database:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def library_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """URL of a fresh, empty database: a new SQLite file, or an emptied PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('library') / 'library.db'}"
+    url: str = request.getfixturevalue("postgres_url")
+    engine = _admin_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+    return url

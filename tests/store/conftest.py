@@ -1,0 +1,38 @@
+"""Fixtures of the store tests: an open library and a full dump of its tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from handscroll.store import Library
+
+Dump = dict[str, list[tuple[Any, ...]]]
+
+
+@pytest.fixture
+def library(library_url: str) -> Iterator[Library]:
+    """A freshly created, empty library, closed after the test."""
+    with Library.open(library_url) as lib:
+        yield lib
+
+
+@pytest.fixture
+def dump(library_url: str) -> Callable[[], Dump]:
+    """Read every row of every table, through a connection of its own, to compare states exactly."""
+
+    def read() -> Dump:
+        engine = create_engine(library_url)
+        try:
+            with engine.connect() as conn:
+                return {
+                    table: [tuple(row) for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
+                    for table in ("series", "features", "blocks")
+                }
+        finally:
+            engine.dispose()
+
+    return read

@@ -1,0 +1,87 @@
+"""Migrations: an empty database gets exactly the schema the models declare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect, text
+
+from factories import make_feature
+from handscroll.errors import StoreError
+from handscroll.store import ImportItem, Library
+from handscroll.store.engine import alembic_config
+from handscroll.store.tables import Base
+
+TABLES = {"alembic_version", "series", "features", "blocks"}
+
+
+def test_open_creates_the_schema_at_head(library_url: str) -> None:
+    engine = create_engine(library_url)
+    try:
+        assert set(inspect(engine).get_table_names()) == set()
+        Library.open(library_url).close()
+        assert set(inspect(engine).get_table_names()) == TABLES
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_heads()
+        assert current == tuple(ScriptDirectory.from_config(alembic_config()).get_heads())
+    finally:
+        engine.dispose()
+
+
+def test_migrated_schema_matches_the_models(library_url: str) -> None:
+    Library.open(library_url).close()
+    engine = create_engine(library_url)
+    try:
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            foreign_keys = inspect(conn).get_foreign_keys("blocks")
+    finally:
+        engine.dispose()
+    assert diff == []
+    # compare_metadata does not look at ON DELETE, which delete_feature relies on.
+    assert [fk["options"].get("ondelete") for fk in foreign_keys] == ["CASCADE"]
+
+
+def test_opening_again_keeps_the_data(library_url: str) -> None:
+    with Library.open(library_url) as lib:
+        lib.import_features([ImportItem(make_feature(), "a.txt", "0" * 64)])
+    with Library.open(library_url) as lib:
+        assert lib.count_features() == 1
+
+
+def test_downgrade_to_base_leaves_no_tables(library_url: str) -> None:
+    Library.open(library_url).close()
+    engine = create_engine(library_url)
+    try:
+        with engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "base")
+        assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    finally:
+        engine.dispose()
+    Library.open(library_url).close()  # and back up again
+
+
+def test_a_newer_schema_is_refused(library_url: str) -> None:
+    Library.open(library_url).close()
+    engine = create_engine(library_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    finally:
+        engine.dispose()
+    with pytest.raises(StoreError, match=r"9999_future.*newer handscroll"):
+        Library.open(library_url)
+
+
+def test_a_sqlite_url_creates_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with Library.open(f"sqlite:///{path}") as lib:
+        assert lib.count_features() == 0
+    assert path.is_file()
