@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from handscroll.config import Settings
@@ -32,13 +33,23 @@ READERS: dict[str, Reader] = {
 """Format registry: file suffix -> reader. Register new formats here."""
 
 
-def read_path(path: Path, settings: Settings, *, reader: Reader | None = None) -> ReadResult:
-    """Read one file with the reader its suffix names (or the one given)."""
+@dataclass(frozen=True)
+class Source:
+    """The bytes of one input file, with the hash imports compare before parsing."""
+
+    path: Path
+    shown: str
+    data: bytes
+
+    @property
+    def hash(self) -> str:
+        """The content hash imports use to skip unchanged files without parsing them."""
+        return hash_bytes(self.data)
+
+
+def load_source(path: Path, settings: Settings) -> Source:
+    """Read a file's bytes, refusing files over the size limit before reading them."""
     shown = display_path(path)
-    chosen = reader or READERS.get(path.suffix.lower())
-    if chosen is None:
-        known = ", ".join(sorted(READERS))
-        raise ReadError(f"unknown file type {path.suffix or '(none)'}; handscroll reads {known}", Location(shown))
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
@@ -47,23 +58,31 @@ def read_path(path: Path, settings: Settings, *, reader: Reader | None = None) -
                 "(raise it with HANDSCROLL_MAX_FILE_MB)",
                 Location(shown),
             )
-        data = path.read_bytes()
+        return Source(path, shown, path.read_bytes())
     except OSError as exc:
         raise ReadError(f"cannot read the file: {exc.strerror or exc}", Location(shown)) from None
-    result = chosen(decode_bytes(data, shown), source=shown, settings=settings)
-    # Hash the bytes, not the decoded text, so an unchanged file is recognised
-    # before any parsing on re-import.
-    return ReadResult(
-        feature=result.feature,
-        source=result.source,
-        source_hash=hash_bytes(data),
-        warnings=result.warnings,
-        lines=result.lines,
-    )
+
+
+def parse_source(source: Source, settings: Settings, *, reader: Reader | None = None) -> ReadResult:
+    """Parse loaded bytes with the reader the file's suffix names (or the one given)."""
+    chosen = reader or READERS.get(source.path.suffix.lower())
+    if chosen is None:
+        known = ", ".join(sorted(READERS))
+        raise ReadError(
+            f"unknown file type {source.path.suffix or '(none)'}; handscroll reads {known}",
+            Location(source.shown),
+        )
+    result = chosen(decode_bytes(source.data, source.shown), source=source.shown, settings=settings)
+    return replace(result, source_hash=source.hash)
+
+
+def read_path(path: Path, settings: Settings, *, reader: Reader | None = None) -> ReadResult:
+    """Read one file into a feature: load, decode, parse."""
+    return parse_source(load_source(path, settings), settings, reader=reader)
 
 
 def hash_bytes(data: bytes) -> str:
-    """The content hash imports use to skip unchanged files."""
+    """SHA-256 of a file's bytes, as hex."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -102,7 +121,10 @@ __all__ = [
     "ReadError",
     "ReadResult",
     "ReadWarning",
+    "Source",
     "expand_paths",
     "hash_bytes",
+    "load_source",
+    "parse_source",
     "read_path",
 ]

@@ -1,0 +1,339 @@
+"""The `handscroll` command: one thin function per command, no logic of its own.
+
+Imports are lazy so that `handscroll --help` stays fast. Expected errors
+(HandscrollError) print as one line naming file and line, without a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from handscroll.config import Settings
+    from handscroll.pipeline import ImportSummary
+    from handscroll.store import Library
+
+app = typer.Typer(
+    name="handscroll",
+    help="Publish illustrated history features: read legacy text and Markdown into a library, "
+    "then serve and export it.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Library URL: a SQLite file path or URL, or postgresql+psycopg://... "
+        "[default: handscroll.db here, or $HANDSCROLL_DB]",
+        show_default=False,
+    ),
+]
+
+
+class ParseFormat(StrEnum):
+    """Output formats of `parse` and `show`."""
+
+    json = "json"
+    md = "md"
+
+
+def _friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Print expected errors as one clean line and exit with their code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from handscroll.errors import HandscrollError
+
+        try:
+            return command(*args, **kwargs)
+        except HandscrollError as exc:
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def _settings(db: str | None = None) -> Settings:
+    from handscroll.config import Settings, sqlite_url
+
+    if db is not None and "://" not in db:
+        db = sqlite_url(db)  # a bare path means a SQLite file
+    return Settings.from_env(db=db)
+
+
+def _open_library(db: str | None) -> Library:
+    from handscroll.store import Library
+
+    return Library.open(_settings(db).db)
+
+
+def _render(feature_json: str, feature_md: Callable[[], str], fmt: ParseFormat) -> None:
+    text = feature_json if fmt is ParseFormat.json else feature_md()
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command("parse")
+@_friendly
+def parse_command(
+    file: Annotated[Path, typer.Argument(help="A feature file: legacy text (.txt), Markdown (.md) or JSON.")],
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.json,
+) -> None:
+    """Read one feature file and print its model, without touching any library.
+
+    Warnings (lines kept as unclassified, figures without captions, unanswered
+    questions) go to stderr with file and line.
+    """
+    from handscroll.ingest import read_path
+    from handscroll.publish.markdown import write_markdown
+
+    result = read_path(file, _settings())
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    _render(result.feature.to_json(), lambda: write_markdown(result.feature), fmt)
+
+
+@app.command("import")
+@_friendly
+def import_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or globs.")],
+    db: DbOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Re-read files even when their bytes are unchanged.")
+    ] = False,
+    all_or_nothing: Annotated[
+        bool,
+        typer.Option("--all-or-nothing", help="If any file fails, import nothing at all."),
+    ] = False,
+) -> None:
+    """Import features into the library: new ones are added, changed ones updated in place,
+    unchanged ones skipped. The whole batch is written in one transaction.
+
+    Exits 1 when any file could not be imported (the others are imported
+    unless --all-or-nothing).
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from handscroll.pipeline import import_paths
+
+    settings = _settings(db)
+    with _open_library(db) as library:
+        bar = Progress(
+            TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+        )
+        with bar:
+            task = bar.add_task("import", total=None)
+
+            class _Bar:
+                def start(self, total: int) -> None:
+                    bar.update(task, total=total)
+
+                def advance(self, path: Path) -> None:
+                    bar.advance(task)
+
+            summary = import_paths(
+                paths, library, settings, force=force, all_or_nothing=all_or_nothing, progress=_Bar()
+            )
+    _print_summary(summary, all_or_nothing=all_or_nothing)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: ImportSummary, *, all_or_nothing: bool) -> None:
+    from rich.table import Table
+
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    for error in summary.errors:
+        err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    report = summary.report
+    table = Table(title="Import summary", title_justify="left")
+    for column in ("files", "added", "updated", "skipped", "warnings", "errors"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(summary.files),
+        str(report.added),
+        str(report.updated),
+        str(report.skipped),
+        str(len(summary.warnings)),
+        str(len(summary.errors)),
+    )
+    out.print(table)
+    if summary.failed and all_or_nothing:
+        err.print("[bold red]nothing was imported[/] (--all-or-nothing)")
+
+
+@app.command("list")
+@_friendly
+def list_command(
+    db: DbOption = None,
+    series: Annotated[str | None, typer.Option("--series", help="Only this series (its key).")] = None,
+) -> None:
+    """List the features in the library, by series and part."""
+    from rich.table import Table
+
+    with _open_library(db) as library:
+        features = library.list_features(series=series)
+    if not features:
+        err.print("the library is empty" if series is None else f"no features in series {series!r}")
+        return
+    table = Table()
+    for column in ("slug", "part", "title", "series", "figures", "updated"):
+        table.add_column(column)
+    for f in features:
+        table.add_row(
+            f.slug,
+            "" if f.part is None else str(f.part),
+            f.title,
+            f.series or "",
+            str(f.figures),
+            f.updated_at.strftime("%Y-%m-%d %H:%M"),
+        )
+    out.print(table)
+
+
+@app.command("show")
+@_friendly
+def show_command(
+    slug: Annotated[str, typer.Argument(help="The feature's slug (see `handscroll list`).")],
+    db: DbOption = None,
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.json,
+) -> None:
+    """Print one feature from the library as JSON or as authoring Markdown."""
+    from handscroll.publish.markdown import write_markdown
+
+    with _open_library(db) as library:
+        feature = library.get_feature(slug)
+    _render(feature.to_json(), lambda: write_markdown(feature), fmt)
+
+
+@app.command("delete")
+@_friendly
+def delete_command(
+    slug: Annotated[str, typer.Argument(help="The feature's slug (see `handscroll list`).")],
+    db: DbOption = None,
+) -> None:
+    """Delete one feature (and everything derived from it) from the library."""
+    with _open_library(db) as library:
+        library.delete_feature(slug)
+    out.print(f"deleted {slug}")
+
+
+HostOption = Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")]
+PortOption = Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")]
+MediaOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--media",
+        help="Folder of image files named by media ID (jpg, png, webp) [default: $HANDSCROLL_MEDIA]",
+        show_default=False,
+        exists=True,
+        file_okay=False,
+    ),
+]
+
+
+def _serve(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    from handscroll.publish.web import create_app
+
+    app = create_app(settings.db, settings)
+    out.print(f"serving the library at [bold]http://{host}:{port}/[/] (Ctrl+C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@app.command("serve")
+@_friendly
+def serve_command(
+    db: DbOption = None,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    media: MediaOption = None,
+) -> None:
+    """Serve the library as a website with a JSON API under /api/ (the reader)."""
+    from handscroll.config import Settings
+
+    settings = Settings.from_env(db=_settings(db).db, media_dir=media)
+    _serve(settings, host, port)
+
+
+@app.command("build")
+@_friendly
+def build_command(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write the site into (created if missing).")],
+    db: DbOption = None,
+    media: MediaOption = None,
+) -> None:
+    """Write the library as a static site with relative links (works from file:// and any host).
+
+    Rebuilding rewrites only the pages whose content changed.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from handscroll.config import Settings
+    from handscroll.publish.site import build_site
+
+    settings = Settings.from_env(db=_settings(db).db, media_dir=media)
+    with _open_library(db) as library:
+        bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), console=err, transient=True)
+        with bar:
+            task = bar.add_task("build", total=None)
+
+            class _Bar:
+                def start(self, total: int) -> None:
+                    bar.update(task, total=total)
+
+                def advance(self, name: str) -> None:
+                    bar.advance(task)
+
+            report = build_site(library, out_dir, settings, progress=_Bar())
+    out.print(
+        f"{report.pages} pages in {out_dir}: {len(report.written)} written, {report.unchanged} unchanged, "
+        f"{len(report.removed)} removed; {report.media} pictures"
+    )
+    out.print(f"open {(out_dir / 'index.html').resolve().as_uri()}")
+
+
+@app.command("demo")
+@_friendly
+def demo_command(
+    db: DbOption = None,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    serve: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the library after importing the samples.")
+    ] = True,
+) -> None:
+    """Import the sample series (if not there yet), draw its pictures, and serve it.
+
+    The placeholder pictures are drawn once into ~/.cache/handscroll/sample-media.
+    """
+    from handscroll.config import Settings
+    from handscroll.pipeline import import_paths
+    from handscroll.samples import sample_media_dir, sample_paths
+
+    settings = _settings(db)
+    with _open_library(db) as library:
+        summary = import_paths([str(p) for p in sample_paths()], library, settings)
+    _print_summary(summary, all_or_nothing=False)
+    list_command(db=db, series=None)
+    media = sample_media_dir()
+    out.print(f"sample pictures in {media}")
+    if serve:
+        _serve(Settings.from_env(db=settings.db, media_dir=media), host, port)
