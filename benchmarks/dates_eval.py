@@ -41,7 +41,7 @@ CHARSEQ = re.compile(
     r'<charseq START="(?P<s>\d+)" END="(?P<e>\d+)">(?P<text>.*?)</charseq>',
     re.S,
 )
-VAL = re.compile(r'VAL="([^"]*)"')
+VAL = re.compile(r'(?<![\w])VAL="([^"]*)"')
 HEIDELTIME = {"lenient": 90.3, "strict": 83.1, "value": 80.8}
 
 

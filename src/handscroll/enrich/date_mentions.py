@@ -45,11 +45,12 @@ class Mention:
     decade: int | None = None  # 193 for the 1930s
     century: int | None = None  # 18 for the 19th century
     mod: str | None = None
-    shift: tuple[str, int] | None = None  # ("Y", 1): a year after the anchor
+    shift: tuple[str, int] | None = None  # ("Y", 1): a year after the anchor; ("A", 0): the anchor
     literal: str | None = None  # a value that needs no anchor (durations, PRESENT_REF)
     kind: str = "DATE"
     partner: Mention | None = None  # the end of a range
     outer_start: int | None = None  # where "from"/"between" opens a range
+    fallback: str | None = None  # the value of an "A" shift when there is no anchor yet
     tentative: bool = False  # a bare three-digit number: a year only in a narrative before 1000
 
     @property
@@ -115,6 +116,10 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
         return _era_prefixed(mention.decade, 3, mention), anchor
     if mention.century is not None:
         return _era_prefixed(mention.century, 2, mention), anchor
+    if mention.shift == ("A", 0):
+        if anchor is None:
+            return mention.fallback or "PRESENT_REF", anchor
+        return _anchor_text(anchor), anchor
     year = _sign_year(mention, anchor)
     month, day = mention.month, mention.day
     if mention.shift is not None:
@@ -156,6 +161,15 @@ def _is_digression(mention: Mention, year: int, anchor: Anchor | None) -> bool:
     if anchor is None or mention.month is not None or mention.shift is not None or mention.season:
         return False
     return abs(year - anchor.year) > DIGRESSION_YEARS
+
+
+def _anchor_text(anchor: Anchor) -> str:
+    value = _year_text(anchor.year)
+    if anchor.month is not None:
+        value += f"-{anchor.month:02d}"
+        if anchor.day is not None:
+            value += f"-{anchor.day:02d}"
+    return value
 
 
 def _era_prefixed(number: int, width: int, mention: Mention) -> str:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from handscroll.enrich import dates_en, dates_spans, dates_zh
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$")
 _CJK_DATE_HINT = re.compile(r"[年月日世紀纪]")
 
 
@@ -89,16 +91,16 @@ def _tag(
     text: str, anchor: Anchor | None, language: str, ranges: bool
 ) -> tuple[list[TimeExpression], Anchor | None]:
     found: list[TimeExpression] = []
+    narrative = _Narrative(text, anchor)
     for mention in _mentions(text, language):
-        if mention.tentative and (anchor is None or anchor.year >= 1000):
+        if mention.tentative and (narrative.latest is None or narrative.latest.year >= 1000):
             continue  # "in 300" is a year only in a narrative set before 1000
         if mention.partner is None:
-            value, anchor = resolve(mention, anchor)
-            found.append(_expression(text, mention, value))
+            found.append(_expression(text, mention, narrative.resolve(mention)))
             continue
         first = inherit(mention, mention.partner)
-        first_value, first_anchor = resolve(first, anchor)
-        second_value, anchor = resolve(mention.partner, first_anchor)
+        first_value = narrative.resolve(first)
+        second_value = narrative.resolve(mention.partner)
         if ranges:
             start = mention.outer_start if mention.outer_start is not None else mention.start
             ranged = Mention(start, mention.partner.end)
@@ -106,7 +108,47 @@ def _tag(
         else:
             found.append(_expression(text, first, first_value))
             found.append(_expression(text, mention.partner, second_value))
-    return found, anchor
+    return found, narrative.latest
+
+
+class _Narrative:
+    """Which earlier date anchors the next mention.
+
+    A year that opens its sentence ("In 1944, ...") or any date with a month
+    sets the scene. A bare year later in a sentence ("planned for 1976",
+    "its founding in 1949, ... on 16 October") anchors only the rest of that
+    sentence, so an aside does not drag the following narrative with it.
+    """
+
+    def __init__(self, text: str, anchor: Anchor | None) -> None:
+        self.text = text
+        self.scene = anchor
+        self.aside: tuple[Anchor, int] | None = None
+
+    @property
+    def latest(self) -> Anchor | None:
+        return self.aside[0] if self.aside else self.scene
+
+    def resolve(self, mention: Mention) -> str:
+        anchor = self._anchor_for(mention)
+        value, moved = resolve(mention, anchor)
+        if moved is not anchor and moved is not None:
+            if mention.month is None and mention.shift is None and not self._opens_sentence(mention.start):
+                self.aside = (moved, mention.end)
+            else:
+                self.scene, self.aside = moved, None
+        return value
+
+    def _anchor_for(self, mention: Mention) -> Anchor | None:
+        if self.aside is None:
+            return self.scene
+        if self.scene is None or (mention.shift is not None and mention.shift[0] == "Y"):
+            return self.aside[0]
+        between = self.text[self.aside[1] : mention.start]
+        return self.scene if _SENTENCE_END.search(between) else self.aside[0]
+
+    def _opens_sentence(self, start: int) -> bool:
+        return bool(_SENTENCE_OPENING.search(self.text, max(0, start - 30), start))
 
 
 def _expression(text: str, mention: Mention, value: str) -> TimeExpression:

@@ -384,14 +384,55 @@ def _part_of_day(found: re.Match[str]) -> Mention:
     return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
 
 
-@rule(r"\b(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Pp]resent[- ]day|[Mm]odern[- ]day|[Aa]t\s+present)\b")
-def _present(found: re.Match[str]) -> Mention:
-    return Mention(found.start(), found.end(), literal="PRESENT_REF")
+@rule(
+    r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Pp]resent[- ]day|[Mm]odern[- ]day|[Aa]t\s+present|"
+    r"[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)"
+    r"|(?<=[Aa]t\s)the\s+time)\b(?!-)"
+)
+def _deictic(found: re.Match[str]) -> Mention | None:
+    """ "now", "former", "at that time": the narrative's own time, as TIMEX2 reads them.
+
+    With no date before them they stay references (PRESENT_REF, PAST_REF).
+    """
+    if found.start() and found.string[found.start() - 1].isalnum():
+        return None
+    word = found.group().lower()
+    past = word.startswith(("recent", "former"))
+    ref = "PAST_REF" if past else "PRESENT_REF"
+    return Mention(found.start(), found.end(), shift=("A", 0), fallback=ref)
 
 
-@rule(r"\b(?:[Rr]ecently|[Rr]ecent|[Ff]ormerly)\b")
-def _past(found: re.Match[str]) -> Mention:
-    return Mention(found.start(), found.end(), literal="PAST_REF")
+@rule(
+    r"(?:[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early|(?:[Pp]er|[Ee]very|[Ee]ach)\s+"
+    r"(?:day|week|month|year))\b"
+)
+def _set(found: re.Match[str]) -> Mention | None:
+    """Regular recurrences ("daily", "per month"): TIMEX SETs."""
+    if found.start() and found.string[found.start() - 1].isalnum():
+        return None
+    word = found.group().lower().split()[-1]
+    value = {"daily": "XXXX-XX-XX", "day": "XXXX-XX-XX", "weekly": "XXXX-WXX", "week": "XXXX-WXX",
+             "monthly": "XXXX-XX", "month": "XXXX-XX"}.get(word, "XXXX")  # fmt: skip
+    return Mention(found.start(), found.end(), literal=value, kind="SET")
+
+
+@rule(
+    r"\b(?:[Tt]he\s+)?(?P<p>end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)"
+    r"\s+of\s+the\s+(?P<u>year|month)\b",
+    key="unit",
+)
+def _part_of_this(found: re.Match[str]) -> Mention:
+    """ "the end of the year": a part of the anchor's year or month."""
+    word = " ".join(found["p"].split())
+    mod = "START" if word in ("beginning", "start", "early part", "first part") else "END"
+    mod = "MID" if word == "middle" else mod
+    return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0), mod=mod)
+
+
+@rule(r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards)\b", key="unit")
+def _vague_offset(found: re.Match[str]) -> Mention:
+    ref = "PAST_REF" if found["dir"] == "earlier" else "FUTURE_REF"
+    return Mention(found.start(), found.end(), literal=ref)
 
 
 @rule(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
