@@ -390,16 +390,14 @@ def _part_of_day(found: re.Match[str]) -> Mention:
     r"|(?<=[Aa]t\s)the\s+time)\b(?!-)"
 )
 def _deictic(found: re.Match[str]) -> Mention | None:
-    """ "now", "former", "at that time": the narrative's own time, as TIMEX2 reads them.
-
-    With no date before them they stay references (PRESENT_REF, PAST_REF).
-    """
+    """ "now", "former" (PRESENT_REF, PAST_REF); "at that time" is the narrative's own date, as TIMEX2 reads it."""
     if found.start() and found.string[found.start() - 1].isalnum():
         return None
     word = found.group().lower()
-    past = word.startswith(("recent", "former"))
-    ref = "PAST_REF" if past else "PRESENT_REF"
-    return Mention(found.start(), found.end(), shift=("A", 0), fallback=ref)
+    if word.endswith(("time", "period")) and not word.startswith("this"):
+        return Mention(found.start(), found.end(), shift=("A", 0), fallback="PRESENT_REF")
+    ref = "PAST_REF" if word.startswith(("recent", "former")) else "PRESENT_REF"
+    return Mention(found.start(), found.end(), literal=ref)
 
 
 @rule(
