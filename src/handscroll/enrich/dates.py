@@ -18,7 +18,9 @@ from handscroll.enrich import dates_en, dates_spans, dates_zh
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$")
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
+)
 _CJK_DATE_HINT = re.compile(r"[年月日世紀纪]")
 
 

@@ -52,11 +52,19 @@ _RULES: list[tuple[re.Pattern[str], _Builder, str | None]] = []
 # Rules that start with a number or a word list are slow to try at every
 # position; they run only in windows around a keyword they must contain.
 _KEYS = {
+    # Matched against the lower-cased text: a case-insensitive alternation is ten times slower.
     "unit": re.compile(
-        r"(?i:year|month|week|day|hour|minute|decade|centur|millenni|fortnight|"
-        r"spring|summer|autumn|fall|winter|morning|afternoon|evening|night)"
+        r"year|month|week|day|hour|minute|decade|centur|millenni|fortnight|"
+        r"spring|summer|autumn|fall|winter|morning|afternoon|evening|night"
     ),
-    "season": re.compile(r"(?i:spring|summer|autumn|fall|winter)"),
+    "season": re.compile(r"spring|summer|autumn|fall|winter"),
+    "names": re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|new year"),
+    "half": re.compile(r"half"),
+    "clock": re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b"),
+    "deictic": re.compile(
+        r"now|today|current|present|modern|recent|former|time|period|daily|weekly|"
+        r"monthly|annually|yearly|per |every |each "
+    ),
 }
 _KEY_BEFORE, _KEY_AFTER = 90, 40
 _COUNT_NOUN = re.compile(
@@ -233,7 +241,10 @@ def _season(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), year, era, season=SEASONS[found["s"].lower()])
 
 
-@rule(rf"\b(?:[Tt]he\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+(?P<y>{YEAR})")
+@rule(
+    rf"\b(?:[Tt]he\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+(?P<y>{YEAR})",
+    key="half",
+)
 def _half(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"])
     return Mention(found.start(), found.end(), year, era, half=1 if found["h"] == "first" else 2)
@@ -265,7 +276,8 @@ def _later_that(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b[Tt]he\s+(?P<u>day|night|morning|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)"
+    r"\b[Tt]he\s+(?P<u>day|night|morning|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)",
+    key="unit",
 )
 def _day_before(found: re.Match[str]) -> Mention:
     amount = 1 if found["dir"] == "after" else -1
@@ -366,7 +378,8 @@ def _bare_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b",
+    key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention:
     if found["h2"]:
@@ -378,7 +391,8 @@ def _clock(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)"
+    r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)",
+    key="unit",
 )
 def _part_of_day(found: re.Match[str]) -> Mention:
     return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
@@ -387,7 +401,8 @@ def _part_of_day(found: re.Match[str]) -> Mention:
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Pp]resent[- ]day|[Mm]odern[- ]day|[Aa]t\s+present|"
     r"[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)"
-    r"|(?<=[Aa]t\s)the\s+time)\b(?!-)"
+    r"|(?<=[Aa]t\s)the\s+time)\b(?!-)",
+    key="deictic",
 )
 def _deictic(found: re.Match[str]) -> Mention | None:
     """ "now", "former" (PRESENT_REF, PAST_REF); "at that time" is the narrative's own date, as TIMEX2 reads it."""
@@ -402,7 +417,8 @@ def _deictic(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"(?:[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early|(?:[Pp]er|[Ee]very|[Ee]ach)\s+"
-    r"(?:day|week|month|year))\b"
+    r"(?:day|week|month|year))\b",
+    key="deictic",
 )
 def _set(found: re.Match[str]) -> Mention | None:
     """Regular recurrences ("daily", "per month"): TIMEX SETs."""
@@ -433,12 +449,18 @@ def _vague_offset(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal=ref)
 
 
-@rule(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+@rule(
+    r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    key="names",
+)
 def _weekday(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal=f"XXXX-WXX-{WEEKDAYS.index(found['w']) + 1}")
 
 
-@rule(rf"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?")
+@rule(
+    rf"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    key="names",
+)
 def _holiday(found: re.Match[str]) -> Mention:
     name = found["h"]
     month, day = (12, 24) if name.endswith("Eve") and name.startswith("C") else (12, 25)
@@ -451,13 +473,16 @@ def _holiday(found: re.Match[str]) -> Mention:
 def find_mentions(text: str) -> Iterator[Mention]:
     """Every candidate mention of every rule, overlapping ones included."""
     regions: dict[str, list[tuple[int, int]]] = {}
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lower-cased
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     for pattern, build, key in _RULES:
         if key is None:
             spans = [(0, len(text))]
         elif key in regions:
             spans = regions[key]
         else:
-            spans = regions[key] = _regions(text, _KEYS[key])
+            spans = regions[key] = _regions(lower, _KEYS[key])
         for pos, endpos in spans:
             for found in pattern.finditer(text, pos, endpos):
                 mention = build(found)
@@ -465,10 +490,11 @@ def find_mentions(text: str) -> Iterator[Mention]:
                     yield mention
 
 
-def _regions(text: str, key: re.Pattern[str]) -> list[tuple[int, int]]:
+def _regions(lower: str, key: re.Pattern[str]) -> list[tuple[int, int]]:
     """Merged windows around each keyword, each widened to whole words."""
     merged: list[tuple[int, int]] = []
-    for found in key.finditer(text):
+    text = lower
+    for found in key.finditer(lower):
         start = max(0, found.start() - _KEY_BEFORE)
         end = min(len(text), found.end() + _KEY_AFTER)
         if merged and start <= merged[-1][1]:
