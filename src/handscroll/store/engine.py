@@ -14,7 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
@@ -25,6 +25,14 @@ PG_CONNECT_TIMEOUT = 10
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 URL_FORMS = "use sqlite:///path/to/library.db or postgresql+psycopg://user:password@host/dbname"
+
+WRITER_OPTION = "handscroll_writer"
+"""Execution option marking an engine whose transactions write (see `writer`)."""
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool) for write transactions: SQLite begins them IMMEDIATE."""
+    return engine.execution_options(**{WRITER_OPTION: True})
 
 
 def open_engine(url: str) -> Engine:
@@ -69,7 +77,9 @@ def _configure_sqlite(engine: Engine) -> None:
     pysqlite's own transaction handling starts a transaction only at the first
     write, so the SELECTs an import makes first would run outside it. Taking
     over BEGIN (the SQLAlchemy pysqlite recipe) puts the whole batch in one
-    transaction, DDL included.
+    transaction, DDL included. Writers (see `writer`) take the write lock at
+    BEGIN IMMEDIATE, so two writers queue on the busy timeout instead of one
+    failing with "database is locked" when its read snapshot went stale.
     """
 
     @event.listens_for(engine, "connect")
@@ -84,8 +94,9 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+    def _on_begin(connection: Connection) -> None:
+        writes = connection.get_execution_options().get(WRITER_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def alembic_config() -> Config:
@@ -99,7 +110,7 @@ def migrate(engine: Engine, shown_url: str) -> None:
     """Upgrade the schema to head in one transaction; refuse a schema newer than this code."""
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
-    with engine.begin() as connection:
+    with writer(engine).begin() as connection:
         current = MigrationContext.configure(connection).get_current_heads()
         known = {rev.revision for rev in script.walk_revisions()}
         unknown = [rev for rev in current if rev not in known]

@@ -21,7 +21,7 @@ from sqlalchemy.orm import QueryableAttribute, Session
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import Feature
-from handscroll.store.engine import describe_error, open_engine
+from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.mapping import block_values, build_feature, build_summary, feature_values
 from handscroll.store.records import FeatureSummary, ImportItem, ImportReport, Outcome, SeriesSummary
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
@@ -49,6 +49,7 @@ class Library:
     def __init__(self, engine: Engine) -> None:
         """Wrap an engine whose schema is already at head; use `Library.open`."""
         self._engine = engine
+        self._writer = writer(engine)
 
     @classmethod
     def open(cls, url: str) -> Library:
@@ -82,7 +83,7 @@ class Library:
         _refuse_duplicate_slugs(items)
         hashes = [item.feature.content_hash() for item in items]
         try:
-            with Session(self._engine) as session, session.begin():
+            with Session(self._writer) as session, session.begin():
                 return _import(session, items, hashes)
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
@@ -161,7 +162,7 @@ class Library:
 
     def delete_feature(self, slug: str) -> None:
         """Delete a feature and its blocks; NotFoundError if the slug is unknown."""
-        with Session(self._engine) as session, session.begin():
+        with Session(self._writer) as session, session.begin():
             row = session.execute(select(FeatureRow).where(FeatureRow.slug == slug)).scalar_one_or_none()
             if row is None:
                 raise NotFoundError(f"no feature {slug!r} in the library")
