@@ -254,7 +254,7 @@ def _serve(settings: Settings, host: str, port: int) -> None:
     from handscroll.publish.web import create_app
 
     app = create_app(settings.db, settings)
-    out.print(f"serving the library at [bold]http://{host}:{port}/[/] (Ctrl+C to stop)")
+    out.print(f"serving the library at [bold]http://{host}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -305,9 +305,11 @@ def build_command(
             report = build_site(library, out_dir, settings, progress=_Bar())
     out.print(
         f"{report.pages} pages in {out_dir}: {len(report.written)} written, {report.unchanged} unchanged, "
-        f"{len(report.removed)} removed; {report.media} pictures"
+        f"{len(report.removed)} removed; {report.media} pictures",
+        soft_wrap=True,
+        highlight=False,
     )
-    out.print(f"open {(out_dir / 'index.html').resolve().as_uri()}")
+    out.print(f"open {(out_dir / 'index.html').resolve().as_uri()}", soft_wrap=True, highlight=False)
 
 
 @app.command("demo")
@@ -334,6 +336,6 @@ def demo_command(
     _print_summary(summary, all_or_nothing=False)
     list_command(db=db, series=None)
     media = sample_media_dir()
-    out.print(f"sample pictures in {media}")
+    out.print(f"sample pictures in {media}", soft_wrap=True, highlight=False)
     if serve:
         _serve(Settings.from_env(db=settings.db, media_dir=media), host, port)

@@ -1,0 +1,430 @@
+"""One documented, frozen dataclass per page: what each template may use, and nothing else.
+
+The web reader and the static site build these same contexts from the
+library and render the same templates; only the `Urls` they are given differ
+(STYLE.md: "only transport differs"). Contexts are hashable, so the web
+reader can cache a rendered page keyed by its context.
+
+A test checks that each template uses the fields its dataclass declares
+(STYLE.md habit 4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
+
+from handscroll.errors import NotFoundError
+from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
+from handscroll.publish.media import MediaLibrary
+from handscroll.publish.urls import Urls
+from handscroll.store.records import FeatureSummary, SeriesSummary
+
+SITE_NAME = "handscroll"
+"""The name shown in every page's header and title."""
+
+HOME_PARTS_SHOWN = 12
+"""How many parts of a series the home page lists before linking to the series page."""
+
+
+class LibraryReader(Protocol):
+    """The part of `handscroll.store.Library` that publishing reads (it never writes)."""
+
+    def list_features(
+        self, *, series: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[FeatureSummary]: ...
+
+    def get_feature(self, slug: str) -> Feature: ...
+
+    def list_series(self) -> list[SeriesSummary]: ...
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What every page's frame (base.html) needs: links to home, stylesheet, script and icon."""
+
+    home_url: str
+    css_url: str
+    js_url: str
+    icon_url: str
+    site_name: str = SITE_NAME
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link (series breadcrumbs, the 404 page's suggestions)."""
+
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image on a page, or the placeholder shown instead when the file is missing or unsafe.
+
+    `src` is empty for a placeholder; otherwise `srcset` lists the WebP
+    derivatives and `width`/`height` reserve the space so nothing jumps.
+    """
+
+    media: str
+    alt: str
+    src: str = ""
+    srcset: str = ""
+    width: int = 0
+    height: int = 0
+
+    @property
+    def available(self) -> bool:
+        """True when there is an image file to show."""
+        return bool(self.src)
+
+
+@dataclass(frozen=True)
+class PartCard:
+    """A feature as listed on the home and series pages, or as the previous/next part."""
+
+    url: str
+    title: str
+    part: int | None
+    language: str
+    figures: int
+    picture: Picture | None
+
+
+@dataclass(frozen=True)
+class SeriesCard:
+    """A series on the home page: its first parts, and how many more the series page lists."""
+
+    url: str
+    title: str
+    count: int
+    parts: tuple[PartCard, ...]
+    more: int
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """Consecutive paragraphs of the narrative; `unclassified` marks lines the reader could not place."""
+
+    kind: ClassVar[str] = "narrative"
+    paragraphs: tuple[str, ...]
+    unclassified: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class FigureCard:
+    """A gallery photo: its number in the feature (`#fig-3`), its picture and caption."""
+
+    kind: ClassVar[str] = "figure"
+    number: int
+    anchor: str
+    picture: Picture
+    caption: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NoteCard:
+    """An extended-reading ("ebook") card, standing in the gallery where the source put it."""
+
+    kind: ClassVar[str] = "note"
+    label: str
+    text: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Gallery:
+    """A run of figures and notes shown as one horizontal strip, with its own counter."""
+
+    kind: ClassVar[str] = "gallery"
+    index: int
+    items: tuple[FigureCard | NoteCard, ...]
+    figures: int
+
+
+@dataclass(frozen=True)
+class QuestionCard:
+    """A thinking question; its model answer stays folded until the reader opens it."""
+
+    kind: ClassVar[str] = "question"
+    number: int
+    prompt: str
+    answer: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    """The photo credit."""
+
+    kind: ClassVar[str] = "credit"
+    text: str
+
+
+Section = Narrative | Gallery | QuestionCard | CreditLine
+"""One stretch of a feature page, in reading order."""
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """The library's front page: every series with its first parts, then features outside a series."""
+
+    template: ClassVar[str] = "home.html"
+    chrome: Chrome
+    series: tuple[SeriesCard, ...]
+    standalone: tuple[PartCard, ...]
+
+
+@dataclass(frozen=True)
+class SeriesPage:
+    """One series: its parts in order."""
+
+    template: ClassVar[str] = "series.html"
+    chrome: Chrome
+    key: str
+    title: str
+    parts: tuple[PartCard, ...]
+
+
+@dataclass(frozen=True)
+class FeaturePage:
+    """One feature: title and part, lead picture, narrative, gallery, questions, credit, neighbours.
+
+    `template` is the general template; `feature-<slug>.html` is tried first.
+    """
+
+    template: ClassVar[str] = "feature.html"
+    chrome: Chrome
+    slug: str
+    title: str
+    part: int | None
+    language: str
+    series: Link | None
+    hero: Picture | None
+    sections: tuple[Section, ...]
+    previous: PartCard | None
+    next: PartCard | None
+
+
+@dataclass(frozen=True)
+class NotFoundPage:
+    """The 404 page: says what was not found and offers the way home and the series."""
+
+    template: ClassVar[str] = "404.html"
+    chrome: Chrome
+    path: str
+    series: tuple[Link, ...]
+
+
+Page = HomePage | SeriesPage | FeaturePage | NotFoundPage
+"""Any page context."""
+
+
+def make_chrome(urls: Urls) -> Chrome:
+    """The frame links for pages addressed by `urls`."""
+    return Chrome(
+        home_url=urls.home(),
+        css_url=urls.static("handscroll.css"),
+        js_url=urls.static("gallery.js"),
+        icon_url=urls.static("favicon.svg"),
+    )
+
+
+def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Picture:
+    """A picture with its derivatives, or a placeholder when the image is missing or unsafe."""
+    info = media.info(media_id)
+    if info is None:
+        return Picture(media=media_id, alt=alt)
+    medium = info.rendition("medium")
+    srcset = ", ".join(f"{urls.media(media_id, r.size)} {r.width}w" for r in info.renditions)
+    return Picture(
+        media=media_id,
+        alt=alt,
+        src=urls.media(media_id, medium.size),
+        srcset=srcset,
+        width=medium.width,
+        height=medium.height,
+    )
+
+
+def series_title(summary: SeriesSummary | None, key: str) -> str:
+    """A series' display title: its own title, or its key when it has none."""
+    return summary.title if summary is not None and summary.title else key
+
+
+def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartCard:
+    """A listing card for one feature, with its lead picture when it has one."""
+    picture = None
+    if summary.hero:
+        picture = make_picture(media, summary.hero, "", urls)
+    return PartCard(
+        url=urls.feature(summary.slug),
+        title=summary.title,
+        part=summary.part,
+        language=summary.language,
+        figures=summary.figures,
+        picture=picture,
+    )
+
+
+def home_page(
+    summaries: Sequence[FeatureSummary], series: Sequence[SeriesSummary], media: MediaLibrary, urls: Urls
+) -> HomePage:
+    """The home page from the library listing (ordered by series, part, title)."""
+    by_key: dict[str, list[FeatureSummary]] = {}
+    standalone: list[PartCard] = []
+    for summary in summaries:
+        if summary.series is None:
+            standalone.append(part_card(summary, media, urls))
+        else:
+            by_key.setdefault(summary.series, []).append(summary)
+    known = {s.key: s for s in series}
+    cards = []
+    for key, parts in by_key.items():
+        cards.append(
+            SeriesCard(
+                url=urls.series(key),
+                title=series_title(known.get(key), key),
+                count=len(parts),
+                parts=tuple(part_card(p, media, urls) for p in parts[:HOME_PARTS_SHOWN]),
+                more=max(0, len(parts) - HOME_PARTS_SHOWN),
+            )
+        )
+    return HomePage(chrome=make_chrome(urls), series=tuple(cards), standalone=tuple(standalone))
+
+
+def series_page(
+    key: str, summary: SeriesSummary | None, parts: Sequence[FeatureSummary], media: MediaLibrary, urls: Urls
+) -> SeriesPage:
+    """A series page from its parts (ordered by part)."""
+    return SeriesPage(
+        chrome=make_chrome(urls),
+        key=key,
+        title=series_title(summary, key),
+        parts=tuple(part_card(p, media, urls) for p in parts),
+    )
+
+
+def neighbours(
+    slug: str, parts: Sequence[FeatureSummary]
+) -> tuple[FeatureSummary | None, FeatureSummary | None]:
+    """The parts just before and after `slug` in its series listing."""
+    slugs = [p.slug for p in parts]
+    if slug not in slugs:
+        return None, None
+    at = slugs.index(slug)
+    return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
+
+
+def feature_page(
+    feature: Feature,
+    *,
+    series: SeriesSummary | None,
+    previous: FeatureSummary | None,
+    next: FeatureSummary | None,
+    media: MediaLibrary,
+    urls: Urls,
+) -> FeaturePage:
+    """A feature page: blocks grouped into narrative, gallery, question and credit sections."""
+    captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
+    hero = None
+    if feature.hero:
+        alt = captions.get(feature.hero) or f"Lead picture: {feature.title}"
+        hero = make_picture(media, feature.hero, alt, urls)
+    series_link = None
+    if feature.series:
+        series_link = Link(urls.series(feature.series), series_title(series, feature.series))
+    return FeaturePage(
+        chrome=make_chrome(urls),
+        slug=feature.slug,
+        title=feature.title,
+        part=feature.part,
+        language=feature.language,
+        series=series_link,
+        hero=hero,
+        sections=_sections(feature, media, urls),
+        previous=part_card(previous, media, urls) if previous else None,
+        next=part_card(next, media, urls) if next else None,
+    )
+
+
+def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> NotFoundPage:
+    """The 404 page, offering every series."""
+    links = tuple(Link(urls.series(s.key), series_title(s, s.key)) for s in series)
+    return NotFoundPage(chrome=make_chrome(urls), path=path, series=links)
+
+
+def _sections(feature: Feature, media: MediaLibrary, urls: Urls) -> tuple[Section, ...]:
+    """Group blocks in reading order: prose runs, gallery runs (figures and notes), questions, credit."""
+    sections: list[Section] = []
+    prose: list[tuple[str, bool]] = []
+    strip: list[FigureCard | NoteCard] = []
+    figure_number = question_number = gallery_number = 0
+
+    def flush() -> None:
+        nonlocal gallery_number
+        if prose:
+            sections.append(Narrative(tuple(t for t, _ in prose), tuple(u for _, u in prose)))
+            prose.clear()
+        if strip:
+            gallery_number += 1
+            count = sum(1 for item in strip if isinstance(item, FigureCard))
+            sections.append(Gallery(gallery_number, tuple(strip), count))
+            strip.clear()
+
+    for block in feature.blocks:
+        if isinstance(block, Paragraph | Unclassified):
+            if strip:
+                flush()
+            prose.append((block.text, isinstance(block, Unclassified)))
+        elif isinstance(block, Figure | Note):
+            if prose:
+                flush()
+            if isinstance(block, Figure):
+                figure_number += 1
+                alt = block.caption[0] if block.caption else f"Figure {figure_number}"
+                picture = make_picture(media, block.media, _short(alt), urls)
+                strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, block.caption))
+            else:
+                label = "Extended reading" if block.kind == "ebook" else block.kind.capitalize()
+                strip.append(NoteCard(label, block.text))
+        else:
+            flush()
+            if isinstance(block, Question):
+                question_number += 1
+                sections.append(QuestionCard(question_number, block.prompt, block.answer))
+            elif isinstance(block, Credit):
+                sections.append(CreditLine(block.text))
+    flush()
+    return tuple(sections)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    """Alt text from a caption: its first sentence-ish stretch, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def load_home(library: LibraryReader, media: MediaLibrary, urls: Urls) -> HomePage:
+    """The home page, read from the library."""
+    return home_page(library.list_features(), library.list_series(), media, urls)
+
+
+def load_series(library: LibraryReader, key: str, media: MediaLibrary, urls: Urls) -> SeriesPage:
+    """A series page, read from the library; NotFoundError when the series has no features."""
+    parts = library.list_features(series=key)
+    if not parts:
+        raise NotFoundError(f"no series {key!r}")
+    summary = next((s for s in library.list_series() if s.key == key), None)
+    return series_page(key, summary, parts, media, urls)
+
+
+def load_feature(library: LibraryReader, slug: str, media: MediaLibrary, urls: Urls) -> FeaturePage:
+    """A feature page, read from the library; NotFoundError for an unknown slug."""
+    feature = library.get_feature(slug)
+    previous = following = None
+    summary = None
+    if feature.series:
+        previous, following = neighbours(slug, library.list_features(series=feature.series))
+        summary = next((s for s in library.list_series() if s.key == feature.series), None)
+    return feature_page(feature, series=summary, previous=previous, next=following, media=media, urls=urls)

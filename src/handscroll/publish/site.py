@@ -1,0 +1,257 @@
+"""The static site: the reader's pages written to a folder, with relative links.
+
+The folder works from `file://` and on any static host: `index.html`,
+`series/<key>.html`, `features/<slug>.html`, `404.html`, `static/` (stylesheet
+and script) and `media/` (WebP derivatives). Links are relative, so the folder
+can be moved anywhere.
+
+Builds are incremental. Each page has a key: a hash of everything it is made
+from (the feature's summary and update time, its neighbours, its series, the
+templates, the media folder's listing). The keys are kept in a manifest; a
+page whose key has not changed is neither rendered nor written. So after one
+feature changed, a rebuild rewrites that feature, its series page, its
+previous and next parts (their links show its title) and the home page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import astuple, dataclass
+from pathlib import Path
+from typing import Protocol
+
+from handscroll.config import Settings
+from handscroll.publish.contexts import (
+    FeaturePage,
+    FigureCard,
+    Gallery,
+    HomePage,
+    LibraryReader,
+    Page,
+    PartCard,
+    SeriesPage,
+    feature_page,
+    home_page,
+    not_found_page,
+    series_page,
+)
+from handscroll.publish.media import SIZES, MediaLibrary
+from handscroll.publish.render import STATIC_DIR, Renderer
+from handscroll.publish.urls import SiteUrls, series_file
+from handscroll.store.records import FeatureSummary, SeriesSummary
+
+MANIFEST = ".handscroll-build.json"
+"""The manifest of page keys, inside the output folder."""
+
+FORMAT = 1
+"""Bumped when the layout of a static site changes, so old builds are redone whole."""
+
+
+class BuildProgress(Protocol):
+    """Told how many pages there are, then of each one as it is done (the CLI's progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, name: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: pages written (relative paths), pages left as they were, pages removed."""
+
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+    media: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the site has."""
+        return len(self.written) + self.unchanged
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str
+    key: str
+    build: Callable[[], Page]
+
+
+def build_site(
+    library: LibraryReader, out_dir: Path, settings: Settings, *, progress: BuildProgress | None = None
+) -> BuildReport:
+    """Write (or bring up to date) the static site of the whole library in `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    renderer = Renderer()
+    media = MediaLibrary(settings.media_dir, out_dir / "media")
+    old = _read_manifest(out_dir)
+    summaries = library.list_features()
+    series = library.list_series()
+    base = _hash(FORMAT, renderer.version, media.fingerprint())
+    jobs = list(_jobs(library, summaries, series, media, base))
+    if progress is not None:
+        progress.start(len(jobs))
+
+    _copy_static(out_dir)
+    pages: dict[str, dict[str, object]] = {}
+    written: list[str] = []
+    for job in jobs:
+        before = old.get(job.path)
+        if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
+            pages[job.path] = before
+        else:
+            page = job.build()
+            _write(out_dir / job.path, renderer.render(page).encode())
+            pages[job.path] = {"key": job.key, "media": sorted(_pictures(page))}
+            written.append(job.path)
+        if progress is not None:
+            progress.advance(job.path)
+
+    removed = sorted(set(old) - set(pages))
+    for path in removed:
+        (out_dir / path).unlink(missing_ok=True)
+    media_ids = {m for entry in pages.values() for m in _strings(entry.get("media"))}
+    for media_id in sorted(media_ids):
+        for size in SIZES:
+            media.derivative(media_id, size)
+    _write(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
+    return BuildReport(tuple(written), len(jobs) - len(written), tuple(removed), len(media_ids))
+
+
+def _jobs(
+    library: LibraryReader,
+    summaries: list[FeatureSummary],
+    series: list[SeriesSummary],
+    media: MediaLibrary,
+    base: str,
+) -> Iterator[_Job]:
+    """Every page of the site with its key and how to build its context."""
+    known = {s.key: s for s in series}
+    groups: dict[str | None, list[FeatureSummary]] = {}
+    for item in summaries:
+        groups.setdefault(item.series, []).append(item)
+    root, nested = SiteUrls(0), SiteUrls(1)
+
+    yield _Job(
+        "index.html",
+        _hash(base, [astuple(s) for s in summaries], [astuple(s) for s in series]),
+        lambda: home_page(summaries, series, media, root),
+    )
+    yield _Job(
+        "404.html",
+        _hash(base, [astuple(s) for s in series]),
+        lambda: not_found_page("this address", series, root),
+    )
+    for key, parts in groups.items():
+        if key is None:
+            continue
+        head = known.get(key)
+        yield _Job(
+            f"series/{series_file(key)}",
+            _hash(base, head and astuple(head), [astuple(p) for p in parts]),
+            _bind_series(key, head, parts, media, nested),
+        )
+    for key, parts in groups.items():
+        head = known.get(key) if key is not None else None
+        for at, part in enumerate(parts):
+            previous = parts[at - 1] if key is not None and at > 0 else None
+            following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
+            yield _Job(
+                f"features/{part.slug}.html",
+                _hash(
+                    base,
+                    astuple(part),
+                    previous and astuple(previous),
+                    following and astuple(following),
+                    head and astuple(head),
+                ),
+                _bind_feature(library, part.slug, head, previous, following, media, nested),
+            )
+
+
+def _bind_series(
+    key: str, summary: SeriesSummary | None, parts: list[FeatureSummary], media: MediaLibrary, urls: SiteUrls
+) -> Callable[[], Page]:
+    return lambda: series_page(key, summary, parts, media, urls)
+
+
+def _bind_feature(
+    library: LibraryReader,
+    slug: str,
+    summary: SeriesSummary | None,
+    previous: FeatureSummary | None,
+    following: FeatureSummary | None,
+    media: MediaLibrary,
+    urls: SiteUrls,
+) -> Callable[[], Page]:
+    def build() -> Page:
+        feature = library.get_feature(slug)
+        return feature_page(
+            feature, series=summary, previous=previous, next=following, media=media, urls=urls
+        )
+
+    return build
+
+
+def _pictures(page: Page) -> set[str]:
+    """The media IDs a page shows as images (placeholders need no file)."""
+    cards: list[PartCard] = []
+    found: set[str] = set()
+    if isinstance(page, HomePage):
+        cards = [c for s in page.series for c in s.parts] + list(page.standalone)
+    elif isinstance(page, SeriesPage):
+        cards = list(page.parts)
+    elif isinstance(page, FeaturePage):
+        cards = [c for c in (page.previous, page.next) if c is not None]
+        if page.hero and page.hero.available:
+            found.add(page.hero.media)
+        for section in page.sections:
+            if isinstance(section, Gallery):
+                found.update(
+                    item.picture.media
+                    for item in section.items
+                    if isinstance(item, FigureCard) and item.picture.available
+                )
+    found.update(c.picture.media for c in cards if c.picture and c.picture.available)
+    return found
+
+
+def _copy_static(out_dir: Path) -> None:
+    """Copy the stylesheet, script and icon, leaving files that are already the same."""
+    target = out_dir / "static"
+    target.mkdir(parents=True, exist_ok=True)
+    for source in STATIC_DIR.iterdir():
+        if source.is_file():
+            dest = target / source.name
+            if not dest.is_file() or dest.read_bytes() != source.read_bytes():
+                shutil.copyfile(source, dest)
+
+
+def _read_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("pages"), dict):
+        return {}
+    return {k: v for k, v in data["pages"].items() if isinstance(k, str) and isinstance(v, dict)}
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file whole: under a temporary name, then moved into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)

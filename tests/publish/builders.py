@@ -1,0 +1,33 @@
+"""Builders for publishing tests (STYLE.md habit 9): a library, real pictures, hostile strings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PIL import Image
+
+from handscroll.model import Feature
+from handscroll.store import ImportItem, Library
+
+XSS_PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)")
+"""Hostile strings that must show as text wherever content appears."""
+
+
+def fill_library(url: str, features: Sequence[Feature]) -> None:
+    """Import features into the library at `url` (created when missing)."""
+    with Library.open(url) as library:
+        library.import_features(
+            [ImportItem(feature=f, source=f"{f.slug}.json", source_hash=f.content_hash()) for f in features]
+        )
+
+
+def write_picture(
+    folder: Path, media_id: str, size: tuple[int, int] = (1000, 600), fmt: str = "JPEG"
+) -> Path:
+    """A small real picture named by media ID."""
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}[fmt]
+    path = folder / f"{media_id}{suffix}"
+    Image.new("RGB", size, (180, 150, 110)).save(path, format=fmt)
+    return path

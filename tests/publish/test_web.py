@@ -1,0 +1,269 @@
+"""The live reader over a real SQLite library: pages, API, caching headers, errors and security."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+from factories import make_feature
+from handscroll.model import Credit, Figure, Note, Paragraph, Question
+from handscroll.publish.web import CONTENT_SECURITY_POLICY
+from publish.builders import XSS_PAYLOADS, fill_library
+from publish.conftest import ClientFactory
+
+
+def _series(n: int = 3) -> list:
+    return [
+        make_feature(
+            title=f"Part {i} of the story",
+            part=i,
+            slug=f"{i:02d}-part",
+            hero=f"testsite_civilwar0{i}_1",
+            blocks=(
+                Paragraph(text=f"Narrative of part {i}, Nanjing (南京)."),
+                Figure(media=f"testsite_civilwar0{i}_1", caption=(f"Caption one of part {i}.",)),
+                Note(text=("An extended reading card.",)),
+                Figure(media=f"testsite_civilwar0{i}_2", caption=("Caption two.",)),
+                Figure(media=f"testsite_civilwar0{i}_3", caption=("Caption three.",)),
+                Question(prompt="Why?", answer=("Because.",)),
+                Credit(text="Source of photos: test archive."),
+            ),
+        )
+        for i in range(1, n + 1)
+    ]
+
+
+def test_home_lists_series_with_parts_and_lead_pictures(make_client: ClientFactory) -> None:
+    client = make_client(_series())
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert 'href="/series/testsite_civilwar"' in html
+    for i in (1, 2, 3):
+        assert f'href="/features/0{i}-part"' in html
+        assert f"/media/testsite_civilwar0{i}_1/thumb.webp" in html
+
+
+def test_series_page_lists_parts_in_order_and_unknown_series_is_404(make_client: ClientFactory) -> None:
+    client = make_client(_series())
+    html = client.get("/series/testsite_civilwar").text
+    positions = [html.index(f'href="/features/0{i}-part"') for i in (1, 2, 3)]
+    assert positions == sorted(positions)
+    assert client.get("/series/nothing-here").status_code == 404
+
+
+def test_feature_page_has_every_part_of_the_reading(make_client: ClientFactory) -> None:
+    client = make_client(_series())
+    html = client.get("/features/02-part").text
+    assert "<h1>Part 2 of the story</h1>" in html
+    assert '<p class="eyebrow">Part 2</p>' in html
+    assert 'fetchpriority="high"' in html  # the lead picture
+    assert 'id="fig-1"' in html and 'id="fig-3"' in html
+    assert "data-gallery-total>3<" in html
+    assert html.count('class="note"') == 1
+    assert "<details" in html and "<summary>Show the model answer</summary>" in html
+    assert "Source of photos: test archive." in html
+    assert 'rel="prev" href="/features/01-part"' in html
+    assert 'rel="next" href="/features/03-part"' in html
+    assert '<span lang="zh-Hant">南京</span>' in html
+
+
+def test_images_have_srcset_sizes_dimensions_and_lazy_loading(make_client: ClientFactory) -> None:
+    client = make_client(_series(1))
+    html = client.get("/features/01-part").text
+    gallery = html[html.index('class="gallery"') :]
+    img = re.search(r"<img [^>]*>", gallery)
+    assert img is not None
+    tag = img.group(0)
+    assert 'loading="lazy"' in tag and 'sizes="' in tag
+    assert 'width="800" height="480"' in tag
+    assert "/media/testsite_civilwar01_1/thumb.webp 320w" in tag
+    assert "/media/testsite_civilwar01_1/large.webp 1000w" in tag
+
+
+def test_missing_picture_is_an_accessible_placeholder_not_a_broken_image(make_client: ClientFactory) -> None:
+    client = make_client(_series(1), missing=["testsite_civilwar01_2"])
+    html = client.get("/features/01-part").text
+    assert "/media/testsite_civilwar01_2/" not in html
+    assert 'role="img" aria-label="Picture not available: Caption two."' in html
+    assert client.get("/media/testsite_civilwar01_2/medium.webp").status_code == 404
+
+
+def test_media_derivatives_are_webp_made_once_and_cached(make_client: ClientFactory, tmp_path) -> None:
+    client = make_client(_series(1))
+    response = client.get("/media/testsite_civilwar01_1/thumb.webp")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/webp"
+    assert response.content[:4] == b"RIFF" and response.content[8:12] == b"WEBP"
+    cached = tmp_path / "cache" / "testsite_civilwar01_1-thumb.webp"
+    assert cached.is_file()
+    stamp = cached.stat().st_mtime_ns
+    assert client.get("/media/testsite_civilwar01_1/thumb.webp").status_code == 200
+    assert cached.stat().st_mtime_ns == stamp
+    assert client.get("/media/testsite_civilwar01_1/huge.webp").status_code == 404
+
+
+def test_path_tricks_in_media_ids_are_404(make_client: ClientFactory, tmp_path) -> None:
+    client = make_client(_series(1))
+    (tmp_path / "secret_1.jpg").write_bytes(b"not for the web")
+    for path in (
+        "/media/..%2Fsecret_1/thumb.webp",
+        "/media/../secret_1/thumb.webp",
+        "/media/%2e%2e/thumb.webp",
+        "/media/testsite_civilwar01_1.jpg/thumb.webp",
+        "/media/%2Fetc%2Fpasswd/thumb.webp",
+        "/media/testsite_civilwar01_1%00/thumb.webp",
+    ):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert b"not for the web" not in response.content
+
+
+def test_api_feature_is_the_design_json(make_client: ClientFactory) -> None:
+    features = _series(2)
+    client = make_client(features)
+    response = client.get("/api/features/01-part")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json() == json.loads(features[0].to_json())
+
+
+def test_api_features_paginates(make_client: ClientFactory) -> None:
+    client = make_client(_series(3))
+    first = client.get("/api/features?per_page=2").json()
+    assert (first["page"], first["per_page"], first["total"], first["pages"]) == (1, 2, 3, 2)
+    assert [i["slug"] for i in first["items"]] == ["01-part", "02-part"]
+    assert first["previous"] is None and first["next"] == "/api/features?page=2&per_page=2"
+    second = client.get(first["next"]).json()
+    assert [i["slug"] for i in second["items"]] == ["03-part"]
+    assert second["next"] is None
+    item = second["items"][0]
+    assert item["figures"] == 3 and item["url"] == "/api/features/03-part"
+    for bad in ("page=0", "per_page=1000", "page=x"):
+        response = client.get(f"/api/features?{bad}")
+        assert response.status_code == 400 and "error" in response.json()
+
+
+def test_api_series_and_openapi(make_client: ClientFactory) -> None:
+    client = make_client(_series(2))
+    assert client.get("/api/series").json() == {
+        "series": [
+            {"key": "testsite_civilwar", "title": None, "features": 2, "url": "/series/testsite_civilwar"}
+        ]
+    }
+    spec = client.get("/api/openapi.json").json()
+    assert spec["openapi"].startswith("3.1")
+    assert {"/api/series", "/api/features", "/api/features/{slug}"} <= set(spec["paths"])
+
+
+def test_etag_and_304_for_pages_and_api(make_client: ClientFactory) -> None:
+    client = make_client(_series(2))
+    for path in (
+        "/",
+        "/series/testsite_civilwar",
+        "/features/01-part",
+        "/api/features",
+        "/api/features/01-part",
+    ):
+        first = client.get(path)
+        etag = first.headers["etag"]
+        assert first.headers["cache-control"] == "no-cache"
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert again.status_code == 304, path
+        assert again.content == b""
+        assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+def test_changed_feature_gets_a_new_etag(make_client: ClientFactory, library_file: str) -> None:
+    features = _series(1)
+    client = make_client(features)
+    etag = client.get("/features/01-part").headers["etag"]
+    fill_library(library_file, [features[0].model_copy(update={"title": "A new title"})])
+    response = client.get("/features/01-part", headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert "A new title" in response.text
+
+
+def test_responses_are_gzipped(make_client: ClientFactory) -> None:
+    client = make_client(_series(2))
+    response = client.get("/features/01-part", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert "Part 1 of the story" in response.text  # httpx decodes it
+    raw = client.get("/features/01-part", headers={"Accept-Encoding": "gzip"}).read()
+    assert gzip.compress(raw)  # decoded bytes are whole HTML
+
+
+def test_security_headers_on_every_response(make_client: ClientFactory) -> None:
+    client = make_client(_series(1))
+    for path in ("/", "/features/01-part", "/api/features", "/nowhere", "/static/handscroll.css"):
+        headers = client.get(path).headers
+        csp = headers["content-security-policy"]
+        assert csp == CONTENT_SECURITY_POLICY
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+
+
+def test_pages_carry_no_inline_script_or_style(make_client: ClientFactory) -> None:
+    client = make_client(_series(2))
+    for path in ("/", "/series/testsite_civilwar", "/features/01-part", "/nowhere"):
+        html = client.get(path).text
+        assert re.findall(r"<script(?![^>]*\bsrc=)", html) == [], path
+        assert " style=" not in html and "<style" not in html, path
+        assert re.search(r"\son[a-z]+=", html) is None, path
+
+
+def test_404_page_helps(make_client: ClientFactory) -> None:
+    client = make_client(_series(1))
+    response = client.get("/features/no-such-thing")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+    assert 'href="/"' in response.text and 'href="/series/testsite_civilwar"' in response.text
+    api = client.get("/api/features/no-such-thing")
+    assert api.status_code == 404 and "error" in api.json()
+
+
+def test_server_error_is_a_plain_page_without_traceback(make_client: ClientFactory, monkeypatch) -> None:
+    import handscroll.publish.web as web
+
+    app = make_client(_series(1)).app
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret detail in /srv/private/path.py")
+
+    monkeypatch.setattr(web.Renderer, "render", explode)
+    from starlette.testclient import TestClient
+
+    response = TestClient(app, raise_server_exceptions=False).get("/features/01-part")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.text
+    assert "Traceback" not in response.text and "secret detail" not in response.text
+
+
+def test_xss_payloads_show_as_text(make_client: ClientFactory) -> None:
+    script, img, js = XSS_PAYLOADS
+    feature = make_feature(
+        title=f"Hostile {script} title",
+        slug="01-hostile",
+        part=1,
+        hero="testsite_civilwar01_1",
+        blocks=(
+            Paragraph(text=f"A paragraph with {img} and a {js} link."),
+            Figure(media="testsite_civilwar01_1", caption=(f"Caption {script}", f"Second {img}")),
+            Note(text=(f"Note {js}",)),
+            Question(prompt=f"Prompt {img}?", answer=(f"Answer {script}", f'<a href="{js}">click</a>')),
+            Credit(text=f"Credit {script}"),
+        ),
+    )
+    client = make_client([feature], missing=["testsite_civilwar01_1"])
+    for path in ("/", "/series/testsite_civilwar", "/features/01-hostile"):
+        html = client.get(path).text
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html, path
+        assert 'href="javascript:' not in html, path
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, path
+    html = client.get("/features/01-hostile").text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;a href=&#34;javascript:alert(1)&#34;&gt;click&lt;/a&gt;" in html
