@@ -96,11 +96,18 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path | ReadError]:
         path = Path(spec)
         if path.is_dir():
             try:
-                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in READERS and p.is_file())
+                # A link to nothing is listed too: skipping it would drop a file silently.
+                found = sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in READERS and (p.is_file() or p.is_symlink())
+                )
             except OSError as exc:
-                yield ReadError(f"cannot list the folder: {exc.strerror or exc}", Location(display_path(path)))
+                yield ReadError(
+                    f"cannot list the folder: {exc.strerror or exc}", Location(display_path(path))
+                )
                 continue
-            yield from found
+            yield from (_listed(p) for p in found)
         elif path.exists():
             yield path
         else:
@@ -112,7 +119,18 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path | ReadError]:
                 if m.is_dir():
                     yield from expand_paths([match])
                 else:
-                    yield m
+                    yield _listed(m)
+
+
+def _listed(path: Path) -> Path | ReadError:
+    """A listed file, or a ReadError in its place when it is a link whose target is gone.
+
+    The error names the link as it was listed: `display_path` would resolve it
+    and name the missing target instead.
+    """
+    if path.is_symlink() and not path.exists():
+        return ReadError("a broken link: the file it points to does not exist", Location(str(path)))
+    return path
 
 
 __all__ = [

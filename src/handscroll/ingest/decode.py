@@ -25,12 +25,14 @@ def decode_bytes(data: bytes, path: str) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if b"\x00" in data[:8192]:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        line = _line_at(data, data.index(b"\x00"), "utf-8")
         raise ReadError("this is a binary file, not text (NUL byte)", Location(path, line))
     text = _decode(data, "utf-8", path)
     controls = len(_CONTROL.findall(text[:8192]))
     if controls > 8 and controls > len(text[:8192]) // 100:
-        raise ReadError(f"this looks like a binary file, not text ({controls} control characters)", Location(path, 1))
+        raise ReadError(
+            f"this looks like a binary file, not text ({controls} control characters)", Location(path, 1)
+        )
     return text
 
 
@@ -38,14 +40,23 @@ def _decode(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = _line_at(data, exc.start, encoding)
         if encoding == "utf-8" and not _looks_textual(data):
             raise ReadError("this looks like a binary file, not text", Location(path, line)) from None
         raise ReadError(
-            f"not valid {encoding.upper()} (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            f"not valid {encoding.upper()} (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "save the file as UTF-8",
             Location(path, line),
         ) from None
+
+
+def _line_at(data: bytes, offset: int, encoding: str) -> int:
+    """The line holding byte `offset`, counted as `split_lines` counts.
+
+    Counting b"\\n" bytes would miss CR-only line ends and, in UTF-16, take
+    the low byte of a character like U+010A for a line break.
+    """
+    return len(split_lines(data[:offset].decode(encoding, errors="replace")))
 
 
 def _looks_textual(data: bytes) -> bool:
