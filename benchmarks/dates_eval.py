@@ -10,7 +10,8 @@ WikiWars gold (key/*.key.apf.xml) gives UTF-8 byte offsets, END inclusive, into
 in/*.sgm with tags removed and XML entities unescaped; the text is scored from
 <TEXT> on, so the 22 document-creation-time annotations are left out. TIMEX2
 marks the two ends of a range separately, so our tagger runs with ranges=False.
-Each tagger is warmed up once before timing. Peers give full datetimes without granularity; their value is counted right when
+Each tagger is warmed up once before timing. Peers give full datetimes without
+granularity; their value is counted right when
 it agrees with the gold value at the gold's own granularity (generous to them).
 
 Usage: python benchmarks/dates_eval.py [--dateparser-docs N] [--repeat N]

@@ -14,9 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from handscroll.enrich import dates_en, dates_spans, dates_zh
+from handscroll.enrich import date_rules, dates_en, dates_en_relative, dates_spans, dates_zh
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
+_REGISTERED = (dates_en, dates_en_relative)  # importing them registers their rules, calendar first
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
@@ -80,7 +81,7 @@ def dates_as_json(text: str, *, language: str = "en") -> list[dict[str, object]]
 def _mentions(text: str, language: str) -> list[Mention]:
     candidates: list[Mention] = []
     if not language.startswith("zh"):
-        chosen = dates_spans.select(dates_en.find_mentions(text))
+        chosen = dates_spans.select(date_rules.find_mentions(text))
         candidates.extend(dates_spans.join_ranges(text, dates_spans.widen(text, chosen)))
     if _CJK_DATE_HINT.search(text):
         candidates.extend(dates_zh.find_mentions(text))

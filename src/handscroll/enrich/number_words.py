@@ -69,7 +69,10 @@ _WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
 _ORD_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
 #: A cardinal: digits ("12", "1,460", "2.5") or words ("twenty-five", "a hundred").
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:a\s+(?=hundred|thousand|million))?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)(?![\w])"
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    rf"|(?:a\s+(?=hundred|thousand|million))?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)(?![\w])"
+)
 #: An ordinal: "19th", "21st", "nineteenth", "twenty-first".
 ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?:(?:twenty|thirty)-)?(?:{_ORD_WORD}))"
 
