@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -15,6 +16,9 @@ DEFAULT_CHROME_LINES: tuple[str, ...] = (
     "See answer below.",
 )
 """Site chrome the legacy exports carry on lines of their own; never content."""
+
+MAX_CHROME_LENGTH = 200
+"""Chrome lines are short; the legacy reader relies on it to skip long prose lines fast."""
 
 ANSWER_MARKER = "See answer below."
 """The chrome line that follows a thinking question where it is first asked."""
@@ -37,7 +41,7 @@ class Settings(BaseModel):
         default=None,
         description="Folder of image files named by media ID (HANDSCROLL_MEDIA).",
     )
-    chrome_lines: tuple[str, ...] = Field(
+    chrome_lines: tuple[Annotated[str, Field(min_length=1, max_length=MAX_CHROME_LENGTH)], ...] = Field(
         default=DEFAULT_CHROME_LINES,
         description="Legacy-text lines that are site chrome, compared without case and spacing "
         "(HANDSCROLL_CHROME_LINES, separated by '|').",

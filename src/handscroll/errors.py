@@ -49,7 +49,9 @@ class ConfigError(HandscrollError):
 def display_path(path: Path | str) -> str:
     """Show a path relative to the working directory when it is inside it."""
     p = Path(path)
+    if not p.is_absolute():
+        return str(p)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.relative_to(Path.cwd()))
     except ValueError:
         return str(p)

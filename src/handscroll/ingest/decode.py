@@ -13,7 +13,7 @@ from handscroll.errors import Location, ReadError
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_SPACES_TO_NORMALISE = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\ufeff": ""})
+_SPACES_TO_NORMALISE = (("\u00a0", " "), ("\u202f", " "), ("\u2007", " "), ("\ufeff", ""))
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -67,9 +67,14 @@ def _looks_textual(data: bytes) -> bool:
 
 def split_lines(text: str) -> list[str]:
     """Split on any line break (CRLF, CR, LF) and nothing else, so line numbers match editors."""
+    if "\r" not in text:
+        return text.split("\n")
     return _LINE_BREAK.split(text)
 
 
-def clean_line(line: str) -> str:
-    """Normalise a line: non-breaking spaces become spaces, edges are stripped."""
-    return line.translate(_SPACES_TO_NORMALISE).strip()
+def clean_lines(text: str) -> list[str]:
+    """Split into lines, turn non-breaking spaces into spaces and strip each line's edges."""
+    for odd, plain in _SPACES_TO_NORMALISE:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return [line.strip() for line in split_lines(text)]

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from handscroll.config import ANSWER_MARKER, Settings
+from handscroll.config import ANSWER_MARKER, MAX_CHROME_LENGTH, Settings
 from handscroll.errors import Location, ReadError
-from handscroll.ingest.decode import clean_line, split_lines
+from handscroll.ingest.decode import clean_lines
 from handscroll.ingest.result import LineKind, ReadResult, ReadWarning
 from handscroll.model import Feature, is_media_id, series_of_media
 
@@ -24,11 +23,16 @@ _PART_TITLE = re.compile(r"^\((\d{1,4})\)\s*(.+)$")
 _CREDIT = re.compile(r"^source of\b", re.IGNORECASE)
 _NOTE_MARKERS = {"ebook": "ebook"}
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _fold(text: str) -> str:
-    """Compare chrome and markers without case or spacing differences."""
+    """Compare chrome and markers without case or spacing differences.
+
+    Chrome and markers are short (settings cap them at MAX_CHROME_LENGTH), so
+    long prose lines skip the normalisation: it is the reader's hot path.
+    """
+    if len(text) > MAX_CHROME_LENGTH:
+        return text
     return " ".join(text.split()).casefold()
 
 
@@ -83,8 +87,7 @@ class _Walk:
 
 def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResult:
     """Read one legacy feature page; raise ReadError when no feature can be made of it."""
-    raw_lines = split_lines(text)
-    lines = [clean_line(line) for line in raw_lines]
+    lines = clean_lines(text)
     chrome = {_fold(c) for c in settings.chrome_lines}
     marker = _fold(ANSWER_MARKER)
     walk = _Walk(path=source, kinds=[LineKind.BLANK] * len(lines))
@@ -128,7 +131,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
             "title": title,
             "part": part,
             "series": _series(walk),
-            "language": _language([title, *(t for _, t in body)]),
+            "language": _language(text),
             "hero": walk.hero,
             "blocks": walk.blocks,
         }
@@ -237,11 +240,14 @@ def _series(walk: _Walk) -> str | None:
     return series_of_media(str(media)) if media else None
 
 
-def _language(texts: Iterable[str]) -> str:
-    """Guess the language tag: Chinese when Han characters outnumber Latin letters."""
-    han = latin = 0
-    for text in texts:
-        han += len(_HAN.findall(text))
-        latin += len(_LATIN.findall(text))
-    return "zh-Hant" if han > latin else "en"
+def _language(text: str) -> str:
+    """Guess the language tag: Chinese when Han characters are the bulk of the text.
+
+    English prose averages about two ASCII characters per letter of content
+    and Chinese one Han character per syllable, hence the factor of two.
+    """
+    if not _HAN.search(text):
+        return "en"
+    ascii_chars = len(text.encode("ascii", "ignore"))
+    return "zh-Hant" if 2 * len(_HAN.findall(text)) > ascii_chars else "en"
 
