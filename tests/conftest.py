@@ -19,9 +19,9 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 PG_DEFAULT_URL = "postgresql+psycopg://handscroll:handscroll@localhost:5432/handscroll_test"
 PG_HOW_TO_START = (
-    "start one with `docker run -d -p 5432:5432 -e POSTGRES_USER=handscroll "
-    "-e POSTGRES_PASSWORD=handscroll -e POSTGRES_DB=handscroll_test postgres:16` "
-    "or point HANDSCROLL_TEST_PG_URL at a server whose role may create databases"
+    "start one as .ci/run does (`pg_ctlcluster 15 main start`, then a role `handscroll` "
+    "with CREATEDB and a database `handscroll_test`) or point HANDSCROLL_TEST_PG_URL "
+    "at a server whose role may create databases"
 )
 
 
