@@ -79,3 +79,18 @@ def library_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     finally:
         engine.dispose()
     return url
+
+
+REQUIRE_ALL_PARTS = os.environ.get("HANDSCROLL_REQUIRE_ALL_PARTS") == "1"
+"""CI sets this: there every part (PostgreSQL, Chromium, the seed) must be present."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Turn a skip into a failure when every part is required, so CI can never pass by skipping."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if REQUIRE_ALL_PARTS and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped where every part is required (HANDSCROLL_REQUIRE_ALL_PARTS=1): {reason}"
