@@ -18,6 +18,7 @@ from rich.console import Console
 
 if TYPE_CHECKING:
     from handscroll.config import Settings
+    from handscroll.model import Feature
     from handscroll.pipeline import ImportSummary
     from handscroll.store import Library
 
@@ -339,3 +340,82 @@ def demo_command(
     out.print(f"sample pictures in {media}", soft_wrap=True, highlight=False)
     if serve:
         _serve(Settings.from_env(db=settings.db, media_dir=media), host, port)
+
+
+class DataFormat(StrEnum):
+    """Output formats of the enrichment commands."""
+
+    json = "json"
+    csv = "csv"
+
+
+def _feature_from(target: str, db: str | None) -> tuple[str, Feature]:
+    """A feature from a file path, or else from the library by slug."""
+    from handscroll.ingest import read_path
+
+    path = Path(target)
+    if path.is_file():
+        return path.stem, read_path(path, _settings()).feature
+    with _open_library(db) as library:
+        return target, library.get_feature(target)
+
+
+def _print_rows(rows: list[dict[str, object]], fmt: DataFormat) -> None:
+    import csv
+    import json
+
+    if fmt is DataFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+@app.command("dates")
+@_friendly
+def dates_command(
+    file: Annotated[Path, typer.Argument(help="A text file (any text, not only a feature).")],
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.json,
+    language: Annotated[str, typer.Option("--language", help="en, or zh for Chinese dates.")] = "en",
+) -> None:
+    """Print every date expression of a text file with its normalised TIMEX3 value.
+
+    Offsets (`start`, `end`) are character offsets into the decoded file text.
+    """
+    from handscroll.enrich.dates import dates_as_json
+    from handscroll.ingest import load_source
+    from handscroll.ingest.decode import decode_bytes
+
+    source = load_source(file, _settings())
+    _print_rows(dates_as_json(decode_bytes(source.data, source.shown), language=language), fmt)
+
+
+@app.command("timeline")
+@_friendly
+def timeline_command(
+    target: Annotated[str, typer.Argument(help="A feature file, or the slug of a feature in the library.")],
+    db: DbOption = None,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.json,
+) -> None:
+    """Print a feature's dated events in time order, each with its sentence and where it stands."""
+    from handscroll.enrich.timeline import events_of, ordered
+
+    name, feature = _feature_from(target, db)
+    rows: list[dict[str, object]] = [
+        {
+            "value": e.value,
+            "mod": e.mod or "",
+            "text": e.text,
+            "sentence": e.sentence,
+            "feature": feature.slug,
+            "block": "" if e.span.ref.block is None else e.span.ref.block,
+            "field": e.span.ref.field,
+            "index": e.span.ref.index,
+            "start": e.span.start,
+            "end": e.span.end,
+        }
+        for e in ordered(events_of(feature))
+    ]
+    _print_rows(rows, fmt)
