@@ -17,22 +17,35 @@ _Builder = Callable[[re.Match[str]], Mention | None]
 _RULES: list[tuple[re.Pattern[str], _Builder, str | None]] = []
 # Rules that start with a number or a word list are slow to try at every
 # position; they run only in windows around a keyword they must contain.
-_KEYS = {
-    # Matched against the lower-cased text: a case-insensitive alternation is ten times slower.
-    "unit": re.compile(
-        r"year|month|week|day|hour|minute|decade|centur|millenni|fortnight|"
-        r"spring|summer|autumn|fall|winter|morning|afternoon|evening|night"
+# Word keys are found with str.find in the lower-cased text (C speed; a regex
+# alternation tries every word at every position); digit keys with a regex.
+_WORD_KEYS: dict[str, tuple[str, ...]] = {
+    "unit": (
+        "year", "month", "week", "day", "hour", "minute", "decade", "centur", "millenni", "fortnight",
+        "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night",
     ),
-    "season": re.compile(r"spring|summer|autumn|fall|winter"),
-    "names": re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|new year"),
-    "half": re.compile(r"half"),
-    "clock": re.compile(r"\d:\d\d|\d\s?[ap]\.?m\b"),
-    "deictic": re.compile(
-        r"now|today|current|present|modern|recent|former|time|period|daily|weekly|"
-        r"monthly|annually|yearly|per |every |each "
-    ),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+              "new year"),
+    "half": ("half",),
+    "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+              "sep.", "sept.", "oct.", "nov.", "dec."),
+    "deictic": ("now", "today", "current", "present", "modern", "recent", "former", "time", "period",
+                "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each "),
+}  # fmt: skip
+_PATTERN_KEYS = {
+    "dash": re.compile(r"\d\s*[-–]\s*\d"),
+    "decade": re.compile(r"\d0'?s"),
+    "era": re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),  # on the original text: capitals are rare
+    "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),
+    "clock": re.compile(r"\d:\d\d|\d\s?[apAP]\.?[mM]\b"),
 }
 _KEY_BEFORE, _KEY_AFTER = 90, 40
+_MERGE_GAP = 200  # fewer, longer windows: each window costs a call per rule
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def rule(pattern: str, flags: int = 0, key: str | None = None) -> Callable[[_Builder], object]:
@@ -50,14 +63,14 @@ def find_mentions(text: str) -> Iterator[Mention]:
     regions: dict[str, list[tuple[int, int]]] = {}
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lower-cased
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        lower = text.translate(_ASCII_LOWER)
     for pattern, build, key in _RULES:
         if key is None:
             spans = [(0, len(text))]
         elif key in regions:
             spans = regions[key]
         else:
-            spans = regions[key] = _regions(lower, _KEYS[key])
+            spans = regions[key] = _regions(text, lower, key)
         for pos, endpos in spans:
             for found in pattern.finditer(text, pos, endpos):
                 mention = build(found)
@@ -65,27 +78,28 @@ def find_mentions(text: str) -> Iterator[Mention]:
                     yield mention
 
 
-def _regions(lower: str, key: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Merged windows around each keyword, each widened to whole words."""
+def _regions(text: str, lower: str, key: str) -> list[tuple[int, int]]:
+    """Merged windows around each keyword.
+
+    A window may start inside a word: patterns open with a word boundary or a
+    look-behind, and both see the whole text, so nothing matches mid-word.
+    """
+    if key in _WORD_KEYS:
+        hits = []
+        for word in _WORD_KEYS[key]:
+            at = lower.find(word)
+            while at >= 0:
+                hits.append(at)
+                at = lower.find(word, at + 1)
+        hits.sort()
+    else:
+        hits = [found.start() for found in _PATTERN_KEYS[key].finditer(text)]
     merged: list[tuple[int, int]] = []
-    text = lower
-    for found in key.finditer(lower):
-        start = max(0, found.start() - _KEY_BEFORE)
-        end = min(len(text), found.end() + _KEY_AFTER)
-        if merged and start <= merged[-1][1]:
+    for at in hits:
+        start = max(0, at - _KEY_BEFORE)
+        end = at + _KEY_AFTER
+        if merged and start <= merged[-1][1] + _MERGE_GAP:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    return [(_word_start(text, start), _word_end(text, end)) for start, end in merged]
-
-
-def _word_start(text: str, pos: int) -> int:
-    while pos > 0 and not text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
-def _word_end(text: str, pos: int) -> int:
-    while pos < len(text) and not text[pos].isspace():
-        pos += 1
-    return pos
+    return merged

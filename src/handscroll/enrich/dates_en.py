@@ -44,6 +44,9 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|[Rr]oute|[Hh]ighway|[Nn]o\.|[Nn]umber|[Hh]ill|[Ff]light|[Rr]oom|"
     r"[Ss]ection|[Aa]rticle|[Rr]esolution|[Ll]aw|[Pp]salm|[Hh]eight|[Tt]ype|[Mm]odel)|US\$|USD|[$£€¥])\s*$"
 )
+_NOT_BEFORE_YEAR = frozenset("$£€¥.,:/_") | frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+)
 _SEASON_AS_NAME = re.compile(r"\s+(?:of\b|[A-Z])")
 _YEAR_PREPOSITION = (
     r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
@@ -79,17 +82,26 @@ def _date(found: re.Match[str], start: int | None = None) -> Mention:
     )
 
 
-@rule(r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")
+@rule(
+    r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b",
+    key="dash",
+)
 def _iso(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), int(found["y"]), None, int(found["m"]), int(found["d"]))
 
 
-@rule(rf"\b(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")
+@rule(
+    rf"\b(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    key="month",
+)
 def _day_month_year(found: re.Match[str]) -> Mention:
     return _date(found)
 
 
-@rule(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?")
+@rule(
+    rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?",
+    key="month",
+)
 def _month_day_year(found: re.Match[str]) -> Mention:
     return _date(found)
 
@@ -102,7 +114,10 @@ _BARE_MONTH_OK = re.compile(
 _MONTH_AS_NAME = re.compile(r"\s+(?:Revolution|Offensive|Uprising|Manifesto|Crisis|Days|Theses|Coup)\b")
 
 
-@rule(rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?")
+@rule(
+    rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    key="month",
+)
 def _month_year(found: re.Match[str]) -> Mention | None:
     if not found["y"]:
         text = found.string
@@ -115,10 +130,12 @@ def _month_year(found: re.Match[str]) -> Mention | None:
     return _date(found)
 
 
-@rule(rf"(?<![\w$£€¥.,:/])(?P<y>\d{{4}}(?:\s*{ERA})?)(?![\w%]|,\d|\.\d|:\d|-\d\d-)")
+@rule(rf"(?P<y>\d{{4}}(?:\s*{ERA})?)(?![\w%]|,\d|\.\d|:\d|-\d\d-)")
 def _year(found: re.Match[str]) -> Mention | None:
-    year, era = read_year(found["y"])
     text = found.string
+    if found.start() and text[found.start() - 1] in _NOT_BEFORE_YEAR:
+        return None  # checked here, not in a look-behind: a pattern that starts with \d scans fast
+    year, era = read_year(found["y"])
     if era is None and not 1000 <= year <= 2100:
         return None
     if _NOT_A_YEAR_BEFORE.search(text, max(0, found.start() - 20), found.start()):
@@ -128,7 +145,10 @@ def _year(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), year, era)
 
 
-@rule(rf"(?<![\w.,$])(?P<y>\d{{1,3}}\s*{ERA}|(?:AD|A\.D\.)\s*\d{{1,4}}(?![\d,]))")
+@rule(
+    rf"(?<![\w.,$])(?P<y>\d{{1,3}}\s*{ERA}|(?:AD|A\.D\.)\s*\d{{1,4}}(?![\d,]))",
+    key="era",
+)
 def _era_year(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"])
     return Mention(found.start(), found.end(), year, era)
@@ -136,13 +156,17 @@ def _era_year(found: re.Match[str]) -> Mention:
 
 @rule(
     rf"\b{_YEAR_PREPOSITION}\s+(?P<y>\d{{3}})(?![\d,.]\d)"
-    r"(?=\s*(?:[,.;:)\]]|$|(?:and|to|until|when|[-–])\b|[-–]|B\.?C|[A-Z]))"
+    r"(?=\s*(?:[,.;:)\]]|$|(?:and|to|until|when|[-–])\b|[-–]|B\.?C|[A-Z]))",
+    key="digits3",
 )
 def _three_digit_year(found: re.Match[str]) -> Mention:
     return Mention(found.start("y"), found.end("y"), int(found["y"]), tentative=True)
 
 
-@rule(r"\b(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d\d)(?![\d-])")
+@rule(
+    r"\b(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d\d)(?![\d-])",
+    key="dash",
+)
 def _short_year_range(found: re.Match[str]) -> Mention | None:
     first = int(found["y1"])
     second = first // 100 * 100 + int(found["y2"])
@@ -152,14 +176,20 @@ def _short_year_range(found: re.Match[str]) -> Mention | None:
     return Mention(found.start("y1"), found.end("y1"), first, partner=end, outer_start=found.start())
 
 
-@rule(rf"\b(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?")
+@rule(
+    rf"\b(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    key="dash",
+)
 def _day_range(found: re.Match[str]) -> Mention:
     end = _date(found, start=found.start("d"))
     first = Mention(found.start("d1"), found.end("d1"), end.year, end.era, end.month, int(found["d1"]))
     return replace(first, partner=end, outer_start=found.start())
 
 
-@rule(rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?")
+@rule(
+    rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?",
+    key="dash",
+)
 def _month_day_range(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"]) if found["y"] else (None, None)
     month = _month(found["m"])
@@ -168,7 +198,10 @@ def _month_day_range(found: re.Match[str]) -> Mention:
     return replace(first, partner=end, outer_start=found.start())
 
 
-@rule(rf"\b(?:[Tt]he\s+)?(?P<y>\d{{2,3}})0'?s(?:\s*(?P<era>{ERA}))?(?!\w)")
+@rule(
+    rf"\b(?:[Tt]he\s+)?(?P<y>\d{{2,3}})0'?s(?:\s*(?P<era>{ERA}))?(?!\w)",
+    key="decade",
+)
 def _decade(found: re.Match[str]) -> Mention | None:
     if len(found["y"]) == 2 and not found["era"]:
         return None

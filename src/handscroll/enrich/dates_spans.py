@@ -8,7 +8,6 @@ year") and neighbouring dates join into ranges ("from 1945 to 1992").
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -53,22 +52,29 @@ _WINDOW = 60
 
 
 def select(mentions: Iterable[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping candidates; earlier rules win ties."""
-    ranked = sorted(
-        ((m.extent, n, m) for n, m in enumerate(mentions)), key=lambda t: (t[0][0] - t[0][1], t[1])
+    """Keep the longest of overlapping candidates; earlier rules win ties.
+
+    One sweep in order of start: a candidate overlapping the one held replaces
+    it only when strictly longer.
+    """
+    ordered = sorted(
+        ((m.extent, n, m) for n, m in enumerate(mentions)), key=lambda t: (t[0][0], t[0][0] - t[0][1], t[1])
     )
-    starts: list[int] = []
-    ends: list[int] = []
     kept: list[Mention] = []
-    for (start, end), _, mention in ranked:
-        index = bisect.bisect_right(starts, start)
-        if index > 0 and ends[index - 1] > start:
+    held: tuple[tuple[int, int], int, Mention] | None = None
+    for item in ordered:
+        (start, end), _, _ = item
+        if held is None:
+            held = item
             continue
-        if index < len(kept) and starts[index] < end:
-            continue
-        starts.insert(index, start)
-        ends.insert(index, end)
-        kept.insert(index, mention)
+        (held_start, held_end), _, _ = held
+        if start >= held_end:
+            kept.append(held[2])
+            held = item
+        elif end - start > held_end - held_start:
+            held = item
+    if held is not None:
+        kept.append(held[2])
     return kept
 
 
