@@ -58,9 +58,15 @@ def rule(pattern: str, flags: int = 0, key: str | None = None) -> Callable[[_Bui
     return register
 
 
-def find_mentions(text: str) -> Iterator[Mention]:
-    """Every candidate mention of every rule, overlapping ones included."""
+def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:
+    """Every candidate mention of every rule, overlapping ones included.
+
+    Bare three-digit years ("in 490") are looked for only in a narrative set
+    before the year 1000: `ancient` (the anchor says so) or an era marker in the text.
+    """
     regions: dict[str, list[tuple[int, int]]] = {}
+    if not ancient and not _PATTERN_KEYS["era"].search(text):
+        regions["digits3"] = []
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lower-cased
         lower = text.translate(_ASCII_LOWER)

@@ -78,10 +78,10 @@ def dates_as_json(text: str, *, language: str = "en") -> list[dict[str, object]]
     return rows
 
 
-def _mentions(text: str, language: str) -> list[Mention]:
+def _mentions(text: str, language: str, ancient: bool = False) -> list[Mention]:
     candidates: list[Mention] = []
     if not language.startswith("zh"):
-        chosen = dates_spans.select(date_rules.find_mentions(text))
+        chosen = dates_spans.select(date_rules.find_mentions(text, ancient=ancient))
         candidates.extend(dates_spans.join_ranges(text, dates_spans.widen(text, chosen)))
     if _CJK_DATE_HINT.search(text):
         candidates.extend(dates_zh.find_mentions(text))
@@ -95,7 +95,8 @@ def _tag(
 ) -> tuple[list[TimeExpression], Anchor | None]:
     found: list[TimeExpression] = []
     narrative = _Narrative(text, anchor)
-    for mention in _mentions(text, language):
+    ancient = anchor is not None and anchor.year < 1000
+    for mention in _mentions(text, language, ancient):
         if mention.tentative and (narrative.latest is None or narrative.latest.year >= 1000):
             continue  # "in 300" is a year only in a narrative set before 1000
         if mention.partner is None:
