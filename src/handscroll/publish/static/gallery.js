@@ -21,9 +21,10 @@
     root.classList.add("is-enhanced");
     if (controls) { controls.hidden = false; }
 
+    // Where items come to rest: the track's start padding, which is where the first item sits
+    // (read from layout because the padding is a CSS max() that computed styles do not resolve).
     function startPadding() {
-      var value = parseFloat(getComputedStyle(track).scrollPaddingLeft);
-      return isNaN(value) ? 0 : value;
+      return items[0].offsetLeft;
     }
 
     function targetLeft(item) {
@@ -63,7 +64,7 @@
     function goTo(i, instant) {
       i = Math.max(0, Math.min(items.length - 1, i));
       show(i);
-      track.scrollTo({ left: targetLeft(items[i]), behavior: instant || reduceMotion ? "auto" : "smooth" });
+      track.scrollTo({ left: targetLeft(items[i]), behavior: instant || reduceMotion ? "instant" : "smooth" });
     }
 
     function settle() {
@@ -129,8 +130,8 @@
     galleries.forEach(function (gallery) {
       var i = gallery.items.indexOf(target);
       if (i >= 0) {
+        gallery.root.scrollIntoView({ block: "start", behavior: "instant" });
         gallery.goTo(i, true);
-        gallery.root.scrollIntoView({ block: "start", behavior: "auto" });
       }
     });
   }
@@ -142,6 +143,8 @@
       if (gallery) { galleries.push(gallery); }
     });
     openHash(galleries);
+    // The browser's own jump to the fragment can come after this script runs; settle it again.
+    window.addEventListener("load", function () { openHash(galleries); });
     window.addEventListener("hashchange", function () { openHash(galleries); });
   }
 
