@@ -223,3 +223,18 @@ def test_expression_is_frozen() -> None:
     assert isinstance(expression, TimeExpression)
     with pytest.raises(AttributeError):
         expression.value = "1954"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 50_000,
+        "1" * 50_000 + "年",
+        "1" * 50_000 + " years",
+        "一" * 20_000 + "年",
+        "9" * 5000 + ".5 days",
+    ],
+    ids=["digits", "digits-nian", "digits-years", "cjk-numerals", "decimal"],
+)
+def test_long_digit_runs_are_harmless(text: str) -> None:
+    assert find_dates(text) == []

@@ -18,6 +18,7 @@ from handscroll.enrich import date_rules, dates_en, dates_en_relative, dates_spa
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
 _REGISTERED = (dates_en, dates_en_relative)  # importing them registers their rules, calendar first
+_SENTENCE_MAX = 1000  # characters; longer than any sentence, and keeps hostile input linear
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
@@ -148,8 +149,10 @@ class _Narrative:
             return self.scene
         if self.scene is None or (mention.shift is not None and mention.shift[0] == "Y"):
             return self.aside[0]
-        between = self.text[self.aside[1] : mention.start]
-        return self.scene if _SENTENCE_END.search(between) else self.aside[0]
+        aside_end = self.aside[1]
+        if mention.start - aside_end > _SENTENCE_MAX:
+            return self.scene
+        return self.scene if _SENTENCE_END.search(self.text, aside_end, mention.start) else self.aside[0]
 
     def _opens_sentence(self, start: int) -> bool:
         return bool(_SENTENCE_OPENING.search(self.text, max(0, start - 30), start))

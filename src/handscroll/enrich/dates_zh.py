@@ -16,7 +16,8 @@ from handscroll.enrich.date_mentions import Mention
 _DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "兩": 2, "两": 2}
 _DIGITS |= {chr(ord("０") + i): i for i in range(10)} | {str(i): i for i in range(10)}
 _SCALES = {"十": 10, "百": 100, "千": 1000, "廿": 20, "卅": 30}
-_NUM = r"[0-9０-９〇零一二三四五六七八九十百千兩两廿卅]+"
+_NUM_CHARS = "0-9０-９〇零一二三四五六七八九十百千兩两廿卅"
+_NUM = rf"(?<![{_NUM_CHARS}])[{_NUM_CHARS}]{{1,6}}"  # bounded: a year or a count, never a long digit run
 _ROC_OFFSET = 1911
 _PARTS = {"初": "START", "上旬": "START", "中": "MID", "中旬": "MID", "底": "END", "末": "END", "下旬": "END"}
 _SEASONS = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
@@ -33,7 +34,7 @@ _FULL = re.compile(
     rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<season>[春夏秋冬])(?:天|季)?|(?P<tod>{_TOD}))?"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![個个{_NUM[1:-2]}])(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?"
+    rf"(?<![個个{_NUM_CHARS}])(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?"
     rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<tod>{_TOD}))?"
 )
 _DECADE = re.compile(rf"(?P<y>{_NUM})年代")
@@ -52,7 +53,8 @@ _DURATION = re.compile(
 )
 
 
-_CJK_RUN = re.compile(r"[0-9０-９\u3007\u4e00-\u9fff]*[\u3007\u4e00-\u9fff][0-9０-９\u3007\u4e00-\u9fff]*")
+_CJK_RUN = re.compile(r"[0-9０-９\u3007\u4e00-\u9fff]+")
+_HAS_CJK = re.compile(r"[\u3007\u4e00-\u9fff]")
 
 
 def parse_chinese_number(text: str) -> int | None:
@@ -86,6 +88,8 @@ def find_mentions(text: str) -> Iterator[Mention]:
     text with a few Chinese names costs next to nothing.
     """
     for run in _CJK_RUN.finditer(text):
+        if not _HAS_CJK.search(text, run.start(), run.end()):
+            continue  # digits alone are the English rules' business
         yield from _find_in_run(text, run.start(), run.end())
 
 
@@ -137,7 +141,7 @@ def _full(found: re.Match[str]) -> Mention | None:
         year = number + _ROC_OFFSET
     elif era and era.endswith("前"):
         year = -number
-    elif era or (_is_positional(raw) and len(raw) >= 3):
+    elif era or (_is_positional(raw) and 3 <= len(raw) <= 4):
         year = number
     else:
         return None  # "三十年" is a count of years, not a year (see _DURATION)

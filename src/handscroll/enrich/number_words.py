@@ -70,7 +70,7 @@ _ORD_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
 #: A cardinal: digits ("12", "1,460", "2.5") or words ("twenty-five", "a hundred").
 NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    r"(?:(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,9}(?:\.\d{1,3})?)"
     rf"|(?:a\s+(?=hundred|thousand|million))?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*)(?![\w])"
 )
 #: An ordinal: "19th", "21st", "nineteenth", "twenty-first".
