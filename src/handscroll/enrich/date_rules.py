@@ -22,7 +22,8 @@ _RULES: list[tuple[re.Pattern[str], _Builder, str | None]] = []
 _WORD_KEYS: dict[str, tuple[str, ...]] = {
     "unit": (
         "year", "month", "week", "day", "hour", "minute", "decade", "centur", "millenni", "fortnight",
-        "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night",
+        "spring", "summer", "autumn", "fall", "winter", "morning", "afternoon", "evening", "night", "daytime",
+        "season",
     ),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
@@ -30,9 +31,10 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     "half": ("half",),
     "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-              "sep.", "sept.", "oct.", "nov.", "dec."),
+              "sep.", "sept.", "oct.", "nov.", "dec.", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ",
+              "aug ", "sep ", "oct ", "nov ", "dec "),
     "deictic": ("now", "today", "current", "present", "modern", "recent", "former", "time", "period",
-                "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each "),
+                "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past"),
 }  # fmt: skip
 _PATTERN_KEYS = {
     "dash": re.compile(r"\d\s*[-–]\s*\d"),

@@ -29,9 +29,11 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
-ERA = r"(?:B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![A-Za-z])"
+ERA = r"(?:B\.\s?C\.(?:\s?E\.)?|B\.\s?C(?![\w.])|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![A-Za-z])"
 YEAR = rf"(?:\d{{4}}(?:\s*{ERA})?|\d{{1,3}}\s*{ERA}|(?:AD|A\.D\.)\s*\d{{1,4}})(?![\d,]\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+#: Months before a day number may be abbreviated without a dot ("Oct 10, 1945").
+MONTH_BEFORE_DAY = rf"(?:{MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"
 _SEASON = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 
 _COUNT_NOUN = re.compile(
@@ -47,7 +49,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _NOT_BEFORE_YEAR = frozenset("$£€¥.,:/_") | frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 )
-_SEASON_AS_NAME = re.compile(r"\s+(?:of\b|[A-Z])")
+_SEASON_AS_NAME = re.compile(r"\s+of\b")  # "the fall of Paris"; "the Spring Offensive" is a season
 _YEAR_PREPOSITION = (
     r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
 )
@@ -91,7 +93,7 @@ def _iso(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    rf"\b(?:[Tt]he\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
     key="month",
 )
 def _day_month_year(found: re.Match[str]) -> Mention:
@@ -99,7 +101,7 @@ def _day_month_year(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?",
+    rf"\b(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
     key="month",
 )
 def _month_day_year(found: re.Match[str]) -> Mention:
@@ -218,15 +220,16 @@ def _century(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), century=number - 1, era=era)
 
 
-@rule(rf"\b(?:[Tt]he\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", key="season")
+@rule(rf"\b(?:(?P<y0>\d{{4}})\s+|[Tt]he\s+)?(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", key="season")
 def _season(found: re.Match[str]) -> Mention | None:
     text = found.string
-    if not found["y"]:
+    if not (found["y"] or found["y0"]):
         if found["s"].lower() == "fall" and not found.group().lower().startswith("the"):
             return None
         if _SEASON_AS_NAME.match(text, found.end()):
             return None
-    year, era = read_year(found["y"]) if found["y"] else (None, None)
+    written = found["y"] or found["y0"]
+    year, era = read_year(written) if written else (None, None)
     return Mention(found.start(), found.end(), year, era, season=SEASONS[found["s"].lower()])
 
 

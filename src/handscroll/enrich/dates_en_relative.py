@@ -113,7 +113,7 @@ _QUANT_MODS = {
 
 @rule(
     r"\b(?:(?P<q>about|around|approximately|roughly|some|nearly|almost|over|under|more\s+than|less\s+than|"
-    r"at\s+least|up\s+to)\s+)?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
+    r"at\s+least|up\s+to)\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
     rf"subsequent|intervening|preceding)\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many)\s+"
     rf"(?:more\s+|long\s+|full\s+)?(?P<u>{_UNIT})(?:\s+(?:old|of\s+age))?\b",
     re.IGNORECASE,
@@ -136,6 +136,8 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     key="unit",
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
+    if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
+        return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
     return _duration(found.start(), found.end(), found["n"], found["u"], None)
 
 
@@ -178,8 +180,8 @@ def _part_of_day(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Pp]resent[- ]day|[Mm]odern[- ]day|[Aa]t\s+present|"
-    r"[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)"
+    r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|[Aa]t\s+present|"
+    r"[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)"
     r"|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )
@@ -190,8 +192,22 @@ def _deictic(found: re.Match[str]) -> Mention | None:
     word = found.group().lower()
     if word.endswith(("time", "period")) and not word.startswith("this"):
         return Mention(found.start(), found.end(), shift=("A", 0), fallback="PRESENT_REF")
-    ref = "PAST_REF" if word.startswith(("recent", "former")) else "PRESENT_REF"
+    ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
     return Mention(found.start(), found.end(), literal=ref)
+
+
+@rule(
+    r"\b(?:(?P<tonight>[Tt]onight)|(?P<daytime>[Dd]aytime)|(?P<night>[Nn]ight)(?=[\s-](?:attacks?|raids?|marche?d?|"
+    r"assaults?|operations?|fighting|bombing|crossings?)\b)|(?:[Tt]he\s+)?(?:dry|rainy|wet|monsoon)\s+season)\b",
+    key="unit",
+)
+def _vague_time(found: re.Match[str]) -> Mention:
+    """Times with no date to them ("tonight", "night attacks", "the dry season")."""
+    if found["tonight"] or found["night"]:
+        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME")
+    if found["daytime"]:
+        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTDT", kind="TIME")
+    return Mention(found.start(), found.end(), literal="XXXX")
 
 
 @rule(

@@ -26,9 +26,11 @@ _MOD_PREFIX = re.compile(
 )
 _TOD_PREFIX = re.compile(
     r"\b(?:(?:[Ee]arly|[Ll]ate)\s+(?:in\s+|on\s+)?)?(?:[Tt]he\s+)?(?:(?:early|late)\s+)?"
-    r"(?P<t>morning|afternoon|evening|night)\s+(?:hours\s+)?of\s+(?:the\s+)?$"
+    r"(?P<t>morning|afternoon|evening|night|dawn|dusk)\s+(?:hours\s+)?of\s+(?:the\s+)?$"
 )
-_TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_TOD_CODES = {"morning": "MO", "dawn": "MO", "afternoon": "AF", "evening": "EV", "dusk": "EV", "night": "NI"}
+_APPROX_PREFIX = re.compile(r"(?:\b(?:ca|c)\.|\b(?:[Cc]irca|[Aa]round|[Aa]bout|[Aa]pproximately))\s*$")
+_LATER_IN_PREFIX = re.compile(r"\b(?:[Ll]ater|[Ee]arlier)\s+in\s+$")
 _WEEKDAY_PREFIX = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$"
 )
@@ -86,6 +88,8 @@ def widen(text: str, mentions: list[Mention]) -> list[Mention]:
         mention = _take_suffix(text, mention)
         if mention.is_calendar and mention.partner is None:
             mention = _take_prefixes(text, mention, floor)
+            if mention.day is not None:
+                mention = _take_weekday(text, widened, mention)
         widened.append(mention)
         floor = mention.end
     return widened
@@ -107,15 +111,29 @@ def _take_prefixes(text: str, mention: Mention, floor: int) -> Mention:
         found = _TOD_PREFIX.search(text, window_start, mention.start)
         if found:
             mention = replace(mention, start=found.start(), tod=_TOD_CODES[found["t"]])
-    found = _WEEKDAY_PREFIX.search(text, window_start, mention.start)
-    if found and mention.day is not None:
-        mention = replace(mention, start=found.start())
     if mention.mod is None and mention.tod is None:
         found = _MOD_PREFIX.search(text, window_start, mention.start)
         if found:
             word = " ".join((found["w"] or found["p"]).lower().split())
             mention = replace(mention, start=found.start(), mod=_MOD_WORDS[word])
+    if mention.mod is None and mention.year is not None:
+        found = _APPROX_PREFIX.search(text, window_start, mention.start)
+        if found:
+            mention = replace(mention, start=found.start(), mod="APPROX")
+    found = _LATER_IN_PREFIX.search(text, window_start, mention.start)
+    if found:
+        mention = replace(mention, start=found.start())
     return mention
+
+
+def _take_weekday(text: str, widened: list[Mention], mention: Mention) -> Mention:
+    """ "Saturday, June 24, 1950": the weekday joins the date it names."""
+    found = _WEEKDAY_PREFIX.search(text, max(0, mention.start - 20), mention.start)
+    if not found:
+        return mention
+    if widened and widened[-1].start >= found.start() and widened[-1].literal is not None:
+        widened.pop()
+    return replace(mention, start=found.start())
 
 
 def join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
