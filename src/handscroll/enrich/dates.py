@@ -122,7 +122,9 @@ class _Narrative:
     A year that opens its sentence ("In 1944, ...") or any date with a month
     sets the scene. A bare year later in a sentence ("planned for 1976",
     "its founding in 1949, ... on 16 October") anchors only the rest of that
-    sentence, so an aside does not drag the following narrative with it.
+    sentence, so an aside does not drag the following narrative with it,
+    unless the same year comes again. Looking back ("a year earlier", "two
+    years ago") resolves from the scene but does not move it.
     """
 
     def __init__(self, text: str, anchor: Anchor | None) -> None:
@@ -137,11 +139,17 @@ class _Narrative:
     def resolve(self, mention: Mention) -> str:
         anchor = self._anchor_for(mention)
         value, moved = resolve(mention, anchor)
-        if moved is not anchor and moved is not None:
-            if mention.month is None and mention.shift is None and not self._opens_sentence(mention.start):
-                self.aside = (moved, mention.end)
+        if moved is anchor or moved is None:
+            return value
+        if mention.shift is not None and mention.shift[1] < 0:
+            return value  # "a year earlier", "two years ago": a glance back, the story stays
+        if mention.month is None and mention.shift is None and not self._opens_sentence(mention.start):
+            if self.aside is not None and self.aside[0].year == moved.year:
+                self.scene, self.aside = moved, None  # the same year again: the story has moved there
             else:
-                self.scene, self.aside = moved, None
+                self.aside = (moved, mention.end)
+        else:
+            self.scene, self.aside = moved, None
         return value
 
     def _anchor_for(self, mention: Mention) -> Anchor | None:

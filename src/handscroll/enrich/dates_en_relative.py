@@ -176,6 +176,9 @@ def _clock(found: re.Match[str]) -> Mention:
     key="unit",
 )
 def _part_of_day(found: re.Match[str]) -> Mention:
+    if found.group().lower().startswith(("at ", "by ")):  # "moved only at night": habitual, no date
+        code = _TOD_CODES[found["t"]]
+        return Mention(found.start("t"), found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
     return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
 
 
@@ -219,9 +222,10 @@ def _set(found: re.Match[str]) -> Mention | None:
     """Regular recurrences ("daily", "per month"): TIMEX SETs."""
     if found.start() and found.string[found.start() - 1].isalnum():
         return None
-    word = found.group().lower().split()[-1]
-    value = {"daily": "XXXX-XX-XX", "day": "XXXX-XX-XX", "weekly": "XXXX-WXX", "week": "XXXX-WXX",
-             "monthly": "XXXX-XX", "month": "XXXX-XX"}.get(word, "XXXX")  # fmt: skip
+    words = found.group().lower().split()
+    if len(words) == 2:  # "per day", "every month": a period, as TIMEX2 writes these sets
+        return Mention(found.start(), found.end(), literal=f"P1{_UNIT_CODES[words[1]]}", kind="SET")
+    value = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX"}.get(words[0], "XXXX")
     return Mention(found.start(), found.end(), literal=value, kind="SET")
 
 
