@@ -43,6 +43,10 @@ CHARSEQ = re.compile(
     re.S,
 )
 VAL = re.compile(r'(?<![\w])VAL="([^"]*)"')
+TBAQ = SHARED / "corpora" / "tbaq-cleaned"
+TIMEX3 = re.compile(r"<TIMEX3 (?P<attrs>[^>]*)>(?P<text>.*?)</TIMEX3>", re.S)
+TML_TEXT = re.compile(r"<TEXT>(?P<body>.*)</TEXT>", re.S)
+DCT_VALUE = re.compile(r'<DCT>.*?value="(?P<value>[^"]*)"', re.S)
 HEIDELTIME = {"lenient": 90.3, "strict": 83.1, "value": 80.8}
 
 
@@ -84,6 +88,29 @@ def load_wikiwars() -> list[Doc]:
             gold.append(Span(char_start, char_start + len(surface), value.group(1) if value else None))
         body = raw[body_start:].decode("utf-8")
         docs.append(Doc(sgm.stem, body, gold))
+    return docs
+
+
+def load_tbaq() -> list[tuple[Doc, str]]:
+    """TempEval-3 TBAQ-cleaned (news, TIMEX3), each with its creation date as the anchor."""
+    docs = []
+    for tml in sorted(TBAQ.glob("*/*.tml")):
+        raw = tml.read_text(encoding="utf-8")
+        dct = DCT_VALUE.search(raw)
+        body_match = TML_TEXT.search(raw)
+        if not (dct and body_match):
+            continue
+        body, gold, plain, cursor = body_match["body"], [], [], 0
+        for found in TIMEX3.finditer(body):
+            plain.append(html.unescape(TAG.sub("", body[cursor : found.start()])))
+            start = sum(map(len, plain))
+            surface = html.unescape(TAG.sub("", found["text"]))
+            plain.append(surface)
+            value = re.search(r'value="([^"]*)"', found["attrs"])
+            gold.append(Span(start, start + len(surface), value.group(1) if value else None))
+            cursor = found.end()
+        plain.append(html.unescape(TAG.sub("", body[cursor:])))
+        docs.append((Doc(tml.stem, "".join(plain), gold), dct["value"]))
     return docs
 
 
@@ -277,6 +304,14 @@ def main() -> None:
         print(f"| {name} | {cells} |")
     h = HEIDELTIME
     print(f"| HeidelTime (published, all 22) | | | {h['lenient']} | | | {h['strict']} | {h['value']} | |")
+    if TBAQ.exists():
+        news = load_tbaq()
+        score = Score()
+        for doc, dct in news:
+            found = find_dates(doc.text, anchor=dct, ranges=False)
+            score.add([Span(x.start, x.end, x.value) for x in found], doc.gold)
+        cells = " | ".join(f"{v:.1f}" for v in score.row()[:-1])
+        print(f"| handscroll, TBAQ news ({len(news)} docs, DCT as anchor; second check) | {cells} | |")
     ours, finder, parser_speed = interleaved_speed(
         [tag_handscroll, tag_datefinder, tag_dateparser], sample, args.repeat
     )

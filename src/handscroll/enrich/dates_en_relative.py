@@ -183,9 +183,9 @@ def _part_of_day(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|[Aa]t\s+present|"
-    r"[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)"
-    r"|(?<=[Aa]t\s)the\s+time)\b(?!-)",
+    r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
+    r"[Aa]t\s+present|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
+    r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )
 def _deictic(found: re.Match[str]) -> Mention | None:
