@@ -1,0 +1,238 @@
+"""The places of a feature: names from its glossary and its text, resolved to coordinates for a map.
+
+A place is found two ways. Glossary terms that name a place ("Harbin (哈爾濱)",
+"Changchun Airport (長春機場)") bring their definition and every later mention.
+The text is then read for capitalised names the gazetteer knows ("Ulaanbaatar",
+"the Northeast", "Shenyang Railway Station") and for curated Chinese names.
+Every mention keeps its span, and all the names of one place ("Mukden",
+"Shenyang", "瀋陽") become one Place (issue 4).
+
+A name followed by a site noun ("Airport", "Railway Station", "機場") is a
+site: it is drawn at its city, and keeps its own name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from handscroll.enrich.gazetteer import (
+    CHINESE_SITE_NOUNS,
+    Gazetteer,
+    GazetteerEntry,
+    PlaceKind,
+    PlaceSource,
+    load_gazetteer,
+)
+from handscroll.enrich.glossary import Term, find_terms
+from handscroll.enrich.texts import Span, TextRef, feature_texts
+from handscroll.model import Feature
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-’'](?=[^\W_]))*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_GAP = re.compile(r"[ \t\u00a0]+")
+_SITE_NOUNS = re.compile(
+    r"(?:Central |Railway |International |Train )?(?:Airport|Airfield|Station|Square|Harbour|Harbor|Arsenal)"
+)
+_ENGLISH_SITE = re.compile(rf"(?P<head>.+?) (?P<site>{_SITE_NOUNS.pattern})")
+_CHINESE_SITE = re.compile(f"(?P<head>.+?)(?P<site>{CHINESE_SITE_NOUNS})")
+
+MAX_NAME_WORDS = 5
+"""The longest place name looked up, in words ("Kwantung Leased Territory" has three)."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place the feature names, where it is today, and every span that names it.
+
+    `name` is how the feature first names it in English ("Mukden", "Changchun
+    Airport"); `modern_name` is the place today (for a site, its city). A
+    region's `lat`/`lon` is a centroid and `bbox` (south, west, north, east)
+    its extent; a country without a curated centroid is drawn at its capital.
+    """
+
+    name: str
+    modern_name: str
+    kind: PlaceKind
+    lat: float
+    lon: float
+    chinese: str | None
+    mentions: tuple[Span, ...]
+    source: PlaceSource
+    bbox: tuple[float, float, float, float] | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    entry: GazetteerEntry
+    site: str | None
+    name: str | None
+    chinese: str | None
+    span: Span
+
+
+def find_places(feature: Feature, terms: Sequence[Term] | None = None) -> list[Place]:
+    """The feature's places, in the order they are first named.
+
+    `terms` is the feature's glossary; it is computed when not given.
+    """
+    gazetteer = load_gazetteer()
+    texts = list(feature_texts(feature))
+    terms = find_terms(feature) if terms is None else terms
+    hits = _term_hits(gazetteer, terms)
+    # A name inside another term is part of it: 中國 in 中國共產黨 is not China.
+    placed = {hit.span for hit in hits}
+    blocked = [span for term in terms for span in term.mentions if span not in placed]
+    for ref, text in texts:
+        for hit in [*_english_hits(gazetteer, ref, text), *_chinese_hits(gazetteer, ref, text)]:
+            if any(_overlap(hit.span, span) for span in blocked):
+                continue
+            hits = _admit(hits, hit)
+    order = {ref: number for number, (ref, _) in enumerate(texts)}
+    return _group(hits, order)
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.ref == other.ref and one.start < other.end and other.start < one.end
+
+
+def _admit(hits: list[_Hit], hit: _Hit) -> list[_Hit]:
+    """Add a text hit unless it overlaps one already found.
+
+    A site wins over the bare city inside it: "Shenyang Airport" replaces the
+    glossary's mention of "Shenyang" there.
+    """
+    overlapping = [other for other in hits if _overlap(other.span, hit.span)]
+    if not overlapping:
+        return [*hits, hit]
+    if hit.site and all(
+        other.entry.key == hit.entry.key
+        and other.site is None
+        and hit.span.start <= other.span.start
+        and other.span.end <= hit.span.end
+        for other in overlapping
+    ):
+        return [*(other for other in hits if other not in overlapping), hit]
+    return hits
+
+
+def _resolve(
+    gazetteer: Gazetteer, english: str | None, chinese: str | None
+) -> tuple[GazetteerEntry, str | None] | None:
+    """The place a name means and, for a site, the site's name; None if it is no place."""
+    if english:
+        entry = gazetteer.lookup_english(english)
+        if entry is not None:
+            return entry, None
+        site = _ENGLISH_SITE.fullmatch(english)
+        if site and (entry := gazetteer.lookup_english(site["head"])) and entry.kind == "city":
+            return entry, english
+    if chinese:
+        entry = gazetteer.lookup_chinese(chinese)
+        if entry is not None:
+            return entry, None
+        site = _CHINESE_SITE.fullmatch(chinese)
+        if site and (entry := gazetteer.lookup_chinese(site["head"])) and entry.kind == "city":
+            return entry, english or chinese
+    return None
+
+
+def _term_hits(gazetteer: Gazetteer, terms: Sequence[Term]) -> list[_Hit]:
+    """Every mention of each glossary term that names a place."""
+    hits: list[_Hit] = []
+    for term in terms:
+        chinese = term.traditional or term.chinese
+        resolved = _resolve(gazetteer, term.english, chinese) or _resolve(gazetteer, None, term.simplified)
+        if resolved is None:
+            continue
+        entry, site = resolved
+        hits.extend(_Hit(entry, site, term.english, chinese, span) for span in term.mentions)
+    return hits
+
+
+def _english_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
+    """Capitalised names the gazetteer knows, longest first, each extended by a site noun."""
+    words = list(_WORD.finditer(text))
+    hits = []
+    index = 0
+    while index < len(words):
+        found = _longest_name(gazetteer, text, words, index) if words[index].group()[0].isupper() else None
+        if found is None:
+            index += 1
+            continue
+        entry, end, used = found
+        site = (
+            _SITE_NOUNS.match(text, end + 1) if entry.kind == "city" and text[end : end + 1] == " " else None
+        )
+        name = text[words[index].start() : end]
+        if site:
+            name, end = text[words[index].start() : site.end()], site.end()
+        hits.append(_Hit(entry, name if site else None, name, None, Span(ref, words[index].start(), end)))
+        index += used
+        while index < len(words) and words[index].start() < end:
+            index += 1
+    return hits
+
+
+def _longest_name(
+    gazetteer: Gazetteer, text: str, words: list[re.Match[str]], index: int
+) -> tuple[GazetteerEntry, int, int] | None:
+    """The longest run of words from `index` that names a place: (entry, end offset, words used)."""
+    last = index
+    while (
+        last + 1 < len(words)
+        and last + 1 - index < MAX_NAME_WORDS
+        and _GAP.fullmatch(text, words[last].end(), words[last + 1].start())
+    ):
+        last += 1
+    for stop in range(last, index - 1, -1):
+        end = words[stop].end()
+        possessive = _POSSESSIVE.search(text, words[stop].start(), end)
+        if possessive is not None:
+            end = possessive.start()
+        entry = gazetteer.lookup_english(text[words[index].start() : end])
+        if entry is not None:
+            return entry, end, stop - index + 1
+    return None
+
+
+def _chinese_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
+    """Curated Chinese names in the text ("瀋陽", "東北"), each extended by a site noun ("機場")."""
+    hits = []
+    for match in gazetteer.chinese_pattern.finditer(text):
+        entry = gazetteer.chinese[match["name"]]
+        site = match["site"] if entry.kind == "city" else None
+        end = match.end() if site else match.end("name")
+        name = text[match.start() : end] if site else None
+        hits.append(
+            _Hit(entry, name, None, match["name"] if not site else name, Span(ref, match.start(), end))
+        )
+    return hits
+
+
+def _group(hits: list[_Hit], order: dict[TextRef, int]) -> list[Place]:
+    """One Place per place (and per site), its mentions in reading order without repeats."""
+    groups: dict[tuple[str, str | None], list[_Hit]] = {}
+    for hit in sorted(hits, key=lambda h: (order[h.span.ref], h.span.start)):
+        groups.setdefault((hit.entry.key, hit.site), []).append(hit)
+    places = []
+    for (_, site), group in groups.items():
+        entry = group[0].entry
+        spans = tuple(dict.fromkeys(hit.span for hit in group))
+        places.append(
+            Place(
+                name=site or next((h.name for h in group if h.name), entry.modern_name),
+                modern_name=entry.modern_name,
+                kind="site" if site else entry.kind,
+                lat=entry.lat,
+                lon=entry.lon,
+                chinese=next((h.chinese for h in group if h.chinese), None if site else entry.chinese),
+                mentions=spans,
+                source=entry.source,
+                bbox=None if site else entry.bbox,
+                geonameid=entry.geonameid,
+            )
+        )
+    return places
