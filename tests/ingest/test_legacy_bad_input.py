@@ -214,11 +214,6 @@ def test_broken_link_given_by_name_is_reported() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="errors.display_path() resolves symlinks, so read_path names the missing target "
-    "('missing.txt'), not the link the user gave; expand_paths reports links itself meanwhile",
-)
 def test_read_path_on_a_broken_link_names_the_link() -> None:
     os.symlink("missing.txt", "broken.txt")
     error = refuse(Path("broken.txt"))

@@ -9,6 +9,7 @@
     else), but when it returns, every non-blank line must be accounted for in
     `ReadResult.lines` and in the feature (DESIGN.md: "Nothing is ever dropped
     silently").
+(c) Chrome inserted anywhere changes nothing: it carries no content.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from hypothesis import strategies as st
 from handscroll.config import ANSWER_MARKER, DEFAULT_CHROME_LINES, Settings
 from handscroll.errors import ReadError
 from handscroll.ingest import LineKind, ReadResult, read_path
-from handscroll.ingest.decode import clean_line, split_lines
 from handscroll.model import (
     Credit,
     Feature,
@@ -49,6 +49,18 @@ DRAG = DEFAULT_CHROME_LINES[0]
 
 def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
+
+
+def clean(line: str) -> str:
+    """A line as DESIGN.md says the reader sees it: NBSPs are spaces, edges are not content."""
+    for odd in ("\u00a0", "\u202f", "\u2007"):
+        line = line.replace(odd, " ")
+    return line.replace("\ufeff", "").strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors number them: CRLF, CR and LF all end a line."""
+    return re.split(r"\r\n|\r|\n", text)
 
 
 CHROME = {fold(c) for c in SETTINGS.chrome_lines}
@@ -333,7 +345,7 @@ def feature_texts(feature: Feature) -> Counter[str]:
 def check_every_line_accounted_for(raw_lines: list[str], result: ReadResult) -> None:
     feature = result.feature
     assert len(result.lines) == len(raw_lines)
-    cleaned = [clean_line(line) for line in raw_lines]
+    cleaned = [clean(line) for line in raw_lines]
     previous: str | None = None
     content: Counter[str] = Counter()
     media: Counter[str] = Counter()
@@ -356,6 +368,7 @@ def check_every_line_accounted_for(raw_lines: list[str], result: ReadResult) -> 
             assert is_media_id(text), where
             media[text] += 1
         elif kind is LineKind.REPEATED_MEDIA:
+            # The previous non-blank, non-chrome line.
             assert text == previous and is_media_id(text), where
         elif kind is LineKind.CHROME:
             assert fold(text) in CHROME, where
@@ -363,7 +376,8 @@ def check_every_line_accounted_for(raw_lines: list[str], result: ReadResult) -> 
             assert fold(text) == "ebook", where
         elif kind is LineKind.REPEATED_PROMPT:
             assert text in prompts, where
-        previous = text
+        if kind is not LineKind.CHROME:
+            previous = text  # chrome is transparent: an ID's repeat may stand beyond it
 
     assert list(result.lines).count(LineKind.TITLE) == 1
     # Both ways: each content line is in the feature once, and the feature
@@ -394,3 +408,36 @@ def test_mutated_documents_lose_no_line(workdir: Path, data: st.DataObject) -> N
         else raw.decode("utf-8-sig")
     )
     check_every_line_accounted_for(split_lines(text), result)
+
+
+# ---------------------------------------------------------------- (c) chrome is transparent
+
+
+@PROPERTY
+@given(data=st.data())
+def test_chrome_anywhere_changes_nothing(workdir: Path, data: st.DataObject) -> None:
+    # "Site chrome lines carry no content" (DESIGN.md): one standing between an
+    # ID and its repeat, or between a question and its marker, must not change
+    # how those are read. Found by this property: it used to split the pair.
+    doc = data.draw(documents())
+    lines = list(doc.lines)
+    for _ in range(data.draw(st.integers(1, 3))):
+        lines.insert(data.draw(st.integers(0, len(lines))), _variant(data.draw, DRAG))
+    result = read_bytes_as_file(workdir, data.draw(files(lines)))
+
+    assert result.warnings == ()
+    assert result.feature.model_dump(exclude={"language"}) == doc.feature.model_dump(exclude={"language"})
+
+
+def test_chrome_between_an_id_and_its_repeat(workdir: Path) -> None:
+    lines = ["Title", "", "demo_a01_1", DRAG, "demo_a01_1", "", "Narrative.", "", "Why?", DRAG, ANSWER_MARKER]
+    lines += ["demo_a01_2", DRAG, "demo_a01_2", "Caption.", "Why?", "Because."]
+    result = read_bytes_as_file(workdir, "\n".join(lines).encode())
+    assert result.warnings == ()
+    assert result.feature.hero == "demo_a01_1"
+    assert result.feature.blocks == (
+        Paragraph(text="Narrative."),
+        Question(prompt="Why?", answer=("Because.",)),
+        Figure(media="demo_a01_2", caption=("Caption.",)),
+    )
+    assert result.lines[4] is result.lines[13] is LineKind.REPEATED_MEDIA

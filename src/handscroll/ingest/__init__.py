@@ -125,8 +125,7 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path | ReadError]:
 def _listed(path: Path) -> Path | ReadError:
     """A listed file, or a ReadError in its place when it is a link whose target is gone.
 
-    The error names the link as it was listed: `display_path` would resolve it
-    and name the missing target instead.
+    The error names the link as it was listed, and says why it cannot be read.
     """
     if path.is_symlink() and not path.exists():
         return ReadError("a broken link: the file it points to does not exist", Location(str(path)))

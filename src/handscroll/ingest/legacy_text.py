@@ -10,6 +10,7 @@ is ever dropped silently.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -93,7 +94,11 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
     walk = _Walk(path=source, kinds=[LineKind.BLANK] * len(lines))
 
     numbered = [(n, t) for n, t in enumerate(lines, start=1) if t]
-    prompts = _asked_questions(numbered, marker)
+    # Chrome carries no content, so it may stand between a question and its
+    # marker (or an ID and its repeat) without changing what they mean.
+    prompts = _asked_questions(
+        [(n, t) for n, t in numbered if _fold(t) == marker or _fold(t) not in chrome], marker
+    )
     title, part, body = _read_title(numbered, chrome, walk)
 
     previous_text: str | None = None
@@ -105,6 +110,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
                 walk.warn(number, f"'{ANSWER_MARKER}' follows no question")
         elif folded in chrome:
             walk.kinds[number - 1] = LineKind.CHROME
+            continue  # transparent: leaves last_media and previous_text as they were
         elif is_media_id(line):
             _take_media(walk, number, line)
         elif folded in _NOTE_MARKERS:
@@ -148,7 +154,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
 def _asked_questions(numbered: list[tuple[int, str]], marker: str) -> dict[str, int]:
     """Find questions where they are asked: a text line followed by the answer marker."""
     asked: dict[str, int] = {}
-    for (number, line), (_, following) in zip(numbered, numbered[1:], strict=False):
+    for (number, line), (_, following) in itertools.pairwise(numbered):
         if _fold(following) == marker and _fold(line) != marker and not is_media_id(line):
             asked.setdefault(line, number)
     return asked
@@ -217,7 +223,9 @@ def _take_text(walk: _Walk, number: int, line: str, prompts: dict[str, int]) -> 
         return
     container = walk.container
     if container is not None and container.kind == "orphan":
-        _keep_unclassified(walk, number, line, f"follows the unasked question's answer at line {container.line}")
+        _keep_unclassified(
+            walk, number, line, f"follows the unasked question's answer at line {container.line}"
+        )
     elif container is not None:
         walk.kinds[number - 1] = LineKind.CONTENT
         container.lines.append(line)
@@ -250,4 +258,3 @@ def _language(text: str) -> str:
         return "en"
     ascii_chars = len(text.encode("ascii", "ignore"))
     return "zh-Hant" if 2 * len(_HAN.findall(text)) > ascii_chars else "en"
-
