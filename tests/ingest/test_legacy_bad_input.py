@@ -125,6 +125,14 @@ def test_latin1_names_the_line_of_the_first_bad_byte() -> None:
     assert (error.location.path, error.location.line) == ("latin1.txt", 3)
 
 
+def test_bad_byte_after_a_utf8_bom_is_named_by_its_offset_in_the_file() -> None:
+    data = codecs.BOM_UTF8 + "Title\n\nA café in Chongqing.\n".encode("latin-1")
+    error = refuse(write("bom.txt", data))
+    offset = data.index(b"\xe9")
+    assert error.message == f"not valid UTF-8 (byte {offset}: b'\\xe9'); save the file as UTF-8"
+    assert (error.location.path, error.location.line) == ("bom.txt", 3)
+
+
 def test_bad_byte_line_counts_old_mac_line_ends() -> None:
     # CR-only line ends are lines too (split_lines says so); the error must agree.
     data = "Title\r\rA café in Chongqing.\r".encode("latin-1")

@@ -22,12 +22,12 @@ def decode_bytes(data: bytes, path: str) -> str:
         raise ReadError("the file is empty", Location(path))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", path)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    data = data[bom:]
     if b"\x00" in data[:8192]:
         line = _line_at(data, data.index(b"\x00"), "utf-8")
         raise ReadError("this is a binary file, not text (NUL byte)", Location(path, line))
-    text = _decode(data, "utf-8", path)
+    text = _decode(data, "utf-8", path, skipped=bom)
     controls = len(_CONTROL.findall(text[:8192]))
     if controls > 8 and controls > len(text[:8192]) // 100:
         raise ReadError(
@@ -36,16 +36,17 @@ def decode_bytes(data: bytes, path: str) -> str:
     return text
 
 
-def _decode(data: bytes, encoding: str, path: str) -> str:
+def _decode(data: bytes, encoding: str, path: str, *, skipped: int = 0) -> str:
+    """Decode strictly; `skipped` bytes (a BOM) were cut off the front, and count in messages."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = _line_at(data, exc.start, encoding)
         if encoding == "utf-8" and not _looks_textual(data):
             raise ReadError("this looks like a binary file, not text", Location(path, line)) from None
+        bad = data[exc.start : exc.start + 1]
         raise ReadError(
-            f"not valid {encoding.upper()} (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
-            "save the file as UTF-8",
+            f"not valid {encoding.upper()} (byte {exc.start + skipped}: {bad!r}); save the file as UTF-8",
             Location(path, line),
         ) from None
 
