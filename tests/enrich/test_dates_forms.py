@@ -122,6 +122,32 @@ FORMS: list[tuple[str, str | None, str, str, str | None]] = [
     ("The city is now a port.", None, "now", "PRESENT_REF", None),
     ("Shells fell daily on the town.", None, "daily", "XXXX-XX-XX", None),
     ("Holidays began on Christmas Day 1914.", None, "Christmas Day 1914", "1914-12-25", None),
+    # Extents as TIMEX2 draws them, and forms met in war histories.
+    ("The attack came on Saturday, June 24, 1950.", None, "Saturday, June 24, 1950", "1950-06-24", None),
+    ("The surrender was signed on Oct 10, 1945.", None, "Oct 10, 1945", "1945-10-10", None),
+    ("The assembly met on June 20 of 1792.", None, "June 20 of 1792", "1792-06-20", None),
+    ("The colony was founded ca. 466 BC.", None, "ca. 466 BC", "BC0466", "APPROX"),
+    ("The city was razed in 146 B.C by the legions.", None, "146 B.C", "BC0146", None),
+    ("The offensive stalled around March 1981.", None, "around March 1981", "1981-03", "APPROX"),
+    ("The rains came in the 1982 summer.", None, "1982 summer", "1982-SU", None),
+    ("Later in 1792 the king was deposed.", None, "Later in 1792", "1792", None),
+    (
+        "Losses peaked during the last week of August 1918.",
+        None,
+        "the last week of August 1918",
+        "1918-08",
+        "END",
+    ),
+    ("The Spring Offensive began in March.", "1918", "The Spring", "1918-SP", None),
+    ("Convoys lost ten ships per month.", None, "per month", "P1M", None),
+    ("The columns moved only at night.", "1950-10", "night", "XXXX-XX-XXTNI", None),
+    ("The rebels struck during the dry season.", None, "the dry season", "XXXX", None),
+    ("He was the former governor.", None, "former", "PAST_REF", None),
+    ("At that time the court was in exile.", "1793-01", "that time", "1793-01", None),
+    ("The congress met on 5-9 March 1918.", None, "5-9 March 1918", "1918-03-05/1918-03-09", None),
+    ("Talks ran from March 5-9, 1918.", None, "March 5-9, 1918", "1918-03-05/1918-03-09", None),
+    ("The fighting of 1939-45 ruined the city.", None, "1939-45", "1939/1945", None),
+    ("Sparta fought Athens from 431 to 404 BC.", None, "from 431 to 404 BC", "BC0431/BC0404", None),
     # Chinese.
     ("條約於1945年8月14日簽訂。", None, "1945年8月14日", "1945-08-14", None),
     ("1946年3月，蘇軍開始撤離。", None, "1946年3月", "1946-03", None),
@@ -140,6 +166,11 @@ FORMS: list[tuple[str, str | None, str, str, str | None]] = [
     ("長城已有兩千年之久。", None, "兩千年", "P2000Y", None),
     ("1949年春，戰事轉向。", None, "1949年春", "1949-SP", None),
     ("1946年3月10日夜，蘇軍撤出瀋陽。", None, "1946年3月10日夜", "1946-03-10TNI", None),
+    ("內戰從1945年至1949年。", None, "從1945年至1949年", "1945/1949", None),
+    ("1946年3月至5月，蘇軍撤離。", None, "1946年3月至5月", "1946-03/1946-05", None),
+    ("翌年，國府遷台。", "1949", "翌年", "1950", None),
+    ("三年後，條約廢除。", "1950", "三年後", "1953", None),
+    ("民國三十八年十月一日", None, "民國三十八年十月一日", "1949-10-01", None),
 ]
 
 NEGATIVES = [
@@ -184,6 +215,17 @@ def test_anchor_carries_across_blocks() -> None:
     ]
     found = find_dates_in_blocks(blocks)
     assert [[x.value for x in block] for block in found] == [["1949"], ["1949-10-16"], ["1950"]]
+
+
+def test_a_repeated_aside_year_moves_the_narrative() -> None:
+    text = "In June 1776 the army landed. Plans for 1777 were drawn up. The 1777 campaign opened in June."
+    assert [x.value for x in find_dates(text)] == ["1776-06", "1777", "1777", "1777-06"]
+
+
+def test_a_glance_back_does_not_move_the_narrative() -> None:
+    text = "On 9 April 2003 the city fell, two years ago the plan was made. On 15 April the looting began."
+    values = [x.value for x in find_dates(text)]
+    assert values == ["2003-04-09", "2001", "2003-04-15"]
 
 
 def test_aside_year_does_not_move_the_narrative() -> None:

@@ -85,7 +85,8 @@ def _mentions(text: str, language: str, ancient: bool = False) -> list[Mention]:
         chosen = dates_spans.select(date_rules.find_mentions(text, ancient=ancient))
         candidates.extend(dates_spans.join_ranges(text, dates_spans.widen(text, chosen)))
     if _CJK_DATE_HINT.search(text):
-        candidates.extend(dates_zh.find_mentions(text))
+        chinese = dates_spans.select(dates_zh.find_mentions(text))
+        candidates.extend(dates_zh.join_ranges(text, chinese))
     if not candidates:
         return []
     return dates_spans.select(candidates) if len(candidates) > 1 else candidates
@@ -98,8 +99,15 @@ def _tag(
     narrative = _Narrative(text, anchor)
     ancient = anchor is not None and anchor.year < 1000
     for mention in _mentions(text, language, ancient):
-        if mention.tentative and (narrative.latest is None or narrative.latest.year >= 1000):
-            continue  # "in 300" is a year only in a narrative set before 1000
+        ancient_range = mention.partner is not None and mention.partner.era == "BC"
+        if (
+            mention.tentative
+            and not ancient_range
+            and (narrative.latest is None or narrative.latest.year >= 1000)
+        ):
+            if mention.partner is None:
+                continue  # "in 300" is a year only in a narrative set before 1000
+            mention = mention.partner
         if mention.partner is None:
             found.append(_expression(text, mention, narrative.resolve(mention)))
             continue

@@ -234,6 +234,16 @@ def _season(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
+    rf"\b[Tt]he\s+(?P<p>first|last|final)\s+(?:(?:two|three|few|2|3)\s+)?(?:weeks?|days)\s+of\s+(?P<m>{MONTH})"
+    rf"(?:,?\s+(?P<y>{YEAR}))?",
+    key="month",
+)
+def _weeks_of_month(found: re.Match[str]) -> Mention:
+    """ "the last week of August 1918": the end of the month, kept as a date for the timeline."""
+    return replace(_date(found), mod="START" if found["p"] == "first" else "END")
+
+
+@rule(
     rf"\b(?:[Tt]he\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+(?P<y>{YEAR})",
     key="half",
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 
@@ -55,6 +56,10 @@ _DURATION = re.compile(
 
 _CJK_RUN = re.compile(r"[0-9０-９\u3007\u4e00-\u9fff]+")
 _HAS_CJK = re.compile(r"[\u3007\u4e00-\u9fff]")
+
+
+_RANGE_GAP = re.compile(r"\s*(?:至|到|－|—|–|-|～|~)\s*")
+_RANGE_OPENER = re.compile(r"(?:從|从|自|由)\s*$")
 
 
 def parse_chinese_number(text: str) -> int | None:
@@ -160,3 +165,28 @@ def _full(found: re.Match[str]) -> Mention | None:
         tod=_TODS.get(found["tod"] or "") if day is not None else None,
         mod=_PARTS.get(found["part"] or ""),
     )
+
+
+def join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Pair neighbouring dates linked by 至, 到 or a dash ("1945年至1949年", "從三月到五月")."""
+    joined: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            second is not None
+            and first.is_calendar
+            and second.is_calendar
+            and first.shift is None
+            and second.shift is None
+            and _RANGE_GAP.fullmatch(text, first.end, second.start)
+        ):
+            opener = _RANGE_OPENER.search(text, max(0, first.start - 3), first.start)
+            outer = opener.start() if opener else first.start
+            joined.append(replace(first, partner=second, outer_start=outer))
+            index += 2
+            continue
+        joined.append(first)
+        index += 1
+    return joined
