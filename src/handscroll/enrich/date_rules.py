@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from handscroll.enrich.date_mentions import Mention
 
 _Builder = Callable[[re.Match[str]], Mention | None]
-_RULES: list[tuple[re.Pattern[str], _Builder, str | None]] = []
+_RULES: list[tuple[re.Pattern[str], _Builder, str | None, bool]] = []
 # Rules that start with a number or a word list are slow to try at every
 # position; they run only in windows around a keyword they must contain.
 # Word keys are found with str.find in the lower-cased text (C speed; a regex
@@ -50,11 +50,17 @@ _MERGE_GAP = 200  # fewer, longer windows: each window costs a call per rule
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def rule(pattern: str, flags: int = 0, key: str | None = None) -> Callable[[_Builder], object]:
-    """Register a rule: its pattern is compiled once, at import."""
+def rule(
+    pattern: str, flags: int = 0, key: str | None = None, lower: bool = False
+) -> Callable[[_Builder], object]:
+    """Register a rule: its pattern is compiled once, at import.
+
+    With `lower`, the pattern (written in lower case) runs over the lower-cased
+    text, which has the same offsets: faster than a case-insensitive pattern.
+    """
 
     def register(build: _Builder) -> object:
-        _RULES.append((re.compile(pattern, flags), build, key))
+        _RULES.append((re.compile(pattern, flags), build, key, lower))
         return build
 
     return register
@@ -72,7 +78,7 @@ def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lower-cased
         lower = text.translate(_ASCII_LOWER)
-    for pattern, build, key in _RULES:
+    for pattern, build, key, on_lower in _RULES:
         if key is None:
             spans = [(0, len(text))]
         elif key in regions:
@@ -80,7 +86,7 @@ def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:
         else:
             spans = regions[key] = _regions(text, lower, key)
         for pos, endpos in spans:
-            for found in pattern.finditer(text, pos, endpos):
+            for found in pattern.finditer(lower if on_lower else text, pos, endpos):
                 mention = build(found)
                 if mention is not None:
                     yield mention

@@ -69,7 +69,7 @@ def _day_before(found: re.Match[str]) -> Mention:
 @rule(
     rf"\b(?P<n>{NUMBER}|an?|a\s+few|several|some|many)\s+(?P<u>{_UNIT})\s+"
     r"(?P<dir>later|earlier|afterwards?|ago|before|after)\b",
-    re.IGNORECASE,
+    lower=True,
     key="unit",
 )
 def _offset(found: re.Match[str]) -> Mention | None:
@@ -116,7 +116,7 @@ _QUANT_MODS = {
     r"at\s+least|up\s+to)\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
     rf"subsequent|intervening|preceding)\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many)\s+"
     rf"(?:more\s+|long\s+|full\s+)?(?P<u>{_UNIT})(?:\s+(?:old|of\s+age))?\b",
-    re.IGNORECASE,
+    lower=True,
     key="unit",
 )
 def _duration_phrase(found: re.Match[str]) -> Mention | None:
@@ -132,7 +132,7 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
 @rule(
     rf"\b(?P<n>{NUMBER}|an?)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
     r"(?=[\s-]+[a-z])",
-    re.IGNORECASE,
+    lower=True,
     key="unit",
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
