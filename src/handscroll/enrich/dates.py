@@ -30,11 +30,11 @@ _CJK_DATE_HINT = re.compile(r"[年月日世紀纪]")
 class TimeExpression:
     """One date, duration, time or set found in a text, with its offsets into that text."""
 
-    start: int
-    end: int
-    text: str
-    value: str
-    mod: str | None = None
+    start: int  # character offset of the first character, into the text given
+    end: int  # character offset just past the last character
+    text: str  # the words as written, text[start:end]
+    value: str  # TIMEX3-style: 1945-08-14, 1946-03, 193 (the 1930s), BC0221, P3M, 1945/1992
+    mod: str | None = None  # START, MID, END (early, mid, late), APPROX, LESS_THAN, MORE_THAN, ...
     type: str = "DATE"  # DATE | DURATION | TIME | SET
 
 
