@@ -14,6 +14,7 @@ site: it is drawn at its city, and keeps its own name.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,17 +82,20 @@ def find_places(feature: Feature, terms: Sequence[Term] | None = None) -> list[P
     gazetteer = load_gazetteer()
     texts = list(feature_texts(feature))
     terms = find_terms(feature) if terms is None else terms
-    hits = _term_hits(gazetteer, terms)
+    by_ref: dict[TextRef, list[_Hit]] = defaultdict(list)
+    for hit in _term_hits(gazetteer, terms):
+        by_ref[hit.span.ref].append(hit)
     # A name inside another term is part of it: 中國 in 中國共產黨 is not China.
-    placed = {hit.span for hit in hits}
-    blocked = [span for term in terms for span in term.mentions if span not in placed]
+    placed = {hit.span for hits in by_ref.values() for hit in hits}
+    blocked: dict[TextRef, list[Span]] = defaultdict(list)
+    for span in (span for term in terms for span in term.mentions if span not in placed):
+        blocked[span.ref].append(span)
     for ref, text in texts:
         for hit in [*_english_hits(gazetteer, ref, text), *_chinese_hits(gazetteer, ref, text)]:
-            if any(_overlap(hit.span, span) for span in blocked):
-                continue
-            hits = _admit(hits, hit)
+            if not any(_overlap(hit.span, span) for span in blocked[ref]):
+                by_ref[ref] = _admit(by_ref[ref], hit)
     order = {ref: number for number, (ref, _) in enumerate(texts)}
-    return _group(hits, order)
+    return _group([hit for hits in by_ref.values() for hit in hits], order)
 
 
 def _overlap(one: Span, other: Span) -> bool:
@@ -99,7 +103,7 @@ def _overlap(one: Span, other: Span) -> bool:
 
 
 def _admit(hits: list[_Hit], hit: _Hit) -> list[_Hit]:
-    """Add a text hit unless it overlaps one already found.
+    """Add a text hit to the hits of its text unless it overlaps one already found.
 
     A site wins over the bare city inside it: "Shenyang Airport" replaces the
     glossary's mention of "Shenyang" there.
