@@ -27,11 +27,18 @@ def make_client(tmp_path: Path, library_file: str) -> Iterator[ClientFactory]:
     """Build a library from features and return a test client of the reader over it.
 
     `make_client(features, media=True)` also writes a picture for every media
-    ID the features use (except those listed in `missing`).
+    ID the features use (except those listed in `missing`). Pages are never
+    served from the short-lived path cache unless `freshness` says so.
     """
     clients: list[TestClient] = []
 
-    def make(features: Sequence[Feature], *, media: bool = True, missing: Sequence[str] = ()) -> TestClient:
+    def make(
+        features: Sequence[Feature],
+        *,
+        media: bool = True,
+        missing: Sequence[str] = (),
+        freshness: float = 0,
+    ) -> TestClient:
         fill_library(library_file, features)
         media_dir = tmp_path / "media"
         media_dir.mkdir(exist_ok=True)
@@ -41,7 +48,8 @@ def make_client(tmp_path: Path, library_file: str) -> Iterator[ClientFactory]:
                     if media_id not in missing:
                         write_picture(media_dir, media_id)
         settings = Settings(db=library_file, media_dir=media_dir)
-        client = TestClient(create_app(library_file, settings, cache_dir=tmp_path / "cache"))
+        app = create_app(library_file, settings, cache_dir=tmp_path / "cache", freshness=freshness)
+        client = TestClient(app)
         client.__enter__()
         clients.append(client)
         return client

@@ -186,6 +186,17 @@ def test_changed_feature_gets_a_new_etag(make_client: ClientFactory, library_fil
     assert "A new title" in response.text
 
 
+def test_pages_may_lag_the_library_by_the_freshness_window_only(
+    make_client: ClientFactory, library_file: str
+) -> None:
+    features = _series(1)
+    client = make_client(features, freshness=60)
+    assert "Part 1 of the story" in client.get("/features/01-part").text
+    fill_library(library_file, [features[0].model_copy(update={"title": "Changed"})])
+    assert "Part 1 of the story" in client.get("/features/01-part").text  # served from memory
+    assert client.get("/api/features/01-part").json()["title"] == "Changed"  # the API is always fresh
+
+
 def test_responses_are_gzipped(make_client: ClientFactory) -> None:
     client = make_client(_series(2))
     response = client.get("/features/01-part", headers={"Accept-Encoding": "gzip"})

@@ -88,6 +88,7 @@ class MediaLibrary:
         self.media_dir = media_dir.resolve() if media_dir is not None else None
         self.cache_dir = cache_dir
         self._info: dict[str, tuple[tuple[int, int], ImageInfo | None]] = {}
+        self._found: dict[str, Path] = {}
         self._lock = threading.Lock()
 
     def find(self, media_id: str) -> Path | None:
@@ -110,10 +111,18 @@ class MediaLibrary:
         Results are remembered per file modification time, so a page render
         costs one `stat` per picture.
         """
-        path = self.find(media_id)
-        if path is None:
-            return None
-        stat = path.stat()
+        path = self._found.get(media_id)
+        try:
+            if path is None:
+                raise FileNotFoundError(media_id)
+            stat = path.stat()  # a file found before: one stat says it is still there
+        except OSError:
+            self._found.pop(media_id, None)
+            path = self.find(media_id)
+            if path is None:
+                return None
+            stat = path.stat()
+        self._found[media_id] = path
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = self._info.get(media_id)
         if cached is not None and cached[0] == stamp:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import math
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -33,12 +34,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from handscroll.config import Settings
 from handscroll.errors import NotFoundError
+from handscroll.model import Feature
 from handscroll.publish.contexts import Page, load_feature, load_home, load_series, not_found_page
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.openapi import openapi_document
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.urls import WebUrls
-from handscroll.store import FeatureSummary, Library
+from handscroll.store import FeatureSummary, Library, SeriesSummary
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -61,6 +63,13 @@ PAGE_CACHE_CONTROL = "no-cache"
 
 PAGE_CACHE_SIZE = 2048
 """How many rendered pages the server keeps in memory."""
+
+FRESHNESS = 1.0
+"""Seconds a page may be served from memory without asking the library again (micro-caching).
+
+Within this window a change in the library is not yet visible; after it, the
+page is rebuilt from the library and re-rendered only if its content changed.
+"""
 
 MAX_PER_PAGE = 100
 """The largest `per_page` the features API accepts."""
@@ -101,13 +110,39 @@ class Rendered:
 
 
 class PageCache:
-    """Rendered pages keyed by their context, least recently used dropped first."""
+    """Rendered pages keyed by their context, least recently used dropped first.
 
-    def __init__(self, renderer: Renderer, size: int = PAGE_CACHE_SIZE) -> None:
+    `recent` and `remember` add a second, short-lived layer keyed by URL path:
+    a page served less than `freshness` seconds ago is served again without
+    reading the library at all.
+    """
+
+    def __init__(self, renderer: Renderer, size: int = PAGE_CACHE_SIZE, freshness: float = FRESHNESS) -> None:
         self.renderer = renderer
         self.size = size
+        self.freshness = freshness
         self._pages: OrderedDict[Page, Rendered] = OrderedDict()
+        self._paths: OrderedDict[str, tuple[float, Rendered]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def recent(self, path: str) -> Rendered | None:
+        """The page served at `path` within the last `freshness` seconds, if any."""
+        if self.freshness <= 0:
+            return None
+        hit = self._paths.get(path)
+        if hit is None or time.monotonic() - hit[0] > self.freshness:
+            return None
+        return hit[1]
+
+    def remember(self, path: str, rendered: Rendered) -> None:
+        """Note that `path` was just served as `rendered`."""
+        if self.freshness <= 0:
+            return
+        with self._lock:
+            self._paths[path] = (time.monotonic(), rendered)
+            self._paths.move_to_end(path)
+            while len(self._paths) > self.size:
+                self._paths.popitem(last=False)
 
     def render(self, page: Page) -> Rendered:
         """The page's HTML, rendered once per distinct context."""
@@ -123,6 +158,45 @@ class PageCache:
             while len(self._pages) > self.size:
                 self._pages.popitem(last=False)
         return rendered
+
+
+class SeriesMemo:
+    """The library's series list, remembered for `ttl` seconds.
+
+    Every feature page needs its series' title, and listing all series costs
+    more than the rest of the page together (issue 3's benchmark).
+    """
+
+    def __init__(self, library: Library, ttl: float) -> None:
+        self.library = library
+        self.ttl = ttl
+        self._value: tuple[float, list[SeriesSummary]] | None = None
+
+    def list_series(self) -> list[SeriesSummary]:
+        """The series, read again when the remembered list is older than `ttl`."""
+        now = time.monotonic()
+        if self._value is None or now - self._value[0] > self.ttl:
+            self._value = (now, self.library.list_series())
+        return self._value[1]
+
+
+class _Reader:
+    """The library as the pages read it: features fresh on every request, series via the memo."""
+
+    def __init__(self, library: Library, series: SeriesMemo) -> None:
+        self.library = library
+        self.series = series
+
+    def list_features(
+        self, *, series: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[FeatureSummary]:
+        return self.library.list_features(series=series, offset=offset, limit=limit)
+
+    def get_feature(self, slug: str) -> Feature:
+        return self.library.get_feature(slug)
+
+    def list_series(self) -> list[SeriesSummary]:
+        return self.series.list_series()
 
 
 class SecurityHeadersMiddleware:
@@ -163,22 +237,30 @@ def json_bytes(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def create_app(library_url: str, settings: Settings, *, cache_dir: Path | None = None) -> Starlette:
+def create_app(
+    library_url: str, settings: Settings, *, cache_dir: Path | None = None, freshness: float = FRESHNESS
+) -> Starlette:
     """The reader app over the library at `library_url`, with pictures from `settings.media_dir`.
 
     Derivatives are cached in `cache_dir` (default: `default_cache_dir`).
+    Pages may be up to `freshness` seconds behind the library (0: never).
     The library is opened now and closed when the app shuts down.
     """
-    library = Library.open(library_url)
+    store = Library.open(library_url)
+    library = _Reader(store, SeriesMemo(store, freshness))
     media = MediaLibrary(settings.media_dir, cache_dir or default_cache_dir(settings.media_dir))
-    pages = PageCache(Renderer())
+    pages = PageCache(Renderer(), freshness=freshness)
     urls = WebUrls()
 
     async def html(request: Request, build: Callable[[], Page]) -> Response:
         def work() -> Rendered:
             return pages.render(build())
 
-        rendered = await run_in_threadpool(work)
+        path = request.url.path
+        rendered = pages.recent(path)
+        if rendered is None:
+            rendered = await run_in_threadpool(work)
+            pages.remember(path, rendered)
         return conditional(request, rendered.body, "text/html; charset=utf-8", rendered.etag)
 
     async def home(request: Request) -> Response:
@@ -212,7 +294,7 @@ def create_app(library_url: str, settings: Settings, *, cache_dir: Path | None =
                             "features": s.features,
                             "url": urls.series(s.key),
                         }
-                        for s in library.list_series()
+                        for s in store.list_series()
                     ]
                 }
             )
@@ -225,8 +307,8 @@ def create_app(library_url: str, settings: Settings, *, cache_dir: Path | None =
         series_key = request.query_params.get("series") or None
 
         def work() -> bytes:
-            total = library.count_features(series=series_key)
-            items = library.list_features(
+            total = store.count_features(series=series_key)
+            items = store.list_features(
                 series=series_key, offset=(page_number - 1) * per_page, limit=per_page
             )
             pages_total = max(1, math.ceil(total / per_page))
@@ -248,7 +330,7 @@ def create_app(library_url: str, settings: Settings, *, cache_dir: Path | None =
 
     async def api_feature(request: Request) -> Response:
         slug = request.path_params["slug"]
-        feature_ = await run_in_threadpool(library.get_feature, slug)
+        feature_ = await run_in_threadpool(store.get_feature, slug)
         return conditional(request, feature_.to_json(indent=None).encode(), "application/json")
 
     async def api_openapi(request: Request) -> Response:
@@ -276,7 +358,7 @@ def create_app(library_url: str, settings: Settings, *, cache_dir: Path | None =
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
-        library.close()
+        store.close()
 
     routes = [
         Route("/", home),
