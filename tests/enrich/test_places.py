@@ -5,6 +5,7 @@ Sentences are our own; the seed is read from ../shared when present.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from factories import make_feature
 from handscroll.config import Settings
 from handscroll.enrich.gazetteer import load_gazetteer
-from handscroll.enrich.places import Place, find_places
+from handscroll.enrich.places import Place, find_places, place_rows, places_as_geojson
 from handscroll.enrich.texts import text_at
 from handscroll.ingest import read_path
 from handscroll.model import Feature, Paragraph
@@ -99,6 +100,14 @@ def test_a_site_is_drawn_at_its_city() -> None:
     assert [(p.name, p.kind) for p in chinese_site.values()] == [("長春機場", "site")]
 
 
+def test_a_site_named_in_both_languages_is_one_site() -> None:
+    feature = _feature("They landed at Changchun Airport (長春機場).", "长春机场 was busy; 長春 was cold.")
+    places = find_places(feature)
+    assert [(p.name, p.kind) for p in places] == [("Changchun Airport", "site"), ("Changchun", "city")]
+    mentions = [text_at(feature, s.ref)[s.start : s.end] for s in places[0].mentions]
+    assert mentions == ["Changchun Airport (長春機場)", "长春机场"]
+
+
 def test_a_region_has_a_box() -> None:
     region = _places("The Northeast suffered.")["Northeast"]
     assert region.bbox is not None
@@ -174,4 +183,23 @@ def test_seed_places() -> None:
     harbin = next(p for p in places if p.name == "Harbin")
     assert text_at(feature, harbin.mentions[0].ref)[harbin.mentions[0].start : harbin.mentions[0].end] == (
         "Harbin (哈爾濱)"
+    )
+
+
+def test_rows_and_geojson() -> None:
+    places = find_places(_feature("From Mukden (瀋陽) into Manchuria."))
+    rows = place_rows(places)
+    assert [(r["name"], r["modern_name"], r["kind"], r["mentions"]) for r in rows] == [
+        ("Mukden", "Shenyang", "city", 1),
+        ("Manchuria", "Northeast China", "region", 1),
+    ]
+    assert all(isinstance(v, str | int | float | type(None)) for row in rows for v in row.values())
+    collection = places_as_geojson(places)
+    assert json.loads(json.dumps(collection)) == collection
+    city, region = collection["features"]
+    assert city["geometry"]["coordinates"] == [places[0].lon, places[0].lat]
+    west, south, east, north = region["bbox"]
+    assert (
+        west < region["geometry"]["coordinates"][0] < east
+        and south < region["geometry"]["coordinates"][1] < north
     )

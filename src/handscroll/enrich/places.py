@@ -17,7 +17,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from handscroll.enrich.cjk import has_han, to_traditional
 from handscroll.enrich.gazetteer import (
     CHINESE_SITE_NOUNS,
     Gazetteer,
@@ -218,9 +220,12 @@ def _chinese_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
 
 def _group(hits: list[_Hit], order: dict[TextRef, int]) -> list[Place]:
     """One Place per place (and per site), its mentions in reading order without repeats."""
+    # A site named in Chinese ("长春机场") is the one the glossary named ("Changchun Airport").
+    aliases = {to_traditional(hit.chinese): hit.site for hit in hits if hit.site and hit.chinese and hit.name}
     groups: dict[tuple[str, str | None], list[_Hit]] = {}
     for hit in sorted(hits, key=lambda h: (order[h.span.ref], h.span.start)):
-        groups.setdefault((hit.entry.key, hit.site), []).append(hit)
+        site = aliases.get(to_traditional(hit.site), hit.site) if hit.site and has_han(hit.site) else hit.site
+        groups.setdefault((hit.entry.key, site), []).append(hit)
     places = []
     for (_, site), group in groups.items():
         entry = group[0].entry
@@ -240,3 +245,43 @@ def _group(hits: list[_Hit], order: dict[TextRef, int]) -> list[Place]:
             )
         )
     return places
+
+
+def place_rows(places: Sequence[Place]) -> list[dict[str, Any]]:
+    """Flat rows for a places table or `--format json|csv`: one per place, plain values only."""
+    return [
+        {
+            "name": place.name,
+            "modern_name": place.modern_name,
+            "kind": place.kind,
+            "lat": place.lat,
+            "lon": place.lon,
+            "chinese": place.chinese,
+            "source": place.source,
+            "geonameid": place.geonameid,
+            "ref": str(place.mentions[0].ref),
+            "start": place.mentions[0].start,
+            "end": place.mentions[0].end,
+            "mentions": len(place.mentions),
+        }
+        for place in places
+    ]
+
+
+def places_as_geojson(places: Sequence[Place]) -> dict[str, Any]:
+    """The places as a GeoJSON FeatureCollection (RFC 7946: [lon, lat]) for the feature's map.
+
+    Leaflet reads it as is; a region's box goes in `bbox` so the map can frame it.
+    """
+    features = []
+    for row, place in zip(place_rows(places), places, strict=True):
+        item: dict[str, Any] = {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+            "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")},
+        }
+        if place.bbox is not None:
+            south, west, north, east = place.bbox
+            item["bbox"] = [west, south, east, north]
+        features.append(item)
+    return {"type": "FeatureCollection", "features": features}
