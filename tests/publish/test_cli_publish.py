@@ -41,3 +41,49 @@ def test_build_writes_a_site_and_rebuilds_incrementally(tmp_path: Path, home: Pa
     second = runner.invoke(app, ["build", str(out), "--db", str(db), "--media", str(media)])
     assert second.exit_code == 0
     assert " 0 written" in second.output
+
+
+def test_serve_runs_the_reader_on_the_given_address(
+    tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from starlette.testclient import TestClient
+
+    db = tmp_path / "demo.db"
+    assert CliRunner().invoke(app, ["demo", "--db", str(db), "--no-serve"]).exit_code == 0
+    seen: dict[str, object] = {}
+
+    def fake_run(asgi: object, **options: object) -> None:
+        seen.update(options, app=asgi)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    media = home / ".cache" / "handscroll" / "sample-media"
+    result = CliRunner().invoke(
+        app, ["serve", "--db", str(db), "--host", "127.0.0.1", "--port", "8123", "--media", str(media)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8123/" in result.output
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+    with TestClient(seen["app"]) as client:  # type: ignore[arg-type]
+        home_page = client.get("/")
+        assert home_page.status_code == 200 and "/features/01-" in home_page.text
+        assert client.get("/media/handscroll_sample_civilwar01_1/thumb.webp").status_code == 200
+
+
+def test_demo_serves_unless_told_not_to(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda asgi, **options: calls.append(asgi))
+    result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "d.db"), "--port", "8124"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8124/" in result.output and len(calls) == 1
+    lifespan_close(calls[0])
+
+
+def lifespan_close(asgi: object) -> None:
+    """Run the app's startup and shutdown, so its library is closed."""
+    from starlette.testclient import TestClient
+
+    with TestClient(asgi):  # type: ignore[arg-type]
+        pass
