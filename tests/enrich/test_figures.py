@@ -111,8 +111,8 @@ def test_feature_spans_point_at_their_text() -> None:
     assert [f.span.ref.block for f in figures] == [0, 1]
     rows = figure_rows(figures)
     assert [(r["value"], r["unit"], r["ref"]) for r in rows] == [
-        (300_000, None, "block 0"),
-        (10**9, "USD", "block 1"),
+        (300_000, None, "block 0 text"),
+        (10**9, "USD", "block 1 text"),
     ]
 
 
