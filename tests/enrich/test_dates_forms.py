@@ -188,6 +188,7 @@ NEGATIVES = [
     "The room number was 1066b.",
     "Grid reference 1945.5 was marked.",
     "Hill 304 changed hands many times.",
+    "The sermon quoted John 3:16 at length.",
 ]
 
 

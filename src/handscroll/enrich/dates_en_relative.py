@@ -29,6 +29,9 @@ _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 _UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"
 )
+_CLOCK_CONTEXT = re.compile(
+    r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
+)
 _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
 
 
@@ -159,11 +162,17 @@ def _bare_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b",
+    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b",
     key="clock",
 )
-def _clock(found: re.Match[str]) -> Mention:
+def _clock(found: re.Match[str]) -> Mention | None:
     if found["h2"]:
+        text = found.string
+        if not found.group().endswith("hrs") and not _CLOCK_CONTEXT.search(
+            text, max(0, found.start() - 16), found.start()
+        ):
+            return None  # "John 3:16", "a 2:1 ratio": a bare h:mm needs "at", "by", "until"...
         hour, minute = int(found["h2"]), int(found["mi2"])
     else:
         hour, minute = int(found["h"]) % 12, int(found["mi"] or 0)
