@@ -143,7 +143,7 @@ def find_figures_in_text(text: str, ref: TextRef | None = None) -> list[FactFigu
     """The key figures of one text; spans point at `ref` (the title's address when none is given)."""
     where = ref if ref is not None else TextRef(None, "title")
     figures = [f for m in _AMOUNT.finditer(text) if (f := _english_figure(text, m, where)) is not None]
-    figures += [_chinese_figure(m, where) for m in _CHINESE_AMOUNT.finditer(text)]
+    figures += [f for m in _CHINESE_AMOUNT.finditer(text) if (f := _chinese_figure(m, where)) is not None]
     return sorted(figures, key=lambda f: f.span.start)
 
 
@@ -175,9 +175,9 @@ def _english_figure(text: str, match: re.Match[str], ref: TextRef) -> FactFigure
             return None
     else:
         value = NUMBER_WORDS[match["word"].lower()]
-        if value == 0:
-            return None
     value *= SCALES[scale.lower()] if scale else 1
+    if value == 0:
+        return None  # "0 billion" or "zero million" is no key figure
     mode = "money" if prefix or _is_money(suffix) else "measure" if suffix else "count"
     counted, end = _counted(text, match.end(), mode)
     if counted is None and not (scale or prefix or suffix or (digits and "," in digits)):
@@ -256,8 +256,11 @@ def _counted(text: str, end: int, mode: str) -> tuple[str | None, int]:
     return (" ".join(words) if words else None), stop
 
 
-def _chinese_figure(match: re.Match[str], ref: TextRef) -> FactFigure:
+def _chinese_figure(match: re.Match[str], ref: TextRef) -> FactFigure | None:
+    """A figure written the Chinese way: digits with 萬 or 億 ("150萬", "20億美元")."""
     value = float(match["digits"]) * _CHINESE_SCALES[match["scale"]]
+    if value == 0:
+        return None
     unit = {"美元": "USD", "元": "CNY"}.get(match["unit"] or "")
     return FactFigure(
         value=int(value) if value == int(value) else value,
