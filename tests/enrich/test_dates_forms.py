@@ -171,6 +171,9 @@ FORMS: list[tuple[str, str | None, str, str, str | None]] = [
     ("翌年，國府遷台。", "1949", "翌年", "1950", None),
     ("三年後，條約廢除。", "1950", "三年後", "1953", None),
     ("民國三十八年十月一日", None, "民國三十八年十月一日", "1949-10-01", None),
+    ("1949年10月1日下午3時，典禮開始。", None, "1949年10月1日下午3時", "1949-10-01T15:00", None),
+    ("下午三點半，部隊出發。", "1949-10-01", "下午三點半", "1949-10-01T15:30", None),
+    ("1911年10月10日晚上，武昌起義爆發。", None, "1911年10月10日晚上", "1911-10-10TEV", None),
 ]
 
 NEGATIVES = [
@@ -189,6 +192,8 @@ NEGATIVES = [
     "Grid reference 1945.5 was marked.",
     "Hill 304 changed hands many times.",
     "The sermon quoted John 3:16 at length.",
+    "他在比賽中得了三點。",
+    "這個問題有三個重點。",
 ]
 
 

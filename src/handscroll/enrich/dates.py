@@ -23,7 +23,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
 )
-_CJK_DATE_HINT = re.compile(r"[年月日世紀纪]")
+_CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 
 
 @dataclass(frozen=True)

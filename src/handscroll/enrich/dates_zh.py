@@ -33,10 +33,16 @@ _FULL = re.compile(
     rf"(?P<era>公元前|西元前|公元|西元|民國|民国)?(?P<y>{_NUM}|元)年"
     rf"(?:(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?)?"
     rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<season>[春夏秋冬])(?:天|季)?|(?P<tod>{_TOD}))?"
+    rf"(?:(?P<hh>{_NUM})[時时點点](?:(?P<mi>{_NUM})分|(?P<half>半))?)?"
 )
 _MONTH_DAY = re.compile(
     rf"(?<![個个{_NUM_CHARS}])(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?"
     rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<tod>{_TOD}))?"
+    rf"(?:(?P<hh>{_NUM})[時时點点](?:(?P<mi>{_NUM})分|(?P<half>半))?)?"
+)
+_CLOCK = re.compile(
+    rf"(?P<tod>{_TOD})(?P<hh>{_NUM})[時时點点](?:(?P<mi>{_NUM})分|(?P<half>半))?"
+    rf"|(?P<h24>{_NUM})[時时](?:(?P<mi24>{_NUM})分)"
 )
 _DECADE = re.compile(rf"(?P<y>{_NUM})年代")
 _CENTURY = re.compile(rf"(?P<era>公元前|西元前)?(?P<n>{_NUM})世[紀纪]")
@@ -108,10 +114,18 @@ def _find_in_run(text: str, pos: int, endpos: int) -> Iterator[Mention]:
         day = parse_chinese_number(found["d"]) if found["d"] else None
         if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
-        tod = _TODS.get(found["tod"] or "")
+        tod = _time_of_day(found, day is not None)
         yield Mention(
             found.start(), found.end(), month=month, day=day, mod=_PARTS.get(found["part"] or ""), tod=tod
         )
+    for found in _CLOCK.finditer(text, pos, endpos):
+        if found["h24"]:
+            hour, minute = parse_chinese_number(found["h24"]), parse_chinese_number(found["mi24"])
+            clock = f"{hour:02d}:{minute:02d}" if hour is not None and minute is not None else None
+        else:
+            clock = _time_of_day(found, True)
+        if clock and clock[0].isdigit():
+            yield Mention(found.start(), found.end(), tod=clock, shift=("D", 0), kind="TIME")
     for found in _DECADE.finditer(text, pos, endpos):
         number = parse_chinese_number(found["y"])
         if number is not None:
@@ -134,6 +148,18 @@ def _find_in_run(text: str, pos: int, endpos: int) -> Iterator[Mention]:
         unit = _UNITS[found["u1"] or found["u2"]]
         shown = "X" if amount is None else str(amount)
         yield Mention(found.start(), found.end(), literal=f"P{shown}{unit}", kind="DURATION")
+
+
+def _time_of_day(found: re.Match[str], day_known: bool) -> str | None:
+    """ "下午3時30分" -> "15:30"; "晚上" alone -> "EV"; None when no day is named."""
+    part = found["tod"] or ""
+    hour = parse_chinese_number(found["hh"]) if found["hh"] else None
+    if hour is not None and hour <= 24:
+        if part in ("下午", "晚上", "傍晚") and hour < 12:
+            hour += 12
+        minute = 30 if found["half"] else (parse_chinese_number(found["mi"]) or 0 if found["mi"] else 0)
+        return f"{hour % 24:02d}:{min(minute, 59):02d}"
+    return _TODS.get(part) if day_known else None
 
 
 def _full(found: re.Match[str]) -> Mention | None:
@@ -162,7 +188,7 @@ def _full(found: re.Match[str]) -> Mention | None:
         month=month,
         day=day,
         season=_SEASONS.get(found["season"] or ""),
-        tod=_TODS.get(found["tod"] or "") if day is not None else None,
+        tod=_time_of_day(found, day is not None),
         mod=_PARTS.get(found["part"] or ""),
     )
 
