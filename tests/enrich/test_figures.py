@@ -42,6 +42,9 @@ FORMS: list[tuple[str, list[tuple[float, str | None, str | None, str]]]] = [
         [(30, None, "tanks", "30 tanks"), (12, None, "aircraft", "12 aircraft")],
     ),
     ("He commanded 45,000 men.", [(45_000, None, "men", "45,000 men")]),
+    ("He commanded 45,000 armed men.", [(45_000, None, "armed men", "45,000 armed men")]),
+    ("In all 6,360,000 surrendered.", [(6_360_000, None, None, "6,360,000")]),
+    ("The fleet sailed 18,000 miles east.", [(18_000, "mi", None, "18,000 miles")]),
     ("The railway ran 2,400 kilometres north.", [(2_400, "km", None, "2,400 kilometres")]),
     ("They shipped 10,000 tons of steel.", [(10_000, "t", "steel", "10,000 tons of steel")]),
     (
@@ -70,6 +73,7 @@ NOT_FIGURES = [
     "The 1930s were hard; the 19th century harder.",
     "On 10 March, the troops left.",
     "It lasted 3 years.",
+    "The 4 Years' War ended.",
     "The first article of the agreement.",
     "Both sides agreed.",
 ]

@@ -126,6 +126,7 @@ def test_a_region_has_a_box() -> None:
         "The Chinese Communist Party (中國共產黨) grew.",
         "The Nationalist Government and the Soviet Army signed the Treaty.",
         "Source of most photos: Fotoe.",
+        "Fighting in New Guinea and New Mexico.",
     ],
 )
 def test_no_silly_places(sentence: str) -> None:

@@ -65,6 +65,14 @@ SUFFIX_UNITS = {
     "km": "km",
     "tons": "t",
     "tonnes": "t",
+    "square miles": "sq mi",
+    "miles": "mi",
+    "mi": "mi",
+    "mm": "mm",
+    "kilograms": "kg",
+    "kg": "kg",
+    "hectares": "ha",
+    "acres": "acre",
 }
 """Units written after the amount, and how a figure names them."""
 
@@ -89,6 +97,9 @@ _STOP_WORDS = frozenset(
     )
 )
 _IRREGULAR_PLURALS = frozenset(_words("people men women children personnel police cattle militia"))
+_ADJECTIVES_IN_ED = frozenset(
+    _words("armed unarmed wounded trained skilled mounted organised organized displaced")
+)
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -182,8 +193,8 @@ def _english_figure(text: str, match: re.Match[str], ref: TextRef) -> FactFigure
     counted, end = _counted(text, match.end(), mode)
     if counted is None and not (scale or prefix or suffix or (digits and "," in digits)):
         return None  # a bare number that counts nothing is not a key figure
-    if counted is not None and counted.split()[-1].lower() in TIME_NOUNS:
-        return None
+    if counted is not None and any(w.lower().rstrip("’'") in TIME_NOUNS for w in counted.split()):
+        return None  # a duration: "4 Years' War", "three decades"
     unit = PREFIX_UNITS[prefix] if prefix else SUFFIX_UNITS.get(suffix.lower()) if suffix else None
     return FactFigure(
         value=int(value) if value == int(value) else value,
@@ -242,8 +253,8 @@ def _counted(text: str, end: int, mode: str) -> tuple[str | None, int]:
         if word.lower() in _STOP_WORDS:
             break
         if word[0].islower():
-            if (words and word.endswith("ed")) or lowercase == 2:
-                break
+            if (word.endswith("ed") and word not in _ADJECTIVES_IN_ED) or lowercase == 2:
+                break  # a verb: "6,360,000 surrendered"
             lowercase += 1
         elif lowercase:
             break

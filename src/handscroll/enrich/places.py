@@ -41,6 +41,9 @@ _SITE_NOUNS = re.compile(
 _ENGLISH_SITE = re.compile(rf"(?P<head>.+?) (?P<site>{_SITE_NOUNS.pattern})")
 _CHINESE_SITE = re.compile(f"(?P<head>.+?)(?P<site>{CHINESE_SITE_NOUNS})")
 
+NAME_PREFIXES = frozenset({"New", "Nueva", "Nouvelle", "Neu"})
+"""Words that make a different place of the name after them: New Guinea is not Guinea."""
+
 MAX_NAME_WORDS = 5
 """The longest place name looked up, in words ("Kwantung Leased Territory" has three)."""
 
@@ -169,6 +172,9 @@ def _english_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
             index += 1
             continue
         entry, end, used = found
+        if entry.source == "gazetteer" and _part_of_a_longer_name(text, words, index):
+            index += used
+            continue
         site = (
             _SITE_NOUNS.match(text, end + 1) if entry.kind == "city" and text[end : end + 1] == " " else None
         )
@@ -180,6 +186,17 @@ def _english_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
         while index < len(words) and words[index].start() < end:
             index += 1
     return hits
+
+
+def _part_of_a_longer_name(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Say whether a GeoNames name is the tail of a name it does not know ("New Guinea", "New Mexico")."""
+    if index == 0:
+        return False
+    before = words[index - 1]
+    return (
+        before.group() in NAME_PREFIXES
+        and _GAP.fullmatch(text, before.end(), words[index].start()) is not None
+    )
 
 
 def _longest_name(
