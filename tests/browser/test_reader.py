@@ -75,6 +75,32 @@ def test_mouse_drag_moves_to_the_next_photo(
     assert watch.errors == []
 
 
+def test_finger_swipe_moves_to_the_next_photo_on_a_phone(
+    browser: Any, live_url: str, sample_library: SampleLibrary
+) -> None:
+    # Fingers scroll the strip natively and CSS scroll-snap settles it on a photo; the script
+    # only follows with the counter. Touch events go in through the DevTools protocol.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(_feature_url(live_url, sample_library))
+        page.locator(".gallery-track").scroll_into_view_if_needed()
+        box = page.locator(".gallery-track").bounding_box()
+        assert box is not None
+        cdp = context.new_cdp_session(page)
+        x, y = box["x"] + box["width"] * 0.8, box["y"] + 100
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+        for step in range(1, 11):
+            point = {"x": x - 200 * step / 10, "y": y}
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+            page.wait_for_timeout(16)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        _wait_counter(page, "2")
+        _wait_leading(page, "fig-2")
+    finally:
+        context.close()
+
+
 def test_arrow_keys_and_buttons_move_and_the_counter_follows(
     watched: tuple[Page, Watch], live_url: str, sample_library: SampleLibrary
 ) -> None:

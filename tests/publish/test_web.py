@@ -278,3 +278,21 @@ def test_xss_payloads_show_as_text(make_client: ClientFactory) -> None:
     html = client.get("/features/01-hostile").text
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "&lt;a href=&#34;javascript:alert(1)&#34;&gt;click&lt;/a&gt;" in html
+
+
+def test_home_stays_small_for_a_large_library(make_client: ClientFactory) -> None:
+    from handscroll.publish.contexts import HOME_PARTS_SHOWN, HOME_SERIES_SHOWN
+
+    features = [
+        make_feature(
+            title=f"Part {p}", part=p, series=f"bigsite_s{s:03d}", slug=f"{p:02d}-s{s:03d}", blocks=()
+        )
+        for s in range(HOME_SERIES_SHOWN + 5)
+        for p in range(1, HOME_PARTS_SHOWN + 3)
+    ]
+    client = make_client(features, media=False)
+    html = client.get("/").text
+    assert html.count('class="card"') == HOME_SERIES_SHOWN * HOME_PARTS_SHOWN
+    assert "More series" in html
+    for s in range(HOME_SERIES_SHOWN + 5):
+        assert f'href="/series/bigsite_s{s:03d}"' in html  # every series stays reachable

@@ -24,8 +24,12 @@ from handscroll.store.records import FeatureSummary, SeriesSummary
 SITE_NAME = "handscroll"
 """The name shown in every page's header and title."""
 
-HOME_PARTS_SHOWN = 12
-"""How many parts of a series the home page lists before linking to the series page."""
+HOME_PARTS_SHOWN = 8
+"""How many parts of a series the home page shows as cards before linking to the series page."""
+
+HOME_SERIES_SHOWN = 24
+"""How many series the home page shows with cards; the rest are listed as plain links, so
+the page stays small however large the library grows."""
 
 
 class LibraryReader(Protocol):
@@ -166,11 +170,13 @@ Section = Narrative | Gallery | QuestionCard | CreditLine
 
 @dataclass(frozen=True)
 class HomePage:
-    """The library's front page: every series with its first parts, then features outside a series."""
+    """The library's front page: series with their first parts, more series as links, then
+    features outside a series."""
 
     template: ClassVar[str] = "home.html"
     chrome: Chrome
     series: tuple[SeriesCard, ...]
+    more_series: tuple[SeriesCard, ...]
     standalone: tuple[PartCard, ...]
 
 
@@ -279,17 +285,23 @@ def home_page(
             by_key.setdefault(summary.series, []).append(summary)
     known = {s.key: s for s in series}
     cards = []
-    for key, parts in by_key.items():
+    for at, (key, parts) in enumerate(by_key.items()):
+        shown = HOME_PARTS_SHOWN if at < HOME_SERIES_SHOWN else 0
         cards.append(
             SeriesCard(
                 url=urls.series(key),
                 title=series_title(known.get(key), key),
                 count=len(parts),
-                parts=tuple(part_card(p, media, urls) for p in parts[:HOME_PARTS_SHOWN]),
-                more=max(0, len(parts) - HOME_PARTS_SHOWN),
+                parts=tuple(part_card(p, media, urls) for p in parts[:shown]),
+                more=max(0, len(parts) - shown),
             )
         )
-    return HomePage(chrome=make_chrome(urls), series=tuple(cards), standalone=tuple(standalone))
+    return HomePage(
+        chrome=make_chrome(urls),
+        series=tuple(cards[:HOME_SERIES_SHOWN]),
+        more_series=tuple(cards[HOME_SERIES_SHOWN:]),
+        standalone=tuple(standalone),
+    )
 
 
 def series_page(
