@@ -296,3 +296,18 @@ def test_home_stays_small_for_a_large_library(make_client: ClientFactory) -> Non
     assert "More series" in html
     for s in range(HOME_SERIES_SHOWN + 5):
         assert f'href="/series/bigsite_s{s:03d}"' in html  # every series stays reachable
+
+
+def test_a_decompression_bomb_shows_the_placeholder_not_a_crash(
+    make_client: ClientFactory, monkeypatch
+) -> None:
+    from PIL import Image
+
+    client = make_client(_series(1))
+    # Lower the guard instead of shipping a huge file: the 1000x600 pictures now count as bombs.
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    response = client.get("/features/01-part")
+    assert response.status_code == 200
+    assert 'role="img" aria-label="Picture not available: Caption one of part 1."' in response.text
+    assert "<img " not in response.text
+    assert client.get("/media/testsite_civilwar01_1/medium.webp").status_code == 404
