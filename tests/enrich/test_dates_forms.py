@@ -70,7 +70,7 @@ FORMS: list[tuple[str, str | None, str, str, str | None]] = [
         None,
     ),
     # Ranges.
-    ("This flag was flown from 1945 to 1992.", None, "from 1945 to 1992", "1945/1992", None),
+    ("The republic kept that name from 1945 to 1992.", None, "from 1945 to 1992", "1945/1992", None),
     ("The famine lasted between 1926 and 1928.", None, "between 1926 and 1928", "1926/1928", None),
     ("The revolution of 1911-1912 ended the empire.", None, "1911-1912", "1911/1912", None),
     ("The revolution of 1911–12 ended the empire.", None, "1911–12", "1911/1912", None),
@@ -87,7 +87,7 @@ FORMS: list[tuple[str, str | None, str, str, str | None]] = [
     # Anchored expressions resolve from the narrative.
     ("In March the same year, envoys arrived.", "1946", "March the same year", "1946-03", None),
     (
-        "The vote was held on 20 October of the same year.",
+        "Ballots were counted on 20 October of the same year.",
         "1945-08-14",
         "20 October of the same year",
         "1945-10-20",
@@ -177,10 +177,10 @@ FORMS: list[tuple[str, str | None, str, str, str | None]] = [
 ]
 
 NEGATIVES = [
-    "(4) Withdrawal from the Northeast",
-    "The 1.5 million troops crossed the border.",
+    "(4) The Great Retreat",
+    "Some 1.5 million men were mobilised.",
     "They defeated 700,000 soldiers of the garrison.",
-    "Losses reached USD 2 billion in industry alone.",
+    "Losses reached USD 2 billion in the factories.",
     "Traffic on Route 66 was heavy.",
     "See page 1945 of the register.",
     "The force numbered 1500 men and 300 horses.",
