@@ -335,7 +335,6 @@ def demo_command(
     with _open_library(db) as library:
         summary = import_paths([str(p) for p in sample_paths()], library, settings)
     _print_summary(summary, all_or_nothing=False)
-    list_command(db=db, series=None)
     media = sample_media_dir()
     out.print(f"sample pictures in {media}", soft_wrap=True, highlight=False)
     if serve:
