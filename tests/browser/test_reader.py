@@ -262,6 +262,8 @@ def test_screenshots_of_the_feature_page(
     try:
         page = context.new_page()
         page.goto(_feature_url(live_url, sample_library))
+        page.wait_for_function("() => document.querySelector('.hero img').naturalWidth > 0")
+        page.wait_for_timeout(300)  # let the decoded picture paint
         folder = clean_screenshots()
         page.screenshot(path=str(folder / f"feature-{name}.png"))
         page.locator(".gallery").scroll_into_view_if_needed()
