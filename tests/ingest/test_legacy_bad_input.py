@@ -87,6 +87,17 @@ def test_file_of_blank_lines_is_empty() -> None:
     assert (error.message, error.location.path, error.location.line) == ("the file is empty", "blank.txt", 0)
 
 
+def test_file_of_a_bom_only_is_empty() -> None:
+    error = refuse(write("bom-only.txt", codecs.BOM_UTF8 + b"\n"))
+    assert (error.message, error.location.path) == ("the file is empty", "bom-only.txt")
+
+
+def test_utf16_without_a_bom_is_named_as_such() -> None:
+    error = refuse(write("no-bom.txt", "(1) Title\n\nA paragraph.\n".encode("utf-16-le")))
+    assert error.message.startswith("this looks like UTF-16 without a byte-order mark")
+    assert (error.location.path, error.location.line) == ("no-bom.txt", 1)
+
+
 def test_file_of_chrome_only_has_no_content() -> None:
     error = refuse(write("chrome.txt", "Please drag to the left for more details\n\nSee answer below.\n"))
     assert error.message == "the file has no content, only site chrome and blank lines"

@@ -18,13 +18,18 @@ _SPACES_TO_NORMALISE = (("\u00a0", " "), ("\u202f", " "), ("\u2007", " "), ("\uf
 
 def decode_bytes(data: bytes, path: str) -> str:
     """Decode a file's bytes to text, or raise ReadError with the line at fault."""
-    if not data.strip():
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise ReadError("the file is empty", Location(path))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", path)
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     data = data[bom:]
     if b"\x00" in data[:8192]:
+        if _looks_like_utf16(data[:8192]):
+            raise ReadError(
+                "this looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)",
+                Location(path, 1),
+            )
         line = _line_at(data, data.index(b"\x00"), "utf-8")
         raise ReadError("this is a binary file, not text (NUL byte)", Location(path, line))
     text = _decode(data, "utf-8", path, skipped=bom)
@@ -49,6 +54,12 @@ def _decode(data: bytes, encoding: str, path: str, *, skipped: int = 0) -> str:
             f"not valid {encoding.upper()} (byte {exc.start + skipped}: {bad!r}); save the file as UTF-8",
             Location(path, line),
         ) from None
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Mostly-ASCII UTF-16 text has a NUL in every other byte, on one side."""
+    even, odd = sample[0::2], sample[1::2]
+    return len(sample) >= 4 and (odd.count(0) >= 0.9 * len(odd) or even.count(0) >= 0.9 * len(even))
 
 
 def _line_at(data: bytes, offset: int, encoding: str) -> int:
