@@ -93,7 +93,9 @@ def test_a_changed_file_is_updated_in_place(samples: Path, tmp_path: Path) -> No
     db = tmp_path / "lib.db"
     run("import", str(samples), "--db", str(db))
     first = sorted(samples.iterdir())[0]
-    first.write_text(first.read_text(encoding="utf-8") + "\nA closing line that joins the credit.\n", encoding="utf-8")
+    first.write_text(
+        first.read_text(encoding="utf-8") + "\nA closing line that joins the credit.\n", encoding="utf-8"
+    )
     result = run("import", str(samples), "--db", str(db))
     assert _summary_row(result.stdout)[1:4] == ["0", "1", str(len(list(samples.iterdir())) - 1)]
     assert "kept as unclassified" in result.stderr  # the new line after the credit is reported
@@ -123,7 +125,9 @@ def test_all_or_nothing_writes_nothing_when_a_file_fails(samples: Path, tmp_path
 def test_two_files_with_one_slug_are_refused_by_name(samples: Path, tmp_path: Path) -> None:
     first = sorted(samples.iterdir())[0]
     twin = samples / "twin.txt"
-    twin.write_text(first.read_text(encoding="utf-8").replace("Source of", "One more answer line.\n\nSource of"), "utf-8")
+    twin.write_text(
+        first.read_text(encoding="utf-8").replace("Source of", "One more answer line.\n\nSource of"), "utf-8"
+    )
     result = run("import", str(first), str(twin), "--db", str(tmp_path / "lib.db"))
     assert result.exit_code == 1
     assert "twin.txt: two features with the slug" in result.stderr
@@ -136,7 +140,9 @@ def test_nothing_importable_exits_non_zero(tmp_path: Path) -> None:
     assert "no such file, folder or glob match" in result.stderr
 
 
-def test_the_library_comes_from_the_environment(samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_library_comes_from_the_environment(
+    samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "env.db"
     monkeypatch.setenv("HANDSCROLL_DB", f"sqlite:///{db}")
     assert run("import", str(samples)).exit_code == 0
@@ -171,3 +177,15 @@ def _summary_row(stdout: str) -> list[str]:
     rows = [line for line in stdout.splitlines() if line.startswith("│") and any(c.isdigit() for c in line)]
     assert rows, f"no summary table in:\n{stdout}"
     return [cell.strip() for cell in rows[-1].strip("│").split("│")]
+
+
+def test_series_get_a_title_the_list_shows(samples: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    run("import", str(samples), "--db", db)
+    listed = run("series", "--db", db)
+    assert "handscroll_sample_civilwar" in listed.stdout
+    titled = run("series", "handscroll_sample_civilwar", "--title", "國共內戰 1945–1949", "--db", db)
+    assert titled.exit_code == 0
+    assert "國共內戰 1945–1949" in run("series", "--db", db).stdout
+    missing = run("series", "nope", "--title", "x", "--db", db)
+    assert missing.exit_code == 1 and "no series 'nope'" in missing.stderr

@@ -6,9 +6,10 @@ Imports are lazy so that `handscroll --help` stays fast. Expected errors
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
@@ -17,7 +18,10 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from handscroll.config import Settings
+    from handscroll.enrich import Enrichment
     from handscroll.model import Feature
     from handscroll.pipeline import ImportSummary
     from handscroll.store import Library
@@ -84,6 +88,29 @@ def _open_library(db: str | None) -> Library:
     return Library.open(_settings(db).db)
 
 
+class _ProgressBar:
+    """A Rich progress bar on stderr, speaking the pipeline's Progress protocol."""
+
+    def __init__(self, bar: Progress, task: TaskID) -> None:
+        self._bar = bar
+        self._task = task
+
+    def start(self, total: int) -> None:
+        self._bar.update(self._task, total=total)
+
+    def advance(self, item: object) -> None:
+        self._bar.advance(self._task)
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[_ProgressBar]:
+    """Show a transient progress bar labelled `label` while the block runs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+        yield _ProgressBar(bar, bar.add_task(label, total=None))
+
+
 def _render(feature_json: str, feature_md: Callable[[], str], fmt: ParseFormat) -> None:
     text = feature_json if fmt is ParseFormat.json else feature_md()
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -128,28 +155,13 @@ def import_command(
     Exits 1 when any file could not be imported (the others are imported
     unless --all-or-nothing).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from handscroll.pipeline import import_paths
 
     settings = _settings(db)
-    with _open_library(db) as library:
-        bar = Progress(
-            TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+    with _open_library(db) as library, _progress("importing") as progress:
+        summary = import_paths(
+            paths, library, settings, force=force, all_or_nothing=all_or_nothing, progress=progress
         )
-        with bar:
-            task = bar.add_task("import", total=None)
-
-            class _Bar:
-                def start(self, total: int) -> None:
-                    bar.update(task, total=total)
-
-                def advance(self, path: Path) -> None:
-                    bar.advance(task)
-
-            summary = import_paths(
-                paths, library, settings, force=force, all_or_nothing=all_or_nothing, progress=_Bar()
-            )
     _print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:
         raise typer.Exit(1)
@@ -285,25 +297,12 @@ def build_command(
 
     Rebuilding rewrites only the pages whose content changed.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from handscroll.config import Settings
     from handscroll.publish.site import build_site
 
     settings = Settings.from_env(db=_settings(db).db, media_dir=media)
-    with _open_library(db) as library:
-        bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), console=err, transient=True)
-        with bar:
-            task = bar.add_task("build", total=None)
-
-            class _Bar:
-                def start(self, total: int) -> None:
-                    bar.update(task, total=total)
-
-                def advance(self, name: str) -> None:
-                    bar.advance(task)
-
-            report = build_site(library, out_dir, settings, progress=_Bar())
+    with _open_library(db) as library, _progress("building") as progress:
+        report = build_site(library, out_dir, settings, progress=progress)
     out.print(
         f"{report.pages} pages in {out_dir}: {len(report.written)} written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed; {report.media} pictures",
@@ -329,16 +328,44 @@ def demo_command(
     """
     from handscroll.config import Settings
     from handscroll.pipeline import import_paths
-    from handscroll.samples import sample_media_dir, sample_paths
+    from handscroll.samples import SERIES, SERIES_TITLE, sample_media_dir, sample_paths
 
     settings = _settings(db)
     with _open_library(db) as library:
         summary = import_paths([str(p) for p in sample_paths()], library, settings)
+        if library.get_series(SERIES).title is None:
+            library.set_series_title(SERIES, SERIES_TITLE)
     _print_summary(summary, all_or_nothing=False)
     media = sample_media_dir()
     out.print(f"sample pictures in {media}", soft_wrap=True, highlight=False)
     if serve:
         _serve(Settings.from_env(db=settings.db, media_dir=media), host, port)
+
+
+@app.command("series")
+@_friendly
+def series_command(
+    key: Annotated[str | None, typer.Argument(help="A series key (see the list without one).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Give the series this display title.")] = None,
+    db: DbOption = None,
+) -> None:
+    """List the series of the library, or give one a display title.
+
+    Legacy exports name a series only by its media-ID stem
+    (`mainsite_psd_neizhanyi`); the reader shows the title instead.
+    """
+    from rich.table import Table
+
+    with _open_library(db) as library:
+        if key is not None and title is not None:
+            library.set_series_title(key, title)
+        series = [library.get_series(key)] if key is not None else library.list_series()
+    table = Table()
+    for column in ("key", "title", "features"):
+        table.add_column(column)
+    for s in series:
+        table.add_row(s.key, s.title or "", str(s.features))
+    out.print(table)
 
 
 class DataFormat(StrEnum):
@@ -348,15 +375,18 @@ class DataFormat(StrEnum):
     csv = "csv"
 
 
-def _feature_from(target: str, db: str | None) -> tuple[str, Feature]:
-    """A feature from a file path, or else from the library by slug."""
+def _enrichment_from(target: str, db: str | None) -> tuple[Feature, Enrichment]:
+    """A feature and its enrichment: from a file (enriched now), or else stored in the library by slug."""
+    from handscroll.enrich import enrich_feature
     from handscroll.ingest import read_path
 
     path = Path(target)
     if path.is_file():
-        return path.stem, read_path(path, _settings()).feature
+        feature = read_path(path, _settings()).feature
+        return feature, enrich_feature(feature)
     with _open_library(db) as library:
-        return target, library.get_feature(target)
+        feature = library.get_feature(target)
+        return feature, library.get_enrichment(target) or enrich_feature(feature)
 
 
 def _print_rows(rows: list[dict[str, object]], fmt: DataFormat) -> None:
@@ -399,22 +429,42 @@ def timeline_command(
     fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.json,
 ) -> None:
     """Print a feature's dated events in time order, each with its sentence and where it stands."""
-    from handscroll.enrich.timeline import events_of, ordered
+    from handscroll.enrich.timeline import ordered, timeline_rows
 
-    name, feature = _feature_from(target, db)
-    rows: list[dict[str, object]] = [
-        {
-            "value": e.value,
-            "mod": e.mod or "",
-            "text": e.text,
-            "sentence": e.sentence,
-            "feature": feature.slug,
-            "block": "" if e.span.ref.block is None else e.span.ref.block,
-            "field": e.span.ref.field,
-            "index": e.span.ref.index,
-            "start": e.span.start,
-            "end": e.span.end,
-        }
-        for e in ordered(events_of(feature))
-    ]
-    _print_rows(rows, fmt)
+    feature, enrichment = _enrichment_from(target, db)
+    _print_rows(timeline_rows(ordered(enrichment.events), feature.slug), fmt)
+
+
+@app.command("glossary")
+@_friendly
+def glossary_command(
+    target: Annotated[str, typer.Argument(help="A feature file, or the slug of a feature in the library.")],
+    db: DbOption = None,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.json,
+) -> None:
+    """Print a feature's bilingual glossary: English, Chinese (Traditional and Simplified),
+    pinyin with tones, abbreviation and note, with where each term is defined."""
+    from handscroll.enrich.glossary import glossary_rows
+
+    _, enrichment = _enrichment_from(target, db)
+    _print_rows(glossary_rows(list(enrichment.terms)), fmt)
+
+
+@app.command("enrich")
+@_friendly
+def enrich_command(
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Redo every feature, not only those never or no longer enriched.")
+    ] = False,
+) -> None:
+    """Derive timelines, glossaries, places and key figures again for stored features.
+
+    Import enriches as it goes; run this after upgrading handscroll. Features
+    whose enrichment is current are left alone, so running it twice is harmless.
+    """
+    from handscroll.pipeline import enrich_library
+
+    with _open_library(db) as library, _progress("enriching") as progress:
+        slugs = enrich_library(library, everything=everything, progress=progress)
+    out.print(f"enriched {len(slugs)} feature{'s' if len(slugs) != 1 else ''}")

@@ -117,3 +117,17 @@ def test_missing_slugs_raise_not_found(shelf: Library) -> None:
     shelf.delete_feature("loose")
     with pytest.raises(NotFoundError, match="'loose'"):
         shelf.get_feature("loose")
+
+
+def test_a_series_gets_a_title_and_keeps_it(library: Library) -> None:
+    feature = make_feature()
+    library.import_features([ImportItem(feature, "a.txt", "0" * 64)])
+    assert feature.series is not None
+    assert library.get_series(feature.series).title is None
+    library.set_series_title(feature.series, "中國內戰 · The Civil War")
+    assert library.get_series(feature.series) == SeriesSummary(feature.series, "中國內戰 · The Civil War", 1)
+    assert [s.title for s in library.list_series()] == ["中國內戰 · The Civil War"]
+    with pytest.raises(NotFoundError, match="no series 'nope'"):
+        library.set_series_title("nope", "x")
+    with pytest.raises(NotFoundError, match="no series 'nope'"):
+        library.get_series("nope")

@@ -18,6 +18,9 @@ FEATURES_DIR = Path(__file__).parent / "features"
 SERIES = "handscroll_sample_civilwar"
 """The series key of the samples, as their media IDs name it."""
 
+SERIES_TITLE = "China's Civil War, 1945–1949 (國共內戰)"
+"""The display title `handscroll demo` gives the sample series."""
+
 
 def sample_paths() -> list[Path]:
     """The sample feature files, in part order."""

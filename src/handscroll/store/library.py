@@ -10,7 +10,7 @@ feature or block.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
@@ -19,12 +19,22 @@ from sqlalchemy import ColumnElement, Engine, delete, func, insert, select, upda
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import QueryableAttribute, Session
 
+from handscroll.enrich.enrichment import ENRICHMENT_VERSION, Enrichment
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import Feature
 from handscroll.store.engine import describe_error, open_engine, writer
+from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.mapping import block_values, build_feature, build_summary, feature_values
-from handscroll.store.records import FeatureSummary, ImportItem, ImportReport, Outcome, SeriesSummary
-from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
+from handscroll.store.records import (
+    FeatureSummary,
+    GlossaryEntry,
+    ImportItem,
+    ImportReport,
+    Outcome,
+    SeriesSummary,
+    TimelineEntry,
+)
+from handscroll.store.tables import BlockRow, EnrichmentRow, EventRow, FeatureRow, SeriesRow, TermRow
 
 IN_CHUNK = 5000
 """Most values bound into one `IN (...)`: below SQLite's and PostgreSQL's parameter limits."""
@@ -179,6 +189,135 @@ class Library:
         with Session(self._engine) as session:
             return [SeriesSummary(key=k, title=t, features=n) for k, t, n in session.execute(query)]
 
+    def get_series(self, key: str) -> SeriesSummary:
+        """One series with its feature count; NotFoundError if no feature is in it."""
+        query = (
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id))
+            .join(SeriesRow.features)
+            .where(SeriesRow.key == key)
+            .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
+        )
+        with Session(self._engine) as session:
+            row = session.execute(query).one_or_none()
+        if row is None:
+            raise NotFoundError(f"no series {key!r} in the library")
+        return SeriesSummary(key=row[0], title=row[1], features=row[2])
+
+    def set_series_title(self, key: str, title: str | None) -> None:
+        """Give a series its display title (None clears it); NotFoundError if no such series."""
+        with Session(self._writer) as session, session.begin():
+            done = session.execute(update(SeriesRow).where(SeriesRow.key == key).values(title=title))
+            if done.rowcount == 0:
+                raise NotFoundError(f"no series {key!r} in the library")
+
+    def get_enrichment(self, slug: str) -> Enrichment | None:
+        """A feature's stored enrichment (None if never enriched); NotFoundError if no such slug."""
+        with Session(self._engine) as session:
+            row = session.execute(
+                select(FeatureRow.id, EnrichmentRow.data)
+                .outerjoin(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
+                .where(FeatureRow.slug == slug)
+            ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"no feature {slug!r} in the library")
+        return None if row.data is None else Enrichment.from_dict(row.data)
+
+    def save_enrichments(self, enrichments: Sequence[tuple[str, Enrichment]]) -> None:
+        """Replace the enrichments of features given by slug, in one transaction."""
+        try:
+            with Session(self._writer) as session, session.begin():
+                slugs = [slug for slug, _ in enrichments]
+                ids: dict[str, int] = {}
+                for chunk in _chunks(slugs):
+                    query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
+                    ids.update((slug, id_) for slug, id_ in session.execute(query))
+                missing = [slug for slug in slugs if slug not in ids]
+                if missing:
+                    raise NotFoundError(f"no feature {missing[0]!r} in the library")
+                replace_enrichments(session, [(ids[slug], enrichment) for slug, enrichment in enrichments])
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"saving enrichments failed and nothing was written: {describe_error(exc)}"
+            ) from exc
+
+    def stale_enrichments(self) -> list[str]:
+        """Slugs of features never enriched, changed since, or enriched by older enrichers."""
+        query = (
+            select(FeatureRow.slug)
+            .outerjoin(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
+            .where(
+                (EnrichmentRow.feature_id.is_(None))
+                | (EnrichmentRow.feature_hash != FeatureRow.content_hash)
+                | (EnrichmentRow.version != ENRICHMENT_VERSION)
+            )
+            .order_by(FeatureRow.slug)
+        )
+        with Session(self._engine) as session:
+            return list(session.execute(query).scalars())
+
+    def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
+        """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
+        query = (
+            select(EventRow, FeatureRow.slug, FeatureRow.title, FeatureRow.part, SeriesRow.key)
+            .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
+            .outerjoin(FeatureRow.series)
+            .order_by(self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position)
+        )
+        if series is not None:
+            query = query.where(SeriesRow.key == series)
+        if slug is not None:
+            query = query.where(FeatureRow.slug == slug)
+        with Session(self._engine) as session:
+            return [
+                TimelineEntry(
+                    slug=feature_slug,
+                    title=title,
+                    part=part,
+                    series=key,
+                    value=e.value,
+                    mod=e.mod,
+                    year=e.year,
+                    text=e.text,
+                    sentence=e.sentence,
+                    block=e.block,
+                    field=e.field,
+                    paragraph=e.paragraph,
+                    start=e.start,
+                    end=e.end,
+                )
+                for e, feature_slug, title, part, key in session.execute(query)
+            ]
+
+    def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
+        """The library's terms, one entry per English name and Chinese form, by English name."""
+        query = (
+            select(TermRow, FeatureRow.slug)
+            .join(FeatureRow, TermRow.feature_id == FeatureRow.id)
+            .order_by(self._text_order(TermRow.english), FeatureRow.slug, TermRow.position)
+        )
+        if series is not None:
+            query = query.outerjoin(FeatureRow.series).where(SeriesRow.key == series)
+        entries: dict[tuple[str, str | None], GlossaryEntry] = {}
+        with Session(self._engine) as session:
+            for term, feature_slug in session.execute(query):
+                key = (term.english, term.traditional)
+                known = entries.get(key)
+                if known is None:
+                    entries[key] = GlossaryEntry(
+                        english=term.english,
+                        chinese=term.chinese,
+                        abbreviation=term.abbreviation,
+                        note=term.note,
+                        traditional=term.traditional,
+                        simplified=term.simplified,
+                        pinyin=term.pinyin,
+                        pinyin_plain=term.pinyin_plain,
+                        slugs=(feature_slug,),
+                    )
+                elif feature_slug not in known.slugs:
+                    entries[key] = replace(known, slugs=(*known.slugs, feature_slug))
+        return list(entries.values())
+
     def _text_order(self, column: QueryableAttribute[str]) -> ColumnElement[str]:
         # Sort by code point on both databases: PostgreSQL would otherwise use
         # the server's locale collation and list features in another order than SQLite.
@@ -228,6 +367,7 @@ def _import(session: Session, items: Sequence[ImportItem], hashes: list[str]) ->
         )
 
     block_rows: list[dict[str, Any]] = []
+    new_ids: dict[str, int] = {}
     if plan.to_update:
         # In place: the feature keeps its id (and created_at); its blocks are replaced.
         heads = [{"id": fid, **values(item, ch)} for fid, item, ch in plan.to_update]
@@ -250,6 +390,13 @@ def _import(session: Session, items: Sequence[ImportItem], hashes: list[str]) ->
             block_rows.extend(block_values(new_ids[item.feature.slug], item.feature))
     if block_rows:
         session.execute(insert(_BLOCKS), block_rows)
+    enriched = [(fid, item.enrichment) for fid, item, _ in plan.to_update if item.enrichment is not None]
+    enriched += [
+        (new_ids[item.feature.slug], item.enrichment)
+        for item, _ in plan.to_add
+        if item.enrichment is not None
+    ]
+    replace_enrichments(session, enriched)
     if plan.moved:
         session.execute(update(FeatureRow), plan.moved)
     return ImportReport(outcomes=tuple(plan.outcomes))
