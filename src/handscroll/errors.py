@@ -31,6 +31,11 @@ class ReadError(HandscrollError):
         self.message = message
         self.location = location
 
+    def __reduce__(self) -> tuple[type[ReadError], tuple[str, Location]]:
+        # Rebuild from the parts (not the formatted text), so the error can
+        # cross a process boundary when files are read in parallel.
+        return (type(self), (self.message, self.location))
+
 
 class StoreError(HandscrollError):
     """The library could not be opened or written; the transaction was rolled back."""

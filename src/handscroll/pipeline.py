@@ -6,23 +6,28 @@ written whole in one transaction or (with `all_or_nothing`) not at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
+from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
-from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source, parse_source
+from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 
 
 class Progress(Protocol):
-    """Told how many files there are, then of each one as it is read (the CLI's progress bar)."""
+    """Told how many items there are, then of each one as it is done (the CLI's progress bar)."""
 
     def start(self, total: int) -> None: ...
 
-    def advance(self, path: Path) -> None: ...
+    def advance(self, item: object) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class _Batch:
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
     files: int = 0
 
-    def add(self, result: ReadResult) -> None:
+    def add(self, result: ReadResult, enrichment: Enrichment) -> None:
         slug = result.feature.slug
         first = self.slugs.setdefault(slug, result.source)
         if first != result.source:
@@ -62,7 +67,14 @@ class _Batch:
             )
             return
         self.warnings.extend(result.warnings)
-        self.items.append(ImportItem(feature=result.feature, source=result.source, source_hash=result.source_hash))
+        self.items.append(
+            ImportItem(
+                feature=result.feature,
+                source=result.source,
+                source_hash=result.source_hash,
+                enrichment=enrichment,
+            )
+        )
 
 
 def import_paths(
@@ -87,6 +99,7 @@ def import_paths(
     # One query for all known hashes: re-importing an unchanged library costs
     # a read and a hash per file, no parsing and no writes.
     known = {} if force else library.known_source_hashes()
+    changed: list[Source] = []
     for entry in entries:
         if isinstance(entry, ReadError):
             batch.errors.append(entry)
@@ -94,17 +107,27 @@ def import_paths(
         batch.files += 1
         try:
             source = load_source(entry, settings)
-            if source.hash in known:
-                slug = known[source.hash]
-                batch.slugs.setdefault(slug, source.shown)
-                batch.unchanged.append((slug, Outcome.SKIPPED))
-            else:
-                batch.add(parse_source(source, settings))
         except ReadError as exc:
             batch.errors.append(exc)
-        finally:
-            if progress is not None:
-                progress.advance(entry)
+            source = None
+        if source is not None and source.hash not in known:
+            changed.append(source)
+            continue
+        if source is not None:
+            slug = known[source.hash]
+            batch.slugs.setdefault(slug, source.shown)
+            batch.unchanged.append((slug, Outcome.SKIPPED))
+        if progress is not None:
+            progress.advance(entry)
+    # Enrich while reading, so a feature and what was derived from it are
+    # written in one transaction and can never disagree.
+    for source, outcome in zip(changed, _map(_read_and_enrich, changed, settings), strict=True):
+        if isinstance(outcome, ReadError):
+            batch.errors.append(outcome)
+        else:
+            batch.add(*outcome)
+        if progress is not None:
+            progress.advance(source.path)
 
     if batch.errors and all_or_nothing:
         report = ImportReport(outcomes=())
@@ -116,3 +139,57 @@ def import_paths(
         warnings=tuple(batch.warnings),
         files=batch.files,
     )
+
+
+PARALLEL_FROM = 64
+"""Batches of at least this many changed files are read and enriched by a process per core."""
+
+
+def _read_and_enrich(source: Source, settings: Settings) -> tuple[ReadResult, Enrichment] | ReadError:
+    """Parse and enrich one file; a ReadError is returned, not raised, so workers can hand it back."""
+    try:
+        result = parse_source(source, settings)
+    except ReadError as exc:
+        return exc
+    return result, enrich_feature(result.feature)
+
+
+def _map(
+    work: Callable[[Source, Settings], tuple[ReadResult, Enrichment] | ReadError],
+    sources: list[Source],
+    settings: Settings,
+) -> Iterator[tuple[ReadResult, Enrichment] | ReadError]:
+    """Run `work` over the sources in order: in this process, or on every core for a big batch."""
+    cores = os.cpu_count() or 1
+    if len(sources) < PARALLEL_FROM or cores < 2:
+        return (work(source, settings) for source in sources)
+    # spawn, not fork: workers start clean, without the parent's open
+    # database connections or threads.
+    pool = ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=multiprocessing.get_context("spawn"))
+    results = pool.map(work, sources, itertools.repeat(settings), chunksize=16)
+
+    def drain() -> Iterator[tuple[ReadResult, Enrichment] | ReadError]:
+        with pool:
+            yield from results
+
+    return drain()
+
+
+def enrich_library(
+    library: Library, *, everything: bool = False, progress: Progress | None = None
+) -> list[str]:
+    """Re-run enrichment on stale features (or all), saving in one transaction; return their slugs.
+
+    Running it twice changes nothing the second time: enrichment is a pure
+    function of the feature, and fresh enrichments are not redone.
+    """
+    slugs = [f.slug for f in library.list_features()] if everything else library.stale_enrichments()
+    if progress is not None:
+        progress.start(len(slugs))
+    enriched = []
+    for slug in slugs:
+        enriched.append((slug, enrich_feature(library.get_feature(slug))))
+        if progress is not None:
+            progress.advance(slug)
+    library.save_enrichments(enriched)
+    return slugs

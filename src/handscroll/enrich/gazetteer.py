@@ -79,7 +79,12 @@ class Gazetteer:
 
     def lookup_english(self, name: str) -> GazetteerEntry | None:
         """The place an English name means, also with ü and other marks folded ("Lushun")."""
-        return self.english.get(name) or self.english.get(fold_marks(name))
+        found = self.english.get(name)
+        if found is None:
+            folded = fold_marks(name)
+            if folded != name:
+                found = self.english.get(folded)
+        return found
 
     def lookup_chinese(self, name: str) -> GazetteerEntry | None:
         """The place a Chinese name means, Traditional or Simplified."""
@@ -88,7 +93,10 @@ class Gazetteer:
 
 def fold_marks(name: str) -> str:
     """A name without diacritics and with a straight apostrophe ("Lüshun" -> "Lushun")."""
-    decomposed = unicodedata.normalize("NFD", name.replace("’", "'"))
+    name = name.replace("’", "'")
+    if name.isascii():  # the common case, and the hot path of place finding
+        return name
+    decomposed = unicodedata.normalize("NFD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
