@@ -55,3 +55,31 @@ def test_timeline_of_an_unknown_slug_says_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["timeline", "no-such-feature", "--db", str(tmp_path / "lib.db")])
     assert result.exit_code == 1
     assert "no feature 'no-such-feature'" in result.stderr
+
+
+def test_glossary_of_a_stored_feature_has_both_scripts_and_pinyin(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    assert runner.invoke(app, ["import", *map(str, sample_paths()), "--db", str(db)]).exit_code == 0
+    slug = json.loads(runner.invoke(app, ["timeline", str(sample_paths()[0])]).stdout)[0]["feature"]
+    result = runner.invoke(app, ["glossary", slug, "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    terms = json.loads(result.stdout)
+    chinese = [t for t in terms if t["chinese"]]
+    assert chinese, "the sample glosses names in Chinese"
+    for term in chinese:
+        assert term["traditional"] and term["simplified"] and term["pinyin"]
+        assert term["pinyin_plain"].isascii()
+
+
+def test_csv_rows_keep_chinese_intact(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["glossary", str(sample_paths()[0]), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in row["chinese"]) for row in rows)
+
+
+def test_enrich_redoes_only_what_is_stale(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    runner.invoke(app, ["import", *map(str, sample_paths()), "--db", str(db)])
+    assert "enriched 0 features" in runner.invoke(app, ["enrich", "--db", str(db)]).stdout
+    everything = runner.invoke(app, ["enrich", "--all", "--db", str(db)])
+    assert f"enriched {len(sample_paths())} features" in everything.stdout

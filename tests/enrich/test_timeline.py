@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from factories import make_feature
 
+from factories import make_feature
 from handscroll.config import Settings
 from handscroll.enrich.texts import text_at
 from handscroll.enrich.timeline import events_of, ordered, sentence_around, sort_key
@@ -69,7 +69,9 @@ def test_events_point_back_to_their_words() -> None:
 
 
 def test_durations_are_not_events() -> None:
-    feature = make_feature(blocks=(Paragraph(text="The mission lasted thirteen months, from December 1945."),))
+    feature = make_feature(
+        blocks=(Paragraph(text="The mission lasted thirteen months, from December 1945."),)
+    )
     assert [e.value for e in events_of(feature)] == ["1945-12"]
 
 

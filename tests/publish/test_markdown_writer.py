@@ -81,7 +81,8 @@ features = st.builds(
     language=st.sampled_from(["en", "zh-Hant"]) | texts,
     hero=st.none() | media_ids,
     blocks=st.lists(blocks, max_size=8).map(tuple),
-    slug=st.just("") | st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,3}", fullmatch=True).filter(lambda s: len(s) <= 120),
+    slug=st.just("")
+    | st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,3}", fullmatch=True).filter(lambda s: len(s) <= 120),
 )
 
 

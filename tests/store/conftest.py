@@ -12,6 +12,16 @@ from handscroll.store import Library
 
 Dump = dict[str, list[tuple[Any, ...]]]
 
+TABLE_KEYS = {
+    "series": "id",
+    "features": "id",
+    "blocks": "id",
+    "enrichments": "feature_id",
+    "events": "id",
+    "terms": "id",
+}
+"""Every table of the library, with the column its rows are dumped in order of."""
+
 
 @pytest.fixture
 def library(library_url: str) -> Iterator[Library]:
@@ -29,8 +39,8 @@ def dump(library_url: str) -> Callable[[], Dump]:
         try:
             with engine.connect() as conn:
                 return {
-                    table: [tuple(row) for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
-                    for table in ("series", "features", "blocks")
+                    table: [tuple(row) for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY {key}"))]
+                    for table, key in TABLE_KEYS.items()
                 }
         finally:
             engine.dispose()

@@ -75,6 +75,12 @@ def sort_key(value: str, mod: str | None = None) -> tuple[int, int, int, int, in
     return (year, rank, month, day, _MOD_ORDER.get(mod, 1), match["time"] or "")
 
 
+def sort_text(value: str, mod: str | None = None) -> str:
+    """`sort_key` as a string that sorts the same way, for an indexed database column."""
+    year, rank, month, day, mod_rank, time = sort_key(value, mod)
+    return f"{year + 1_000_000:07d}.{rank}.{month:02d}.{day:02d}.{mod_rank}.{time}"
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds the span [start, end)."""
     sentence_start = 0
@@ -114,3 +120,22 @@ def _event(ref: TextRef, text: str, expression: TimeExpression) -> Event:
 def ordered(events: Iterable[Event]) -> list[Event]:
     """Events in time order; equal dates keep their reading order."""
     return sorted(events, key=lambda e: sort_key(e.value, e.mod))
+
+
+def timeline_rows(events: Iterable[Event], slug: str) -> list[dict[str, object]]:
+    """Flat rows for `handscroll timeline --format json|csv`."""
+    return [
+        {
+            "value": e.value,
+            "mod": e.mod or "",
+            "text": e.text,
+            "sentence": e.sentence,
+            "feature": slug,
+            "block": "" if e.span.ref.block is None else e.span.ref.block,
+            "field": e.span.ref.field,
+            "index": e.span.ref.index,
+            "start": e.span.start,
+            "end": e.span.end,
+        }
+        for e in events
+    ]

@@ -9,6 +9,23 @@ schema whenever a library is opened. ORM rows never leave this package.
 """
 
 from handscroll.store.library import Library
-from handscroll.store.records import FeatureSummary, ImportItem, ImportReport, Outcome, SeriesSummary
+from handscroll.store.records import (
+    FeatureSummary,
+    GlossaryEntry,
+    ImportItem,
+    ImportReport,
+    Outcome,
+    SeriesSummary,
+    TimelineEntry,
+)
 
-__all__ = ["FeatureSummary", "ImportItem", "ImportReport", "Library", "Outcome", "SeriesSummary"]
+__all__ = [
+    "FeatureSummary",
+    "GlossaryEntry",
+    "ImportItem",
+    "ImportReport",
+    "Library",
+    "Outcome",
+    "SeriesSummary",
+    "TimelineEntry",
+]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from handscroll.enrich.enrichment import Enrichment
 from handscroll.model import Feature
 
 
@@ -25,6 +26,8 @@ class ImportItem:
     feature: Feature
     source: str
     source_hash: str
+    enrichment: Enrichment | None = None
+    """What enrich_feature found in it; stored with the feature in the same transaction."""
 
 
 class Outcome(StrEnum):
@@ -86,3 +89,38 @@ class SeriesSummary:
     key: str
     title: str | None
     features: int
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of a library or series timeline, with the feature it links back to."""
+
+    slug: str
+    title: str
+    part: int | None
+    series: str | None
+    value: str
+    mod: str | None
+    year: int | None
+    text: str
+    sentence: str
+    block: int | None
+    field: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term of the library glossary, with every feature that defines it."""
+
+    english: str
+    chinese: str | None
+    abbreviation: str | None
+    note: str | None
+    traditional: str | None
+    simplified: str | None
+    pinyin: str | None
+    pinyin_plain: str | None
+    slugs: tuple[str, ...]

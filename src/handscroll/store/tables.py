@@ -91,3 +91,60 @@ class BlockRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(BlockData)
 
     feature: Mapped[FeatureRow] = relationship(back_populates="blocks")
+
+
+class EnrichmentRow(Base):
+    """A feature's whole Enrichment as JSON, with the feature hash it was made from."""
+
+    __tablename__ = "enrichments"
+
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"), primary_key=True)
+    feature_hash: Mapped[str] = mapped_column(String(64))
+    """The content hash of the feature when it was enriched: unequal means stale."""
+    version: Mapped[int] = mapped_column(Integer)
+    """The enrichers' version (ENRICHMENT_VERSION) that made it."""
+    data: Mapped[dict[str, Any]] = mapped_column(BlockData)
+
+
+class EventRow(Base):
+    """One dated event, copied out of the enrichment so a library timeline is one sorted query."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("feature_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    """The event's index in its enrichment (reading order)."""
+    sort_key: Mapped[str] = mapped_column(String(80), index=True)
+    """`timeline.sort_text` of the value: orders across granularities."""
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    """The start year, for grouping and year filters; None for decades and centuries."""
+    value: Mapped[str] = mapped_column(String(64))
+    mod: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    block: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(16))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class TermRow(Base):
+    """One glossary term of a feature, copied out for the library glossary and search."""
+
+    __tablename__ = "terms"
+    __table_args__ = (UniqueConstraint("feature_id", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    english: Mapped[str] = mapped_column(Text, index=True)
+    chinese: Mapped[str | None] = mapped_column(Text)
+    abbreviation: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    traditional: Mapped[str | None] = mapped_column(Text)
+    simplified: Mapped[str | None] = mapped_column(Text)
+    pinyin: Mapped[str | None] = mapped_column(Text)
+    pinyin_plain: Mapped[str | None] = mapped_column(Text, index=True)
