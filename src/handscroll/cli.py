@@ -148,6 +148,14 @@ def import_command(
         bool,
         typer.Option("--all-or-nothing", help="If any file fails, import nothing at all."),
     ] = False,
+    enrich: Annotated[
+        bool,
+        typer.Option(
+            "--enrich/--no-enrich",
+            help="Derive timelines, glossaries, places and figures while importing; "
+            "--no-enrich loads faster and leaves that to `handscroll enrich`.",
+        ),
+    ] = True,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
     unchanged ones skipped. The whole batch is written in one transaction.
@@ -160,7 +168,13 @@ def import_command(
     settings = _settings(db)
     with _open_library(db) as library, _progress("importing") as progress:
         summary = import_paths(
-            paths, library, settings, force=force, all_or_nothing=all_or_nothing, progress=progress
+            paths,
+            library,
+            settings,
+            force=force,
+            all_or_nothing=all_or_nothing,
+            enrich=enrich,
+            progress=progress,
         )
     _print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:

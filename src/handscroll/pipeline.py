@@ -54,7 +54,7 @@ class _Batch:
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
     files: int = 0
 
-    def add(self, result: ReadResult, enrichment: Enrichment) -> None:
+    def add(self, result: ReadResult, enrichment: Enrichment | None) -> None:
         slug = result.feature.slug
         first = self.slugs.setdefault(slug, result.source)
         if first != result.source:
@@ -84,13 +84,16 @@ def import_paths(
     *,
     force: bool = False,
     all_or_nothing: bool = False,
+    enrich: bool = True,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import files, folders and globs into the library.
 
     Unchanged files (same bytes as last time) are skipped before parsing,
     unless `force`. Files that fail to read are reported and left out; with
-    `all_or_nothing` any failure leaves the library untouched.
+    `all_or_nothing` any failure leaves the library untouched. Without
+    `enrich`, features are stored unenriched (for a fast bulk load) and
+    `enrich_library` derives what they say later.
     """
     batch = _Batch()
     entries = list(expand_paths(specs))
@@ -121,7 +124,8 @@ def import_paths(
             progress.advance(entry)
     # Enrich while reading, so a feature and what was derived from it are
     # written in one transaction and can never disagree.
-    for source, outcome in zip(changed, _map(_read_and_enrich, changed, settings), strict=True):
+    work = _read_and_enrich if enrich else _read_only
+    for source, outcome in zip(changed, _map(work, changed, settings), strict=True):
         if isinstance(outcome, ReadError):
             batch.errors.append(outcome)
         else:
@@ -154,11 +158,21 @@ def _read_and_enrich(source: Source, settings: Settings) -> tuple[ReadResult, En
     return result, enrich_feature(result.feature)
 
 
+def _read_only(source: Source, settings: Settings) -> tuple[ReadResult, None] | ReadError:
+    """Parse one file without enriching it (a bulk load to be enriched later)."""
+    try:
+        return parse_source(source, settings), None
+    except ReadError as exc:
+        return exc
+
+
+ReadOutcome = tuple[ReadResult, Enrichment | None] | ReadError
+"""What reading one changed file gives: the feature (and its enrichment), or why not."""
+
+
 def _map(
-    work: Callable[[Source, Settings], tuple[ReadResult, Enrichment] | ReadError],
-    sources: list[Source],
-    settings: Settings,
-) -> Iterator[tuple[ReadResult, Enrichment] | ReadError]:
+    work: Callable[[Source, Settings], ReadOutcome], sources: list[Source], settings: Settings
+) -> Iterator[ReadOutcome]:
     """Run `work` over the sources in order: in this process, or on every core for a big batch."""
     cores = os.cpu_count() or 1
     if len(sources) < PARALLEL_FROM or cores < 2:
@@ -168,7 +182,7 @@ def _map(
     pool = ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=multiprocessing.get_context("spawn"))
     results = pool.map(work, sources, itertools.repeat(settings), chunksize=16)
 
-    def drain() -> Iterator[tuple[ReadResult, Enrichment] | ReadError]:
+    def drain() -> Iterator[ReadOutcome]:
         with pool:
             yield from results
 
