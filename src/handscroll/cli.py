@@ -482,3 +482,61 @@ def enrich_command(
     with _open_library(db) as library, _progress("enriching") as progress:
         slugs = enrich_library(library, everything=everything, progress=progress)
     out.print(f"enriched {len(slugs)} feature{'s' if len(slugs) != 1 else ''}")
+
+
+def _export_formats_help() -> str:
+    from handscroll.publish.exports import EXPORT_FORMATS
+
+    return "Format, one of: " + "; ".join(
+        f"[bold]{f.name}[/]: {f.description}" for f in EXPORT_FORMATS.values()
+    )
+
+
+def _check_export_format(value: str) -> str:
+    from handscroll.publish.exports import EXPORT_FORMATS
+
+    if value not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(EXPORT_FORMATS)}")
+    return value
+
+
+@app.command("export")
+@_friendly
+def export_command(
+    fmt: Annotated[
+        str,
+        typer.Argument(
+            metavar="FORMAT",
+            help=_export_formats_help(),
+            callback=_check_export_format,
+            show_default=False,
+        ),
+    ],
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write: a file or a folder, as FORMAT says.")
+    ],
+    db: DbOption = None,
+    series: Annotated[str | None, typer.Option("--series", help="Export this series only.")] = None,
+    feature: Annotated[str | None, typer.Option("--feature", help="Export this feature (slug) only.")] = None,
+    media: MediaOption = None,
+    base_url: Annotated[
+        str,
+        typer.Option("--base-url", help="Where the reader is served, for links that must be absolute."),
+    ] = "http://localhost:8000/",
+) -> None:
+    """Export the library, a series (--series) or one feature (--feature) as EPUB, TimelineJS,
+    IIIF, JSON-LD or CSV, and say what was left out."""
+    from handscroll.config import Settings
+    from handscroll.errors import HandscrollError
+    from handscroll.publish.exports import ExportRequest, run_export
+
+    if series is not None and feature is not None:
+        raise HandscrollError("give --series or --feature, not both")
+    settings = Settings.from_env(db=_settings(db).db, media_dir=media)
+    request = ExportRequest(series=series, slug=feature, media_dir=settings.media_dir, base_url=base_url)
+    with _open_library(db) as library:
+        report = run_export(fmt, library, request, out_path)
+    for line in report.skipped:
+        err.print(f"[yellow]skipped:[/] {line}", highlight=False, soft_wrap=True)
+    for path in report.written:
+        out.print(f"wrote {path}", highlight=False, soft_wrap=True)

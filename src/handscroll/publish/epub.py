@@ -1,0 +1,332 @@
+"""EPUB 3 books of a feature, a series or the library, for classroom tablets (issue 6).
+
+A book has a cover (the first lead picture that can be found), a navigation
+document, one chapter per feature (narrative, figures with captions, ebook
+notes as asides, thinking questions linked both ways to an answers section at
+the chapter's end), and the timeline and the glossary as appendices. Chinese
+text carries `lang` and `xml:lang`. Pictures are re-encoded as JPEG no larger
+than `MAX_IMAGE_SIDE`. The zip is written here, `mimetype` first and stored,
+as OCF requires; epubcheck must report nothing at all.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question
+from handscroll.publish.event_dates import date_label
+from handscroll.publish.exports import (
+    ExportReport,
+    ExportRequest,
+    Selection,
+    missing_picture,
+    open_media,
+    resized_jpeg,
+    select_features,
+)
+from handscroll.publish.media import MediaLibrary
+from handscroll.store import Library
+
+TEMPLATES = Path(__file__).parent / "templates" / "epub"
+"""The XHTML templates of a book and its stylesheet."""
+
+MAX_IMAGE_SIDE = 1400
+"""Longest side of a picture in a book, in pixels: sharp on a tablet, a few hundred KB at most."""
+
+_HAN_RUN = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]*"
+)
+
+_NAMESPACE = uuid.UUID("5d1f2b7e-2c39-4a57-9a55-6b1f0c6c2a10")
+"""Book identifiers are UUIDv5 under this namespace, so the same content gets the same identifier."""
+
+
+def mark_chinese(text: str) -> Markup:
+    """Escape text and wrap each run of Chinese characters in a span with `lang` and `xml:lang`."""
+    out: list[str] = []
+    last = 0
+    for match in _HAN_RUN.finditer(text):
+        out.append(str(escape(text[last : match.start()])))
+        out.append(f'<span lang="zh-Hant" xml:lang="zh-Hant">{escape(match.group())}</span>')
+        last = match.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+@dataclass(frozen=True)
+class BookBlock:
+    """One block of a chapter as the template shows it; `kind` names the block type."""
+
+    kind: str
+    text: str = ""
+    lines: tuple[str, ...] = ()
+    anchor: str = ""
+    number: int = 0
+    image: str | None = None
+    width: int = 0
+    height: int = 0
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One feature as a chapter: its blocks in reading order, then the answers to its questions."""
+
+    file: str
+    title: str
+    part: int | None
+    language: str
+    blocks: tuple[BookBlock, ...]
+    answers: tuple[BookBlock, ...]
+
+
+@dataclass
+class _Images:
+    """Pictures gathered for the book: archive path -> JPEG bytes, by media ID."""
+
+    media: MediaLibrary
+    report: ExportReport
+    files: dict[str, bytes] = field(default_factory=dict)
+    sizes: dict[str, tuple[str, int, int] | None] = field(default_factory=dict)
+
+    def get(self, media_id: str, slug: str) -> tuple[str, int, int] | None:
+        if media_id not in self.sizes:
+            found = resized_jpeg(self.media, media_id, MAX_IMAGE_SIDE)
+            if found is None:
+                self.report.skipped.append(missing_picture(self.media, media_id, slug))
+                self.sizes[media_id] = None
+            else:
+                data, width, height = found
+                href = f"images/{media_id}.jpg"
+                self.files[href] = data
+                self.sizes[media_id] = (href, width, height)
+        return self.sizes[media_id]
+
+
+def _chapter(feature: Feature, file: str, images: _Images) -> Chapter:
+    blocks: list[BookBlock] = []
+    answers: list[BookBlock] = []
+    questions = 0
+    for block in feature.blocks:
+        if isinstance(block, Paragraph):
+            blocks.append(BookBlock("paragraph", text=block.text))
+        elif isinstance(block, Figure):
+            found = images.get(block.media, feature.slug)
+            alt = block.caption[0] if block.caption else f"Picture {block.media}"
+            href, width, height = found if found is not None else (None, 0, 0)
+            blocks.append(
+                BookBlock(
+                    "figure",
+                    lines=block.caption,
+                    anchor=f"figure-{block.media}",
+                    image=href,
+                    width=width,
+                    height=height,
+                    alt=alt if len(alt) <= 250 else alt[:247] + "...",
+                )
+            )
+        elif isinstance(block, Note):
+            blocks.append(BookBlock("note", lines=block.text))
+        elif isinstance(block, Question):
+            questions += 1
+            item = BookBlock(
+                "question",
+                text=block.prompt,
+                lines=block.answer,
+                anchor=f"question-{questions}",
+                number=questions,
+            )
+            blocks.append(item)
+            if block.answer:
+                answers.append(item)
+        elif isinstance(block, Credit):
+            blocks.append(BookBlock("credit", text=block.text))
+        else:
+            blocks.append(BookBlock("unclassified", text=block.text))
+    return Chapter(file, feature.title, feature.part, feature.language, tuple(blocks), tuple(answers))
+
+
+def _timeline(selection: Selection, files: dict[str, str]) -> list[dict[str, Any]]:
+    groups: dict[str | None, list[dict[str, str]]] = {}
+    for entry in selection.timeline:
+        if entry.slug not in files:
+            continue
+        source = f"Part {entry.part}" if entry.part is not None else entry.title
+        groups.setdefault(entry.series, []).append(
+            {
+                "when": date_label(entry.value, entry.text),
+                "sentence": entry.sentence,
+                "href": files[entry.slug],
+                "source": f"({source})",
+            }
+        )
+    return [
+        {"title": selection.series_title(key) or "Other features", "events": events}
+        for key, events in groups.items()
+    ]
+
+
+def build_epub(
+    selection: Selection, media: MediaLibrary, *, now: datetime | None = None
+) -> tuple[bytes, ExportReport]:
+    """The book of a selection as EPUB bytes, with what was left out."""
+    import io
+
+    report = ExportReport()
+    images = _Images(media, report)
+    language = selection.features[0].language if selection.features else "en"
+    files = {f.slug: f"chapter-{n:02d}.xhtml" for n, f in enumerate(selection.features, start=1)}
+    chapters = [_chapter(f, files[f.slug], images) for f in selection.features]
+    cover = None
+    for feature in selection.features:
+        found = images.get(feature.hero, feature.slug) if feature.hero else None
+        if found is not None:
+            cover = found[0]
+            break
+    if cover is None:
+        report.skipped.append("cover: no lead picture could be found, so the book has no cover image")
+    timeline = _timeline(selection, files)
+    toc = ([{"href": "cover.xhtml", "label": "Cover"}] if cover else []) + [
+        {"href": c.file, "label": f"{c.part}. {c.title}" if c.part is not None else c.title} for c in chapters
+    ]
+    if timeline:
+        toc.append({"href": "timeline.xhtml", "label": "Timeline"})
+    if selection.glossary:
+        toc.append({"href": "glossary.xhtml", "label": "Glossary"})
+    book = {
+        "title": selection.title,
+        "language": language,
+        "cover": cover,
+        "toc": toc,
+        "timeline": timeline,
+        "glossary": selection.glossary,
+    }
+    env = _environment()
+    documents: dict[str, str] = {"nav.xhtml": env.get_template("nav.xhtml").render(book=book)}
+    if cover:
+        documents["cover.xhtml"] = env.get_template("cover.xhtml").render(book=book)
+    for chapter in chapters:
+        documents[chapter.file] = env.get_template("chapter.xhtml").render(chapter=chapter)
+    if timeline:
+        documents["timeline.xhtml"] = env.get_template("timeline.xhtml").render(book=book)
+    if selection.glossary:
+        documents["glossary.xhtml"] = env.get_template("glossary.xhtml").render(book=book)
+    spine: list[str] = [name for name in ("cover.xhtml", "nav.xhtml") if name in documents]
+    spine += [c.file for c in chapters] + [n for n in ("timeline.xhtml", "glossary.xhtml") if n in documents]
+    identity = "\n".join(f"{f.slug} {f.content_hash()}" for f in selection.features)
+    modified = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    opf = _package(
+        title=selection.title,
+        language=language,
+        identifier=f"urn:uuid:{uuid.uuid5(_NAMESPACE, identity)}",
+        modified=modified,
+        documents=list(documents),
+        images=list(images.files),
+        cover=cover,
+        spine=spine,
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book_zip:
+        # OCF: `mimetype` first, stored (not compressed), with no extra field.
+        book_zip.writestr(
+            zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED
+        )
+        deflate = zipfile.ZIP_DEFLATED
+        book_zip.writestr("META-INF/container.xml", _CONTAINER, compress_type=deflate)
+        book_zip.writestr("OEBPS/content.opf", opf, compress_type=deflate)
+        book_zip.writestr("OEBPS/style.css", (TEMPLATES / "style.css").read_bytes(), compress_type=deflate)
+        for name, text in documents.items():
+            book_zip.writestr(f"OEBPS/{name}", text, compress_type=deflate)
+        for href, data in images.files.items():
+            book_zip.writestr(
+                f"OEBPS/{href}", data, compress_type=zipfile.ZIP_STORED
+            )  # JPEG: already compressed
+    return buffer.getvalue(), report
+
+
+def export_epub(library: Library, request: ExportRequest, out: Path) -> ExportReport:
+    """Write the book of the request to `out` (a `.epub` file)."""
+    selection = select_features(library, request)
+    data, report = build_epub(selection, open_media(request, out.parent))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(out)
+    report.written.append(out)
+    return report
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["zh"] = mark_chinese
+    return env
+
+
+_CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+"""
+
+
+def _package(
+    *,
+    title: str,
+    language: str,
+    identifier: str,
+    modified: str,
+    documents: list[str],
+    images: list[str],
+    cover: str | None,
+    spine: list[str],
+) -> str:
+    """The package document (content.opf): metadata, manifest, spine."""
+
+    def item_id(href: str) -> str:
+        return "i-" + re.sub(r"[^A-Za-z0-9_-]", "-", href)
+
+    items = ['<item id="css" href="style.css" media-type="text/css"/>']
+    for name in documents:
+        properties = ' properties="nav"' if name == "nav.xhtml" else ""
+        items.append(
+            f'<item id="{item_id(name)}" href="{name}" media-type="application/xhtml+xml"{properties}/>'
+        )
+    for href in images:
+        properties = ' properties="cover-image"' if href == cover else ""
+        items.append(f'<item id="{item_id(href)}" href="{href}" media-type="image/jpeg"{properties}/>')
+    refs = "\n    ".join(f'<itemref idref="{item_id(name)}"/>' for name in spine)
+    manifest = "\n    ".join(items)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id"
+         xml:lang="{escape(language)}">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="book-id">{escape(identifier)}</dc:identifier>
+    <dc:title>{escape(title)}</dc:title>
+    <dc:language>{escape(language)}</dc:language>
+    <meta property="dcterms:modified">{modified}</meta>
+  </metadata>
+  <manifest>
+    {manifest}
+  </manifest>
+  <spine>
+    {refs}
+  </spine>
+</package>
+"""

@@ -1,0 +1,192 @@
+"""Exports: the registry FORMAT -> exporter, what an export covers, and what it reports (issue 6).
+
+An exporter is a plain function `(library, request, out) -> ExportReport`.
+The built-in ones are registered through `register_exporter`, the same door
+an outside package would use; each is imported only when its format is asked
+for, so `handscroll --help` stays fast. Exporters read the store through a
+`Selection` and never re-parse source text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only for types: this module is imported by `handscroll --help`, which must stay fast.
+    from handscroll.enrich.enrichment import Enrichment
+    from handscroll.model import Feature
+    from handscroll.publish.media import MediaLibrary
+    from handscroll.store import Library
+    from handscroll.store.records import GlossaryEntry, SeriesSummary, TimelineEntry
+
+DEFAULT_BASE_URL = "http://localhost:8000/"
+"""Where the reader is assumed to be served when an export needs absolute links (`handscroll serve`)."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: a series, one feature, or (neither) the whole library, and with which pictures."""
+
+    series: str | None = None
+    slug: str | None = None
+    media_dir: Path | None = None
+    base_url: str = DEFAULT_BASE_URL
+    """The reader's address, for links that must be absolute (IIIF ids, JSON-LD @id, page links)."""
+
+
+@dataclass
+class ExportReport:
+    """The files an export wrote and, one line each, what it left out and why."""
+
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+Exporter = Callable[["Library", ExportRequest, Path], ExportReport]
+"""Writes one format to `out` (a file or a folder, as the format says) and reports."""
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """A registered format: its name, a one-line description for `--help`, and where its exporter lives."""
+
+    name: str
+    description: str
+    target: str
+    """`module:function`, imported on first use; or a registered callable."""
+    exporter: Exporter | None = None
+
+    def load(self) -> Exporter:
+        """The exporter function, imported now if it was registered by name."""
+        if self.exporter is not None:
+            return self.exporter
+        module, _, name = self.target.partition(":")
+        loaded: Exporter = getattr(importlib.import_module(module), name)
+        return loaded
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {}
+"""Every known format by name, in registration order."""
+
+
+def register_exporter(name: str, description: str, target: str | Exporter) -> None:
+    """Make a format known to `handscroll export`: `target` is `module:function` or the function."""
+    if isinstance(target, str):
+        EXPORT_FORMATS[name] = ExportFormat(name, description, target)
+    else:
+        EXPORT_FORMATS[name] = ExportFormat(
+            name, description, f"{target.__module__}:{target.__name__}", target
+        )
+
+
+DEFAULT_EXPORTERS: tuple[tuple[str, str, str], ...] = (
+    ("epub", "EPUB 3 book (OUT.epub): a chapter per feature, timeline and glossary appendices",
+     "handscroll.publish.epub:export_epub"),
+    ("timelinejs", "TimelineJS 3 JSON (OUT.json), pictures copied into a folder beside it",
+     "handscroll.publish.timelinejs:export_timelinejs"),
+    ("iiif", "IIIF Presentation 3 manifests (OUT folder): one per feature, with its pictures",
+     "handscroll.publish.iiif:export_iiif"),
+    ("jsonld", "schema.org JSON-LD (OUT.jsonld): articles, pictures, questions, events, places, glossary",
+     "handscroll.publish.jsonld:export_jsonld"),
+    ("csv", "CSV, UTF-8 with BOM (OUT folder): timeline.csv and glossary.csv",
+     "handscroll.publish.csv_export:export_csv"),
+)  # fmt: skip
+"""The built-in formats, registered below exactly as a plugin would register its own."""
+
+for _name, _description, _target in DEFAULT_EXPORTERS:
+    register_exporter(_name, _description, _target)
+
+
+def run_export(name: str, library: Library, request: ExportRequest, out: Path) -> ExportReport:
+    """Export in the named format; KeyError for a format nobody registered."""
+    return EXPORT_FORMATS[name].load()(library, request, out)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The features an export covers, with the series, timeline and glossary that go with them."""
+
+    title: str
+    features: tuple[Feature, ...]
+    series: tuple[SeriesSummary, ...]
+    timeline: tuple[TimelineEntry, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    enrichments: dict[str, Enrichment | None]
+
+    def series_title(self, key: str | None) -> str | None:
+        """The display title of a series (its key when it has none)."""
+        for s in self.series:
+            if s.key == key:
+                return s.title or s.key
+        return key
+
+
+def select_features(library: Library, request: ExportRequest) -> Selection:
+    """Load what the request covers; NotFoundError for an unknown series or slug."""
+    features: tuple[Feature, ...]
+    if request.slug is not None:
+        features = (library.get_feature(request.slug),)
+        timeline = library.timeline(slug=request.slug)
+        glossary = [g for g in library.glossary() if request.slug in g.slugs]
+        title = features[0].title
+        keys = [features[0].series] if features[0].series else []
+        series = tuple(library.get_series(k) for k in keys)
+    elif request.series is not None:
+        summary = library.get_series(request.series)
+        features = tuple(library.get_feature(f.slug) for f in library.list_features(series=request.series))
+        timeline = library.timeline(series=request.series)
+        glossary = library.glossary(series=request.series)
+        title = summary.title or summary.key
+        series = (summary,)
+    else:
+        features = tuple(library.get_feature(f.slug) for f in library.list_features())
+        timeline = library.timeline()
+        glossary = library.glossary()
+        series = tuple(library.list_series())
+        title = (series[0].title or series[0].key) if len(series) == 1 else "handscroll library"
+    enrichments = {f.slug: library.get_enrichment(f.slug) for f in features}
+    return Selection(title, features, series, tuple(timeline), tuple(glossary), enrichments)
+
+
+def open_media(request: ExportRequest, out: Path) -> MediaLibrary:
+    """The pictures of the request (none without a media folder); derivatives are not cached."""
+    from handscroll.publish.media import MediaLibrary
+
+    return MediaLibrary(request.media_dir, out)
+
+
+def resized_jpeg(media: MediaLibrary, media_id: str, max_side: int) -> tuple[bytes, int, int] | None:
+    """A picture as JPEG bytes no larger than `max_side` on either side, with its size; None if unusable.
+
+    Exports carry their pictures inside them (a book, a folder), so they are
+    re-encoded as JPEG, which every reading system and viewer opens.
+    """
+    from PIL import Image, ImageOps
+
+    info = media.info(media_id)
+    if info is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(info.path) as opened:
+                image = ImageOps.exif_transpose(opened).convert("RGB")
+                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return None
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=82, optimize=True)
+    return buffer.getvalue(), image.width, image.height
+
+
+def missing_picture(media: MediaLibrary, media_id: str, slug: str) -> str:
+    """The skip line for a picture an export could not include."""
+    if media.media_dir is None:
+        return f"{slug}: picture {media_id} left out (no media folder given: --media DIR)"
+    return f"{slug}: picture {media_id} left out (not found or unreadable in {media.media_dir})"
