@@ -34,6 +34,15 @@ from handscroll.store.records import (
     SeriesSummary,
     TimelineEntry,
 )
+from handscroll.store.search import (
+    SearchFilters,
+    SearchResults,
+    index_features,
+    reindex_stored,
+    search_library,
+    unindex_features,
+)
+from handscroll.store.search_text import TermForms
 from handscroll.store.tables import BlockRow, EnrichmentRow, EventRow, FeatureRow, SeriesRow, TermRow
 
 IN_CHUNK = 5000
@@ -176,6 +185,7 @@ class Library:
             row = session.execute(select(FeatureRow).where(FeatureRow.slug == slug)).scalar_one_or_none()
             if row is None:
                 raise NotFoundError(f"no feature {slug!r} in the library")
+            unindex_features(session, [row.id])  # FTS5 rows have no foreign key to cascade from
             session.delete(row)
 
     def list_series(self) -> list[SeriesSummary]:
@@ -235,6 +245,7 @@ class Library:
                 if missing:
                     raise NotFoundError(f"no feature {missing[0]!r} in the library")
                 replace_enrichments(session, [(ids[slug], enrichment) for slug, enrichment in enrichments])
+                reindex_stored(session, list(ids.values()))  # the index holds the glossary terms
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"saving enrichments failed and nothing was written: {describe_error(exc)}"
@@ -254,6 +265,23 @@ class Library:
         )
         with Session(self._engine) as session:
             return list(session.execute(query).scalars())
+
+    def search(
+        self,
+        query: str,
+        *,
+        series: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Features matching a query in any script, best first (issue 5); never fails on user text."""
+        filters = SearchFilters(series=series, year_from=year_from, year_to=year_to)
+        try:
+            return search_library(self._engine, query, filters, limit=limit, offset=offset)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"search failed: {describe_error(exc)}") from exc
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
@@ -397,9 +425,26 @@ def _import(session: Session, items: Sequence[ImportItem], hashes: list[str]) ->
         if item.enrichment is not None
     ]
     replace_enrichments(session, enriched)
+    # The search index moves with the features, in this same transaction (issue 5).
+    ids = [new_ids[item.feature.slug] for item, _ in plan.to_add] + [fid for fid, _, _ in plan.to_update]
+    index_features(
+        session, [(fid, item.feature, _term_forms(item)) for fid, item in zip(ids, changed, strict=True)]
+    )
     if plan.moved:
         session.execute(update(FeatureRow), plan.moved)
     return ImportReport(outcomes=tuple(plan.outcomes))
+
+
+def _term_forms(item: ImportItem) -> list[TermForms]:
+    """The glossary terms and places of an item's enrichment, as the search index takes them."""
+    if item.enrichment is None:
+        return []
+    forms = [
+        TermForms((t.english, t.abbreviation, t.traditional, t.simplified, t.chinese), t.pinyin_plain)
+        for t in item.enrichment.terms
+    ]
+    forms += [TermForms((p.name, p.modern_name, p.chinese)) for p in item.enrichment.places]
+    return forms
 
 
 def _stored_heads(session: Session, slugs: list[str]) -> dict[str, tuple[int, str, str, str]]:

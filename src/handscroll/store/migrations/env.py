@@ -10,6 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
+from handscroll.store.search import include_in_autogenerate
 from handscroll.store.tables import Base
 
 target_metadata = Base.metadata
@@ -19,6 +20,7 @@ def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=include_in_autogenerate,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying
     )
     with context.begin_transaction():

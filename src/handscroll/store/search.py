@@ -1,0 +1,338 @@
+"""Full-text search over the library: one interface, an FTS5 index on SQLite, tsvector on PostgreSQL.
+
+The index holds one row per feature (see `search_text.IndexDocument`) and is
+written in the transaction that writes the feature (issue 5): `index_features`
+from `_import`, `unindex_features` from `delete_feature`. Queries are parsed
+once (`query.parse_query`), matched and ranked by the database (BM25 on
+FTS5, `ts_rank` with field weights on PostgreSQL), and the page of results is
+given snippets and deep links in Python from the stored blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from markupsafe import Markup
+from rapidfuzz import fuzz, process
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from handscroll.model import Feature
+from handscroll.store.mapping import build_feature
+from handscroll.store.query import Alternative, Clause, SearchQuery, parse_query
+from handscroll.store.search_text import IndexDocument, SearchMatch, TermForms, best_snippet, index_document
+from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow, TermRow
+
+MAX_LIMIT = 100
+"""Most results one page may ask for."""
+
+FTS_WEIGHTS = (10.0, 6.0, 1.0)
+"""BM25 weights of the title, terms and body columns: a word in the title counts ten times."""
+
+SEARCH_TABLES = ("search_fts", "search_vocab", "search_documents")
+"""Index tables made by raw DDL in migration 0003 (FTS5 and its shadow tables; tsvector)."""
+
+
+def include_in_autogenerate(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic `include_object`: leave the search index out, it is not in the models' metadata."""
+    table = obj if type_ == "table" else getattr(obj, "table", None)
+    table_name = getattr(table, "name", None) or name or ""
+    return not (reflected and compare_to is None and table_name.startswith(SEARCH_TABLES))
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Narrow a search to one series and/or features with an event in a year range."""
+
+    series: str | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One matching feature, its best snippet (escaped HTML with `<mark>`) and where that is."""
+
+    slug: str
+    title: str
+    series: str | None
+    part: int | None
+    snippet: Markup
+    match: SearchMatch | None
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the CLI and the API."""
+        match = self.match
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "series": self.series,
+            "part": self.part,
+            "snippet": str(self.snippet),
+            "match": None
+            if match is None
+            else {"kind": match.kind, "number": match.number, "anchor": match.anchor, "label": match.label},
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """A page of results, the total, a "did you mean" suggestion and messages for the reader."""
+
+    query: str
+    results: tuple[SearchResult, ...]
+    total: int
+    suggestion: str | None = None
+    corrected: bool = False
+    """True when nothing matched the query as typed and these are the suggestion's results."""
+    messages: tuple[str, ...] = field(default=())
+
+
+class Backend(Protocol):
+    """What each database provides; everything else is shared."""
+
+    def write(self, session: Session, documents: Sequence[IndexDocument]) -> None: ...
+    def delete(self, session: Session, feature_ids: Sequence[int]) -> None: ...
+    def match(
+        self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
+    ) -> tuple[list[tuple[int, float]], int]: ...
+    def count(self, session: Session, clause: Clause) -> int: ...
+    def vocabulary(self, session: Session) -> list[str]: ...
+
+
+def backend_for(session_or_engine: Session | Engine) -> Backend:
+    """The backend of the session's (or engine's) database."""
+    bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
+    if bind.dialect.name == "postgresql":
+        from handscroll.store.search_pg import PostgresBackend
+
+        return PostgresBackend()
+    return SqliteBackend()
+
+
+def index_features(session: Session, features: Sequence[tuple[int, Feature, Sequence[TermForms]]]) -> None:
+    """(Re)write the index rows of features, inside the caller's transaction."""
+    if not features:
+        return
+    backend = backend_for(session)
+    backend.delete(session, [feature_id for feature_id, _, _ in features])
+    backend.write(session, [index_document(fid, feature, terms) for fid, feature, terms in features])
+
+
+def unindex_features(session: Session, feature_ids: Sequence[int]) -> None:
+    """Remove features from the index, inside the caller's transaction."""
+    if feature_ids:
+        backend_for(session).delete(session, feature_ids)
+
+
+def reindex_stored(session: Session, feature_ids: Sequence[int]) -> None:
+    """Rebuild the index rows of stored features from their rows (after new enrichments)."""
+    loaded = _load_features(session, feature_ids)
+    terms: dict[int, list[TermForms]] = {fid: [] for fid in feature_ids}
+    query = select(TermRow).where(TermRow.feature_id.in_(list(feature_ids))).order_by(TermRow.position)
+    for term in session.execute(query).scalars():
+        terms[term.feature_id].append(term_forms(term))
+    index_features(session, [(fid, loaded[fid], terms[fid]) for fid in feature_ids if fid in loaded])
+
+
+def term_forms(term: Any) -> TermForms:
+    """The indexed names of a glossary Term (or TermRow)."""
+    names = (term.english, term.abbreviation, term.traditional, term.simplified, term.chinese)
+    return TermForms(names=names, pinyin_plain=term.pinyin_plain)
+
+
+def search_library(
+    engine: Engine, text_: str, filters: SearchFilters, *, limit: int = 20, offset: int = 0
+) -> SearchResults:
+    """Run a query; never raises for anything a user can type (see query.parse_query)."""
+    query = parse_query(text_)
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    if query.empty:
+        message = "Type a word, a phrase in quotes, a name in Chinese or pinyin to search."
+        return SearchResults(query=query.text, results=(), total=0, messages=(*query.messages, message))
+    backend = backend_for(engine)
+    with Session(engine) as session:
+        hits, total = backend.match(session, query, filters, limit, offset)
+        suggestion, corrected = None, False
+        if total == 0:
+            suggestion = _suggest(session, backend, query)
+            if suggestion is not None:
+                corrected_query = parse_query(suggestion)
+                hits, total = backend.match(session, corrected_query, filters, limit, offset)
+                if total:
+                    query, corrected = corrected_query, True
+        results = _results(session, query, hits)
+    return SearchResults(
+        query=text_.strip()[:200],
+        results=tuple(results),
+        total=total,
+        suggestion=suggestion,
+        corrected=corrected,
+        messages=query.messages,
+    )
+
+
+def _results(session: Session, query: SearchQuery, hits: list[tuple[int, float]]) -> list[SearchResult]:
+    features = _load_features(session, [feature_id for feature_id, _ in hits])
+    results = []
+    for feature_id, score in hits:
+        feature = features.get(feature_id)
+        if feature is None:
+            continue
+        snippet, match = best_snippet(feature, query)
+        results.append(
+            SearchResult(
+                slug=feature.slug or "",
+                title=feature.title,
+                series=feature.series,
+                part=feature.part,
+                snippet=snippet,
+                match=match,
+                score=score,
+            )
+        )
+    return results
+
+
+def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Feature]:
+    if not feature_ids:
+        return {}
+    ids = list(feature_ids)
+    heads = session.execute(
+        select(FeatureRow, SeriesRow.key).outerjoin(FeatureRow.series).where(FeatureRow.id.in_(ids))
+    ).all()
+    blocks: dict[int, list[tuple[str, dict[str, Any]]]] = {fid: [] for fid in ids}
+    rows = session.execute(
+        select(BlockRow.feature_id, BlockRow.type, BlockRow.data)
+        .where(BlockRow.feature_id.in_(ids))
+        .order_by(BlockRow.feature_id, BlockRow.position)
+    )
+    for feature_id, block_type, data in rows:
+        blocks[feature_id].append((block_type, data))
+    return {
+        row.id: build_feature(
+            slug=row.slug,
+            title=row.title,
+            part=row.part,
+            series=key,
+            language=row.language,
+            hero=row.hero,
+            blocks=iter(blocks[row.id]),
+        )
+        for row, key in heads
+    }
+
+
+def _suggest(session: Session, backend: Backend, query: SearchQuery) -> str | None:
+    """Replace each word that matches nothing by the closest word of the library's vocabulary."""
+    unknown = [
+        clause
+        for clause in query.clauses
+        if len(clause.alternatives) == 1
+        and not clause.alternatives[0].is_han
+        and len(clause.alternatives[0].tokens) == 1
+        and backend.count(session, clause) == 0
+    ]
+    if not unknown:
+        return None
+    vocabulary = backend.vocabulary(session)
+    replacements: dict[str, str] = {}
+    for clause in unknown:
+        word = clause.alternatives[0].tokens[0]
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=70)
+        if best is not None:
+            replacements[clause.text] = best[0]
+    if not replacements:
+        return None
+    return " ".join(replacements.get(clause.text, clause.text) for clause in query.clauses)
+
+
+def fts5_expression(query: SearchQuery) -> str:
+    """The FTS5 MATCH text of a parsed query: every token quoted, clauses ANDed, alternatives ORed."""
+    return " AND ".join(_fts5_clause(clause) for clause in query.clauses)
+
+
+def _fts5_clause(clause: Clause) -> str:
+    return "(" + " OR ".join(_fts5_alternative(alt) for alt in clause.alternatives) + ")"
+
+
+def _fts5_alternative(alternative: Alternative) -> str:
+    # Tokens are letters, digits or one Han character (query.parse_query); the
+    # quote doubling is a second guard, so no token can ever be FTS5 syntax.
+    phrase = " ".join(token.replace('"', '""') for token in alternative.tokens)
+    return f'"{phrase}"' + (" *" if alternative.prefix else "")
+
+
+class SqliteBackend:
+    """FTS5: `search_fts(title, terms, body)` with rowid = feature id, porter stemming, BM25."""
+
+    def write(self, session: Session, documents: Sequence[IndexDocument]) -> None:
+        """Insert index rows."""
+        session.execute(
+            text("INSERT INTO search_fts (rowid, title, terms, body) VALUES (:id, :title, :terms, :body)"),
+            [{"id": d.feature_id, "title": d.title, "terms": d.terms, "body": d.body} for d in documents],
+        )
+
+    def delete(self, session: Session, feature_ids: Sequence[int]) -> None:
+        """Delete index rows (FTS5 tables have no foreign key to cascade from)."""
+        session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), [{"id": i} for i in feature_ids])
+
+    def match(
+        self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
+    ) -> tuple[list[tuple[int, float]], int]:
+        """Feature ids and scores of a page of matches, best first, and the total."""
+        where, params = _filter_sql(filters)
+        params["q"] = fts5_expression(query)
+        base = (
+            "FROM search_fts JOIN features f ON f.id = search_fts.rowid "
+            "LEFT JOIN series s ON s.id = f.series_id "
+            f"WHERE search_fts MATCH :q{where}"
+        )
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        rows = session.execute(
+            text(
+                f"SELECT f.id, bm25(search_fts, {weights}) AS score {base} "
+                "ORDER BY score, f.id LIMIT :n OFFSET :o"
+            ),
+            {**params, "n": limit, "o": offset},
+        ).all()
+        total = session.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+        return [(row[0], -float(row[1])) for row in rows], int(total)
+
+    def count(self, session: Session, clause: Clause) -> int:
+        """How many features one clause matches."""
+        q = _fts5_clause(clause)
+        return int(
+            session.execute(
+                text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :q"), {"q": q}
+            ).scalar_one()
+        )
+
+    def vocabulary(self, session: Session) -> list[str]:
+        """The library's indexed words (stems), for "did you mean"."""
+        rows = session.execute(text("SELECT term FROM search_vocab WHERE length(term) >= 3"))
+        return [term for (term,) in rows if term.isalpha() and term.isascii()]
+
+
+def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
+    """SQL conditions (on `f` and `s`) and parameters for the filters; shared by both backends."""
+    where, params = "", dict[str, Any]()
+    if filters.series is not None:
+        where += " AND s.key = :series"
+        params["series"] = filters.series
+    if filters.year_from is not None or filters.year_to is not None:
+        where += " AND EXISTS (SELECT 1 FROM events e WHERE e.feature_id = f.id"
+        if filters.year_from is not None:
+            where += " AND e.year >= :year_from"
+            params["year_from"] = filters.year_from
+        if filters.year_to is not None:
+            where += " AND e.year <= :year_to"
+            params["year_to"] = filters.year_to
+        where += ")"
+    return where, params

@@ -1,0 +1,102 @@
+"""The PostgreSQL search backend: a weighted tsvector per feature, a GIN index, `ts_rank`.
+
+Title and terms are weight A and B, the body D; Han characters are indexed
+one lexeme each (folded to Simplified by `query.fold_text`, as on SQLite),
+so a Chinese query is a phrase (`<->`) of characters. Queries are built from
+bound parameters with `phraseto_tsquery`, never by handing user text to
+`to_tsquery`; a prefix lexeme is letters and digits only (query.parse_query).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from handscroll.store.query import Alternative, Clause, SearchQuery
+from handscroll.store.search import SearchFilters, _filter_sql
+from handscroll.store.search_text import IndexDocument
+
+RANK_WEIGHTS = "{0.05, 0.2, 0.6, 1.0}"
+"""ts_rank weights of D (body), C, B (terms), A (title)."""
+
+
+class PostgresBackend:
+    """tsvector rows in `search_documents`, removed with their feature by ON DELETE CASCADE."""
+
+    def write(self, session: Session, documents: Sequence[IndexDocument]) -> None:
+        """Insert index rows, building the weighted tsvector in the database."""
+        session.execute(
+            text(
+                "INSERT INTO search_documents (feature_id, document) VALUES (:id, "
+                "setweight(to_tsvector('english', :title), 'A') || "
+                "setweight(to_tsvector('english', :terms), 'B') || "
+                "setweight(to_tsvector('english', :body), 'D'))"
+            ),
+            [{"id": d.feature_id, "title": d.title, "terms": d.terms, "body": d.body} for d in documents],
+        )
+
+    def delete(self, session: Session, feature_ids: Sequence[int]) -> None:
+        """Delete index rows (an updated feature keeps its id, so its row is replaced)."""
+        session.execute(
+            text("DELETE FROM search_documents WHERE feature_id = ANY(:ids)"), {"ids": list(feature_ids)}
+        )
+
+    def match(
+        self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
+    ) -> tuple[list[tuple[int, float]], int]:
+        """Feature ids and scores of a page of matches, best first, and the total."""
+        tsquery, params = _compile(query)
+        where, filter_params = _filter_sql(filters)
+        params.update(filter_params)
+        base = (
+            f"FROM search_documents d JOIN features f ON f.id = d.feature_id "
+            f"LEFT JOIN series s ON s.id = f.series_id WHERE d.document @@ ({tsquery}){where}"
+        )
+        rows = session.execute(
+            text(
+                f"SELECT f.id, ts_rank('{RANK_WEIGHTS}', d.document, ({tsquery}), 1) AS score {base} "
+                "ORDER BY score DESC, f.id LIMIT :n OFFSET :o"
+            ),
+            {**params, "n": limit, "o": offset},
+        ).all()
+        total = session.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+        return [(row[0], float(row[1])) for row in rows], int(total)
+
+    def count(self, session: Session, clause: Clause) -> int:
+        """How many features one clause matches."""
+        tsquery, params = _compile(SearchQuery(text=clause.text, clauses=(clause,)))
+        sql = f"SELECT count(*) FROM search_documents WHERE document @@ ({tsquery})"
+        return int(session.execute(text(sql), params).scalar_one())
+
+    def vocabulary(self, session: Session) -> list[str]:
+        """The library's lexemes (stems), for "did you mean"."""
+        rows = session.execute(
+            text("SELECT word FROM ts_stat('SELECT document FROM search_documents') WHERE length(word) >= 3")
+        )
+        return [word for (word,) in rows if word.isalpha() and word.isascii()]
+
+
+def _compile(query: SearchQuery) -> tuple[str, dict[str, Any]]:
+    """SQL text of a tsquery expression whose every token is a bound parameter."""
+    params: dict[str, Any] = {}
+    clauses = []
+    for clause in query.clauses:
+        alternatives = []
+        for alternative in clause.alternatives:
+            name = f"t{len(params)}"
+            params[name] = _tsquery_text(alternative)
+            function = "to_tsquery" if alternative.prefix else "phraseto_tsquery"
+            alternatives.append(f"{function}('english', :{name})")
+        clauses.append("(" + " || ".join(alternatives) + ")")
+    return " && ".join(clauses), params
+
+
+def _tsquery_text(alternative: Alternative) -> str:
+    if not alternative.prefix:
+        return " ".join(alternative.tokens)
+    # to_tsquery syntax, safe because tokens are letters and digits only (parse_query).
+    quoted = [f"'{token}'" for token in alternative.tokens if token.isalnum()]
+    return " <-> ".join([*quoted[:-1], quoted[-1] + ":*"]) if quoted else "''"

@@ -1,0 +1,230 @@
+"""Search (issue 5): every query kind, on SQLite and PostgreSQL (the `library` fixture runs both)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import make_feature
+from handscroll.enrich import enrich_feature
+from handscroll.model import Feature, Figure, Note, Paragraph
+from handscroll.store import ImportItem, Library
+
+SOVIET = "04-soviet-withdrawal-from-the-northeast"
+
+
+def _item(feature: Feature, source: str = "") -> ImportItem:
+    return ImportItem(
+        feature,
+        source or f"{feature.slug}.txt",
+        (feature.slug or "x").ljust(64, "0")[:64],
+        enrich_feature(feature),
+    )
+
+
+def _features() -> list[Feature]:
+    return [
+        make_feature(),
+        make_feature(
+            slug="zh-winter",
+            title="東北的冬天",
+            part=1,
+            series="testsite_other",
+            language="zh-Hant",
+            hero=None,
+            blocks=(
+                Paragraph(text="一九四七年冬天，哈爾濱下了大雪，街上很少有人。"),
+                Figure(media="testsite_other01_1", caption=("長春街頭的電車",)),
+            ),
+        ),
+        make_feature(
+            slug="mukden-arsenal",
+            title="The Arsenal at Mukden",
+            part=2,
+            series="testsite_other",
+            hero=None,
+            blocks=(
+                Paragraph(text="In September 1931 the arsenal was taken over in one night."),
+                Figure(media="testsite_other02_1", caption=("Workers outside the gate.",)),
+                Figure(
+                    media="testsite_other02_2",
+                    caption=("<script>alert(1)</script> The Mukden arsenal yard.",),
+                ),
+                Note(kind="ebook", text=("Railway guards were stationed along the line.",)),
+            ),
+        ),
+        make_feature(
+            slug="factories",
+            title="Factories of the Northeast",
+            part=3,
+            series="testsite_other",
+            hero=None,
+            blocks=(Paragraph(text="After the withdrawal, few machines were left in the factories."),),
+        ),
+    ]
+
+
+@pytest.fixture
+def filled(library: Library) -> Library:
+    library.import_features([_item(feature) for feature in _features()])
+    return library
+
+
+def slugs(library: Library, query: str, **filters: object) -> list[str]:
+    return [result.slug for result in library.search(query, **filters).results]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "query", ["沈阳", "瀋陽", "Shenyang", "shenyang", "shen yang", "shěn yáng", "SHENYANG"]
+)
+def test_every_script_and_pinyin_finds_the_same_feature(filled: Library, query: str) -> None:
+    assert SOVIET in slugs(filled, query)
+
+
+@pytest.mark.parametrize("query", ["Mukden", "mukden", "奉天", "Shenyang", "沈阳"])
+def test_historical_names_go_through_the_places_list(filled: Library, query: str) -> None:
+    found = slugs(filled, query)
+    assert "mukden-arsenal" in found
+    assert SOVIET in found
+
+
+@pytest.mark.parametrize("query", ["冬", "哈尔滨", "哈爾濱", "冬天", "长春街头", "長春街頭"])
+def test_chinese_of_any_length_in_either_script(filled: Library, query: str) -> None:
+    assert "zh-winter" in slugs(filled, query)
+
+
+def test_one_character_finds_every_feature_with_it(filled: Library) -> None:
+    assert SOVIET in slugs(filled, "瀋")
+    assert SOVIET in slugs(filled, "沈")
+    assert set(slugs(filled, "長")) == {SOVIET, "zh-winter"}  # 長春 in both
+
+
+def test_english_is_stemmed_and_prefixes_work(filled: Library) -> None:
+    assert set(slugs(filled, "withdrawals")) == {SOVIET, "factories"}
+    assert set(slugs(filled, "withdr*")) == {SOVIET, "factories"}
+    assert slugs(filled, "arsen*") == ["mukden-arsenal"]
+
+
+def test_phrases_keep_word_order(filled: Library) -> None:
+    assert slugs(filled, '"soviet forces"') == [SOVIET]
+    assert slugs(filled, '"forces soviet"') == []
+
+
+def test_all_words_must_match(filled: Library) -> None:
+    assert slugs(filled, "arsenal withdrawal") == []
+    assert slugs(filled, "harbin soviet") == [SOVIET]
+
+
+def test_title_ranks_above_body(filled: Library) -> None:
+    assert slugs(filled, "withdrawal") == [SOVIET, "factories"]
+    assert slugs(filled, "factories")[0] == "factories"
+
+
+def test_result_has_snippet_with_marks_and_the_figure(filled: Library) -> None:
+    # 哈爾濱 in zh-winter matches too: Harbin is in the places list.
+    result = next(r for r in filled.search("Harbin").results if r.slug == SOVIET)
+    assert result.title == "Soviet Withdrawal from the Northeast"
+    assert result.match is not None and result.match.anchor == "fig-1"
+    assert "<mark>Harbin</mark>" in result.snippet
+    assert result.to_dict()["match"]["anchor"] == "fig-1"
+
+
+def test_figure_numbers_follow_the_reader_and_text_is_escaped(filled: Library) -> None:
+    result = filled.search("yard").results[0]
+    assert result.match is not None and result.match.anchor == "fig-2"
+    assert "<script>" not in result.snippet
+    assert "&lt;script&gt;" in result.snippet
+    assert "<mark>yard</mark>" in result.snippet
+
+
+def test_notes_and_chinese_matches_are_located(filled: Library) -> None:
+    note = filled.search("railway guards").results[0]
+    assert note.match is not None and note.match.kind == "note"
+    chinese = filled.search("电车").results[0]
+    assert chinese.match is not None and chinese.match.anchor == "fig-1"
+    assert "<mark>電車</mark>" in chinese.snippet
+
+
+def test_glossary_terms_are_searched(filled: Library) -> None:
+    assert SOVIET in slugs(filled, "国民政府")
+    assert SOVIET in slugs(filled, "guo min zheng fu")
+
+
+def test_series_and_year_filters(filled: Library) -> None:
+    # 東北 (zh-winter) is the Northeast of the places list.
+    assert set(slugs(filled, "northeast", series="testsite_other")) == {"factories", "zh-winter"}
+    assert set(slugs(filled, "northeast", series="testsite_civilwar")) == {SOVIET}
+    assert slugs(filled, "arsenal", year_from=1930, year_to=1935) == ["mukden-arsenal"]
+    assert slugs(filled, "arsenal", year_from=1940) == []
+    assert slugs(filled, "soviet", year_from=1946, year_to=1946) == [SOVIET]
+
+
+def test_did_you_mean_finds_the_withdrawal(filled: Library) -> None:
+    results = filled.search("soviet withdrawl")
+    assert results.suggestion is not None and "withdraw" in results.suggestion
+    assert results.corrected
+    assert results.results[0].slug == SOVIET
+
+
+def test_no_suggestion_for_nonsense(filled: Library) -> None:
+    results = filled.search("qqqqzzzzxxxx")
+    assert results.results == () and results.total == 0
+
+
+def test_paging_and_total(filled: Library) -> None:
+    page = filled.search("withdrawal", limit=1)
+    assert page.total == 2 and len(page.results) == 1
+    second = filled.search("withdrawal", limit=1, offset=1)
+    assert second.results[0].slug != page.results[0].slug
+
+
+HOSTILE = [
+    "",
+    "   ",
+    '"',
+    '"unbalanced phrase',
+    "*",
+    "**withdr",
+    "NEAR(soviet withdrawal",
+    "NEAR(a b, 2)",
+    "soviet OR",
+    "OR AND NOT",
+    "(((",
+    "soviet)) AND (",
+    "title:soviet",
+    "{title body}: soviet",
+    "^soviet",
+    "soviet - withdrawal",
+    "'; DROP TABLE features; --",
+    "1' OR '1'='1",
+    "a:* & !b | c <-> d",
+    "\x00\x01\x1b[31m soviet \x7f",
+    "x" * 10_000,
+    "soviet " * 2000,
+    "Soviet 瀋陽 shěn yáng Мукден ☃ 🙂",
+    "\u202e\u200b\ufeff",
+    "%_\\",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_never_fail(filled: Library, query: str) -> None:
+    results = filled.search(query)
+    assert results.results or results.messages or results.total == 0
+    assert filled.count_features() == 4
+
+
+def test_empty_query_says_what_to_type(filled: Library) -> None:
+    results = filled.search("  ")
+    assert results.results == ()
+    assert results.messages
+
+
+def test_long_query_is_cut_with_a_message(filled: Library) -> None:
+    assert any("cut" in message for message in filled.search("soviet " * 2000).messages)
+
+
+def test_syntax_characters_are_plain_text(filled: Library) -> None:
+    assert slugs(filled, "(soviet") == [SOVIET]
+    assert slugs(filled, "soviet*)") == [SOVIET]
+    assert slugs(filled, "soviet)) AND (") == [SOVIET]
+    assert slugs(filled, '"soviet forces') == [SOVIET]
