@@ -464,6 +464,42 @@ def glossary_command(
     _print_rows(glossary_rows(list(enrichment.terms)), fmt)
 
 
+class SearchFormat(StrEnum):
+    """Output formats of `search`."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command("search")
+@_friendly
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", withdr* (prefix), Chinese or pinyin.')],
+    db: DbOption = None,
+    fmt: Annotated[SearchFormat, typer.Option("--format", "-f", help="Output format.")] = SearchFormat.text,
+    series: Annotated[str | None, typer.Option("--series", help="Only this series (its key).")] = None,
+    year_from: Annotated[
+        int | None, typer.Option("--from", help="Only features with an event in or after this year.")
+    ] = None,
+    year_to: Annotated[
+        int | None, typer.Option("--to", help="Only features with an event in or before this year.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many results (up to 100).")] = 20,
+) -> None:
+    """Search the library in English, Traditional or Simplified Chinese, pinyin or historical names."""
+    import json
+
+    with _open_library(db) as library:
+        results = library.search(query, series=series, year_from=year_from, year_to=year_to, limit=limit)
+    for line in results.notices():
+        err.print(line, highlight=False, soft_wrap=True, markup=False)
+    if fmt is SearchFormat.json:
+        rows = [result.to_dict() for result in results.results]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif results.results:
+        sys.stdout.write(results.to_text() + "\n")
+
+
 @app.command("enrich")
 @_friendly
 def enrich_command(

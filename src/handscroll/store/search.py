@@ -92,6 +92,27 @@ class SearchResults:
     """True when nothing matched the query as typed and these are the suggestion's results."""
     messages: tuple[str, ...] = field(default=())
 
+    def notices(self) -> list[str]:
+        """Lines telling the reader about a correction, a suggestion or a cut query."""
+        lines = list(self.messages)
+        if self.corrected and self.suggestion:
+            lines.append(f"Nothing matched {self.query!r}; showing results for {self.suggestion!r}.")
+        elif self.suggestion:
+            lines.append(f"Did you mean {self.suggestion!r}?")
+        elif not self.results and self.query.strip() and not self.messages:
+            lines.append(f"Nothing matched {self.query!r}.")
+        return lines
+
+    def to_text(self) -> str:
+        """Plain text for a terminal: one numbered result with its link and snippet, marks as «»."""
+        lines = []
+        for number, result in enumerate(self.results, 1):
+            anchor = f"#{result.match.anchor}" if result.match and result.match.anchor else ""
+            where = f"{result.match.label}: " if result.match else ""
+            snippet = result.snippet.replace("<mark>", "«").replace("</mark>", "»")
+            lines += [f"{number}. {result.title}  [{result.slug}{anchor}]", f"   {where}{Markup(snippet).unescape()}"]
+        return "\n".join(lines)
+
 
 class Backend(Protocol):
     """What each database provides; everything else is shared."""
