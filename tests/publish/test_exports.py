@@ -290,7 +290,7 @@ def test_export_help_lists_every_format() -> None:
         assert name in result.output
 
 
-@pytest.mark.parametrize("fmt", ["epub", "jsonld", "csv"])
+@pytest.mark.parametrize("fmt", ["epub", "jsonld", "csv", "timelinejs"])
 def test_export_command_works_on_a_series_a_feature_and_the_library(
     export_library: ExportLibrary, tmp_path: Path, fmt: str
 ) -> None:
@@ -306,8 +306,10 @@ def test_export_command_works_on_a_series_a_feature_and_the_library(
         result = runner.invoke(app, [*base, *extra, "-o", str(tmp_path / name)], env={"COLUMNS": "300"})
         assert result.exit_code == 0, result.output
         assert "wrote" in result.stdout
-        if fmt != "csv":  # every scope holds the second part, whose third picture is missing
+        if fmt in ("epub", "jsonld", "iiif"):  # every scope holds part 2, whose third picture is missing
             assert export_library.missing in result.stderr
+        if fmt == "timelinejs":  # part 2 says "weeks earlier": no date a slide could have
+            assert "has no calendar date" in result.stderr
 
 
 def test_export_command_refuses_unknown_things(export_library: ExportLibrary, tmp_path: Path) -> None:

@@ -1,0 +1,122 @@
+"""Exports opened by their real clients in Chromium (issue 6): TimelineJS 3 and a IIIF viewer (TIFY).
+
+Both come from npm (`npm ci` at the repository root) and are served from
+loopback with the exported files; every request that leaves loopback is
+refused, so a client that reached for a CDN fails here. Screenshots go to
+test-output/screenshots/.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser.conftest import SampleLibrary, Watch, clean_screenshots, require_part
+from handscroll.publish.exports import ExportRequest, run_export
+from handscroll.store import Library
+
+pytestmark = pytest.mark.browser
+
+NODE_MODULES = Path(__file__).parents[2] / "node_modules"
+TIMELINEJS = NODE_MODULES / "@knight-lab" / "timelinejs" / "dist"
+TIFY = NODE_MODULES / "tify" / "dist"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def serve_folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served over HTTP on a free loopback port: (folder, base URL ending in /)."""
+    root = tmp_path / "site"
+    root.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+
+
+def _local_only(page: Any, base: str, refused: list[str]) -> None:
+    def route(r: Any) -> None:
+        if r.request.url.startswith(base) or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            refused.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+
+
+TIMELINE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Timeline</title>
+<link rel="stylesheet" href="timelinejs/css/timeline.css">
+<script src="timelinejs/js/timeline.js"></script></head>
+<body><div id="timeline-embed" style="width: 100%; height: 640px"></div>
+<script>
+window.timelineReady = false;
+// script_path: the fonts and locales next to our copy, not on Knight Lab's CDN; a system-font pair.
+window.timeline = new TL.Timeline("timeline-embed", "timeline.json", {
+  hash_bookmark: false,
+  script_path: new URL("timelinejs/js/", location.href).href,
+  font: "georgia-helvetica"
+});
+window.timeline.on("loaded", function () { window.timelineReady = true; });
+</script></body></html>
+"""
+
+
+def test_timelinejs_shows_every_event_as_a_slide(
+    sample_library: SampleLibrary, serve_folder: tuple[Path, str], watched: tuple[Any, Watch]
+) -> None:
+    if not (TIMELINEJS / "js" / "timeline.js").is_file():
+        require_part(f"TimelineJS is not installed in {NODE_MODULES}: run `npm ci` at the repository root")
+    root, base = serve_folder
+    shutil.copytree(TIMELINEJS, root / "timelinejs")
+    (root / "index.html").write_text(TIMELINE_PAGE, encoding="utf-8")
+    with Library.open(sample_library.url) as library:
+        report = run_export(
+            "timelinejs",
+            library,
+            ExportRequest(media_dir=sample_library.settings.media_dir),
+            root / "timeline.json",
+        )
+    document = json.loads((root / "timeline.json").read_text(encoding="utf-8"))
+    events = document["events"]
+    assert len(events) > 20 and document["eras"]
+    assert any("month" in e["start_date"] and "day" not in e["start_date"] for e in events)
+    assert any("day" in e["start_date"] for e in events) and any("end_date" in e for e in events)
+    assert all(e["media"]["url"].startswith("timeline-media/") for e in events if "media" in e)
+    assert len(report.written) > 1
+    page, watch = watched
+    refused: list[str] = []
+    _local_only(page, base, refused)
+    page.goto(base + "index.html")
+    page.wait_for_function("window.timelineReady === true", timeout=30_000)
+    slides = page.evaluate("window.timeline._storyslider._slides.length")
+    assert slides == len(events) + 1  # the title slide, then one per event
+    ids = page.evaluate("window.timeline._storyslider._slides.map(s => s.data.unique_id)")
+    assert set(ids) >= {e["unique_id"] for e in events}
+    assert page.locator(".tl-timemarker").count() == len(events)
+    assert page.locator(".tl-message-full").count() == 0  # the timeline's own error box
+    # Step onto the first event, so the screenshot shows our text and picture.
+    page.evaluate("window.timeline.goTo(1)")
+    page.wait_for_timeout(1500)
+    headline = page.locator(".tl-slide-content .tl-headline").nth(1).inner_text()
+    assert headline.strip()
+    page.screenshot(path=str(clean_screenshots() / "timelinejs.png"))
+    assert not refused, refused
+    assert not watch.errors, watch.errors
