@@ -21,6 +21,12 @@ MAX_CHROME_LENGTH = 200
 """Chrome lines are short; the legacy reader relies on it to skip long prose lines fast."""
 
 ANSWER_MARKER = "See answer below."
+
+DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+"""OpenStreetMap's standard tiles: the feature map's default background."""
+
+DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
+"""The credit OpenStreetMap's tiles require, shown on the map."""
 """The chrome line that follows a thinking question where it is first asked."""
 
 
@@ -52,6 +58,23 @@ class Settings(BaseModel):
         description="Largest input file read, in MB (HANDSCROLL_MAX_FILE_MB); larger files are refused.",
     )
 
+    map_tiles: str = Field(
+        default=DEFAULT_MAP_TILES,
+        pattern=r"^https://[^/\s]+/\S*$",
+        description="Tile URL template of the feature maps, https only, with {z}/{x}/{y} and optionally "
+        "{s} (HANDSCROLL_MAP_TILES); its host is allowed in the reader's Content-Security-Policy.",
+    )
+    map_attribution: str = Field(
+        default=DEFAULT_MAP_ATTRIBUTION,
+        max_length=300,
+        description="Plain-text credit of the map tiles, shown on every map (HANDSCROLL_MAP_ATTRIBUTION).",
+    )
+    leaflet_dir: Path | None = Field(
+        default=None,
+        description="Folder holding leaflet.js and leaflet.css (npm's node_modules/leaflet/dist) "
+        "(HANDSCROLL_LEAFLET); by default found in node_modules/ above the package or the working folder.",
+    )
+
     @property
     def max_file_bytes(self) -> int:
         """The file-size limit in bytes."""
@@ -70,6 +93,12 @@ class Settings(BaseModel):
             values["chrome_lines"] = tuple(s for s in env["HANDSCROLL_CHROME_LINES"].split("|") if s.strip())
         if "HANDSCROLL_MAX_FILE_MB" in env:
             values["max_file_mb"] = env["HANDSCROLL_MAX_FILE_MB"]
+        if "HANDSCROLL_MAP_TILES" in env:
+            values["map_tiles"] = env["HANDSCROLL_MAP_TILES"]
+        if "HANDSCROLL_MAP_ATTRIBUTION" in env:
+            values["map_attribution"] = env["HANDSCROLL_MAP_ATTRIBUTION"]
+        if "HANDSCROLL_LEAFLET" in env:
+            values["leaflet_dir"] = env["HANDSCROLL_LEAFLET"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         try:
             return cls.model_validate(values)

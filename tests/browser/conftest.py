@@ -52,9 +52,41 @@ def require_part(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+TILE_REQUESTS = "https://tile.openstreetmap.org/**"
+"""The map's default tiles: never fetched in tests (they run offline), answered with a blank tile."""
+
+BLANK_TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360606060000000050001a5f645400000000049454e44ae426082"
+)
+"""A 1x1 transparent PNG."""
+
+
+class OfflineBrowser:
+    """The browser, whose every new context answers map tile requests itself (counted in
+    `tiles`), so pages with a map load offline and without console errors."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+        self.tiles: list[str] = []
+
+    def new_context(self, **options: Any) -> Any:
+        context = self._browser.new_context(**options)
+
+        def answer(route: Any) -> None:
+            self.tiles.append(route.request.url)
+            route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+
+        context.route(TILE_REQUESTS, answer)
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the session."""
+    """One headless Chromium for the session (map tiles answered locally, see `OfflineBrowser`)."""
     if not CHROMIUM.is_file():
         require_part(f"Chromium is not installed at {CHROMIUM}: run `apt-get install -y chromium`")
     try:
@@ -63,7 +95,7 @@ def browser() -> Iterator[Any]:
         require_part("Playwright for Python is missing: pip install -e '.[test]'")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield OfflineBrowser(chromium)
         chromium.close()
 
 

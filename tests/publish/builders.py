@@ -31,3 +31,18 @@ def write_picture(
     path = folder / f"{media_id}{suffix}"
     Image.new("RGB", size, (180, 150, 110)).save(path, format=fmt)
     return path
+
+
+def fill_enriched_library(url: str, features: Sequence[Feature]) -> None:
+    """Import features and store their enrichment, as `handscroll import` does."""
+    from handscroll.enrich import enrich_feature
+
+    fill_library(url, features)
+    with Library.open(url) as library:
+        library.save_enrichments([(f.slug, enrich_feature(f)) for f in features])
+
+
+def save_enrichment(url: str, slug: str, enrichment: object) -> None:
+    """Store a hand-made enrichment (hostile text, overlaps) for a feature already imported."""
+    with Library.open(url) as library:
+        library.save_enrichments([(slug, enrichment)])  # type: ignore[list-item]

@@ -7,8 +7,9 @@ import json
 import re
 
 from factories import make_feature
+from handscroll.config import Settings
 from handscroll.model import Credit, Figure, Note, Paragraph, Question
-from handscroll.publish.web import CONTENT_SECURITY_POLICY
+from handscroll.publish.web import content_security_policy
 from publish.builders import XSS_PAYLOADS, fill_library
 from publish.conftest import ClientFactory
 
@@ -211,7 +212,7 @@ def test_security_headers_on_every_response(make_client: ClientFactory) -> None:
     for path in ("/", "/features/01-part", "/api/features", "/nowhere", "/static/handscroll.css"):
         headers = client.get(path).headers
         csp = headers["content-security-policy"]
-        assert csp == CONTENT_SECURITY_POLICY
+        assert csp == content_security_policy(Settings())
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "strict-origin-when-cross-origin"

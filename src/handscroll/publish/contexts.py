@@ -11,12 +11,18 @@ A test checks that each template uses the fields its dataclass declares
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
+from markupsafe import Markup
+
+from handscroll.enrich.enrichment import Enrichment
+from handscroll.enrich.texts import TextRef
 from handscroll.errors import NotFoundError
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
+from handscroll.publish.annotate import Mark, annotate
+from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
@@ -43,12 +49,17 @@ class LibraryReader(Protocol):
 
     def list_series(self) -> list[SeriesSummary]: ...
 
+    def get_enrichment(self, slug: str) -> Enrichment | None: ...
+
 
 @dataclass(frozen=True)
 class Chrome:
-    """What every page's frame (base.html) needs: links to home, stylesheet, script and icon."""
+    """What every page's frame (base.html) needs: links to home, the timeline and glossary,
+    stylesheet, script and icon."""
 
     home_url: str
+    timeline_url: str
+    glossary_url: str
     css_url: str
     js_url: str
     icon_url: str
@@ -112,7 +123,7 @@ class Narrative:
     """Consecutive paragraphs of the narrative; `unclassified` marks lines the reader could not place."""
 
     kind: ClassVar[str] = "narrative"
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[Markup, ...]
     unclassified: tuple[bool, ...]
 
 
@@ -124,7 +135,7 @@ class FigureCard:
     number: int
     anchor: str
     picture: Picture
-    caption: tuple[str, ...]
+    caption: tuple[Markup, ...]
 
 
 @dataclass(frozen=True)
@@ -133,7 +144,7 @@ class NoteCard:
 
     kind: ClassVar[str] = "note"
     label: str
-    text: tuple[str, ...]
+    text: tuple[Markup, ...]
 
 
 @dataclass(frozen=True)
@@ -152,8 +163,8 @@ class QuestionCard:
 
     kind: ClassVar[str] = "question"
     number: int
-    prompt: str
-    answer: tuple[str, ...]
+    prompt: Markup
+    answer: tuple[Markup, ...]
 
 
 @dataclass(frozen=True)
@@ -161,7 +172,7 @@ class CreditLine:
     """The photo credit."""
 
     kind: ClassVar[str] = "credit"
-    text: str
+    text: Markup
 
 
 Section = Narrative | Gallery | QuestionCard | CreditLine
@@ -189,19 +200,24 @@ class SeriesPage:
     key: str
     title: str
     parts: tuple[PartCard, ...]
+    timeline_url: str
 
 
 @dataclass(frozen=True)
 class FeaturePage:
-    """One feature: title and part, lead picture, narrative, gallery, questions, credit, neighbours.
+    """One feature: title and part, lead picture, narrative, gallery, questions, credit, neighbours,
+    and what enrichment found (`extras`: timeline, glossary, places, key figures).
 
-    `template` is the general template; `feature-<slug>.html` is tried first.
+    Texts are `Markup` built by `annotate`: escaped, with dates and term
+    mentions marked. `template` is the general template; `feature-<slug>.html`
+    is tried first.
     """
 
     template: ClassVar[str] = "feature.html"
     chrome: Chrome
     slug: str
     title: str
+    title_html: Markup
     part: int | None
     language: str
     series: Link | None
@@ -209,6 +225,7 @@ class FeaturePage:
     sections: tuple[Section, ...]
     previous: PartCard | None
     next: PartCard | None
+    extras: FeatureExtras
 
 
 @dataclass(frozen=True)
@@ -229,6 +246,8 @@ def make_chrome(urls: Urls) -> Chrome:
     """The frame links for pages addressed by `urls`."""
     return Chrome(
         home_url=urls.home(),
+        timeline_url=urls.timeline(),
+        glossary_url=urls.glossary(),
         css_url=urls.static("handscroll.css"),
         js_url=urls.static("gallery.js"),
         icon_url=urls.static("favicon.svg"),
@@ -313,6 +332,7 @@ def series_page(
         key=key,
         title=series_title(summary, key),
         parts=tuple(part_card(p, media, urls) for p in parts),
+        timeline_url=urls.timeline(key),
     )
 
 
@@ -335,8 +355,12 @@ def feature_page(
     next: FeatureSummary | None,
     media: MediaLibrary,
     urls: Urls,
+    enrichment: Enrichment | None = None,
+    map_setup: MapSetup = NO_MAP,
 ) -> FeaturePage:
-    """A feature page: blocks grouped into narrative, gallery, question and credit sections."""
+    """A feature page: blocks grouped into narrative, gallery, question and credit sections,
+    its texts marked with the events and terms of its `enrichment`."""
+    extras, marks = feature_extras(enrichment, map_setup)
     captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
     hero = None
     if feature.hero:
@@ -349,13 +373,15 @@ def feature_page(
         chrome=make_chrome(urls),
         slug=feature.slug,
         title=feature.title,
+        title_html=annotate(feature.title, marks.get(TextRef(None, "title"), ())),
         part=feature.part,
         language=feature.language,
         series=series_link,
         hero=hero,
-        sections=_sections(feature, media, urls),
+        sections=_sections(feature, media, urls, marks),
         previous=part_card(previous, media, urls) if previous else None,
         next=part_card(next, media, urls) if next else None,
+        extras=extras,
     )
 
 
@@ -365,10 +391,20 @@ def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> No
     return NotFoundPage(chrome=make_chrome(urls), path=path, series=links)
 
 
-def _sections(feature: Feature, media: MediaLibrary, urls: Urls) -> tuple[Section, ...]:
-    """Group blocks in reading order: prose runs, gallery runs (figures and notes), questions, credit."""
+def _sections(
+    feature: Feature, media: MediaLibrary, urls: Urls, marks: Mapping[TextRef, tuple[Mark, ...]]
+) -> tuple[Section, ...]:
+    """Group blocks in reading order: prose runs, gallery runs (figures and notes), questions, credit.
+
+    Each text is annotated with the marks of its address (block number, field, paragraph),
+    the same address `feature_texts` gave the enrichers.
+    """
+
+    def html(number: int, field: str, text: str, index: int = 0) -> Markup:
+        return annotate(text, marks.get(TextRef(number, field, index), ()))
+
     sections: list[Section] = []
-    prose: list[tuple[str, bool]] = []
+    prose: list[tuple[Markup, bool]] = []
     strip: list[FigureCard | NoteCard] = []
     figure_number = question_number = gallery_number = 0
 
@@ -383,11 +419,11 @@ def _sections(feature: Feature, media: MediaLibrary, urls: Urls) -> tuple[Sectio
             sections.append(Gallery(gallery_number, tuple(strip), count))
             strip.clear()
 
-    for block in feature.blocks:
+    for number, block in enumerate(feature.blocks):
         if isinstance(block, Paragraph | Unclassified):
             if strip:
                 flush()
-            prose.append((block.text, isinstance(block, Unclassified)))
+            prose.append((html(number, "text", block.text), isinstance(block, Unclassified)))
         elif isinstance(block, Figure | Note):
             if prose:
                 flush()
@@ -395,17 +431,21 @@ def _sections(feature: Feature, media: MediaLibrary, urls: Urls) -> tuple[Sectio
                 figure_number += 1
                 alt = block.caption[0] if block.caption else f"Figure {figure_number}"
                 picture = make_picture(media, block.media, _short(alt), urls)
-                strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, block.caption))
+                caption = tuple(html(number, "caption", t, i) for i, t in enumerate(block.caption))
+                strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))
             else:
                 label = "Extended reading" if block.kind == "ebook" else block.kind.capitalize()
-                strip.append(NoteCard(label, block.text))
+                strip.append(
+                    NoteCard(label, tuple(html(number, "text", t, i) for i, t in enumerate(block.text)))
+                )
         else:
             flush()
             if isinstance(block, Question):
                 question_number += 1
-                sections.append(QuestionCard(question_number, block.prompt, block.answer))
+                answer = tuple(html(number, "answer", t, i) for i, t in enumerate(block.answer))
+                sections.append(QuestionCard(question_number, html(number, "prompt", block.prompt), answer))
             elif isinstance(block, Credit):
-                sections.append(CreditLine(block.text))
+                sections.append(CreditLine(html(number, "text", block.text)))
     flush()
     return tuple(sections)
 
@@ -431,12 +471,23 @@ def load_series(library: LibraryReader, key: str, media: MediaLibrary, urls: Url
     return series_page(key, summary, parts, media, urls)
 
 
-def load_feature(library: LibraryReader, slug: str, media: MediaLibrary, urls: Urls) -> FeaturePage:
-    """A feature page, read from the library; NotFoundError for an unknown slug."""
+def load_feature(
+    library: LibraryReader, slug: str, media: MediaLibrary, urls: Urls, map_setup: MapSetup = NO_MAP
+) -> FeaturePage:
+    """A feature page with its enrichment, read from the library; NotFoundError for an unknown slug."""
     feature = library.get_feature(slug)
     previous = following = None
     summary = None
     if feature.series:
         previous, following = neighbours(slug, library.list_features(series=feature.series))
         summary = next((s for s in library.list_series() if s.key == feature.series), None)
-    return feature_page(feature, series=summary, previous=previous, next=following, media=media, urls=urls)
+    return feature_page(
+        feature,
+        series=summary,
+        previous=previous,
+        next=following,
+        media=media,
+        urls=urls,
+        enrichment=library.get_enrichment(slug),
+        map_setup=map_setup,
+    )

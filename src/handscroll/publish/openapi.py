@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from handscroll.publish.search_page import SEARCH_RESULTS_SCHEMA, search_openapi_path
+
 _BLOCK = {
     "type": "object",
     "description": "One block of a feature's body, told apart by `type` (DESIGN.md).",
@@ -63,6 +65,90 @@ _SUMMARY = {
     },
 }
 
+_SPAN = {
+    "type": "object",
+    "description": "Where the words are: block (null: the title), field, paragraph, character offsets.",
+    "properties": {
+        "block": {"type": ["integer", "null"]},
+        "field": {"type": "string", "examples": ["text", "caption", "prompt", "answer", "title"]},
+        "paragraph": {"type": "integer"},
+        "start": {"type": "integer"},
+        "end": {"type": "integer"},
+    },
+}
+
+_EVENT = {
+    "type": "object",
+    "description": "A dated expression: its TIMEX3-style value (at the granularity the text gives), "
+    "its words, sentence and span, and a link to the words in the feature page.",
+    "properties": {
+        "value": {"type": "string", "examples": ["1945-08-14", "1946-03", "1949-SP", "1945/1992"]},
+        "mod": {"type": ["string", "null"], "examples": ["START", "END"]},
+        "label": {"type": "string", "examples": ["14 August 1945", "early 1946"]},
+        "text": {"type": "string"},
+        "sentence": {"type": "string"},
+        "span": {"$ref": "#/components/schemas/Span"},
+        "url": {"type": "string"},
+    },
+}
+
+_TERM = {
+    "type": "object",
+    "description": "A bilingual glossary term.",
+    "properties": {
+        "english": {"type": "string"},
+        "chinese": {"type": ["string", "null"], "description": "As the text wrote it."},
+        "abbreviation": {"type": ["string", "null"]},
+        "note": {"type": ["string", "null"]},
+        "traditional": {"type": ["string", "null"]},
+        "simplified": {"type": ["string", "null"]},
+        "pinyin": {"type": ["string", "null"], "description": "With tone marks."},
+        "pinyin_plain": {"type": ["string", "null"]},
+    },
+}
+
+_ENRICHMENT = {
+    "type": "object",
+    "description": "What enrichment found in one feature, every annotation with its span.",
+    "properties": {
+        "slug": {"type": "string"},
+        "enriched": {"type": "boolean", "description": "False when the feature was never enriched."},
+        "feature_hash": {"type": "string"},
+        "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
+        "terms": {
+            "type": "array",
+            "items": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Term"},
+                    {
+                        "properties": {
+                            "mentions": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}}
+                        }
+                    },
+                ]
+            },
+        },
+        "places": {
+            "type": "object",
+            "description": "A GeoJSON FeatureCollection (RFC 7946), one Point per place.",
+        },
+        "figures": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "value": {"type": "number"},
+                    "unit": {"type": ["string", "null"]},
+                    "counted": {"type": ["string", "null"]},
+                    "amount": {"type": "string"},
+                    "text": {"type": "string"},
+                    "span": {"$ref": "#/components/schemas/Span"},
+                },
+            },
+        },
+    },
+}
+
 _ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
 
 
@@ -86,6 +172,7 @@ def openapi_document() -> dict[str, Any]:
             "has an ETag; send it back as If-None-Match to get an empty 304 when nothing changed.",
         },
         "paths": {
+            "/api/search": search_openapi_path(),
             "/api/series": {
                 "get": {
                     "summary": "Every series and how many features it has",
@@ -128,9 +215,37 @@ def openapi_document() -> dict[str, Any]:
                     },
                 }
             },
+            "/api/features/{slug}/enrichment": {
+                "get": {
+                    "summary": "A feature's dated events, glossary terms, places and key figures",
+                    "parameters": [
+                        {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": _json("Enrichment", "The feature's enrichment."),
+                        "304": not_modified,
+                        "404": _json("Error", "No feature has this slug."),
+                    },
+                }
+            },
+            "/api/timeline": {
+                "get": {
+                    "summary": "Dated events of the library or one series, in time order",
+                    "parameters": [{"name": "series", "in": "query", "schema": {"type": "string"}}],
+                    "responses": {"200": _json("Timeline", "The events."), "304": not_modified},
+                }
+            },
+            "/api/glossary": {
+                "get": {
+                    "summary": "The library's bilingual glossary, by English name",
+                    "parameters": [{"name": "series", "in": "query", "schema": {"type": "string"}}],
+                    "responses": {"200": _json("Glossary", "The terms."), "304": not_modified},
+                }
+            },
         },
         "components": {
             "schemas": {
+                "SearchResults": SEARCH_RESULTS_SCHEMA,
                 "Block": _BLOCK,
                 "Feature": _FEATURE,
                 "FeatureSummary": _SUMMARY,
@@ -160,6 +275,50 @@ def openapi_document() -> dict[str, Any]:
                                     "features": {"type": "integer"},
                                     "url": {"type": "string"},
                                 },
+                            },
+                        }
+                    },
+                },
+                "Span": _SPAN,
+                "Event": _EVENT,
+                "Term": _TERM,
+                "Enrichment": _ENRICHMENT,
+                "Timeline": {
+                    "type": "object",
+                    "properties": {
+                        "events": {
+                            "type": "array",
+                            "items": {
+                                "allOf": [
+                                    {"$ref": "#/components/schemas/Event"},
+                                    {
+                                        "properties": {
+                                            "year": {"type": ["integer", "null"]},
+                                            "feature": {"type": "string"},
+                                            "title": {"type": "string"},
+                                            "part": {"type": ["integer", "null"]},
+                                            "series": {"type": ["string", "null"]},
+                                        }
+                                    },
+                                ]
+                            },
+                        }
+                    },
+                },
+                "Glossary": {
+                    "type": "object",
+                    "properties": {
+                        "terms": {
+                            "type": "array",
+                            "items": {
+                                "allOf": [
+                                    {"$ref": "#/components/schemas/Term"},
+                                    {
+                                        "properties": {
+                                            "features": {"type": "array", "items": {"type": "string"}}
+                                        }
+                                    },
+                                ]
                             },
                         }
                     },

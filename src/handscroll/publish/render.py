@@ -8,35 +8,20 @@ become markup: a caption holding `<script>` shows as text.
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
 
-from handscroll.publish.contexts import FeaturePage, Page
+from handscroll.publish.annotate import mark_chinese
+from handscroll.publish.contexts import FeaturePage
+from handscroll.publish.reference import ReaderPage
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 """The built-in templates: base.html, one per page, and partials named `_<name>.html`."""
 
 STATIC_DIR = Path(__file__).parent / "static"
 """The stylesheet and gallery script, served at /static/ and copied into static sites."""
-
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
-_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u00b7"
-_HAN_RUN = re.compile(f"[{_HAN}](?:[{_HAN}{_CJK_PUNCT}]*[{_HAN}])?")
-"""A run of Han characters, with CJK punctuation inside it (not at its ends)."""
-
-
-def mark_chinese(text: object, lang: str = "zh-Hant") -> Markup:
-    """Escape text, then wrap each run of Han characters in `<span lang="zh-Hant">`.
-
-    Escaping comes first, so the spans are the only markup in the result;
-    screen readers and font fallback then treat the Chinese as Chinese.
-    """
-    escaped = str(escape(text))
-    return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', escaped))
 
 
 class Renderer:
@@ -55,13 +40,13 @@ class Renderer:
         )
         self.env.filters["zh"] = mark_chinese
 
-    def template_names(self, page: Page) -> list[str]:
+    def template_names(self, page: ReaderPage) -> list[str]:
         """The templates tried for a page, most specific first (`feature-<slug>.html`)."""
         if isinstance(page, FeaturePage):
             return [f"feature-{page.slug}.html", page.template]
         return [page.template]
 
-    def render(self, page: Page) -> str:
+    def render(self, page: ReaderPage) -> str:
         """The HTML of one page."""
         template = self.env.select_template(self.template_names(page))
         return template.render(page=page)

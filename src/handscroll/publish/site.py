@@ -1,9 +1,12 @@
 """The static site: the reader's pages written to a folder, with relative links.
 
 The folder works from `file://` and on any static host: `index.html`,
-`series/<key>.html`, `features/<slug>.html`, `404.html`, `static/` (stylesheet
-and script) and `media/` (WebP derivatives). Links are relative, so the folder
-can be moved anywhere.
+`series/<key>.html`, `features/<slug>.html`, `timeline.html`,
+`timelines/<key>.html` (one per series), `glossary.html` and
+`glossary-pinyin.html` (the two orders, so sorting needs no script),
+`404.html`, `static/` (stylesheet, scripts, and Leaflet from npm in
+`static/vendor/leaflet/` when it is installed) and `media/` (WebP derivatives).
+Links are relative, so the folder can be moved anywhere.
 
 Builds are incremental. Each page has a key: a hash of everything it is made
 from (the feature's summary and update time, its neighbours, its series, the
@@ -19,18 +22,20 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
+from handscroll.enrich.enrichment import ENRICHMENT_VERSION
 from handscroll.publish.contexts import (
     FeaturePage,
     FigureCard,
     Gallery,
     HomePage,
     LibraryReader,
+    Link,
     Page,
     PartCard,
     SeriesPage,
@@ -38,11 +43,21 @@ from handscroll.publish.contexts import (
     home_page,
     not_found_page,
     series_page,
+    series_title,
 )
+from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
 from handscroll.publish.media import SIZES, MediaLibrary
+from handscroll.publish.reference import (
+    GLOSSARY_SORTS,
+    GlossarySort,
+    ReaderPage,
+    ReferenceReader,
+    glossary_page,
+    timeline_page,
+)
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.urls import SiteUrls, series_file
-from handscroll.store.records import FeatureSummary, SeriesSummary
+from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
 MANIFEST = ".handscroll-build.json"
 """The manifest of page keys, inside the output folder."""
@@ -78,11 +93,15 @@ class BuildReport:
 class _Job:
     path: str
     key: str
-    build: Callable[[], Page]
+    build: Callable[[], ReaderPage]
+
+
+class SiteReader(LibraryReader, ReferenceReader, Protocol):
+    """What a static build reads: the pages' library reads, the timeline and the glossary."""
 
 
 def build_site(
-    library: LibraryReader, out_dir: Path, settings: Settings, *, progress: BuildProgress | None = None
+    library: SiteReader, out_dir: Path, settings: Settings, *, progress: BuildProgress | None = None
 ) -> BuildReport:
     """Write (or bring up to date) the static site of the whole library in `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -91,12 +110,15 @@ def build_site(
     old = _read_manifest(out_dir)
     summaries = library.list_features()
     series = library.list_series()
-    base = _hash(FORMAT, renderer.version, media.fingerprint())
-    jobs = list(_jobs(library, summaries, series, media, base))
+    leaflet = find_leaflet(settings)
+    maps = map_setup(settings, SiteUrls(1), leaflet is not None)
+    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, astuple(maps))
+    jobs = list(_jobs(library, summaries, series, media, base, maps))
+    jobs.extend(_reference_jobs(library, summaries, series, base))
     if progress is not None:
         progress.start(len(jobs))
 
-    _copy_static(out_dir)
+    _copy_static(out_dir, leaflet)
     pages: dict[str, dict[str, object]] = {}
     written: list[str] = []
     for job in jobs:
@@ -128,6 +150,7 @@ def _jobs(
     series: list[SeriesSummary],
     media: MediaLibrary,
     base: str,
+    maps: MapSetup,
 ) -> Iterator[_Job]:
     """Every page of the site with its key and how to build its context."""
     known = {s.key: s for s in series}
@@ -169,7 +192,7 @@ def _jobs(
                     following and astuple(following),
                     head and astuple(head),
                 ),
-                _bind_feature(library, part.slug, head, previous, following, media, nested),
+                _bind_feature(library, part.slug, head, previous, following, media, nested, maps),
             )
 
 
@@ -187,17 +210,65 @@ def _bind_feature(
     following: FeatureSummary | None,
     media: MediaLibrary,
     urls: SiteUrls,
+    maps: MapSetup,
 ) -> Callable[[], Page]:
     def build() -> Page:
         feature = library.get_feature(slug)
         return feature_page(
-            feature, series=summary, previous=previous, next=following, media=media, urls=urls
+            feature,
+            series=summary,
+            previous=previous,
+            next=following,
+            media=media,
+            urls=urls,
+            enrichment=library.get_enrichment(slug),
+            map_setup=maps,
         )
 
     return build
 
 
-def _pictures(page: Page) -> set[str]:
+def _reference_jobs(
+    library: ReferenceReader, summaries: list[FeatureSummary], series: list[SeriesSummary], base: str
+) -> Iterator[_Job]:
+    """The timelines (library and each series) and the glossary in both orders."""
+    entries = library.timeline()
+    terms = library.glossary()
+    titles = {s.slug: s.title for s in summaries}
+    root, nested = SiteUrls(0), SiteUrls(1)
+    yield _Job(
+        "timeline.html", _hash(base, [astuple(e) for e in entries]), lambda: timeline_page(entries, root)
+    )
+    for head in series:
+        picked = [e for e in entries if e.series == head.key]
+        yield _Job(
+            f"timelines/{series_file(head.key)}",
+            _hash(base, astuple(head), [astuple(e) for e in picked]),
+            _bind_timeline(picked, head, nested),
+        )
+    named = sorted({slug for term in terms for slug in term.slugs})
+    terms_key = _hash(base, [astuple(t) for t in terms], [(slug, titles.get(slug)) for slug in named])
+    for sort in GLOSSARY_SORTS:
+        path = root.glossary(sort)
+        yield _Job(path, terms_key, _bind_glossary(terms, titles, root, sort))
+
+
+def _bind_timeline(
+    entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
+) -> Callable[[], ReaderPage]:
+    name = series_title(head, head.key)
+    return lambda: timeline_page(
+        entries, urls, series=Link(urls.series(head.key), name), title=f"Timeline: {name}"
+    )
+
+
+def _bind_glossary(
+    terms: list[GlossaryEntry], titles: dict[str, str], urls: SiteUrls, sort: GlossarySort
+) -> Callable[[], ReaderPage]:
+    return lambda: glossary_page(terms, titles, urls, sort)
+
+
+def _pictures(page: ReaderPage) -> set[str]:
     """The media IDs a page shows as images (placeholders need no file)."""
     cards: list[PartCard] = []
     found: set[str] = set()
@@ -220,11 +291,20 @@ def _pictures(page: Page) -> set[str]:
     return found
 
 
-def _copy_static(out_dir: Path) -> None:
-    """Copy the stylesheet, script and icon, leaving files that are already the same."""
+def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
+    """Copy the stylesheet, scripts and icon, and Leaflet's files when it is installed, leaving
+    files that are already the same."""
     target = out_dir / "static"
+    _copy_files(STATIC_DIR.iterdir(), target)
+    if leaflet is not None:
+        vendor = target / "vendor" / "leaflet"
+        _copy_files((leaflet / name for name in LEAFLET_FILES), vendor)
+        _copy_files((leaflet / "images").glob("*.png"), vendor / "images")
+
+
+def _copy_files(sources: Iterable[Path], target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for source in STATIC_DIR.iterdir():
+    for source in sources:
         if source.is_file():
             dest = target / source.name
             if not dest.is_file() or dest.read_bytes() != source.read_bytes():

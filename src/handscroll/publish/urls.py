@@ -24,6 +24,10 @@ class Urls(Protocol):
 
     def static(self, name: str) -> str: ...
 
+    def timeline(self, series: str | None = None) -> str: ...
+
+    def glossary(self, sort: str = "english") -> str: ...
+
 
 class WebUrls:
     """Root-relative links of the live server."""
@@ -47,6 +51,14 @@ class WebUrls:
     def static(self, name: str) -> str:
         """A stylesheet or script."""
         return f"/static/{name}"
+
+    def timeline(self, series: str | None = None) -> str:
+        """The timeline of the library, or of one series."""
+        return "/timeline" if series is None else f"{self.series(series)}/timeline"
+
+    def glossary(self, sort: str = "english") -> str:
+        """The library glossary, ordered by English name or by pinyin."""
+        return "/glossary" if sort == "english" else f"/glossary?sort={quote(sort, safe='')}"
 
 
 class SiteUrls:
@@ -74,6 +86,17 @@ class SiteUrls:
     def static(self, name: str) -> str:
         """A stylesheet or script, copied into `static/`."""
         return f"{self.prefix}static/{name}"
+
+    def timeline(self, series: str | None = None) -> str:
+        """The library timeline `timeline.html`, or a series' `timelines/KEY.html`."""
+        if series is None:
+            return f"{self.prefix}timeline.html"
+        return f"{self.prefix}timelines/{series_file(series)}"
+
+    def glossary(self, sort: str = "english") -> str:
+        """The glossary by English name (`glossary.html`) or by pinyin (`glossary-pinyin.html`):
+        two files, so sorting works without a script and from `file://`."""
+        return f"{self.prefix}glossary.html" if sort == "english" else f"{self.prefix}glossary-{sort}.html"
 
 
 def series_file(key: str) -> str:

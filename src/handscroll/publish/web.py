@@ -20,6 +20,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -33,30 +34,59 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from handscroll.config import Settings
+from handscroll.enrich.enrichment import Enrichment
 from handscroll.errors import NotFoundError
 from handscroll.model import Feature
-from handscroll.publish.contexts import Page, load_feature, load_home, load_series, not_found_page
+from handscroll.publish.api import enrichment_json, glossary_json, timeline_json
+from handscroll.publish.contexts import load_feature, load_home, load_series, not_found_page
+from handscroll.publish.enriched import find_leaflet, map_setup
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.openapi import openapi_document
+from handscroll.publish.reference import (
+    GLOSSARY_SORTS,
+    GlossarySort,
+    ReaderPage,
+    load_glossary,
+    load_timeline,
+)
 from handscroll.publish.render import STATIC_DIR, Renderer
+from handscroll.publish.search_page import search_routes
 from handscroll.publish.urls import WebUrls
-from handscroll.store import FeatureSummary, Library, SeriesSummary
+from handscroll.store import FeatureSummary, GlossaryEntry, Library, SeriesSummary, TimelineEntry
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-"""No inline scripts or styles at all: templates carry neither (issue 3)."""
+"""No inline scripts or styles at all: templates carry neither (issue 3). Pictures may also come
+from the map's tile host (see `content_security_policy`)."""
+
+
+def tile_source(tiles: str) -> str:
+    """The CSP source of a tile URL template: its scheme and host, `{s}` subdomains as `*`."""
+    parts = urlsplit(tiles.replace("{s}", "a"))
+    host = parts.hostname or ""
+    if "{s}" in tiles.split("//", 1)[-1].split("/", 1)[0]:
+        host = "*." + host.split(".", 1)[1] if "." in host else host
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}"
+
+
+def content_security_policy(settings: Settings) -> str:
+    """The reader's CSP: `CONTENT_SECURITY_POLICY`, with the map's tile host allowed for images."""
+    return CONTENT_SECURITY_POLICY.replace(
+        "img-src 'self' data:", f"img-src 'self' data: {tile_source(settings.map_tiles)}"
+    )
+
 
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"strict-origin-when-cross-origin"),
     (b"x-frame-options", b"DENY"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 )
-"""Sent with every response."""
+"""Sent with every response, with the Content-Security-Policy."""
 
 PAGE_CACHE_CONTROL = "no-cache"
 """Pages and API answers may be stored but must be revalidated (cheaply, by ETag)."""
@@ -121,7 +151,7 @@ class PageCache:
         self.renderer = renderer
         self.size = size
         self.freshness = freshness
-        self._pages: OrderedDict[Page, Rendered] = OrderedDict()
+        self._pages: OrderedDict[ReaderPage, Rendered] = OrderedDict()
         self._paths: OrderedDict[str, tuple[float, Rendered]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -144,7 +174,7 @@ class PageCache:
             while len(self._paths) > self.size:
                 self._paths.popitem(last=False)
 
-    def render(self, page: Page) -> Rendered:
+    def render(self, page: ReaderPage) -> Rendered:
         """The page's HTML, rendered once per distinct context."""
         with self._lock:
             hit = self._pages.get(page)
@@ -198,12 +228,22 @@ class _Reader:
     def list_series(self) -> list[SeriesSummary]:
         return self.series.list_series()
 
+    def get_enrichment(self, slug: str) -> Enrichment | None:
+        return self.library.get_enrichment(slug)
+
+    def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
+        return self.library.timeline(series=series, slug=slug)
+
+    def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
+        return self.library.glossary(series=series)
+
 
 class SecurityHeadersMiddleware:
     """Adds the security headers to every response, and a cache lifetime to static files."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, policy: str = CONTENT_SECURITY_POLICY) -> None:
         self.app = app
+        self.headers = ((b"content-security-policy", policy.encode()), *SECURITY_HEADERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -214,7 +254,7 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.extend(SECURITY_HEADERS)
+                headers.extend(self.headers)
                 if static:
                     headers.append((b"cache-control", b"public, max-age=3600"))
                 message = {**message, "headers": headers}
@@ -251,12 +291,14 @@ def create_app(
     media = MediaLibrary(settings.media_dir, cache_dir or default_cache_dir(settings.media_dir))
     pages = PageCache(Renderer(), freshness=freshness)
     urls = WebUrls()
+    leaflet = find_leaflet(settings)
+    maps = map_setup(settings, urls, leaflet is not None)
 
-    async def html(request: Request, build: Callable[[], Page]) -> Response:
+    async def html(request: Request, build: Callable[[], ReaderPage]) -> Response:
         def work() -> Rendered:
             return pages.render(build())
 
-        path = request.url.path
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         rendered = pages.recent(path)
         if rendered is None:
             rendered = await run_in_threadpool(work)
@@ -272,7 +314,21 @@ def create_app(
 
     async def feature(request: Request) -> Response:
         slug = request.path_params["slug"]
-        return await html(request, lambda: load_feature(library, slug, media, urls))
+        return await html(request, lambda: load_feature(library, slug, media, urls, maps))
+
+    async def timeline(request: Request) -> Response:
+        return await html(request, lambda: load_timeline(library, urls))
+
+    async def series_timeline(request: Request) -> Response:
+        key = request.path_params["key"]
+        return await html(request, lambda: load_timeline(library, urls, key))
+
+    async def glossary(request: Request) -> Response:
+        asked = request.query_params.get("sort")
+        sort: GlossarySort = next(
+            (s for s in GLOSSARY_SORTS if s == asked), "english"
+        )  # unknown: the default order
+        return await html(request, lambda: load_glossary(library, urls, sort))
 
     async def picture(request: Request) -> Response:
         media_id, size = request.path_params["media_id"], request.path_params["size"]
@@ -333,6 +389,30 @@ def create_app(
         feature_ = await run_in_threadpool(store.get_feature, slug)
         return conditional(request, feature_.to_json(indent=None).encode(), "application/json")
 
+    async def api_enrichment(request: Request) -> Response:
+        slug = request.path_params["slug"]
+
+        def work() -> bytes:
+            return json_bytes(enrichment_json(slug, store.get_enrichment(slug), urls))
+
+        return conditional(request, await run_in_threadpool(work), "application/json")
+
+    async def api_timeline(request: Request) -> Response:
+        series_key = request.query_params.get("series") or None
+
+        def work() -> bytes:
+            return json_bytes(timeline_json(store.timeline(series=series_key), urls))
+
+        return conditional(request, await run_in_threadpool(work), "application/json")
+
+    async def api_glossary(request: Request) -> Response:
+        series_key = request.query_params.get("series") or None
+
+        def work() -> bytes:
+            return json_bytes(glossary_json(store.glossary(series=series_key)))
+
+        return conditional(request, await run_in_threadpool(work), "application/json")
+
     async def api_openapi(request: Request) -> Response:
         return conditional(request, json_bytes(openapi_document()), "application/json")
 
@@ -360,17 +440,27 @@ def create_app(
         yield
         store.close()
 
-    routes = [
+    routes: list[Route | Mount] = [
         Route("/", home),
         Route("/series/{key}", series),
+        Route("/series/{key}/timeline", series_timeline),
+        Route("/timeline", timeline),
+        Route("/glossary", glossary),
         Route("/features/{slug}", feature),
         Route("/media/{media_id}/{size}.webp", picture),
         Route("/api/series", api_series),
         Route("/api/features", api_features),
         Route("/api/features/{slug}", api_feature),
+        Route("/api/features/{slug}/enrichment", api_enrichment),
+        Route("/api/timeline", api_timeline),
+        Route("/api/glossary", api_glossary),
         Route("/api/openapi.json", api_openapi),
-        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+        *search_routes(store, pages.renderer, urls),  # /search and /api/search (issue 5)
     ]
+    if leaflet is not None:
+        # Leaflet comes from npm (package.json), is served from our own host and never committed.
+        routes.append(Mount("/static/vendor/leaflet", StaticFiles(directory=leaflet), name="leaflet"))
+    routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))
     handlers: dict[Any, Callable[[Request, Exception], Any]] = {
         404: not_found,
         NotFoundError: not_found,
@@ -381,7 +471,10 @@ def create_app(
     return Starlette(
         debug=False,
         routes=routes,
-        middleware=[Middleware(SecurityHeadersMiddleware), Middleware(GZipMiddleware, minimum_size=500)],
+        middleware=[
+            Middleware(SecurityHeadersMiddleware, policy=content_security_policy(settings)),
+            Middleware(GZipMiddleware, minimum_size=500),
+        ],
         exception_handlers=handlers,
         lifespan=lifespan,
     )

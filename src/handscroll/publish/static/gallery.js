@@ -154,3 +154,87 @@
     init();
   }
 })();
+
+/* Glossary mentions: each link to a term's entry becomes a button that opens a small card with the
+   English, Traditional and Simplified Chinese, pinyin and note (copied from the page's own glossary,
+   so no text is ever parsed as HTML). Enter, Space, a click or a tap open it; Escape or a click
+   elsewhere closes it. Without this script the mentions stay links to the glossary list. */
+(function () {
+  "use strict";
+
+  var links = document.querySelectorAll("a.term[data-term]");
+  if (!links.length) { return; }
+  var popup = document.createElement("div");
+  popup.className = "term-popup";
+  popup.id = "term-popup";
+  popup.setAttribute("role", "region");
+  popup.setAttribute("aria-label", "Glossary entry");
+  popup.hidden = true;
+  document.body.appendChild(popup);
+  var open = null;
+
+  function place(button) {
+    var rect = button.getBoundingClientRect();
+    var width = Math.min(352, document.documentElement.clientWidth - 24);
+    var left = Math.max(12, Math.min(rect.left, document.documentElement.clientWidth - width - 12));
+    popup.style.width = width + "px";
+    popup.style.left = (left + window.pageXOffset) + "px";
+    popup.style.top = (rect.bottom + window.pageYOffset + 8) + "px";
+  }
+
+  function close() {
+    if (!open) { return; }
+    open.setAttribute("aria-expanded", "false");
+    popup.hidden = true;
+    open = null;
+  }
+
+  function show(button) {
+    var entry = document.getElementById(button.getAttribute("data-term"));
+    if (!entry) { return; }
+    popup.textContent = "";
+    Array.prototype.forEach.call(entry.children, function (child) {
+      var copy = child.cloneNode(true);
+      copy.removeAttribute("id");
+      popup.appendChild(copy);
+    });
+    var more = document.createElement("a");
+    more.href = "#" + entry.id;
+    more.className = "term-popup-more";
+    more.textContent = "See it in the glossary";
+    popup.appendChild(more);
+    popup.hidden = false;
+    place(button);
+    button.setAttribute("aria-expanded", "true");
+    open = button;
+  }
+
+  Array.prototype.forEach.call(links, function (link) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "term";
+    button.setAttribute("data-term", link.getAttribute("data-term"));
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "term-popup");
+    while (link.firstChild) { button.appendChild(link.firstChild); }
+    link.parentNode.replaceChild(button, link);
+    button.addEventListener("click", function (event) {
+      event.stopPropagation();
+      if (open === button) { close(); return; }
+      close();
+      show(button);
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && open) {
+      var button = open;
+      close();
+      button.focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (open && !popup.contains(event.target)) { close(); }
+  });
+  window.addEventListener("resize", function () { if (open) { place(open); } });
+})();

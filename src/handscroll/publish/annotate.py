@@ -1,0 +1,116 @@
+"""Text with annotations -> safe HTML: every piece of the text escaped, only our own tags added.
+
+Annotations are character spans into a text exactly as `feature_texts` gives
+it (issue 4: provenance). The text between and inside the spans is escaped
+(and its Chinese runs tagged with `lang`), so text holding `<script>` stays
+text; the only markup added is the handful of tags built here from ids that
+pass through `escape` too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from markupsafe import Markup, escape
+
+__all__ = ["Mark", "anchor_ids", "annotate", "keep_apart", "mark_chinese", "stress"]
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u00b7"
+_HAN_RUN = re.compile(f"[{_HAN}](?:[{_HAN}{_CJK_PUNCT}]*[{_HAN}])?")
+"""A run of Han characters, with CJK punctuation inside it (not at its ends)."""
+
+
+def mark_chinese(text: object, lang: str = "zh-Hant") -> Markup:
+    """Escape text, then wrap each run of Han characters in `<span lang="zh-Hant">`.
+
+    Escaping comes first, so the spans are the only markup in the result;
+    screen readers and font fallback then treat the Chinese as Chinese.
+    """
+    escaped = str(escape(text))
+    return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', escaped))
+
+
+MarkKind = Literal["event", "term", "strong"]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One span to mark: an event (`<span id>`, a link target), a term mention (a link to
+    the glossary entry `target`), or words to stress."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    target: str = ""
+
+
+def keep_apart(marks: Iterable[Mark], length: int) -> list[Mark]:
+    """The marks that fit in a text of `length`, without overlaps, in text order.
+
+    Marks are taken in the order given (so a caller ranks events before terms);
+    within that order a mark that overlaps one already kept is dropped, and
+    among marks of one kind at the same place the first and longest wins.
+    """
+    kept: list[Mark] = []
+    ranked = sorted(
+        enumerate(marks),
+        key=lambda pair: (_RANK[pair[1].kind], pair[1].start, -(pair[1].end - pair[1].start)),
+    )
+    for _, mark in ranked:
+        if not 0 <= mark.start < mark.end <= length:
+            continue
+        if any(mark.start < other.end and other.start < mark.end for other in kept):
+            continue
+        kept.append(mark)
+    return sorted(kept, key=lambda m: m.start)
+
+
+_RANK = {"event": 0, "strong": 0, "term": 1}
+
+
+def annotate(text: str, marks: Sequence[Mark] = ()) -> Markup:
+    """The text as HTML with its marks: escaped pieces, Chinese tagged, our tags around the spans."""
+    if not marks:
+        return mark_chinese(text)
+    pieces: list[str] = []
+    at = 0
+    for mark in keep_apart(marks, len(text)):
+        pieces.append(mark_chinese(text[at : mark.start]))
+        inner = mark_chinese(text[mark.start : mark.end])
+        target = escape(mark.target)
+        if mark.kind == "event":
+            pieces.append(f'<span class="event" id="{target}">{inner}</span>')
+        elif mark.kind == "term":
+            pieces.append(f'<a class="term" href="#{target}" data-term="{target}">{inner}</a>')
+        else:
+            pieces.append(f"<strong>{inner}</strong>")
+        at = mark.end
+    pieces.append(mark_chinese(text[at:]))
+    return Markup("".join(pieces))
+
+
+def stress(text: str, words: str) -> Markup:
+    """The text with the first occurrence of `words` in `<strong>` (a date in its sentence)."""
+    found = text.find(words) if words else -1
+    if found < 0:
+        return mark_chinese(text)
+    return annotate(text, [Mark(found, found + len(words), "strong")])
+
+
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
+def anchor_ids(names: Sequence[str], prefix: str) -> list[str]:
+    """Stable, unique, ASCII element ids for a list of names (`term-chinese-communist-party`)."""
+    seen: dict[str, int] = {}
+    ids = []
+    for name in names:
+        base = _NOT_ID.sub("-", name.lower()).strip("-") or "item"
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        ids.append(f"{prefix}-{base}" if count == 1 else f"{prefix}-{base}-{count}")
+    return ids
