@@ -1,0 +1,289 @@
+"""Search in the reader: the `/search` results page and `GET /api/search` (issue 5).
+
+The page is a plain GET form and a server-rendered list, so it works without
+JavaScript; the static site renders the same template with an empty list that
+`static/search.js` fills from a prebuilt index (see `search_index.py`).
+Nothing a reader types can make either answer fail: bad numbers are a 400
+with a message, any text is a query (store/query.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from handscroll.publish.contexts import Chrome, make_chrome
+from handscroll.publish.render import Renderer
+from handscroll.publish.urls import Urls
+from handscroll.store import Library
+from handscroll.store.search import SearchResult, SearchResults
+
+PER_PAGE = 20
+"""Results per page, on the page and by default in the API."""
+
+
+@dataclass(frozen=True)
+class ResultCard:
+    """One result on the page: the feature, a link to the very figure or note, and the snippet."""
+
+    title: str
+    url: str
+    where: str | None
+    snippet: Markup
+    series: str | None
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The results page: the query as typed, the filters, the results and what to tell the reader.
+
+    `static` pages (the static site) have no server results: a script fills them.
+    """
+
+    template: ClassVar[str] = "search.html"
+    chrome: Chrome
+    query: str
+    series: str
+    year_from: str
+    year_to: str
+    results: tuple[ResultCard, ...]
+    total: int
+    notices: tuple[str, ...]
+    previous_url: str | None
+    next_url: str | None
+    static: bool = False
+    index_url: str = ""
+    script_url: str = ""
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """What a search request asked for, checked."""
+
+    query: str
+    series: str | None
+    year_from: int | None
+    year_to: int | None
+    page: int
+    per_page: int
+
+
+def read_params(params: Any) -> SearchParams:
+    """Search parameters from a query string; HTTPException(400) names a bad number."""
+    return SearchParams(
+        query=str(params.get("q") or ""),
+        series=params.get("series") or None,
+        year_from=_int(params, "from", None),
+        year_to=_int(params, "to", None),
+        page=_int(params, "page", 1, minimum=1) or 1,
+        per_page=_int(params, "per_page", PER_PAGE, minimum=1, maximum=100) or PER_PAGE,
+    )
+
+
+def run_search(store: Library, params: SearchParams) -> SearchResults:
+    """The results of a checked request."""
+    return store.search(
+        params.query,
+        series=params.series,
+        year_from=params.year_from,
+        year_to=params.year_to,
+        limit=params.per_page,
+        offset=(params.page - 1) * params.per_page,
+    )
+
+
+def result_url(urls: Urls, result: SearchResult) -> str:
+    """The feature page, at the figure or question that matched."""
+    anchor = result.match.anchor if result.match else None
+    return urls.feature(result.slug) + (f"#{anchor}" if anchor else "")
+
+
+def search_json(results: SearchResults, params: SearchParams, urls: Urls) -> dict[str, Any]:
+    """The JSON answer of `GET /api/search`."""
+    return {
+        "query": params.query,
+        "total": results.total,
+        "page": params.page,
+        "per_page": params.per_page,
+        "suggestion": results.suggestion,
+        "corrected": results.corrected,
+        "messages": results.notices(),
+        "results": [{**result.to_dict(), "url": result_url(urls, result)} for result in results.results],
+    }
+
+
+def load_search_page(store: Library, params: SearchParams, urls: Urls) -> SearchPage:
+    """The results page of a request (an empty query shows just the form)."""
+    results = run_search(store, params) if params.query.strip() else None
+    cards = tuple(
+        ResultCard(
+            title=result.title,
+            url=result_url(urls, result),
+            where=result.match.label if result.match else None,
+            snippet=result.snippet,
+            series=result.series,
+        )
+        for result in (results.results if results else ())
+    )
+    total = results.total if results else 0
+    shown_to = (params.page - 1) * params.per_page + len(cards)
+
+    def page_url(page: int) -> str:
+        query = {"q": params.query, "series": params.series, "from": params.year_from, "to": params.year_to}
+        kept = {k: v for k, v in query.items() if v not in (None, "")}
+        return "/search?" + urlencode({**kept, "page": page})
+
+    return SearchPage(
+        chrome=make_chrome(urls),
+        query=params.query,
+        series=params.series or "",
+        year_from="" if params.year_from is None else str(params.year_from),
+        year_to="" if params.year_to is None else str(params.year_to),
+        results=cards,
+        total=total,
+        notices=tuple(results.notices()) if results else (),
+        previous_url=page_url(params.page - 1) if params.page > 1 else None,
+        next_url=page_url(params.page + 1) if shown_to < total else None,
+    )
+
+
+def render_search_page(renderer: Renderer, page: SearchPage) -> str:
+    """The HTML of a search page (`search.html`, or an override of it)."""
+    return renderer.env.get_template(page.template).render(page=page)
+
+
+def search_routes(store: Library, renderer: Renderer, urls: Urls) -> list[Route]:
+    """`/search` and `/api/search`, to add to the reader's routes."""
+
+    def render(search_page: SearchPage) -> str:
+        return render_search_page(renderer, search_page)
+
+    async def page(request: Request) -> Response:
+        try:
+            params = read_params(request.query_params)
+        except HTTPException as exc:
+            return HTMLResponse(render(_error_page(urls, str(exc.detail))), status_code=400)
+        html = await run_in_threadpool(lambda: render(load_search_page(store, params, urls)))
+        return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
+
+    async def api(request: Request) -> Response:
+        params = read_params(request.query_params)  # 400 through the app's handler
+        results = await run_in_threadpool(run_search, store, params)
+        return JSONResponse(search_json(results, params, urls))
+
+    return [Route("/search", page), Route("/api/search", api)]
+
+
+def _error_page(urls: Urls, message: str) -> SearchPage:
+    return SearchPage(
+        chrome=make_chrome(urls),
+        query="",
+        series="",
+        year_from="",
+        year_to="",
+        results=(),
+        total=0,
+        notices=(message,),
+        previous_url=None,
+        next_url=None,
+    )
+
+
+def _int(
+    params: Any, name: str, default: int | None, *, minimum: int = -100_000, maximum: int = 100_000
+) -> int | None:
+    raw = params.get(name)
+    if raw is None or str(raw).strip() == "":
+        return default
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise HTTPException(400, f"{name} must be a whole number") from None
+    if not minimum <= value <= maximum:
+        raise HTTPException(400, f"{name} must be between {minimum} and {maximum}")
+    return value
+
+
+_MATCH_SCHEMA = {
+    "type": ["object", "null"],
+    "description": "Where the best match is; `anchor` is the id on the feature page (`fig-3`, `question-1`).",
+    "properties": {
+        "kind": {"enum": ["paragraph", "figure", "note", "question"]},
+        "number": {"type": ["integer", "null"]},
+        "anchor": {"type": ["string", "null"]},
+        "label": {"type": "string"},
+    },
+}
+
+SEARCH_RESULTS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["query", "total", "page", "per_page", "suggestion", "corrected", "messages", "results"],
+    "properties": {
+        "query": {"type": "string"},
+        "total": {"type": "integer"},
+        "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "suggestion": {"type": ["string", "null"], "description": "A correction from the library's words."},
+        "corrected": {"type": "boolean", "description": "True when the results are the suggestion's."},
+        "messages": {"type": "array", "items": {"type": "string"}},
+        "results": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["slug", "title", "snippet", "match", "url"],
+                "properties": {
+                    "slug": {"type": "string"},
+                    "title": {"type": "string"},
+                    "series": {"type": ["string", "null"]},
+                    "part": {"type": ["integer", "null"]},
+                    "snippet": {"type": "string", "description": "Escaped HTML; matches in <mark>."},
+                    "match": _MATCH_SCHEMA,
+                    "url": {"type": "string", "description": "The feature page at the match."},
+                },
+            },
+        },
+    },
+}
+"""The JSON Schema of `GET /api/search`, for the OpenAPI document."""
+
+
+def search_openapi_path() -> dict[str, Any]:
+    """The OpenAPI path item of `GET /api/search`."""
+
+    def param(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+        return {"name": name, "in": "query", "schema": schema, "description": description}
+
+    error = {"application/json": {"schema": {"type": "object", "properties": {"error": {"type": "string"}}}}}
+    return {
+        "get": {
+            "summary": "Search features in English, Traditional or Simplified Chinese, pinyin or old names",
+            "parameters": [
+                param("q", {"type": "string"}, 'Words, "phrases", prefix* ; any text is accepted.'),
+                param("series", {"type": "string"}, "Only this series (its key)."),
+                param("from", {"type": "integer"}, "Only features with an event in or after this year."),
+                param("to", {"type": "integer"}, "Only features with an event in or before this year."),
+                param("page", {"type": "integer", "minimum": 1, "default": 1}, "Page of results."),
+                param("per_page", {"type": "integer", "minimum": 1, "maximum": 100, "default": PER_PAGE}, ""),
+            ],
+            "responses": {
+                "200": {
+                    "description": "Results, best first (an empty query gives none and a message).",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/SearchResults"}}
+                    },
+                },
+                "400": {
+                    "description": "A number parameter is not a whole number in range.",
+                    "content": error,
+                },
+            },
+        }
+    }
