@@ -51,7 +51,6 @@ from handscroll.publish.reference import (
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_page import search_routes
-from handscroll.publish.search_page import search_routes
 from handscroll.publish.urls import WebUrls
 from handscroll.store import FeatureSummary, GlossaryEntry, Library, SeriesSummary, TimelineEntry
 
@@ -456,7 +455,6 @@ def create_app(
         Route("/api/timeline", api_timeline),
         Route("/api/glossary", api_glossary),
         Route("/api/openapi.json", api_openapi),
-        *search_routes(store, pages.renderer, urls),  # /search and /api/search (issue 5)
         *search_routes(store, pages.renderer, urls),  # /search and /api/search (issue 5)
     ]
     if leaflet is not None:
