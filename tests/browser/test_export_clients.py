@@ -120,3 +120,71 @@ def test_timelinejs_shows_every_event_as_a_slide(
     page.screenshot(path=str(clean_screenshots() / "timelinejs.png"))
     assert not refused, refused
     assert not watch.errors, watch.errors
+
+
+VIEWER_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>IIIF viewer</title>
+<link rel="stylesheet" href="tify/tify.css"></head>
+<body><div id="tify" style="height: 760px"></div>
+<script type="module">
+import Tify from "./tify/tify.js";
+const params = new URLSearchParams(location.search);
+window.tify = new Tify({
+  container: "#tify",
+  manifestUrl: params.get("manifest"),
+  translationsDirUrl: "tify/translations",
+  view: "thumbnails"
+});
+window.tify.ready.then(() => { window.tifyReady = true; }, (e) => { window.tifyError = String(e); });
+</script></body></html>
+"""
+
+
+def test_iiif_manifest_opens_in_the_tify_viewer(
+    sample_library: SampleLibrary, serve_folder: tuple[Path, str], watched: tuple[Any, Watch]
+) -> None:
+    if not (TIFY / "tify.js").is_file():
+        require_part(f"TIFY is not installed in {NODE_MODULES}: run `npm ci` at the repository root")
+    from iiif_prezi3 import Manifest
+
+    root, base = serve_folder
+    shutil.copytree(TIFY, root / "tify")
+    (root / "index.html").write_text(VIEWER_PAGE, encoding="utf-8")
+    (root / "favicon.ico").write_bytes(b"")
+    slug = sample_library.slugs[0]
+    with Library.open(sample_library.url) as library:
+        run_export(
+            "iiif",
+            library,
+            ExportRequest(
+                series=sample_library.series, media_dir=sample_library.settings.media_dir, base_url=base
+            ),
+            root / "iiif",
+        )
+        feature = library.get_feature(slug)
+    data = json.loads((root / "iiif" / slug / "manifest.json").read_text(encoding="utf-8"))
+    manifest = Manifest.model_validate(data)
+    assert len(manifest.items) == len(feature.figures)
+    page, watch = watched
+    refused: list[str] = []
+    _local_only(page, base, refused)
+    page.goto(f"{base}index.html?manifest=iiif/{slug}/manifest.json")
+    page.wait_for_function("window.tifyReady === true || window.tifyError !== undefined", timeout=30_000)
+    assert page.evaluate("window.tifyError") is None
+    title = page.locator(".tify-header-title").inner_text()
+    assert " ".join(title.replace("\xa0", " ").split()) == feature.title  # TIFY keeps the last words together
+    assert page.locator(".tify-thumbnails-item").count() == len(feature.figures)
+    first_caption = feature.figures[0].caption[0]
+    assert first_caption[:40] in page.locator(".tify-thumbnails-item").first.inner_text()
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.tify-thumbnails-image'))"
+        ".every(i => i.complete && i.naturalWidth > 0)",
+        timeout=15_000,
+    )
+    page.wait_for_timeout(1000)  # let OpenSeadragon draw the first picture
+    page.screenshot(path=str(clean_screenshots() / "iiif-tify.png"))
+    page.click("text=Info")
+    info = page.locator(".tify-main").inner_text()
+    assert "Source of photos" in info and feature.title in info
+    assert not refused, refused
+    assert not watch.errors, watch.errors

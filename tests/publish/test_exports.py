@@ -290,7 +290,7 @@ def test_export_help_lists_every_format() -> None:
         assert name in result.output
 
 
-@pytest.mark.parametrize("fmt", ["epub", "jsonld", "csv", "timelinejs"])
+@pytest.mark.parametrize("fmt", ["epub", "jsonld", "csv", "timelinejs", "iiif"])
 def test_export_command_works_on_a_series_a_feature_and_the_library(
     export_library: ExportLibrary, tmp_path: Path, fmt: str
 ) -> None:
@@ -322,3 +322,36 @@ def test_export_command_refuses_unknown_things(export_library: ExportLibrary, tm
         app, ["export", "csv", "--db", export_library.url, "--series", SERIES, "--feature", "x", "-o", "x"]
     )
     assert result.exit_code == 1 and "not both" in result.output
+
+
+# --- IIIF -------------------------------------------------------------------------------------
+
+
+def test_iiif_manifests_validate_with_iiif_prezi3(export_library: ExportLibrary, tmp_path: Path) -> None:
+    from iiif_prezi3 import Manifest
+
+    report = _export(export_library, "iiif", tmp_path, base_url="https://example.org/")
+    assert any(export_library.missing in line and "no canvas" in line for line in report.skipped)
+    for slug in (*export_library.slugs, HOSTILE_SLUG):
+        data = json.loads((tmp_path / slug / "manifest.json").read_text(encoding="utf-8"))
+        manifest = Manifest.model_validate(data)
+        assert json.loads(manifest.jsonld()) == data  # nothing we wrote was dropped or changed
+        assert data["homepage"][0]["id"] == f"https://example.org/features/{slug}"
+    second = json.loads((tmp_path / export_library.slugs[1] / "manifest.json").read_text(encoding="utf-8"))
+    assert len(second["items"]) == 6  # seven figures, one picture missing
+    canvas = second["items"][0]
+    assert (canvas["width"], canvas["height"]) == (1200, 800)
+    body = canvas["items"][0]["items"][0]["body"]
+    assert body["id"].startswith("https://example.org/iiif/images/") and body["format"] == "image/jpeg"
+    assert (tmp_path / "images" / body["id"].rsplit("/", 1)[1]).is_file()
+    assert second["requiredStatement"]["value"]["en"][0].startswith("Source of photos")
+    assert canvas["summary"]["en"][0].startswith(canvas["label"]["en"][0].rstrip("…"))
+    hostile = json.loads((tmp_path / HOSTILE_SLUG / "manifest.json").read_text(encoding="utf-8"))
+    assert hostile["items"] == []
+
+
+def test_iiif_values_that_look_like_html_stay_text() -> None:
+    from handscroll.publish.iiif import plain_text
+
+    assert plain_text("<script>alert(1)</script>") == "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>"
+    assert plain_text("Caption <b>") == "Caption <b>"  # not HTML to IIIF: it does not start with <

@@ -1,0 +1,204 @@
+"""IIIF Presentation 3 manifests: one per feature, a canvas per gallery picture (issue 6).
+
+A canvas has the picture's real pixel size; its label is the caption's first
+sentence and its summary the whole caption. The credit is the manifest's
+`requiredStatement`, the feature page its `homepage`, the lead picture its
+thumbnail. The same `build_manifest` serves `/iiif/{slug}/manifest.json` in
+the reader (pictures: the large WebP derivative) and `handscroll export iiif`
+(pictures: JPEG copies in `OUT/images/`). A picture that cannot be found has
+no size, so it gets no canvas, and the exporter says so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from handscroll.model import Credit, Feature, Paragraph
+from handscroll.publish.exports import (
+    ExportReport,
+    ExportRequest,
+    missing_picture,
+    open_media,
+    resized_jpeg,
+    select_features,
+)
+from handscroll.store import Library
+
+PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
+"""The JSON-LD context of IIIF Presentation 3."""
+
+MAX_IMAGE_SIDE = 2000
+"""Longest side of a picture copied by the export, in pixels: enough to zoom into in a viewer."""
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?。！？])(?:\s|$)")
+
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class PictureRef:
+    """A picture as a manifest shows it: the file's URL, format and size, and the original's size."""
+
+    url: str
+    format: str
+    width: int
+    height: int
+    full_width: int
+    full_height: int
+
+
+def _lang(value: str, language: str) -> Json:
+    return {language: [plain_text(value)]}
+
+
+def plain_text(value: str) -> str:
+    """A text as a IIIF value that clients show as text.
+
+    IIIF reads a value that starts with `<` and ends with `>` as HTML; such a
+    text (a caption that is one tag) is escaped inside a span, so it still
+    shows as the characters it is.
+    """
+    stripped = value.strip()
+    if stripped.startswith("<") and stripped.endswith(">"):
+        return f"<span>{escape(value)}</span>"
+    return value
+
+
+def first_sentence(text: str, limit: int = 120) -> str:
+    """A short label from a caption: its first sentence, cut at `limit` characters."""
+    match = _FIRST_SENTENCE.match(text)
+    sentence = match.group(1) if match else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def build_manifest(
+    feature: Feature,
+    *,
+    manifest_url: str,
+    page_url: str,
+    picture: Callable[[str], PictureRef | None],
+    series_title: str | None = None,
+) -> tuple[Json, list[str]]:
+    """The manifest of a feature, and the media IDs left without a canvas (no picture found)."""
+    language = feature.language or "none"
+    base = manifest_url.rsplit("/", 1)[0]
+    credit = next((b.text for b in feature.blocks if isinstance(b, Credit)), None)
+    narrative = next((b.text for b in feature.blocks if isinstance(b, Paragraph)), None)
+    manifest: Json = {
+        "@context": PRESENTATION_CONTEXT,
+        "id": manifest_url,
+        "type": "Manifest",
+        "label": _lang(feature.title, language),
+        "homepage": [
+            {"id": page_url, "type": "Text", "label": _lang(feature.title, language), "format": "text/html"}
+        ],
+    }
+    if narrative:
+        manifest["summary"] = _lang(narrative, language)
+    metadata = []
+    if series_title:
+        metadata.append({"label": {"en": ["Series"]}, "value": _lang(series_title, language)})
+    if feature.part is not None:
+        metadata.append({"label": {"en": ["Part"]}, "value": {"none": [str(feature.part)]}})
+    if metadata:
+        manifest["metadata"] = metadata
+    if credit:
+        manifest["requiredStatement"] = {"label": {"en": ["Credit"]}, "value": _lang(credit, language)}
+    canvases: list[Json] = []
+    missing: list[str] = []
+    for number, figure in enumerate(feature.figures, start=1):
+        found = picture(figure.media)
+        if found is None:
+            missing.append(figure.media)
+            continue
+        canvas_id = f"{base}/canvas/{number}"
+        caption = " ".join(figure.caption)
+        canvas: Json = {
+            "id": canvas_id,
+            "type": "Canvas",
+            "label": _lang(first_sentence(caption) if caption else figure.media, language),
+            "width": found.full_width,
+            "height": found.full_height,
+            "items": [
+                {
+                    "id": f"{canvas_id}/page",
+                    "type": "AnnotationPage",
+                    "items": [
+                        {
+                            "id": f"{canvas_id}/page/painting",
+                            "type": "Annotation",
+                            "motivation": "painting",
+                            "body": _image(found),
+                            "target": canvas_id,
+                        }
+                    ],
+                }
+            ],
+        }
+        if caption:
+            canvas["summary"] = _lang(caption, language)
+        canvases.append(canvas)
+    manifest["items"] = canvases
+    hero = picture(feature.hero) if feature.hero else None
+    if hero is not None:
+        manifest["thumbnail"] = [_image(hero)]
+    return manifest, missing
+
+
+def _image(found: PictureRef) -> Json:
+    return {
+        "id": found.url,
+        "type": "Image",
+        "format": found.format,
+        "width": found.width,
+        "height": found.height,
+    }
+
+
+def export_iiif(library: Library, request: ExportRequest, out: Path) -> ExportReport:
+    """Write `SLUG/manifest.json` per feature and the pictures into `images/`, in the folder `out`.
+
+    `out` is meant to be served as `iiif/` under `--base-url`, beside the reader.
+    """
+    selection = select_features(library, request)
+    media = open_media(request, out)
+    report = ExportReport()
+    base = request.base_url.rstrip("/")
+    copied: dict[str, PictureRef | None] = {}
+
+    def picture(media_id: str) -> PictureRef | None:
+        if media_id not in copied:
+            copied[media_id] = None
+            info = media.info(media_id)
+            found = resized_jpeg(media, media_id, MAX_IMAGE_SIDE) if info is not None else None
+            if info is not None and found is not None:
+                data, width, height = found
+                target = out / "images" / f"{media_id}.jpg"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                report.written.append(target)
+                url = f"{base}/iiif/images/{media_id}.jpg"
+                copied[media_id] = PictureRef(url, "image/jpeg", width, height, info.width, info.height)
+        return copied[media_id]
+
+    for feature in selection.features:
+        manifest, missing = build_manifest(
+            feature,
+            manifest_url=f"{base}/iiif/{feature.slug}/manifest.json",
+            page_url=f"{base}/features/{feature.slug}",
+            picture=picture,
+            series_title=selection.series_title(feature.series),
+        )
+        report.skipped.extend(f"{missing_picture(media, m, feature.slug)}: no canvas" for m in missing)
+        target = out / feature.slug / "manifest.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        report.written.insert(0, target)
+    return report
