@@ -56,7 +56,6 @@ def test_api_filters_and_pages(make_client: ClientFactory) -> None:
     assert client.get("/api/search", params={"q": "shenyang", "series": "nope"}).json()["total"] == 0
 
 
-
 @pytest.mark.parametrize(
     "params",
     [

@@ -156,11 +156,11 @@ def _alternatives(tokens: tuple[str, ...], aliases: tuple[tuple[str, ...], ...])
 
 def place_aliases(name: str) -> tuple[tuple[str, ...], ...]:
     """Folded token tuples of every name of the place `name` means ("mukden" -> shenyang, 沈阳...)."""
-    return _place_index().get(fold_text(name), ())
+    return place_index().get(fold_text(name), ())
 
 
 @cache
-def _place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+def place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Folded name -> all folded names of the place, from the curated historical places list."""
     path = resources.files("handscroll.enrich") / "data" / "historical_places.json"
     places = json.loads(path.read_text(encoding="utf-8"))["places"]

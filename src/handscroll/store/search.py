@@ -110,7 +110,8 @@ class SearchResults:
             anchor = f"#{result.match.anchor}" if result.match and result.match.anchor else ""
             where = f"{result.match.label}: " if result.match else ""
             snippet = result.snippet.replace("<mark>", "«").replace("</mark>", "»")
-            lines += [f"{number}. {result.title}  [{result.slug}{anchor}]", f"   {where}{Markup(snippet).unescape()}"]
+            lines.append(f"{number}. {result.title}  [{result.slug}{anchor}]")
+            lines.append(f"   {where}{Markup(snippet).unescape()}")
         return "\n".join(lines)
 
 

@@ -1,0 +1,131 @@
+"""Search for the static site: a prebuilt index as a script, and the search page that uses it.
+
+`file://` pages may not fetch JSON in Chromium, so the index is a `.js` file
+that assigns one global (`HANDSCROLL_SEARCH`), loaded by a `<script src>`
+like any other (CSP `script-src 'self'`, no inline script). `static/search.js`
+folds the query as the server does (store/query.py): lowercase, no marks,
+Traditional to Simplified through a table of just the characters this
+library uses, Han characters one token each, place names expanded through
+the same places list, and a light English stem on both sides.
+
+Pagefind, the usual choice, splits its index into fragments fetched on
+demand, which scales to huge sites but needs `fetch` (so no `file://`) and
+knows nothing of Traditional/Simplified or pinyin; this index is one file,
+loaded once, scanned linearly: right for a classroom library of hundreds to
+a few thousand features, not for 100,000.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from handscroll.enrich.cjk import HAN, to_traditional
+from handscroll.model import Feature
+from handscroll.publish.contexts import make_chrome
+from handscroll.publish.render import Renderer
+from handscroll.publish.search_page import SearchPage, render_search_page
+from handscroll.publish.urls import SiteUrls
+from handscroll.store.query import fold_text, place_index
+from handscroll.store.records import FeatureSummary, GlossaryEntry
+from handscroll.store.search_text import feature_sections
+
+INDEX_FILE = "search-index.js"
+PAGE_FILE = "search.html"
+INDEX_VERSION = 1
+
+
+class SearchSource(Protocol):
+    """What the static search index reads from the library."""
+
+    def list_features(
+        self, *, series: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[FeatureSummary]: ...
+
+    def get_feature(self, slug: str) -> Feature: ...
+
+    def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]: ...
+
+
+def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
+    """Write `search.html` and `search-index.js` into a static site folder."""
+    urls = SiteUrls(0)
+    index = build_index(library, urls)
+    body = (
+        "window.HANDSCROLL_SEARCH = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    )
+    # "</script" cannot end a .js file early, but keep the file safe to inline anyway.
+    (out_dir / INDEX_FILE).write_text(body.replace("</", "<\\/"), encoding="utf-8")
+    page = SearchPage(
+        chrome=make_chrome(urls),
+        query="",
+        series="",
+        year_from="",
+        year_to="",
+        results=(),
+        total=0,
+        notices=(),
+        previous_url=None,
+        next_url=None,
+        static=True,
+        index_url=INDEX_FILE,
+        script_url=urls.static("search.js"),
+    )
+    (out_dir / PAGE_FILE).write_text(render_search_page(renderer, page), encoding="utf-8")
+
+
+def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
+    """The index as plain data: documents, the Traditional->Simplified table, the place names."""
+    terms: dict[str, list[str]] = {}
+    for entry in library.glossary():
+        names = [entry.english, entry.traditional, entry.simplified, entry.abbreviation, entry.pinyin_plain]
+        if entry.pinyin_plain:
+            names.append(entry.pinyin_plain.replace(" ", ""))
+        for slug in entry.slugs:
+            terms.setdefault(slug, []).extend(name for name in names if name)
+    documents = []
+    han: set[str] = set()
+    for summary in library.list_features():
+        feature = library.get_feature(summary.slug)
+        sections = [
+            [section.match.label, section.match.anchor, section.text] for section in feature_sections(feature)
+        ]
+        term_text = fold_text(" ".join(terms.get(summary.slug, ())))
+        documents.append(
+            {
+                "u": urls.feature(summary.slug),
+                "t": feature.title,
+                "s": summary.series,
+                "x": term_text,
+                "f": sections,
+            }
+        )
+        han.update(
+            ch for ch in fold_text(feature.title + " " + " ".join(s[2] for s in sections)) if _is_han(ch)
+        )
+        han.update(ch for ch in term_text if _is_han(ch))
+    return {
+        "version": INDEX_VERSION,
+        "t2s": _t2s_table(han),
+        "places": {name: [" ".join(form) for form in forms] for name, forms in place_index().items()},
+        "docs": documents,
+    }
+
+
+def _t2s_table(simplified: Sequence[str] | set[str]) -> dict[str, str]:
+    """Traditional -> Simplified for the characters the library uses (in either script)."""
+    table = {}
+    for ch in sorted(simplified):
+        traditional = to_traditional(ch)
+        if len(traditional) == 1 and traditional != ch:
+            table[traditional] = ch
+    return table
+
+
+def _is_han(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in _HAN_RANGES)
+
+
+_HAN_RANGES = [(HAN[i], HAN[i + 2]) for i in range(0, len(HAN), 3)]

@@ -1,0 +1,63 @@
+"""Search in a real browser (issue 5): from the home page to a highlighted figure; the static site from file://."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from handscroll.publish.render import Renderer
+from handscroll.publish.search_index import write_static_search
+from handscroll.store import Library
+
+from .conftest import SampleLibrary, Watch
+
+Page = Any
+
+
+def _static_search(static_site: Path, sample_library: SampleLibrary) -> Path:
+    # build_site writes these too; writing them again here keeps the test about search alone.
+    with Library.open(sample_library.url) as library:
+        write_static_search(library, static_site, Renderer())
+    return static_site / "search.html"
+
+
+def test_static_site_search_from_file_url(
+    watched: tuple[Page, Watch], static_site: Path, sample_library: SampleLibrary
+) -> None:
+    page, watch = watched
+    page.goto(_static_search(static_site, sample_library).as_uri())
+    assert page.url.startswith("file://")
+    for query in ("瀋陽", "沈阳", "shenyang", "Mukden"):
+        page.get_by_label("Search the library in English, Chinese or pinyin").fill(query)
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".search-result")
+        marks = page.locator(".search-result mark")
+        assert marks.count() >= 1, query
+        assert "features found" in page.locator("[data-search-status]").inner_text() or "1 feature found" in (
+            page.locator("[data-search-status]").inner_text()
+        )
+    first = page.locator(".search-result h2 a").first
+    href = first.get_attribute("href") or ""
+    assert href.startswith("features/") and "#fig-" in href
+    first.click()
+    page.wait_for_load_state("load")
+    anchor = href.split("#", 1)[1]
+    assert page.url.startswith("file://") and page.url.endswith(f"#{anchor}")
+    assert page.evaluate(f"() => document.getElementById('{anchor}').matches(':target')")
+    assert watch.errors == []
+
+
+def test_static_search_is_safe_with_hostile_queries(
+    watched: tuple[Page, Watch], static_site: Path, sample_library: SampleLibrary
+) -> None:
+    page, watch = watched
+    page.goto(_static_search(static_site, sample_library).as_uri())
+    box = page.get_by_label("Search the library in English, Chinese or pinyin")
+    for query in ['"', "NEAR(", "<img src=x onerror=alert(1)>", "x" * 10_000, "((( OR *", "withdr*"]:
+        box.fill(query)
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "() => document.querySelector('[data-search-status]').textContent.trim() !== ''"
+        )
+    assert page.locator(".search-result").count() >= 1  # withdr*
+    assert watch.errors == [] and watch.dialogs == []
