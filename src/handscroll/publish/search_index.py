@@ -89,9 +89,8 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
     han: set[str] = set()
     for summary in library.list_features():
         feature = library.get_feature(summary.slug)
-        sections = [
-            [section.match.label, section.match.anchor, section.text] for section in feature_sections(feature)
-        ]
+        found = feature_sections(feature)
+        sections = [[section.match.label, section.match.anchor, section.text] for section in found]
         term_text = fold_text(" ".join(terms.get(summary.slug, ())))
         documents.append(
             {
@@ -103,7 +102,9 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
             }
         )
         han.update(
-            ch for ch in fold_text(feature.title + " " + " ".join(s[2] for s in sections)) if _is_han(ch)
+            ch
+            for ch in fold_text(feature.title + " " + " ".join(section.text for section in found))
+            if _is_han(ch)
         )
         han.update(ch for ch in term_text if _is_han(ch))
     return {
