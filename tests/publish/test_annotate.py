@@ -66,3 +66,10 @@ def test_anchor_ids_are_ascii_and_unique() -> None:
 )
 def test_date_labels(value: str, mod: str | None, label: str) -> None:
     assert date_label(value, mod) == label
+
+
+def test_values_without_a_place_in_time_stay_off_the_timelines() -> None:
+    from handscroll.publish.datelabels import on_the_calendar
+
+    assert on_the_calendar("1949-04-20TNI") and on_the_calendar("193") and on_the_calendar("1945/1992")
+    assert not on_the_calendar("PAST_REF") and not on_the_calendar("XXXX-XX-XXTNI")

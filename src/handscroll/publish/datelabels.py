@@ -35,6 +35,12 @@ _VALUE = re.compile(
 )
 
 
+def on_the_calendar(value: str) -> bool:
+    """Whether a value can be placed in time: "PAST_REF" or "XXXX-XX-XXTNI" (a day left
+    unresolved) cannot, and stays off the timelines."""
+    return _VALUE.match(value.split("/", 1)[0]) is not None
+
+
 def date_label(value: str, mod: str | None = None) -> str:
     """A human label for a TIMEX3 value; a range joins its ends with an en dash."""
     if "/" in value:

@@ -18,7 +18,7 @@ from handscroll.enrich.enrichment import Enrichment
 from handscroll.enrich.texts import Span, TextRef
 from handscroll.enrich.timeline import Event, ordered
 from handscroll.publish.annotate import Mark, anchor_ids, mark_chinese
-from handscroll.publish.datelabels import date_label
+from handscroll.publish.datelabels import date_label, on_the_calendar
 from handscroll.publish.urls import Urls
 
 SENTENCE_SHOWN = 150
@@ -157,10 +157,12 @@ def feature_extras(
         marks.setdefault(span.ref, []).append(mark)
 
     timeline = []
-    for event in ordered(enrichment.events):
+    for event in ordered(e for e in enrichment.events if on_the_calendar(e.value)):
         anchor = event_anchor(event.span.ref, event.span.start)
         timeline.append(TimelineLink(date_label(event.value, event.mod), _clip(event), f"#{anchor}"))
     for event in enrichment.events:
+        if not on_the_calendar(event.value):
+            continue
         add(
             event.span,
             Mark(event.span.start, event.span.end, "event", event_anchor(event.span.ref, event.span.start)),

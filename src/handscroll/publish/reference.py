@@ -27,7 +27,7 @@ from handscroll.publish.contexts import (
     make_chrome,
     series_title,
 )
-from handscroll.publish.datelabels import date_label, ordinal, year_label
+from handscroll.publish.datelabels import date_label, on_the_calendar, ordinal, year_label
 from handscroll.publish.enriched import TermEntry, event_anchor
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -112,8 +112,6 @@ def group_key(value: str) -> tuple[str, str]:
     """The label and element id of the group an event's value belongs to: its (start) year,
     or its decade or century when it names no year."""
     year, rank = sort_key(value)[:2]
-    if year >= 10**6:
-        return "Undated", "undated"
     era = " BC" if year < 0 else ""
     if rank == 0:
         century = abs(year) // 100 + 1
@@ -128,6 +126,7 @@ def timeline_page(
 ) -> TimelinePage:
     """A timeline page from entries already in time order (`Library.timeline`)."""
     groups: dict[str, tuple[str, list[TimelineItem]]] = {}
+    entries = [e for e in entries if on_the_calendar(e.value)]
     for entry in entries:
         label, anchor = group_key(entry.value)
         ref = TextRef(entry.block, entry.field, entry.paragraph)
