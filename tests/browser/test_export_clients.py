@@ -188,3 +188,39 @@ def test_iiif_manifest_opens_in_the_tify_viewer(
     assert "Source of photos" in info and feature.title in info
     assert not refused, refused
     assert not watch.errors, watch.errors
+
+
+LOCAL_SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/", "url": {"@type": "@id"}}}
+"""A small schema.org context given to PyLD instead of the network."""
+
+
+@pytest.mark.parametrize("which", ["sample", "hostile"])
+def test_feature_pages_carry_json_ld_that_pyld_expands(
+    sample_library: SampleLibrary, live_url: str, watched: tuple[Any, Watch], which: str
+) -> None:
+    from pyld import jsonld
+
+    from browser.conftest import HOSTILE_SLUG
+
+    slug = sample_library.slugs[0] if which == "sample" else HOSTILE_SLUG
+    page, watch = watched
+    page_url = f"{live_url}/features/{slug}"
+    page.goto(page_url)
+    blocks = page.locator('script[type="application/ld+json"]')
+    assert blocks.count() == 1
+    data = json.loads(blocks.first.text_content())
+
+    def loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+        assert url.rstrip("/") == "https://schema.org", f"tried to fetch {url}"
+        return {"contextUrl": None, "documentUrl": url, "document": LOCAL_SCHEMA_CONTEXT}
+
+    expanded = jsonld.expand(data, {"documentLoader": loader, "base": page_url})
+    article = next(n for n in expanded if "https://schema.org/Article" in n.get("@type", []))
+    assert article["@id"] == f"{page_url}#article"  # relative links resolve against the page
+    assert article["https://schema.org/url"] == [{"@id": page_url}]
+    if which == "sample":
+        assert article["https://schema.org/image"] and article["https://schema.org/hasPart"]
+    else:
+        assert "<script>" in article["https://schema.org/headline"][0]["@value"]  # kept as text
+    assert not watch.errors, watch.errors  # a CSP refusal would show here
+    assert not watch.dialogs

@@ -222,7 +222,8 @@ def test_pages_carry_no_inline_script_or_style(make_client: ClientFactory) -> No
     client = make_client(_series(2))
     for path in ("/", "/series/testsite_civilwar", "/features/01-part", "/nowhere"):
         html = client.get(path).text
-        assert re.findall(r"<script(?![^>]*\bsrc=)", html) == [], path
+        # A JSON-LD block is data, not script (issue 6): the CSP does not apply to it.
+        assert re.findall(r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))", html) == [], path
         assert " style=" not in html and "<style" not in html, path
         assert re.search(r"\son[a-z]+=", html) is None, path
 

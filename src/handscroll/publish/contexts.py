@@ -23,6 +23,7 @@ from handscroll.errors import NotFoundError
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.publish.annotate import Mark, annotate
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
+from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
@@ -226,6 +227,8 @@ class FeaturePage:
     previous: PartCard | None
     next: PartCard | None
     extras: FeatureExtras
+    structured_data: Markup
+    """schema.org JSON-LD of the feature (issue 6), escaped for a `<script type="application/ld+json">`."""
 
 
 @dataclass(frozen=True)
@@ -382,6 +385,13 @@ def feature_page(
         previous=part_card(previous, media, urls) if previous else None,
         next=part_card(next, media, urls) if next else None,
         extras=extras,
+        structured_data=page_jsonld(
+            feature,
+            enrichment,
+            page_url=urls.feature(feature.slug),
+            image_url=lambda media_id: urls.media(media_id, "large") if media.info(media_id) else None,
+            series=(series_link.url, series_link.label) if series_link else None,
+        ),
     )
 
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from handscroll.enrich.enrichment import Enrichment
 from handscroll.model import Credit, Feature, Note, Paragraph, Question
 from handscroll.publish.event_dates import exact_dates
@@ -250,3 +252,20 @@ def export_jsonld(library: Library, request: ExportRequest, out: Path) -> Export
     out.write_text(json.dumps(document(nodes), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     report.written.append(out)
     return report
+
+
+def page_jsonld(
+    feature: Feature,
+    enrichment: Enrichment | None,
+    *,
+    page_url: str,
+    image_url: Callable[[str], str | None],
+    series: tuple[str, str] | None = None,
+) -> Markup:
+    """The JSON-LD of a feature page, ready to stand inside `<script type="application/ld+json">`.
+
+    Links may be relative to the page (as the reader's are): JSON-LD resolves
+    them against the document's address.
+    """
+    nodes = feature_graph(feature, enrichment, page_url=page_url, image_url=image_url, series=series)
+    return Markup(script_json(document(nodes)))  # escaped by script_json: no `<`, `>` or `&` left
