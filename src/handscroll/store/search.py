@@ -227,7 +227,17 @@ def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fe
         return {}
     ids = list(feature_ids)
     heads = session.execute(
-        select(FeatureRow, SeriesRow.key).outerjoin(FeatureRow.series).where(FeatureRow.id.in_(ids))
+        select(
+            FeatureRow.id,
+            FeatureRow.slug,
+            FeatureRow.title,
+            FeatureRow.part,
+            FeatureRow.language,
+            FeatureRow.hero,
+            SeriesRow.key,
+        )
+        .outerjoin(FeatureRow.series)
+        .where(FeatureRow.id.in_(ids))
     ).all()
     blocks: dict[int, list[tuple[str, dict[str, Any]]]] = {fid: [] for fid in ids}
     rows = session.execute(
@@ -242,12 +252,12 @@ def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fe
             slug=row.slug,
             title=row.title,
             part=row.part,
-            series=key,
+            series=row.key,
             language=row.language,
             hero=row.hero,
             blocks=iter(blocks[row.id]),
         )
-        for row, key in heads
+        for row in heads
     }
 
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -128,13 +129,13 @@ def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Markup, SearchMa
 
 def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], int]:
     """Character spans of `text` that match the query, and how many clauses matched."""
-    tokens = _tokens(text)
+    folded = _fold(text)
     spans: list[tuple[int, int]] = []
     matched = 0
     for clause in query.clauses:
         found = False
         for alternative in clause.alternatives:
-            for start, end in _match_alternative(tokens, alternative):
+            for start, end in _match_alternative(folded, alternative):
                 spans.append((start, end))
                 found = True
         matched += found
@@ -169,39 +170,62 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_
     return Markup("".join(parts))
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """Folded tokens of `text` with their spans in the original text (folding keeps positions)."""
-    folded = list(text)
-    simplified = to_simplified(text) if re.search(f"[{HAN}]", text) else text
-    same_length = len(simplified) == len(text)
-    for index, ch in enumerate(text):
-        if same_length and simplified[index] != ch:
-            folded[index] = simplified[index]
-            continue
-        plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
-        folded[index] = plain[:1] if plain else " "
-    joined = "".join(folded)
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(joined)]
+class _FoldTable(dict[int, str]):
+    """`str.translate` table folding one character at a time (same length), filled as characters come."""
 
-
-def _match_alternative(tokens: list[tuple[str, int, int]], alternative: Alternative) -> list[tuple[int, int]]:
-    wanted = alternative.tokens
-    found = []
-    for index in range(len(tokens) - len(wanted) + 1):
-        for offset, token in enumerate(wanted):
-            word = tokens[index + offset][0]
-            last = offset == len(wanted) - 1
-            if not (word.startswith(token) if last and alternative.prefix else _same_word(word, token)):
-                break
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if _HAN.match(ch):
+            value = to_simplified(ch)[:1] or ch
         else:
-            found.append((tokens[index][1], tokens[index + len(wanted) - 1][2]))
+            plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+            value = plain.lower()[:1] or " "
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+_HAN = re.compile(f"[{HAN}]")
+
+
+def _fold(text: str) -> str:
+    """`text` folded character by character, so positions stay those of the original text."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
+
+
+def _match_alternative(folded: str, alternative: Alternative) -> list[tuple[int, int]]:
+    """Spans where the alternative's tokens stand in a row: a regex finds candidates, stems confirm."""
+    pattern = _pattern(alternative)
+    found = []
+    for match in pattern.finditer(folded):
+        words = _TOKEN.findall(match.group())
+        if len(words) == len(alternative.tokens) and all(
+            _same(word, token, prefix=alternative.prefix and at == len(words) - 1)
+            for at, (word, token) in enumerate(zip(words, alternative.tokens, strict=True))
+        ):
+            found.append((match.start(), match.end()))
     return found
 
 
-def _same_word(word: str, token: str) -> bool:
+@cache
+def _pattern(alternative: Alternative) -> re.Pattern[str]:
+    parts = []
+    for token in alternative.tokens:
+        if _HAN.fullmatch(token):
+            parts.append(re.escape(token))
+        else:
+            # A word starting with the token's stem: every word with the same stem does.
+            parts.append(f"(?<![^\\W_]){re.escape(_stem(token))}[^\\W_{HAN}]*")
+    return re.compile("[\\W_]*".join(parts))
+
+
+def _same(word: str, token: str, *, prefix: bool) -> bool:
+    if prefix:
+        return word.startswith(token)
     return word == token or _stem(word) == _stem(token)
 
 
+@cache
 def _stem(word: str) -> str:
     """A crude English stem, enough to highlight "withdrawal" for "withdraw" (the index stems properly)."""
     for suffix in _SUFFIXES:
