@@ -50,9 +50,9 @@ def serve_folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     thread.join(timeout=10)
 
 
-def _local_only(page: Any, base: str, refused: list[str]) -> None:
+def _local_only(page: Any, base: str, refused: list[str], *others: str) -> None:
     def route(r: Any) -> None:
-        if r.request.url.startswith(base) or r.request.url.startswith("data:"):
+        if r.request.url.startswith((base, "data:", *others)):
             r.continue_()
         else:
             refused.append(r.request.url)
@@ -224,3 +224,33 @@ def test_feature_pages_carry_json_ld_that_pyld_expands(
         assert "<script>" in article["https://schema.org/headline"][0]["@value"]  # kept as text
     assert not watch.errors, watch.errors  # a CSP refusal would show here
     assert not watch.dialogs
+
+
+def test_the_readers_manifest_opens_in_tify_from_another_origin(
+    sample_library: SampleLibrary, live_url: str, serve_folder: tuple[Path, str], watched: tuple[Any, Watch]
+) -> None:
+    if not (TIFY / "tify.js").is_file():
+        require_part(f"TIFY is not installed in {NODE_MODULES}: run `npm ci` at the repository root")
+    root, base = serve_folder
+    shutil.copytree(TIFY, root / "tify")
+    (root / "index.html").write_text(VIEWER_PAGE, encoding="utf-8")
+    (root / "favicon.ico").write_bytes(b"")
+    slug = sample_library.slugs[1]
+    with Library.open(sample_library.url) as library:
+        feature = library.get_feature(slug)
+    page, watch = watched
+    refused: list[str] = []
+    _local_only(page, base, refused, live_url)
+    page.goto(f"{base}index.html?manifest={live_url}/iiif/{slug}/manifest.json")
+    page.wait_for_function("window.tifyReady === true || window.tifyError !== undefined", timeout=30_000)
+    assert page.evaluate("window.tifyError") is None
+    assert page.locator(".tify-thumbnails-item").count() == len(feature.figures)
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.tify-thumbnails-image'))"
+        ".every(i => i.complete && i.naturalWidth > 0)",
+        timeout=15_000,
+    )
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(clean_screenshots() / "iiif-tify-reader.png"))
+    assert not refused, refused
+    assert not watch.errors, watch.errors

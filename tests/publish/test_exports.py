@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from browser.conftest import require_part
+from factories import make_feature
 from handscroll.cli import app
 from handscroll.config import Settings
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question
@@ -29,6 +30,7 @@ from handscroll.samples import SERIES, SERIES_TITLE, sample_paths
 from handscroll.samples.images import generate_sample_media
 from handscroll.store import Library
 from publish.builders import XSS_PAYLOADS, fill_library
+from publish.conftest import ClientFactory
 
 SCHEMA = "https://schema.org/"
 
@@ -355,3 +357,24 @@ def test_iiif_values_that_look_like_html_stay_text() -> None:
 
     assert plain_text("<script>alert(1)</script>") == "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>"
     assert plain_text("Caption <b>") == "Caption <b>"  # not HTML to IIIF: it does not start with <
+
+
+def test_the_reader_serves_a_valid_manifest_per_feature(make_client: ClientFactory) -> None:
+    from iiif_prezi3 import Manifest
+
+    feature = make_feature()
+    client = make_client([feature], missing=(feature.figures[-1].media,))
+    response = client.get(f"/iiif/{feature.slug}/manifest.json")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/ld+json")
+    assert response.headers["access-control-allow-origin"] == "*"
+    data = response.json()
+    Manifest.model_validate(data)
+    assert data["id"] == f"http://testserver/iiif/{feature.slug}/manifest.json"
+    assert data["homepage"][0]["id"] == f"http://testserver/features/{feature.slug}"
+    assert len(data["items"]) == len(feature.figures) - 1  # the missing picture has no canvas
+    canvas = data["items"][0]
+    assert (canvas["width"], canvas["height"]) == (1000, 600)  # the picture's real size
+    body = canvas["items"][0]["items"][0]["body"]
+    assert client.get(body["id"].removeprefix("http://testserver")).status_code == 200
+    assert client.get("/iiif/no-such-feature/manifest.json").status_code == 404

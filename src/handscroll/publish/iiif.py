@@ -29,10 +29,15 @@ from handscroll.publish.exports import (
     resized_jpeg,
     select_features,
 )
+from handscroll.publish.media import MediaLibrary
+from handscroll.publish.urls import WebUrls
 from handscroll.store import Library
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 """The JSON-LD context of IIIF Presentation 3."""
+
+IIIF_MEDIA_TYPE = f'application/ld+json;profile="{PRESENTATION_CONTEXT}"'
+"""The content type IIIF Presentation 3 asks servers to give manifests."""
 
 MAX_IMAGE_SIDE = 2000
 """Longest side of a picture copied by the export, in pixels: enough to zoom into in a viewer."""
@@ -202,3 +207,34 @@ def export_iiif(library: Library, request: ExportRequest, out: Path) -> ExportRe
         target.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         report.written.insert(0, target)
     return report
+
+
+def reader_manifest(library: Library, slug: str, media: MediaLibrary, base_url: str) -> Json:
+    """The manifest served at `/iiif/{slug}/manifest.json`; pictures are the large WebP derivatives.
+
+    NotFoundError for an unknown slug.
+    """
+    feature = library.get_feature(slug)
+    urls = WebUrls()
+    base = base_url.rstrip("/")
+    series_title = None
+    if feature.series is not None:
+        series = library.get_series(feature.series)
+        series_title = series.title or series.key
+
+    def picture(media_id: str) -> PictureRef | None:
+        info = media.info(media_id)
+        if info is None:
+            return None
+        large = info.rendition("large")
+        url = base + urls.media(media_id, "large")
+        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height)
+
+    manifest, _ = build_manifest(
+        feature,
+        manifest_url=f"{base}/iiif/{slug}/manifest.json",
+        page_url=base + urls.feature(slug),
+        picture=picture,
+        series_title=series_title,
+    )
+    return manifest

@@ -40,6 +40,7 @@ from handscroll.model import Feature
 from handscroll.publish.api import enrichment_json, glossary_json, timeline_json
 from handscroll.publish.contexts import load_feature, load_home, load_series, not_found_page
 from handscroll.publish.enriched import find_leaflet, map_setup
+from handscroll.publish.iiif import IIIF_MEDIA_TYPE, reader_manifest
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.openapi import openapi_document
 from handscroll.publish.reference import (
@@ -339,6 +340,16 @@ def create_app(
             raise HTTPException(404)
         return FileResponse(path, media_type="image/webp", headers={"Cache-Control": "public, max-age=86400"})
 
+    async def iiif_manifest(request: Request) -> Response:
+        slug = request.path_params["slug"]
+
+        def work() -> bytes:
+            return json_bytes(reader_manifest(store, slug, media, str(request.base_url)))
+
+        response = conditional(request, await run_in_threadpool(work), IIIF_MEDIA_TYPE)
+        response.headers["Access-Control-Allow-Origin"] = "*"  # viewers on other sites load manifests
+        return response
+
     async def api_series(request: Request) -> Response:
         def work() -> bytes:
             return json_bytes(
@@ -448,6 +459,7 @@ def create_app(
         Route("/glossary", glossary),
         Route("/features/{slug}", feature),
         Route("/media/{media_id}/{size}.webp", picture),
+        Route("/iiif/{slug}/manifest.json", iiif_manifest),
         Route("/api/series", api_series),
         Route("/api/features", api_features),
         Route("/api/features/{slug}", api_feature),
