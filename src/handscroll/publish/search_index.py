@@ -18,11 +18,10 @@ a few thousand features, not for 100,000.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from handscroll.enrich.cjk import HAN, to_traditional
+from handscroll.enrich.cjk import HAN, to_simplified
 from handscroll.model import Feature
 from handscroll.publish.contexts import make_chrome
 from handscroll.publish.render import Renderer
@@ -115,14 +114,17 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
     }
 
 
-def _t2s_table(simplified: Sequence[str] | set[str]) -> dict[str, str]:
-    """Traditional -> Simplified for the characters the library uses (in either script)."""
-    table = {}
-    for ch in sorted(simplified):
-        traditional = to_traditional(ch)
-        if len(traditional) == 1 and traditional != ch:
-            table[traditional] = ch
-    return table
+def _t2s_table(simplified: set[str]) -> dict[str, str]:
+    """Traditional -> Simplified for every Traditional character whose Simplified form the library uses.
+
+    One OpenCC pass over the whole basic CJK block: converting the library's
+    characters back with `s2t` would miss one-to-many pairs (沈 is 沈 and 瀋).
+    """
+    block = "".join(chr(code) for code in range(0x4E00, 0xA000))
+    converted = to_simplified(block)
+    if len(converted) != len(block):  # never seen; fall back to one character at a time
+        converted = "".join(to_simplified(ch)[:1] or ch for ch in block)
+    return {t: s for t, s in zip(block, converted, strict=True) if t != s and s in simplified}
 
 
 def _is_han(ch: str) -> bool:
