@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from factories import make_feature
 from handscroll.enrich import enrich_feature
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_index import INDEX_FILE, PAGE_FILE, write_static_search
+from handscroll.publish.search_page import SearchPage
 from handscroll.store import ImportItem, Library
 
 
@@ -47,3 +49,10 @@ def test_page_loads_scripts_by_src_only(tmp_path: Path) -> None:
     assert scripts and all('src="' in attrs and body.strip() == "" for attrs, body in scripts)
     assert f'src="{INDEX_FILE}"' in html and 'src="static/search.js"' in html
     assert 'role="search"' in html and "<noscript>" in html
+
+
+def test_search_template_uses_exactly_what_its_context_declares() -> None:
+    from publish.test_render import _used_attributes
+
+    declared = {f.name for f in dataclasses.fields(SearchPage)}
+    assert _used_attributes(SearchPage.template) == declared
