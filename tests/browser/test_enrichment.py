@@ -65,14 +65,14 @@ def test_term_card_opens_with_tab_and_enter_and_shows_chinese_and_pinyin(
 ) -> None:
     page, watch = watched
     page.goto(_feature(live_url, sample_library))
-    page.wait_for_selector("button.term")
+    page.wait_for_selector(".term[role='button']")
     for _ in range(80):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.matches('button.term')"):
+        if page.evaluate("() => document.activeElement.matches(\".term[role='button']\")"):
             break
     else:
         pytest.fail("Tab never reached a glossary mention")
-    button = page.locator("button.term:focus")
+    button = page.locator(".term[role='button']:focus")
     assert button.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     popup = page.locator("#term-popup")
@@ -88,7 +88,9 @@ def test_term_card_opens_with_tab_and_enter_and_shows_chinese_and_pinyin(
     page.screenshot(path=str(clean_screenshots() / "feature-term-popup.png"))
     page.keyboard.press("Escape")
     popup.wait_for(state="hidden")
-    assert page.evaluate("() => document.activeElement.matches('button.term')")
+    assert page.evaluate("() => document.activeElement.matches(\".term[role='button']\")")
+    page.keyboard.press(" ")  # Space opens it too, as on any button
+    popup.wait_for(state="visible")
     assert watch.errors == []
 
 
@@ -97,7 +99,7 @@ def test_term_card_opens_with_a_tap(browser: Any, live_url: str, sample_library:
     try:
         page = context.new_page()
         page.goto(_feature(live_url, sample_library))
-        button = page.locator("button.term").first
+        button = page.locator(".term[role='button']").first
         button.scroll_into_view_if_needed()
         button.tap()
         page.locator("#term-popup").wait_for(state="visible")
@@ -228,7 +230,7 @@ def test_axe_finds_no_serious_or_critical_violations_on_enriched_pages(
         if where == "feature-with-map":
             page.wait_for_selector(".leaflet-marker-icon")
         if where == "feature-term-open":
-            page.locator("button.term").first.click()
+            page.locator(".term[role='button']").first.click()
             page.locator("#term-popup").wait_for(state="visible")
         results = Axe().run(page)
         bad = [

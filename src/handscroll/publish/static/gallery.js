@@ -155,7 +155,7 @@
   }
 })();
 
-/* Glossary mentions: each link to a term's entry becomes a button that opens a small card with the
+/* Glossary mentions: each link to a term's entry becomes a disclosure button that opens a small card with the
    English, Traditional and Simplified Chinese, pinyin and note (copied from the page's own glossary,
    so no text is ever parsed as HTML). Enter, Space, a click or a tap open it; Escape or a click
    elsewhere closes it. Without this script the mentions stay links to the glossary list. */
@@ -209,20 +209,22 @@
     open = button;
   }
 
+  // The link stays a link (so a long name wraps like the words around it) and becomes a
+  // disclosure button: role, state, Space as well as Enter.
   Array.prototype.forEach.call(links, function (link) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "term";
-    button.setAttribute("data-term", link.getAttribute("data-term"));
-    button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-controls", "term-popup");
-    while (link.firstChild) { button.appendChild(link.firstChild); }
-    link.parentNode.replaceChild(button, link);
-    button.addEventListener("click", function (event) {
+    link.setAttribute("role", "button");
+    link.setAttribute("aria-expanded", "false");
+    link.setAttribute("aria-controls", "term-popup");
+    function toggle(event) {
+      event.preventDefault();
       event.stopPropagation();
-      if (open === button) { close(); return; }
+      if (open === link) { close(); return; }
       close();
-      show(button);
+      show(link);
+    }
+    link.addEventListener("click", toggle);
+    link.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Spacebar") { toggle(event); }
     });
   });
 
