@@ -306,6 +306,14 @@ def build_command(
     out_dir: Annotated[Path, typer.Argument(help="Folder to write the site into (created if missing).")],
     db: DbOption = None,
     media: MediaOption = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Where the site will be published (https://...): also write IIIF manifests, "
+            "whose ids must be absolute.",
+        ),
+    ] = None,
 ) -> None:
     """Write the library as a static site with relative links (works from file:// and any host).
 
@@ -316,7 +324,7 @@ def build_command(
 
     settings = Settings.from_env(db=_settings(db).db, media_dir=media)
     with _open_library(db) as library, _progress("building") as progress:
-        report = build_site(library, out_dir, settings, progress=progress)
+        report = build_site(library, out_dir, settings, progress=progress, base_url=base_url)
     out.print(
         f"{report.pages} pages in {out_dir}: {len(report.written)} written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed; {report.media} pictures",

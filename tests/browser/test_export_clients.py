@@ -254,3 +254,40 @@ def test_the_readers_manifest_opens_in_tify_from_another_origin(
     page.screenshot(path=str(clean_screenshots() / "iiif-tify-reader.png"))
     assert not refused, refused
     assert not watch.errors, watch.errors
+
+
+def test_a_static_sites_manifest_opens_in_tify(
+    sample_library: SampleLibrary, serve_folder: tuple[Path, str], watched: tuple[Any, Watch]
+) -> None:
+    if not (TIFY / "tify.js").is_file():
+        require_part(f"TIFY is not installed in {NODE_MODULES}: run `npm ci` at the repository root")
+    from iiif_prezi3 import Manifest
+
+    from handscroll.publish.site import build_site
+
+    root, base = serve_folder
+    with Library.open(sample_library.url) as library:
+        build_site(library, root, sample_library.settings, base_url=base)
+        feature = library.get_feature(sample_library.slugs[2])
+    manifest_path = root / "iiif" / feature.slug / "manifest.json"
+    data = json.loads(manifest_path.read_text(encoding="utf-8"))
+    Manifest.model_validate(data)
+    assert data["homepage"][0]["id"] == f"{base}features/{feature.slug}.html"
+    assert (root / "features" / f"{feature.slug}.html").is_file()
+    shutil.copytree(TIFY, root / "tify")
+    (root / "viewer.html").write_text(VIEWER_PAGE, encoding="utf-8")
+    (root / "favicon.ico").write_bytes(b"")
+    page, watch = watched
+    refused: list[str] = []
+    _local_only(page, base, refused)
+    page.goto(f"{base}viewer.html?manifest=iiif/{feature.slug}/manifest.json")
+    page.wait_for_function("window.tifyReady === true || window.tifyError !== undefined", timeout=30_000)
+    assert page.evaluate("window.tifyError") is None
+    assert page.locator(".tify-thumbnails-item").count() == len(feature.figures)
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.tify-thumbnails-image'))"
+        ".every(i => i.complete && i.naturalWidth > 0)",
+        timeout=15_000,
+    )
+    assert not refused, refused
+    assert not watch.errors, watch.errors

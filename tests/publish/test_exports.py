@@ -378,3 +378,24 @@ def test_the_reader_serves_a_valid_manifest_per_feature(make_client: ClientFacto
     body = canvas["items"][0]["items"][0]["body"]
     assert client.get(body["id"].removeprefix("http://testserver")).status_code == 200
     assert client.get("/iiif/no-such-feature/manifest.json").status_code == 404
+
+
+def test_the_static_build_writes_manifests_only_with_a_base_url(
+    export_library: ExportLibrary, tmp_path: Path
+) -> None:
+    from handscroll.publish.site import build_site
+
+    settings = Settings(db=export_library.url, media_dir=export_library.media)
+    with Library.open(export_library.url) as library:
+        build_site(library, tmp_path / "plain", settings)
+        assert not (tmp_path / "plain" / "iiif").exists()
+        site = tmp_path / "site"
+        build_site(library, site, settings, base_url="https://example.org/history/")
+        manifest = site / "iiif" / export_library.slugs[0] / "manifest.json"
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        assert data["id"] == f"https://example.org/history/iiif/{export_library.slugs[0]}/manifest.json"
+        body = data["items"][0]["items"][0]["items"][0]["body"]
+        assert (site / body["id"].removeprefix("https://example.org/history/")).is_file()
+        before = manifest.stat().st_mtime_ns
+        build_site(library, site, settings, base_url="https://example.org/history/")
+        assert manifest.stat().st_mtime_ns == before  # unchanged manifests are not rewritten

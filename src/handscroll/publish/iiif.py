@@ -21,6 +21,7 @@ from typing import Any
 from markupsafe import escape
 
 from handscroll.model import Credit, Feature, Paragraph
+from handscroll.publish.contexts import LibraryReader
 from handscroll.publish.exports import (
     ExportReport,
     ExportRequest,
@@ -30,7 +31,7 @@ from handscroll.publish.exports import (
     select_features,
 )
 from handscroll.publish.media import MediaLibrary
-from handscroll.publish.urls import WebUrls
+from handscroll.publish.urls import SiteUrls, WebUrls
 from handscroll.store import Library
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -238,3 +239,38 @@ def reader_manifest(library: Library, slug: str, media: MediaLibrary, base_url: 
         series_title=series_title,
     )
     return manifest
+
+
+def site_manifests(library: LibraryReader, media: MediaLibrary, base_url: str) -> dict[str, bytes]:
+    """The manifests of a static site, by path inside it (`iiif/SLUG/manifest.json`).
+
+    IIIF ids must be absolute, so they are made from `base_url`, the address
+    the site will be published at; pictures are the large WebP derivatives the
+    site already holds in `media/`.
+    """
+    base = base_url.rstrip("/")
+    urls = SiteUrls(0)
+    titles = {s.key: s.title or s.key for s in library.list_series()}
+
+    def picture(media_id: str) -> PictureRef | None:
+        info = media.info(media_id)
+        if info is None:
+            return None
+        large = info.rendition("large")
+        url = f"{base}/{urls.media(media_id, 'large')}"
+        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height)
+
+    out: dict[str, bytes] = {}
+    for summary in library.list_features():
+        feature = library.get_feature(summary.slug)
+        manifest, _ = build_manifest(
+            feature,
+            manifest_url=f"{base}/iiif/{feature.slug}/manifest.json",
+            page_url=f"{base}/{urls.feature(feature.slug)}",
+            picture=picture,
+            series_title=titles.get(feature.series) if feature.series else None,
+        )
+        out[f"iiif/{feature.slug}/manifest.json"] = json.dumps(
+            manifest, ensure_ascii=False, indent=1
+        ).encode()
+    return out

@@ -46,6 +46,7 @@ from handscroll.publish.contexts import (
     series_title,
 )
 from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
+from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
@@ -101,9 +102,18 @@ class SiteReader(LibraryReader, ReferenceReader, Protocol):
 
 
 def build_site(
-    library: SiteReader, out_dir: Path, settings: Settings, *, progress: BuildProgress | None = None
+    library: SiteReader,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    progress: BuildProgress | None = None,
+    base_url: str | None = None,
 ) -> BuildReport:
-    """Write (or bring up to date) the static site of the whole library in `out_dir`."""
+    """Write (or bring up to date) the static site of the whole library in `out_dir`.
+
+    With `base_url` (where the site will be published) it also writes a IIIF
+    manifest per feature, `iiif/SLUG/manifest.json`: IIIF ids must be absolute.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     renderer = Renderer()
     media = MediaLibrary(settings.media_dir, out_dir / "media")
@@ -140,6 +150,11 @@ def build_site(
     for media_id in sorted(media_ids):
         for size in SIZES:
             media.derivative(media_id, size)
+    if base_url is not None:
+        for path, data in site_manifests(library, media, base_url).items():
+            target = out_dir / path
+            if not target.is_file() or target.read_bytes() != data:
+                _write(target, data)
     _write(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
     return BuildReport(tuple(written), len(jobs) - len(written), tuple(removed), len(media_ids))
 
