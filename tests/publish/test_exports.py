@@ -399,3 +399,10 @@ def test_the_static_build_writes_manifests_only_with_a_base_url(
         before = manifest.stat().st_mtime_ns
         build_site(library, site, settings, base_url="https://example.org/history/")
         assert manifest.stat().st_mtime_ns == before  # unchanged manifests are not rewritten
+
+
+def test_an_empty_library_is_refused_clearly(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    result = CliRunner().invoke(app, ["export", "epub", "--db", url, "-o", str(tmp_path / "book.epub")])
+    assert result.exit_code == 1 and "nothing to export" in result.output
+    assert not (tmp_path / "book.epub").exists()

@@ -150,6 +150,10 @@ def select_features(library: Library, request: ExportRequest) -> Selection:
         glossary = library.glossary()
         series = tuple(library.list_series())
         title = (series[0].title or series[0].key) if len(series) == 1 else "handscroll library"
+    if not features:
+        from handscroll.errors import NotFoundError
+
+        raise NotFoundError("nothing to export: the library holds no features (import some first)")
     enrichments = {f.slug: library.get_enrichment(f.slug) for f in features}
     return Selection(title, features, series, tuple(timeline), tuple(glossary), enrichments)
 
