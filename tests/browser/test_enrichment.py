@@ -282,3 +282,25 @@ def test_screenshots_of_the_enriched_parts(
         assert (folder / f"feature-extras-{name}.png").stat().st_size > 10_000
     finally:
         context.close()
+
+
+def test_without_leaflet_the_places_list_shows_with_a_note_and_no_errors(
+    watched: tuple[Page, Watch], sample_library: SampleLibrary, tmp_path: Path
+) -> None:
+    from handscroll.publish.site import build_site
+    from handscroll.store import Library
+
+    empty = tmp_path / "no-leaflet"
+    empty.mkdir()
+    out = tmp_path / "site"
+    with Library.open(sample_library.url) as library:
+        build_site(library, out, sample_library.settings.model_copy(update={"leaflet_dir": empty}))
+    assert not (out / "static" / "vendor").exists()
+    page, watch = watched
+    page.goto((out / "features" / f"{sample_library.slugs[2]}.html").as_uri())
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => typeof window.L") == "undefined"
+    assert page.locator(".places .place").first.is_visible()
+    assert "not installed" in str(page.locator("[data-map-note]").inner_text())
+    assert page.locator(".map").is_hidden()
+    assert watch.errors == []
