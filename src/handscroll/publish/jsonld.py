@@ -19,6 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from handscroll.enrich.enrichment import Enrichment
+from handscroll.enrich.glossary import Term
 from handscroll.model import Credit, Feature, Note, Paragraph, Question
 from handscroll.publish.event_dates import exact_dates
 from handscroll.publish.exports import (
@@ -175,7 +176,7 @@ def _places(enrichment: Enrichment, page_url: str) -> list[Json]:
     return places
 
 
-def _term(term: Any, glossary_id: str) -> Json:
+def _term(term: Term, glossary_id: str) -> Json:
     node: Json = {"@type": "DefinedTerm", "name": term.english, "inDefinedTermSet": {"@id": glossary_id}}
     names = [
         {"@value": form, "@language": language}
