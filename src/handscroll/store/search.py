@@ -28,6 +28,9 @@ from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow, TermRow
 MAX_LIMIT = 100
 """Most results one page may ask for."""
 
+MAX_SUGGESTED_WORD = 40
+"""Longer words get no "did you mean": no vocabulary word is that long, and fuzzy matching costs."""
+
 FTS_WEIGHTS = (10.0, 6.0, 1.0)
 """BM25 weights of the title, terms and body columns: a word in the title counts ten times."""
 
@@ -269,6 +272,7 @@ def _suggest(session: Session, backend: Backend, query: SearchQuery) -> str | No
         if len(clause.alternatives) == 1
         and not clause.alternatives[0].is_han
         and len(clause.alternatives[0].tokens) == 1
+        and len(clause.alternatives[0].tokens[0]) <= MAX_SUGGESTED_WORD
         and backend.count(session, clause) == 0
     ]
     if not unknown:
