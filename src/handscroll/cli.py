@@ -582,5 +582,8 @@ def export_command(
         report = run_export(fmt, library, request, out_path)
     for line in report.skipped:
         err.print(f"[yellow]skipped:[/] {line}", highlight=False, soft_wrap=True)
-    for path in report.written:
+    shown = report.written[:5]  # an IIIF export writes a picture per figure: name a few, count the rest
+    for path in shown:
         out.print(f"wrote {path}", highlight=False, soft_wrap=True)
+    if len(report.written) > len(shown):
+        out.print(f"wrote {len(report.written) - len(shown)} more files", highlight=False)

@@ -406,3 +406,38 @@ def test_an_empty_library_is_refused_clearly(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "epub", "--db", url, "-o", str(tmp_path / "book.epub")])
     assert result.exit_code == 1 and "nothing to export" in result.output
     assert not (tmp_path / "book.epub").exists()
+
+
+def test_epub_templates_use_what_their_contexts_declare() -> None:
+    from dataclasses import fields
+
+    from handscroll.publish.epub import TEMPLATES, Book, TimelineLine, TocEntry
+
+    text = "".join(p.read_text(encoding="utf-8") for p in TEMPLATES.glob("*.xhtml"))
+    for context, name in ((Book, "book"), (TimelineLine, "event"), (TocEntry, "item")):
+        unused = [f.name for f in fields(context) if f"{name}.{f.name}" not in text]
+        assert not unused, f"{context.__name__} fields no template uses: {unused}"
+
+
+def test_a_chinese_feature_makes_a_valid_chinese_book(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'zh.db'}"
+    feature = Feature(
+        title="重慶談判",
+        part=1,
+        series="zhsite_civilwar",
+        language="zh-Hant",
+        blocks=(
+            Paragraph(text="一九四五年八月二十八日，毛澤東飛抵重慶。"),
+            Question(prompt="談判為何失敗？", answer=("雙方互不信任。",)),
+        ),
+    )
+    fill_library(url, [feature])
+    book = tmp_path / "zh.epub"
+    with Library.open(url) as library:
+        run_export("epub", library, ExportRequest(), book)
+    assert _epubcheck(book, tmp_path) == []
+    with zipfile.ZipFile(book) as archive:
+        opf = archive.read("OEBPS/content.opf").decode()
+        chapter = archive.read("OEBPS/chapter-01.xhtml").decode()
+    assert "<dc:language>zh-Hant</dc:language>" in opf
+    assert 'xml:lang="zh-Hant" lang="zh-Hant"' in chapter

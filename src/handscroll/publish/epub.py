@@ -17,7 +17,6 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -35,6 +34,7 @@ from handscroll.publish.exports import (
 )
 from handscroll.publish.media import MediaLibrary
 from handscroll.store import Library
+from handscroll.store.records import GlossaryEntry
 
 TEMPLATES = Path(__file__).parent / "templates" / "epub"
 """The XHTML templates of a book and its stylesheet."""
@@ -87,6 +87,45 @@ class Chapter:
     language: str
     blocks: tuple[BookBlock, ...]
     answers: tuple[BookBlock, ...]
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of the navigation document."""
+
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    """One event of the timeline appendix, linking to its chapter."""
+
+    when: str
+    sentence: str
+    href: str
+    source: str
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    """The events of one series in the timeline appendix."""
+
+    title: str
+    events: tuple[TimelineLine, ...]
+
+
+@dataclass(frozen=True)
+class Book:
+    """What the cover, navigation and appendix templates show: title, language, cover, contents,
+    the timeline grouped by series, and the glossary."""
+
+    title: str
+    language: str
+    cover: str | None
+    toc: tuple[TocEntry, ...]
+    timeline: tuple[TimelineGroup, ...]
+    glossary: tuple[GlossaryEntry, ...]
 
 
 @dataclass
@@ -155,24 +194,21 @@ def _chapter(feature: Feature, file: str, images: _Images) -> Chapter:
     return Chapter(file, feature.title, feature.part, feature.language, tuple(blocks), tuple(answers))
 
 
-def _timeline(selection: Selection, files: dict[str, str]) -> list[dict[str, Any]]:
-    groups: dict[str | None, list[dict[str, str]]] = {}
+def _timeline(selection: Selection, files: dict[str, str]) -> tuple[TimelineGroup, ...]:
+    groups: dict[str | None, list[TimelineLine]] = {}
     for entry in selection.timeline:
         if entry.slug not in files:
             continue
         source = f"Part {entry.part}" if entry.part is not None else entry.title
         groups.setdefault(entry.series, []).append(
-            {
-                "when": date_label(entry.value, entry.text),
-                "sentence": entry.sentence,
-                "href": files[entry.slug],
-                "source": f"({source})",
-            }
+            TimelineLine(
+                date_label(entry.value, entry.text), entry.sentence, files[entry.slug], f"({source})"
+            )
         )
-    return [
-        {"title": selection.series_title(key) or "Other features", "events": events}
+    return tuple(
+        TimelineGroup(selection.series_title(key) or "Other features", tuple(events))
         for key, events in groups.items()
-    ]
+    )
 
 
 def build_epub(
@@ -195,21 +231,14 @@ def build_epub(
     if cover is None:
         report.skipped.append("cover: no lead picture could be found, so the book has no cover image")
     timeline = _timeline(selection, files)
-    toc = ([{"href": "cover.xhtml", "label": "Cover"}] if cover else []) + [
-        {"href": c.file, "label": f"{c.part}. {c.title}" if c.part is not None else c.title} for c in chapters
+    toc = ([TocEntry("cover.xhtml", "Cover")] if cover else []) + [
+        TocEntry(c.file, f"{c.part}. {c.title}" if c.part is not None else c.title) for c in chapters
     ]
     if timeline:
-        toc.append({"href": "timeline.xhtml", "label": "Timeline"})
+        toc.append(TocEntry("timeline.xhtml", "Timeline"))
     if selection.glossary:
-        toc.append({"href": "glossary.xhtml", "label": "Glossary"})
-    book = {
-        "title": selection.title,
-        "language": language,
-        "cover": cover,
-        "toc": toc,
-        "timeline": timeline,
-        "glossary": selection.glossary,
-    }
+        toc.append(TocEntry("glossary.xhtml", "Glossary"))
+    book = Book(selection.title, language, cover, tuple(toc), timeline, selection.glossary)
     env = _environment()
     documents: dict[str, str] = {"nav.xhtml": env.get_template("nav.xhtml").render(book=book)}
     if cover:
