@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from browser.conftest import SampleLibrary, Watch, clean_screenshots
+from browser.conftest import SampleLibrary, Watch, clean_screenshots, require_part
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +19,16 @@ Page = Any
 
 HIGHLIGHT = "rgb(246, 223, 164)"
 """The background of a targeted event (`.event:target` in handscroll.css)."""
+
+
+@pytest.fixture
+def leaflet() -> None:
+    """Leaflet from npm (`npm ci` at the repository root); a missing part, like Chromium."""
+    from handscroll.config import Settings
+    from handscroll.publish.enriched import find_leaflet
+
+    if find_leaflet(Settings()) is None:
+        require_part("Leaflet is not installed: run `npm ci` in the repository root")
 
 
 def _feature(live_url: str, sample_library: SampleLibrary, index: int = 0) -> str:
@@ -111,7 +121,7 @@ def test_term_card_opens_with_a_tap(browser: Any, live_url: str, sample_library:
 
 
 def test_map_has_a_marker_per_place_with_leaflet_from_our_own_server(
-    watched: tuple[Page, Watch], browser: Any, live_url: str, sample_library: SampleLibrary
+    watched: tuple[Page, Watch], browser: Any, live_url: str, sample_library: SampleLibrary, leaflet: None
 ) -> None:
     page, watch = watched
     page.goto(_feature(live_url, sample_library, 2))
@@ -211,7 +221,7 @@ def test_timeline_groups_by_year_and_links_to_the_words(
 
 @pytest.mark.parametrize("where", ["timeline", "glossary", "feature-with-map", "feature-term-open"])
 def test_axe_finds_no_serious_or_critical_violations_on_enriched_pages(
-    browser: Any, live_url: str, sample_library: SampleLibrary, where: str
+    browser: Any, live_url: str, sample_library: SampleLibrary, where: str, leaflet: None
 ) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -244,7 +254,7 @@ def test_axe_finds_no_serious_or_critical_violations_on_enriched_pages(
 
 
 def test_static_site_timeline_and_map_work_from_file_url(
-    watched: tuple[Page, Watch], static_site: Path, sample_library: SampleLibrary
+    watched: tuple[Page, Watch], static_site: Path, sample_library: SampleLibrary, leaflet: None
 ) -> None:
     page, watch = watched
     page.goto((static_site / "timeline.html").as_uri())
@@ -265,7 +275,13 @@ def test_static_site_timeline_and_map_work_from_file_url(
 
 @pytest.mark.parametrize(("name", "width", "height"), [("desktop", 1280, 800), ("phone", 390, 844)])
 def test_screenshots_of_the_enriched_parts(
-    browser: Any, live_url: str, sample_library: SampleLibrary, name: str, width: int, height: int
+    browser: Any,
+    live_url: str,
+    sample_library: SampleLibrary,
+    name: str,
+    width: int,
+    height: int,
+    leaflet: None,
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
     try:
