@@ -202,7 +202,11 @@ def _timeline(selection: Selection, files: dict[str, str]) -> tuple[TimelineGrou
         source = f"Part {entry.part}" if entry.part is not None else entry.title
         groups.setdefault(entry.series, []).append(
             TimelineLine(
-                date_label(entry.value, entry.text), entry.sentence, files[entry.slug], f"({source})"
+                # "mid-August 1945" says more than "August 1945": a modified date keeps the text's words.
+                entry.text if entry.mod else date_label(entry.value, entry.text),
+                entry.sentence,
+                files[entry.slug],
+                f"({source})",
             )
         )
     return tuple(
