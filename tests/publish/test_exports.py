@@ -23,13 +23,14 @@ from browser.conftest import require_part
 from factories import make_feature
 from handscroll.cli import app
 from handscroll.config import Settings
+from handscroll.enrich import enrich_feature
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question
 from handscroll.pipeline import import_paths
 from handscroll.publish.exports import EXPORT_FORMATS, ExportRequest, run_export
 from handscroll.samples import SERIES, SERIES_TITLE, sample_paths
 from handscroll.samples.images import generate_sample_media
-from handscroll.store import Library
-from publish.builders import XSS_PAYLOADS, fill_library
+from handscroll.store import ImportItem, Library
+from publish.builders import XSS_PAYLOADS, fill_library, write_picture
 from publish.conftest import ClientFactory
 
 SCHEMA = "https://schema.org/"
@@ -441,3 +442,29 @@ def test_a_chinese_feature_makes_a_valid_chinese_book(tmp_path: Path) -> None:
         chapter = archive.read("OEBPS/chapter-01.xhtml").decode()
     assert "<dc:language>zh-Hant</dc:language>" in opf
     assert 'xml:lang="zh-Hant" lang="zh-Hant"' in chapter
+
+
+def test_timelinejs_escapes_what_timelinejs_renders_as_html(tmp_path: Path) -> None:
+    script, img, _ = XSS_PAYLOADS
+    feature = Feature(
+        title=f"Dated {script}",
+        part=1,
+        series="hostilesite_xss",
+        hero="hostilesite_xss01_1",
+        blocks=(
+            Paragraph(text=f"On 1 May 1946 the army moved {img}."),
+            Figure(media="hostilesite_xss01_1", caption=(f"In June 1946 {script}",)),
+            Credit(text=f"Credit {img}"),
+        ),
+    )
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    with Library.open(url) as library:
+        library.import_features([ImportItem(feature, "x", "x", enrich_feature(feature))])
+        media = tmp_path / "media"
+        write_picture(media, "hostilesite_xss01_1")
+        run_export("timelinejs", library, ExportRequest(media_dir=media), tmp_path / "t.json")
+    document = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert len(document["events"]) == 2
+    text = json.dumps(document)
+    assert "<script" not in text and "<img" not in text
+    assert "&lt;script&gt;" in text
