@@ -177,6 +177,7 @@ FORMS: list[tuple[str, str | None, str, str, str | None]] = [
 ]
 
 NEGATIVES = [
+    "The city fell on the last day of the campaign.",
     "(4) The Great Retreat",
     "Some 1.5 million men were mobilised.",
     "They defeated 700,000 soldiers of the garrison.",

@@ -38,7 +38,8 @@ _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
 @rule(
     r"\b(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+previous|"
     r"[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Nn]ext|[Ll]ast)\s+"
-    r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b",
+    # "the last day of the campaign" names a day of an event, not the day before.
+    r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
 )
 def _relative(found: re.Match[str]) -> Mention:
