@@ -32,6 +32,11 @@ FORMS: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]] = 
     ("In 1912 the Qing dynasty (清朝) fell.", [("Qing dynasty", "清朝", None, None)]),
     ("The Republic of China (中華民國) was founded.", [("Republic of China", "中華民國", None, None)]),
     (
+        "The Nationalist Government of Chiang Kai-shek (蔣介石) held the cities.",
+        [("Chiang Kai-shek", "蔣介石", None, None)],
+    ),
+    ("the Battle of Huaihai (淮海戰役) began", [("Battle of Huaihai", "淮海戰役", None, None)]),
+    (
         "They proclaimed the People’s Republic of China (中華人民共和國).",
         [("People’s Republic of China", "中華人民共和國", None, None)],
     ),

@@ -112,6 +112,7 @@ def _english_then_chinese(text: str, parts: list[str], open_at: int, end: int) -
     if extent is None:
         return None
     start, stop = extent
+    start = _person_after_of(text, start, stop, chinese[0])
     return TermMatch(
         english=text[start:stop],
         chinese=chinese[0],
@@ -122,6 +123,20 @@ def _english_then_chinese(text: str, parts: list[str], open_at: int, end: int) -
         english_start=start,
         english_end=stop,
     )
+
+
+def _person_after_of(text: str, start: int, stop: int, chinese: str) -> int:
+    """Start the name after its last "of" when the Chinese is a short name.
+
+    "the Nationalist Government of Chiang Kai-shek (蔣介石)" glosses the man,
+    not the government: a Chinese gloss of two or three characters is a
+    person's or a place's name, while "Republic of China (中華民國)" and
+    "Battle of Huaihai (淮海戰役)" keep their "of".
+    """
+    if len(chinese) > 3:
+        return start
+    joiner = text.rfind(" of ", start, stop)
+    return start if joiner < 0 else joiner + len(" of ")
 
 
 def _chinese_then_english(
