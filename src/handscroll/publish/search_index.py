@@ -64,7 +64,7 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
         year_from="",
         year_to="",
         results=(),
-        total=0,
+        total_label="",
         notices=(),
         previous_url=None,
         next_url=None,

@@ -55,7 +55,8 @@ class SearchPage:
     year_from: str
     year_to: str
     results: tuple[ResultCard, ...]
-    total: int
+    total_label: str
+    """"3 features found.", "More than 1,000 features found." (empty without a query)."""
     notices: tuple[str, ...]
     previous_url: str | None
     next_url: str | None
@@ -111,6 +112,7 @@ def search_json(results: SearchResults, params: SearchParams, urls: Urls) -> dic
     return {
         "query": params.query,
         "total": results.total,
+        "total_exact": results.total_exact,
         "page": params.page,
         "per_page": params.per_page,
         "suggestion": results.suggestion,
@@ -148,7 +150,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         year_from="" if params.year_from is None else str(params.year_from),
         year_to="" if params.year_to is None else str(params.year_to),
         results=cards,
-        total=total,
+        total_label=_total_label(results) if results else "",
         notices=tuple(results.notices()) if results else (),
         previous_url=page_url(params.page - 1) if params.page > 1 else None,
         next_url=page_url(params.page + 1) if shown_to < total else None,
@@ -182,6 +184,12 @@ def search_routes(store: Library, renderer: Renderer, urls: Urls) -> list[Route]
     return [Route("/search", page), Route("/api/search", api)]
 
 
+def _total_label(results: SearchResults) -> str:
+    if not results.total_exact:
+        return f"More than {results.total - 1:,} features found."
+    return "1 feature found." if results.total == 1 else f"{results.total:,} features found."
+
+
 def _error_page(urls: Urls, message: str) -> SearchPage:
     return SearchPage(
         chrome=make_chrome(urls),
@@ -190,7 +198,7 @@ def _error_page(urls: Urls, message: str) -> SearchPage:
         year_from="",
         year_to="",
         results=(),
-        total=0,
+        total_label="",
         notices=(message,),
         previous_url=None,
         next_url=None,

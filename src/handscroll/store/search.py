@@ -28,6 +28,9 @@ from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow, TermRow
 MAX_LIMIT = 100
 """Most results one page may ask for."""
 
+COUNT_CAP = 1000
+"""Totals are counted up to here; beyond, "more than 1,000" is all a reader needs (and counting costs)."""
+
 MAX_SUGGESTED_WORD = 40
 """Longer words get no "did you mean": no vocabulary word is that long, and fuzzy matching costs."""
 
@@ -90,10 +93,16 @@ class SearchResults:
     query: str
     results: tuple[SearchResult, ...]
     total: int
+    """How many features match, counted up to COUNT_CAP + 1 (see `total_exact`)."""
     suggestion: str | None = None
     corrected: bool = False
     """True when nothing matched the query as typed and these are the suggestion's results."""
     messages: tuple[str, ...] = field(default=())
+
+    @property
+    def total_exact(self) -> bool:
+        """False when more features match than were counted (`total` is then COUNT_CAP + 1)."""
+        return self.total <= COUNT_CAP
 
     def notices(self) -> list[str]:
         """Lines telling the reader about a correction, a suggestion or a cut query."""
@@ -325,20 +334,25 @@ class SqliteBackend:
         """Feature ids and scores of a page of matches, best first, and the total."""
         where, params = _filter_sql(filters)
         params["q"] = fts5_expression(query)
-        base = (
+        # Without filters the features table is not joined: the index alone ranks and
+        # counts (index rows and features change in the same transactions), twice as fast.
+        source = (
             "FROM search_fts JOIN features f ON f.id = search_fts.rowid "
-            "LEFT JOIN series s ON s.id = f.series_id "
-            f"WHERE search_fts MATCH :q{where}"
+            f"LEFT JOIN series s ON s.id = f.series_id WHERE search_fts MATCH :q{where}"
+            if where
+            else "FROM search_fts WHERE search_fts MATCH :q"
         )
         weights = ", ".join(str(w) for w in FTS_WEIGHTS)
         rows = session.execute(
             text(
-                f"SELECT f.id, bm25(search_fts, {weights}) AS score {base} "
-                "ORDER BY score, f.id LIMIT :n OFFSET :o"
+                f"SELECT search_fts.rowid, bm25(search_fts, {weights}) AS score {source} "
+                "ORDER BY score, search_fts.rowid LIMIT :n OFFSET :o"
             ),
             {**params, "n": limit, "o": offset},
         ).all()
-        total = session.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+        total = session.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap)"), {**params, "cap": COUNT_CAP + 1}
+        ).scalar_one()
         return [(row[0], -float(row[1])) for row in rows], int(total)
 
     def count(self, session: Session, clause: Clause) -> int:

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from handscroll.store.query import Alternative, Clause, SearchQuery
-from handscroll.store.search import SearchFilters, _filter_sql
+from handscroll.store.search import COUNT_CAP, SearchFilters, _filter_sql
 from handscroll.store.search_text import IndexDocument
 
 RANK_WEIGHTS = "{0.05, 0.2, 0.6, 1.0}"
@@ -62,7 +62,10 @@ class PostgresBackend:
             ),
             {**params, "n": limit, "o": offset},
         ).all()
-        total = session.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+        total = session.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT :cap) AS capped"),
+            {**params, "cap": COUNT_CAP + 1},
+        ).scalar_one()
         return [(row[0], float(row[1])) for row in rows], int(total)
 
     def count(self, session: Session, clause: Clause) -> int:

@@ -34,9 +34,10 @@ def upgrade() -> None:
     else:
         # Han characters are spaced out before indexing (store/query.py fold_text),
         # so unicode61 makes each one a token and porter stems only the English.
+        # Prefix indexes of 2-4 characters make `withdr*` a lookup, not a scan of the terms.
         op.execute(
             "CREATE VIRTUAL TABLE search_fts USING fts5("
-            "title, terms, body, tokenize = 'porter unicode61 remove_diacritics 2')"
+            "title, terms, body, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4')"
         )
         op.execute("CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')")
     _index_existing()
