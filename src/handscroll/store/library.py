@@ -37,6 +37,7 @@ from handscroll.store.records import (
 from handscroll.store.search import (
     SearchFilters,
     SearchResults,
+    VocabularyCache,
     index_features,
     reindex_stored,
     search_library,
@@ -69,6 +70,7 @@ class Library:
         """Wrap an engine whose schema is already at head; use `Library.open`."""
         self._engine = engine
         self._writer = writer(engine)
+        self._vocabulary = VocabularyCache()
 
     @classmethod
     def open(cls, url: str) -> Library:
@@ -279,7 +281,9 @@ class Library:
         """Features matching a query in any script, best first (issue 5); never fails on user text."""
         filters = SearchFilters(series=series, year_from=year_from, year_to=year_to)
         try:
-            return search_library(self._engine, query, filters, limit=limit, offset=offset)
+            return search_library(
+                self._engine, query, filters, limit=limit, offset=offset, vocabularies=self._vocabulary
+            )
         except SQLAlchemyError as exc:
             raise StoreError(f"search failed: {describe_error(exc)}") from exc
 

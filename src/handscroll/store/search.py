@@ -10,6 +10,7 @@ given snippets and deep links in Python from the stored blocks.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -30,6 +31,9 @@ MAX_LIMIT = 100
 
 COUNT_CAP = 1000
 """Totals are counted up to here; beyond, "more than 1,000" is all a reader needs (and counting costs)."""
+
+VOCABULARY_TTL = 60.0
+"""Seconds a library's vocabulary (for "did you mean") is reused before it is read again."""
 
 MAX_SUGGESTED_WORD = 40
 """Longer words get no "did you mean": no vocabulary word is that long, and fuzzy matching costs."""
@@ -181,7 +185,13 @@ def term_forms(term: Any) -> TermForms:
 
 
 def search_library(
-    engine: Engine, text_: str, filters: SearchFilters, *, limit: int = 20, offset: int = 0
+    engine: Engine,
+    text_: str,
+    filters: SearchFilters,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    vocabularies: VocabularyCache | None = None,
 ) -> SearchResults:
     """Run a query; never raises for anything a user can type (see query.parse_query)."""
     query = parse_query(text_)
@@ -195,7 +205,7 @@ def search_library(
         hits, total = backend.match(session, query, filters, limit, offset)
         suggestion, corrected = None, False
         if total == 0:
-            suggestion = _suggest(session, backend, query)
+            suggestion = _suggest(session, backend, query, vocabularies)
             if suggestion is not None:
                 corrected_query = parse_query(suggestion)
                 hits, total = backend.match(session, corrected_query, filters, limit, offset)
@@ -273,7 +283,9 @@ def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fe
     }
 
 
-def _suggest(session: Session, backend: Backend, query: SearchQuery) -> str | None:
+def _suggest(
+    session: Session, backend: Backend, query: SearchQuery, vocabularies: VocabularyCache | None
+) -> str | None:
     """Replace each word that matches nothing by the closest word of the library's vocabulary."""
     unknown = [
         clause
@@ -286,7 +298,7 @@ def _suggest(session: Session, backend: Backend, query: SearchQuery) -> str | No
     ]
     if not unknown:
         return None
-    vocabulary = backend.vocabulary(session)
+    vocabulary = (vocabularies or VocabularyCache()).words(session, backend)
     replacements: dict[str, str] = {}
     for clause in unknown:
         word = clause.alternatives[0].tokens[0]
@@ -296,6 +308,26 @@ def _suggest(session: Session, backend: Backend, query: SearchQuery) -> str | No
     if not replacements:
         return None
     return " ".join(replacements.get(clause.text, clause.text) for clause in query.clauses)
+
+
+class VocabularyCache:
+    """The library's words for "did you mean", read at most every VOCABULARY_TTL seconds.
+
+    Listing the vocabulary scans the whole index (half a second at 100,000
+    features); a suggestion missing a word added in the last minute is harmless.
+    One cache per open Library.
+    """
+
+    def __init__(self) -> None:
+        self._read_at = -VOCABULARY_TTL
+        self._words: list[str] = []
+
+    def words(self, session: Session, backend: Backend) -> list[str]:
+        """The cached words, read again when older than the TTL."""
+        now = time.monotonic()
+        if now - self._read_at > VOCABULARY_TTL:
+            self._words, self._read_at = backend.vocabulary(session), now
+        return self._words
 
 
 def fts5_expression(query: SearchQuery) -> str:
