@@ -218,9 +218,10 @@ class Library:
     def set_series_title(self, key: str, title: str | None) -> None:
         """Give a series its display title (None clears it); NotFoundError if no such series."""
         with Session(self._writer) as session, session.begin():
-            done = session.execute(update(SeriesRow).where(SeriesRow.key == key).values(title=title))
-            if done.rowcount == 0:
+            found = session.execute(select(SeriesRow.id).where(SeriesRow.key == key)).scalar_one_or_none()
+            if found is None:
                 raise NotFoundError(f"no series {key!r} in the library")
+            session.execute(update(SeriesRow).where(SeriesRow.id == found).values(title=title))
 
     def get_enrichment(self, slug: str) -> Enrichment | None:
         """A feature's stored enrichment (None if never enriched); NotFoundError if no such slug."""
