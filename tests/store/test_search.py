@@ -228,3 +228,15 @@ def test_syntax_characters_are_plain_text(filled: Library) -> None:
     assert slugs(filled, "soviet*)") == [SOVIET]
     assert slugs(filled, "soviet)) AND (") == [SOVIET]
     assert slugs(filled, '"soviet forces') == [SOVIET]
+
+
+def test_very_common_queries_rank_titles_first_and_say_more(
+    filled: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import handscroll.store.search as search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 1)  # as if "withdrawal" matched more than 1,000 features
+    results = filled.search("withdrawal")
+    assert not results.total_exact
+    assert [r.slug for r in results.results][0] == SOVIET  # in the title
+    assert {r.slug for r in results.results} <= {SOVIET, "factories"}
