@@ -397,6 +397,12 @@ class DataFormat(StrEnum):
     csv = "csv"
 
 
+TargetArgument = Annotated[
+    str, typer.Argument(help="A feature file, or the slug of a feature in the library.")
+]
+DataFormatOption = Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
 def _enrichment_from(target: str, db: str | None) -> tuple[Feature, Enrichment]:
     """A feature and its enrichment: from a file (enriched now), or else stored in the library by slug."""
     from handscroll.enrich import enrich_feature
@@ -428,7 +434,7 @@ def _print_rows(rows: list[dict[str, object]], fmt: DataFormat) -> None:
 @_friendly
 def dates_command(
     file: Annotated[Path, typer.Argument(help="A text file (any text, not only a feature).")],
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.json,
+    fmt: DataFormatOption = DataFormat.json,
     language: Annotated[str, typer.Option("--language", help="en, or zh for Chinese dates.")] = "en",
 ) -> None:
     """Print every date expression of a text file with its normalised TIMEX3 value.
@@ -446,9 +452,9 @@ def dates_command(
 @app.command("timeline")
 @_friendly
 def timeline_command(
-    target: Annotated[str, typer.Argument(help="A feature file, or the slug of a feature in the library.")],
+    target: TargetArgument,
     db: DbOption = None,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.json,
+    fmt: DataFormatOption = DataFormat.json,
 ) -> None:
     """Print a feature's dated events in time order, each with its sentence and where it stands."""
     from handscroll.enrich.timeline import ordered, timeline_rows
@@ -460,9 +466,9 @@ def timeline_command(
 @app.command("glossary")
 @_friendly
 def glossary_command(
-    target: Annotated[str, typer.Argument(help="A feature file, or the slug of a feature in the library.")],
+    target: TargetArgument,
     db: DbOption = None,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.json,
+    fmt: DataFormatOption = DataFormat.json,
 ) -> None:
     """Print a feature's bilingual glossary: English, Chinese (Traditional and Simplified),
     pinyin with tones, abbreviation and note, with where each term is defined."""
