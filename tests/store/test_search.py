@@ -60,6 +60,15 @@ def _features() -> list[Feature]:
             hero=None,
             blocks=(Paragraph(text="After the withdrawal, few machines were left in the factories."),),
         ),
+        make_feature(
+            slug="zh-capital",
+            title="遷都",
+            part=1,
+            series="testsite_third",
+            language="zh-Hant",
+            hero=None,
+            blocks=(Paragraph(text="國民政府還都南京。"),),
+        ),
     ]
 
 
@@ -210,7 +219,7 @@ HOSTILE = [
 def test_hostile_queries_never_fail(filled: Library, query: str) -> None:
     results = filled.search(query)
     assert results.results or results.messages or results.total == 0
-    assert filled.count_features() == 4
+    assert filled.count_features() == 5
 
 
 def test_empty_query_says_what_to_type(filled: Library) -> None:
@@ -238,5 +247,17 @@ def test_very_common_queries_rank_titles_first_and_say_more(
     monkeypatch.setattr(search, "COUNT_CAP", 1)  # as if "withdrawal" matched more than 1,000 features
     results = filled.search("withdrawal")
     assert not results.total_exact
-    assert [r.slug for r in results.results][0] == SOVIET  # in the title
+    assert results.results[0].slug == SOVIET  # in the title
     assert {r.slug for r in results.results} <= {SOVIET, "factories"}
+
+
+@pytest.mark.parametrize("query", ["guomin zhengfu", "guominzhengfu", "guó mín zhèng fǔ", "Guo Min Zheng Fu"])
+def test_pinyin_finds_chinese_text_through_the_library_glossary(filled: Library, query: str) -> None:
+    # zh-capital has no glossary of its own: 國民政府 reads "guo min zheng fu" in SOVIET's.
+    found = slugs(filled, query)
+    assert "zh-capital" in found
+    assert SOVIET in found
+
+
+def test_english_words_are_not_taken_for_pinyin(filled: Library) -> None:
+    assert slugs(filled, "soviet forces") == [SOVIET]

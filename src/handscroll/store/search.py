@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from handscroll.model import Feature
 from handscroll.store.mapping import build_feature
+from handscroll.store.pinyin_terms import expand_pinyin
 from handscroll.store.query import Alternative, Clause, SearchQuery, parse_query
 from handscroll.store.search_text import IndexDocument, SearchMatch, TermForms, best_snippet, index_document
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow, TermRow
@@ -202,12 +203,13 @@ def search_library(
         return SearchResults(query=query.text, results=(), total=0, messages=(*query.messages, message))
     backend = backend_for(engine)
     with Session(engine) as session:
+        query = expand_pinyin(session, query)
         hits, total = backend.match(session, query, filters, limit, offset)
         suggestion, corrected = None, False
         if total == 0:
             suggestion = _suggest(session, backend, query, vocabularies)
             if suggestion is not None:
-                corrected_query = parse_query(suggestion)
+                corrected_query = expand_pinyin(session, parse_query(suggestion))
                 hits, total = backend.match(session, corrected_query, filters, limit, offset)
                 if total:
                     query, corrected = corrected_query, True
