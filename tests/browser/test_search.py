@@ -82,3 +82,20 @@ def test_results_page_has_no_serious_accessibility_violations(browser: Any, live
         assert bad == [], "\n".join(bad)
     finally:
         context.close()
+
+
+def test_static_search_reads_pinyin_through_the_glossary(
+    watched: tuple[Page, Watch], static_site: Path, sample_library: SampleLibrary
+) -> None:
+    page, watch = watched
+    page.goto(_static_search(static_site, sample_library).as_uri())
+    box = page.get_by_label("Search the library in English, Chinese or pinyin")
+    found: dict[str, list[str]] = {}
+    for query in ("蔣介石", "蒋介石", "jiangjieshi", "jiang jie shi", "Jiǎng Jièshí"):
+        box.fill(query)
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".search-result")
+        found[query] = page.locator(".search-result h2 a").evaluate_all("links => links.map(a => a.href)")
+    assert found["蔣介石"], found
+    assert all(links == found["蔣介石"] for links in found.values()), found
+    assert watch.errors == []

@@ -78,7 +78,14 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
 def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
     """The index as plain data: documents, the Traditional->Simplified table, the place names."""
     terms: dict[str, list[str]] = {}
+    readings: dict[str, list[str]] = {}
     for entry in library.glossary():
+        if entry.pinyin_plain and entry.simplified:
+            # "guominzhengfu" -> 国 民 政 府, for features that write it without defining it.
+            chars = fold_text(entry.simplified)
+            found = readings.setdefault(entry.pinyin_plain.replace(" ", ""), [])
+            if chars not in found:
+                found.append(chars)
         names = [entry.english, entry.traditional, entry.simplified, entry.abbreviation, entry.pinyin_plain]
         if entry.pinyin_plain:
             names.append(entry.pinyin_plain.replace(" ", ""))
@@ -110,6 +117,7 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
         "version": INDEX_VERSION,
         "t2s": _t2s_table(han),
         "places": {name: [" ".join(form) for form in forms] for name, forms in place_index().items()},
+        "readings": readings,
         "docs": documents,
     }
 

@@ -40,20 +40,43 @@
 
   function words(text, t2s) { return tokens(text, t2s).map(function (t) { return t[0]; }); }
 
+  /* A run of 1-4 plain words that reads as a glossary term's pinyin becomes one clause
+     that also matches the term's characters (as store/pinyin_terms.py does). */
+  function expandReadings(clauses, plain, index) {
+    var out = [], at = 0;
+    while (at < clauses.length) {
+      var merged = false;
+      for (var size = Math.min(4, clauses.length - at); size >= 1 && !merged; size--) {
+        var run = plain.slice(at, at + size);
+        if (run.some(function (word) { return word === null; })) { continue; }
+        var found = index.readings[run.join("")];
+        if (!found) { continue; }
+        var alternatives = [{ tokens: run, prefix: false }];
+        found.forEach(function (chars) { alternatives.push({ tokens: chars.split(" "), prefix: false }); });
+        out.push(alternatives);
+        at += size;
+        merged = true;
+      }
+      if (!merged) { out.push(clauses[at]); at++; }
+    }
+    return out;
+  }
+
   /* User text -> clauses (all must match), each a list of alternatives {tokens, prefix}. */
   function parse(text, index) {
     text = text.replace(/\p{C}/gu, " ").slice(0, MAX_QUERY);
-    var clauses = [], piece, re = /"([^"]*)(?:"|$)|([^\s"*]+)(\*)?/gu;
+    var clauses = [], plain = [], piece, re = /"([^"]*)(?:"|$)|([^\s"*]+)(\*)?/gu;
     while ((piece = re.exec(text)) !== null && clauses.length < MAX_CLAUSES) {
       if (piece[1] !== undefined) {
         var phrase = words(piece[1], index.t2s);
-        if (phrase.length) { clauses.push([{ tokens: phrase, prefix: false }]); }
+        if (phrase.length) { clauses.push([{ tokens: phrase, prefix: false }]); plain.push(null); }
         continue;
       }
       var folded = words(piece[2], index.t2s);
       if (!folded.length) { continue; }
       if (piece[3] && !IS_HAN.test(folded[folded.length - 1])) {
         clauses.push([{ tokens: folded, prefix: true }]);
+        plain.push(null);
         continue;
       }
       var alternatives = [{ tokens: folded, prefix: false }];
@@ -61,8 +84,9 @@
         alternatives.push({ tokens: alias.split(" "), prefix: false });
       });
       clauses.push(alternatives);
+      plain.push(alternatives.length === 1 && folded.length === 1 && /^[a-z]+$/.test(folded[0]) ? folded[0] : null);
     }
-    return clauses;
+    return expandReadings(clauses, plain, index);
   }
 
   function same(word, token) { return word === token || stem(word) === stem(token); }
