@@ -83,9 +83,9 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
         if entry.pinyin_plain and entry.simplified:
             # "guominzhengfu" -> 国 民 政 府, for features that write it without defining it.
             chars = fold_text(entry.simplified)
-            found = readings.setdefault(entry.pinyin_plain.replace(" ", ""), [])
-            if chars not in found:
-                found.append(chars)
+            known = readings.setdefault(entry.pinyin_plain.replace(" ", ""), [])
+            if chars not in known:
+                known.append(chars)
         names = [entry.english, entry.traditional, entry.simplified, entry.abbreviation, entry.pinyin_plain]
         if entry.pinyin_plain:
             names.append(entry.pinyin_plain.replace(" ", ""))
