@@ -243,8 +243,11 @@ def test_very_common_queries_rank_titles_first_and_say_more(
     filled: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import handscroll.store.search as search
+    import handscroll.store.search_pg as search_pg
 
-    monkeypatch.setattr(search, "COUNT_CAP", 1)  # as if "withdrawal" matched more than 1,000 features
+    # As if "withdrawal" matched more than 1,000 features.
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    monkeypatch.setattr(search_pg, "COUNT_CAP", 1)
     results = filled.search("withdrawal")
     assert not results.total_exact
     assert results.results[0].slug == SOVIET  # in the title
@@ -261,3 +264,16 @@ def test_pinyin_finds_chinese_text_through_the_library_glossary(filled: Library,
 
 def test_english_words_are_not_taken_for_pinyin(filled: Library) -> None:
     assert slugs(filled, "soviet forces") == [SOVIET]
+
+
+def test_very_common_queries_keep_filters_and_pages(filled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    import handscroll.store.search as search
+    import handscroll.store.search_pg as search_pg
+
+    monkeypatch.setattr(search, "COUNT_CAP", 2)
+    monkeypatch.setattr(search_pg, "COUNT_CAP", 2)
+    assert slugs(filled, "withdr*", series="testsite_other") == ["factories"]
+    assert not filled.search("northeast").total_exact  # 3 matches, 2 counted
+    first = filled.search("northeast", limit=1).results[0].slug
+    second = filled.search("northeast", limit=1, offset=1).results[0].slug
+    assert first != second

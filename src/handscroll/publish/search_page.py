@@ -24,7 +24,7 @@ from handscroll.publish.contexts import Chrome, make_chrome
 from handscroll.publish.render import Renderer
 from handscroll.publish.urls import Urls
 from handscroll.store import Library
-from handscroll.store.search import SearchResult, SearchResults
+from handscroll.store.search import COUNT_CAP, SearchResult, SearchResults
 
 PER_PAGE = 20
 """Results per page, on the page and by default in the API."""
@@ -153,7 +153,8 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         total_label=_total_label(results) if results else "",
         notices=tuple(results.notices()) if results else (),
         previous_url=page_url(params.page - 1) if params.page > 1 else None,
-        next_url=page_url(params.page + 1) if shown_to < total else None,
+        # Past COUNT_CAP a query is ranked among its first COUNT_CAP candidates only (store/search.py).
+        next_url=page_url(params.page + 1) if shown_to < min(total, COUNT_CAP) else None,
     )
 
 
