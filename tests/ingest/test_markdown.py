@@ -161,7 +161,11 @@ def test_a_yaml_alias_bomb_is_refused_without_expanding_it() -> None:
     assert "title must be text, not a list" in error.message
 
 
-def test_source_hash_is_of_the_text() -> None:
+def test_source_hash_is_of_the_file_bytes(tmp_path: Path) -> None:
     import hashlib
 
-    assert read(FRONT).source_hash == hashlib.sha256(FRONT.encode()).hexdigest()
+    from handscroll.ingest import read_path
+
+    path = tmp_path / "feature.md"
+    path.write_bytes(b"\xef\xbb\xbf" + FRONT.encode())  # with a BOM: the bytes, not the text
+    assert read_path(path, Settings()).source_hash == hashlib.sha256(path.read_bytes()).hexdigest()

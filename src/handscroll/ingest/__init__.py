@@ -11,6 +11,7 @@ import glob
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from handscroll.config import Settings
@@ -41,7 +42,7 @@ class Source:
     shown: str
     data: bytes
 
-    @property
+    @cached_property
     def hash(self) -> str:
         """The content hash imports use to skip unchanged files without parsing them."""
         return hash_bytes(self.data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from pydantic import ValidationError
@@ -23,7 +22,7 @@ def read_json_feature(text: str, *, source: str, settings: Settings) -> ReadResu
         where = ".".join(str(p) for p in err["loc"])
         line = _line_of_error(text, err)
         raise ReadError(f"not a valid feature: {where}: {err['msg']}", Location(source, line)) from None
-    return ReadResult(feature=feature, source=source, source_hash=hashlib.sha256(text.encode()).hexdigest())
+    return ReadResult(feature=feature, source=source)
 
 
 def _line_of_error(text: str, err: object) -> int:

@@ -9,10 +9,10 @@ is ever dropped silently.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from handscroll.config import ANSWER_MARKER, MAX_CHROME_LENGTH, Settings
 from handscroll.errors import Location, ReadError
@@ -35,6 +35,14 @@ def _fold(text: str) -> str:
     if len(text) > MAX_CHROME_LENGTH:
         return text
     return " ".join(text.split()).casefold()
+
+
+class _Line(NamedTuple):
+    """A non-blank source line: its 1-based number, its text and its folded form."""
+
+    number: int
+    text: str
+    folded: str
 
 
 @dataclass
@@ -93,17 +101,18 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
     marker = _fold(ANSWER_MARKER)
     walk = _Walk(path=source, kinds=[LineKind.BLANK] * len(lines))
 
-    numbered = [(n, t) for n, t in enumerate(lines, start=1) if t]
+    # Each non-blank line with its folded form, computed once: folding is the
+    # reader's hot path.
+    numbered = [_Line(n, t, _fold(t)) for n, t in enumerate(lines, start=1) if t]
     # Chrome carries no content, so it may stand between a question and its
     # marker (or an ID and its repeat) without changing what they mean.
     prompts = _asked_questions(
-        [(n, t) for n, t in numbered if _fold(t) == marker or _fold(t) not in chrome], marker
+        [ln for ln in numbered if ln.folded == marker or ln.folded not in chrome], marker
     )
     title, part, body = _read_title(numbered, chrome, walk)
 
     previous_text: str | None = None
-    for number, line in body:
-        folded = _fold(line)
+    for number, line, folded in body:
         if folded == marker:
             walk.kinds[number - 1] = LineKind.CHROME
             if previous_text not in prompts:
@@ -145,30 +154,27 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
     return ReadResult(
         feature=feature,
         source=source,
-        source_hash=hashlib.sha256(text.encode()).hexdigest(),
         warnings=tuple(walk.warnings),
         lines=tuple(walk.kinds),
     )
 
 
-def _asked_questions(numbered: list[tuple[int, str]], marker: str) -> dict[str, int]:
+def _asked_questions(numbered: list[_Line], marker: str) -> dict[str, int]:
     """Find questions where they are asked: a text line followed by the answer marker."""
     asked: dict[str, int] = {}
-    for (number, line), (_, following) in itertools.pairwise(numbered):
-        if _fold(following) == marker and _fold(line) != marker and not is_media_id(line):
-            asked.setdefault(line, number)
+    for line, following in itertools.pairwise(numbered):
+        if following.folded == marker and line.folded != marker and not is_media_id(line.text):
+            asked.setdefault(line.text, line.number)
     return asked
 
 
-def _read_title(
-    numbered: list[tuple[int, str]], chrome: set[str], walk: _Walk
-) -> tuple[str, int | None, list[tuple[int, str]]]:
+def _read_title(numbered: list[_Line], chrome: set[str], walk: _Walk) -> tuple[str, int | None, list[_Line]]:
     """Take the first content line as the title ("(4) Title" gives part 4)."""
-    for position, (number, line) in enumerate(numbered):
-        if _fold(line) in chrome:
+    for position, (number, line, folded) in enumerate(numbered):
+        if folded in chrome:
             walk.kinds[number - 1] = LineKind.CHROME
             continue
-        if is_media_id(line) or _fold(line) in _NOTE_MARKERS or _CREDIT.match(line):
+        if is_media_id(line) or folded in _NOTE_MARKERS or _CREDIT.match(line):
             raise ReadError(
                 f"the title is missing: the first content line is {line!r}, not a title",
                 Location(walk.path, number),

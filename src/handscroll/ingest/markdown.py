@@ -11,7 +11,6 @@ emphasis or decodes entities. Markdown that is not part of the format
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -127,7 +126,6 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
     return ReadResult(
         feature=feature,
         source=source,
-        source_hash=hashlib.sha256(text.encode()).hexdigest(),
         warnings=tuple(walk.warnings),
     )
 

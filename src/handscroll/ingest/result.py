@@ -45,7 +45,8 @@ class ReadResult:
 
     feature: Feature
     source: str
-    source_hash: str
+    source_hash: str = ""
+    """SHA-256 of the source file's bytes; set by `ingest.parse_source`, which has the bytes."""
     warnings: tuple[ReadWarning, ...] = ()
     lines: tuple[LineKind, ...] = field(default=(), repr=False)
 
