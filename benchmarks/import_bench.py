@@ -103,21 +103,25 @@ def main() -> None:
 
         rate("parse only", timed(lambda: [read_path(p, settings) for p in paths]), 2000)
 
-        sqlite_url = f"sqlite:///{Path(tmp, 'bench.db')}"
-        with Library.open(sqlite_url) as library:
-            first = timed(lambda: import_paths([str(folder)], library, settings))
-            again = timed(lambda: import_paths([str(folder)], library, settings))
-        rate("parse + import, SQLite", first, 500)
-        rate("re-import unchanged, SQLite", again, None)
-        rows[-1] = (*rows[-1][:3], f"{first / again:.1f}x faster than first (target 5x)")
+        def imports(url: str, *, enrich: bool) -> tuple[float, float]:
+            """`handscroll import` into a fresh library, then again with nothing changed."""
+            with Library.open(url) as library:
+                first = timed(lambda: import_paths([str(folder)], library, settings, enrich=enrich))
+                again = timed(lambda: import_paths([str(folder)], library, settings, enrich=enrich))
+            return first, again
 
+        databases = [("SQLite", lambda name: f"sqlite:///{Path(tmp, name + '.db')}")]
         if reset_postgres(args.pg):
-            with Library.open(args.pg) as library:
-                first = timed(lambda: import_paths([str(folder)], library, settings))
-                again = timed(lambda: import_paths([str(folder)], library, settings))
-            rate("parse + import, PostgreSQL", first, None)
-            rate("re-import unchanged, PostgreSQL", again, None)
-            rows[-1] = (*rows[-1][:3], f"{first / again:.1f}x faster than first")
+            databases.append(("PostgreSQL", lambda name: args.pg))
+        for label, url_for in databases:
+            first, _ = imports(url_for("bulk"), enrich=False)
+            rate(f"parse + store, {label} (import --no-enrich)", first, 500)
+            if label == "PostgreSQL":
+                reset_postgres(args.pg)
+            first, again = imports(url_for("full"), enrich=True)
+            rate(f"parse + enrich + store, {label} (import)", first, None)
+            rate(f"re-import unchanged, {label}", again, None)
+            rows[-1] = (*rows[-1][:3], f"{first / again:.1f}x faster than the first import (target 5x)")
 
     table = Table(title=f"handscroll import, {args.count:,} features, {megabytes:.1f} MB")
     for column in ("stage", "features/s", "MB/s", "against target"):
