@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,33 @@ def test_a_batch_reads_the_same_in_one_process_or_many(tmp_path: Path, count: in
     with Library.open(f"sqlite:///{tmp_path / 'lib.db'}") as library:
         summary = import_paths([str(folder)], library, Settings())
         assert summary.report.added == count
-        assert [str(e) for e in summary.errors] == [f"{folder / 'zz-bad.txt'}:3: " + summary.errors[0].message]
-        assert summary.errors[0].message.startswith("not valid UTF-8")
+        [error] = summary.errors
+        assert str(error) == f"{folder / 'zz-bad.txt'}:3: {error.message}"
+        assert error.message.startswith("not valid UTF-8")
         slugs = [f.slug for f in library.list_features()]
         assert len(slugs) == count
         # Every feature came with its enrichment, written in the same transaction.
         assert library.stale_enrichments() == []
         assert library.get_enrichment(slugs[-1]) is not None
+
+
+def test_a_pool_that_cannot_start_falls_back_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    def broken(*args: object, **kwargs: object) -> object:
+        def results() -> Iterator[object]:
+            raise BrokenProcessPool("a worker died at start")
+            yield
+
+        return results()
+
+    monkeypatch.setattr("handscroll.pipeline.ProcessPoolExecutor.map", broken)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write_batch(folder, PARALLEL_FROM + 1)
+    with Library.open(f"sqlite:///{tmp_path / 'lib.db'}") as library:
+        summary = import_paths([str(folder)], library, Settings(), enrich=False)
+        assert summary.report.added == PARALLEL_FROM + 1
+        assert library.stale_enrichments()  # --no-enrich: left for `handscroll enrich`

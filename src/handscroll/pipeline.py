@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -183,8 +184,17 @@ def _map(
     results = pool.map(work, sources, itertools.repeat(settings), chunksize=16)
 
     def drain() -> Iterator[ReadOutcome]:
-        with pool:
-            yield from results
+        done = 0
+        try:
+            with pool:
+                for result in results:
+                    done += 1
+                    yield result
+        except BrokenProcessPool:
+            # Workers could not start, e.g. under a caller's script without the
+            # `if __name__ == "__main__":` guard that spawned processes need:
+            # finish in this process rather than fail the import.
+            yield from (work(source, settings) for source in sources[done:])
 
     return drain()
 
