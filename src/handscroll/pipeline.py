@@ -113,11 +113,10 @@ def import_paths(
             source = load_source(entry, settings)
         except ReadError as exc:
             batch.errors.append(exc)
-            source = None
-        if source is not None and source.hash not in known:
-            changed.append(source)
-            continue
-        if source is not None:
+        else:
+            if source.hash not in known:
+                changed.append(source)  # parsed below, counted on the progress bar then
+                continue
             slug = known[source.hash]
             batch.slugs.setdefault(slug, source.shown)
             batch.unchanged.append((slug, Outcome.SKIPPED))
