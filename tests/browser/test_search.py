@@ -99,3 +99,33 @@ def test_static_search_reads_pinyin_through_the_glossary(
     assert found["蔣介石"], found
     assert all(links == found["蔣介石"] for links in found.values()), found
     assert watch.errors == []
+
+
+def test_search_from_the_home_page_to_a_highlighted_figure(
+    watched: tuple[Page, Watch], live_url: str, sample_library: SampleLibrary
+) -> None:
+    page, watch = watched
+    page.goto(live_url + "/")
+    box = page.get_by_role("search", name="Site search").get_by_label("Search the library")
+    box.fill("Mukden")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=Mukden")
+    status = page.get_by_role("status")
+    assert "found" in status.inner_text()
+    result = page.locator(".search-result").first
+    assert result.locator("mark").count() >= 1  # 瀋陽 / Shenyang marked for "Mukden"
+    link = result.locator("h2 a")
+    href = link.get_attribute("href") or ""
+    assert "#fig-" in href
+    link.focus()
+    page.keyboard.press("Enter")  # keyboard only
+    anchor = href.split("#", 1)[1]
+    page.wait_for_url(f"**#{anchor}")
+    page.wait_for_load_state("load")
+    figure = page.locator(f"#{anchor}")
+    assert figure.evaluate("el => el.matches(':target')")
+    outline = figure.locator(".frame").evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"  # the gallery's :target highlight
+    box_ = figure.bounding_box()
+    assert box_ is not None and 0 <= box_["y"] < 800
+    assert watch.errors == []

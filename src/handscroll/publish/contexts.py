@@ -65,6 +65,8 @@ class Chrome:
     js_url: str
     icon_url: str
     site_name: str = SITE_NAME
+    search_url: str = ""
+    """Where the search box on every page sends its query (issue 5)."""
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,7 @@ def make_chrome(urls: Urls) -> Chrome:
         css_url=urls.static("handscroll.css"),
         js_url=urls.static("gallery.js"),
         icon_url=urls.static("favicon.svg"),
+        search_url=urls.search(),
     )
 
 

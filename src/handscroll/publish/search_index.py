@@ -56,7 +56,7 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
         "window.HANDSCROLL_SEARCH = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
     )
     # "</script" cannot end a .js file early, but keep the file safe to inline anyway.
-    (out_dir / INDEX_FILE).write_text(body.replace("</", "<\\/"), encoding="utf-8")
+    _write_if_changed(out_dir / INDEX_FILE, body.replace("</", "<\\/"))
     page = SearchPage(
         chrome=make_chrome(urls),
         query="",
@@ -72,7 +72,14 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
         index_url=INDEX_FILE,
         script_url=urls.static("search.js"),
     )
-    (out_dir / PAGE_FILE).write_text(render_search_page(renderer, page), encoding="utf-8")
+    _write_if_changed(out_dir / PAGE_FILE, render_search_page(renderer, page))
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Write a file only when its content changes: a rebuild with no change writes nothing."""
+    data = text.encode("utf-8")
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
 
 
 def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:

@@ -57,6 +57,7 @@ from handscroll.publish.reference import (
     timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
+from handscroll.publish.search_index import write_static_search
 from handscroll.publish.urls import SiteUrls, series_file
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
@@ -155,6 +156,7 @@ def build_site(
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
                 _write(target, data)
+    write_static_search(library, out_dir, renderer)  # search.html and its index (issue 5)
     _write(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
     return BuildReport(tuple(written), len(jobs) - len(written), tuple(removed), len(media_ids))
 

@@ -28,6 +28,8 @@ class Urls(Protocol):
 
     def glossary(self, sort: str = "english") -> str: ...
 
+    def search(self) -> str: ...
+
 
 class WebUrls:
     """Root-relative links of the live server."""
@@ -59,6 +61,10 @@ class WebUrls:
     def glossary(self, sort: str = "english") -> str:
         """The library glossary, ordered by English name or by pinyin."""
         return "/glossary" if sort == "english" else f"/glossary?sort={quote(sort, safe='')}"
+
+    def search(self) -> str:
+        """The search results page (issue 5)."""
+        return "/search"
 
 
 class SiteUrls:
@@ -97,6 +103,10 @@ class SiteUrls:
         """The glossary by English name (`glossary.html`) or by pinyin (`glossary-pinyin.html`):
         two files, so sorting works without a script and from `file://`."""
         return f"{self.prefix}glossary.html" if sort == "english" else f"{self.prefix}glossary-{sort}.html"
+
+    def search(self) -> str:
+        """The search page `search.html`, answered by a script from a prebuilt index (issue 5)."""
+        return f"{self.prefix}search.html"
 
 
 def series_file(key: str) -> str:
