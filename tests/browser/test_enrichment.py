@@ -223,7 +223,7 @@ def test_timeline_groups_by_year_and_links_to_the_words(
 def test_axe_finds_no_serious_or_critical_violations_on_enriched_pages(
     browser: Any, live_url: str, sample_library: SampleLibrary, where: str, leaflet: None
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
+    from .axe_check import serious_violations
 
     path = {
         "timeline": "/timeline",
@@ -242,12 +242,7 @@ def test_axe_finds_no_serious_or_critical_violations_on_enriched_pages(
         if where == "feature-term-open":
             page.locator(".term[role='button']").first.click()
             page.locator("#term-popup").wait_for(state="visible")
-        results = Axe().run(page)
-        bad = [
-            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"]
-            if v.get("impact") in ("serious", "critical")
-        ]
+        bad = serious_violations(page)
         assert bad == [], "\n".join(bad)
     finally:
         context.close()

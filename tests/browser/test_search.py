@@ -64,7 +64,7 @@ def test_static_search_is_safe_with_hostile_queries(
 
 
 def test_results_page_has_no_serious_accessibility_violations(browser: Any, live_url: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
+    from .axe_check import serious_violations
 
     # Playwright injects axe as a script; the CSP (rightly) forbids that, so it is bypassed here only.
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 800})
@@ -73,12 +73,7 @@ def test_results_page_has_no_serious_accessibility_violations(browser: Any, live
         page.goto(live_url + "/search?q=shenyang")
         page.wait_for_load_state("networkidle")
         assert page.locator(".search-result mark").count() >= 1
-        results = Axe().run(page)
-        bad = [
-            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in results.response["violations"]
-            if v.get("impact") in ("serious", "critical")
-        ]
+        bad = serious_violations(page)
         assert bad == [], "\n".join(bad)
     finally:
         context.close()
