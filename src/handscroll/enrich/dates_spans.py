@@ -9,7 +9,7 @@ year") and neighbouring dates join into ranges ("from 1945 to 1992").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
@@ -138,14 +138,27 @@ def _take_weekday(text: str, widened: list[Mention], mention: Mention) -> Mentio
 
 def join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     """Pair neighbouring calendar mentions that a range connector links."""
+    return pair_ranges(text, mentions, _is_range, _RANGE_OPENER, reach=10)
+
+
+def pair_ranges(
+    text: str,
+    mentions: list[Mention],
+    is_range: Callable[[str, Mention, Mention], bool],
+    opener: re.Pattern[str],
+    *,
+    reach: int,
+) -> list[Mention]:
+    """Join each mention to the next when `is_range` links them; the range's span starts
+    at an opener ("from", "between", 從) found within `reach` characters before it."""
     joined: list[Mention] = []
     index = 0
     while index < len(mentions):
         first = mentions[index]
         second = mentions[index + 1] if index + 1 < len(mentions) else None
-        if second is not None and _is_range(text, first, second):
-            opener = _RANGE_OPENER.search(text, max(0, first.start - 10), first.start)
-            outer = opener.start() if opener else first.start
+        if second is not None and is_range(text, first, second):
+            found = opener.search(text, max(0, first.start - reach), first.start)
+            outer = found.start() if found else first.start
             joined.append(replace(first, partner=second, outer_start=outer))
             index += 2
             continue

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.dates_spans import pair_ranges
 
 _DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "兩": 2, "两": 2}
 _DIGITS |= {chr(ord("０") + i): i for i in range(10)} | {str(i): i for i in range(10)}
@@ -195,24 +195,14 @@ def _full(found: re.Match[str]) -> Mention | None:
 
 def join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     """Pair neighbouring dates linked by 至, 到 or a dash ("1945年至1949年", "從三月到五月")."""
-    joined: list[Mention] = []
-    index = 0
-    while index < len(mentions):
-        first = mentions[index]
-        second = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            second is not None
-            and first.is_calendar
-            and second.is_calendar
-            and first.shift is None
-            and second.shift is None
-            and _RANGE_GAP.fullmatch(text, first.end, second.start)
-        ):
-            opener = _RANGE_OPENER.search(text, max(0, first.start - 3), first.start)
-            outer = opener.start() if opener else first.start
-            joined.append(replace(first, partner=second, outer_start=outer))
-            index += 2
-            continue
-        joined.append(first)
-        index += 1
-    return joined
+    return pair_ranges(text, mentions, _is_range, _RANGE_OPENER, reach=3)
+
+
+def _is_range(text: str, first: Mention, second: Mention) -> bool:
+    return (
+        first.is_calendar
+        and second.is_calendar
+        and first.shift is None
+        and second.shift is None
+        and _RANGE_GAP.fullmatch(text, first.end, second.start) is not None
+    )
