@@ -44,13 +44,13 @@ from rich.table import Table
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
-from handscroll.enrich.cjk import pinyin_plain, to_traditional
 from handscroll.model import Feature, Paragraph
 from handscroll.store import Library
 from handscroll.store.query import fold_text, parse_query, place_index
 from handscroll.store.search import SearchFilters, SqliteBackend
 from handscroll.store.search_text import TermForms, index_document
 from handscroll.store.tables import BlockRow, FeatureRow
+from handscroll.text.cjk import pinyin_plain, to_traditional
 
 console = Console()
 
@@ -118,7 +118,7 @@ def generate(count: int, rng: random.Random) -> Corpus:
         if rng.random() < 0.02:
             term = rng.randrange(len(TERMS))
             traditional_term = TERMS[term]
-            from handscroll.enrich.cjk import to_simplified
+            from handscroll.text.cjk import to_simplified
 
             simplified_term = to_simplified(traditional_term)
             terms.append(TermForms((traditional_term, simplified_term), pinyin_plain(traditional_term)))

@@ -457,10 +457,11 @@ def timeline_command(
     fmt: DataFormatOption = DataFormat.json,
 ) -> None:
     """Print a feature's dated events in time order, each with its sentence and where it stands."""
-    from handscroll.enrich.timeline import ordered, timeline_rows
+    from handscroll.enrich.timeline import timeline_rows
+    from handscroll.model import in_time_order
 
     feature, enrichment = _enrichment_from(target, db)
-    _print_rows(timeline_rows(ordered(enrichment.events), feature.slug), fmt)
+    _print_rows(timeline_rows(in_time_order(enrichment.events), feature.slug), fmt)
 
 
 @app.command("glossary")

@@ -9,9 +9,8 @@ import pytest
 from factories import make_feature
 from handscroll.config import Settings
 from handscroll.enrich.figures import figure_rows, find_figures, find_figures_in_text
-from handscroll.enrich.texts import text_at
 from handscroll.ingest import read_path
-from handscroll.model import Paragraph
+from handscroll.model import Paragraph, text_at
 
 SEED_TEXT = Path(__file__).parents[2].parent / "shared" / "seed" / "000_cc4507d8b73957ad.txt"
 

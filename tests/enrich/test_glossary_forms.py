@@ -7,8 +7,7 @@ import pytest
 from factories import make_feature
 from handscroll.enrich.glossary import find_terms, find_terms_in_text
 from handscroll.enrich.term_forms import expansion_start
-from handscroll.enrich.texts import text_at
-from handscroll.model import Paragraph
+from handscroll.model import Paragraph, text_at
 
 # (sentence, [(english, chinese, abbreviation, note), ...])
 FORMS: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]] = [

@@ -12,10 +12,9 @@ from typing import Any
 import pytest
 
 from handscroll.config import Settings
-from handscroll.enrich.glossary import Term, find_terms, glossary_as_json, glossary_rows
-from handscroll.enrich.texts import text_at
+from handscroll.enrich.glossary import find_terms, glossary_as_json, glossary_rows
 from handscroll.ingest import read_path
-from handscroll.model import Feature
+from handscroll.model import Feature, Term, text_at
 
 SEED_DIR = Path(__file__).parents[2].parent / "shared" / "seed"
 SEED_TEXT = SEED_DIR / "000_cc4507d8b73957ad.txt"

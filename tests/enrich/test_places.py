@@ -13,10 +13,9 @@ import pytest
 from factories import make_feature
 from handscroll.config import Settings
 from handscroll.enrich.gazetteer import load_gazetteer
-from handscroll.enrich.places import Place, find_places, place_rows, places_as_geojson
-from handscroll.enrich.texts import text_at
+from handscroll.enrich.places import find_places, place_rows, places_as_geojson
 from handscroll.ingest import read_path
-from handscroll.model import Feature, Paragraph
+from handscroll.model import Feature, Paragraph, Place, text_at
 
 SEED_TEXT = Path(__file__).parents[2].parent / "shared" / "seed" / "000_cc4507d8b73957ad.txt"
 

@@ -10,10 +10,10 @@ import pytest
 
 from factories import make_feature
 from handscroll.config import Settings
-from handscroll.enrich.texts import text_at
-from handscroll.enrich.timeline import events_of, ordered, sentence_around, sort_key
+from handscroll.enrich.timeline import events_of, sentence_around
 from handscroll.ingest import read_path
-from handscroll.model import Figure, Paragraph
+from handscroll.model import Figure, Paragraph, sort_key, text_at
+from handscroll.model import in_time_order as ordered
 
 SEED = Path(__file__).parents[2].parent / "shared" / "seed"
 

@@ -13,11 +13,18 @@ from starlette.testclient import TestClient
 
 from handscroll.config import Settings
 from handscroll.enrich import enrich_feature
-from handscroll.enrich.enrichment import Enrichment
-from handscroll.enrich.glossary import Term
-from handscroll.enrich.texts import Span, TextRef, text_at
-from handscroll.enrich.timeline import Event
-from handscroll.model import Credit, Feature, Figure, Paragraph
+from handscroll.model import (
+    Credit,
+    Enrichment,
+    Event,
+    Feature,
+    Figure,
+    Paragraph,
+    Span,
+    Term,
+    TextRef,
+    text_at,
+)
 from handscroll.publish.enriched import event_anchor
 from handscroll.publish.web import create_app
 from publish.builders import XSS_PAYLOADS, fill_enriched_library, save_enrichment

@@ -7,8 +7,7 @@ from dataclasses import replace
 
 from factories import make_feature
 from handscroll.enrich import enrich_feature
-from handscroll.enrich.timeline import sort_key
-from handscroll.model import Paragraph
+from handscroll.model import Paragraph, sort_key
 from handscroll.pipeline import enrich_library
 from handscroll.store import ImportItem, Library
 

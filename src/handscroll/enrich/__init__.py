@@ -7,8 +7,7 @@ Never: touches the store, the web or the source file.
 
 from __future__ import annotations
 
-from handscroll.enrich.enrichment import Enrichment
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 
 
 def enrich_feature(feature: Feature) -> Enrichment:

@@ -15,11 +15,9 @@ plain number becomes a figure only with a scale ("million"), a unit ("USD",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from handscroll.enrich.texts import Span, TextRef, feature_texts
-from handscroll.model import Feature
+from handscroll.model import FactFigure, Feature, Span, TextRef, feature_texts
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -124,25 +122,6 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _PREPOSITIONAL = re.compile(r"\s+((?:in|for|on) [a-z][\w-]*(?: [a-z][\w-]*){0,2})(?=[.,;:!?]|$)")
 _MONTH_NEAR = re.compile(rf"^\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+$")
 _LABEL_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
-
-
-@dataclass(frozen=True)
-class FactFigure:
-    """A key figure: its value, unit and what it counts, and the span of the whole phrase.
-
-    `value` is the amount itself (1.5 million is 1500000); `unit` is a currency
-    code, "%", "km" and the like, or None for a count; `counted` is the noun
-    phrase the amount counts ("Soviet troops") or its context ("in industry
-    alone"). `amount` is the number as written ("USD 2 billion") and `text`
-    the whole phrase, which `span` points at.
-    """
-
-    value: int | float
-    unit: str | None
-    counted: str | None
-    amount: str
-    text: str
-    span: Span
 
 
 def find_figures(feature: Feature) -> list[FactFigure]:

@@ -22,10 +22,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
-PlaceKind = Literal["city", "region", "country", "site"]
-PlaceSource = Literal["gazetteer", "curated"]
+from handscroll.model import PlaceKind, PlaceSource
 
 LOCAL_COUNTRIES = frozenset({"CN", "MN", "TW"})
 """Countries whose smaller cities are worth naming: the features are about China and its neighbours."""

@@ -13,42 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from handscroll.enrich.cjk import pinyin_plain, pinyin_with_tones, script_forms
 from handscroll.enrich.term_forms import TermMatch, find_terms_in_text
-from handscroll.enrich.texts import Span, TextRef, feature_texts
-from handscroll.model import Feature
+from handscroll.model import Feature, Span, Term, TextRef, feature_texts
+from handscroll.text.cjk import pinyin_plain, pinyin_with_tones, script_forms
 
 __all__ = ["Term", "TermMatch", "find_terms", "find_terms_in_text", "glossary_as_json", "glossary_rows"]
-
-
-@dataclass(frozen=True)
-class Term:
-    """One glossary entry: an English name with its Chinese forms, abbreviation and note.
-
-    `chinese` is the form the text gave; `traditional` and `simplified` are both
-    scripts of it. `pinyin` has tone marks and a space between syllables
-    ("hā ěr bīn"); `pinyin_plain` is the same without tones, for search.
-    `mentions` starts with the span of the definition ("Harbin (哈爾濱)"), then
-    every later use of the English, the abbreviation or either Chinese form.
-    """
-
-    english: str
-    chinese: str | None
-    abbreviation: str | None
-    note: str | None
-    traditional: str | None
-    simplified: str | None
-    pinyin: str | None
-    pinyin_plain: str | None
-    mentions: tuple[Span, ...]
-
-    @property
-    def definition(self) -> Span:
-        """Where the feature first defines the term."""
-        return self.mentions[0]
 
 
 def find_terms(feature: Feature) -> list[Term]:

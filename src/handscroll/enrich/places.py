@@ -19,18 +19,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from handscroll.enrich.cjk import has_han, to_traditional
 from handscroll.enrich.gazetteer import (
     CHINESE_SITE_NOUNS,
     Gazetteer,
     GazetteerEntry,
-    PlaceKind,
-    PlaceSource,
     load_gazetteer,
 )
-from handscroll.enrich.glossary import Term, find_terms
-from handscroll.enrich.texts import Span, TextRef, feature_texts
-from handscroll.model import Feature
+from handscroll.enrich.glossary import find_terms
+from handscroll.model import Feature, Place, Span, Term, TextRef, feature_texts
+from handscroll.text.cjk import has_han, to_traditional
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-’'](?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -46,28 +43,6 @@ NAME_PREFIXES = frozenset({"New", "Nueva", "Nouvelle", "Neu"})
 
 MAX_NAME_WORDS = 5
 """The longest place name looked up, in words ("Kwantung Leased Territory" has three)."""
-
-
-@dataclass(frozen=True)
-class Place:
-    """A place the feature names, where it is today, and every span that names it.
-
-    `name` is how the feature first names it in English ("Mukden", "Changchun
-    Airport"); `modern_name` is the place today (for a site, its city). A
-    region's `lat`/`lon` is a centroid and `bbox` (south, west, north, east)
-    its extent; a country without a curated centroid is drawn at its capital.
-    """
-
-    name: str
-    modern_name: str
-    kind: PlaceKind
-    lat: float
-    lon: float
-    chinese: str | None
-    mentions: tuple[Span, ...]
-    source: PlaceSource
-    bbox: tuple[float, float, float, float] | None = None
-    geonameid: int | None = None
 
 
 @dataclass(frozen=True)

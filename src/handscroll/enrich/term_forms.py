@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handscroll.enrich.cjk import HAN, HAN_RUN, has_han, is_han_only
+from handscroll.text.cjk import HAN, HAN_RUN, has_han, is_han_only
 
 _PARENTHESIS = re.compile(r"[(（]([^()（）\n]{1,200})[)）]")
 _PART_SEPARATOR = re.compile(r"\s*[,，;；、]\s*")

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from handscroll.enrich.enrichment import Enrichment
 from handscroll.enrich.places import places_as_geojson
-from handscroll.enrich.texts import Span, TextRef
+from handscroll.model import Enrichment, Span, TextRef
 from handscroll.publish.datelabels import date_label
 from handscroll.publish.enriched import event_anchor
 from handscroll.publish.urls import Urls

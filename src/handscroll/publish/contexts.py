@@ -17,10 +17,18 @@ from typing import ClassVar, Protocol
 
 from markupsafe import Markup
 
-from handscroll.enrich.enrichment import Enrichment
-from handscroll.enrich.texts import TextRef
 from handscroll.errors import NotFoundError
-from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
+from handscroll.model import (
+    Credit,
+    Enrichment,
+    Feature,
+    Figure,
+    Note,
+    Paragraph,
+    Question,
+    TextRef,
+    Unclassified,
+)
 from handscroll.publish.annotate import Mark, annotate
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
 from handscroll.publish.jsonld import page_jsonld

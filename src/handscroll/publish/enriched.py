@@ -14,9 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from handscroll.config import Settings
-from handscroll.enrich.enrichment import Enrichment
-from handscroll.enrich.texts import Span, TextRef
-from handscroll.enrich.timeline import Event, ordered
+from handscroll.model import Enrichment, Event, Span, TextRef, in_time_order
 from handscroll.publish.annotate import Mark, anchor_ids, mark_chinese
 from handscroll.publish.datelabels import date_label, on_the_calendar
 from handscroll.publish.urls import Urls
@@ -157,7 +155,7 @@ def feature_extras(
         marks.setdefault(span.ref, []).append(mark)
 
     timeline = []
-    for event in ordered(e for e in enrichment.events if on_the_calendar(e.value)):
+    for event in in_time_order(e for e in enrichment.events if on_the_calendar(e.value)):
         anchor = event_anchor(event.span.ref, event.span.start)
         timeline.append(TimelineLink(date_label(event.value, event.mod), _clip(event), f"#{anchor}"))
     for event in enrichment.events:

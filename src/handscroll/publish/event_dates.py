@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handscroll.enrich.timeline import sort_key
+from handscroll.model import sort_key
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",

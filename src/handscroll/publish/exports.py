@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     # Only for types: this module is imported by `handscroll --help`, which must stay fast.
-    from handscroll.enrich.enrichment import Enrichment
-    from handscroll.model import Feature
+    from handscroll.model import Enrichment, Feature
     from handscroll.publish.media import MediaLibrary
     from handscroll.store import Library
     from handscroll.store.records import GlossaryEntry, SeriesSummary, TimelineEntry

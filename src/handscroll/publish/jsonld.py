@@ -18,9 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from handscroll.enrich.enrichment import Enrichment
-from handscroll.enrich.glossary import Term
-from handscroll.model import Credit, Feature, Note, Paragraph, Question
+from handscroll.model import Credit, Enrichment, Feature, Note, Paragraph, Question, Term
 from handscroll.publish.event_dates import exact_dates
 from handscroll.publish.exports import (
     ExportReport,

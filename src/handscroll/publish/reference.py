@@ -13,9 +13,8 @@ from typing import ClassVar, Literal, Protocol
 
 from markupsafe import Markup
 
-from handscroll.enrich.texts import TextRef
-from handscroll.enrich.timeline import sort_key
 from handscroll.errors import NotFoundError
+from handscroll.model import TextRef, sort_key
 from handscroll.publish.annotate import anchor_ids, stress
 from handscroll.publish.contexts import (
     Chrome,

@@ -21,7 +21,6 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
-from handscroll.enrich.cjk import HAN, to_simplified
 from handscroll.model import Feature
 from handscroll.publish.contexts import make_chrome
 from handscroll.publish.render import Renderer
@@ -30,6 +29,7 @@ from handscroll.publish.urls import SiteUrls
 from handscroll.store.query import fold_text, place_index
 from handscroll.store.records import FeatureSummary, GlossaryEntry
 from handscroll.store.search_text import feature_sections
+from handscroll.text.cjk import HAN, to_simplified
 
 INDEX_FILE = "search-index.js"
 PAGE_FILE = "search.html"

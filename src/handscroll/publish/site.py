@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
-from handscroll.enrich.enrichment import ENRICHMENT_VERSION
+from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.contexts import (
     FeaturePage,
     FigureCard,

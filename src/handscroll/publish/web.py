@@ -34,9 +34,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from handscroll.config import Settings
-from handscroll.enrich.enrichment import Enrichment
 from handscroll.errors import NotFoundError
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 from handscroll.publish.api import enrichment_json, glossary_json, timeline_json
 from handscroll.publish.contexts import load_feature, load_home, load_series, not_found_page
 from handscroll.publish.enriched import find_leaflet, map_setup

@@ -13,8 +13,7 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
-from handscroll.enrich.enrichment import Enrichment
-from handscroll.enrich.timeline import sort_key, sort_text
+from handscroll.model import Enrichment, sort_key, sort_text
 from handscroll.store.tables import EnrichmentRow, EventRow, TermRow
 
 _TABLES = {

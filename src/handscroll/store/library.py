@@ -19,9 +19,8 @@ from sqlalchemy import ColumnElement, Engine, delete, func, insert, select, upda
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import QueryableAttribute, Session
 
-from handscroll.enrich.enrichment import ENRICHMENT_VERSION, Enrichment
 from handscroll.errors import NotFoundError, StoreError
-from handscroll.model import Feature
+from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.mapping import block_values, build_feature, build_summary, feature_values

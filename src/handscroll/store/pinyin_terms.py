@@ -16,9 +16,9 @@ from functools import cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handscroll.enrich.cjk import strip_tones
 from handscroll.store.query import Alternative, Clause, SearchQuery, fold_tokens
 from handscroll.store.tables import TermRow
+from handscroll.text.cjk import strip_tones
 
 MAX_RUN = 4
 """Most words one pinyin term may be typed as ("guo min zheng fu")."""

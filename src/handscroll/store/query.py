@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from handscroll.enrich.cjk import HAN, to_simplified
+from handscroll.text.cjk import HAN, to_simplified
 
 MAX_QUERY_CHARS = 500
 """Longer queries are cut here (with a message), so a 10 KB paste cannot build a huge query."""

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from handscroll.enrich.enrichment import Enrichment
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from functools import cache
 
 from markupsafe import Markup, escape
 
-from handscroll.enrich.cjk import HAN, to_simplified
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.store.query import Alternative, SearchQuery, fold_text
+from handscroll.text.cjk import HAN, to_simplified
 
 SNIPPET_CHARS = 200
 """About how long a snippet is, marks not counted."""
