@@ -1,4 +1,4 @@
-"""The JSON reader: takes back the DESIGN.md shape that `parse --format json` prints."""
+"""The JSON reader: takes back the docs/model.md shape that `parse --format json` prints."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The legacy text reader: a site's plain-text export of a feature page (DESIGN.md).
+"""The legacy text reader: a site's plain-text export of a feature page (docs/legacy-text.md).
 
 The format has no markup, only conventions: a title line, media IDs on lines
 of their own (repeated), captions after IDs, `ebook` notes, a question asked

@@ -52,5 +52,5 @@ class ReadResult:
 
     @property
     def line_counts(self) -> Counter[LineKind]:
-        """How many source lines went each way (chrome lines counted, as DESIGN.md asks)."""
+        """How many source lines went each way (chrome lines are counted, never dropped)."""
         return Counter(self.lines)

@@ -1,7 +1,7 @@
-"""The feature model: the interchange shape of DESIGN.md as frozen pydantic models.
+"""The feature model: the interchange shape of docs/model.md as frozen pydantic models.
 
 Every stage speaks this shape: readers produce it, the store saves and loads it,
-publishers render it. `Feature.to_json()` prints exactly the DESIGN.md JSON and
+publishers render it. `Feature.to_json()` prints exactly the docs/model.md JSON and
 `Feature.from_json()` takes it back, so the JSON reader is a one-liner.
 """
 
@@ -103,7 +103,7 @@ BLOCK_TYPES: tuple[type[_Block], ...] = (Paragraph, Figure, Note, Question, Cred
 class Feature(BaseModel):
     """One illustrated history feature: a numbered part of a series.
 
-    The first six fields are the DESIGN.md shape; `slug` names the feature in
+    The first six fields are the interchange shape of docs/model.md; `slug` names the feature in
     the library and in URLs.
     """
 
@@ -146,12 +146,12 @@ class Feature(BaseModel):
         return tuple(seen)
 
     def to_json(self, *, indent: int | None = 1) -> str:
-        """Serialise to the DESIGN.md JSON shape (UTF-8 text, Chinese unescaped)."""
+        """Serialise to the docs/model.md JSON shape (UTF-8 text, Chinese unescaped)."""
         return self.model_dump_json(indent=indent)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Feature:
-        """Read the DESIGN.md JSON shape back; raises pydantic.ValidationError."""
+        """Read the docs/model.md JSON shape back; raises pydantic.ValidationError."""
         return cls.model_validate_json(text)
 
     def content_hash(self) -> str:

@@ -1,12 +1,11 @@
 """One documented, frozen dataclass per page: what each template may use, and nothing else.
 
 The web reader and the static site build these same contexts from the
-library and render the same templates; only the `Urls` they are given differ
-(STYLE.md: "only transport differs"). Contexts are hashable, so the web
+library and render the same templates; only the `Urls` they are given differ:
+only transport differs. Contexts are hashable, so the web
 reader can cache a rendered page keyed by its context.
 
-A test checks that each template uses the fields its dataclass declares
-(STYLE.md habit 4).
+A test checks that each template uses the fields its dataclass declares.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from handscroll.publish.search_page import SEARCH_RESULTS_SCHEMA, search_openapi
 
 _BLOCK = {
     "type": "object",
-    "description": "One block of a feature's body, told apart by `type` (DESIGN.md).",
+    "description": "One block of a feature's body, told apart by `type` (docs/model.md).",
     "required": ["type"],
     "properties": {
         "type": {"enum": ["paragraph", "figure", "note", "question", "credit", "unclassified"]},
@@ -24,7 +24,7 @@ _BLOCK = {
 
 _FEATURE = {
     "type": "object",
-    "description": "A feature in the DESIGN.md interchange shape (as `handscroll parse --format json`).",
+    "description": "A feature in the shape of docs/model.md (as `handscroll parse --format json`).",
     "required": ["title", "part", "series", "language", "hero", "blocks", "slug"],
     "properties": {
         "title": {"type": "string"},
@@ -204,7 +204,7 @@ def openapi_document() -> dict[str, Any]:
             },
             "/api/features/{slug}": {
                 "get": {
-                    "summary": "One feature in the DESIGN.md JSON shape",
+                    "summary": "One feature in the docs/model.md JSON shape",
                     "parameters": [
                         {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
                     ],

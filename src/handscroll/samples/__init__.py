@@ -1,6 +1,6 @@
 """Sample content shipped with handscroll: a short series on China's civil war, 1945-1949.
 
-The features in `features/` are in the legacy text format (DESIGN.md) and were
+The features in `features/` are in the legacy text format (docs/legacy-text.md) and were
 written for this project in its own words; they let a new user try every
 stage without bringing a library of their own, and they give tests and demos
 real-looking input. Their pictures are placeholders drawn on demand (see

@@ -1,7 +1,7 @@
 """Chinese text helpers shared by the glossary and the places: script forms and pinyin.
 
 Terms are searchable across English, Traditional and Simplified Chinese and
-pinyin (DESIGN.md), so every Chinese form the enrichers keep goes through
+pinyin, so every Chinese form the enrichers keep goes through
 these few functions, and they decide the forms one way.
 
 OpenCC converters and the pinyin tables are costly to load, so they are made
