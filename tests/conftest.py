@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -60,9 +61,25 @@ def postgres_url() -> Iterator[str]:
     private = url.set(database=name).render_as_string(hide_password=False)
     yield private
     if name != url.database:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop_database(admin, name)
     admin.dispose()
+
+
+def _drop_database(admin: Engine, name: str) -> None:
+    """Drop the session's database, waiting out autovacuum and ending leftover sessions.
+
+    A plain DROP cancels autovacuum workers itself; FORCE is only for sessions a test left
+    open, since a role without pg_signal_backend may not signal autovacuum's processes.
+    """
+    for _ in range(3):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            return
+        except DBAPIError:
+            time.sleep(1)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
