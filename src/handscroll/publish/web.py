@@ -11,12 +11,14 @@ import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from handscroll.config import Settings
 from handscroll.publish.enriched import find_leaflet, map_setup
@@ -49,6 +51,21 @@ def default_cache_dir(media_dir: Path | None) -> Path:
     """Where derivatives of one media folder are cached: `~/.cache/handscroll/derivatives/<hash>`."""
     key = hashlib.sha256(str(media_dir.resolve() if media_dir else "").encode()).hexdigest()[:16]
     return Path.home() / ".cache" / "handscroll" / "derivatives" / key
+
+
+class ReaderApp(Starlette):
+    """Starlette with the security headers outside even its error middleware (issue 10).
+
+    Starlette sends the 500 page from `ServerErrorMiddleware`, which sits outside every
+    middleware given to it; wrapping the whole stack gives that page the same headers.
+    """
+
+    def __init__(self, *, policy: str, **options: Any) -> None:
+        self.policy = policy
+        super().__init__(**options)
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeadersMiddleware(super().build_middleware_stack(), policy=self.policy)
 
 
 def create_app(
@@ -85,13 +102,11 @@ def create_app(
         # Leaflet comes from npm (package.json), is served from our own host and never committed.
         routes.append(Mount("/static/vendor/leaflet", StaticFiles(directory=leaflet), name="leaflet"))
     routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))
-    return Starlette(
+    return ReaderApp(
+        policy=content_security_policy(settings),
         debug=False,
         routes=routes,
-        middleware=[
-            Middleware(SecurityHeadersMiddleware, policy=content_security_policy(settings)),
-            Middleware(GZipMiddleware, minimum_size=500),
-        ],
+        middleware=[Middleware(GZipMiddleware, minimum_size=500)],
         exception_handlers=exception_handlers(reader),
         lifespan=lifespan,
     )
