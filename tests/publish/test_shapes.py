@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,12 @@ from handscroll.model import Paragraph
 from handscroll.publish.rows import csv_bytes, csv_columns
 from handscroll.publish.shapes import (
     GEOMETRY_FIELDS,
+    DateShape,
     FigureShape,
     GlossaryTerm,
     PlaceShape,
+    Shape,
+    SpanShape,
     TimelineEvent,
     date_shapes,
     figure_shapes,
@@ -173,3 +177,23 @@ def test_the_cli_dates_csv_goes_through_the_one_writer(tmp_path: Path) -> None:
     assert _csv(result.stdout_bytes) == [
         {"start": "15", "end": "26", "text": "August 1945", "value": "1945-08", "mod": ""}
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "shape"),
+    [
+        ("Span", SpanShape),
+        ("Timeline event", TimelineEvent),
+        ("Glossary term", GlossaryTerm),
+        ("Place", PlaceShape),
+        ("Key figure", FigureShape),
+        ("Date expression", DateShape),
+    ],
+)
+def test_docs_formats_documents_every_field_with_an_example(heading: str, shape: type[Shape]) -> None:
+    text = (Path(__file__).parents[2] / "docs" / "formats.md").read_text(encoding="utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
+    assert documented == list(shape.model_fields)
+    example = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    assert list(shape.model_validate(example).dump()) == list(example)
