@@ -75,7 +75,7 @@ def routes(reader: ReaderState) -> list[Route]:
         slug = path_param(request, "slug")
 
         def work() -> bytes:
-            return json_bytes(enrichment_json(slug, store.get_enrichment(slug), urls))
+            return json_bytes(enrichment_json(store.get_feature(slug), store.get_enrichment(slug), urls))
 
         return conditional(request, await run_in_threadpool(work), JSON)
 
