@@ -26,7 +26,7 @@ from handscroll.publish.http_cache import FRESHNESS, PageCache
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.routes import api, media, pages, search
-from handscroll.publish.routes.errors import SERVER_ERROR_PAGE, exception_handlers
+from handscroll.publish.routes.errors import SERVER_ERROR_PAGE, RejectNul, exception_handlers
 from handscroll.publish.routes.state import ReaderState
 from handscroll.publish.security import (
     CONTENT_SECURITY_POLICY,
@@ -102,11 +102,15 @@ def create_app(
         # Leaflet comes from npm (package.json), is served from our own host and never committed.
         routes.append(Mount("/static/vendor/leaflet", StaticFiles(directory=leaflet), name="leaflet"))
     routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))
+    handlers = exception_handlers(reader)
     return ReaderApp(
         policy=content_security_policy(settings),
         debug=False,
         routes=routes,
-        middleware=[Middleware(GZipMiddleware, minimum_size=500)],
-        exception_handlers=exception_handlers(reader),
+        middleware=[
+            Middleware(GZipMiddleware, minimum_size=500),
+            Middleware(RejectNul, not_found=handlers[404], bad_request=handlers[400]),
+        ],
+        exception_handlers=handlers,
         lifespan=lifespan,
     )

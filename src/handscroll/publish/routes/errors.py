@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from handscroll.errors import NotFoundError
 from handscroll.publish.contexts import not_found_page
@@ -55,3 +56,30 @@ def exception_handlers(reader: ReaderState) -> dict[Any, Handler]:
         500: server_error,
         Exception: server_error,
     }
+
+
+class RejectNul:
+    """Answers a URL with NUL in it before any route sees it: 404 in the path, 400 in the query.
+
+    No slug, key or media ID contains NUL, and PostgreSQL refuses NUL in any text
+    parameter (a 500 before issue 10), so a NUL is answered here alike on both databases.
+    """
+
+    def __init__(self, app: ASGIApp, not_found: Handler, bad_request: Handler) -> None:
+        self.app = app
+        self.not_found = not_found
+        self.bad_request = bad_request
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = bytes(scope.get("query_string", b""))
+            response: Response | None = None
+            if "\x00" in str(scope.get("path", "")):
+                response = await self.not_found(Request(scope), HTTPException(404))
+            elif b"%00" in query or b"\x00" in query:
+                error = HTTPException(400, "the query must not contain NUL (%00)")
+                response = await self.bad_request(Request(scope), error)
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
