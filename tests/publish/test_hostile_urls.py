@@ -33,24 +33,28 @@ PATHS_WITH_NUL = (
 )
 """Every route that takes a path parameter, and a few that take none."""
 
-QUERIES_WITH_NUL = (
-    "/api/features?series=%00",
-    "/api/features?series=testsite%00",
-    "/api/features?page=%00",
-    "/api/features?per_page=1%00",
-    "/api/timeline?series=%00",
-    "/api/glossary?series=%00",
-    "/api/search?q=%00",
-    "/api/search?q=part&series=%00",
-    "/api/search?q=part&from=%00",
-    "/search?q=%00",
-    "/search?q=part&series=%00",
-    "/glossary?sort=%00",
-    "/?%00=x",
-    "/features/a-part?x=%00",
-    "/api/openapi.json?x=%00",
-)
-"""Every route that reads a query parameter, and NUL in a name or a parameter nobody reads."""
+QUERIES_WITH_NUL = {
+    "/api/features?series=%00": 200,
+    "/api/features?series=testsite_nul%00": 200,
+    "/api/features?page=%00": 400,
+    "/api/features?per_page=1%00": 400,
+    "/api/timeline?series=%00": 200,
+    "/api/glossary?series=%00": 200,
+    "/api/search?q=%00": 200,
+    "/api/search?q=part%00": 200,
+    "/api/search?q=part&series=%00": 200,
+    "/api/search?q=part&from=%00": 400,
+    "/search?q=%00": 200,
+    "/search?q=part&series=%00": 200,
+    "/search?q=part&to=%00": 400,
+    "/glossary?sort=%00": 200,
+    "/?%00=x": 200,
+    "/features/a-part?x=%00": 200,
+    "/iiif/a-part/manifest.json?x=%00": 200,
+    "/api/openapi.json?x=%00": 200,
+}
+"""Every route that reads a query parameter, and NUL in a name or a parameter nobody reads:
+answered as SQLite always did (a series with NUL names none, a number with NUL is a 400)."""
 
 
 @pytest.fixture
@@ -78,10 +82,12 @@ def test_nul_in_a_path_is_404(client: TestClient) -> None:
     assert "error" in client.get("/api/features/%00").json()
 
 
-def test_nul_in_a_query_is_400(client: TestClient) -> None:
+def test_nul_in_a_query_is_answered_as_sqlite_does(client: TestClient) -> None:
     answers = {path: client.get(path).status_code for path in QUERIES_WITH_NUL}
-    assert answers == dict.fromkeys(QUERIES_WITH_NUL, 400)
-    assert "NUL" in client.get("/api/features?series=%00").json()["error"]
+    assert answers == QUERIES_WITH_NUL
+    assert client.get("/api/features?series=testsite_nul%00").json()["total"] == 0
+    assert client.get("/api/timeline?series=%00").json()["events"] == []
+    assert "whole number" in client.get("/api/features?page=%00").json()["error"]
 
 
 def test_the_same_routes_answer_without_nul(client: TestClient) -> None:

@@ -109,7 +109,7 @@ def create_app(
         routes=routes,
         middleware=[
             Middleware(GZipMiddleware, minimum_size=500),
-            Middleware(RejectNul, not_found=handlers[404], bad_request=handlers[400]),
+            Middleware(RejectNul, not_found=handlers[404]),
         ],
         exception_handlers=handlers,
         lifespan=lifespan,

@@ -59,27 +59,30 @@ def exception_handlers(reader: ReaderState) -> dict[Any, Handler]:
 
 
 class RejectNul:
-    """Answers a URL with NUL in it before any route sees it: 404 in the path, 400 in the query.
+    """Keeps NUL out of the library: a NUL in the path is a 404, one in the query a U+FFFD.
 
     No slug, key or media ID contains NUL, and PostgreSQL refuses NUL in any text
-    parameter (a 500 before issue 10), so a NUL is answered here alike on both databases.
+    parameter (a 500 before issue 10). In the query a NUL becomes the replacement
+    character, which names no series and is no number, so both databases answer
+    as SQLite always did: no results, or a 400 for a number; any text is still a query.
     """
 
-    def __init__(self, app: ASGIApp, not_found: Handler, bad_request: Handler) -> None:
+    def __init__(self, app: ASGIApp, not_found: Handler) -> None:
         self.app = app
         self.not_found = not_found
-        self.bad_request = bad_request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            query = bytes(scope.get("query_string", b""))
-            response: Response | None = None
             if "\x00" in str(scope.get("path", "")):
-                response = await self.not_found(Request(scope), HTTPException(404))
-            elif b"%00" in query or b"\x00" in query:
-                error = HTTPException(400, "the query must not contain NUL (%00)")
-                response = await self.bad_request(Request(scope), error)
-            if response is not None:
+                response: Response = await self.not_found(Request(scope), HTTPException(404))
                 await response(scope, receive, send)
                 return
+            query = bytes(scope.get("query_string", b""))
+            if b"%00" in query or b"\x00" in query:
+                query = query.replace(b"%00", REPLACEMENT).replace(b"\x00", REPLACEMENT)
+                scope = {**scope, "query_string": query}
         await self.app(scope, receive, send)
+
+
+REPLACEMENT = b"%EF%BF%BD"
+"""U+FFFD, percent-encoded as UTF-8."""
