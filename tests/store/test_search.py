@@ -242,12 +242,10 @@ def test_syntax_characters_are_plain_text(filled: Library) -> None:
 def test_very_common_queries_rank_titles_first_and_say_more(
     filled: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import handscroll.store.search as search
-    import handscroll.store.search_pg as search_pg
+    import handscroll.store.search_strategy as strategy
 
     # As if "withdrawal" matched more than 1,000 features.
-    monkeypatch.setattr(search, "COUNT_CAP", 1)
-    monkeypatch.setattr(search_pg, "COUNT_CAP", 1)
+    monkeypatch.setattr(strategy, "COUNT_CAP", 1)
     results = filled.search("withdrawal")
     assert not results.total_exact
     assert results.results[0].slug == SOVIET  # in the title
@@ -267,13 +265,28 @@ def test_english_words_are_not_taken_for_pinyin(filled: Library) -> None:
 
 
 def test_very_common_queries_keep_filters_and_pages(filled: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    import handscroll.store.search as search
-    import handscroll.store.search_pg as search_pg
+    import handscroll.store.search_strategy as strategy
 
-    monkeypatch.setattr(search, "COUNT_CAP", 2)
-    monkeypatch.setattr(search_pg, "COUNT_CAP", 2)
+    monkeypatch.setattr(strategy, "COUNT_CAP", 2)
     assert slugs(filled, "withdr*", series="testsite_other") == ["factories"]
     assert not filled.search("northeast").total_exact  # 3 matches, 2 counted
     first = filled.search("northeast", limit=1).results[0].slug
     second = filled.search("northeast", limit=1, offset=1).results[0].slug
     assert first != second
+
+
+def test_backends_build_sql_only_and_import_no_search_module() -> None:
+    # Issue 9: the strategy is written once (search_strategy); the backends import it,
+    # never search.py, so there is no import circle between them.
+    import ast
+    from pathlib import Path
+
+    import handscroll.store as store
+
+    folder = Path(store.__file__).parent
+    for name in ("search_sqlite.py", "search_pg.py", "search_strategy.py"):
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert "handscroll.store.search" not in imported, name
+        source = (folder / name).read_text(encoding="utf-8")
+        assert "COUNT_CAP" not in source or name == "search_strategy.py", name
