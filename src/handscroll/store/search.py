@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from markupsafe import Markup
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -27,7 +26,7 @@ from handscroll.store.pinyin_terms import expand_pinyin
 from handscroll.store.query import SearchQuery, parse_query
 from handscroll.store.search_sqlite import SqliteBackend
 from handscroll.store.search_strategy import COUNT_CAP, Dialect, SearchFilters, clause_matches, match
-from handscroll.store.search_text import SearchMatch, TermForms, best_snippet, index_document
+from handscroll.store.search_text import SearchMatch, Snippet, TermForms, best_snippet, index_document
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow, TermRow
 
 __all__ = ["COUNT_CAP", "SearchFilters", "SearchResult", "SearchResults", "search_library"]
@@ -56,34 +55,23 @@ def include_in_autogenerate(
 
 @dataclass(frozen=True)
 class SearchResult:
-    """One matching feature, its best snippet (escaped HTML with `<mark>`) and where that is."""
+    """One matching feature, its best snippet (text with the matches' offsets) and where that is."""
 
     slug: str
     title: str
     series: str | None
     part: int | None
-    snippet: Markup
+    snippet: Snippet
     match: SearchMatch | None
     score: float
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the CLI and the API."""
-        match = self.match
-        return {
-            "slug": self.slug,
-            "title": self.title,
-            "series": self.series,
-            "part": self.part,
-            "snippet": str(self.snippet),
-            "match": None
-            if match is None
-            else {"kind": match.kind, "number": match.number, "anchor": match.anchor, "label": match.label},
-        }
 
 
 @dataclass(frozen=True)
 class SearchResults:
-    """A page of results, the total, a "did you mean" suggestion and messages for the reader."""
+    """A page of results, the total, a "did you mean" suggestion and what became of the query.
+
+    Data only: publish/search_marks.py words the notices and marks up the snippets.
+    """
 
     query: str
     results: tuple[SearchResult, ...]
@@ -93,33 +81,14 @@ class SearchResults:
     corrected: bool = False
     """True when nothing matched the query as typed and these are the suggestion's results."""
     messages: tuple[str, ...] = field(default=())
+    """What parsing dropped from the query (query.parse_query)."""
+    blank: bool = False
+    """True when nothing searchable was typed."""
 
     @property
     def total_exact(self) -> bool:
         """False when more features match than were counted (`total` is then COUNT_CAP + 1)."""
         return self.total <= search_strategy.COUNT_CAP
-
-    def notices(self) -> list[str]:
-        """Lines telling the reader about a correction, a suggestion or a cut query."""
-        lines = list(self.messages)
-        if self.corrected and self.suggestion:
-            lines.append(f"Nothing matched {self.query!r}; showing results for {self.suggestion!r}.")
-        elif self.suggestion:
-            lines.append(f"Did you mean {self.suggestion!r}?")
-        elif not self.results and self.query.strip() and not self.messages:
-            lines.append(f"Nothing matched {self.query!r}.")
-        return lines
-
-    def to_text(self) -> str:
-        """Plain text for a terminal: one numbered result with its link and snippet, marks as «»."""
-        lines = []
-        for number, result in enumerate(self.results, 1):
-            anchor = f"#{result.match.anchor}" if result.match and result.match.anchor else ""
-            where = f"{result.match.label}: " if result.match else ""
-            snippet = result.snippet.replace("<mark>", "«").replace("</mark>", "»")
-            lines.append(f"{number}. {result.title}  [{result.slug}{anchor}]")
-            lines.append(f"   {where}{Markup(snippet).unescape()}")
-        return "\n".join(lines)
 
 
 def backend_for(session_or_engine: Session | Engine) -> Dialect:
@@ -177,8 +146,7 @@ def search_library(
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     if query.empty:
-        message = "Type a word, a phrase in quotes, a name in Chinese or pinyin to search."
-        return SearchResults(query=query.text, results=(), total=0, messages=(*query.messages, message))
+        return SearchResults(query=query.text, results=(), total=0, messages=query.messages, blank=True)
     backend = backend_for(engine)
     with Session(engine) as session:
         query = expand_pinyin(session, query)

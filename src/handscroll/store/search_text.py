@@ -3,8 +3,9 @@
 Both backends index the same three folded fields per feature (`IndexDocument`):
 title, glossary terms (with places and pinyin) and body. Snippets are cut in
 Python from the feature's stored blocks, so SQLite and PostgreSQL return the
-same snippet and the same `#fig-N` link; the text is escaped before `<mark>`
-is added around matches.
+same snippet and the same `#fig-N` link. A snippet is plain text with the
+offsets of its matches (`Snippet`): marking them up is publish's job
+(publish/search_marks.py), for HTML and for the terminal alike (issue 9).
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-
-from markupsafe import Markup, escape
 
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.store.query import Alternative, SearchQuery, fold_text
@@ -54,6 +53,20 @@ class SearchMatch:
     number: int | None
     anchor: str | None
     label: str
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A window of a section's text around its first match, with the matches' offsets in it.
+
+    `spans` are `[start, end)` offsets into `text`, sorted and not overlapping;
+    `cut_before`/`cut_after` say whether the section goes on before or after the window.
+    """
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    cut_before: bool = False
+    cut_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,8 +126,8 @@ def feature_sections(feature: Feature) -> list[Section]:
     return [section for section in sections if section.text.strip()]
 
 
-def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Markup, SearchMatch | None]:
-    """The section matching most clauses, as an escaped snippet with `<mark>`ed matches."""
+def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Snippet, SearchMatch | None]:
+    """The section matching most clauses, cut to a snippet around its matches."""
     best: tuple[int, Section, list[tuple[int, int]]] | None = None
     for section in feature_sections(feature):
         spans, clauses = find_matches(section.text, query)
@@ -123,8 +136,8 @@ def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Markup, SearchMa
     if best is None:
         sections = feature_sections(feature)
         text = sections[0].text if sections else feature.title
-        return highlight(text, []), None
-    return highlight(best[1].text, best[2]), best[1].match
+        return cut_snippet(text, []), None
+    return cut_snippet(best[1].text, best[2]), best[1].match
 
 
 def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], int]:
@@ -142,8 +155,12 @@ def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], 
     return sorted(spans), matched
 
 
-def highlight(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_CHARS) -> Markup:
-    """Escape `text`, wrap the spans in `<mark>`, and cut a window around the first span."""
+def cut_snippet(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_CHARS) -> Snippet:
+    """A window of about `limit` characters of `text` starting a little before the first span.
+
+    Overlapping spans are merged; spans are clipped to the window and given
+    relative to it. The window starts after a space when one comes before the match.
+    """
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -155,19 +172,10 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_
     if lo > 0:
         space = text.find(" ", lo, merged[0][0] if merged else hi)
         lo = space + 1 if space != -1 else lo
-    parts: list[str] = ["…" if lo > 0 else ""]
-    cursor = lo
-    for start, end in merged:
-        if end <= lo or start >= hi:
-            continue
-        start, end = max(start, lo), min(end, hi)
-        parts.append(str(escape(text[cursor:start])))
-        parts.append(f"<mark>{escape(text[start:end])}</mark>")
-        cursor = end
-    parts.append(str(escape(text[cursor:hi])))
-    if hi < len(text):
-        parts.append("…")
-    return Markup("".join(parts))
+    inside = tuple(
+        (max(start, lo) - lo, min(end, hi) - lo) for start, end in merged if end > lo and start < hi
+    )
+    return Snippet(text[lo:hi], inside, cut_before=lo > 0, cut_after=hi < len(text))
 
 
 class _FoldTable(dict[int, str]):
