@@ -1,6 +1,8 @@
 """The PostgreSQL search backend: a weighted tsvector per feature, a GIN index, `ts_rank`.
 
-Title and terms are weight A and B, the body D; Han characters are indexed
+The text comes stemmed (text/stem.py) and the `simple` configuration only
+splits and lowercases it, so PostgreSQL stems as SQLite and the static search
+do (issue 9). Title and terms are weight A and B, the body D; Han characters are indexed
 one lexeme each (folded to Simplified by `query.fold_text`, as on SQLite),
 so a Chinese query is a phrase (`<->`) of characters. Queries are built from
 bound parameters with `phraseto_tsquery`, never by handing user text to
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from handscroll.store.query import Alternative, SearchQuery
 from handscroll.store.search_strategy import SearchFilters, Source, filter_sql
-from handscroll.store.search_text import IndexDocument
+from handscroll.store.search_text import IndexDocument, index_tokens
 
 RANK_WEIGHTS = "{0.05, 0.2, 0.6, 1.0}"
 """ts_rank weights of D (body), C, B (terms), A (title)."""
@@ -31,9 +33,9 @@ class PostgresBackend:
         session.execute(
             text(
                 "INSERT INTO search_documents (feature_id, document) VALUES (:id, "
-                "setweight(to_tsvector('english', :title), 'A') || "
-                "setweight(to_tsvector('english', :terms), 'B') || "
-                "setweight(to_tsvector('english', :body), 'D'))"
+                "setweight(to_tsvector('simple', :title), 'A') || "
+                "setweight(to_tsvector('simple', :terms), 'B') || "
+                "setweight(to_tsvector('simple', :body), 'D'))"
             ),
             [{"id": d.feature_id, "title": d.title, "terms": d.terms, "body": d.body} for d in documents],
         )
@@ -80,21 +82,20 @@ def _compile(query: SearchQuery, *, heads: bool = False) -> tuple[str, dict[str,
             name = f"{'h' if heads else 't'}{len(params)}"
             params[name] = _tsquery_text(alternative, heads=heads)
             function = "to_tsquery" if alternative.prefix or heads else "phraseto_tsquery"
-            alternatives.append(f"{function}('english', :{name})")
+            alternatives.append(f"{function}('simple', :{name})")
         clauses.append("(" + " || ".join(alternatives) + ")")
     return " && ".join(clauses), params
 
 
 def _tsquery_text(alternative: Alternative, *, heads: bool = False) -> str:
     if not alternative.prefix and not heads:
-        return " ".join(alternative.tokens)
+        return " ".join(index_tokens(alternative))
     # to_tsquery syntax, safe because tokens are letters and digits only (parse_query).
     weight = "AB" if heads else ""
-    quoted = [
-        f"'{token}':{weight}" if weight else f"'{token}'" for token in alternative.tokens if token.isalnum()
-    ]
+    tokens = [token for token in index_tokens(alternative) if token.isalnum()]
+    quoted = [f"'{token}':{weight}" if weight else f"'{token}'" for token in tokens]
     if not quoted:
         return "''"
     if alternative.prefix:
-        quoted[-1] = f"'{alternative.tokens[-1]}':*{weight}"
+        quoted[-1] = f"'{tokens[-1]}':*{weight}"
     return " <-> ".join(quoted)

@@ -1,5 +1,9 @@
 """The SQLite search backend: FTS5 `search_fts(title, terms, body)`, rowid = feature id, BM25.
 
+The index holds text stemmed in Python (text/stem.py) and FTS5 only splits
+it (`unicode61`, no `porter`, migration 0005), so it stems as PostgreSQL and
+the static search do.
+
 It only builds SQL; search_strategy.py counts, caps and ranks. Every token is
 quoted in the MATCH text (tokens are letters, digits or one Han character,
 query.parse_query), so nothing a user types is FTS5 syntax.
@@ -14,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from handscroll.store.query import Alternative, Clause, SearchQuery
 from handscroll.store.search_strategy import SearchFilters, Source, filter_sql
-from handscroll.store.search_text import IndexDocument
+from handscroll.store.search_text import IndexDocument, index_tokens
 
 FTS_WEIGHTS = (10.0, 6.0, 1.0)
 """BM25 weights of the title, terms and body columns: a word in the title counts ten times."""
@@ -31,7 +35,7 @@ def _fts5_clause(clause: Clause) -> str:
 
 def _fts5_alternative(alternative: Alternative) -> str:
     # The quote doubling is a second guard, so no token can ever be FTS5 syntax.
-    phrase = " ".join(token.replace('"', '""') for token in alternative.tokens)
+    phrase = " ".join(token.replace('"', '""') for token in index_tokens(alternative))
     return f'"{phrase}"' + (" *" if alternative.prefix else "")
 
 

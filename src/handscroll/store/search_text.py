@@ -14,17 +14,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.store.query import Alternative, SearchQuery, fold_text
 from handscroll.text.cjk import HAN, to_simplified
+from handscroll.text.stem import stem, stem_text
 
 SNIPPET_CHARS = 200
 """About how long a snippet is, marks not counted."""
 
 _TOKEN = re.compile(f"[{HAN}]|[^\\W_{HAN}]+")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "als", "al", "ies", "es", "s", "ly")
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ class Section:
 
 
 def index_document(feature_id: int, feature: Feature, terms: Iterable[TermForms]) -> IndexDocument:
-    """The index row of a feature: its text folded once, as queries are folded."""
+    """The index row of a feature: its text folded and stemmed once, as queries are (issue 9)."""
     term_text: list[str] = []
     for term in terms:
         term_text.extend(name for name in term.names if name)
@@ -88,10 +87,15 @@ def index_document(feature_id: int, feature: Feature, terms: Iterable[TermForms]
     body = [section.text for section in feature_sections(feature)]
     return IndexDocument(
         feature_id=feature_id,
-        title=fold_text(feature.title),
-        terms=fold_text(" \n".join(term_text)),
-        body=fold_text(" \n".join(body)),
+        title=stem_text(fold_text(feature.title)),
+        terms=stem_text(fold_text(" \n".join(term_text))),
+        body=stem_text(fold_text(" \n".join(body))),
     )
+
+
+def index_tokens(alternative: Alternative) -> tuple[str, ...]:
+    """An alternative's tokens as the index holds them: stemmed, a prefix too ("happy*" is "happi*")."""
+    return tuple(stem(token) for token in alternative.tokens)
 
 
 def feature_sections(feature: Feature) -> list[Section]:
@@ -142,13 +146,13 @@ def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Snippet, SearchM
 
 def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], int]:
     """Character spans of `text` that match the query, and how many clauses matched."""
-    folded = _fold(text)
+    words = _words(_fold(text))
     spans: list[tuple[int, int]] = []
     matched = 0
     for clause in query.clauses:
         found = False
         for alternative in clause.alternatives:
-            for start, end in _match_alternative(folded, alternative):
+            for start, end in _match_alternative(words, alternative):
                 spans.append((start, end))
                 found = True
         matched += found
@@ -201,42 +205,30 @@ def _fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-def _match_alternative(folded: str, alternative: Alternative) -> list[tuple[int, int]]:
-    """Spans where the alternative's tokens stand in a row: a regex finds candidates, stems confirm."""
-    pattern = _pattern(alternative)
+Word = tuple[str, int, int]
+"""A folded token of a text with its `[start, end)` in the original text."""
+
+
+def _words(folded: str) -> list[Word]:
+    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(folded)]
+
+
+def _match_alternative(words: Sequence[Word], alternative: Alternative) -> list[tuple[int, int]]:
+    """Spans where the alternative's tokens stand in a row, compared by their Snowball stems."""
+    wanted = alternative.tokens
+    last = len(wanted) - 1
+    stems = index_tokens(alternative)
     found = []
-    for match in pattern.finditer(folded):
-        words = _TOKEN.findall(match.group())
-        if len(words) == len(alternative.tokens) and all(
-            _same(word, token, prefix=alternative.prefix and at == len(words) - 1)
-            for at, (word, token) in enumerate(zip(words, alternative.tokens, strict=True))
+    for at in range(len(words) - last):
+        if all(
+            _same(words[at + k][0], stems[k], prefix=alternative.prefix and k == last)
+            for k in range(len(wanted))
         ):
-            found.append((match.start(), match.end()))
+            found.append((words[at][1], words[at + last][2]))
     return found
 
 
-@cache
-def _pattern(alternative: Alternative) -> re.Pattern[str]:
-    parts = []
-    for token in alternative.tokens:
-        if _HAN.fullmatch(token):
-            parts.append(re.escape(token))
-        else:
-            # A word starting with the token's stem: every word with the same stem does.
-            parts.append(f"(?<![^\\W_]){re.escape(_stem(token))}[^\\W_{HAN}]*")
-    return re.compile("[\\W_]*".join(parts))
-
-
-def _same(word: str, token: str, *, prefix: bool) -> bool:
-    if prefix:
-        return word.startswith(token)
-    return word == token or _stem(word) == _stem(token)
-
-
-@cache
-def _stem(word: str) -> str:
-    """A crude English stem, enough to highlight "withdrawal" for "withdraw" (the index stems properly)."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+def _same(word: str, token_stem: str, *, prefix: bool) -> bool:
+    """As the index decides: the word's stem is the token's, or starts with it for a prefix."""
+    word_stem = stem(word)
+    return word_stem.startswith(token_stem) if prefix else word_stem == token_stem
