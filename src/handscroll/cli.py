@@ -224,26 +224,39 @@ def list_command(
     series: Annotated[str | None, typer.Option("--series", help="Only this series (its key).")] = None,
 ) -> None:
     """List the features in the library, by series and part."""
-    from rich.table import Table
+    import itertools
+    import textwrap
+
+    from rich.markup import escape
 
     with _open_library(db) as library:
         features = library.list_features(series=series)
+        titles = {s.key: s.title for s in library.list_series()}
     if not features:
         err.print("the library is empty" if series is None else f"no features in series {series!r}")
         return
-    table = Table()
-    for column in ("slug", "part", "title", "series", "figures", "updated"):
-        table.add_column(column)
-    for f in features:
-        table.add_row(
-            f.slug,
-            "" if f.part is None else str(f.part),
-            f.title,
-            f.series or "",
-            str(f.figures),
-            f.updated_at.strftime("%Y-%m-%d %H:%M"),
-        )
-    out.print(table)
+    # A list, not a table: at 80 columns a table cuts the slug, which is what the reader
+    # copies into `show` and `delete`; here it stands on its own line, whole (soft-wrapped).
+    for key, group in itertools.groupby(features, key=lambda f: f.series or ""):
+        items = list(group)
+        noun = "feature" if len(items) == 1 else "features"
+        heading = escape(titles.get(key) or key or "(no series)")
+        aside = f" ({escape(key)})" if titles.get(key) else ""
+        out.print(f"[bold]{heading}[/bold]{aside} · {len(items)} {noun}", highlight=False)
+        for f in items:
+            number = "  -" if f.part is None else f"{f.part:>3}."
+            title = textwrap.fill(
+                f.title, width=max(out.width, 40), initial_indent=f"{number} ", subsequent_indent="     "
+            )
+            out.print(f"[bold]{escape(title)}[/bold]", highlight=False)
+            out.print(f"     [cyan]{escape(f.slug)}[/cyan]", soft_wrap=True, highlight=False)
+            figures = "figure" if f.figures == 1 else "figures"
+            out.print(
+                f"     [dim]{f.figures} {figures} · updated {f.updated_at:%Y-%m-%d %H:%M}[/dim]",
+                soft_wrap=True,
+                highlight=False,
+            )
+        out.print()
 
 
 @app.command("show")
