@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from handscroll.publish.contexts import Chrome, make_chrome
 from handscroll.publish.render import Renderer
+from handscroll.publish.search_marks import result_dict, search_notices, snippet_html
 from handscroll.publish.urls import Urls
 from handscroll.store import Library
 from handscroll.store.search import COUNT_CAP, SearchResult, SearchResults
@@ -113,8 +114,8 @@ def search_json(results: SearchResults, params: SearchParams, urls: Urls) -> dic
         "per_page": params.per_page,
         "suggestion": results.suggestion,
         "corrected": results.corrected,
-        "messages": results.notices(),
-        "results": [{**result.to_dict(), "url": result_url(urls, result)} for result in results.results],
+        "messages": search_notices(results),
+        "results": [{**result_dict(result), "url": result_url(urls, result)} for result in results.results],
     }
 
 
@@ -126,7 +127,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
             title=result.title,
             url=result_url(urls, result),
             where=result.match.label if result.match else None,
-            snippet=result.snippet,
+            snippet=snippet_html(result.snippet),
             series=result.series,
         )
         for result in (results.results if results else ())
@@ -147,7 +148,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         year_to="" if params.year_to is None else str(params.year_to),
         results=cards,
         total_label=_total_label(results) if results else "",
-        notices=tuple(results.notices()) if results else (),
+        notices=tuple(search_notices(results)) if results else (),
         previous_url=page_url(params.page - 1) if params.page > 1 else None,
         # Past COUNT_CAP a query is ranked among its first COUNT_CAP candidates only (store/search.py).
         next_url=page_url(params.page + 1) if shown_to < min(total, COUNT_CAP) else None,
