@@ -304,12 +304,12 @@ MediaOption = Annotated[
 def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
-    from handscroll.publish.server import server_config
+    from handscroll.publish.server import server_options
     from handscroll.publish.web import create_app
 
     app = create_app(settings.db, settings)
     out.print(f"serving the library at [bold]http://{host}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
-    uvicorn.Server(server_config(app, host, port)).run()  # with timeouts for slow clients (issue 10)
+    uvicorn.run(app, **server_options(host, port))  # with timeouts for slow clients (issue 10)
 
 
 @app.command("serve")

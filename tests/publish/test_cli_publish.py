@@ -50,6 +50,8 @@ def test_serve_runs_the_reader_on_the_given_address(
     import uvicorn
     from starlette.testclient import TestClient
 
+    from handscroll.publish.server import KEEP_ALIVE_SECONDS, HeadTimeoutProtocol
+
     db = tmp_path / "demo.db"
     assert CliRunner().invoke(app, ["demo", "--db", str(db), "--no-serve"]).exit_code == 0
     seen: dict[str, object] = {}
@@ -65,6 +67,7 @@ def test_serve_runs_the_reader_on_the_given_address(
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8123/" in result.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+    assert seen["http"] is HeadTimeoutProtocol and seen["timeout_keep_alive"] == KEEP_ALIVE_SECONDS
     with TestClient(seen["app"]) as client:  # type: ignore[arg-type]
         home_page = client.get("/")
         assert home_page.status_code == 200 and "/features/01-" in home_page.text

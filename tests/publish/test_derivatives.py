@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx2 as httpx
 import pytest
@@ -19,6 +22,14 @@ from handscroll.publish.media import ImageInfo, MediaLibrary
 from handscroll.publish.web import create_app
 from publish.builders import fill_library
 from publish.live import serve
+
+T = TypeVar("T")
+
+
+def _run(main: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on a loop of its own thread (a browser test may own the main thread's loop)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, main).result()
 
 
 def _big_picture(folder: Path, media_id: str, size: tuple[int, int] = (2400, 1600)) -> Path:
@@ -63,7 +74,7 @@ def test_concurrent_requests_for_one_derivative_make_it_once(tmp_path: Path) -> 
     async def many() -> list[Path | None]:
         return await asyncio.gather(*(queue.get("testsite_pool01_1", "medium") for _ in range(25)))
 
-    paths = asyncio.run(many())
+    paths = _run(many())
     queue.close()
     assert media.made == [("testsite_pool01_1", "medium")]
     assert len(set(paths)) == 1 and paths[0] is not None and paths[0].is_file()
@@ -78,12 +89,12 @@ def test_a_full_queue_says_busy_and_frees_up_again(tmp_path: Path) -> None:
     async def many() -> list[object]:
         return await asyncio.gather(*(queue.get(i, "thumb") for i in ids), return_exceptions=True)
 
-    answers = asyncio.run(many())
+    answers = _run(many())
     assert sum(isinstance(a, Busy) for a in answers) == 3
     assert sum(isinstance(a, Path) for a in answers) == 3
     assert queue.pending() == 0
-    assert isinstance(asyncio.run(queue.get(ids[-1], "thumb")), Path)  # room again once done
-    assert asyncio.run(queue.get("testsite_pool09_1", "thumb")) is None  # missing: no job at all
+    assert isinstance(_run(queue.get(ids[-1], "thumb")), Path)  # room again once done
+    assert _run(queue.get("testsite_pool09_1", "thumb")) is None  # missing: no job at all
     queue.close()
     assert len(media.made) == 4
 
@@ -117,7 +128,7 @@ def test_first_time_pictures_do_not_block_a_page(tmp_path: Path, library_file: s
             return took, answered
 
     with serve(app, timeout_graceful_shutdown=1) as url:
-        took, answers = asyncio.run(load(url))
+        took, answers = _run(load(url))
     statuses = [a.status_code for a in answers]
     assert took < 3.0, f"a page took {took:.1f} s while pictures were being made"
     assert set(statuses) <= {200, 503}, statuses

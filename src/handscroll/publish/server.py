@@ -70,16 +70,20 @@ class HeadTimeoutProtocol(H11Protocol):
             self.transport.close()
 
 
+def server_options(host: str, port: int, *, log_level: str = "warning") -> dict[str, Any]:
+    """uvicorn's settings for the reader (`uvicorn.run(app, **server_options(...))`), limits included."""
+    return {
+        "host": host,
+        "port": port,
+        "log_level": log_level,
+        "http": HeadTimeoutProtocol,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
+        "limit_concurrency": MAX_CONNECTIONS,
+        "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
+    }
+
+
 def server_config(app: Any, host: str, port: int, *, log_level: str = "warning") -> uvicorn.Config:
-    """uvicorn's configuration for the reader, with the limits above."""
-    return uvicorn.Config(
-        app,
-        host=host,
-        port=port,
-        log_level=log_level,
-        http=HeadTimeoutProtocol,
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
-        limit_concurrency=MAX_CONNECTIONS,
-        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
-    )
+    """The same settings as a `uvicorn.Config`, for a server run in a thread (the tests)."""
+    return uvicorn.Config(app, **server_options(host, port, log_level=log_level))
