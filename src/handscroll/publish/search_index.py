@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 from handscroll.publish.contexts import make_chrome
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_page import SearchPage, render_search_page
@@ -53,6 +53,8 @@ class SearchSource(Protocol):
     def get_feature(self, slug: str) -> Feature: ...
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]: ...
+
+    def get_enrichment(self, slug: str) -> Enrichment | None: ...
 
 
 def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
@@ -130,7 +132,12 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
         feature = library.get_feature(summary.slug)
         found = feature_sections(feature)
         sections = [[section.match.label, section.match.anchor, section.text] for section in found]
-        term_text = fold_text(" ".join(terms.get(summary.slug, ())))
+        term_names = list(terms.get(summary.slug, ()))
+        enrichment = library.get_enrichment(summary.slug)
+        for place in enrichment.places if enrichment else ():
+            # As the server indexes them (store/library.py _term_forms).
+            term_names += [name for name in (place.name, place.modern_name, place.chinese) if name]
+        term_text = fold_text(" ".join(term_names))
         documents.append(
             {
                 "u": urls.feature(summary.slug),

@@ -8,12 +8,13 @@
    (vendor/porter2.js, the same Snowball English algorithm) when the site has it. */
 (function () {
   "use strict";
-  var TOKEN = null, IS_HAN = null, STEMS = {};
+  var TOKEN = null, IS_HAN = null, HAN_SPLIT = null, STEMS = {};
   var MAX_QUERY = 500, MAX_CLAUSES = 12, MAX_RESULTS = 50, SNIPPET = 200;
 
   function useIndex(index) {
     TOKEN = new RegExp("[" + index.han + "]|(?:(?![" + index.han + "])[\\p{L}\\p{N}])+", "gu");
     IS_HAN = new RegExp("^[" + index.han + "]$", "u");
+    HAN_SPLIT = new RegExp("[" + index.han + "]+|[^" + index.han + "]+", "gu");
     STEMS = index.stems || {};
   }
 
@@ -70,31 +71,65 @@
     return out;
   }
 
-  /* User text -> clauses (all must match), each a list of alternatives {tokens, prefix}. */
-  function parse(text, index) {
-    text = text.replace(/\p{C}/gu, " ").slice(0, MAX_QUERY);
-    var clauses = [], plain = [], piece, re = /"([^"]*)(?:"|$)|([^\s"*]+)(\*)?/gu;
-    while ((piece = re.exec(text)) !== null && clauses.length < MAX_CLAUSES) {
-      if (piece[1] !== undefined) {
-        var phrase = words(piece[1], index.t2s);
-        if (phrase.length) { clauses.push([{ tokens: phrase, prefix: false }]); plain.push(null); }
-        continue;
+  /* Clauses for a run of loose words, as store/query.py _word_clauses: a Han run and a
+     Latin run are two words, and place names of two or three words are one clause. */
+  function wordClauses(pending, index, clauses, plain) {
+    var parts = [];
+    pending.forEach(function (item) {
+      var runs = item.word.match(HAN_SPLIT) || [];
+      runs.forEach(function (run, i) { parts.push({ word: run, star: item.star && i === runs.length - 1 }); });
+    });
+    var at = 0;
+    function aliases(folded) {
+      var alternatives = [{ tokens: folded, prefix: false }];
+      (index.places[folded.join(" ")] || []).forEach(function (alias) {
+        if (alias !== folded.join(" ")) { alternatives.push({ tokens: alias.split(" "), prefix: false }); }
+      });
+      return alternatives;
+    }
+    while (at < parts.length) {
+      var matched = false;
+      for (var size = 3; size >= 2 && !matched; size--) {
+        var chunk = parts.slice(at, at + size);
+        if (chunk.length !== size || chunk.some(function (part) { return part.star; })) { continue; }
+        var name = words(chunk.map(function (part) { return part.word; }).join(" "), index.t2s);
+        if (name.length && index.places[name.join(" ")]) {
+          clauses.push(aliases(name));
+          plain.push(null);
+          at += size;
+          matched = true;
+        }
       }
-      var folded = words(piece[2], index.t2s);
+      if (matched) { continue; }
+      var part = parts[at++], folded = words(part.word, index.t2s);
       if (!folded.length) { continue; }
-      if (piece[3] && !IS_HAN.test(folded[folded.length - 1])) {
+      if (part.star && !IS_HAN.test(folded[folded.length - 1])) {
         clauses.push([{ tokens: folded, prefix: true }]);
         plain.push(null);
         continue;
       }
-      var alternatives = [{ tokens: folded, prefix: false }];
-      (index.places[folded.join(" ")] || []).forEach(function (alias) {
-        alternatives.push({ tokens: alias.split(" "), prefix: false });
-      });
+      var alternatives = aliases(folded);
       clauses.push(alternatives);
       plain.push(alternatives.length === 1 && folded.length === 1 && /^[a-z]+$/.test(folded[0]) ? folded[0] : null);
     }
-    return expandReadings(clauses, plain, index);
+    pending.length = 0;
+  }
+
+  /* User text -> clauses (all must match), each a list of alternatives {tokens, prefix}. */
+  function parse(text, index) {
+    text = text.replace(/\p{C}/gu, " ").slice(0, MAX_QUERY);
+    var clauses = [], plain = [], pending = [], piece, re = /"([^"]*)(?:"|$)|([\p{L}\p{N}]+)(\*)?/gu;
+    while ((piece = re.exec(text)) !== null) {
+      if (piece[1] !== undefined) {
+        wordClauses(pending, index, clauses, plain);
+        var phrase = words(piece[1], index.t2s);
+        if (phrase.length) { clauses.push([{ tokens: phrase, prefix: false }]); plain.push(null); }
+        continue;
+      }
+      pending.push({ word: piece[2], star: piece[3] !== undefined });
+    }
+    wordClauses(pending, index, clauses, plain);
+    return expandReadings(clauses.slice(0, MAX_CLAUSES), plain.slice(0, MAX_CLAUSES), index);
   }
 
   /* As the server's index decides: same stem, or for a prefix a stem starting with the prefix's. */
