@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,19 @@ def test_the_stemmer_leaves_chinese_digits_and_mixed_tokens_alone() -> None:
         "b29s",
         "\U000282e2",
     ]
+
+
+def test_no_module_has_han_ranges_of_its_own() -> None:
+    # Seven definitions once disagreed (the reader and the EPUB on Extension B): text/cjk.py is the one.
+    import handscroll
+
+    root = Path(handscroll.__file__).parent
+    pattern = re.compile(
+        r"\\u3400|\\u4e00|\\u9fff|\\U00020000|\\u\{20000\}|0x4E00|0x3400|0x20000", re.IGNORECASE
+    )
+    offenders = [
+        str(path.relative_to(root))
+        for path in sorted([*root.rglob("*.py"), *root.rglob("*.js")])
+        if path != root / "text" / "cjk.py" and pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
