@@ -23,7 +23,7 @@ from handscroll.model import Enrichment, Feature
 from handscroll.store import search_strategy
 from handscroll.store.mapping import build_feature
 from handscroll.store.pinyin_terms import expand_pinyin
-from handscroll.store.query import SearchQuery, parse_query
+from handscroll.store.query import QueryCut, SearchQuery, parse_query
 from handscroll.store.search_sqlite import SqliteBackend
 from handscroll.store.search_strategy import COUNT_CAP, Dialect, SearchFilters, clause_matches, match
 from handscroll.store.search_text import SearchMatch, Snippet, TermForms, best_snippet, index_document
@@ -80,7 +80,7 @@ class SearchResults:
     suggestion: str | None = None
     corrected: bool = False
     """True when nothing matched the query as typed and these are the suggestion's results."""
-    messages: tuple[str, ...] = field(default=())
+    cuts: tuple[QueryCut, ...] = field(default=())
     """What parsing dropped from the query (query.parse_query)."""
     blank: bool = False
     """True when nothing searchable was typed."""
@@ -153,7 +153,7 @@ def search_library(
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     if query.empty:
-        return SearchResults(query=query.text, results=(), total=0, messages=query.messages, blank=True)
+        return SearchResults(query=query.text, results=(), total=0, cuts=query.cuts, blank=True)
     backend = backend_for(engine)
     with Session(engine) as session:
         query = expand_pinyin(session, query)
@@ -173,7 +173,7 @@ def search_library(
         total=total,
         suggestion=suggestion,
         corrected=corrected,
-        messages=query.messages,
+        cuts=query.cuts,
     )
 
 
