@@ -270,7 +270,8 @@ def test_generated_documents_read_back_as_written(workdir: Path, data: st.DataOb
 
     assert result.warnings == ()
     assert result.feature.model_dump(exclude={"language"}) == doc.feature.model_dump(exclude={"language"})
-    assert result.feature.language in {"en", "zh-Hant"}
+    # Extension B counts as Han since issue 9 (text/cjk.py), so generated text may read as Simplified.
+    assert result.feature.language in {"en", "zh-Hant", "zh-Hans"}
     assert LineKind.UNCLASSIFIED not in result.lines
 
 
