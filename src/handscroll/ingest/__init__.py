@@ -20,6 +20,7 @@ from handscroll.ingest.decode import decode_bytes
 from handscroll.ingest.json_feature import read_json_feature
 from handscroll.ingest.legacy_text import read_legacy_text
 from handscroll.ingest.markdown import read_markdown
+from handscroll.ingest.normal_form import to_nfc
 from handscroll.ingest.result import LineKind, ReadResult, ReadWarning
 
 Reader = Callable[..., ReadResult]
@@ -73,7 +74,10 @@ def parse_source(source: Source, settings: Settings, *, reader: Reader | None = 
             f"unknown file type {source.path.suffix or '(none)'}; handscroll reads {known}",
             Location(source.shown),
         )
-    result = chosen(decode_bytes(source.data, source.shown), source=source.shown, settings=settings)
+    # NFC first: "Café" typed with a combining accent is the same text, the same
+    # slug and the same feature as "Café" typed with a precomposed é (issue 10).
+    text = to_nfc(decode_bytes(source.data, source.shown))
+    result = chosen(text, source=source.shown, settings=settings)
     return replace(result, source_hash=source.hash)
 
 

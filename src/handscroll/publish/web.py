@@ -42,6 +42,7 @@ from handscroll.publish.enriched import find_leaflet, map_setup
 from handscroll.publish.iiif import IIIF_MEDIA_TYPE, reader_manifest
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.openapi import openapi_document
+from handscroll.publish.redirects import or_redirect
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
     GlossarySort,
@@ -314,7 +315,8 @@ def create_app(
 
     async def feature(request: Request) -> Response:
         slug = request.path_params["slug"]
-        return await html(request, lambda: load_feature(library, slug, media, urls, maps))
+        page = html(request, lambda: load_feature(library, slug, media, urls, maps))
+        return await or_redirect(slug, page, store.redirect_for, urls.feature)  # renamed: 301
 
     async def timeline(request: Request) -> Response:
         return await html(request, lambda: load_timeline(library, urls))
@@ -396,8 +398,12 @@ def create_app(
 
     async def api_feature(request: Request) -> Response:
         slug = request.path_params["slug"]
-        feature_ = await run_in_threadpool(store.get_feature, slug)
-        return conditional(request, feature_.to_json(indent=None).encode(), "application/json")
+
+        async def answer() -> Response:
+            feature_ = await run_in_threadpool(store.get_feature, slug)
+            return conditional(request, feature_.to_json(indent=None).encode(), "application/json")
+
+        return await or_redirect(slug, answer(), store.redirect_for, lambda new: f"/api/features/{new}")
 
     async def api_enrichment(request: Request) -> Response:
         slug = request.path_params["slug"]
