@@ -19,11 +19,12 @@ from handscroll.errors import Location, ReadError
 from handscroll.ingest.decode import clean_lines
 from handscroll.ingest.result import LineKind, ReadResult, ReadWarning
 from handscroll.model import Feature, is_media_id, series_of_media
+from handscroll.text.cjk import HAN
 
 _PART_TITLE = re.compile(r"^\((\d{1,4})\)\s*(.+)$")
 _CREDIT = re.compile(r"^source of\b", re.IGNORECASE)
 _NOTE_MARKERS = {"ebook": "ebook"}
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def _fold(text: str) -> str:

@@ -6,7 +6,7 @@ old one is kept in `redirects` (issues 9, 10). Features are matched to their
 source on import, hence the index.
 
 Revision ID: 0004_slugs
-Revises: 0003
+Revises: 0005_search
 Create Date: 2026-12-02
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_slugs"
-down_revision: str | None = "0003"
+down_revision: str | None = "0005_search"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
