@@ -84,6 +84,7 @@ def test_a_broken_plugin_is_named(site: Path, tmp_path: Path) -> None:
         {
             "handscroll.exporters": {"broken": "handscroll_broken_gone:export"},
             "handscroll.enrichers": {"stamps": "handscroll_tiny:no_such_enricher"},
+            "handscroll.readers": {"boom": "handscroll_tiny:read_boom"},
         },
     )
     db = tmp_path / "library.db"
@@ -105,6 +106,16 @@ def test_a_broken_plugin_is_named(site: Path, tmp_path: Path) -> None:
     assert "handscroll.exporters entry point 'broken' = 'handscroll_broken_gone:export'" in message
     assert "ModuleNotFoundError" in message
     assert not (tmp_path / "x").exists()
+
+    boom = tmp_path / "x.boom"
+    boom.write_text("anything\n")
+    read = _handscroll(site, db, "import", "--no-enrich", str(boom))
+    assert read.returncode == 2
+    assert (
+        "handscroll.readers entry point 'boom' = 'handscroll_tiny:read_boom' (from the "
+        "handscroll-broken package) failed: ValueError: this reader always fails"
+    ) in " ".join(read.stderr.split())
+    assert "Traceback" not in read.stderr
 
 
 def test_the_builtins_are_declared_in_pyproject_as_plugins_are() -> None:

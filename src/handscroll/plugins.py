@@ -9,8 +9,8 @@ that fails to load is reported by its group, name and target.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
@@ -73,7 +73,7 @@ def is_builtin(entry: EntryPoint) -> bool:
     return entry.dist is None or entry.dist.name == DISTRIBUTION
 
 
-@cache
+@functools.cache
 def plugin_entry_points(group: str) -> tuple[EntryPoint, ...]:
     """The group's entry points: handscroll's own first, in BUILTIN order, then others by name.
 
@@ -105,4 +105,19 @@ def load_plugin(entry: EntryPoint) -> Callable[..., Any]:
     if not callable(target):
         raise PluginError(f"the {_origin(entry)} is not a function (it is a {type(target).__name__})")
     loaded: Callable[..., Any] = target
-    return loaded
+    return loaded if is_builtin(entry) else _guarded(entry, loaded)
+
+
+def _guarded(entry: EntryPoint, target: Callable[..., Any]) -> Callable[..., Any]:
+    """A plugin's function whose unexpected failures name the plugin (its own errors pass through)."""
+
+    @functools.wraps(target)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return target(*args, **kwargs)
+        except HandscrollError:
+            raise  # a ReadError with file and line, a NotFoundError: the plugin explained itself
+        except Exception as exc:
+            raise PluginError(f"the {_origin(entry)} failed: {type(exc).__name__}: {exc}") from exc
+
+    return call

@@ -34,12 +34,7 @@ def enrich_feature(feature: Feature) -> Enrichment:
 
     found = Enrichment(feature_hash=feature.content_hash())
     for name, enricher in enrichers():
-        try:
-            found = enricher(feature, found)
-        except Exception as exc:
-            raise PluginError(
-                f"the enricher {name!r} failed on {feature.slug!r}: {type(exc).__name__}: {exc}"
-            ) from exc
+        found = enricher(feature, found)  # a plugin's failure is a PluginError naming it
         if not isinstance(found, Enrichment):
             raise PluginError(f"the enricher {name!r} returned a {type(found).__name__}, not an Enrichment")
     return found

@@ -61,3 +61,8 @@ def export_seal_list(library: Any, request: Any, out: Path) -> Any:
     rows = [f"{f.slug}\t{f.title}\t{','.join(terms.get(f.slug, []))}" for f in library.list_features()]
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return ExportReport(written=[out])
+
+
+def read_boom(text: str, *, source: str, settings: Any) -> ReadResult:
+    """A reader that always fails (not declared here: the broken-plugin test declares it)."""
+    raise ValueError("this reader always fails")
