@@ -93,3 +93,38 @@ def test_nfc_and_nfd_text_are_one_feature(tmp_path: Path, library_url: str) -> N
         assert summary.report.outcomes == (("01-cafe-society", Outcome.SKIPPED),)
         assert library.count_features() == 1
         assert "café" in library.get_feature(feature.slug).model_dump_json()
+
+
+def test_a_library_from_before_0004_keeps_its_slugs_and_redirects_when_one_changes(
+    tmp_path: Path, library_url: str
+) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, update
+
+    from handscroll.store.engine import alembic_config
+    from handscroll.store.tables import FeatureRow
+
+    source = tmp_path / "zhou.txt"
+    _write(source, "Zhōu Ēnlái and the Café")
+    with Library.open(library_url) as library:
+        import_paths([str(source)], library, Settings(), enrich=False)
+    engine = create_engine(library_url)
+    try:
+        with engine.begin() as conn:
+            # The slug the slugify before python-slugify made, in a schema before 0004.
+            conn.execute(update(FeatureRow).values(slug="01-zh-u-nl-i-and-the-caf"))
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0005_search")
+    finally:
+        engine.dispose()
+
+    with Library.open(library_url) as library:  # upgraded to head on opening
+        summary = import_paths([str(source)], library, Settings(), enrich=False)
+        assert summary.report.outcomes == (("01-zh-u-nl-i-and-the-caf", Outcome.SKIPPED),)
+        assert [f.slug for f in library.list_features()] == ["01-zh-u-nl-i-and-the-caf"]
+
+        _write(source, "Zhōu Ēnlái and the Café", BODY + "\nHe returned to Yan'an in October.\n")
+        import_paths([str(source)], library, Settings(), enrich=False)
+        assert [f.slug for f in library.list_features()] == ["01-zhou-enlai-and-the-cafe"]
+        assert library.redirect_for("01-zh-u-nl-i-and-the-caf") == "01-zhou-enlai-and-the-cafe"
