@@ -1,9 +1,10 @@
 """Exports: the registry FORMAT -> exporter, what an export covers, and what it reports (issue 6).
 
 An exporter is a plain function `(library, request, out) -> ExportReport`.
-The built-in ones are registered through `register_exporter`, the same door
-an outside package would use; each is imported only when its format is asked
-for, so `handscroll --help` stays fast. Exporters read the store through a
+Every format is a `handscroll.exporters` entry point, handscroll's own
+declared in its pyproject.toml as a plugin package declares its own
+(docs/plugins.md); each is imported only when its format is asked for, so
+`handscroll --help` stays fast. Exporters read the store through a
 `Selection` and never re-parse source text.
 """
 
