@@ -189,3 +189,17 @@ def test_series_get_a_title_the_list_shows(samples: Path, tmp_path: Path) -> Non
     assert "國共內戰 1945–1949" in run("series", "--db", db).stdout
     missing = run("series", "nope", "--title", "x", "--db", db)
     assert missing.exit_code == 1 and "no series 'nope'" in missing.stderr
+
+
+def test_list_reads_at_80_columns_with_every_slug_whole(samples: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    run("import", str(samples), "--db", db)
+    run("series", "handscroll_sample_civilwar", "--title", "China's Civil War, 1945–1949", "--db", db)
+    listed = runner.invoke(app, ["list", "--db", db], catch_exceptions=False, env={"COLUMNS": "80"})
+    lines = listed.stdout.splitlines()
+    with Library.open(f"sqlite:///{db}") as library:
+        slugs = [f.slug for f in library.list_features()]
+    # Each slug stands whole on its own line, to be copied; every other line fits 80 columns.
+    assert all(any(line.strip() == slug for line in lines) for slug in slugs)
+    assert all(len(line) <= 80 for line in lines if line.strip() not in slugs)
+    assert lines[0].startswith("China's Civil War, 1945–1949 (handscroll_sample_civilwar)")
