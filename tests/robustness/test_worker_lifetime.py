@@ -13,18 +13,8 @@ import pytest
 
 from handscroll.pipeline import PARALLEL_FROM
 from robustness.batch import write_batch
+from robustness.kills import start_import
 from robustness.processes import children_of, kill_all, wait_gone
-
-CHILD = Path(__file__).with_name("import_child.py")
-
-
-def start_import(url: str, folder: Path) -> subprocess.Popen[bytes]:
-    """An import in a process of its own (so it can be killed), with the project on its path."""
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), url, str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
 
 
 def wait_for_workers(process: subprocess.Popen[bytes], count: int, seconds: float = 60) -> set[int]:
