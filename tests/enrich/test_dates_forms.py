@@ -262,8 +262,8 @@ def test_types() -> None:
 def test_json_rows_carry_mod_only_when_present() -> None:
     rows = dates_as_json("In early 1946 and in March 1946.")
     assert rows == [
-        {"start": 3, "end": 13, "text": "early 1946", "value": "1946", "mod": "START"},
-        {"start": 21, "end": 31, "text": "March 1946", "value": "1946-03"},
+        {"start": 3, "end": 13, "text": "early 1946", "type": "DATE", "value": "1946", "mod": "START"},
+        {"start": 21, "end": 31, "text": "March 1946", "type": "DATE", "value": "1946-03"},
     ]
 
 

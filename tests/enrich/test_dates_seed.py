@@ -94,12 +94,14 @@ def test_json_shape_of_the_dates_command() -> None:
     rows = dates_as_json(text)
     assert rows, "the seed has dates"
     for row in rows:
-        assert set(row) <= {"start", "end", "text", "value", "mod"}
+        assert {"start", "end", "text", "type", "value"} <= set(row)
+        assert set(row) <= {"start", "end", "text", "type", "value", "mod"}
         assert text[row["start"] : row["end"]] == row["text"]  # type: ignore[misc]
     assert {
         "start": rows[0]["start"],
         "end": rows[0]["end"],
         "text": "August 1945",
+        "type": "DATE",
         "value": "1945-08",
     } == rows[0]
     assert any(row.get("mod") == "START" for row in rows)

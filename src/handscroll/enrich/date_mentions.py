@@ -52,6 +52,8 @@ class Mention:
     outer_start: int | None = None  # where "from"/"between" opens a range
     fallback: str | None = None  # the value of an "A" shift when there is no anchor yet
     tentative: bool = False  # a bare three-digit number: a year only in a narrative before 1000
+    weekday: int | None = None  # 1 (Monday) to 7 (Sunday) when the words name a day of the week
+    deictic: bool = False  # relative to the moment of writing ("today", "last year", "Friday")
 
     @property
     def extent(self) -> tuple[int, int]:

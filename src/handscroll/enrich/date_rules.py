@@ -27,7 +27,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
-              "new year"),
+              "new year", "yesterday", "tomorrow"),
     "half": ("half",),
     "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",

@@ -46,11 +46,12 @@ def _relative(found: re.Match[str]) -> Mention:
     amount = _SHIFT_WORDS[found["det"].split()[-1].lower()]
     unit = found["u"]
     start, end = found.start(), found.end()
+    deictic = found["det"].lower() in ("this", "next", "last")  # "the next year" follows the story
     if unit in SEASONS:
-        return Mention(start, end, season=SEASONS[unit], shift=("Y", amount))
+        return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic)
     if unit in _TOD_CODES:
-        return Mention(start, end, tod=_TOD_CODES[unit], shift=("D", amount))
-    return Mention(start, end, shift=(_UNIT_CODES[unit], amount))
+        return Mention(start, end, tod=_TOD_CODES[unit], shift=("D", amount), deictic=deictic)
+    return Mention(start, end, shift=(_UNIT_CODES[unit], amount), deictic=deictic)
 
 
 @rule(
@@ -86,7 +87,8 @@ def _offset(found: re.Match[str]) -> Mention | None:
     if amount is None or unit not in ("Y", "M", "W", "D") or amount != int(amount):
         ref = "PAST_REF" if backwards else "FUTURE_REF"
         return Mention(found.start(), found.end(), literal=ref)
-    return Mention(found.start(), found.end(), shift=(unit, -int(amount) if backwards else int(amount)))
+    shift = (unit, -int(amount) if backwards else int(amount))
+    return Mention(found.start(), found.end(), shift=shift, deictic=found["dir"].lower() == "ago")
 
 
 def _unit_stem(word: str) -> str:
@@ -206,6 +208,8 @@ def _deictic(found: re.Match[str]) -> Mention | None:
     if word.endswith(("time", "period")) and not word.startswith("this"):
         return Mention(found.start(), found.end(), shift=("A", 0), fallback="PRESENT_REF")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
+    if word == "today":  # with a document date, that day
+        return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
     return Mention(found.start(), found.end(), literal=ref)
 
 
@@ -216,7 +220,10 @@ def _deictic(found: re.Match[str]) -> Mention | None:
 )
 def _vague_time(found: re.Match[str]) -> Mention:
     """Times with no date to them ("tonight", "night attacks", "the dry season")."""
-    if found["tonight"] or found["night"]:
+    if found["tonight"]:
+        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME", tod="NI",
+                       shift=("D", 0), deictic=True)  # fmt: skip
+    if found["night"]:
         return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME")
     if found["daytime"]:
         return Mention(found.start(), found.end(), literal="XXXX-XX-XXTDT", kind="TIME")
@@ -263,7 +270,8 @@ def _vague_offset(found: re.Match[str]) -> Mention:
     key="names",
 )
 def _weekday(found: re.Match[str]) -> Mention:
-    return Mention(found.start(), found.end(), literal=f"XXXX-WXX-{WEEKDAYS.index(found['w']) + 1}")
+    number = WEEKDAYS.index(found["w"]) + 1
+    return Mention(found.start(), found.end(), literal=f"XXXX-WXX-{number}", weekday=number, deictic=True)
 
 
 @rule(
@@ -277,3 +285,10 @@ def _holiday(found: re.Match[str]) -> Mention:
         month, day = (12, 31) if name.endswith("Eve") else (1, 1)
     year, era = read_year(found["y"]) if found["y"] else (None, None)
     return Mention(found.start(), found.end(), year, era, month, day)
+
+
+@rule(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)\b", key="names")
+def _yesterday(found: re.Match[str]) -> Mention:
+    """A day from the document date; with none, a day of unknown date."""
+    amount = -1 if found["w"].lower() == "yesterday" else 1
+    return Mention(found.start(), found.end(), literal="XXXX-XX-XX", shift=("D", amount), deictic=True)

@@ -1,0 +1,73 @@
+"""Deictic expressions against a document date, and news mode (issue 16, item 1).
+
+Sentences are our own; the document date is a Friday, 22 March 2013, unless a
+row says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handscroll.enrich.dates import find_dates, find_dates_in_blocks
+
+DCT = "2013-03-22"
+
+# (sentence, span, value)
+NEWS: list[tuple[str, str, str]] = [
+    ("The minister resigned today.", "today", "2013-03-22"),
+    ("The minister resigned on Friday.", "Friday", "2013-03-22"),
+    ("The minister resigned on Tuesday.", "Tuesday", "2013-03-19"),
+    ("The board will meet on Tuesday.", "Tuesday", "2013-03-26"),
+    ("The talks collapsed last year.", "last year", "2012"),
+    ("The talks resume next month.", "next month", "2013-04"),
+    ("Shares fell this week.", "this week", "2013-W12"),
+    ("Shares fell last week.", "last week", "2013-W11"),
+    ("The company was founded two years ago.", "two years ago", "2011"),
+    ("Sales rose in November.", "November", "2012-11"),
+    ("Sales rose in March.", "March", "2013-03"),
+    ("The plant opened on Nov. 25.", "Nov. 25", "2012-11-25"),
+    ("The vote is set for April 2.", "April 2", "2013-04-02"),
+    ("The plant will open in May.", "May", "2013-05"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), NEWS)
+def test_news_forms_count_from_the_document_date(sentence: str, span: str, value: str) -> None:
+    found = [x for x in find_dates(sentence, dct=DCT) if x.text == span]
+    assert [x.value for x in found] == [value], find_dates(sentence, dct=DCT)
+
+
+def test_deixis_ignores_the_latest_year_in_the_text() -> None:
+    text = "The law dates from 2009. Last year the court upheld it."
+    values = [x.value for x in find_dates(text, dct=DCT)]
+    assert values == ["2009", "2012"]
+
+
+def test_without_a_document_date_deixis_stays_underspecified() -> None:
+    found = {x.text: x.value for x in find_dates("On Friday the minister spoke; today he resigned.")}
+    assert found == {"Friday": "XXXX-WXX-5", "today": "PRESENT_REF"}
+
+
+def test_narrative_mode_keeps_the_story_year_for_a_bare_month() -> None:
+    text = "In 1945 the army crossed the river. In November it reached the coast. Today a plaque stands."
+    narrative = {x.text: x.value for x in find_dates(text, dct=DCT, mode="narrative")}
+    assert narrative["November"] == "1945-11"
+    assert narrative["Today"] == "2013-03-22"
+    news = {x.text: x.value for x in find_dates(text, dct=DCT)}
+    assert news["November"] == "2012-11"
+
+
+def test_blocks_take_the_document_date_too() -> None:
+    results = find_dates_in_blocks(["Shares fell on Monday.", "They recovered yesterday."], dct="2013-03-22")
+    assert [x.value for block in results for x in block] == ["2013-03-18", "2013-03-21"]
+
+
+@pytest.mark.parametrize("bad", ["2013-03", "2013-13-01", "2013-02-30", "soon"])
+def test_a_document_date_must_be_a_real_day(bad: str) -> None:
+    with pytest.raises(ValueError, match="must be a day"):
+        find_dates("Today.", dct=bad)
+
+
+def test_mode_is_narrative_or_news() -> None:
+    with pytest.raises(ValueError, match="narrative or news"):
+        find_dates("Today.", dct=DCT, mode="diary")
