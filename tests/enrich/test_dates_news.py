@@ -71,3 +71,48 @@ def test_a_document_date_must_be_a_real_day(bad: str) -> None:
 def test_mode_is_narrative_or_news() -> None:
     with pytest.raises(ValueError, match="narrative or news"):
         find_dates("Today.", dct=DCT, mode="diary")
+
+
+# Quarters and fiscal years: the report is dated 26 October 1989 (in the fourth quarter).
+QUARTERS: list[tuple[str, str, str]] = [
+    ("Third-quarter profit rose 5%.", "Third-quarter", "1989-Q3"),
+    ("Profit rose in the fourth quarter.", "the fourth quarter", "1989-Q4"),
+    ("Sales fell in the third quarter of 1987.", "the third quarter of 1987", "1987-Q3"),
+    ("Profit doubled in the quarter.", "the quarter", "1989-Q3"),
+    ("Profit was flat in the year-ago quarter.", "the year-ago quarter", "1988-Q3"),
+    ("Sales will rise next quarter.", "next quarter", "1990-Q1"),
+    ("Earnings for fiscal 1989 were flat.", "fiscal 1989", "1989"),
+    ("Rates will fall in the near term.", "the near term", "FUTURE_REF"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), QUARTERS)
+def test_quarters_count_back_from_the_report(sentence: str, span: str, value: str) -> None:
+    found = [(x.text, x.value) for x in find_dates(sentence, dct="1989-10-26")]
+    assert (span, value) in found, found
+
+
+def test_a_quarter_without_a_document_date_takes_the_story_year() -> None:
+    found = [(x.text, x.value) for x in find_dates("In 1987 sales fell. In the third quarter they rose.")]
+    assert ("the third quarter", "1987-Q3") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The former minister spoke.",
+        "A 22-year-old student was hurt.",
+        "The vaccine is for children 6 months and older.",
+        "He was 22 years old.",
+        "She visited at the same time.",
+    ],
+)
+def test_news_mode_does_not_tag_status_words_or_ages(sentence: str) -> None:
+    assert find_dates(sentence, dct=DCT) == []
+
+
+def test_a_narrative_keeps_the_timex2_marks_and_drops_timeml_ones() -> None:
+    found = {x.text: x.value for x in find_dates("The former king, 40 years old, would soon leave.")}
+    assert found == {"former": "PAST_REF", "40 years old": "P40Y"}
+    news = {x.text: x.value for x in find_dates("The former king would soon leave.", dct=DCT)}
+    assert news == {"soon": "FUTURE_REF"}

@@ -29,6 +29,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
               "new year", "yesterday", "tomorrow"),
     "half": ("half",),
+    "quarter": ("quarter", "fiscal", "future", "soon", "term", "previously"),
     "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
               "sep.", "sept.", "oct.", "nov.", "dec.", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ",

@@ -15,10 +15,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from handscroll.enrich import date_rules, dates_en, dates_en_relative, dates_news, dates_spans, dates_zh
+from handscroll.enrich import (
+    date_rules,
+    dates_en,
+    dates_en_quarters,
+    dates_en_relative,
+    dates_news,
+    dates_spans,
+    dates_zh,
+)
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
-_REGISTERED = (dates_en, dates_en_relative)  # importing them registers their rules, calendar first
+# Importing them registers their rules, calendar first.
+_REGISTERED = (dates_en, dates_en_relative, dates_en_quarters)
 _SENTENCE_MAX = 1000  # characters; longer than any sentence, and keeps hostile input linear
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
@@ -126,6 +135,8 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
     ancient = anchor is not None and anchor.year < 1000
     ranges = context.ranges
     for mention in _mentions(text, context.language, ancient):
+        if mention.convention == ("TIMEX2" if context.news else "TimeML"):
+            continue  # "former" (TIMEX2) in news, "soon" (TimeML) in a narrative
         ancient_range = mention.partner is not None and mention.partner.era == "BC"
         if (
             mention.tentative

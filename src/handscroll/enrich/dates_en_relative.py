@@ -9,6 +9,7 @@ both share.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
@@ -33,6 +34,7 @@ _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
 _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
+_AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
 @rule(
@@ -126,13 +128,19 @@ _QUANT_MODS = {
     key="unit",
 )
 def _duration_phrase(found: re.Match[str]) -> Mention | None:
+    """ "three months", "about two years"; ages ("22 years old") only as TIMEX2 marks them."""
+    if _AGE.match(found.string, found.end()):
+        return None  # "6 months and older"
     number = found["n"]
     if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
         return None
     if number[0].isdigit() and 1000 <= (parse_number(number) or 0) <= 2100 and "," not in number:
         return None
     mod = _QUANT_MODS.get(" ".join(found["q"].lower().split())) if found["q"] else None
-    return _duration(found.start(), found.end(), number, found["u"], mod)
+    made = _duration(found.start(), found.end(), number, found["u"], mod)
+    if made is not None and found.group().endswith(("old", "age")):
+        return replace(made, convention="TIMEX2")
+    return made
 
 
 @rule(
@@ -142,6 +150,11 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     key="unit",
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
+    if found.string.startswith("s-old", found.end()):
+        return None  # "four years-old"
+    if found.group().endswith("-old"):  # "a 22-year-old": an age; TIMEX2 marks it, TimeML does not
+        made = _duration(found.start(), found.end(), found["n"], found["u"], None)
+        return replace(made, convention="TIMEX2") if made is not None else None
     if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
         return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
     return _duration(found.start(), found.end(), found["n"], found["u"], None)
@@ -196,7 +209,7 @@ def _part_of_day(found: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
-    r"[Aa]t\s+present|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
+    r"[Aa]t\s+present|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
     r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )
@@ -206,8 +219,11 @@ def _deictic(found: re.Match[str]) -> Mention | None:
         return None
     word = found.group().lower()
     if word.endswith(("time", "period")) and not word.startswith("this"):
-        return Mention(found.start(), found.end(), shift=("A", 0), fallback="PRESENT_REF")
+        at = found.start()
+        return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
+    if word.startswith("former") or word == "recent":  # TimeML leaves adjectives of status alone
+        return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
     if word == "today":  # with a document date, that day
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
     return Mention(found.start(), found.end(), literal=ref)

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
+from handscroll.enrich.dates_en_quarters import shift_quarter
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|due\s+to|plans?\s+to|"
@@ -56,6 +57,8 @@ def resolve_dated(mention: Mention, dct: Anchor, text: str, *, news: bool) -> st
         if not news:
             return None
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
+    if mention.deictic and mention.shift is not None and mention.shift[0] == "Q":
+        return shift_quarter(dct.year, dct.month, mention.shift[1])
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and _needs_year(mention):
@@ -76,12 +79,14 @@ def _needs_year(mention: Mention) -> bool:
         return False
     if mention.decade is not None or mention.century is not None or mention.kind != "DATE":
         return False
-    return mention.month is not None or mention.season is not None
+    return mention.month is not None or mention.season is not None or mention.quarter is not None
 
 
 def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
     """The year that puts the month (and day) nearest the document date; ahead when the clause looks ahead."""
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
+    if mention.quarter:
+        month = mention.quarter * 3 - 2
     day = mention.day or (15 if mention.month else 1)
     ahead = looks_ahead(text, mention.start)
     best, best_gap = written.year, None
