@@ -116,3 +116,32 @@ def test_a_narrative_keeps_the_timex2_marks_and_drops_timeml_ones() -> None:
     assert found == {"former": "PAST_REF", "40 years old": "P40Y"}
     news = {x.text: x.value for x in find_dates("The former king would soon leave.", dct=DCT)}
     assert news == {"soon": "FUTURE_REF"}
+
+
+# (sentence, span, type, value) on Friday 22 March 2013
+TYPED: list[tuple[str, str, str, str]] = [
+    ("The strike began on Friday afternoon.", "Friday afternoon", "TIME", "2013-03-22TAF"),
+    ("The strike began on Wednesday night.", "Wednesday night", "TIME", "2013-03-20TNI"),
+    ("The strike began last Friday.", "last Friday", "DATE", "2013-03-15"),
+    ("The talks resume next Monday.", "next Monday", "DATE", "2013-03-25"),
+    ("Prices fell last November.", "last November", "DATE", "2012-11"),
+    ("Prices will rise next April.", "next April", "DATE", "2013-04"),
+    ("Prices fell last March.", "last March", "DATE", "2012-03"),
+    ("The paper is printed daily.", "daily", "SET", "P1D"),
+    ("The index is revised weekly.", "weekly", "SET", "P1W"),
+    ("The firm grew for a decade.", "a decade", "DURATION", "P10Y"),
+    ("The strike lasted three weeks.", "three weeks", "DURATION", "P3W"),
+    ("Talks will start soon.", "soon", "DATE", "FUTURE_REF"),
+    ("He spoke at 3 p.m. today.", "3 p.m.", "TIME", "2013-03-22T15:00"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "kind", "value"), TYPED)
+def test_news_types_and_values(sentence: str, span: str, kind: str, value: str) -> None:
+    found = [(x.text, x.type, x.value) for x in find_dates(sentence, dct=DCT)]
+    assert (span, kind, value) in found, found
+
+
+def test_a_narrative_keeps_the_timex2_values_of_sets_and_decades() -> None:
+    found = {x.text: (x.type, x.value) for x in find_dates("Raids came daily for a decade.")}
+    assert found == {"daily": ("SET", "XXXX-XX-XX"), "a decade": ("DURATION", "P1DE")}

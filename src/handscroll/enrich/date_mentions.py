@@ -56,6 +56,7 @@ class Mention:
     deictic: bool = False  # relative to the moment of writing ("today", "last year", "Friday")
     convention: str | None = None  # "TIMEX2" ("former", ages) or "TimeML" ("soon"): marked by that one only
     quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year
+    lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date
 
     @property
     def extent(self) -> tuple[int, int]:

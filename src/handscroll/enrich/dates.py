@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handscroll.enrich import (
     date_rules,
@@ -33,6 +33,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
 )
+_TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
 _CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 
 
@@ -159,6 +160,8 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
         else:
             found.append(_expression(text, first, first_value))
             found.append(_expression(text, mention.partner, second_value))
+    if context.news:
+        found = [replace(x, value=dates_news.timeml_value(x.type, x.value)) for x in found]
     return found, narrative.latest
 
 
@@ -219,7 +222,7 @@ class _Narrative:
 
 def _expression(text: str, mention: Mention, value: str) -> TimeExpression:
     kind = mention.kind
-    if kind == "DATE" and "T" in value and not value.startswith("P"):
+    if kind == "DATE" and _TIME_OF_DAY.search(value) and not value.startswith("P"):
         kind = "TIME"
     return TimeExpression(
         mention.start, mention.end, text[mention.start : mention.end], value, mention.mod, kind

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import SEASONS, YEAR, read_year
+from handscroll.enrich.dates_en import SEASONS, YEAR, lean_of, read_year
 from handscroll.enrich.number_words import NUMBER, parse_number
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -282,12 +282,25 @@ def _vague_offset(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
+    r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
     key="names",
 )
 def _weekday(found: re.Match[str]) -> Mention:
+    """ "Friday", "last Friday", "Friday afternoon": a day of the week, dated from the document date."""
     number = WEEKDAYS.index(found["w"]) + 1
-    return Mention(found.start(), found.end(), literal=f"XXXX-WXX-{number}", weekday=number, deictic=True)
+    tod = _TOD_CODES[found["t"]] if found["t"] else None
+    literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
+    return Mention(
+        found.start(),
+        found.end(),
+        literal=literal,
+        weekday=number,
+        tod=tod,
+        deictic=True,
+        lean=lean_of(found["det"]),
+    )
 
 
 @rule(

@@ -69,7 +69,9 @@ def resolve_dated(mention: Mention, dct: Anchor, text: str, *, news: bool) -> st
 def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     assert mention.weekday is not None
     back = (written.isoweekday() - mention.weekday) % 7
-    if looks_ahead(text, mention.start):
+    if mention.lean < 0:
+        return written - dt.timedelta(days=back or 7)
+    if mention.lean > 0 or looks_ahead(text, mention.start):
         return written + dt.timedelta(days=(mention.weekday - written.isoweekday()) % 7 or 7)
     return written - dt.timedelta(days=back)
 
@@ -98,9 +100,29 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         if mention.day is None and month == written.month and year == written.year:
             gap = 0
         cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (200 if ahead and gap < -31 else 0)
+        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0):
+            cost += 1000
         if best_gap is None or cost < best_gap:
             best, best_gap = year, cost
     return best
+
+
+_SET_PERIODS = {"XXXX-XX-XX": "P1D", "XXXX-WXX": "P1W", "XXXX-XX": "P1M", "XXXX": "P1Y"}
+_LONG_UNITS = re.compile(r"^P(?P<n>\d+)(?P<u>DE|CE|ML)$")
+_YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
+
+
+def timeml_value(kind: str, value: str) -> str:
+    """TIMEX3 as TimeBank writes it: "daily" is P1D, "a decade" P10Y (TIMEX2 keys: XXXX-XX-XX, P1DE)."""
+    if kind == "SET":
+        return _SET_PERIODS.get(value, value)
+    if kind == "DURATION":
+        found = _LONG_UNITS.match(value)
+        if found:
+            return f"P{int(found['n']) * _YEARS_IN[found['u']]}Y"
+        if value in ("PXDE", "PXCE", "PXML"):
+            return "PXY"
+    return value
 
 
 def _with_tod(value: str, mention: Mention) -> str:
