@@ -145,3 +145,17 @@ def test_news_types_and_values(sentence: str, span: str, kind: str, value: str) 
 def test_a_narrative_keeps_the_timex2_values_of_sets_and_decades() -> None:
     found = {x.text: (x.type, x.value) for x in find_dates("Raids came daily for a decade.")}
     assert found == {"daily": ("SET", "XXXX-XX-XX"), "a decade": ("DURATION", "P1DE")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Net income rose 5% in the quarter from a year ago.", "a year ago", "1988-Q3"),
+        ("Profit was higher than in the year-ago third quarter.", "the year-ago third quarter", "1988-Q3"),
+        ("Sales beat the year-earlier period.", "the year-earlier period", "1988-Q3"),
+        ("The company was founded a year ago.", "a year ago", "1988"),
+    ],
+)
+def test_earnings_compare_with_the_same_quarter_a_year_before(sentence: str, span: str, value: str) -> None:
+    found = [(x.text, x.value) for x in find_dates(sentence, dct="1989-10-26")]
+    assert (span, value) in found, found

@@ -25,7 +25,8 @@ _QUARTER_SHIFTS = {
 
 
 @rule(
-    r"\b(?:(?P<y0>\d{4})\s+|(?:the\s+)?(?:fiscal\s+(?P<fy>\d{4})\s+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"\b(?:(?P<y0>\d{4})\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
+    r"(?:fiscal\s+(?P<fy>\d{4})\s+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
     r"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
     re.IGNORECASE,
     key="quarter",
@@ -33,12 +34,17 @@ _QUARTER_SHIFTS = {
 def _quarter(found: re.Match[str]) -> Mention:
     written = found["y"] or found["y0"] or found["fy"]
     year, era = read_year(written) if written else (None, None)
-    return Mention(found.start(), found.end(), year, era, quarter=_ORDINALS[found["o"].lower()])
+    quarter = _ORDINALS[found["o"].lower()]
+    if found["ago"] and year is None:  # "the year-ago third quarter"
+        return Mention(found.start(), found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
+    return Mention(found.start(), found.end(), year, era, quarter=quarter)
 
 
 @rule(
     r"\b(?:[Tt]he\s+|[Tt]his\s+|[Nn]ext\s+)(?:(?P<w>latest|last|past|previous|prior|recent|most\s+recent|year-ago|"
-    r"year-earlier|current|coming)\s+)?(?:fiscal\s+)?quarter\b(?!\s+(?:of|century|mile|note|inch|pound|horse|final))",
+    r"year-earlier|current|coming)\s+)?(?:fiscal\s+)?"
+    r"(?:quarter\b|(?:(?<=ago )|(?<=lier )|(?<=test ))period\b)"
+    r"(?!\s+(?:of|century|mile|note|inch|pound|horse|final))",
     key="quarter",
 )
 def _relative_quarter(found: re.Match[str]) -> Mention:

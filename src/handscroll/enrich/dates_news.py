@@ -57,6 +57,8 @@ def resolve_dated(mention: Mention, dct: Anchor, text: str, *, news: bool) -> st
         if not news:
             return None
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
+    if news and _compares_quarters(mention, text):
+        return shift_quarter(dct.year, dct.month, -5)
     if mention.deictic and mention.shift is not None and mention.shift[0] == "Q":
         return shift_quarter(dct.year, dct.month, mention.shift[1])
     if mention.deictic and mention.shift is not None:
@@ -64,6 +66,18 @@ def resolve_dated(mention: Mention, dct: Anchor, text: str, *, news: bool) -> st
     if news and _needs_year(mention):
         return resolve(replace(mention, year=_nearest_year(mention, written, text)), dct)[0]
     return None
+
+
+_YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+
+
+def _compares_quarters(mention: Mention, text: str) -> bool:
+    """ "Profit rose in the quarter from a year ago": the same quarter of the year before."""
+    if mention.shift != ("Y", -1) or not _YEAR_BACK.fullmatch(text, mention.start, mention.end):
+        return False
+    sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
+    return bool(_QUARTER_WORD.search(text, max(sentence, mention.start - 300), mention.start))
 
 
 def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
