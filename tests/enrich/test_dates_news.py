@@ -159,3 +159,18 @@ def test_a_narrative_keeps_the_timex2_values_of_sets_and_decades() -> None:
 def test_earnings_compare_with_the_same_quarter_a_year_before(sentence: str, span: str, value: str) -> None:
     found = [(x.text, x.value) for x in find_dates(sentence, dct="1989-10-26")]
     assert (span, value) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Sales rose earlier this year.", "earlier this year", "2013"),
+        ("Sales rose this past week.", "this past week", "2013-W11"),
+        ("Sales rose in the current quarter.", "the current quarter", "2013-Q1"),
+        ("Sales rose in the current year.", "the current year", "2013"),
+        ("On Monday the plant shut; at 10 p.m. it burned.", "10 p.m.", "2013-03-18T22:00"),
+    ],
+)
+def test_more_deixis(sentence: str, span: str, value: str) -> None:
+    found = [(x.text, x.value) for x in find_dates(sentence, dct=DCT)]
+    assert (span, value) in found, found

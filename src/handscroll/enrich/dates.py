@@ -34,6 +34,7 @@ _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
 )
 _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 
 
@@ -190,6 +191,9 @@ class _Narrative:
         if self.context.dct is not None:
             dated = dates_news.resolve_dated(mention, self.context.dct, self.text, news=self.context.news)
             if dated is not None:
+                day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
+                if day is not None and mention.deictic:
+                    self.scene, self.aside = day, None  # "On Friday ... at 10 p.m.": that Friday
                 return dated
         anchor = self._anchor_for(mention)
         value, moved = resolve(mention, anchor)

@@ -23,7 +23,7 @@ _UNIT_CODES = {
 }  # fmt: skip
 _SHIFT_WORDS = {
     "same": 0, "that": 0, "this": 0, "following": 1, "next": 1, "subsequent": 1,
-    "previous": -1, "preceding": -1, "prior": -1, "last": -1,
+    "previous": -1, "preceding": -1, "prior": -1, "last": -1, "past": -1, "coming": 1, "current": 0,
 }  # fmt: skip
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -38,8 +38,10 @@ _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over
 
 
 @rule(
-    r"\b(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+previous|"
-    r"[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Nn]ext|[Ll]ast)\s+"
+    r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+(?=this|last|next))?"
+    r"(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Tt]he\s+following|"
+    r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Tt]he\s+current|"
+    r"[Nn]ext|[Ll]ast)\s+"
     # "the last day of the campaign" names a day of an event, not the day before.
     r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
@@ -48,7 +50,9 @@ def _relative(found: re.Match[str]) -> Mention:
     amount = _SHIFT_WORDS[found["det"].split()[-1].lower()]
     unit = found["u"]
     start, end = found.start(), found.end()
-    deictic = found["det"].lower() in ("this", "next", "last")  # "the next year" follows the story
+    det = " ".join(found["det"].lower().split())
+    # "next year" counts from the moment of writing, "the next year" from the story.
+    deictic = det in ("this", "next", "last", "this past", "this coming", "the current")
     if unit in SEASONS:
         return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic)
     if unit in _TOD_CODES:
