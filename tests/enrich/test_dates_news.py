@@ -174,3 +174,19 @@ def test_earnings_compare_with_the_same_quarter_a_year_before(sentence: str, spa
 def test_more_deixis(sentence: str, span: str, value: str) -> None:
     found = [(x.text, x.value) for x in find_dates(sentence, dct=DCT)]
     assert (span, value) in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The ferry sails each morning.", "each morning", "XXXX-XX-XXTMO"),
+        ("Rents fall every January.", "every January", "XXXX-01"),
+        ("The fair returns each summer.", "each summer", "XXXX-SU"),
+        ("The board meets twice a week.", "twice a week", "P1W"),
+        ("Dividends are paid every quarter.", "every quarter", "P1Q"),
+    ],
+)
+def test_sets_recur(sentence: str, span: str, value: str) -> None:
+    for found in (find_dates(sentence), find_dates(sentence, dct=DCT)):
+        assert [(x.text, x.type, x.value) for x in found] == [(span, "SET", value)]

@@ -29,6 +29,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
               "new year", "yesterday", "tomorrow"),
     "half": ("half",),
+    "sets": ("every ", "each ", "twice", "times", "hourly", "once "),
     "quarter": ("quarter", "fiscal", "future", "soon", "term", "previously", "year-ago", "year-earlier",
                 "latest period"),
     "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -20,6 +20,7 @@ from handscroll.enrich import (
     dates_en,
     dates_en_quarters,
     dates_en_relative,
+    dates_en_sets,
     dates_news,
     dates_spans,
     dates_zh,
@@ -27,7 +28,7 @@ from handscroll.enrich import (
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
 # Importing them registers their rules, calendar first.
-_REGISTERED = (dates_en, dates_en_relative, dates_en_quarters)
+_REGISTERED = (dates_en, dates_en_relative, dates_en_quarters, dates_en_sets)
 _SENTENCE_MAX = 1000  # characters; longer than any sentence, and keeps hostile input linear
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
