@@ -190,3 +190,14 @@ def test_more_deixis(sentence: str, span: str, value: str) -> None:
 def test_sets_recur(sentence: str, span: str, value: str) -> None:
     for found in (find_dates(sentence), find_dates(sentence, dct=DCT)):
         assert [(x.text, x.type, x.value) for x in found] == [(span, "SET", value)]
+
+
+def test_a_clock_time_takes_its_zone_and_weekday_into_one_expression() -> None:
+    found = [(x.text, x.type, x.value) for x in find_dates("The deadline is 15:00 GMT Saturday.", dct=DCT)]
+    assert found == [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00")]  # Friday's paper: tomorrow
+    bare = [(x.text, x.value) for x in find_dates("The deadline is 15:00 GMT Saturday.")]
+    assert bare == [("15:00 GMT Saturday", "XXXX-WXX-6T15:00")]
+
+
+def test_a_bible_verse_is_still_no_time() -> None:
+    assert find_dates("He quoted John 3:16 in full.", dct=DCT) == []

@@ -182,14 +182,16 @@ def _bare_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b",
+    r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b)"
+    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T)\b)?(?:,?\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
     key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention | None:
+    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday" (the day it names joins it)."""
     if found["h2"]:
         text = found.string
-        if not found.group().endswith("hrs") and not _CLOCK_CONTEXT.search(
+        if not (found["tz"] or found["w"] or "hrs" in found.group()) and not _CLOCK_CONTEXT.search(
             text, max(0, found.start() - 16), found.start()
         ):
             return None  # "John 3:16", "a 2:1 ratio": a bare h:mm needs "at", "by", "until"...
@@ -197,7 +199,14 @@ def _clock(found: re.Match[str]) -> Mention | None:
     else:
         hour, minute = int(found["h"]) % 12, int(found["mi"] or 0)
         hour += 12 if found["ap"].lower().startswith("p") else 0
-    return Mention(found.start(), found.end(), tod=f"{hour:02d}:{minute:02d}", shift=("D", 0), kind="TIME")
+    tod = f"{hour:02d}:{minute:02d}"
+    if found["w"]:
+        number = WEEKDAYS.index(found["w"]) + 1
+        literal = f"XXXX-WXX-{number}T{tod}"
+        return Mention(
+            found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
+        )
+    return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
 
 
 @rule(

@@ -87,6 +87,8 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         return written - dt.timedelta(days=back or 7)
     if mention.lean > 0 or looks_ahead(text, mention.start):
         return written + dt.timedelta(days=(mention.weekday - written.isoweekday()) % 7 or 7)
+    if back == 6:  # the day after the document's: "Saturday" in Friday's paper is tomorrow
+        return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
 
 
