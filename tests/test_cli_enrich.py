@@ -26,7 +26,7 @@ def test_dates_prints_offsets_into_the_decoded_file(tmp_path: Path) -> None:
     assert [(r["value"], r.get("mod")) for r in rows] == [("1945-10-10", None), ("1946", "START")]
     for row in rows:
         assert decoded[row["start"] : row["end"]] == row["text"]
-    assert set(rows[0]) == {"start", "end", "text", "value"}  # mod only when present
+    assert list(rows[0]) == ["start", "end", "text", "value", "mod"]  # every field, null when absent
 
 
 def test_dates_refuses_a_binary_file_by_name(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_timeline_from_a_file_and_from_the_library_agree(tmp_path: Path) -> None
     assert runner.invoke(app, ["import", str(sample), "--db", str(db)]).exit_code == 0
     slug = events[0]["feature"]
     from_library = runner.invoke(app, ["timeline", slug, "--db", str(db), "--format", "csv"])
-    rows = list(csv.DictReader(io.StringIO(from_library.stdout)))
+    rows = list(csv.DictReader(io.StringIO(from_library.stdout_bytes.decode("utf-8-sig"), newline="")))
     assert [r["value"] for r in rows] == [e["value"] for e in events]
 
 
@@ -73,7 +73,7 @@ def test_glossary_of_a_stored_feature_has_both_scripts_and_pinyin(tmp_path: Path
 
 def test_csv_rows_keep_chinese_intact(tmp_path: Path) -> None:
     result = runner.invoke(app, ["glossary", str(sample_paths()[0]), "--format", "csv"])
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"), newline="")))
     assert any(any("\u4e00" <= ch <= "\u9fff" for ch in row["chinese"]) for row in rows)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from handscroll.enrich import Enrichment
     from handscroll.model import Feature
     from handscroll.pipeline import ImportSummary
+    from handscroll.publish.shapes import Shape
     from handscroll.store import Library
 
 app = typer.Typer(
@@ -430,17 +431,18 @@ def _enrichment_from(target: str, db: str | None) -> tuple[Feature, Enrichment]:
         return feature, library.get_enrichment(target) or enrich_feature(feature)
 
 
-def _print_rows(rows: list[dict[str, object]], fmt: DataFormat) -> None:
-    import csv
+def _print_shapes(shape: type[Shape], items: Sequence[Shape], fmt: DataFormat) -> None:
+    """JSON or CSV (UTF-8 with BOM, CRLF: the one CSV writer) of output shapes, on stdout."""
     import json
 
+    from handscroll.publish.rows import csv_bytes
+
     if fmt is DataFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps([i.dump() for i in items], ensure_ascii=False, indent=1) + "\n")
         return
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(csv_bytes(shape, items))
+    sys.stdout.buffer.flush()
 
 
 @app.command("dates")
@@ -454,12 +456,14 @@ def dates_command(
 
     Offsets (`start`, `end`) are character offsets into the decoded file text.
     """
-    from handscroll.enrich.dates import dates_as_json
+    from handscroll.enrich.dates import find_dates
     from handscroll.ingest import load_source
     from handscroll.ingest.decode import decode_bytes
+    from handscroll.publish.shapes import DateShape, date_shapes
 
     source = load_source(file, _settings())
-    _print_rows(dates_as_json(decode_bytes(source.data, source.shown), language=language), fmt)
+    text = decode_bytes(source.data, source.shown)
+    _print_shapes(DateShape, date_shapes(find_dates(text, language=language)), fmt)
 
 
 @app.command("timeline")
@@ -470,11 +474,11 @@ def timeline_command(
     fmt: DataFormatOption = DataFormat.json,
 ) -> None:
     """Print a feature's dated events in time order, each with its sentence and where it stands."""
-    from handscroll.enrich.timeline import timeline_rows
     from handscroll.model import in_time_order
+    from handscroll.publish.shapes import TimelineEvent, event_shapes
 
     feature, enrichment = _enrichment_from(target, db)
-    _print_rows(timeline_rows(in_time_order(enrichment.events), feature.slug), fmt)
+    _print_shapes(TimelineEvent, event_shapes(in_time_order(enrichment.events), feature), fmt)
 
 
 @app.command("glossary")
@@ -486,10 +490,24 @@ def glossary_command(
 ) -> None:
     """Print a feature's bilingual glossary: English, Chinese (Traditional and Simplified),
     pinyin with tones, abbreviation and note, with where each term is defined."""
-    from handscroll.enrich.glossary import glossary_rows
+    from handscroll.publish.shapes import GlossaryTerm, term_shapes
 
-    _, enrichment = _enrichment_from(target, db)
-    _print_rows(glossary_rows(list(enrichment.terms)), fmt)
+    feature, enrichment = _enrichment_from(target, db)
+    _print_shapes(GlossaryTerm, term_shapes(enrichment.terms, feature.slug), fmt)
+
+
+@app.command("places")
+@_friendly
+def places_command(
+    target: TargetArgument,
+    db: DbOption = None,
+    fmt: DataFormatOption = DataFormat.json,
+) -> None:
+    """Print the places a feature names, with coordinates and where each is named."""
+    from handscroll.publish.shapes import PlaceShape, place_shapes
+
+    feature, enrichment = _enrichment_from(target, db)
+    _print_shapes(PlaceShape, place_shapes(enrichment.places, feature.slug), fmt)
 
 
 class SearchFormat(StrEnum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from handscroll.enrich.dates import TimeExpression, dates_as_json, find_dates, find_dates_in_blocks
+from handscroll.enrich.dates import TimeExpression, find_dates, find_dates_in_blocks
 
 # (sentence, anchor, expected span, value, mod)
 FORMS: list[tuple[str, str | None, str, str, str | None]] = [
@@ -257,14 +257,6 @@ def test_ranges_can_come_out_as_two_ends() -> None:
 def test_types() -> None:
     found = {x.text: x.type for x in find_dates("For three months, at 19:00 daily, since May 1946.")}
     assert found == {"three months": "DURATION", "19:00": "TIME", "daily": "SET", "May 1946": "DATE"}
-
-
-def test_json_rows_carry_mod_only_when_present() -> None:
-    rows = dates_as_json("In early 1946 and in March 1946.")
-    assert rows == [
-        {"start": 3, "end": 13, "text": "early 1946", "value": "1946", "mod": "START"},
-        {"start": 21, "end": 31, "text": "March 1946", "value": "1946-03"},
-    ]
 
 
 def test_expression_is_frozen() -> None:

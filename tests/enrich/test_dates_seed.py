@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from handscroll.enrich.dates import TimeExpression, dates_as_json, find_dates_in_blocks
+from handscroll.enrich.dates import TimeExpression, find_dates_in_blocks
 
 SEED_DIR = Path(__file__).parents[2].parent / "shared" / "seed"
 SEED_TEXT = SEED_DIR / "000_cc4507d8b73957ad.txt"
@@ -87,19 +87,3 @@ def test_offsets_point_at_the_text(
     for number, expressions in found.items():
         for x in expressions:
             assert lines[number - 1][x.start : x.end] == x.text
-
-
-def test_json_shape_of_the_dates_command() -> None:
-    text = SEED_TEXT.read_text(encoding="utf-8-sig")
-    rows = dates_as_json(text)
-    assert rows, "the seed has dates"
-    for row in rows:
-        assert set(row) <= {"start", "end", "text", "value", "mod"}
-        assert text[row["start"] : row["end"]] == row["text"]  # type: ignore[misc]
-    assert {
-        "start": rows[0]["start"],
-        "end": rows[0]["end"],
-        "text": "August 1945",
-        "value": "1945-08",
-    } == rows[0]
-    assert any(row.get("mod") == "START" for row in rows)

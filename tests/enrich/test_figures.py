@@ -8,7 +8,7 @@ import pytest
 
 from factories import make_feature
 from handscroll.config import Settings
-from handscroll.enrich.figures import figure_rows, find_figures, find_figures_in_text
+from handscroll.enrich.figures import find_figures, find_figures_in_text
 from handscroll.ingest import read_path
 from handscroll.model import Paragraph, text_at
 
@@ -112,11 +112,7 @@ def test_feature_spans_point_at_their_text() -> None:
     for figure in figures:
         assert text_at(feature, figure.span.ref)[figure.span.start : figure.span.end] == figure.text
     assert [f.span.ref.block for f in figures] == [0, 1]
-    rows = figure_rows(figures)
-    assert [(r["value"], r["unit"], r["ref"]) for r in rows] == [
-        (300_000, None, "block 0 text"),
-        (10**9, "USD", "block 1 text"),
-    ]
+    assert [(f.value, f.unit) for f in figures] == [(300_000, None), (10**9, "USD")]
 
 
 @pytest.mark.skipif(not SEED_TEXT.exists(), reason="the seed (../shared/seed/) is not present")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from handscroll.config import Settings
-from handscroll.enrich.glossary import find_terms, glossary_as_json, glossary_rows
+from handscroll.enrich.glossary import find_terms
 from handscroll.ingest import read_path
 from handscroll.model import Feature, Term, text_at
 
@@ -98,12 +98,3 @@ def test_scripts_and_pinyin(seed: tuple[Feature, dict[str, Any], list[Term]]) ->
     assert airport.pinyin == "cháng chūn jī chǎng"  # read from the Simplified: 長 is cháng here
     assert by_english["Lushun"].pinyin_plain == "lu shun"
     assert by_english["Taiwan"].simplified == "台湾"
-
-
-def test_rows_for_the_glossary_command(seed: tuple[Feature, dict[str, Any], list[Term]]) -> None:
-    _, _, terms = seed
-    rows = glossary_rows(terms)
-    assert len(rows) == 13
-    assert rows[0]["english"] == "National Revolutionary Army"
-    assert all(isinstance(v, str | int | type(None)) for row in rows for v in row.values())
-    assert json.loads(glossary_as_json(terms)) == rows

@@ -5,7 +5,6 @@ Sentences are our own; the seed is read from ../shared when present.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from factories import make_feature
 from handscroll.config import Settings
 from handscroll.enrich.gazetteer import load_gazetteer
-from handscroll.enrich.places import find_places, place_rows, places_as_geojson
+from handscroll.enrich.places import find_places
 from handscroll.ingest import read_path
 from handscroll.model import Feature, Paragraph, Place, text_at
 
@@ -183,23 +182,4 @@ def test_seed_places() -> None:
     harbin = next(p for p in places if p.name == "Harbin")
     assert text_at(feature, harbin.mentions[0].ref)[harbin.mentions[0].start : harbin.mentions[0].end] == (
         "Harbin (哈爾濱)"
-    )
-
-
-def test_rows_and_geojson() -> None:
-    places = find_places(_feature("From Mukden (瀋陽) into Manchuria."))
-    rows = place_rows(places)
-    assert [(r["name"], r["modern_name"], r["kind"], r["mentions"]) for r in rows] == [
-        ("Mukden", "Shenyang", "city", 1),
-        ("Manchuria", "Northeast China", "region", 1),
-    ]
-    assert all(isinstance(v, str | int | float | type(None)) for row in rows for v in row.values())
-    collection = places_as_geojson(places)
-    assert json.loads(json.dumps(collection)) == collection
-    city, region = collection["features"]
-    assert city["geometry"]["coordinates"] == [places[0].lon, places[0].lat]
-    west, south, east, north = region["bbox"]
-    assert (
-        west < region["geometry"]["coordinates"][0] < east
-        and south < region["geometry"]["coordinates"][1] < north
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,28 @@ def lifespan_close(asgi: object) -> None:
 
     with TestClient(asgi):  # type: ignore[arg-type]
         pass
+
+
+def test_enriching_after_a_build_rewrites_the_feature_pages(tmp_path: Path, home: Path) -> None:
+    """Issue 9.8: the page key covers the enrichment a feature page shows."""
+    from handscroll.samples import sample_paths
+
+    db, out = tmp_path / "lib.db", tmp_path / "site"
+    runner = CliRunner()
+    imported = runner.invoke(app, ["import", *map(str, sample_paths()), "--db", str(db), "--no-enrich"])
+    assert imported.exit_code == 0, imported.output
+    media = tmp_path / "no-media"
+    media.mkdir()
+    build = ["build", str(out), "--db", str(db), "--media", str(media)]
+    assert runner.invoke(app, build).exit_code == 0
+    pages = sorted((out / "features").glob("*.html"))
+    before = {page.name: page.read_text() for page in pages}
+    assert pages and not any('id="ev-' in text for text in before.values())
+    assert runner.invoke(app, ["enrich", "--db", str(db)]).exit_code == 0
+    again = runner.invoke(app, build)
+    assert again.exit_code == 0, again.output
+    written = int(re.search(r"(\d+) written", again.output)[1])  # type: ignore[index]
+    assert written >= len(pages), again.output
+    for page in pages:
+        assert page.read_text() != before[page.name], page.name
+        assert 'id="ev-' in page.read_text(), page.name

@@ -279,7 +279,7 @@ def test_csv_has_a_bom_and_reads_back_with_chinese(export_library: ExportLibrary
     timeline_bytes = (tmp_path / "timeline.csv").read_bytes()
     assert timeline_bytes.startswith(b"\xef\xbb\xbf") and b"\r\n" in timeline_bytes
     timeline = list(csv.DictReader(io.StringIO(timeline_bytes.decode("utf-8-sig"), newline="")))
-    assert {"1945-08-15", "1949-10-01"} <= {row["date"] for row in timeline}
+    assert {"1945-08-15", "1949-10-01"} <= {row["value"] for row in timeline}
     assert all(row["series"] == SERIES for row in timeline)
 
 

@@ -63,22 +63,6 @@ def find_dates_in_blocks(
     return results
 
 
-def dates_as_json(text: str, *, language: str = "en") -> list[dict[str, object]]:
-    """The JSON shape of `handscroll dates FILE --format json`: mod only when present."""
-    rows: list[dict[str, object]] = []
-    for expression in find_dates(text, language=language):
-        row: dict[str, object] = {
-            "start": expression.start,
-            "end": expression.end,
-            "text": expression.text,
-            "value": expression.value,
-        }
-        if expression.mod:
-            row["mod"] = expression.mod
-        rows.append(row)
-    return rows
-
-
 def _mentions(text: str, language: str, ancient: bool = False) -> list[Mention]:
     candidates: list[Mention] = []
     if not language.startswith("zh"):

@@ -15,7 +15,6 @@ plain number becomes a figure only with a scale ("million"), a unit ("USD",
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from handscroll.model import FactFigure, Feature, Span, TextRef, feature_texts
 
@@ -135,23 +134,6 @@ def find_figures_in_text(text: str, ref: TextRef | None = None) -> list[FactFigu
     figures = [f for m in _AMOUNT.finditer(text) if (f := _english_figure(text, m, where)) is not None]
     figures += [f for m in _CHINESE_AMOUNT.finditer(text) if (f := _chinese_figure(m, where)) is not None]
     return sorted(figures, key=lambda f: f.span.start)
-
-
-def figure_rows(figures: list[FactFigure]) -> list[dict[str, Any]]:
-    """Flat rows for fact cards or `--format json|csv`: one per figure, plain values only."""
-    return [
-        {
-            "value": figure.value,
-            "unit": figure.unit,
-            "counted": figure.counted,
-            "amount": figure.amount,
-            "text": figure.text,
-            "ref": str(figure.span.ref),
-            "start": figure.span.start,
-            "end": figure.span.end,
-        }
-        for figure in figures
-    ]
 
 
 def _english_figure(text: str, match: re.Match[str], ref: TextRef) -> FactFigure | None:

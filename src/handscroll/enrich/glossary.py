@@ -11,16 +11,14 @@ The forms themselves are read by `term_forms.find_terms_in_text`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
-from typing import Any
 
 from handscroll.enrich.term_forms import TermMatch, find_terms_in_text
 from handscroll.model import Feature, Span, Term, TextRef, feature_texts
 from handscroll.text.cjk import pinyin_plain, pinyin_with_tones, script_forms
 
-__all__ = ["Term", "TermMatch", "find_terms", "find_terms_in_text", "glossary_as_json", "glossary_rows"]
+__all__ = ["Term", "TermMatch", "find_terms", "find_terms_in_text"]
 
 
 def find_terms(feature: Feature) -> list[Term]:
@@ -110,36 +108,3 @@ def _later_mentions(
             found.append(Span(ref, hit.start(), hit.end()))
     order = {ref: number for number, (ref, _) in enumerate(texts)}
     return sorted(found, key=lambda span: (order[span.ref], span.start))
-
-
-def glossary_rows(terms: list[Term]) -> list[dict[str, Any]]:
-    """Flat rows for `handscroll glossary --format json|csv`: one per term, plain values only.
-
-    The definition is given by its text address and offsets; `mentions` counts
-    the later uses, so a CSV stays one line per term.
-    """
-    rows: list[dict[str, Any]] = []
-    for term in terms:
-        definition = term.definition
-        rows.append(
-            {
-                "english": term.english,
-                "chinese": term.chinese,
-                "traditional": term.traditional,
-                "simplified": term.simplified,
-                "pinyin": term.pinyin,
-                "pinyin_plain": term.pinyin_plain,
-                "abbreviation": term.abbreviation,
-                "note": term.note,
-                "ref": str(definition.ref),
-                "start": definition.start,
-                "end": definition.end,
-                "mentions": len(term.mentions) - 1,
-            }
-        )
-    return rows
-
-
-def glossary_as_json(terms: list[Term]) -> str:
-    """The glossary rows as JSON text, Chinese unescaped."""
-    return json.dumps(glossary_rows(terms), ensure_ascii=False, indent=1)

@@ -17,7 +17,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from handscroll.enrich.gazetteer import (
     CHINESE_SITE_NOUNS,
@@ -237,43 +236,3 @@ def _group(hits: list[_Hit], order: dict[TextRef, int]) -> list[Place]:
             )
         )
     return places
-
-
-def place_rows(places: Sequence[Place]) -> list[dict[str, Any]]:
-    """Flat rows for a places table or `--format json|csv`: one per place, plain values only."""
-    return [
-        {
-            "name": place.name,
-            "modern_name": place.modern_name,
-            "kind": place.kind,
-            "lat": place.lat,
-            "lon": place.lon,
-            "chinese": place.chinese,
-            "source": place.source,
-            "geonameid": place.geonameid,
-            "ref": str(place.mentions[0].ref),
-            "start": place.mentions[0].start,
-            "end": place.mentions[0].end,
-            "mentions": len(place.mentions),
-        }
-        for place in places
-    ]
-
-
-def places_as_geojson(places: Sequence[Place]) -> dict[str, Any]:
-    """The places as a GeoJSON FeatureCollection (RFC 7946: [lon, lat]) for the feature's map.
-
-    Leaflet reads it as is; a region's box goes in `bbox` so the map can frame it.
-    """
-    features = []
-    for row, place in zip(place_rows(places), places, strict=True):
-        item: dict[str, Any] = {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-            "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")},
-        }
-        if place.bbox is not None:
-            south, west, north, east = place.bbox
-            item["bbox"] = [west, south, east, north]
-        features.append(item)
-    return {"type": "FeatureCollection", "features": features}

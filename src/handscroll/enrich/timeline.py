@@ -8,7 +8,6 @@ model's `timevalues` orders them across granularities.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from handscroll.enrich.dates import TimeExpression, find_dates_in_blocks
 from handscroll.model import Event, Feature, Span, TextRef, feature_texts
@@ -50,22 +49,3 @@ def _event(ref: TextRef, text: str, expression: TimeExpression) -> Event:
         span=Span(ref, expression.start, expression.end),
         mod=expression.mod,
     )
-
-
-def timeline_rows(events: Iterable[Event], slug: str) -> list[dict[str, object]]:
-    """Flat rows for `handscroll timeline --format json|csv`."""
-    return [
-        {
-            "value": e.value,
-            "mod": e.mod or "",
-            "text": e.text,
-            "sentence": e.sentence,
-            "feature": slug,
-            "block": "" if e.span.ref.block is None else e.span.ref.block,
-            "field": e.span.ref.field,
-            "index": e.span.ref.index,
-            "start": e.span.start,
-            "end": e.span.end,
-        }
-        for e in events
-    ]

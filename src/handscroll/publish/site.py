@@ -101,6 +101,8 @@ class _Job:
 class SiteReader(LibraryReader, ReferenceReader, Protocol):
     """What a static build reads: the pages' library reads, the timeline and the glossary."""
 
+    def enrichment_stamps(self) -> dict[str, tuple[str, int]]: ...
+
 
 def build_site(
     library: SiteReader,
@@ -124,7 +126,7 @@ def build_site(
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
     base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, astuple(maps))
-    jobs = list(_jobs(library, summaries, series, media, base, maps))
+    jobs = list(_jobs(library, summaries, series, media, base, maps, library.enrichment_stamps()))
     jobs.extend(_reference_jobs(library, summaries, series, base))
     if progress is not None:
         progress.start(len(jobs))
@@ -168,8 +170,13 @@ def _jobs(
     media: MediaLibrary,
     base: str,
     maps: MapSetup,
+    stamps: dict[str, tuple[str, int]],
 ) -> Iterator[_Job]:
-    """Every page of the site with its key and how to build its context."""
+    """Every page of the site with its key and how to build its context.
+
+    A feature page's key includes its enrichment's stamp: enriching after a
+    build must rewrite the page (issue 9.8).
+    """
     known = {s.key: s for s in series}
     groups: dict[str | None, list[FeatureSummary]] = {}
     for item in summaries:
@@ -208,6 +215,7 @@ def _jobs(
                     previous and astuple(previous),
                     following and astuple(following),
                     head and astuple(head),
+                    stamps.get(part.slug),
                 ),
                 _bind_feature(library, part.slug, head, previous, following, media, nested, maps),
             )

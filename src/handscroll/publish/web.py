@@ -403,7 +403,7 @@ def create_app(
         slug = request.path_params["slug"]
 
         def work() -> bytes:
-            return json_bytes(enrichment_json(slug, store.get_enrichment(slug), urls))
+            return json_bytes(enrichment_json(store.get_feature(slug), store.get_enrichment(slug), urls))
 
         return conditional(request, await run_in_threadpool(work), "application/json")
 

@@ -234,6 +234,16 @@ class Library:
             raise NotFoundError(f"no feature {slug!r} in the library")
         return None if row.data is None else Enrichment.from_dict(row.data)
 
+    def enrichment_stamps(self) -> dict[str, tuple[str, int]]:
+        """Per slug, the (feature hash, enrichers' version) of its stored enrichment; unenriched
+        features are absent. One query, so a static build can key every feature page on what
+        it shows (issue 9.8) without loading every enrichment."""
+        query = select(FeatureRow.slug, EnrichmentRow.feature_hash, EnrichmentRow.version).join(
+            EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id
+        )
+        with Session(self._engine) as session:
+            return {slug: (digest, version) for slug, digest, version in session.execute(query)}
+
     def save_enrichments(self, enrichments: Sequence[tuple[str, Enrichment]]) -> None:
         """Replace the enrichments of features given by slug, in one transaction."""
         try:
