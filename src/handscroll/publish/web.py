@@ -231,6 +231,9 @@ class _Reader:
     def get_enrichment(self, slug: str) -> Enrichment | None:
         return self.library.get_enrichment(slug)
 
+    def approved_quiz_items(self, slug: str) -> frozenset[str]:
+        return self.library.approved_quiz_items(slug)
+
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         return self.library.timeline(series=series, slug=slug)
 
