@@ -51,6 +51,16 @@ DbOption = Annotated[
     ),
 ]
 
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="Language of the files read: en, zh-Hant or zh-Hans (zh-TW, zh-CN accepted) "
+        "[default: detected from the text, or $HANDSCROLL_LANGUAGE]",
+        show_default=False,
+    ),
+]
+
 
 class ParseFormat(StrEnum):
     """Output formats of `parse` and `show`."""
@@ -75,12 +85,12 @@ def _friendly(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _settings(db: str | None = None) -> Settings:
+def _settings(db: str | None = None, language: str | None = None) -> Settings:
     from handscroll.config import Settings, sqlite_url
 
     if db is not None and "://" not in db:
         db = sqlite_url(db)  # a bare path means a SQLite file
-    return Settings.from_env(db=db)
+    return Settings.from_env(db=db, language=language)
 
 
 def _open_library(db: str | None) -> Library:
@@ -122,6 +132,7 @@ def _render(feature_json: str, feature_md: Callable[[], str], fmt: ParseFormat) 
 def parse_command(
     file: Annotated[Path, typer.Argument(help="A feature file: legacy text (.txt), Markdown (.md) or JSON.")],
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.json,
+    language: LanguageOption = None,
 ) -> None:
     """Read one feature file and print its model, without touching any library.
 
@@ -131,7 +142,7 @@ def parse_command(
     from handscroll.ingest import read_path
     from handscroll.publish.markdown import write_markdown
 
-    result = read_path(file, _settings())
+    result = read_path(file, _settings(language=language))
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     _render(result.feature.to_json(), lambda: write_markdown(result.feature), fmt)
@@ -157,6 +168,7 @@ def import_command(
             "--no-enrich loads faster and leaves that to `handscroll enrich`.",
         ),
     ] = True,
+    language: LanguageOption = None,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
     unchanged ones skipped. The whole batch is written in one transaction.
@@ -166,7 +178,7 @@ def import_command(
     """
     from handscroll.pipeline import import_paths
 
-    settings = _settings(db)
+    settings = _settings(db, language)
     with _open_library(db) as library, _progress("importing") as progress:
         summary = import_paths(
             paths,
@@ -292,11 +304,12 @@ MediaOption = Annotated[
 def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
+    from handscroll.publish.server import server_config
     from handscroll.publish.web import create_app
 
     app = create_app(settings.db, settings)
     out.print(f"serving the library at [bold]http://{host}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config(app, host, port)).run()  # with timeouts for slow clients (issue 10)
 
 
 @app.command("serve")
@@ -535,15 +548,17 @@ def search_command(
     """Search the library in English, Traditional or Simplified Chinese, pinyin or historical names."""
     import json
 
+    from handscroll.publish.search_marks import result_dict, results_text, search_notices
+
     with _open_library(db) as library:
         results = library.search(query, series=series, year_from=year_from, year_to=year_to, limit=limit)
-    for line in results.notices():
+    for line in search_notices(results):
         err.print(line, highlight=False, soft_wrap=True, markup=False)
     if fmt is SearchFormat.json:
-        rows = [result.to_dict() for result in results.results]
+        rows = [result_dict(result) for result in results.results]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif results.results:
-        sys.stdout.write(results.to_text() + "\n")
+        sys.stdout.write(results_text(results) + "\n")
 
 
 @app.command("enrich")

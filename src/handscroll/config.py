@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from handscroll.errors import ConfigError
+from handscroll.languages import language_tag
 
 DEFAULT_CHROME_LINES: tuple[str, ...] = (
     "Please drag to the left for more details",
@@ -22,12 +23,21 @@ MAX_CHROME_LENGTH = 200
 
 ANSWER_MARKER = "See answer below."
 
+DEFAULT_ANSWER_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": (ANSWER_MARKER,),
+    "zh-Hant": ("答案見下。", "「答案見下。」"),
+    "zh-Hans": ("答案见下。", "「答案见下。」"),
+}
+"""The line that follows a thinking question where it is first asked, per edition language (issue 12).
+
+Compared with punctuation width folded, so `答案見下.` and `（答案見下。）`-free variants match too.
+"""
+
 DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 """OpenStreetMap's standard tiles: the feature map's default background."""
 
 DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
 """The credit OpenStreetMap's tiles require, shown on the map."""
-"""The chrome line that follows a thinking question where it is first asked."""
 
 
 class Settings(BaseModel):
@@ -52,6 +62,17 @@ class Settings(BaseModel):
         description="Legacy-text lines that are site chrome, compared without case and spacing "
         "(HANDSCROLL_CHROME_LINES, separated by '|').",
     )
+    answer_markers: tuple[Annotated[str, Field(min_length=1, max_length=MAX_CHROME_LENGTH)], ...] = Field(
+        default=tuple(m for markers in DEFAULT_ANSWER_MARKERS.values() for m in markers),
+        description="Legacy-text lines that follow a question where it is asked, in any edition's "
+        "language, compared without case, spacing and punctuation width (HANDSCROLL_ANSWER_MARKERS, "
+        "separated by '|').",
+    )
+    language: str | None = Field(
+        default=None,
+        description="Language tag of the features read (en, zh-Hant, zh-Hans; zh-TW and zh-CN are "
+        "accepted), instead of detecting it from the text (HANDSCROLL_LANGUAGE, or --language).",
+    )
     max_file_mb: float = Field(
         default=8.0,
         gt=0,
@@ -75,6 +96,11 @@ class Settings(BaseModel):
         "(HANDSCROLL_LEAFLET); by default found in node_modules/ above the package or the working folder.",
     )
 
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str | None) -> str | None:
+        return None if value is None else language_tag(value)
+
     @property
     def max_file_bytes(self) -> int:
         """The file-size limit in bytes."""
@@ -91,6 +117,12 @@ class Settings(BaseModel):
             values["media_dir"] = env["HANDSCROLL_MEDIA"]
         if "HANDSCROLL_CHROME_LINES" in env:
             values["chrome_lines"] = tuple(s for s in env["HANDSCROLL_CHROME_LINES"].split("|") if s.strip())
+        if "HANDSCROLL_ANSWER_MARKERS" in env:
+            values["answer_markers"] = tuple(
+                s for s in env["HANDSCROLL_ANSWER_MARKERS"].split("|") if s.strip()
+            )
+        if "HANDSCROLL_LANGUAGE" in env:
+            values["language"] = env["HANDSCROLL_LANGUAGE"]
         if "HANDSCROLL_MAX_FILE_MB" in env:
             values["max_file_mb"] = env["HANDSCROLL_MAX_FILE_MB"]
         if "HANDSCROLL_MAP_TILES" in env:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.dates_spans import pair_ranges
+from handscroll.text.cjk import HAN
 
 _DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "兩": 2, "两": 2}
 _DIGITS |= {chr(ord("０") + i): i for i in range(10)} | {str(i): i for i in range(10)}
@@ -20,7 +21,14 @@ _SCALES = {"十": 10, "百": 100, "千": 1000, "廿": 20, "卅": 30}
 _NUM_CHARS = "0-9０-９〇零一二三四五六七八九十百千兩两廿卅"
 _NUM = rf"(?<![{_NUM_CHARS}])[{_NUM_CHARS}]{{1,6}}"  # bounded: a year or a count, never a long digit run
 _ROC_OFFSET = 1911
-_PARTS = {"初": "START", "上旬": "START", "中": "MID", "中旬": "MID", "底": "END", "末": "END", "下旬": "END"}
+_PARTS = {
+    "初": "START", "上旬": "START", "中": "MID", "中旬": "MID", "底": "END", "末": "END", "下旬": "END",
+    "以前": "BEFORE", "之前": "BEFORE", "以後": "AFTER", "以后": "AFTER", "之後": "AFTER", "之后": "AFTER",
+}  # fmt: skip
+_PART = "以前|之前|以後|以后|之後|之后|上旬|中旬|下旬|初|中|底|末"
+# An era year glossed with its Gregorian year, one expression (issue 12):
+# 民國35年(1946) or 民國35年（1946年）.
+_GLOSS = r"(?:[(（]\s*(?P<gloss>[0-9０-９]{3,4})\s*年?\s*[)）])?"
 _SEASONS = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
 _TODS = {
     "凌晨": "MO", "清晨": "MO", "早上": "MO", "上午": "MO", "中午": "AF", "下午": "AF",
@@ -30,16 +38,19 @@ _TOD = "|".join(sorted(_TODS, key=len, reverse=True))
 _UNITS = {"年": "Y", "月": "M", "星期": "W", "週": "W", "周": "W", "天": "D", "日": "D"}
 
 _FULL = re.compile(
-    rf"(?P<era>公元前|西元前|公元|西元|民國|民国)?(?P<y>{_NUM}|元)年"
+    rf"(?P<era>公元前|西元前|公元|西元|民國|民国)?(?P<y>{_NUM}|元)年{_GLOSS}"
     rf"(?:(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?)?"
-    rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<season>[春夏秋冬])(?:天|季)?|(?P<tod>{_TOD}))?"
+    rf"(?:(?P<part>{_PART})|(?P<season>[春夏秋冬])(?:天|季)?|(?P<tod>{_TOD}))?"
     rf"(?:(?P<hh>{_NUM})[時时點点](?:(?P<mi>{_NUM})分|(?P<half>半))?)?"
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![個个{_NUM_CHARS}])(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?"
-    rf"(?:(?P<part>上旬|中旬|下旬|初|中|底|末)|(?P<tod>{_TOD}))?"
+    rf"(?P<rel>同年|翌年|次年|隔年|前一年)?(?<![個个{_NUM_CHARS}])(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日號号])?"
+    rf"(?:(?P<part>{_PART})|(?P<tod>{_TOD}))?"
     rf"(?:(?P<hh>{_NUM})[時时點点](?:(?P<mi>{_NUM})分|(?P<half>半))?)?"
 )
+# A day alone after the narrative has named its month ("3月10日……19日"): Arabic digits
+# only, since a counted 三日 is as often a duration ("激戰三日").
+_DAY = re.compile(r"(?<![0-9０-９月年個个.])(?P<d>[0-9０-９]{1,2})[日號号](?![間间內内後后前以之])")
 _CLOCK = re.compile(
     rf"(?P<tod>{_TOD})(?P<hh>{_NUM})[時时點点](?:(?P<mi>{_NUM})分|(?P<half>半))?"
     rf"|(?P<h24>{_NUM})[時时](?:(?P<mi24>{_NUM})分)"
@@ -60,8 +71,8 @@ _DURATION = re.compile(
 )
 
 
-_CJK_RUN = re.compile(r"[0-9０-９\u3007\u4e00-\u9fff]+")
-_HAS_CJK = re.compile(r"[\u3007\u4e00-\u9fff]")
+_CJK_RUN = re.compile(f"[0-9０-９\u3007{HAN}()（）]+")  # parentheses: 民國35年(1946)
+_HAS_CJK = re.compile(f"[\u3007{HAN}]")
 
 
 _RANGE_GAP = re.compile(r"\s*(?:至|到|－|—|–|-|～|~)\s*")
@@ -115,9 +126,21 @@ def _find_in_run(text: str, pos: int, endpos: int) -> Iterator[Mention]:
         if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
         tod = _time_of_day(found, day is not None)
+        # 同年8月28日 is one date in the year of the last one, not 同年 plus a date (issue 12).
+        shift = _RELATIVE_SHIFT[found["rel"]] if found["rel"] else None
         yield Mention(
-            found.start(), found.end(), month=month, day=day, mod=_PARTS.get(found["part"] or ""), tod=tod
+            found.start(),
+            found.end(),
+            month=month,
+            day=day,
+            mod=_PARTS.get(found["part"] or ""),
+            tod=tod,
+            shift=shift,
         )
+    for found in _DAY.finditer(text, pos, endpos):
+        day = parse_chinese_number(found["d"])
+        if day is not None and 1 <= day <= 31:
+            yield Mention(found.start(), found.end(), day=day)
     for found in _CLOCK.finditer(text, pos, endpos):
         if found["h24"]:
             hour, minute = parse_chinese_number(found["h24"]), parse_chinese_number(found["mi24"])
@@ -139,6 +162,8 @@ def _find_in_run(text: str, pos: int, endpos: int) -> Iterator[Mention]:
         yield Mention(found.start(), found.end(), shift=_RELATIVE_SHIFT[found.group()])
     for found in _OFFSET.finditer(text, pos, endpos):
         amount = parse_chinese_number(found["n"])
+        if found["u"] == "年" and _is_positional(found["n"]) and 3 <= len(found["n"]) <= 4:
+            continue  # 1946年以前 is before a year (a mod on the year), not 1946 years ago
         if amount is not None:
             sign = -1 if found.group().endswith("前") else 1
             unit = _UNITS[found["u"]]
@@ -168,8 +193,11 @@ def _full(found: re.Match[str]) -> Mention | None:
     number = 1 if raw == "元" else parse_chinese_number(raw)
     if number is None:
         return None
+    gloss = parse_chinese_number(found["gloss"]) if found["gloss"] else None
     if era in ("民國", "民国"):
         year = number + _ROC_OFFSET
+        if gloss is not None and gloss != year:
+            return None  # a gloss that disagrees with the era year: trust neither
     elif era and era.endswith("前"):
         year = -number
     elif era or (_is_positional(raw) and 3 <= len(raw) <= 4):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handscroll.enrich.term_titles import after_chinese_verb, split_chinese_title, split_english_title
 from handscroll.text.cjk import HAN, HAN_RUN, has_han, is_han_only
 
 _PARENTHESIS = re.compile(r"[(（]([^()（）\n]{1,200})[)）]")
@@ -113,6 +114,11 @@ def _english_then_chinese(text: str, parts: list[str], open_at: int, end: int) -
         return None
     start, stop = extent
     start = _person_after_of(text, start, stop, chinese[0])
+    if len(chinese[0]) <= 5:  # a person's name: an office before it is a note (issue 12)
+        name, office = split_english_title(text[start:stop])
+        if office is not None:
+            start = stop - len(name)
+            notes.insert(0, office)
     return TermMatch(
         english=text[start:stop],
         chinese=chinese[0],
@@ -150,11 +156,14 @@ def _chinese_then_english(
     run = HAN_RUN.search(before.group(0))
     if run is None:
         return None
-    chinese = run.group(0)
+    chinese = after_chinese_verb(run.group(0))
     cut = [m.end() for m in _CHINESE_CUT.finditer(chinese)]
     chinese = chinese[cut[-1] :] if cut else chinese[-MAX_CHINESE_BEFORE:]
+    chinese, office = split_chinese_title(chinese, names[0])  # 美國駐華大使赫爾利 -> 赫爾利 (issue 12)
     if not chinese:
         return None
+    if office is not None:
+        notes.insert(0, office)
     chinese_start = before.start() + run.start() + run.group(0).rindex(chinese)
     english_start = parenthesis.start(1) + parenthesis.group(1).index(names[0])
     return TermMatch(
@@ -200,9 +209,10 @@ def english_extent(text: str, open_at: int) -> tuple[int, int] | None:
     tokens = list(_TOKEN.finditer(text, max(0, open_at - 200), open_at))
     words: list[re.Match[str]] = []
     seen_capital = False
-    for token in reversed(tokens):
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
         word = token.group("word")
-        if token.group("space") is not None:
+        if token.group("space") is not None or _is_initial_stop(tokens, position):
             continue
         if word is None or len(words) >= MAX_TERM_WORDS:
             break
@@ -225,6 +235,14 @@ def english_extent(text: str, open_at: int) -> tuple[int, int] | None:
     if possessive is not None:
         stop = possessive.start()
     return start, stop
+
+
+def _is_initial_stop(tokens: list[re.Match[str]], position: int) -> bool:
+    """The full stop of an initial inside a name: the "." of "Patrick J. Hurley"."""
+    if tokens[position].group("other") != "." or position == 0:
+        return False
+    before = tokens[position - 1].group("word")
+    return before is not None and len(before) == 1 and before.isupper()
 
 
 def expansion_start(candidate: str, abbreviation: str) -> int | None:

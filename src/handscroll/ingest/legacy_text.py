@@ -14,27 +14,28 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from handscroll.config import ANSWER_MARKER, MAX_CHROME_LENGTH, Settings
+from handscroll.config import ANSWER_MARKER, DEFAULT_ANSWER_MARKERS, MAX_CHROME_LENGTH, Settings
 from handscroll.errors import Location, ReadError
+from handscroll.ingest.chinese import fold_marker, fold_width, question_key, read_part, split_question
 from handscroll.ingest.decode import clean_lines
+from handscroll.ingest.language import mixed_language_lines
 from handscroll.ingest.result import LineKind, ReadResult, ReadWarning
+from handscroll.languages import detect_language
 from handscroll.model import Feature, is_media_id, series_of_media
 
-_PART_TITLE = re.compile(r"^\((\d{1,4})\)\s*(.+)$")
-_CREDIT = re.compile(r"^source of\b", re.IGNORECASE)
+_CREDIT = re.compile(r"^(?:source of\b|(?:圖片|图片|照片|相片)(?:來源|来源|出處|出处))", re.IGNORECASE)
 _NOTE_MARKERS = {"ebook": "ebook"}
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _fold(text: str) -> str:
-    """Compare chrome and markers without case or spacing differences.
+    """Compare chrome and markers without case, spacing or punctuation-width differences.
 
     Chrome and markers are short (settings cap them at MAX_CHROME_LENGTH), so
     long prose lines skip the normalisation: it is the reader's hot path.
     """
     if len(text) > MAX_CHROME_LENGTH:
         return text
-    return " ".join(text.split()).casefold()
+    return " ".join(fold_marker(text).split()).casefold()
 
 
 class _Line(NamedTuple):
@@ -61,6 +62,7 @@ class _Walk:
 
     path: str
     kinds: list[LineKind]
+    marker: str  # the answer marker of the feature's language, as messages name it
     blocks: list[dict[str, object]] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
     hero: str | None = None
@@ -98,8 +100,9 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
     """Read one legacy feature page; raise ReadError when no feature can be made of it."""
     lines = clean_lines(text)
     chrome = {_fold(c) for c in settings.chrome_lines}
-    marker = _fold(ANSWER_MARKER)
-    walk = _Walk(path=source, kinds=[LineKind.BLANK] * len(lines))
+    markers = {_fold(m) for m in settings.answer_markers}
+    language = settings.language or detect_language(text)
+    walk = _Walk(path=source, kinds=[LineKind.BLANK] * len(lines), marker=_marker_name(language))
 
     # Each non-blank line with its folded form, computed once: folding is the
     # reader's hot path.
@@ -107,16 +110,16 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
     # Chrome carries no content, so it may stand between a question and its
     # marker (or an ID and its repeat) without changing what they mean.
     prompts = _asked_questions(
-        [ln for ln in numbered if ln.folded == marker or ln.folded not in chrome], marker
+        [ln for ln in numbered if ln.folded in markers or ln.folded not in chrome], markers
     )
     title, part, body = _read_title(numbered, chrome, walk)
 
     previous_text: str | None = None
     for number, line, folded in body:
-        if folded == marker:
+        if folded in markers:
             walk.kinds[number - 1] = LineKind.CHROME
-            if previous_text not in prompts:
-                walk.warn(number, f"'{ANSWER_MARKER}' follows no question")
+            if previous_text is None or question_key(previous_text) not in prompts:
+                walk.warn(number, f"'{line}' follows no question")
         elif folded in chrome:
             walk.kinds[number - 1] = LineKind.CHROME
             continue  # transparent: leaves last_media and previous_text as they were
@@ -125,7 +128,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
         elif folded in _NOTE_MARKERS:
             walk.kinds[number - 1] = LineKind.MARKER
             walk.open("note", number, {"type": "note", "kind": _NOTE_MARKERS[folded], "text": []})
-        elif _CREDIT.match(line):
+        elif _CREDIT.match(fold_width(line)):
             walk.kinds[number - 1] = LineKind.CONTENT
             walk.close()
             walk.blocks.append({"type": "credit", "text": line})
@@ -137,16 +140,18 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
         previous_text = line
     walk.close()
 
-    for prompt, index in walk.question_at.items():
+    for key, index in walk.question_at.items():
         if not walk.blocks[index]["answer"]:
-            walk.warn(prompts[prompt], "this question is asked but never answered")
+            walk.warn(prompts[key].number, "this question is asked but never answered")
 
+    narrative = [(n, t) for n, t, _ in body if walk.kinds[n - 1] in (LineKind.CONTENT, LineKind.TITLE)]
+    mixed = mixed_language_lines([(numbered[0].number, title), *narrative], language, source)
     feature = Feature.model_validate(
         {
             "title": title,
             "part": part,
             "series": _series(walk),
-            "language": _language(text),
+            "language": language,
             "hero": walk.hero,
             "blocks": walk.blocks,
         }
@@ -154,35 +159,55 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
     return ReadResult(
         feature=feature,
         source=source,
-        warnings=tuple(walk.warnings),
+        warnings=tuple(sorted([*walk.warnings, *mixed], key=lambda w: w.location.line)),
         lines=tuple(walk.kinds),
     )
 
 
-def _asked_questions(numbered: list[_Line], marker: str) -> dict[str, int]:
-    """Find questions where they are asked: a text line followed by the answer marker."""
-    asked: dict[str, int] = {}
+@dataclass(frozen=True)
+class _Asked:
+    """A question where it is asked: its line, and the narrative before it on that line."""
+
+    number: int
+    line: str
+    lead: str  # sentences before the question on the same line ("" when the line is the question)
+    prompt: str
+
+
+def _asked_questions(numbered: list[_Line], markers: set[str]) -> dict[str, _Asked]:
+    """Find questions where they are asked: a text line followed by an answer marker.
+
+    Keyed by `question_key` of the whole line and of the question sentence,
+    since a Chinese edition asks the question at the end of a paragraph and
+    may repeat either before the answer.
+    """
+    asked: dict[str, _Asked] = {}
     for line, following in itertools.pairwise(numbered):
-        if following.folded == marker and line.folded != marker and not is_media_id(line.text):
-            asked.setdefault(line.text, line.number)
+        if following.folded in markers and line.folded not in markers and not is_media_id(line.text):
+            lead, prompt = ("", line.text)
+            if fold_width(line.text).rstrip().endswith("?"):
+                lead, prompt = split_question(line.text)
+            found = _Asked(line.number, line.text, lead, prompt)
+            asked.setdefault(question_key(line.text), found)
+            asked.setdefault(question_key(prompt), found)
     return asked
 
 
 def _read_title(numbered: list[_Line], chrome: set[str], walk: _Walk) -> tuple[str, int | None, list[_Line]]:
-    """Take the first content line as the title ("(4) Title" gives part 4)."""
+    """Take the first content line as the title ("(4) Title" or "（四）標題" give part 4)."""
     for position, (number, line, folded) in enumerate(numbered):
         if folded in chrome:
             walk.kinds[number - 1] = LineKind.CHROME
             continue
-        if is_media_id(line) or folded in _NOTE_MARKERS or _CREDIT.match(line):
+        if is_media_id(line) or folded in _NOTE_MARKERS or _CREDIT.match(fold_width(line)):
             raise ReadError(
                 f"the title is missing: the first content line is {line!r}, not a title",
                 Location(walk.path, number),
             )
         walk.kinds[number - 1] = LineKind.TITLE
-        match = _PART_TITLE.match(line)
-        if match:
-            return match.group(2).strip(), int(match.group(1)), numbered[position + 1 :]
+        found = read_part(line)
+        if found:
+            return found[1], found[0], numbered[position + 1 :]
         return line, None, numbered[position + 1 :]
     raise ReadError("the file has no content, only site chrome and blank lines", Location(walk.path))
 
@@ -202,29 +227,33 @@ def _take_media(walk: _Walk, number: int, media: str) -> None:
     walk.open("figure", number, {"type": "figure", "media": media, "caption": []})
 
 
-def _take_text(walk: _Walk, number: int, line: str, prompts: dict[str, int]) -> None:
+def _take_text(walk: _Walk, number: int, line: str, prompts: dict[str, _Asked]) -> None:
     """A text line: a question asked or answered, a caption, note or answer line, or narrative."""
     first = walk.first_seen.setdefault(line, number)
-    if line in prompts:
-        if prompts[line] == number:
+    asked = prompts.get(question_key(line))
+    if asked is not None:
+        key = question_key(asked.line)
+        if asked.number == number:
             walk.kinds[number - 1] = LineKind.CONTENT
             walk.close()
-            walk.question_at[line] = len(walk.blocks)
-            walk.blocks.append({"type": "question", "prompt": line, "answer": []})
+            if asked.lead:
+                walk.blocks.append({"type": "paragraph", "text": asked.lead})
+            walk.question_at[key] = len(walk.blocks)
+            walk.blocks.append({"type": "question", "prompt": asked.prompt, "answer": []})
             return
-        if line in walk.question_at and not walk.blocks[walk.question_at[line]]["answer"]:
+        if key in walk.question_at and not walk.blocks[walk.question_at[key]]["answer"]:
             walk.kinds[number - 1] = LineKind.REPEATED_PROMPT
             walk.open("answer", number, None)
-            walk.container.index = walk.question_at[line]  # type: ignore[union-attr]
+            walk.container.index = walk.question_at[key]  # type: ignore[union-attr]
             return
-    if first != number and line.endswith(("?", "？")) and walk.container is not None:
+    if first != number and fold_width(line).endswith("?") and walk.container is not None:
         walk.open("orphan", number, None)
         _keep_unclassified(
             walk,
             number,
             line,
             f"repeats line {first} like the answer to a question that was never asked "
-            f"(no '{ANSWER_MARKER}' after line {first})",
+            f"(no '{walk.marker}' after line {first})",
         )
         return
     container = walk.container
@@ -254,13 +283,6 @@ def _series(walk: _Walk) -> str | None:
     return series_of_media(str(media)) if media else None
 
 
-def _language(text: str) -> str:
-    """Guess the language tag: Chinese when Han characters are the bulk of the text.
-
-    English prose averages about two ASCII characters per letter of content
-    and Chinese one Han character per syllable, hence the factor of two.
-    """
-    if not _HAN.search(text):
-        return "en"
-    ascii_chars = len(text.encode("ascii", "ignore"))
-    return "zh-Hant" if 2 * len(_HAN.findall(text)) > ascii_chars else "en"
+def _marker_name(language: str) -> str:
+    """The answer marker messages name: the one a file in `language` would carry."""
+    return DEFAULT_ANSWER_MARKERS.get(language, (ANSWER_MARKER,))[0]

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from handscroll.config import Settings
 from handscroll.errors import Location, ReadError
 from handscroll.ingest.result import ReadResult, ReadWarning
+from handscroll.languages import UnknownLanguageError, detect_language, language_tag
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified, is_media_id
 
 CONTAINER_NAMES: tuple[str, ...] = ("question", "figure", "note", "credit", "unclassified")
@@ -99,7 +100,6 @@ class _Walk:
 
 def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
     """Read one feature in the Markdown authoring format; raise ReadError naming the line at fault."""
-    del settings  # nothing in the format is configurable yet; the signature is every reader's
     normalised = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     walk = _Walk(path=source, lines=normalised.split("\n"))
     tokens = _parser().parse(normalised)
@@ -117,6 +117,8 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
             _take_container(walk, token, inner)
         else:
             walk.keep_unclassified(token)
+    # Front matter names the edition; else --language; else the text tells (issue 12).
+    front.setdefault("language", settings.language or detect_language(normalised))
     try:
         feature = Feature.model_validate({**front, "blocks": walk.blocks})
     except ValidationError as exc:
@@ -193,6 +195,12 @@ def _read_front_matter(token: Token, walk: _Walk) -> dict[str, object]:
         raise walk.fail(
             f"front matter part must be a whole number like 4, not {_shown(part)}", _key_line(token, "part")
         )
+    language = data.get("language")
+    if isinstance(language, str) and language.strip():
+        try:
+            data["language"] = language_tag(language)
+        except UnknownLanguageError as exc:
+            raise walk.fail(f"front matter language: {exc}", _key_line(token, "language")) from None
     hero = data.get("hero")
     if hero is not None and not is_media_id(str(hero)):
         raise walk.fail(
