@@ -95,6 +95,7 @@ DEFAULT_EXPORTERS: tuple[tuple[str, str, str], ...] = (
      "handscroll.publish.jsonld:export_jsonld"),
     ("csv", "CSV, UTF-8 with BOM (OUT folder): timeline.csv and glossary.csv",
      "handscroll.publish.csv_export:export_csv"),
+    ("gift", "Moodle GIFT (OUT.gift): the approved self-check items", "handscroll.publish.gift:export_gift"),
 )  # fmt: skip
 """The built-in formats, registered below exactly as a plugin would register its own."""
 
