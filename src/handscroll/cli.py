@@ -608,6 +608,28 @@ def enrich_command(
     out.print(f"enriched {len(slugs)} feature{'s' if len(slugs) != 1 else ''}")
 
 
+@app.command("quiz")
+@_friendly
+def quiz_command(
+    slug: Annotated[str, typer.Argument(help="The feature's slug (see `handscroll list`).")],
+    db: DbOption = None,
+    approve: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--approve", help="Approve this item (its ID): readers and exports show it. Repeatable."
+        ),
+    ] = None,
+    fmt: Annotated[SearchFormat, typer.Option("--format", "-f", help="Output format.")] = SearchFormat.text,
+) -> None:
+    """List a feature's generated self-check items, approved or proposed, and why others were not made;
+    --approve ID approves one (see docs/quizzes.md)."""
+    from handscroll.learn.report import approve_listed, quiz_json, quiz_text
+
+    with _open_library(db) as library:
+        quiz, approved = approve_listed(library, slug, approve or [])
+    sys.stdout.write(quiz_json(quiz, approved) if fmt is SearchFormat.json else quiz_text(quiz, approved))
+
+
 def _export_formats_help() -> str:
     from handscroll.publish.exports import EXPORT_FORMATS
 
