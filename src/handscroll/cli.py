@@ -370,17 +370,20 @@ def demo_command(
         bool, typer.Option("--serve/--no-serve", help="Serve the library after importing the samples.")
     ] = True,
 ) -> None:
-    """Import the sample series (if not there yet), draw its pictures, and serve it.
+    """Import the sample series in English, Traditional and Simplified Chinese (if not there yet),
+    draw its pictures, and serve it.
 
     The placeholder pictures are drawn once into ~/.cache/handscroll/sample-media.
     """
     from handscroll.config import Settings
     from handscroll.pipeline import import_paths
-    from handscroll.samples import SERIES, SERIES_TITLE, sample_media_dir, sample_paths
+    from handscroll.samples import SERIES, SERIES_TITLE, edition_paths, sample_media_dir, sample_paths
 
     settings = _settings(db)
     with _open_library(db) as library:
-        summary = import_paths([str(p) for p in sample_paths()], library, settings)
+        # English, Traditional and Simplified editions (issue 12).
+        paths = [str(p) for p in [*sample_paths(), *edition_paths()]]
+        summary = import_paths(paths, library, settings)
         if library.get_series(SERIES).title is None:
             library.set_series_title(SERIES, SERIES_TITLE)
     _print_summary(summary, all_or_nothing=False)

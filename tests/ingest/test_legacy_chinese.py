@@ -89,6 +89,7 @@ def test_numerals_outside_one_to_ninety_nine_are_not_parts(text: str) -> None:
 def test_question_splits_off_the_last_sentence_only_at_chinese_stops() -> None:
     assert split_question("東北局勢緊張。為何如此？") == ("東北局勢緊張。", "為何如此？")
     assert split_question("東北局勢緊張.為何如此?") == ("東北局勢緊張.", "為何如此?")
+    assert split_question("戰事擴大。目的是甚麼？為何失敗？") == ("戰事擴大。", "目的是甚麼？為何失敗？")
     assert split_question("Why did Mr. Hurley fly to Yan'an?") == ("", "Why did Mr. Hurley fly to Yan'an?")
 
 
