@@ -47,7 +47,8 @@ from sqlalchemy.orm import Session
 from handscroll.model import Feature, Paragraph
 from handscroll.store import Library
 from handscroll.store.query import fold_text, parse_query, place_index
-from handscroll.store.search import SearchFilters, SqliteBackend
+from handscroll.store.search_sqlite import SqliteBackend
+from handscroll.store.search_strategy import SearchFilters, match
 from handscroll.store.search_text import TermForms, index_document
 from handscroll.store.tables import BlockRow, FeatureRow
 from handscroll.text.cjk import pinyin_plain, to_traditional
@@ -319,7 +320,7 @@ def main() -> None:
                 t1 = time.perf_counter()
                 with Session(engine) as session:
                     m0 = time.perf_counter()
-                    SqliteBackend().match(session, parse_query(query.text), SearchFilters(), 20, 0)
+                    match(session, SqliteBackend(), parse_query(query.text), SearchFilters(), 20, 0)
                     m1 = time.perf_counter()
                 for name, searcher, index, folded in (
                     ("tantivy (raw)", raw_searcher, raw_index, False),
@@ -336,8 +337,8 @@ def main() -> None:
                     latencies["handscroll (match only)"].append(m1 - m0)
         for query in (q for q in queries if q.kind == "cross-script"):
             with Session(engine) as session:
-                found, _ = SqliteBackend().match(
-                    session, parse_query(query.text), SearchFilters(), 200_000, 0
+                found, _ = match(
+                    session, SqliteBackend(), parse_query(query.text), SearchFilters(), 200_000, 0
                 )
             ids = {fid for fid, _ in found}
             recall["handscroll"].append(len(ids & query.truth) / len(query.truth))

@@ -304,11 +304,12 @@ MediaOption = Annotated[
 def _serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
+    from handscroll.publish.server import server_config
     from handscroll.publish.web import create_app
 
     app = create_app(settings.db, settings)
     out.print(f"serving the library at [bold]http://{host}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config(app, host, port)).run()  # with timeouts for slow clients (issue 10)
 
 
 @app.command("serve")
@@ -550,15 +551,17 @@ def search_command(
     """Search the library in English, Traditional or Simplified Chinese, pinyin or historical names."""
     import json
 
+    from handscroll.publish.search_marks import result_dict, results_text, search_notices
+
     with _open_library(db) as library:
         results = library.search(query, series=series, year_from=year_from, year_to=year_to, limit=limit)
-    for line in results.notices():
+    for line in search_notices(results):
         err.print(line, highlight=False, soft_wrap=True, markup=False)
     if fmt is SearchFormat.json:
-        rows = [result.to_dict() for result in results.results]
+        rows = [result_dict(result) for result in results.results]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif results.results:
-        sys.stdout.write(results.to_text() + "\n")
+        sys.stdout.write(results_text(results) + "\n")
 
 
 @app.command("enrich")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.dates_spans import pair_ranges
+from handscroll.text.cjk import HAN
 
 _DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "兩": 2, "两": 2}
 _DIGITS |= {chr(ord("０") + i): i for i in range(10)} | {str(i): i for i in range(10)}
@@ -70,8 +71,8 @@ _DURATION = re.compile(
 )
 
 
-_CJK_RUN = re.compile(r"[0-9０-９\u3007\u4e00-\u9fff()（）]+")  # parentheses: 民國35年(1946)
-_HAS_CJK = re.compile(r"[\u3007\u4e00-\u9fff]")
+_CJK_RUN = re.compile(f"[0-9０-９\u3007{HAN}()（）]+")  # parentheses: 民國35年(1946)
+_HAS_CJK = re.compile(f"[\u3007{HAN}]")
 
 
 _RANGE_GAP = re.compile(r"\s*(?:至|到|－|—|–|-|～|~)\s*")

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from handscroll.languages import language_tag
+from handscroll.text.cjk import has_han
 
 MEDIA_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9-]*(?:_[A-Za-z0-9-]+)*_[0-9]+$"
 """A media ID is a stem and a number joined by an underscore (`mainsite_psd_neizhanyi04_9`).
@@ -191,7 +192,7 @@ def slugify(title: str, *, part: int | None = None, max_length: int = 80) -> str
     series sort together and two parts with the same title stay distinct.
     """
     text = title
-    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+    if has_han(text):
         from pypinyin import lazy_pinyin  # lazy: pinyin tables are large
 
         text = " ".join(lazy_pinyin(text))

@@ -16,12 +16,12 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
+from handscroll.text.cjk import CHINESE_RUN
+
 __all__ = ["Mark", "anchor_ids", "annotate", "keep_apart", "mark_chinese", "stress"]
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
-_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u00b7"
-_HAN_RUN = re.compile(f"[{_HAN}](?:[{_HAN}{_CJK_PUNCT}]*[{_HAN}])?")
-"""A run of Han characters, with CJK punctuation inside it (not at its ends)."""
+_HAN_RUN = CHINESE_RUN
+"""A run of Han characters, with CJK punctuation inside it (not at its ends): text/cjk.py decides."""
 
 
 def mark_chinese(text: object, lang: str = "zh-Hant") -> Markup:

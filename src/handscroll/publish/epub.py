@@ -35,6 +35,7 @@ from handscroll.publish.exports import (
 from handscroll.publish.media import MediaLibrary
 from handscroll.store import Library
 from handscroll.store.records import GlossaryEntry
+from handscroll.text.cjk import CHINESE_RUN
 
 TEMPLATES = Path(__file__).parent / "templates" / "epub"
 """The XHTML templates of a book and its stylesheet."""
@@ -42,9 +43,8 @@ TEMPLATES = Path(__file__).parent / "templates" / "epub"
 MAX_IMAGE_SIDE = 1400
 """Longest side of a picture in a book, in pixels: sharp on a tablet, a few hundred KB at most."""
 
-_HAN_RUN = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e]*"
-)
+_HAN_RUN = CHINESE_RUN
+"""Chinese runs as the web reader marks them (text/cjk.py; the book once missed Extension B, issue 9)."""
 
 _NAMESPACE = uuid.UUID("5d1f2b7e-2c39-4a57-9a55-6b1f0c6c2a10")
 """Book identifiers are UUIDv5 under this namespace, so the same content gets the same identifier."""

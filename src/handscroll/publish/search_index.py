@@ -29,7 +29,7 @@ from handscroll.publish.urls import SiteUrls
 from handscroll.store.query import fold_text, place_index
 from handscroll.store.records import FeatureSummary, GlossaryEntry
 from handscroll.store.search_text import feature_sections
-from handscroll.text.cjk import HAN, to_simplified
+from handscroll.text.cjk import HAN_RANGES, han_js_class, is_han, to_simplified
 
 INDEX_FILE = "search-index.js"
 PAGE_FILE = "search.html"
@@ -117,11 +117,13 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
         han.update(
             ch
             for ch in fold_text(feature.title + " " + " ".join(section.text for section in found))
-            if _is_han(ch)
+            if is_han(ch)
         )
-        han.update(ch for ch in term_text if _is_han(ch))
+        han.update(ch for ch in term_text if is_han(ch))
     return {
         "version": INDEX_VERSION,
+        # "Is this a Chinese character" as text/cjk.py says, so search.js has no ranges of its own.
+        "han": han_js_class(),
         "t2s": _t2s_table(han),
         "places": {name: [" ".join(form) for form in forms] for name, forms in place_index().items()},
         "readings": readings,
@@ -132,18 +134,11 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
 def _t2s_table(simplified: set[str]) -> dict[str, str]:
     """Traditional -> Simplified for every Traditional character whose Simplified form the library uses.
 
-    One OpenCC pass over the whole basic CJK block: converting the library's
-    characters back with `s2t` would miss one-to-many pairs (沈 is 沈 and 瀋).
+    One OpenCC pass over every Han block: converting the library's characters
+    back with `s2t` would miss one-to-many pairs (沈 is 沈 and 瀋).
     """
-    block = "".join(chr(code) for code in range(0x4E00, 0xA000))
+    block = "".join(chr(code) for lo, hi, _ in HAN_RANGES for code in range(lo, hi + 1))
     converted = to_simplified(block)
     if len(converted) != len(block):  # never seen; fall back to one character at a time
         converted = "".join(to_simplified(ch)[:1] or ch for ch in block)
     return {t: s for t, s in zip(block, converted, strict=True) if t != s and s in simplified}
-
-
-def _is_han(ch: str) -> bool:
-    return any(lo <= ch <= hi for lo, hi in _HAN_RANGES)
-
-
-_HAN_RANGES = [(HAN[i], HAN[i + 2]) for i in range(0, len(HAN), 3)]

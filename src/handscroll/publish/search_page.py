@@ -1,8 +1,8 @@
 """Search in the reader: the `/search` results page and `GET /api/search` (issue 5).
 
 The page is a plain GET form and a server-rendered list, so it works without
-JavaScript; the static site renders the same template with an empty list that
-`static/search.js` fills from a prebuilt index (see `search_index.py`).
+JavaScript (its routes: `routes/search.py`); the static site renders the same
+template with an empty list that `static/search.js` fills from a prebuilt index (see `search_index.py`).
 Nothing a reader types can make either answer fail: bad numbers are a 400
 with a message, any text is a query (store/query.py).
 """
@@ -14,14 +14,11 @@ from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 from markupsafe import Markup
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
 
 from handscroll.publish.contexts import Chrome, make_chrome
 from handscroll.publish.render import Renderer
+from handscroll.publish.search_marks import result_dict, search_notices, snippet_html
 from handscroll.publish.urls import Urls
 from handscroll.store import Library
 from handscroll.store.search import COUNT_CAP, SearchResult, SearchResults
@@ -117,8 +114,8 @@ def search_json(results: SearchResults, params: SearchParams, urls: Urls) -> dic
         "per_page": params.per_page,
         "suggestion": results.suggestion,
         "corrected": results.corrected,
-        "messages": results.notices(),
-        "results": [{**result.to_dict(), "url": result_url(urls, result)} for result in results.results],
+        "messages": search_notices(results),
+        "results": [{**result_dict(result), "url": result_url(urls, result)} for result in results.results],
     }
 
 
@@ -130,7 +127,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
             title=result.title,
             url=result_url(urls, result),
             where=result.match.label if result.match else None,
-            snippet=result.snippet,
+            snippet=snippet_html(result.snippet),
             series=result.series,
         )
         for result in (results.results if results else ())
@@ -151,7 +148,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         year_to="" if params.year_to is None else str(params.year_to),
         results=cards,
         total_label=_total_label(results) if results else "",
-        notices=tuple(results.notices()) if results else (),
+        notices=tuple(search_notices(results)) if results else (),
         previous_url=page_url(params.page - 1) if params.page > 1 else None,
         # Past COUNT_CAP a query is ranked among its first COUNT_CAP candidates only (store/search.py).
         next_url=page_url(params.page + 1) if shown_to < min(total, COUNT_CAP) else None,
@@ -163,35 +160,14 @@ def render_search_page(renderer: Renderer, page: SearchPage) -> str:
     return renderer.env.get_template(page.template).render(page=page)
 
 
-def search_routes(store: Library, renderer: Renderer, urls: Urls) -> list[Route]:
-    """`/search` and `/api/search`, to add to the reader's routes."""
-
-    def render(search_page: SearchPage) -> str:
-        return render_search_page(renderer, search_page)
-
-    async def page(request: Request) -> Response:
-        try:
-            params = read_params(request.query_params)
-        except HTTPException as exc:
-            return HTMLResponse(render(_error_page(urls, str(exc.detail))), status_code=400)
-        html = await run_in_threadpool(lambda: render(load_search_page(store, params, urls)))
-        return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
-
-    async def api(request: Request) -> Response:
-        params = read_params(request.query_params)  # 400 through the app's handler
-        results = await run_in_threadpool(run_search, store, params)
-        return JSONResponse(search_json(results, params, urls))
-
-    return [Route("/search", page), Route("/api/search", api)]
-
-
 def _total_label(results: SearchResults) -> str:
     if not results.total_exact:
         return f"More than {results.total - 1:,} features found."
     return "1 feature found." if results.total == 1 else f"{results.total:,} features found."
 
 
-def _error_page(urls: Urls, message: str) -> SearchPage:
+def error_page(urls: Urls, message: str) -> SearchPage:
+    """The form with a message instead of results (a bad number in the request)."""
     return SearchPage(
         chrome=make_chrome(urls),
         query="",

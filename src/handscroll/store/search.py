@@ -13,34 +13,32 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from markupsafe import Markup
 from rapidfuzz import fuzz, process
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from handscroll.model import Feature
+from handscroll.store import search_strategy
 from handscroll.store.mapping import build_feature
 from handscroll.store.pinyin_terms import expand_pinyin
-from handscroll.store.query import Alternative, Clause, SearchQuery, parse_query
-from handscroll.store.search_text import IndexDocument, SearchMatch, TermForms, best_snippet, index_document
+from handscroll.store.query import SearchQuery, parse_query
+from handscroll.store.search_sqlite import SqliteBackend
+from handscroll.store.search_strategy import COUNT_CAP, Dialect, SearchFilters, clause_matches, match
+from handscroll.store.search_text import SearchMatch, Snippet, TermForms, best_snippet, index_document
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow, TermRow
+
+__all__ = ["COUNT_CAP", "SearchFilters", "SearchResult", "SearchResults", "search_library"]
 
 MAX_LIMIT = 100
 """Most results one page may ask for."""
-
-COUNT_CAP = 1000
-"""Totals are counted up to here; beyond, "more than 1,000" is all a reader needs (and counting costs)."""
 
 VOCABULARY_TTL = 60.0
 """Seconds a library's vocabulary (for "did you mean") is reused before it is read again."""
 
 MAX_SUGGESTED_WORD = 40
 """Longer words get no "did you mean": no vocabulary word is that long, and fuzzy matching costs."""
-
-FTS_WEIGHTS = (10.0, 6.0, 1.0)
-"""BM25 weights of the title, terms and body columns: a word in the title counts ten times."""
 
 SEARCH_TABLES = ("search_fts", "search_vocab", "search_documents")
 """Index tables made by raw DDL in migration 0003 (FTS5 and its shadow tables; tsvector)."""
@@ -56,44 +54,24 @@ def include_in_autogenerate(
 
 
 @dataclass(frozen=True)
-class SearchFilters:
-    """Narrow a search to one series and/or features with an event in a year range."""
-
-    series: str | None = None
-    year_from: int | None = None
-    year_to: int | None = None
-
-
-@dataclass(frozen=True)
 class SearchResult:
-    """One matching feature, its best snippet (escaped HTML with `<mark>`) and where that is."""
+    """One matching feature, its best snippet (text with the matches' offsets) and where that is."""
 
     slug: str
     title: str
     series: str | None
     part: int | None
-    snippet: Markup
+    snippet: Snippet
     match: SearchMatch | None
     score: float
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the CLI and the API."""
-        match = self.match
-        return {
-            "slug": self.slug,
-            "title": self.title,
-            "series": self.series,
-            "part": self.part,
-            "snippet": str(self.snippet),
-            "match": None
-            if match is None
-            else {"kind": match.kind, "number": match.number, "anchor": match.anchor, "label": match.label},
-        }
 
 
 @dataclass(frozen=True)
 class SearchResults:
-    """A page of results, the total, a "did you mean" suggestion and messages for the reader."""
+    """A page of results, the total, a "did you mean" suggestion and what became of the query.
+
+    Data only: publish/search_marks.py words the notices and marks up the snippets.
+    """
 
     query: str
     results: tuple[SearchResult, ...]
@@ -103,48 +81,17 @@ class SearchResults:
     corrected: bool = False
     """True when nothing matched the query as typed and these are the suggestion's results."""
     messages: tuple[str, ...] = field(default=())
+    """What parsing dropped from the query (query.parse_query)."""
+    blank: bool = False
+    """True when nothing searchable was typed."""
 
     @property
     def total_exact(self) -> bool:
         """False when more features match than were counted (`total` is then COUNT_CAP + 1)."""
-        return self.total <= COUNT_CAP
-
-    def notices(self) -> list[str]:
-        """Lines telling the reader about a correction, a suggestion or a cut query."""
-        lines = list(self.messages)
-        if self.corrected and self.suggestion:
-            lines.append(f"Nothing matched {self.query!r}; showing results for {self.suggestion!r}.")
-        elif self.suggestion:
-            lines.append(f"Did you mean {self.suggestion!r}?")
-        elif not self.results and self.query.strip() and not self.messages:
-            lines.append(f"Nothing matched {self.query!r}.")
-        return lines
-
-    def to_text(self) -> str:
-        """Plain text for a terminal: one numbered result with its link and snippet, marks as «»."""
-        lines = []
-        for number, result in enumerate(self.results, 1):
-            anchor = f"#{result.match.anchor}" if result.match and result.match.anchor else ""
-            where = f"{result.match.label}: " if result.match else ""
-            snippet = result.snippet.replace("<mark>", "«").replace("</mark>", "»")
-            lines.append(f"{number}. {result.title}  [{result.slug}{anchor}]")
-            lines.append(f"   {where}{Markup(snippet).unescape()}")
-        return "\n".join(lines)
+        return self.total <= search_strategy.COUNT_CAP
 
 
-class Backend(Protocol):
-    """What each database provides; everything else is shared."""
-
-    def write(self, session: Session, documents: Sequence[IndexDocument]) -> None: ...
-    def delete(self, session: Session, feature_ids: Sequence[int]) -> None: ...
-    def match(
-        self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
-    ) -> tuple[list[tuple[int, float]], int]: ...
-    def count(self, session: Session, clause: Clause) -> int: ...
-    def vocabulary(self, session: Session) -> list[str]: ...
-
-
-def backend_for(session_or_engine: Session | Engine) -> Backend:
+def backend_for(session_or_engine: Session | Engine) -> Dialect:
     """The backend of the session's (or engine's) database."""
     bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
     if bind.dialect.name == "postgresql":
@@ -199,18 +146,17 @@ def search_library(
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     if query.empty:
-        message = "Type a word, a phrase in quotes, a name in Chinese or pinyin to search."
-        return SearchResults(query=query.text, results=(), total=0, messages=(*query.messages, message))
+        return SearchResults(query=query.text, results=(), total=0, messages=query.messages, blank=True)
     backend = backend_for(engine)
     with Session(engine) as session:
         query = expand_pinyin(session, query)
-        hits, total = backend.match(session, query, filters, limit, offset)
+        hits, total = match(session, backend, query, filters, limit, offset)
         suggestion, corrected = None, False
         if total == 0:
             suggestion = _suggest(session, backend, query, vocabularies)
             if suggestion is not None:
                 corrected_query = expand_pinyin(session, parse_query(suggestion))
-                hits, total = backend.match(session, corrected_query, filters, limit, offset)
+                hits, total = match(session, backend, corrected_query, filters, limit, offset)
                 if total:
                     query, corrected = corrected_query, True
         results = _results(session, query, hits)
@@ -286,7 +232,7 @@ def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fe
 
 
 def _suggest(
-    session: Session, backend: Backend, query: SearchQuery, vocabularies: VocabularyCache | None
+    session: Session, backend: Dialect, query: SearchQuery, vocabularies: VocabularyCache | None
 ) -> str | None:
     """Replace each word that matches nothing by the closest word of the library's vocabulary."""
     unknown = [
@@ -296,7 +242,7 @@ def _suggest(
         and not clause.alternatives[0].is_han
         and len(clause.alternatives[0].tokens) == 1
         and len(clause.alternatives[0].tokens[0]) <= MAX_SUGGESTED_WORD
-        and backend.count(session, clause) == 0
+        and not clause_matches(session, backend, clause)
     ]
     if not unknown:
         return None
@@ -324,136 +270,9 @@ class VocabularyCache:
         self._read_at = -VOCABULARY_TTL
         self._words: list[str] = []
 
-    def words(self, session: Session, backend: Backend) -> list[str]:
+    def words(self, session: Session, backend: Dialect) -> list[str]:
         """The cached words, read again when older than the TTL."""
         now = time.monotonic()
         if now - self._read_at > VOCABULARY_TTL:
             self._words, self._read_at = backend.vocabulary(session), now
         return self._words
-
-
-def fts5_expression(query: SearchQuery) -> str:
-    """The FTS5 MATCH text of a parsed query: every token quoted, clauses ANDed, alternatives ORed."""
-    return " AND ".join(_fts5_clause(clause) for clause in query.clauses)
-
-
-def _fts5_clause(clause: Clause) -> str:
-    return "(" + " OR ".join(_fts5_alternative(alt) for alt in clause.alternatives) + ")"
-
-
-def _fts5_alternative(alternative: Alternative) -> str:
-    # Tokens are letters, digits or one Han character (query.parse_query); the
-    # quote doubling is a second guard, so no token can ever be FTS5 syntax.
-    phrase = " ".join(token.replace('"', '""') for token in alternative.tokens)
-    return f'"{phrase}"' + (" *" if alternative.prefix else "")
-
-
-class SqliteBackend:
-    """FTS5: `search_fts(title, terms, body)` with rowid = feature id, porter stemming, BM25."""
-
-    def write(self, session: Session, documents: Sequence[IndexDocument]) -> None:
-        """Insert index rows."""
-        session.execute(
-            text("INSERT INTO search_fts (rowid, title, terms, body) VALUES (:id, :title, :terms, :body)"),
-            [{"id": d.feature_id, "title": d.title, "terms": d.terms, "body": d.body} for d in documents],
-        )
-
-    def delete(self, session: Session, feature_ids: Sequence[int]) -> None:
-        """Delete index rows (FTS5 tables have no foreign key to cascade from)."""
-        session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), [{"id": i} for i in feature_ids])
-
-    def match(
-        self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
-    ) -> tuple[list[tuple[int, float]], int]:
-        """Feature ids and scores of a page of matches, best first, and the total."""
-        where, params = _filter_sql(filters)
-        params["q"] = fts5_expression(query)
-        # Without filters the features table is not joined: the index alone ranks and
-        # counts (index rows and features change in the same transactions), twice as fast.
-        source = (
-            "FROM search_fts JOIN features f ON f.id = search_fts.rowid "
-            f"LEFT JOIN series s ON s.id = f.series_id WHERE search_fts MATCH :q{where}"
-            if where
-            else "FROM search_fts WHERE search_fts MATCH :q"
-        )
-        total = session.execute(
-            text(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT :cap)"), {**params, "cap": COUNT_CAP + 1}
-        ).scalar_one()
-        if total <= COUNT_CAP:
-            return self._ranked(session, source, params, limit, offset), int(total)
-        # BM25 costs ~1 us a row; a word in 50,000 features would take 50 ms to rank. So
-        # a very common query ranks every match in a title or the glossary terms, and the
-        # COUNT_CAP newest matches elsewhere: the best of those, not of all (benchmarks/README.md).
-        recent = self._recent(session, source, params, limit + offset)
-        heads_source = source.replace("MATCH :q", "MATCH :heads", 1)
-        heads = {**params, "heads": "{title terms} : (" + params["q"] + ")"}
-        heads_total = session.execute(
-            text(f"SELECT count(*) FROM (SELECT 1 {heads_source} LIMIT :cap)"),
-            {**heads, "cap": COUNT_CAP + 1},
-        ).scalar_one()
-        if heads_total <= COUNT_CAP:
-            headed = self._ranked(session, heads_source, heads, limit + offset, 0)
-        else:
-            headed = self._recent(session, heads_source, heads, limit + offset)
-        best: dict[int, float] = {}
-        for feature_id, score in recent + headed:
-            best[feature_id] = max(score, best.get(feature_id, score))
-        ordered = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return ordered[offset : offset + limit], int(total)
-
-    def _recent(
-        self, session: Session, source: str, params: dict[str, Any], limit: int
-    ) -> list[tuple[int, float]]:
-        """The best `limit` of the COUNT_CAP newest matches (highest feature ids)."""
-        cutoff = session.execute(
-            text(f"SELECT search_fts.rowid {source} ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET :at"),
-            {**params, "at": COUNT_CAP - 1},
-        ).scalar_one()
-        return self._ranked(
-            session, f"{source} AND search_fts.rowid >= :cutoff", {**params, "cutoff": cutoff}, limit, 0
-        )
-
-    def _ranked(
-        self, session: Session, source: str, params: dict[str, Any], limit: int, offset: int
-    ) -> list[tuple[int, float]]:
-        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-        rows = session.execute(
-            text(
-                f"SELECT search_fts.rowid, bm25(search_fts, {weights}) AS score {source} "
-                "ORDER BY score, search_fts.rowid LIMIT :n OFFSET :o"
-            ),
-            {**params, "n": limit, "o": offset},
-        ).all()
-        return [(row[0], -float(row[1])) for row in rows]
-
-    def count(self, session: Session, clause: Clause) -> int:
-        """How many features one clause matches."""
-        q = _fts5_clause(clause)
-        return int(
-            session.execute(
-                text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :q"), {"q": q}
-            ).scalar_one()
-        )
-
-    def vocabulary(self, session: Session) -> list[str]:
-        """The library's indexed words (stems), for "did you mean"."""
-        rows = session.execute(text("SELECT term FROM search_vocab WHERE length(term) >= 3"))
-        return [term for (term,) in rows if term.isalpha() and term.isascii()]
-
-
-def _filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
-    """SQL conditions (on `f` and `s`) and parameters for the filters; shared by both backends."""
-    where, params = "", dict[str, Any]()
-    if filters.series is not None:
-        where += " AND s.key = :series"
-        params["series"] = filters.series
-    if filters.year_from is not None or filters.year_to is not None:
-        where += " AND EXISTS (SELECT 1 FROM events e WHERE e.feature_id = f.id"
-        if filters.year_from is not None:
-            where += " AND e.year >= :year_from"
-            params["year_from"] = filters.year_from
-        if filters.year_to is not None:
-            where += " AND e.year <= :year_to"
-            params["year_to"] = filters.year_to
-        where += ")"
-    return where, params

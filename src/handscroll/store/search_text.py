@@ -3,8 +3,9 @@
 Both backends index the same three folded fields per feature (`IndexDocument`):
 title, glossary terms (with places and pinyin) and body. Snippets are cut in
 Python from the feature's stored blocks, so SQLite and PostgreSQL return the
-same snippet and the same `#fig-N` link; the text is escaped before `<mark>`
-is added around matches.
+same snippet and the same `#fig-N` link. A snippet is plain text with the
+offsets of its matches (`Snippet`): marking them up is publish's job
+(publish/search_marks.py), for HTML and for the terminal alike (issue 9).
 """
 
 from __future__ import annotations
@@ -13,19 +14,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-
-from markupsafe import Markup, escape
 
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.store.query import Alternative, SearchQuery, fold_text
 from handscroll.text.cjk import HAN, to_simplified
+from handscroll.text.stem import stem, stem_text
 
 SNIPPET_CHARS = 200
 """About how long a snippet is, marks not counted."""
 
 _TOKEN = re.compile(f"[{HAN}]|[^\\W_{HAN}]+")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "als", "al", "ies", "es", "s", "ly")
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,20 @@ class SearchMatch:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """A window of a section's text around its first match, with the matches' offsets in it.
+
+    `spans` are `[start, end)` offsets into `text`, sorted and not overlapping;
+    `cut_before`/`cut_after` say whether the section goes on before or after the window.
+    """
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    cut_before: bool = False
+    cut_after: bool = False
+
+
+@dataclass(frozen=True)
 class Section:
     """A piece of a feature a reader can be sent to, with its text for snippets."""
 
@@ -65,7 +77,7 @@ class Section:
 
 
 def index_document(feature_id: int, feature: Feature, terms: Iterable[TermForms]) -> IndexDocument:
-    """The index row of a feature: its text folded once, as queries are folded."""
+    """The index row of a feature: its text folded and stemmed once, as queries are (issue 9)."""
     term_text: list[str] = []
     for term in terms:
         term_text.extend(name for name in term.names if name)
@@ -75,10 +87,15 @@ def index_document(feature_id: int, feature: Feature, terms: Iterable[TermForms]
     body = [section.text for section in feature_sections(feature)]
     return IndexDocument(
         feature_id=feature_id,
-        title=fold_text(feature.title),
-        terms=fold_text(" \n".join(term_text)),
-        body=fold_text(" \n".join(body)),
+        title=stem_text(fold_text(feature.title)),
+        terms=stem_text(fold_text(" \n".join(term_text))),
+        body=stem_text(fold_text(" \n".join(body))),
     )
+
+
+def index_tokens(alternative: Alternative) -> tuple[str, ...]:
+    """An alternative's tokens as the index holds them: stemmed, a prefix too ("happy*" is "happi*")."""
+    return tuple(stem(token) for token in alternative.tokens)
 
 
 def feature_sections(feature: Feature) -> list[Section]:
@@ -113,8 +130,8 @@ def feature_sections(feature: Feature) -> list[Section]:
     return [section for section in sections if section.text.strip()]
 
 
-def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Markup, SearchMatch | None]:
-    """The section matching most clauses, as an escaped snippet with `<mark>`ed matches."""
+def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Snippet, SearchMatch | None]:
+    """The section matching most clauses, cut to a snippet around its matches."""
     best: tuple[int, Section, list[tuple[int, int]]] | None = None
     for section in feature_sections(feature):
         spans, clauses = find_matches(section.text, query)
@@ -123,27 +140,31 @@ def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Markup, SearchMa
     if best is None:
         sections = feature_sections(feature)
         text = sections[0].text if sections else feature.title
-        return highlight(text, []), None
-    return highlight(best[1].text, best[2]), best[1].match
+        return cut_snippet(text, []), None
+    return cut_snippet(best[1].text, best[2]), best[1].match
 
 
 def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], int]:
     """Character spans of `text` that match the query, and how many clauses matched."""
-    folded = _fold(text)
+    words = _words(_fold(text))
     spans: list[tuple[int, int]] = []
     matched = 0
     for clause in query.clauses:
         found = False
         for alternative in clause.alternatives:
-            for start, end in _match_alternative(folded, alternative):
+            for start, end in _match_alternative(words, alternative):
                 spans.append((start, end))
                 found = True
         matched += found
     return sorted(spans), matched
 
 
-def highlight(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_CHARS) -> Markup:
-    """Escape `text`, wrap the spans in `<mark>`, and cut a window around the first span."""
+def cut_snippet(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_CHARS) -> Snippet:
+    """A window of about `limit` characters of `text` starting a little before the first span.
+
+    Overlapping spans are merged; spans are clipped to the window and given
+    relative to it. The window starts after a space when one comes before the match.
+    """
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -155,19 +176,10 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_
     if lo > 0:
         space = text.find(" ", lo, merged[0][0] if merged else hi)
         lo = space + 1 if space != -1 else lo
-    parts: list[str] = ["…" if lo > 0 else ""]
-    cursor = lo
-    for start, end in merged:
-        if end <= lo or start >= hi:
-            continue
-        start, end = max(start, lo), min(end, hi)
-        parts.append(str(escape(text[cursor:start])))
-        parts.append(f"<mark>{escape(text[start:end])}</mark>")
-        cursor = end
-    parts.append(str(escape(text[cursor:hi])))
-    if hi < len(text):
-        parts.append("…")
-    return Markup("".join(parts))
+    inside = tuple(
+        (max(start, lo) - lo, min(end, hi) - lo) for start, end in merged if end > lo and start < hi
+    )
+    return Snippet(text[lo:hi], inside, cut_before=lo > 0, cut_after=hi < len(text))
 
 
 class _FoldTable(dict[int, str]):
@@ -193,42 +205,30 @@ def _fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-def _match_alternative(folded: str, alternative: Alternative) -> list[tuple[int, int]]:
-    """Spans where the alternative's tokens stand in a row: a regex finds candidates, stems confirm."""
-    pattern = _pattern(alternative)
+Word = tuple[str, int, int]
+"""A folded token of a text with its `[start, end)` in the original text."""
+
+
+def _words(folded: str) -> list[Word]:
+    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(folded)]
+
+
+def _match_alternative(words: Sequence[Word], alternative: Alternative) -> list[tuple[int, int]]:
+    """Spans where the alternative's tokens stand in a row, compared by their Snowball stems."""
+    wanted = alternative.tokens
+    last = len(wanted) - 1
+    stems = index_tokens(alternative)
     found = []
-    for match in pattern.finditer(folded):
-        words = _TOKEN.findall(match.group())
-        if len(words) == len(alternative.tokens) and all(
-            _same(word, token, prefix=alternative.prefix and at == len(words) - 1)
-            for at, (word, token) in enumerate(zip(words, alternative.tokens, strict=True))
+    for at in range(len(words) - last):
+        if all(
+            _same(words[at + k][0], stems[k], prefix=alternative.prefix and k == last)
+            for k in range(len(wanted))
         ):
-            found.append((match.start(), match.end()))
+            found.append((words[at][1], words[at + last][2]))
     return found
 
 
-@cache
-def _pattern(alternative: Alternative) -> re.Pattern[str]:
-    parts = []
-    for token in alternative.tokens:
-        if _HAN.fullmatch(token):
-            parts.append(re.escape(token))
-        else:
-            # A word starting with the token's stem: every word with the same stem does.
-            parts.append(f"(?<![^\\W_]){re.escape(_stem(token))}[^\\W_{HAN}]*")
-    return re.compile("[\\W_]*".join(parts))
-
-
-def _same(word: str, token: str, *, prefix: bool) -> bool:
-    if prefix:
-        return word.startswith(token)
-    return word == token or _stem(word) == _stem(token)
-
-
-@cache
-def _stem(word: str) -> str:
-    """A crude English stem, enough to highlight "withdrawal" for "withdraw" (the index stems properly)."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+def _same(word: str, token_stem: str, *, prefix: bool) -> bool:
+    """As the index decides: the word's stem is the token's, or starts with it for a prefix."""
+    word_stem = stem(word)
+    return word_stem.startswith(token_stem) if prefix else word_stem == token_stem

@@ -12,16 +12,57 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-"""The ranges of Han characters (CJK Unified Ideographs, Extension A, Compatibility)."""
+HAN_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x3400, 0x4DBF, "CJK Unified Ideographs Extension A"),
+    (0x4E00, 0x9FFF, "CJK Unified Ideographs"),
+    (0xF900, 0xFAFF, "CJK Compatibility Ideographs"),
+    (0x20000, 0x2A6DF, "CJK Unified Ideographs Extension B"),
+    (0x2A700, 0x2B73F, "CJK Unified Ideographs Extension C"),
+    (0x2B740, 0x2B81F, "CJK Unified Ideographs Extension D"),
+    (0x2B820, 0x2CEAF, "CJK Unified Ideographs Extension E"),
+    (0x2CEB0, 0x2EBEF, "CJK Unified Ideographs Extension F"),
+    (0x2F800, 0x2FA1F, "CJK Compatibility Ideographs Supplement"),
+    (0x30000, 0x3134F, "CJK Unified Ideographs Extension G"),
+)
+"""Every block of Han characters (first and last code point, Unicode block name): the one
+definition of "is this a Chinese character" (issue 9), also generated into the static search."""
+
+CJK_PUNCTUATION_RANGES: tuple[tuple[int, int], ...] = ((0x3000, 0x303F), (0xFF00, 0xFFEF), (0x00B7, 0x00B7))
+"""CJK symbols and punctuation, full-width forms and the middle dot: punctuation of Chinese text."""
+
+
+def _char_class(ranges: Iterable[tuple[int, int]]) -> str:
+    return "".join(chr(lo) if lo == hi else f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges)
+
+
+HAN = _char_class((lo, hi) for lo, hi, _ in HAN_RANGES)
+"""The Han ranges as the inside of a regex character class (`f"[{HAN}]"`)."""
+
+CJK_PUNCTUATION = _char_class(CJK_PUNCTUATION_RANGES)
+"""CJK punctuation as the inside of a regex character class."""
 
 HAN_RUN = re.compile(f"[{HAN}][{HAN}·・]*")
 """A run of Han characters, with the middle dot that joins parts of transliterated names."""
 
+CHINESE_RUN = re.compile(f"[{HAN}](?:[{HAN}{CJK_PUNCTUATION}]*[{HAN}])?")
+"""Chinese text to mark with `lang`: Han characters, with punctuation inside the run, not at its ends."""
+
 _HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def is_han(ch: str) -> bool:
+    """Say whether one character is a Han character (any block of HAN_RANGES)."""
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi, _ in HAN_RANGES)
+
+
+def han_js_class() -> str:
+    """The Han ranges as the inside of a JavaScript regex class for the `u` flag (`\\u{20000}-...`)."""
+    return "".join(f"\\u{{{lo:X}}}-\\u{{{hi:X}}}" for lo, hi, _ in HAN_RANGES)
 
 
 def has_han(text: str) -> bool:

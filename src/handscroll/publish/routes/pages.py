@@ -1,0 +1,75 @@
+"""The reader's HTML pages: home, series, feature, timelines and the glossary.
+
+Pages come from the same contexts and templates as the static site, rendered in
+the thread pool and cached by context (`http_cache.PageCache`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from handscroll.publish.contexts import load_feature, load_home, load_series
+from handscroll.publish.http_cache import Rendered, conditional
+from handscroll.publish.reference import (
+    GLOSSARY_SORTS,
+    GlossarySort,
+    ReaderPage,
+    load_glossary,
+    load_timeline,
+)
+from handscroll.publish.routes.state import ReaderState, path_param
+
+
+def routes(reader: ReaderState) -> list[Route]:
+    """`/`, `/series/{key}`, `/series/{key}/timeline`, `/timeline`, `/glossary`, `/features/{slug}`."""
+    library, media, urls, pages = reader.library, reader.media, reader.urls, reader.pages
+
+    async def html(request: Request, build: Callable[[], ReaderPage]) -> Response:
+        def work() -> Rendered:
+            return pages.render(build())
+
+        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        rendered = pages.recent(path)
+        if rendered is None:
+            rendered = await run_in_threadpool(work)
+            pages.remember(path, rendered)
+        return conditional(request, rendered.body, "text/html; charset=utf-8", rendered.etag)
+
+    async def home(request: Request) -> Response:
+        return await html(request, lambda: load_home(library, media, urls))
+
+    async def series(request: Request) -> Response:
+        key = path_param(request, "key")
+        return await html(request, lambda: load_series(library, key, media, urls))
+
+    async def feature(request: Request) -> Response:
+        slug = path_param(request, "slug")
+        return await html(request, lambda: load_feature(library, slug, media, urls, reader.maps))
+
+    async def timeline(request: Request) -> Response:
+        return await html(request, lambda: load_timeline(library, urls))
+
+    async def series_timeline(request: Request) -> Response:
+        key = path_param(request, "key")
+        return await html(request, lambda: load_timeline(library, urls, key))
+
+    async def glossary(request: Request) -> Response:
+        asked = request.query_params.get("sort")
+        sort: GlossarySort = next(
+            (s for s in GLOSSARY_SORTS if s == asked), "english"
+        )  # unknown: the default order
+        return await html(request, lambda: load_glossary(library, urls, sort))
+
+    return [
+        Route("/", home),
+        Route("/series/{key}", series),
+        Route("/series/{key}/timeline", series_timeline),
+        Route("/timeline", timeline),
+        Route("/glossary", glossary),
+        Route("/features/{slug}", feature),
+    ]

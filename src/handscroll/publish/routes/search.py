@@ -1,0 +1,47 @@
+"""Search in the reader: the `/search` results page and `GET /api/search` (issue 5).
+
+What a search means and how its page looks is `publish.search_page`; this module only
+answers the two requests.
+"""
+
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from handscroll.publish.routes.state import ReaderState
+from handscroll.publish.search_page import (
+    SearchPage,
+    error_page,
+    load_search_page,
+    read_params,
+    render_search_page,
+    run_search,
+    search_json,
+)
+
+
+def routes(reader: ReaderState) -> list[Route]:
+    """`/search` and `/api/search`."""
+    store, urls, renderer = reader.store, reader.urls, reader.pages.renderer
+
+    def render(search_page: SearchPage) -> str:
+        return render_search_page(renderer, search_page)
+
+    async def page(request: Request) -> Response:
+        try:
+            params = read_params(request.query_params)
+        except HTTPException as exc:
+            return HTMLResponse(render(error_page(urls, str(exc.detail))), status_code=400)
+        html = await run_in_threadpool(lambda: render(load_search_page(store, params, urls)))
+        return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
+
+    async def api(request: Request) -> Response:
+        params = read_params(request.query_params)  # 400 through the app's handler
+        results = await run_in_threadpool(run_search, store, params)
+        return JSONResponse(search_json(results, params, urls))
+
+    return [Route("/search", page), Route("/api/search", api)]

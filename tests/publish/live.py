@@ -1,0 +1,43 @@
+"""The reader served over real HTTP: uvicorn, configured as `handscroll serve` does, on loopback."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import uvicorn
+
+from handscroll.publish.server import server_config
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def serve(app: Any, **options: Any) -> Iterator[str]:
+    """Serve `app` in a background thread; yields its base URL; `options` override the config."""
+    config = server_config(app, "127.0.0.1", free_port())
+    for name, value in options.items():
+        setattr(config, name, value)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the reader did not start within 15 s")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
