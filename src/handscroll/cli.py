@@ -61,6 +61,16 @@ LanguageOption = Annotated[
     ),
 ]
 
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of legacy files that are not UTF-8: gb18030 (gbk, gb2312) or big5 "
+        "[default: UTF-8, or $HANDSCROLL_ENCODING]",
+        show_default=False,
+    ),
+]
+
 
 class ParseFormat(StrEnum):
     """Output formats of `parse` and `show`."""
@@ -85,12 +95,12 @@ def _friendly(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _settings(db: str | None = None, language: str | None = None) -> Settings:
+def _settings(db: str | None = None, language: str | None = None, encoding: str | None = None) -> Settings:
     from handscroll.config import Settings, sqlite_url
 
     if db is not None and "://" not in db:
         db = sqlite_url(db)  # a bare path means a SQLite file
-    return Settings.from_env(db=db, language=language)
+    return Settings.from_env(db=db, language=language, encoding=encoding)
 
 
 def _open_library(db: str | None) -> Library:
@@ -133,6 +143,7 @@ def parse_command(
     file: Annotated[Path, typer.Argument(help="A feature file: legacy text (.txt), Markdown (.md) or JSON.")],
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.json,
     language: LanguageOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Read one feature file and print its model, without touching any library.
 
@@ -142,7 +153,7 @@ def parse_command(
     from handscroll.ingest import read_path
     from handscroll.publish.markdown import write_markdown
 
-    result = read_path(file, _settings(language=language))
+    result = read_path(file, _settings(language=language, encoding=encoding))
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     _render(result.feature.to_json(), lambda: write_markdown(result.feature), fmt)
@@ -169,6 +180,7 @@ def import_command(
         ),
     ] = True,
     language: LanguageOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
     unchanged ones skipped. The whole batch is written in one transaction.
@@ -178,7 +190,7 @@ def import_command(
     """
     from handscroll.pipeline import import_paths
 
-    settings = _settings(db, language)
+    settings = _settings(db, language, encoding)
     with _open_library(db) as library, _progress("importing") as progress:
         summary = import_paths(
             paths,

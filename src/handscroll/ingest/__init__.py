@@ -73,7 +73,9 @@ def parse_source(source: Source, settings: Settings, *, reader: Reader | None = 
             f"unknown file type {source.path.suffix or '(none)'}; handscroll reads {known}",
             Location(source.shown),
         )
-    result = chosen(decode_bytes(source.data, source.shown), source=source.shown, settings=settings)
+    result = chosen(
+        decode_bytes(source.data, source.shown, settings.encoding), source=source.shown, settings=settings
+    )
     return replace(result, source_hash=source.hash)
 
 
