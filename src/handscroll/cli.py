@@ -181,6 +181,15 @@ def import_command(
     ] = True,
     language: LanguageOption = None,
     encoding: EncodingOption = None,
+    work: Annotated[
+        str | None,
+        typer.Option(
+            "--work",
+            help="A work key for every file: editions with one key are aligned as one work "
+            "[default: series and part, for content with media IDs]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
     unchanged ones skipped. The whole batch is written in one transaction.
@@ -200,6 +209,7 @@ def import_command(
             all_or_nothing=all_or_nothing,
             enrich=enrich,
             progress=progress,
+            work=work,
         )
     _print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:

@@ -65,9 +65,9 @@ def guess_chinese_encoding(data: bytes) -> tuple[str, ...]:
     if sum(1 for byte in data[: 1 << 16] if byte >= 0x80) < MIN_EVIDENCE:
         return tuple(fits)
     for match in from_bytes(data[: 1 << 16]):
-        family = _FAMILY.get(match.encoding.replace("_", ""))
-        if family in fits:
-            return (family,)
+        judged = _FAMILY.get(match.encoding.replace("_", ""))
+        if judged is not None and judged in fits:
+            return (judged,)
     return tuple(fits)
 
 
