@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from handscroll.text.cjk import HAN
+
 # One character for one character, so offsets into the folded text are
 # offsets into the original: full-width ASCII (U+FF01..FF5E) becomes ASCII,
 # the ideographic space a space and the ideographic full stop a full stop.
@@ -23,7 +25,7 @@ PART_TITLE = re.compile(r"^\(\s*([0-9]{1,4}|[〇一二三四五六七八九十�
 
 # A sentence ends at a Chinese stop, or at an ASCII one that follows Han text
 # (punctuation folded to ASCII); English abbreviations ("Mr.") never split.
-_SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff」』）)])[.!?]")
+_SENTENCE_END = re.compile(f"[。！？]|(?<=[{HAN}」』）)])[.!?]")
 _BRACKETS = "「」『』“”\"'"
 
 
@@ -63,14 +65,15 @@ def read_part(title: str) -> tuple[int, str] | None:
 
 
 def split_question(line: str) -> tuple[str, str]:
-    """Split a question line into the narrative before it and its last sentence, the question.
+    """Split a question line into the narrative before it and its last sentences, the question.
 
     `蘇軍撤走了。東北怎樣變化？` gives (`蘇軍撤走了。`, `東北怎樣變化？`); a line
     that is one sentence gives ("", line). Only Chinese sentence ends split,
     so an English question line stays whole.
     """
     body = line.rstrip()
-    ends = [m.end() for m in _SENTENCE_END.finditer(body) if m.end() < len(body)]
+    # The question is the run of question sentences at the end ("目的是甚麼？為甚麼失敗？").
+    ends = [m.end() for m in _SENTENCE_END.finditer(body) if m.end() < len(body) and m.group() not in "?？"]
     if not ends:
         return "", line
     cut = ends[-1]

@@ -9,19 +9,30 @@ from __future__ import annotations
 import codecs
 import re
 
+from handscroll.encodings import describe, guess_chinese_encoding
 from handscroll.errors import Location, ReadError
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_DISALLOWED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+"""C0 controls and DEL: never text, and PostgreSQL refuses NUL outright (issue 10 item 3).
+
+Tab, line breaks, vertical tab and form feed are layout a text export may hold."""
 _SPACES_TO_NORMALISE = (("\u00a0", " "), ("\u202f", " "), ("\u2007", " "), ("\ufeff", ""))
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """Decode a file's bytes to text, or raise ReadError with the line at fault."""
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode a file's bytes to text, or raise ReadError with the line at fault.
+
+    `encoding` (a legacy Chinese one, from --encoding) is used for files
+    without a byte-order mark; a BOM always wins.
+    """
     if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise ReadError("the file is empty", Location(path))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", path)
+    if encoding is not None and encoding != "utf-8" and not data.startswith(codecs.BOM_UTF8):
+        return _decode(data, encoding, path)
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     data = data[bom:]
     if b"\x00" in data[:8192]:
@@ -38,7 +49,23 @@ def decode_bytes(data: bytes, path: str) -> str:
         raise ReadError(
             f"this looks like a binary file, not text ({controls} control characters)", Location(path, 1)
         )
+    check_text(text, path)
     return text
+
+
+def check_text(text: str, path: str) -> None:
+    """Refuse text holding a control character anywhere, naming the first one's line.
+
+    The binary sniffing above looks at the first 8 KB only; this scans all of
+    it, so a late NUL cannot reach the library (and abort a PostgreSQL batch).
+    """
+    found = _DISALLOWED.search(text)
+    if found is not None:
+        line = len(split_lines(text[: found.start()]))
+        raise ReadError(
+            f"a control character (U+{ord(found.group()):04X}) is not allowed in text; remove it",
+            Location(path, line),
+        )
 
 
 def _decode(data: bytes, encoding: str, path: str, *, skipped: int = 0) -> str:
@@ -50,8 +77,18 @@ def _decode(data: bytes, encoding: str, path: str, *, skipped: int = 0) -> str:
         if encoding == "utf-8" and not _looks_textual(data):
             raise ReadError("this looks like a binary file, not text", Location(path, line)) from None
         bad = data[exc.start : exc.start + 1]
+        advice = "save the file as UTF-8"
+        chinese = guess_chinese_encoding(data) if encoding == "utf-8" else ()
+        if len(chinese) == 1:  # issue 12: name the legacy Chinese encoding it is in
+            advice = (
+                f"it looks like {describe(chinese[0])}: {advice}, or read it with --encoding {chinese[0]}"
+            )
+        elif chinese:
+            options = " or ".join(f"--encoding {c}" for c in chinese)
+            unsure = "it may be GB18030 or Big5 (too little Chinese text to tell)"
+            advice = f"{unsure}: {advice}, or read it with {options}"
         raise ReadError(
-            f"not valid {encoding.upper()} (byte {exc.start + skipped}: {bad!r}); save the file as UTF-8",
+            f"not valid {encoding.upper()} (byte {exc.start + skipped}: {bad!r}); {advice}",
             Location(path, line),
         ) from None
 
@@ -86,7 +123,8 @@ def split_lines(text: str) -> list[str]:
 
 def clean_lines(text: str) -> list[str]:
     """Split into lines, turn non-breaking spaces into spaces and strip each line's edges."""
+    lines = split_lines(text)  # first: a BOM between CR and LF must not join two breaks (issue 10 item 9)
     for odd, plain in _SPACES_TO_NORMALISE:
         if odd in text:
-            text = text.replace(odd, plain)
-    return [line.strip() for line in split_lines(text)]
+            lines = [line.replace(odd, plain) for line in lines]
+    return [line.strip() for line in lines]

@@ -32,7 +32,7 @@ from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question,
 CONTAINER_NAMES: tuple[str, ...] = ("question", "figure", "note", "credit", "unclassified")
 """The `::: name` containers of the format, one per block type besides the paragraph."""
 
-FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug")
+FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug", "work")
 """The keys the front matter may hold; `title` is required."""
 
 _AnyBlock = Paragraph | Figure | Note | Question | Credit | Unclassified
@@ -112,11 +112,16 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
     front = _read_front_matter(tokens[0], walk)
     for token, inner in _blocks_of(tokens, 1):
         if token.type == "paragraph_open":
-            walk.blocks.append(Paragraph(text=_plain(inner[0])))
+            # Only Unicode spaces (U+3000, NBSP...): a blank line to a reader, as
+            # in the legacy format, not an empty paragraph (issue 10 item 10).
+            if text := _plain(inner[0]):
+                walk.blocks.append(Paragraph(text=text))
         elif token.type == f"container_{_CONTAINER}_open":
             _take_container(walk, token, inner)
         else:
             walk.keep_unclassified(token)
+    # `work:` is the key aligning editions of one work, not part of any edition (issue 12).
+    work = front.pop("work", None)
     # Front matter names the edition; else --language; else the text tells (issue 12).
     front.setdefault("language", settings.language or detect_language(normalised))
     try:
@@ -129,6 +134,7 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
         feature=feature,
         source=source,
         warnings=tuple(walk.warnings),
+        work=str(work) if work else None,
     )
 
 
@@ -183,7 +189,7 @@ def _read_front_matter(token: Token, walk: _Walk) -> dict[str, object]:
     title = data.get("title")
     if title is None or (isinstance(title, str) and not title.strip()):
         raise walk.fail("the front matter has no title; add a line 'title: ...'", _key_line(token, "title"))
-    for key in ("title", "series", "language", "hero", "slug"):
+    for key in ("title", "series", "language", "hero", "slug", "work"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise walk.fail(
@@ -240,8 +246,9 @@ def _take_container(walk: _Walk, token: Token, inner: list[Token]) -> None:
     strays: list[Token] = []
     for child, content in _blocks_of(inner, 0):
         if child.type == "paragraph_open":
-            paragraphs.append(_plain(content[0]))
-            paragraph_lines.append((child.map or (first, 0))[0] + 1)
+            if text := _plain(content[0]):
+                paragraphs.append(text)
+                paragraph_lines.append((child.map or (first, 0))[0] + 1)
         elif child.type == f"container_{_CONTAINER}_open":
             raise walk.fail(
                 f"a container opens inside '::: {name}' (line {line}); close that one with ':::' first",

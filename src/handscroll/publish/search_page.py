@@ -60,6 +60,8 @@ class SearchPage:
     static: bool = False
     index_url: str = ""
     script_url: str = ""
+    stemmer_url: str = ""
+    """The static search's Porter2 script, when the site has it (publish/search_index.py)."""
 
 
 @dataclass(frozen=True)
