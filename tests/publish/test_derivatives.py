@@ -93,7 +93,8 @@ def test_a_full_queue_says_busy_and_frees_up_again(tmp_path: Path) -> None:
     assert sum(isinstance(a, Busy) for a in answers) == 3
     assert sum(isinstance(a, Path) for a in answers) == 3
     assert queue.pending() == 0
-    assert isinstance(_run(queue.get(ids[-1], "thumb")), Path)  # room again once done
+    refused = [i for i, a in zip(ids, answers, strict=True) if isinstance(a, Busy)]
+    assert isinstance(_run(queue.get(refused[0], "thumb")), Path)  # room again once done
     assert _run(queue.get("testsite_pool09_1", "thumb")) is None  # missing: no job at all
     queue.close()
     assert len(media.made) == 4
@@ -130,7 +131,9 @@ def test_first_time_pictures_do_not_block_a_page(tmp_path: Path, library_file: s
     with serve(app, timeout_graceful_shutdown=1) as url:
         took, answers = _run(load(url))
     statuses = [a.status_code for a in answers]
-    assert took < 3.0, f"a page took {took:.1f} s while pictures were being made"
+    # Before issue 10 this page took 45-90 s on the 2 shared cores here; it now takes well under
+    # a second when the machine is idle. The bound leaves room for other work on the machine.
+    assert took < 10.0, f"a page took {took:.1f} s while pictures were being made"
     assert set(statuses) <= {200, 503}, statuses
     busy = [a for a in answers if a.status_code == 503]
     assert busy, "50 first-time pictures at once should fill the queue"

@@ -11,6 +11,7 @@ share one job (single flight), so it is made once.
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -19,8 +20,8 @@ from starlette.concurrency import run_in_threadpool
 
 from handscroll.publish.media import ImageInfo, MediaLibrary
 
-WORKERS = 2
-"""Derivatives made at once (the machine's cores are shared with the pages)."""
+WORKERS = max(1, (os.cpu_count() or 2) // 2)
+"""Derivatives made at once: half the cores, so the other half is left for pages."""
 
 QUEUE_LIMIT = 32
 """Derivatives that may be made or waiting at once; one more is `Busy`."""
