@@ -28,6 +28,7 @@ from handscroll.config import ANSWER_MARKER, DEFAULT_CHROME_LINES, Settings
 from handscroll.errors import ReadError
 from handscroll.ingest import LineKind, ReadResult, read_path
 from handscroll.ingest.normal_form import to_nfc
+from handscroll.ingest.result import ReadWarning
 from handscroll.model import (
     Credit,
     Feature,
@@ -259,6 +260,11 @@ def as_read(feature: Feature) -> dict[str, object]:
     return Feature.model_validate_json(to_nfc(feature.to_json())).model_dump(exclude={"language"})
 
 
+def _besides_language(warnings: tuple[ReadWarning, ...]) -> list[ReadWarning]:
+    """The warnings other than "this line is in another language": generated text mixes scripts freely."""
+    return [w for w in warnings if "split the editions" not in w.message]
+
+
 def _without(dumped: dict[str, object], keys: set[str]) -> dict[str, object]:
     return {k: v for k, v in dumped.items() if k not in keys}
 
@@ -278,7 +284,7 @@ def test_generated_documents_read_back_as_written(workdir: Path, data: st.DataOb
     doc = data.draw(documents())
     result = read_bytes_as_file(workdir, data.draw(files(doc.lines)))
 
-    assert result.warnings == ()
+    assert _besides_language(result.warnings) == []
     # The language is detected, and a Chinese edition's slug names it (issue 12).
     unset = {"language", "slug"}
     assert _without(result.feature.model_dump(), unset) == _without(as_read(doc.feature), unset)
@@ -438,7 +444,7 @@ def test_chrome_anywhere_changes_nothing(workdir: Path, data: st.DataObject) -> 
         lines.insert(data.draw(st.integers(0, len(lines))), _variant(data.draw, DRAG))
     result = read_bytes_as_file(workdir, data.draw(files(lines)))
 
-    assert result.warnings == ()
+    assert _besides_language(result.warnings) == []
     unset = {"language", "slug"}  # detected, and named in a Chinese edition's slug (issue 12)
     assert _without(result.feature.model_dump(), unset) == _without(as_read(doc.feature), unset)
 
@@ -447,7 +453,7 @@ def test_chrome_between_an_id_and_its_repeat(workdir: Path) -> None:
     lines = ["Title", "", "demo_a01_1", DRAG, "demo_a01_1", "", "Narrative.", "", "Why?", DRAG, ANSWER_MARKER]
     lines += ["demo_a01_2", DRAG, "demo_a01_2", "Caption.", "Why?", "Because."]
     result = read_bytes_as_file(workdir, "\n".join(lines).encode())
-    assert result.warnings == ()
+    assert _besides_language(result.warnings) == []
     assert result.feature.hero == "demo_a01_1"
     assert result.feature.blocks == (
         Paragraph(text="Narrative."),
