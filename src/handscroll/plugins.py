@@ -45,6 +45,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "iiif": "handscroll.publish.iiif:export_iiif",
         "jsonld": "handscroll.publish.jsonld:export_jsonld",
         "csv": "handscroll.publish.csv_export:export_csv",
+        "gift": "handscroll.publish.gift:export_gift",
     },
 }
 """handscroll's own entry points, in the order they run (enrichers) or are listed.
