@@ -18,7 +18,7 @@ from handscroll.store.engine import alembic_config
 from handscroll.store.search import SEARCH_TABLES, include_in_autogenerate
 from handscroll.store.tables import Base
 
-TABLES = {"alembic_version", "series", "features", "blocks", "enrichments", "events", "terms"}
+TABLES = {"alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "editions"}
 
 
 def test_open_creates_the_schema_at_head(library_url: str) -> None:
@@ -47,7 +47,7 @@ def test_migrated_schema_matches_the_models(library_url: str) -> None:
             )
             on_delete = {
                 table: [fk["options"].get("ondelete") for fk in inspect(conn).get_foreign_keys(table)]
-                for table in ("blocks", "enrichments", "events", "terms")
+                for table in ("blocks", "enrichments", "events", "terms", "editions")
             }
     finally:
         engine.dispose()
