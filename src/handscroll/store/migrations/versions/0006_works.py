@@ -1,7 +1,7 @@
 """Editions: which work each feature is an edition of (issue 12).
 
 Revision ID: 0006_works
-Revises: 0005_search
+Revises: 0008_quiz
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_works"
-down_revision: str | None = "0005_search"
+down_revision: str | None = "0008_quiz"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
