@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
-from handscroll.editions.align import align_results
+from handscroll.editions.align import align_results, work_key
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
@@ -79,6 +79,7 @@ class _Batch:
                 source=result.source,
                 source_hash=result.source_hash,
                 enrichment=enrichment,
+                work=work_key(result.feature, result.work or self.work),
             )
         )
 
@@ -142,9 +143,7 @@ def import_paths(
             progress.advance(source.path)
 
     # Alignment reads only features: a misaligned edition is reported, never refused.
-    batch.warnings.extend(
-        problem for aligned in align_results(batch.editions) for problem in aligned.problems
-    )
+    batch.warnings.extend(_misalignments(batch, library))
 
     if batch.errors and all_or_nothing:
         report = ImportReport(outcomes=())
@@ -156,6 +155,24 @@ def import_paths(
         warnings=tuple(batch.warnings),
         files=batch.files,
     )
+
+
+def _misalignments(batch: _Batch, library: Library) -> list[ReadWarning]:
+    """Align the batch's editions with each other and with the stored editions of their works."""
+    keys = sorted({item.work for item in batch.items if item.work})
+    read = {item.feature.slug for item in batch.items}
+    stored = [
+        # An explicit key is stored as "key:<key>"; read back, it is the key as given.
+        ReadResult(feature=library.get_feature(slug), source=source, work=_explicit(key))
+        for key, editions in library.work_editions(keys).items()
+        for slug, _language, source in editions
+        if slug not in read
+    ]
+    return [problem for aligned in align_results([*batch.editions, *stored]) for problem in aligned.problems]
+
+
+def _explicit(key: str) -> str | None:
+    return key.removeprefix("key:") if key.startswith("key:") else None
 
 
 PARALLEL_FROM = 64

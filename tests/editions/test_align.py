@@ -135,3 +135,34 @@ def test_front_matter_work_key_aligns_markdown_editions(tmp_path: Path) -> None:
     assert results[1].feature.language == "zh-Hant"
     [aligned] = align_results(results)
     assert aligned.key == "key:talks" and aligned.fully_paired
+
+
+def test_editions_imported_apart_are_one_work_and_a_reimport_replaces_only_itself(
+    library_url: str, tmp_path: Path
+) -> None:
+    english = FEATURES_DIR / "civil-war-01.txt"
+    chinese = tmp_path / "zh.txt"
+    text = (FEATURES_DIR / "zh-hant" / "civil-war-01.txt").read_text(encoding="utf-8")
+    chinese.write_text(text, encoding="utf-8")
+    key = "handscroll_sample_civilwar:1"
+    with Library.open(library_url) as library:
+        assert import_paths([str(english)], library, Settings(), enrich=False).warnings == ()
+        # Aligned with the stored English edition, every block paired.
+        assert import_paths([str(chinese)], library, Settings(), enrich=False).warnings == ()
+        assert sorted(lang for _, lang, _ in library.work_editions([key])[key]) == ["en", "zh-Hant"]
+        english_slug = next(slug for slug, lang, _ in library.work_editions([key])[key] if lang == "en")
+        english_before = library.get_feature(english_slug)
+        # The Chinese edition changes, one figure short: reported against the stored English one.
+        lines = text.split("\n")
+        start = lines.index("handscroll_sample_civilwar01_3")
+        del lines[start : start + 5]
+        chinese.write_text("\n".join(lines), encoding="utf-8")
+        summary = import_paths([str(chinese)], library, Settings(), enrich=False)
+        assert not summary.failed
+        assert any(
+            "figure handscroll_sample_civilwar01_3 is not in the Traditional Chinese edition" in str(w)
+            for w in summary.warnings
+        )
+        editions = library.work_editions([key])[key]
+        assert sorted(lang for _, lang, _ in editions) == ["en", "zh-Hant"]  # replaced, not added
+        assert library.get_feature(english_slug) == english_before

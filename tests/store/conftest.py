@@ -19,6 +19,7 @@ TABLE_KEYS = {
     "enrichments": "feature_id",
     "events": "id",
     "terms": "id",
+    "editions": "feature_id",
 }
 """Every table of the library, with the column its rows are dumped in order of."""
 

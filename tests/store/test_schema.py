@@ -20,7 +20,7 @@ from handscroll.store.tables import Base
 
 TABLES = {
     "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
-    "quiz_approvals",
+    "quiz_approvals", "editions",
 }  # fmt: skip
 
 
@@ -50,7 +50,7 @@ def test_migrated_schema_matches_the_models(library_url: str) -> None:
             )
             on_delete = {
                 table: [fk["options"].get("ondelete") for fk in inspect(conn).get_foreign_keys(table)]
-                for table in ("blocks", "enrichments", "events", "terms", "quiz_approvals")
+                for table in ("blocks", "enrichments", "events", "terms", "quiz_approvals", "editions")
             }
     finally:
         engine.dispose()

@@ -42,6 +42,7 @@ from handscroll.store.search import (
     unindex_features,
 )
 from handscroll.store.tables import BlockRow, EnrichmentRow, EventRow, FeatureRow, SeriesRow, TermRow
+from handscroll.store.works import editions_of, save_works
 
 
 class Library:
@@ -91,9 +92,16 @@ class Library:
         hashes = [item.feature.content_hash() for item in items]
         try:
             with Session(self._writer) as session, session.begin():
-                return import_items(session, items, hashes)
+                report = import_items(session, items, hashes)
+                save_works(session, items)  # the work keys go in the same transaction (issue 12)
+                return report
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
+
+    def work_editions(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """Per work key, its stored editions as (slug, language, source) (issue 12)."""
+        with Session(self._engine) as session:
+            return editions_of(session, keys)
 
     def list_features(
         self, *, series: str | None = None, offset: int = 0, limit: int | None = None

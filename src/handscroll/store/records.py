@@ -27,6 +27,8 @@ class ImportItem:
     source_hash: str
     enrichment: Enrichment | None = None
     """What enrich_feature found in it; stored with the feature in the same transaction."""
+    work: str | None = None
+    """The key of the work it is an edition of (issue 12), stored in the same transaction."""
 
 
 class Outcome(StrEnum):

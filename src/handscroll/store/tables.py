@@ -171,3 +171,17 @@ class QuizApprovalRow(Base):
     item_id: Mapped[str] = mapped_column(String(40))
     """`QuizItem.id`, a hash of the item's content: a changed text makes a new, unapproved item."""
     approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class EditionRow(Base):
+    """Which work a feature is an edition of (issue 12): editions of one key are aligned.
+
+    One row per feature, replaced when the feature is re-imported, so an
+    edition re-imported replaces only itself.
+    """
+
+    __tablename__ = "editions"
+
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"), primary_key=True)
+    work_key: Mapped[str] = mapped_column(String(300), index=True)
+    """`editions.align.work_key`: series and part, or an explicit key."""
