@@ -18,7 +18,7 @@ from handscroll.store.engine import alembic_config
 from handscroll.store.search import SEARCH_TABLES, include_in_autogenerate
 from handscroll.store.tables import Base
 
-TABLES = {"alembic_version", "series", "features", "blocks", "enrichments", "events", "terms"}
+TABLES = {"alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects"}
 
 
 def test_open_creates_the_schema_at_head(library_url: str) -> None:
