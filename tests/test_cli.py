@@ -153,6 +153,9 @@ def test_demo_imports_the_samples_once(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     first = run("demo", "--db", str(db), "--no-serve")
     assert first.exit_code == 0, first.stderr
+    with Library.open(f"sqlite:///{db}") as library:
+        languages = {library.get_feature(slug).language for slug in _slugs(library)}
+    assert languages == {"en", "zh-Hant", "zh-Hans"}  # all three editions (issue 12)
     second = run("demo", "--db", str(db), "--no-serve")
     assert _summary_row(second.stdout)[1] == "0"  # nothing added the second time
 
@@ -170,6 +173,10 @@ def test_the_console_script_is_installed() -> None:
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "import" in result.stdout and "parse" in result.stdout
+
+
+def _slugs(library: Library) -> list[str]:
+    return [summary.slug for summary in library.list_features(limit=1000)]
 
 
 def _summary_row(stdout: str) -> list[str]:

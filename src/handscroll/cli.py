@@ -61,6 +61,16 @@ LanguageOption = Annotated[
     ),
 ]
 
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of legacy files that are not UTF-8: gb18030 (gbk, gb2312) or big5 "
+        "[default: UTF-8, or $HANDSCROLL_ENCODING]",
+        show_default=False,
+    ),
+]
+
 
 class ParseFormat(StrEnum):
     """Output formats of `parse` and `show`."""
@@ -85,12 +95,12 @@ def _friendly(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _settings(db: str | None = None, language: str | None = None) -> Settings:
+def _settings(db: str | None = None, language: str | None = None, encoding: str | None = None) -> Settings:
     from handscroll.config import Settings, sqlite_url
 
     if db is not None and "://" not in db:
         db = sqlite_url(db)  # a bare path means a SQLite file
-    return Settings.from_env(db=db, language=language)
+    return Settings.from_env(db=db, language=language, encoding=encoding)
 
 
 def _open_library(db: str | None) -> Library:
@@ -133,6 +143,7 @@ def parse_command(
     file: Annotated[Path, typer.Argument(help="A feature file: legacy text (.txt), Markdown (.md) or JSON.")],
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.json,
     language: LanguageOption = None,
+    encoding: EncodingOption = None,
 ) -> None:
     """Read one feature file and print its model, without touching any library.
 
@@ -142,7 +153,7 @@ def parse_command(
     from handscroll.ingest import read_path
     from handscroll.publish.markdown import write_markdown
 
-    result = read_path(file, _settings(language=language))
+    result = read_path(file, _settings(language=language, encoding=encoding))
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     _render(result.feature.to_json(), lambda: write_markdown(result.feature), fmt)
@@ -169,6 +180,16 @@ def import_command(
         ),
     ] = True,
     language: LanguageOption = None,
+    encoding: EncodingOption = None,
+    work: Annotated[
+        str | None,
+        typer.Option(
+            "--work",
+            help="A work key for every file: editions with one key are aligned as one work "
+            "[default: series and part, for content with media IDs]",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
     unchanged ones skipped. The whole batch is written in one transaction.
@@ -178,7 +199,7 @@ def import_command(
     """
     from handscroll.pipeline import import_paths
 
-    settings = _settings(db, language)
+    settings = _settings(db, language, encoding)
     with _open_library(db) as library, _progress("importing") as progress:
         summary = import_paths(
             paths,
@@ -188,6 +209,7 @@ def import_command(
             all_or_nothing=all_or_nothing,
             enrich=enrich,
             progress=progress,
+            work=work,
         )
     _print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:
@@ -371,17 +393,20 @@ def demo_command(
         bool, typer.Option("--serve/--no-serve", help="Serve the library after importing the samples.")
     ] = True,
 ) -> None:
-    """Import the sample series (if not there yet), draw its pictures, and serve it.
+    """Import the sample series in English, Traditional and Simplified Chinese (if not there yet),
+    draw its pictures, and serve it.
 
     The placeholder pictures are drawn once into ~/.cache/handscroll/sample-media.
     """
     from handscroll.config import Settings
     from handscroll.pipeline import import_paths
-    from handscroll.samples import SERIES, SERIES_TITLE, sample_media_dir, sample_paths
+    from handscroll.samples import SERIES, SERIES_TITLE, edition_paths, sample_media_dir, sample_paths
 
     settings = _settings(db)
     with _open_library(db) as library:
-        summary = import_paths([str(p) for p in sample_paths()], library, settings)
+        # English, Traditional and Simplified editions (issue 12).
+        paths = [str(p) for p in [*sample_paths(), *edition_paths()]]
+        summary = import_paths(paths, library, settings)
         if library.get_series(SERIES).title is None:
             library.set_series_title(SERIES, SERIES_TITLE)
     _print_summary(summary, all_or_nothing=False)
@@ -606,6 +631,28 @@ def enrich_command(
     with _open_library(db) as library, _progress("enriching") as progress:
         slugs = enrich_library(library, everything=everything, progress=progress)
     out.print(f"enriched {len(slugs)} feature{'s' if len(slugs) != 1 else ''}")
+
+
+@app.command("quiz")
+@_friendly
+def quiz_command(
+    slug: Annotated[str, typer.Argument(help="The feature's slug (see `handscroll list`).")],
+    db: DbOption = None,
+    approve: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--approve", help="Approve this item (its ID): readers and exports show it. Repeatable."
+        ),
+    ] = None,
+    fmt: Annotated[SearchFormat, typer.Option("--format", "-f", help="Output format.")] = SearchFormat.text,
+) -> None:
+    """List a feature's generated self-check items, approved or proposed, and why others were not made;
+    --approve ID approves one (see docs/quizzes.md)."""
+    from handscroll.learn.report import approve_listed, quiz_json, quiz_text
+
+    with _open_library(db) as library:
+        quiz, approved = approve_listed(library, slug, approve or [])
+    sys.stdout.write(quiz_json(quiz, approved) if fmt is SearchFormat.json else quiz_text(quiz, approved))
 
 
 def _export_formats_help() -> str:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from handscroll.encodings import encoding_name
 from handscroll.errors import ConfigError
 from handscroll.languages import language_tag
 
@@ -73,6 +74,12 @@ class Settings(BaseModel):
         description="Language tag of the features read (en, zh-Hant, zh-Hans; zh-TW and zh-CN are "
         "accepted), instead of detecting it from the text (HANDSCROLL_LANGUAGE, or --language).",
     )
+    encoding: str | None = Field(
+        default=None,
+        description="Encoding of legacy files without a byte-order mark, when not UTF-8: gb18030 (gbk, "
+        "gb2312) or big5 (HANDSCROLL_ENCODING, or --encoding); by default UTF-8, and a Chinese file in "
+        "another encoding is refused with the encoding named.",
+    )
     max_file_mb: float = Field(
         default=8.0,
         gt=0,
@@ -101,6 +108,13 @@ class Settings(BaseModel):
     def _known_language(cls, value: str | None) -> str | None:
         return None if value is None else language_tag(value)
 
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str | None) -> str | None:
+        if value is None or value.strip().lower().replace("_", "-") in ("utf-8", "utf8"):
+            return None
+        return encoding_name(value)
+
     @property
     def max_file_bytes(self) -> int:
         """The file-size limit in bytes."""
@@ -121,6 +135,8 @@ class Settings(BaseModel):
             values["answer_markers"] = tuple(
                 s for s in env["HANDSCROLL_ANSWER_MARKERS"].split("|") if s.strip()
             )
+        if "HANDSCROLL_ENCODING" in env:
+            values["encoding"] = env["HANDSCROLL_ENCODING"]
         if "HANDSCROLL_LANGUAGE" in env:
             values["language"] = env["HANDSCROLL_LANGUAGE"]
         if "HANDSCROLL_MAX_FILE_MB" in env:

@@ -12,11 +12,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
+from handscroll.editions.align import align_results
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
@@ -55,6 +56,8 @@ class _Batch:
     warnings: list[ReadWarning] = field(default_factory=list)
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
     files: int = 0
+    editions: list[ReadResult] = field(default_factory=list)  # aligned into works after reading
+    work: str | None = None  # an explicit work key for every file (--work)
 
     def add(self, result: ReadResult, enrichment: Enrichment | None) -> None:
         slug = result.feature.slug
@@ -69,6 +72,7 @@ class _Batch:
             )
             return
         self.warnings.extend(result.warnings)
+        self.editions.append(replace(result, lines=(), work=result.work or self.work))
         self.items.append(
             ImportItem(
                 feature=result.feature,
@@ -88,6 +92,7 @@ def import_paths(
     all_or_nothing: bool = False,
     enrich: bool = True,
     progress: Progress | None = None,
+    work: str | None = None,
 ) -> ImportSummary:
     """Import files, folders and globs into the library.
 
@@ -95,9 +100,11 @@ def import_paths(
     unless `force`. Files that fail to read are reported and left out; with
     `all_or_nothing` any failure leaves the library untouched. Without
     `enrich`, features are stored unenriched (for a fast bulk load) and
-    `enrich_library` derives what they say later.
+    `enrich_library` derives what they say later. Editions of one work read
+    in the batch (or all files, given `work`) are aligned, and what does not
+    pair is reported as a warning (issue 12).
     """
-    batch = _Batch()
+    batch = _Batch(work=work)
     entries = list(expand_paths(specs))
     if progress is not None:
         progress.start(sum(1 for e in entries if isinstance(e, Path)))
@@ -125,14 +132,19 @@ def import_paths(
             progress.advance(entry)
     # Enrich while reading, so a feature and what was derived from it are
     # written in one transaction and can never disagree.
-    work = _read_and_enrich if enrich else _read_only
-    for source, outcome in zip(changed, _map(work, changed, settings), strict=True):
+    read = _read_and_enrich if enrich else _read_only
+    for source, outcome in zip(changed, _map(read, changed, settings), strict=True):
         if isinstance(outcome, ReadError):
             batch.errors.append(outcome)
         else:
             batch.add(*outcome)
         if progress is not None:
             progress.advance(source.path)
+
+    # Alignment reads only features: a misaligned edition is reported, never refused.
+    batch.warnings.extend(
+        problem for aligned in align_results(batch.editions) for problem in aligned.problems
+    )
 
     if batch.errors and all_or_nothing:
         report = ImportReport(outcomes=())

@@ -124,7 +124,10 @@ def test_chinese_legacy_encoding_names_the_line_of_the_first_bad_byte(encoding: 
     data = text.encode(encoding)
     error = refuse(write("legacy.txt", data))
     offset = data.index("重".encode(encoding))
-    assert error.message == f"not valid UTF-8 (byte {offset}: {bad_byte!r}); save the file as UTF-8"
+    assert error.message == (
+        f"not valid UTF-8 (byte {offset}: {bad_byte!r}); it may be GB18030 or Big5 (too little Chinese "
+        "text to tell): save the file as UTF-8, or read it with --encoding gb18030 or --encoding big5hkscs"
+    )
     assert (error.location.path, error.location.line) == ("legacy.txt", 5)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from handscroll.config import Settings
-from handscroll.errors import ConfigError
+from handscroll.errors import ConfigError, ReadError
 from handscroll.ingest import LineKind, read_path
 from handscroll.ingest.chinese import chinese_numeral, read_part, split_question
 from handscroll.model import Credit, Figure, Note, Paragraph, Question
@@ -89,6 +89,7 @@ def test_numerals_outside_one_to_ninety_nine_are_not_parts(text: str) -> None:
 def test_question_splits_off_the_last_sentence_only_at_chinese_stops() -> None:
     assert split_question("東北局勢緊張。為何如此？") == ("東北局勢緊張。", "為何如此？")
     assert split_question("東北局勢緊張.為何如此?") == ("東北局勢緊張.", "為何如此?")
+    assert split_question("戰事擴大。目的是甚麼？為何失敗？") == ("戰事擴大。", "目的是甚麼？為何失敗？")
     assert split_question("Why did Mr. Hurley fly to Yan'an?") == ("", "Why did Mr. Hurley fly to Yan'an?")
 
 
@@ -134,3 +135,24 @@ def test_mixed_language_lines_are_reported_with_their_line(tmp_path: Path) -> No
     path.write_text(simplified, encoding="utf-8")
     warnings = read_path(path, Settings()).warnings
     assert len(warnings) == 1 and "Simplified Chinese" in warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("codec", "named", "option"),
+    [("big5", "Big5-HKSCS (Traditional Chinese", "big5"), ("gb18030", "GB18030 (Simplified Chinese", "gbk")],
+)
+def test_a_legacy_chinese_file_is_refused_naming_its_encoding_and_read_when_told(
+    tmp_path: Path, codec: str, named: str, option: str
+) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(HANT.read_text(encoding="utf-8").encode(codec))
+    with pytest.raises(ReadError) as caught:
+        read_path(path, Settings())
+    assert caught.value.location.line == 1
+    assert f"it looks like {named}" in caught.value.message
+    assert read_path(path, Settings(encoding=option)).feature == read_path(HANT, Settings()).feature
+
+
+def test_an_unknown_encoding_is_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown encoding 'latin-9'"):
+        Settings.from_env({"HANDSCROLL_ENCODING": "latin-9"})

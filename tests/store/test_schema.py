@@ -18,7 +18,10 @@ from handscroll.store.engine import alembic_config
 from handscroll.store.search import SEARCH_TABLES, include_in_autogenerate
 from handscroll.store.tables import Base
 
-TABLES = {"alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects"}
+TABLES = {
+    "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
+    "quiz_approvals",
+}  # fmt: skip
 
 
 def test_open_creates_the_schema_at_head(library_url: str) -> None:
@@ -47,7 +50,7 @@ def test_migrated_schema_matches_the_models(library_url: str) -> None:
             )
             on_delete = {
                 table: [fk["options"].get("ondelete") for fk in inspect(conn).get_foreign_keys(table)]
-                for table in ("blocks", "enrichments", "events", "terms")
+                for table in ("blocks", "enrichments", "events", "terms", "quiz_approvals")
             }
     finally:
         engine.dispose()

@@ -106,7 +106,7 @@ def parse_source(source: Source, settings: Settings, *, reader: Reader | None = 
         )
     # NFC first: "Café" typed with a combining accent is the same text, the same
     # slug and the same feature as "Café" typed with a precomposed é (issue 10).
-    text = to_nfc(decode_bytes(source.data, source.shown))
+    text = to_nfc(decode_bytes(source.data, source.shown, settings.encoding))
     result = chosen(text, source=source.shown, settings=settings)
     return replace(result, source_hash=source.hash)
 

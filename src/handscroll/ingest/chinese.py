@@ -65,14 +65,15 @@ def read_part(title: str) -> tuple[int, str] | None:
 
 
 def split_question(line: str) -> tuple[str, str]:
-    """Split a question line into the narrative before it and its last sentence, the question.
+    """Split a question line into the narrative before it and its last sentences, the question.
 
     `蘇軍撤走了。東北怎樣變化？` gives (`蘇軍撤走了。`, `東北怎樣變化？`); a line
     that is one sentence gives ("", line). Only Chinese sentence ends split,
     so an English question line stays whole.
     """
     body = line.rstrip()
-    ends = [m.end() for m in _SENTENCE_END.finditer(body) if m.end() < len(body)]
+    # The question is the run of question sentences at the end ("目的是甚麼？為甚麼失敗？").
+    ends = [m.end() for m in _SENTENCE_END.finditer(body) if m.end() < len(body) and m.group() not in "?？"]
     if not ends:
         return "", line
     cut = ends[-1]

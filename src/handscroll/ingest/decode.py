@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from handscroll.encodings import describe, guess_chinese_encoding
 from handscroll.errors import Location, ReadError
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -20,12 +21,18 @@ Tab, line breaks, vertical tab and form feed are layout a text export may hold."
 _SPACES_TO_NORMALISE = (("\u00a0", " "), ("\u202f", " "), ("\u2007", " "), ("\ufeff", ""))
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """Decode a file's bytes to text, or raise ReadError with the line at fault."""
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode a file's bytes to text, or raise ReadError with the line at fault.
+
+    `encoding` (a legacy Chinese one, from --encoding) is used for files
+    without a byte-order mark; a BOM always wins.
+    """
     if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise ReadError("the file is empty", Location(path))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", path)
+    if encoding is not None and encoding != "utf-8" and not data.startswith(codecs.BOM_UTF8):
+        return _decode(data, encoding, path)
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     data = data[bom:]
     if b"\x00" in data[:8192]:
@@ -70,8 +77,18 @@ def _decode(data: bytes, encoding: str, path: str, *, skipped: int = 0) -> str:
         if encoding == "utf-8" and not _looks_textual(data):
             raise ReadError("this looks like a binary file, not text", Location(path, line)) from None
         bad = data[exc.start : exc.start + 1]
+        advice = "save the file as UTF-8"
+        chinese = guess_chinese_encoding(data) if encoding == "utf-8" else ()
+        if len(chinese) == 1:  # issue 12: name the legacy Chinese encoding it is in
+            advice = (
+                f"it looks like {describe(chinese[0])}: {advice}, or read it with --encoding {chinese[0]}"
+            )
+        elif chinese:
+            options = " or ".join(f"--encoding {c}" for c in chinese)
+            unsure = "it may be GB18030 or Big5 (too little Chinese text to tell)"
+            advice = f"{unsure}: {advice}, or read it with {options}"
         raise ReadError(
-            f"not valid {encoding.upper()} (byte {exc.start + skipped}: {bad!r}); save the file as UTF-8",
+            f"not valid {encoding.upper()} (byte {exc.start + skipped}: {bad!r}); {advice}",
             Location(path, line),
         ) from None
 

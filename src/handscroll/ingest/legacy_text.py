@@ -72,6 +72,7 @@ class _Walk:
     last_media: str | None = None  # media ID on the previous non-blank line
     first_seen: dict[str, int] = field(default_factory=dict)  # text -> first line
     question_at: dict[str, int] = field(default_factory=dict)  # prompt -> block index
+    block_lines: list[int] = field(default_factory=list)  # the line each block starts on
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ReadWarning(Location(self.path, line), message))
@@ -88,10 +89,15 @@ class _Walk:
         if c.kind == "figure" and not c.lines:
             self.warn(c.line, f"media ID {block['media']} has no caption")
 
+    def add(self, block: dict[str, object], line: int) -> None:
+        """Append a block, remembering the line it starts on (editions are aligned by it)."""
+        self.blocks.append(block)
+        self.block_lines.append(line)
+
     def open(self, kind: str, line: int, block: dict[str, object] | None) -> None:
         self.close()
         if block is not None:
-            self.blocks.append(block)
+            self.add(block, line)
         index = len(self.blocks) - 1 if block is not None else -1
         self.container = _Container(kind, index, line)
 
@@ -131,7 +137,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
         elif _CREDIT.match(fold_width(line)):
             walk.kinds[number - 1] = LineKind.CONTENT
             walk.close()
-            walk.blocks.append({"type": "credit", "text": line})
+            walk.add({"type": "credit", "text": line}, number)
             walk.in_gallery = walk.after_credit = True
         else:
             _take_text(walk, number, line, prompts)
@@ -161,6 +167,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
         source=source,
         warnings=tuple(sorted([*walk.warnings, *mixed], key=lambda w: w.location.line)),
         lines=tuple(walk.kinds),
+        block_lines=tuple(walk.block_lines),
     )
 
 
@@ -237,9 +244,9 @@ def _take_text(walk: _Walk, number: int, line: str, prompts: dict[str, _Asked]) 
             walk.kinds[number - 1] = LineKind.CONTENT
             walk.close()
             if asked.lead:
-                walk.blocks.append({"type": "paragraph", "text": asked.lead})
+                walk.add({"type": "paragraph", "text": asked.lead}, number)
             walk.question_at[key] = len(walk.blocks)
-            walk.blocks.append({"type": "question", "prompt": asked.prompt, "answer": []})
+            walk.add({"type": "question", "prompt": asked.prompt, "answer": []}, number)
             return
         if key in walk.question_at and not walk.blocks[walk.question_at[key]]["answer"]:
             walk.kinds[number - 1] = LineKind.REPEATED_PROMPT
@@ -268,13 +275,13 @@ def _take_text(walk: _Walk, number: int, line: str, prompts: dict[str, _Asked]) 
         _keep_unclassified(walk, number, line, "text after the credit belongs to no block")
     else:
         walk.kinds[number - 1] = LineKind.CONTENT
-        walk.blocks.append({"type": "paragraph", "text": line})
+        walk.add({"type": "paragraph", "text": line}, number)
 
 
 def _keep_unclassified(walk: _Walk, number: int, line: str, why: str) -> None:
     """Keep a line that fits nowhere, with its line number, and report it."""
     walk.kinds[number - 1] = LineKind.UNCLASSIFIED
-    walk.blocks.append({"type": "unclassified", "text": line, "line": number})
+    walk.add({"type": "unclassified", "text": line, "line": number}, number)
     walk.warn(number, f"{why}; kept as unclassified")
 
 

@@ -32,7 +32,7 @@ from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question,
 CONTAINER_NAMES: tuple[str, ...] = ("question", "figure", "note", "credit", "unclassified")
 """The `::: name` containers of the format, one per block type besides the paragraph."""
 
-FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug")
+FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug", "work")
 """The keys the front matter may hold; `title` is required."""
 
 _AnyBlock = Paragraph | Figure | Note | Question | Credit | Unclassified
@@ -120,6 +120,8 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
             _take_container(walk, token, inner)
         else:
             walk.keep_unclassified(token)
+    # `work:` is the key aligning editions of one work, not part of any edition (issue 12).
+    work = front.pop("work", None)
     # Front matter names the edition; else --language; else the text tells (issue 12).
     front.setdefault("language", settings.language or detect_language(normalised))
     try:
@@ -132,6 +134,7 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
         feature=feature,
         source=source,
         warnings=tuple(walk.warnings),
+        work=str(work) if work else None,
     )
 
 
@@ -186,7 +189,7 @@ def _read_front_matter(token: Token, walk: _Walk) -> dict[str, object]:
     title = data.get("title")
     if title is None or (isinstance(title, str) and not title.strip()):
         raise walk.fail("the front matter has no title; add a line 'title: ...'", _key_line(token, "title"))
-    for key in ("title", "series", "language", "hero", "slug"):
+    for key in ("title", "series", "language", "hero", "slug", "work"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise walk.fail(

@@ -49,6 +49,10 @@ class ReadResult:
     """SHA-256 of the source file's bytes; set by `ingest.parse_source`, which has the bytes."""
     warnings: tuple[ReadWarning, ...] = ()
     lines: tuple[LineKind, ...] = field(default=(), repr=False)
+    block_lines: tuple[int, ...] = field(default=(), repr=False)
+    """The source line each block starts on, when the reader knows it (editions are aligned by it)."""
+    work: str | None = None
+    """An explicit work key (front matter `work:`, or `--work`): editions with one key are one work."""
 
     @property
     def line_counts(self) -> Counter[LineKind]:

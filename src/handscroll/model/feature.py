@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from handscroll.languages import language_tag
 from handscroll.model.slugs import slugify as slugify
 
 MEDIA_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9-]*(?:_[A-Za-z0-9-]+)*_[0-9]+$"
@@ -119,6 +120,12 @@ class Feature(BaseModel):
     blocks: tuple[Block, ...] = ()
     slug: str = Field(default="", pattern=r"^$|^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)
 
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        # Editions pair up by language, so an unknown tag is refused, never stored (issue 12).
+        return language_tag(value)
+
     @field_validator("title")
     @classmethod
     def _title_is_one_line(cls, value: str) -> str:
@@ -133,7 +140,12 @@ class Feature(BaseModel):
         # web never have to guess one.
         if isinstance(data, dict) and not data.get("slug") and isinstance(data.get("title"), str):
             part = data.get("part")
-            data = {**data, "slug": slugify(data["title"], part=part if isinstance(part, int) else None)}
+            slug = slugify(data["title"], part=part if isinstance(part, int) else None)
+            language = data.get("language")
+            if isinstance(language, str) and language.startswith("zh-"):
+                # Editions share a part and often their pinyin: the language keeps them apart (issue 12).
+                slug = f"{slug[: 120 - len(language) - 1]}-{language.lower()}"
+            data = {**data, "slug": slug}
         return data
 
     @property

@@ -29,6 +29,7 @@ from handscroll.model import (
     Unclassified,
 )
 from handscroll.publish.annotate import Mark, annotate
+from handscroll.publish.checks import CheckSection, load_checks
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
@@ -58,6 +59,8 @@ class LibraryReader(Protocol):
     def list_series(self) -> list[SeriesSummary]: ...
 
     def get_enrichment(self, slug: str) -> Enrichment | None: ...
+
+    def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,8 @@ class FeaturePage:
     extras: FeatureExtras
     structured_data: Markup
     """schema.org JSON-LD of the feature (issue 6), escaped for a `<script type="application/ld+json">`."""
+    checks: CheckSection | None = None
+    """The approved self-check items ("Check yourself", issue 15), or None."""
 
 
 @dataclass(frozen=True)
@@ -370,9 +375,10 @@ def feature_page(
     urls: Urls,
     enrichment: Enrichment | None = None,
     map_setup: MapSetup = NO_MAP,
+    checks: CheckSection | None = None,
 ) -> FeaturePage:
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
-    its texts marked with the events and terms of its `enrichment`."""
+    its texts marked with the events and terms of its `enrichment`, and its self-checks."""
     extras, marks = feature_extras(enrichment, map_setup)
     captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
     hero = None
@@ -402,6 +408,7 @@ def feature_page(
             image_url=lambda media_id: urls.media(media_id, "large") if media.info(media_id) else None,
             series=(series_link.url, series_link.label) if series_link else None,
         ),
+        checks=checks,
     )
 
 
@@ -501,6 +508,7 @@ def load_feature(
     if feature.series:
         previous, following = neighbours(slug, library.list_features(series=feature.series))
         summary = next((s for s in library.list_series() if s.key == feature.series), None)
+    enrichment = library.get_enrichment(slug)
     return feature_page(
         feature,
         series=summary,
@@ -508,6 +516,7 @@ def load_feature(
         next=following,
         media=media,
         urls=urls,
-        enrichment=library.get_enrichment(slug),
+        enrichment=enrichment,
         map_setup=map_setup,
+        checks=load_checks(library, feature, enrichment, urls),
     )

@@ -95,6 +95,7 @@ DESCRIPTIONS: dict[str, str] = {
     "iiif": "IIIF Presentation 3 manifests (OUT folder): one per feature, with its pictures",
     "jsonld": "schema.org JSON-LD (OUT.jsonld): articles, pictures, questions, events, places, glossary",
     "csv": "CSV, UTF-8 with BOM (OUT folder): timeline.csv and glossary.csv",
+    "gift": "Moodle GIFT (OUT.gift): the approved self-check items",
 }
 """`--help` lines of the built-in formats (their modules are not imported to describe them)."""
 

@@ -29,6 +29,7 @@ from typing import Protocol
 
 from handscroll.config import Settings
 from handscroll.model import ENRICHMENT_VERSION
+from handscroll.publish.checks import load_checks
 from handscroll.publish.contexts import (
     FeaturePage,
     FigureCard,
@@ -243,6 +244,7 @@ def _bind_feature(
 ) -> Callable[[], Page]:
     def build() -> Page:
         feature = library.get_feature(slug)
+        enrichment = library.get_enrichment(slug)
         return feature_page(
             feature,
             series=summary,
@@ -250,8 +252,9 @@ def _bind_feature(
             next=following,
             media=media,
             urls=urls,
-            enrichment=library.get_enrichment(slug),
+            enrichment=enrichment,
             map_setup=maps,
+            checks=load_checks(library, feature, enrichment, urls),  # issue 15
         )
 
     return build

@@ -22,9 +22,31 @@ SERIES_TITLE = "China's Civil War, 1945–1949 (國共內戰)"
 """The display title `handscroll demo` gives the sample series."""
 
 
+PHRASES = Path(__file__).parent / "phrases.yaml"
+"""The sample publisher's phrase table for Simplified editions derived from Traditional ones."""
+
+
 def sample_paths() -> list[Path]:
-    """The sample feature files, in part order."""
+    """The English sample feature files, in part order."""
     return sorted(FEATURES_DIR.glob("*.txt"))
+
+
+def edition_paths(language: str | None = None) -> list[Path]:
+    """The Chinese editions of the samples (`zh-Hant`, `zh-Hans`, or both), in part order (issue 12).
+
+    The Traditional editions are written for the project; the Simplified one
+    is derived from its Traditional edition by `derive_simplified_text`.
+    """
+    folders = [language.lower()] if language else ["zh-hant", "zh-hans"]
+    return [path for folder in folders for path in sorted((FEATURES_DIR / folder).glob("*.txt"))]
+
+
+def derive_simplified_text(traditional: str) -> str:
+    """A Traditional sample file's Simplified edition, line by line (media IDs are ASCII and stay)."""
+    from handscroll.editions.derive import Converter, load_phrases  # lazy: OpenCC loads dictionaries
+
+    converter = Converter(phrases=load_phrases(PHRASES))
+    return "\n".join(converter.convert(line) for line in traditional.split("\n"))
 
 
 @cache
@@ -61,8 +83,11 @@ def sample_media_dir(cache_dir: Path | None = None) -> Path:
 
 __all__ = [
     "FEATURES_DIR",
+    "PHRASES",
     "SERIES",
     "default_cache_dir",
+    "derive_simplified_text",
+    "edition_paths",
     "sample_media_dir",
     "sample_media_ids",
     "sample_paths",

@@ -260,6 +260,18 @@ class Library:
                 f"saving enrichments failed and nothing was written: {describe_error(exc)}"
             ) from exc
 
+    def approve_quiz_items(self, slug: str, item_ids: list[str]) -> None:
+        """Mark self-check items of a feature approved, so readers and exports show them (issue 15)."""
+        from handscroll.store.quizzes import approve_items
+
+        approve_items(self._writer, slug, item_ids)
+
+    def approved_quiz_items(self, slug: str) -> frozenset[str]:
+        """The ids of a feature's approved self-check items (issue 15)."""
+        from handscroll.store.quizzes import approved_items
+
+        return approved_items(self._engine, slug)
+
     def stale_enrichments(self) -> list[str]:
         """Slugs of features never enriched, changed since, or enriched by older enrichers."""
         query = (

@@ -158,3 +158,16 @@ class RedirectRow(Base):
     old_slug: Mapped[str] = mapped_column(String(120), primary_key=True)
     feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class QuizApprovalRow(Base):
+    """An editor's approval of one self-check item of a feature (issue 15): only approved items are shown."""
+
+    __tablename__ = "quiz_approvals"
+    __table_args__ = (UniqueConstraint("feature_id", "item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
+    item_id: Mapped[str] = mapped_column(String(40))
+    """`QuizItem.id`, a hash of the item's content: a changed text makes a new, unapproved item."""
+    approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

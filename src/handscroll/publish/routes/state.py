@@ -36,6 +36,9 @@ class LibraryReader:
     def get_enrichment(self, slug: str) -> Enrichment | None:
         return self.library.get_enrichment(slug)
 
+    def approved_quiz_items(self, slug: str) -> frozenset[str]:
+        return self.library.approved_quiz_items(slug)
+
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         return self.library.timeline(series=series, slug=slug)
 

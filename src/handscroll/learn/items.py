@@ -1,0 +1,116 @@
+"""What a self-check item is: a prompt, its choices, the right answer and where it came from.
+
+Items are plain frozen data so every publisher (reader, GIFT, H5P) renders
+the same item the same way, and an item's id is a hash of its content: when
+the text changes, the item changes, and an approval of the old one no longer
+applies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from handscroll.model import Span
+
+ItemKind = Literal["order", "first", "date", "term"]
+"""Put events in order; which came first; date it (a year); the Chinese name of an English one."""
+
+KIND_LABELS: dict[str, str] = {
+    "order": "Put in order",
+    "first": "Which came first?",
+    "date": "Date it",
+    "term": "Chinese name",
+}
+"""How each kind is named to readers and in exports."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an item's fact was read: the span of the words and the sentence around them."""
+
+    span: Span
+    sentence: str
+    term: str | None = None
+    """For a glossary fact, the English name of the term (the reader links to its entry);
+    None for a dated event (the reader links to the date's words)."""
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """One self-check item.
+
+    `choices` are shown in this order. For a choice item `answer` holds the one
+    right index; for `order` it lists the choice indices in time order. A
+    `date` item has no choices: the answer is `year`, within `tolerance` years.
+    `feedback` names the right answer in words.
+    """
+
+    kind: ItemKind
+    prompt: str
+    choices: tuple[str, ...]
+    answer: tuple[int, ...]
+    feedback: str
+    sources: tuple[Source, ...]
+    year: int | None = None
+    tolerance: int = 0
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", item_id(self))
+
+    @property
+    def label(self) -> str:
+        """The kind as readers see it."""
+        return KIND_LABELS[self.kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (`handscroll quiz --format json`)."""
+        data = asdict(self)
+        data["sources"] = [
+            {"block": s.span.ref.block, "field": s.span.ref.field, "index": s.span.ref.index,
+             "start": s.span.start, "end": s.span.end, "sentence": s.sentence, "term": s.term}
+            for s in self.sources
+        ]  # fmt: skip
+        return data
+
+
+def item_id(item: QuizItem) -> str:
+    """A short hash of what the reader sees and where it came from."""
+    where = [(s.span.ref.block, s.span.ref.field, s.span.ref.index, s.span.start) for s in item.sources]
+    content: list[object] = [
+        item.kind,
+        item.prompt,
+        item.choices,
+        item.answer,
+        item.year,
+        item.tolerance,
+        where,
+    ]
+    digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+    return f"{item.kind}-{digest[:8]}"
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An item that was not made, and why (reported by `handscroll quiz` and the benchmark)."""
+
+    kind: ItemKind
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class QuizSet:
+    """A feature's proposed items, and the reasons the others were not generated."""
+
+    slug: str
+    items: tuple[QuizItem, ...]
+    rejections: tuple[Rejection, ...]
+
+    def approved(self, ids: frozenset[str] | set[str]) -> tuple[QuizItem, ...]:
+        """The items an editor has approved, in generation order."""
+        return tuple(item for item in self.items if item.id in ids)

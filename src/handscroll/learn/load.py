@@ -1,0 +1,56 @@
+"""A feature's quiz as stored: generated from its enrichment, with the series glossary and approvals.
+
+Reads through a small protocol (the Library satisfies it), so the reader, the
+exports and the CLI make exactly the same items.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from handscroll.enrich import enrich_feature
+from handscroll.learn.generate import generate_items
+from handscroll.learn.items import QuizItem, QuizSet
+from handscroll.model import Enrichment, Feature, Term
+from handscroll.store.records import FeatureSummary
+
+
+class QuizReader(Protocol):
+    """What loading a quiz needs from the library."""
+
+    def get_feature(self, slug: str) -> Feature: ...
+
+    def get_enrichment(self, slug: str) -> Enrichment | None: ...
+
+    def list_features(
+        self, *, series: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[FeatureSummary]: ...
+
+    def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
+
+
+def series_terms(library: QuizReader, feature: Feature) -> list[Term]:
+    """The glossary terms of the other features of the feature's series (distractors for term items)."""
+    if not feature.series:
+        return []
+    terms: list[Term] = []
+    for summary in library.list_features(series=feature.series):
+        if summary.slug != feature.slug:
+            enrichment = library.get_enrichment(summary.slug)
+            if enrichment is not None:
+                terms.extend(enrichment.terms)
+    return terms
+
+
+def load_quiz(library: QuizReader, slug: str) -> tuple[QuizSet, frozenset[str]]:
+    """A feature's proposed items and the ids approved among them; NotFoundError for an unknown slug."""
+    feature = library.get_feature(slug)
+    enrichment = library.get_enrichment(slug) or enrich_feature(feature)
+    quiz = generate_items(feature, enrichment, series_terms(library, feature))
+    return quiz, library.approved_quiz_items(slug)
+
+
+def approved_quiz(library: QuizReader, slug: str) -> tuple[QuizItem, ...]:
+    """Only what readers and exports may show: the approved items, in generation order."""
+    quiz, approved = load_quiz(library, slug)
+    return quiz.approved(approved)

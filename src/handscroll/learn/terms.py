@@ -1,0 +1,109 @@
+"""Items from the glossary: the Chinese name of an English one, with distractors from the series.
+
+A distractor is another term's Chinese name from the same series, never a
+variant of the right answer (the same name in the other script, or one that
+contains or is contained in it), so exactly one choice is right.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from handscroll.learn.dated import is_hidden
+from handscroll.learn.items import QuizItem, Rejection, Source
+from handscroll.model import Feature, Term, text_at
+
+DISTRACTORS = 3
+MAX_TERMS = 4
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+_PHRASE = re.compile(r"\b(?:for|to|from|in|at|on|with|by|after|before)\b|'s\b|’s\b")
+"""Words that show an "English name" is really a phrase the glossary caught ("Nanjing for Yan'an")."""
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span [start, end)."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        elif match.start() >= end:
+            return text[begin : match.start()].strip()
+    return text[begin:].strip()
+
+
+def _forms(term: Term) -> set[str]:
+    return {form for form in (term.chinese, term.traditional, term.simplified) if form}
+
+
+def _shown(term: Term) -> str | None:
+    return term.traditional or term.chinese
+
+
+def _variant(candidate: Term, right: Term) -> bool:
+    """Whether a candidate distractor is (a form of) the right answer or overlaps it."""
+    if candidate.english.casefold() == right.english.casefold():
+        return True
+    for a in _forms(candidate):
+        for b in _forms(right):
+            if a in b or b in a:
+                return True
+    return False
+
+
+def term_items(
+    feature: Feature, terms: Sequence[Term], series_terms: Sequence[Term]
+) -> tuple[list[QuizItem], list[Rejection]]:
+    """Up to four "which is the Chinese name" items from terms the visible text defines."""
+    items: list[QuizItem] = []
+    rejections: list[Rejection] = []
+    pool = [
+        t
+        for t in series_terms
+        if _shown(t) and not is_hidden(t.definition.ref) and not _PHRASE.search(t.english)
+    ]
+    for term in terms:
+        right = _shown(term)
+        if right is None:
+            rejections.append(Rejection("term", "no Chinese form", term.english))
+            continue
+        if is_hidden(term.definition.ref):
+            rejections.append(Rejection("term", "defined in a hidden model answer", term.english))
+            continue
+        if _PHRASE.search(term.english):
+            rejections.append(Rejection("term", "the English looks like a phrase, not a name", term.english))
+            continue
+        if len(items) == MAX_TERMS:
+            reason = f"cap: already {MAX_TERMS} term items in this feature"
+            rejections.append(Rejection("term", reason, term.english))
+            continue
+        candidates: dict[str, Term] = {}
+        for other in pool:
+            form = _shown(other)
+            if form and form not in candidates and not _variant(other, term):
+                candidates[form] = other
+        if len(candidates) < DISTRACTORS:
+            detail = f"{term.english}: {len(candidates)} other Chinese names in the series"
+            rejections.append(Rejection("term", "too few distractors", detail))
+            continue
+        # Prefer names of similar length, so length alone does not give the answer away.
+        ranked = sorted(candidates, key=lambda form: (abs(len(form) - len(right)), form))
+        rng = random.Random(feature.slug + term.english)
+        distractors = rng.sample(ranked[: DISTRACTORS * 2], DISTRACTORS)
+        choices = [right, *distractors]
+        rng.shuffle(choices)
+        span = term.definition
+        sentence = sentence_around(text_at(feature, span.ref), span.start, span.end)
+        pinyin = f" ({term.pinyin})" if term.pinyin else ""
+        items.append(
+            QuizItem(
+                kind="term",
+                prompt=f"Which is the Chinese name of {term.english}?",
+                choices=tuple(choices),
+                answer=(choices.index(right),),
+                feedback=f"{term.english} is {right}{pinyin}.",
+                sources=(Source(span, sentence, term=term.english),),
+            )
+        )
+    return items, rejections

@@ -1,0 +1,114 @@
+"""The reader's "Check yourself" section (issue 15): approved self-check items, ready to render.
+
+Only items an editor approved are shown. Each choice and prompt is escaped
+with its Chinese tagged; each item's feedback names the right answer and links
+to the words its fact came from (the date's own `<span id>`, or the term's
+glossary entry), so the section works without JavaScript: answers sit in a
+`<details>`. `checks.js` adds checking, reordering by buttons and, in the
+browser only, progress and items due again later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from markupsafe import Markup
+
+from handscroll.learn.generate import generate_items
+from handscroll.learn.items import QuizItem
+from handscroll.learn.load import QuizReader, series_terms
+from handscroll.model import Enrichment, Feature
+from handscroll.publish.annotate import anchor_ids, mark_chinese
+from handscroll.publish.enriched import event_anchor
+from handscroll.publish.urls import Urls
+
+
+@dataclass(frozen=True)
+class CheckSource:
+    """Where an item's fact was read: the sentence, and a link to it on this page."""
+
+    sentence: Markup
+    url: str
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One item as the template draws it.
+
+    `kind` picks the control: `order` (a list with move buttons), `date` (a year
+    field), or a radio group. `answer` is the right choice index, the order of
+    choice indices, or the year, as text for `data-answer`.
+    """
+
+    id: str
+    number: int
+    kind: str
+    label: str
+    prompt: Markup
+    choices: tuple[Markup, ...]
+    answer: str
+    tolerance: int
+    feedback: Markup
+    sources: tuple[CheckSource, ...]
+
+
+@dataclass(frozen=True)
+class CheckSection:
+    """The section: its items and the script that makes them interactive."""
+
+    items: tuple[CheckItem, ...]
+    script: str
+
+
+class ChecksReader(QuizReader, Protocol):
+    """What the section reads from the library."""
+
+
+def check_section(
+    items: tuple[QuizItem, ...], enrichment: Enrichment | None, urls: Urls
+) -> CheckSection | None:
+    """The section for these (approved) items, or None when there are none."""
+    if not items:
+        return None
+    terms = list(enrichment.terms) if enrichment else []
+    names = [t.english for t in terms]
+    anchors: dict[str, str] = {}
+    for name, anchor in zip(names, anchor_ids(names, "term"), strict=True):
+        anchors.setdefault(name, anchor)  # the first entry of a name, as the glossary lists it
+    drawn = []
+    for number, item in enumerate(items, 1):
+        sources = []
+        for source in item.sources:
+            if source.term is not None:
+                url = f"#{anchors[source.term]}" if source.term in anchors else ""
+            else:
+                url = f"#{event_anchor(source.span.ref, source.span.start)}"
+            sources.append(CheckSource(mark_chinese(source.sentence), url))
+        answer = str(item.year) if item.kind == "date" else " ".join(str(i) for i in item.answer)
+        drawn.append(
+            CheckItem(
+                id=item.id,
+                number=number,
+                kind=item.kind,
+                label=item.label,
+                prompt=mark_chinese(item.prompt),
+                choices=tuple(mark_chinese(c) for c in item.choices),
+                answer=answer,
+                tolerance=item.tolerance,
+                feedback=mark_chinese(item.feedback),
+                sources=tuple(sources),
+            )
+        )
+    return CheckSection(tuple(drawn), urls.static("checks.js"))
+
+
+def load_checks(
+    library: ChecksReader, feature: Feature, enrichment: Enrichment | None, urls: Urls
+) -> CheckSection | None:
+    """The section of a stored feature: its approved items only (None when none is approved)."""
+    approved = library.approved_quiz_items(feature.slug)
+    if not approved or enrichment is None:
+        return None
+    quiz = generate_items(feature, enrichment, series_terms(library, feature))
+    return check_section(quiz.approved(approved), enrichment, urls)

@@ -1,0 +1,76 @@
+"""Moodle GIFT export (issue 15): every approved self-check item of the selection, as Moodle imports them.
+
+Choice items become multiple choice, "date it" a numerical question with
+its tolerance, and "put in order" a matching question (each event to its
+place in time), since GIFT has no ordering type. Each feature gets its own
+question category. Only approved items are exported; a feature without any
+is reported as skipped. The file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from handscroll.learn.items import QuizItem
+from handscroll.learn.load import approved_quiz
+from handscroll.publish.exports import ExportReport, ExportRequest, select_features
+from handscroll.store import Library
+
+_SPECIAL = re.compile(r"([\\~=#{}:])")
+ORDINALS = ("1st (earliest)", "2nd", "3rd", "4th", "5th")
+
+
+def escape_gift(text: str) -> str:
+    """Escape GIFT's special characters and fold line breaks, so a text is always plain text."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def gift_question(item: QuizItem) -> str:
+    """One item as a GIFT question, titled by its id; the feedback names the answer and its source."""
+    sources = " ".join(f"From the text: {s.sentence}" for s in item.sources)
+    feedback = f"####{escape_gift(item.feedback)} {escape_gift(sources)}".rstrip()
+    head = f"::{item.id}::{escape_gift(item.prompt)}"
+    if item.kind == "date":
+        return f"{head} {{#{item.year}:{item.tolerance} {feedback}}}"
+    if item.kind == "order":
+        pairs = " ".join(
+            f"={escape_gift(item.choices[index])} -> {ORDINALS[rank]}"
+            for rank, index in enumerate(item.answer)
+        )
+        prompt = escape_gift("Match each event to its place in time, earliest first.")
+        return f"::{item.id}::{prompt} {{{pairs} {feedback}}}"
+    choices = " ".join(
+        ("=" if index in item.answer else "~") + escape_gift(choice)
+        for index, choice in enumerate(item.choices)
+    )
+    return f"{head} {{{choices} {feedback}}}"
+
+
+def export_gift(library: Library, request: ExportRequest, out: Path) -> ExportReport:
+    """Write the approved items of the selection to `out` (one GIFT file, UTF-8)."""
+    selection = select_features(library, request)
+    report = ExportReport()
+    blocks = [f"// handscroll self-checks: {selection.title}"]
+    for feature in selection.features:
+        items = approved_quiz(library, feature.slug)
+        if not items:
+            report.skipped.append(
+                f"{feature.slug}: no approved self-check items (see `handscroll quiz {feature.slug}`)"
+            )
+            continue
+        blocks.append(f"$CATEGORY: $course$/handscroll/{feature.slug}")
+        blocks.extend(gift_question(item) for item in items)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write("\n\n".join(blocks) + "\n")
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    report.written.append(out)
+    return report
