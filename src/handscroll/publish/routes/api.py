@@ -19,6 +19,8 @@ from handscroll.publish.routes.state import ReaderState, path_param
 from handscroll.store import FeatureSummary
 
 MAX_PER_PAGE = 100
+MAX_PAGE = 1_000_000
+"""The highest page number the API accepts."""
 """The largest `per_page` the features API accepts."""
 
 JSON = "application/json"
@@ -42,7 +44,8 @@ def routes(reader: ReaderState) -> list[Route]:
         return conditional(request, await run_in_threadpool(work), JSON)
 
     async def api_features(request: Request) -> Response:
-        page_number = int_param(request, "page", 1, minimum=1)
+        # Bounded so the row offset fits a 64-bit integer (page=10**23 was a 500; issue 10).
+        page_number = int_param(request, "page", 1, minimum=1, maximum=MAX_PAGE)
         per_page = int_param(request, "per_page", 20, minimum=1, maximum=MAX_PER_PAGE)
         series_key = request.query_params.get("series") or None
 
