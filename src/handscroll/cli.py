@@ -464,19 +464,46 @@ def dates_command(
     file: Annotated[Path, typer.Argument(help="A text file (any text, not only a feature).")],
     fmt: DataFormatOption = DataFormat.json,
     language: Annotated[str, typer.Option("--language", help="en, or zh for Chinese dates.")] = "en",
+    dct: Annotated[
+        str | None,
+        typer.Option("--dct", help="The document's own date (2013-03-22): today, Friday count from it."),
+    ] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option("--mode", help="narrative, or news (the default with --dct): what a bare month means."),
+    ] = None,
+    ranges: Annotated[
+        str, typer.Option("--ranges", help="join (1915/1916, the default) or split (two expressions).")
+    ] = "join",
 ) -> None:
-    """Print every date expression of a text file with its normalised TIMEX3 value.
+    """Print every date expression of a text file with its TIMEX3 type and normalised value.
 
     Offsets (`start`, `end`) are character offsets into the decoded file text.
+    A `dct:` line in front matter at the top of the file is its document date.
     """
     from handscroll.enrich.dates import find_dates
+    from handscroll.enrich.dates_news import front_matter_dct
+    from handscroll.errors import Location, ReadError
     from handscroll.ingest import load_source
     from handscroll.ingest.decode import decode_bytes
     from handscroll.publish.shapes import DateShape, date_shapes
 
+    if mode not in (None, "narrative", "news"):
+        raise typer.BadParameter(f"--mode must be narrative or news, not {mode!r}")
+    if ranges not in ("join", "split"):
+        raise typer.BadParameter(f"--ranges must be join or split, not {ranges!r}")
     source = load_source(file, _settings())
     text = decode_bytes(source.data, source.shown)
-    _print_shapes(DateShape, date_shapes(find_dates(text, language=language)), fmt)
+    front_dct, body_start = front_matter_dct(text)
+    written = dct or front_dct
+    try:
+        found = find_dates(text, language=language, dct=written, mode=mode, ranges=ranges == "join")
+    except ValueError as error:
+        if dct:
+            raise typer.BadParameter(str(error), param_hint="--dct") from None
+        line = text[: text.find("dct:")].count("\n") + 1
+        raise ReadError(str(error), Location(source.shown, line)) from None
+    _print_shapes(DateShape, date_shapes(x for x in found if x.start >= body_start), fmt)
 
 
 @app.command("timeline")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from handscroll.text.cjk import HAN
+
 LANGUAGES: tuple[str, ...] = ("en", "zh-Hant", "zh-Hans")
 """The canonical tags, in the order the reader offers them."""
 
@@ -29,7 +31,7 @@ _ALIASES = {
     "sc": "zh-Hans",
 }
 _TAG_SHAPE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

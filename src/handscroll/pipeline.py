@@ -21,6 +21,7 @@ from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
+from handscroll.worker_lifetime import die_with_parent, initializer_args
 
 
 class Progress(Protocol):
@@ -179,7 +180,13 @@ def _map(
         return (work(source, settings) for source in sources)
     # spawn, not fork: workers start clean, without the parent's open
     # database connections or threads.
-    pool = ProcessPoolExecutor(max_workers=min(cores, 8), mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        max_workers=min(cores, 8),
+        mp_context=multiprocessing.get_context("spawn"),
+        # Workers die with this process, even when it is SIGKILLed (issue 10 item 8).
+        initializer=die_with_parent,
+        initargs=initializer_args(),
+    )
     results = pool.map(work, sources, itertools.repeat(settings), chunksize=16)
 
     def drain() -> Iterator[ReadOutcome]:

@@ -131,3 +131,14 @@ def test_empty_bodies_are_written_as_bare_containers() -> None:
 def test_a_question_without_a_prompt_is_refused() -> None:
     with pytest.raises(ValueError, match="prompt"):
         write_markdown(Feature(title="T", blocks=(Question(prompt=" "),)))
+
+
+@pytest.mark.parametrize("blank", ["\u3000", "\u00a0", "\x0c", "\u2003 \u3000"])
+def test_a_blank_paragraph_read_from_markdown_round_trips_unchanged(blank: str) -> None:
+    # Issue 10 item 10: a paragraph of only Unicode spaces is blank, as in the
+    # legacy reader; reading it as an empty paragraph that the writer then
+    # dropped changed the feature on the way back.
+    source = f"---\ntitle: T\n---\n\n{blank}\n\nnext\n\n::: figure a_1\n{blank}\n\ncaption\n:::\n"
+    read = read_markdown(source, source="blank.md", settings=Settings()).feature
+    assert _round_trip(read) == read
+    assert read.blocks == (Paragraph(text="next"), Figure(media="a_1", caption=("caption",)))

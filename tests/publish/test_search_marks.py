@@ -67,3 +67,13 @@ def test_the_store_renders_nothing() -> None:
         }
         assert not any(module.startswith("markupsafe") for module in modules), path.name
         assert "<mark>" not in source and "Did you mean" not in source, path.name
+
+
+def test_a_cut_query_is_worded_here() -> None:
+    from handscroll.store.query import QueryCut
+
+    cut = _results(cuts=(QueryCut("characters", 500), QueryCut("words", 12)), results=(), total=0)
+    assert search_notices(cut) == [
+        "The query was cut to its first 500 characters.",
+        "Only the first 12 words of the query were used.",
+    ]

@@ -137,3 +137,31 @@ def test_static_pages_escape_hostile_text(tmp_path: Path) -> None:
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html
+
+
+def test_enriching_one_feature_rewrites_its_page_and_the_reference_pages(
+    tmp_path: Path, library_url: str
+) -> None:
+    """Issue 9.8: a feature page's key covers its enrichment, on SQLite and PostgreSQL."""
+    from handscroll.enrich import enrich_feature
+
+    features = [
+        feature.model_copy(
+            update={"blocks": (Paragraph(text="In March 1946 the talks in Chongqing (重慶) ended."),)}
+        )
+        for feature in _features(3)
+    ]
+    fill_library(library_url, features)
+    settings = Settings(db=library_url, media_dir=tmp_path / "media")
+    out = tmp_path / "site"
+    _build(library_url, out, settings)
+    with Library.open(library_url) as library:
+        library.save_enrichments([(features[1].slug, enrich_feature(features[1]))])
+        assert set(library.enrichment_stamps()) == {features[1].slug}
+    report = _build(library_url, out, settings)
+    page = f"features/{features[1].slug}.html"
+    assert page in report.written
+    assert not {f"features/{f.slug}.html" for f in (features[0], features[2])} & set(report.written)
+    assert {"timeline.html", "glossary.html"} <= set(report.written)
+    assert 'id="ev-0-text-0-3"' in (out / page).read_text(encoding="utf-8")
+    assert _build(library_url, out, settings).written == ()

@@ -19,7 +19,8 @@ from handscroll.store.search import SEARCH_TABLES, include_in_autogenerate
 from handscroll.store.tables import Base
 
 TABLES = {
-    "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "quiz_approvals"
+    "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
+    "quiz_approvals",
 }  # fmt: skip
 
 

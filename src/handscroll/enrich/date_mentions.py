@@ -52,6 +52,11 @@ class Mention:
     outer_start: int | None = None  # where "from"/"between" opens a range
     fallback: str | None = None  # the value of an "A" shift when there is no anchor yet
     tentative: bool = False  # a bare three-digit number: a year only in a narrative before 1000
+    weekday: int | None = None  # 1 (Monday) to 7 (Sunday) when the words name a day of the week
+    deictic: bool = False  # relative to the moment of writing ("today", "last year", "Friday")
+    convention: str | None = None  # "TIMEX2" ("former", ages) or "TimeML" ("soon"): marked by that one only
+    quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year
+    lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -146,6 +151,8 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
         value += f"-{mention.season}"
     elif mention.half:
         value += f"-H{mention.half}"
+    elif mention.quarter:
+        value += f"-Q{mention.quarter}"
     if mention.tod:
         value += ("" if day is not None else ("-XX" if month is not None else "-XX-XX")) + f"T{mention.tod}"
     if mention.shift and mention.shift[0] == "W" and day is not None and month is not None and year > 0:
@@ -158,7 +165,9 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
 
 def _is_digression(mention: Mention, year: int, anchor: Anchor | None) -> bool:
     """A bare year far from the narrative's ("declassified in 2005") does not move it."""
-    if anchor is None or mention.month is not None or mention.shift is not None or mention.season:
+    if anchor is None or mention.month is not None or mention.shift is not None:
+        return False
+    if mention.season or mention.quarter:
         return False
     return abs(year - anchor.year) > DIGRESSION_YEARS
 
@@ -190,6 +199,8 @@ def _unknown(mention: Mention, anchor: Anchor | None, unit: str) -> str:
             value += f"-{mention.day:02d}"
     elif mention.season:
         value += f"-{mention.season}"
+    elif mention.quarter:
+        value += f"-Q{mention.quarter}"
     if mention.tod:
         value += f"T{mention.tod}"
     return value

@@ -10,19 +10,32 @@ dates_en.py and dates_zh.py; no NLP model is needed for this register.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from handscroll.enrich import date_rules, dates_en, dates_en_relative, dates_spans, dates_zh
+from handscroll.enrich import (
+    date_rules,
+    dates_en,
+    dates_en_quarters,
+    dates_en_relative,
+    dates_en_sets,
+    dates_news,
+    dates_spans,
+    dates_zh,
+)
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
-_REGISTERED = (dates_en, dates_en_relative)  # importing them registers their rules, calendar first
+# Importing them registers their rules, calendar first.
+_REGISTERED = (dates_en, dates_en_relative, dates_en_quarters, dates_en_sets)
 _SENTENCE_MAX = 1000  # characters; longer than any sentence, and keeps hostile input linear
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
 )
+_TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 
 
@@ -38,27 +51,70 @@ class TimeExpression:
     type: str = "DATE"  # DATE | DURATION | TIME | SET
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What holds for a whole document: its language, its date and how to read it."""
+
+    language: str = "en"
+    ranges: bool = True
+    dct: Anchor | None = None  # the document's own date (a report's, a letter's)
+    news: bool = False  # a bare month or weekday is the latest before the document date
+
+
+def _context(language: str, ranges: bool, dct: str | None, mode: str | None) -> _Context:
+    if mode not in (None, "narrative", "news"):
+        raise ValueError(f"mode must be narrative or news, not {mode!r}")
+    written = parse_anchor(dct)
+    if dct:
+        try:
+            dt.date.fromisoformat(dct[:10])
+        except ValueError:
+            written = None
+        if written is None or written.day is None:
+            raise ValueError(f"the document date must be a day such as 2013-03-22, not {dct!r}")
+    news = mode == "news" or (mode is None and written is not None)
+    return _Context(language, ranges, written, news)
+
+
 def find_dates(
-    text: str, *, anchor: str | None = None, language: str = "en", ranges: bool = True
+    text: str,
+    *,
+    anchor: str | None = None,
+    language: str = "en",
+    ranges: bool = True,
+    dct: str | None = None,
+    mode: str | None = None,
 ) -> list[TimeExpression]:
     """All time expressions in `text`, in order.
 
     `anchor` is an earlier date value (the context before this text) for the
     expressions at its start that need a year. With `ranges=False` the two
     ends of a range come out as two expressions, as TIMEX2 annotates them.
+    `dct` is the document's own date: "today", "Friday", "last year" count
+    from it; `mode` (narrative, or news when a `dct` is given) says whether a
+    bare month is the story's or the latest before the document date.
     """
-    found, _ = _tag(text, parse_anchor(anchor), language, ranges)
+    context = _context(language, ranges, dct, mode)
+    start = parse_anchor(anchor) or (context.dct if context.news else None)
+    found, _ = _tag(text, start, context)
     return found
 
 
 def find_dates_in_blocks(
-    texts: Sequence[str], *, anchor: str | None = None, language: str = "en", ranges: bool = True
+    texts: Sequence[str],
+    *,
+    anchor: str | None = None,
+    language: str = "en",
+    ranges: bool = True,
+    dct: str | None = None,
+    mode: str | None = None,
 ) -> list[list[TimeExpression]]:
     """Tag consecutive blocks of one document, carrying the narrative's date across them."""
-    current = parse_anchor(anchor)
+    context = _context(language, ranges, dct, mode)
+    current = parse_anchor(anchor) or (context.dct if context.news else None)
     results: list[list[TimeExpression]] = []
     for text in texts:
-        found, current = _tag(text, current, language, ranges)
+        found, current = _tag(text, current, context)
         results.append(found)
     return results
 
@@ -76,13 +132,14 @@ def _mentions(text: str, language: str, ancient: bool = False) -> list[Mention]:
     return dates_spans.select(candidates) if len(candidates) > 1 else candidates
 
 
-def _tag(
-    text: str, anchor: Anchor | None, language: str, ranges: bool
-) -> tuple[list[TimeExpression], Anchor | None]:
+def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[TimeExpression], Anchor | None]:
     found: list[TimeExpression] = []
-    narrative = _Narrative(text, anchor)
+    narrative = _Narrative(text, anchor, context)
     ancient = anchor is not None and anchor.year < 1000
-    for mention in _mentions(text, language, ancient):
+    ranges = context.ranges
+    for mention in _mentions(text, context.language, ancient):
+        if mention.convention == ("TIMEX2" if context.news else "TimeML"):
+            continue  # "former" (TIMEX2) in news, "soon" (TimeML) in a narrative
         ancient_range = mention.partner is not None and mention.partner.era == "BC"
         if (
             mention.tentative
@@ -105,6 +162,8 @@ def _tag(
         else:
             found.append(_expression(text, first, first_value))
             found.append(_expression(text, mention.partner, second_value))
+    if context.news:
+        found = [replace(x, value=dates_news.timeml_value(x.type, x.value)) for x in found]
     return found, narrative.latest
 
 
@@ -119,16 +178,24 @@ class _Narrative:
     years ago") resolves from the scene but does not move it.
     """
 
-    def __init__(self, text: str, anchor: Anchor | None) -> None:
+    def __init__(self, text: str, anchor: Anchor | None, context: _Context) -> None:
         self.text = text
         self.scene = anchor
         self.aside: tuple[Anchor, int] | None = None
+        self.context = context
 
     @property
     def latest(self) -> Anchor | None:
         return self.aside[0] if self.aside else self.scene
 
     def resolve(self, mention: Mention) -> str:
+        if self.context.dct is not None:
+            dated = dates_news.resolve_dated(mention, self.context.dct, self.text, news=self.context.news)
+            if dated is not None:
+                day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
+                if day is not None and mention.deictic:
+                    self.scene, self.aside = day, None  # "On Friday ... at 10 p.m.": that Friday
+                return dated
         anchor = self._anchor_for(mention)
         value, moved = resolve(mention, anchor)
         if moved is anchor or moved is None:
@@ -160,7 +227,7 @@ class _Narrative:
 
 def _expression(text: str, mention: Mention, value: str) -> TimeExpression:
     kind = mention.kind
-    if kind == "DATE" and "T" in value and not value.startswith("P"):
+    if kind == "DATE" and _TIME_OF_DAY.search(value) and not value.startswith("P"):
         kind = "TIME"
     return TimeExpression(
         mention.start, mention.end, text[mention.start : mention.end], value, mention.mod, kind

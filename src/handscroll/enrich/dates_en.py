@@ -250,3 +250,22 @@ def _weeks_of_month(found: re.Match[str]) -> Mention:
 def _half(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"])
     return Mention(found.start(), found.end(), year, era, half=1 if found["h"] == "first" else 2)
+
+
+_LEANS = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1, "this": 0}
+
+
+def lean_of(det: str | None) -> int:
+    """-1 for "last", "this past"; 1 for "next", "this coming"; 0 for "this" or nothing."""
+    return _LEANS[det.split()[-1].lower()] if det else 0
+
+
+@rule(
+    rf"\b(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?)\s+(?P<m>{MONTH})(?![\s,]+\d)",
+    key="month",
+)
+def _deictic_month(found: re.Match[str]) -> Mention:
+    """ "last November", "next April": a month on one side of the document date."""
+    return Mention(
+        found.start(), found.end(), month=_month(found["m"]), deictic=True, lean=lean_of(found["det"])
+    )

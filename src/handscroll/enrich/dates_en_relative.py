@@ -9,10 +9,11 @@ both share.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import SEASONS, YEAR, read_year
+from handscroll.enrich.dates_en import SEASONS, YEAR, lean_of, read_year
 from handscroll.enrich.number_words import NUMBER, parse_number
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -22,7 +23,7 @@ _UNIT_CODES = {
 }  # fmt: skip
 _SHIFT_WORDS = {
     "same": 0, "that": 0, "this": 0, "following": 1, "next": 1, "subsequent": 1,
-    "previous": -1, "preceding": -1, "prior": -1, "last": -1,
+    "previous": -1, "preceding": -1, "prior": -1, "last": -1, "past": -1, "coming": 1, "current": 0,
 }  # fmt: skip
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -33,11 +34,14 @@ _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
 _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
+_AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
 @rule(
-    r"\b(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his|[Tt]he\s+following|[Tt]he\s+next|[Tt]he\s+previous|"
-    r"[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Nn]ext|[Ll]ast)\s+"
+    r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+(?=this|last|next))?"
+    r"(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Tt]he\s+following|"
+    r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Tt]he\s+current|"
+    r"[Nn]ext|[Ll]ast)\s+"
     # "the last day of the campaign" names a day of an event, not the day before.
     r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
@@ -46,11 +50,14 @@ def _relative(found: re.Match[str]) -> Mention:
     amount = _SHIFT_WORDS[found["det"].split()[-1].lower()]
     unit = found["u"]
     start, end = found.start(), found.end()
+    det = " ".join(found["det"].lower().split())
+    # "next year" counts from the moment of writing, "the next year" from the story.
+    deictic = det in ("this", "next", "last", "this past", "this coming", "the current")
     if unit in SEASONS:
-        return Mention(start, end, season=SEASONS[unit], shift=("Y", amount))
+        return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic)
     if unit in _TOD_CODES:
-        return Mention(start, end, tod=_TOD_CODES[unit], shift=("D", amount))
-    return Mention(start, end, shift=(_UNIT_CODES[unit], amount))
+        return Mention(start, end, tod=_TOD_CODES[unit], shift=("D", amount), deictic=deictic)
+    return Mention(start, end, shift=(_UNIT_CODES[unit], amount), deictic=deictic)
 
 
 @rule(
@@ -86,7 +93,8 @@ def _offset(found: re.Match[str]) -> Mention | None:
     if amount is None or unit not in ("Y", "M", "W", "D") or amount != int(amount):
         ref = "PAST_REF" if backwards else "FUTURE_REF"
         return Mention(found.start(), found.end(), literal=ref)
-    return Mention(found.start(), found.end(), shift=(unit, -int(amount) if backwards else int(amount)))
+    shift = (unit, -int(amount) if backwards else int(amount))
+    return Mention(found.start(), found.end(), shift=shift, deictic=found["dir"].lower() == "ago")
 
 
 def _unit_stem(word: str) -> str:
@@ -124,13 +132,19 @@ _QUANT_MODS = {
     key="unit",
 )
 def _duration_phrase(found: re.Match[str]) -> Mention | None:
+    """ "three months", "about two years"; ages ("22 years old") only as TIMEX2 marks them."""
+    if _AGE.match(found.string, found.end()):
+        return None  # "6 months and older"
     number = found["n"]
     if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
         return None
     if number[0].isdigit() and 1000 <= (parse_number(number) or 0) <= 2100 and "," not in number:
         return None
     mod = _QUANT_MODS.get(" ".join(found["q"].lower().split())) if found["q"] else None
-    return _duration(found.start(), found.end(), number, found["u"], mod)
+    made = _duration(found.start(), found.end(), number, found["u"], mod)
+    if made is not None and found.group().endswith(("old", "age")):
+        return replace(made, convention="TIMEX2")
+    return made
 
 
 @rule(
@@ -140,6 +154,11 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     key="unit",
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
+    if found.string.startswith("s-old", found.end()):
+        return None  # "four years-old"
+    if found.group().endswith("-old"):  # "a 22-year-old": an age; TIMEX2 marks it, TimeML does not
+        made = _duration(found.start(), found.end(), found["n"], found["u"], None)
+        return replace(made, convention="TIMEX2") if made is not None else None
     if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
         return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
     return _duration(found.start(), found.end(), found["n"], found["u"], None)
@@ -163,14 +182,16 @@ def _bare_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b",
+    r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b)"
+    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T)\b)?(?:,?\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
     key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention | None:
+    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday" (the day it names joins it)."""
     if found["h2"]:
         text = found.string
-        if not found.group().endswith("hrs") and not _CLOCK_CONTEXT.search(
+        if not (found["tz"] or found["w"] or "hrs" in found.group()) and not _CLOCK_CONTEXT.search(
             text, max(0, found.start() - 16), found.start()
         ):
             return None  # "John 3:16", "a 2:1 ratio": a bare h:mm needs "at", "by", "until"...
@@ -178,7 +199,14 @@ def _clock(found: re.Match[str]) -> Mention | None:
     else:
         hour, minute = int(found["h"]) % 12, int(found["mi"] or 0)
         hour += 12 if found["ap"].lower().startswith("p") else 0
-    return Mention(found.start(), found.end(), tod=f"{hour:02d}:{minute:02d}", shift=("D", 0), kind="TIME")
+    tod = f"{hour:02d}:{minute:02d}"
+    if found["w"]:
+        number = WEEKDAYS.index(found["w"]) + 1
+        literal = f"XXXX-WXX-{number}T{tod}"
+        return Mention(
+            found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
+        )
+    return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
 
 
 @rule(
@@ -194,7 +222,7 @@ def _part_of_day(found: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
-    r"[Aa]t\s+present|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
+    r"[Aa]t\s+present|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
     r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )
@@ -204,8 +232,13 @@ def _deictic(found: re.Match[str]) -> Mention | None:
         return None
     word = found.group().lower()
     if word.endswith(("time", "period")) and not word.startswith("this"):
-        return Mention(found.start(), found.end(), shift=("A", 0), fallback="PRESENT_REF")
+        at = found.start()
+        return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
+    if word.startswith("former") or word == "recent":  # TimeML leaves adjectives of status alone
+        return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
+    if word == "today":  # with a document date, that day
+        return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
     return Mention(found.start(), found.end(), literal=ref)
 
 
@@ -216,7 +249,10 @@ def _deictic(found: re.Match[str]) -> Mention | None:
 )
 def _vague_time(found: re.Match[str]) -> Mention:
     """Times with no date to them ("tonight", "night attacks", "the dry season")."""
-    if found["tonight"] or found["night"]:
+    if found["tonight"]:
+        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME", tod="NI",
+                       shift=("D", 0), deictic=True)  # fmt: skip
+    if found["night"]:
         return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME")
     if found["daytime"]:
         return Mention(found.start(), found.end(), literal="XXXX-XX-XXTDT", kind="TIME")
@@ -259,11 +295,25 @@ def _vague_offset(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    r"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
+    r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
     key="names",
 )
 def _weekday(found: re.Match[str]) -> Mention:
-    return Mention(found.start(), found.end(), literal=f"XXXX-WXX-{WEEKDAYS.index(found['w']) + 1}")
+    """ "Friday", "last Friday", "Friday afternoon": a day of the week, dated from the document date."""
+    number = WEEKDAYS.index(found["w"]) + 1
+    tod = _TOD_CODES[found["t"]] if found["t"] else None
+    literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
+    return Mention(
+        found.start(),
+        found.end(),
+        literal=literal,
+        weekday=number,
+        tod=tod,
+        deictic=True,
+        lean=lean_of(found["det"]),
+    )
 
 
 @rule(
@@ -277,3 +327,10 @@ def _holiday(found: re.Match[str]) -> Mention:
         month, day = (12, 31) if name.endswith("Eve") else (1, 1)
     year, era = read_year(found["y"]) if found["y"] else (None, None)
     return Mention(found.start(), found.end(), year, era, month, day)
+
+
+@rule(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)\b", key="names")
+def _yesterday(found: re.Match[str]) -> Mention:
+    """A day from the document date; with none, a day of unknown date."""
+    amount = -1 if found["w"].lower() == "yesterday" else 1
+    return Mention(found.start(), found.end(), literal="XXXX-XX-XX", shift=("D", amount), deictic=True)

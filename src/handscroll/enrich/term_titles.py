@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from handscroll.text.cjk import HAN
+
 CHINESE_TITLES: tuple[str, ...] = tuple(
     """大使 公使 特使 領事 领事 總統 总统 副總統 副总统 主席 副主席 委員長 委员长 總理 总理 首相
     院長 院长 部長 部长 外長 外长 省長 省长 市長 市长 總司令 总司令 司令員 司令员 司令 參謀長 参谋长
@@ -41,7 +43,7 @@ CHINESE_VERBS = re.compile(
 """Verbs after which a Chinese name begins: 國軍攻下四平 names 四平."""
 
 _TITLE = re.compile("|".join(sorted(map(re.escape, CHINESE_TITLES), key=len, reverse=True)))
-_PERSON_NAME = re.compile(r"[\u3400-\u9fff·・]{2,5}")
+_PERSON_NAME = re.compile(f"[{HAN}·・]{{2,5}}")
 _ENGLISH_WORD = re.compile(r"\S+")
 _INSTITUTION = frozenset(
     """party army government committee council congress conference assembly headquarters

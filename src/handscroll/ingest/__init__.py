@@ -9,29 +9,59 @@ from __future__ import annotations
 
 import glob
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 from handscroll.config import Settings
 from handscroll.errors import Location, ReadError, display_path
 from handscroll.ingest.decode import decode_bytes
-from handscroll.ingest.json_feature import read_json_feature
-from handscroll.ingest.legacy_text import read_legacy_text
-from handscroll.ingest.markdown import read_markdown
+from handscroll.ingest.normal_form import to_nfc
 from handscroll.ingest.result import LineKind, ReadResult, ReadWarning
 
 Reader = Callable[..., ReadResult]
 """A reader takes decoded text, `source=` (a display path) and `settings=`."""
 
-READERS: dict[str, Reader] = {
-    ".txt": read_legacy_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".json": read_json_feature,
-}
-"""Format registry: file suffix -> reader. Register new formats here."""
+
+class _Readers(Mapping[str, Reader]):
+    """Format registry: file suffix -> reader, from the `handscroll.readers` entry points.
+
+    The entry point's name is the suffix without its dot; its target is
+    imported the first time a file of that kind is read (PluginError, naming
+    the entry point, when it cannot be).
+    """
+
+    @cached_property
+    def _entries(self) -> dict[str, EntryPoint]:
+        from handscroll.plugins import READERS as GROUP
+        from handscroll.plugins import plugin_entry_points
+
+        return {f".{entry.name.lower().lstrip('.')}": entry for entry in plugin_entry_points(GROUP)}
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, Reader] = {}
+
+    def __getitem__(self, suffix: str) -> Reader:
+        from handscroll.plugins import load_plugin
+
+        if suffix not in self._loaded:
+            self._loaded[suffix] = load_plugin(self._entries[suffix])
+        return self._loaded[suffix]
+
+    def __contains__(self, suffix: object) -> bool:
+        return suffix in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+READERS: Mapping[str, Reader] = _Readers()
+"""Every readable suffix (".txt") with its reader; plugins add theirs through entry points."""
 
 
 @dataclass(frozen=True)
@@ -66,14 +96,18 @@ def load_source(path: Path, settings: Settings) -> Source:
 
 def parse_source(source: Source, settings: Settings, *, reader: Reader | None = None) -> ReadResult:
     """Parse loaded bytes with the reader the file's suffix names (or the one given)."""
-    chosen = reader or READERS.get(source.path.suffix.lower())
+    suffix = source.path.suffix.lower()
+    chosen = reader or READERS.get(suffix)
     if chosen is None:
         known = ", ".join(sorted(READERS))
         raise ReadError(
             f"unknown file type {source.path.suffix or '(none)'}; handscroll reads {known}",
             Location(source.shown),
         )
-    result = chosen(decode_bytes(source.data, source.shown), source=source.shown, settings=settings)
+    # NFC first: "Café" typed with a combining accent is the same text, the same
+    # slug and the same feature as "Café" typed with a precomposed é (issue 10).
+    text = to_nfc(decode_bytes(source.data, source.shown))
+    result = chosen(text, source=source.shown, settings=settings)
     return replace(result, source_hash=source.hash)
 
 

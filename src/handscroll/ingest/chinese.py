@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from handscroll.text.cjk import HAN
+
 # One character for one character, so offsets into the folded text are
 # offsets into the original: full-width ASCII (U+FF01..FF5E) becomes ASCII,
 # the ideographic space a space and the ideographic full stop a full stop.
@@ -23,7 +25,7 @@ PART_TITLE = re.compile(r"^\(\s*([0-9]{1,4}|[〇一二三四五六七八九十�
 
 # A sentence ends at a Chinese stop, or at an ASCII one that follows Han text
 # (punctuation folded to ASCII); English abbreviations ("Mr.") never split.
-_SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff」』）)])[.!?]")
+_SENTENCE_END = re.compile(f"[。！？]|(?<=[{HAN}」』）)])[.!?]")
 _BRACKETS = "「」『』“”\"'"
 
 

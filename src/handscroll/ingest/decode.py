@@ -13,6 +13,10 @@ from handscroll.errors import Location, ReadError
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_DISALLOWED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+"""C0 controls and DEL: never text, and PostgreSQL refuses NUL outright (issue 10 item 3).
+
+Tab, line breaks, vertical tab and form feed are layout a text export may hold."""
 _SPACES_TO_NORMALISE = (("\u00a0", " "), ("\u202f", " "), ("\u2007", " "), ("\ufeff", ""))
 
 
@@ -38,7 +42,23 @@ def decode_bytes(data: bytes, path: str) -> str:
         raise ReadError(
             f"this looks like a binary file, not text ({controls} control characters)", Location(path, 1)
         )
+    check_text(text, path)
     return text
+
+
+def check_text(text: str, path: str) -> None:
+    """Refuse text holding a control character anywhere, naming the first one's line.
+
+    The binary sniffing above looks at the first 8 KB only; this scans all of
+    it, so a late NUL cannot reach the library (and abort a PostgreSQL batch).
+    """
+    found = _DISALLOWED.search(text)
+    if found is not None:
+        line = len(split_lines(text[: found.start()]))
+        raise ReadError(
+            f"a control character (U+{ord(found.group()):04X}) is not allowed in text; remove it",
+            Location(path, line),
+        )
 
 
 def _decode(data: bytes, encoding: str, path: str, *, skipped: int = 0) -> str:
@@ -86,7 +106,8 @@ def split_lines(text: str) -> list[str]:
 
 def clean_lines(text: str) -> list[str]:
     """Split into lines, turn non-breaking spaces into spaces and strip each line's edges."""
+    lines = split_lines(text)  # first: a BOM between CR and LF must not join two breaks (issue 10 item 9)
     for odd, plain in _SPACES_TO_NORMALISE:
         if odd in text:
-            text = text.replace(odd, plain)
-    return [line.strip() for line in split_lines(text)]
+            lines = [line.replace(odd, plain) for line in lines]
+    return [line.strip() for line in lines]

@@ -112,7 +112,10 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
     front = _read_front_matter(tokens[0], walk)
     for token, inner in _blocks_of(tokens, 1):
         if token.type == "paragraph_open":
-            walk.blocks.append(Paragraph(text=_plain(inner[0])))
+            # Only Unicode spaces (U+3000, NBSP...): a blank line to a reader, as
+            # in the legacy format, not an empty paragraph (issue 10 item 10).
+            if text := _plain(inner[0]):
+                walk.blocks.append(Paragraph(text=text))
         elif token.type == f"container_{_CONTAINER}_open":
             _take_container(walk, token, inner)
         else:
@@ -240,8 +243,9 @@ def _take_container(walk: _Walk, token: Token, inner: list[Token]) -> None:
     strays: list[Token] = []
     for child, content in _blocks_of(inner, 0):
         if child.type == "paragraph_open":
-            paragraphs.append(_plain(content[0]))
-            paragraph_lines.append((child.map or (first, 0))[0] + 1)
+            if text := _plain(content[0]):
+                paragraphs.append(text)
+                paragraph_lines.append((child.map or (first, 0))[0] + 1)
         elif child.type == f"container_{_CONTAINER}_open":
             raise walk.fail(
                 f"a container opens inside '::: {name}' (line {line}); close that one with ':::' first",

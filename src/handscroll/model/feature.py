@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from handscroll.text.cjk import has_han
+from handscroll.model.slugs import slugify as slugify
 
 MEDIA_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9-]*(?:_[A-Za-z0-9-]+)*_[0-9]+$"
 """A media ID is a stem and a number joined by an underscore (`mainsite_psd_neizhanyi04_9`).
@@ -168,30 +168,3 @@ class Series(BaseModel):
 
     key: str
     title: str | None = None
-
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(title: str, *, part: int | None = None, max_length: int = 80) -> str:
-    """Turn a title into a URL slug; Chinese titles become pinyin.
-
-    The part number leads (`04-soviet-withdrawal-...`) so that parts of a
-    series sort together and two parts with the same title stay distinct.
-    """
-    text = title
-    if has_han(text):
-        from pypinyin import lazy_pinyin  # lazy: pinyin tables are large
-
-        text = " ".join(lazy_pinyin(text))
-    ascii_text = text.lower().replace("’", "").replace("'", "")
-    words = [w for w in _NON_SLUG.split(ascii_text) if w]
-    if part is not None:
-        words.insert(0, f"{part:02d}")
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
-            break
-        slug = candidate
-    return slug or "feature"

@@ -24,7 +24,15 @@ def enrichment_json(feature: Feature, enrichment: Enrichment | None, urls: Urls)
     """A feature's enrichment; empty lists when it was never enriched."""
     slug = feature.slug
     if enrichment is None:
-        return {"slug": slug, "enriched": False, "events": [], "terms": [], "places": [], "figures": []}
+        return {
+            "slug": slug,
+            "enriched": False,
+            "feature_hash": None,
+            "events": [],
+            "terms": [],
+            "places": places_geojson([]),  # one shape whether enriched or not (issue 9)
+            "figures": [],
+        }
     return {
         "slug": slug,
         "enriched": True,

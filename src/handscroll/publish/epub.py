@@ -33,6 +33,7 @@ from handscroll.publish.exports import (
     select_features,
 )
 from handscroll.publish.media import MediaLibrary
+from handscroll.publish.xml_text import clean_xml_text
 from handscroll.store import Library
 from handscroll.store.records import GlossaryEntry
 from handscroll.text.cjk import CHINESE_RUN
@@ -275,10 +276,11 @@ def build_epub(
         )
         deflate = zipfile.ZIP_DEFLATED
         book_zip.writestr("META-INF/container.xml", _CONTAINER, compress_type=deflate)
-        book_zip.writestr("OEBPS/content.opf", opf, compress_type=deflate)
+        book_zip.writestr("OEBPS/content.opf", clean_xml_text(opf), compress_type=deflate)
         book_zip.writestr("OEBPS/style.css", (TEMPLATES / "style.css").read_bytes(), compress_type=deflate)
         for name, text in documents.items():
-            book_zip.writestr(f"OEBPS/{name}", text, compress_type=deflate)
+            # Text from the library may hold a form feed: no XML may (issue 10 item 6).
+            book_zip.writestr(f"OEBPS/{name}", clean_xml_text(text), compress_type=deflate)
         for href, data in images.files.items():
             book_zip.writestr(
                 f"OEBPS/{href}", data, compress_type=zipfile.ZIP_STORED

@@ -1,19 +1,20 @@
 """Exports: the registry FORMAT -> exporter, what an export covers, and what it reports (issue 6).
 
 An exporter is a plain function `(library, request, out) -> ExportReport`.
-The built-in ones are registered through `register_exporter`, the same door
-an outside package would use; each is imported only when its format is asked
-for, so `handscroll --help` stays fast. Exporters read the store through a
+Every format is a `handscroll.exporters` entry point, handscroll's own
+declared in its pyproject.toml as a plugin package declares its own
+(docs/plugins.md); each is imported only when its format is asked for, so
+`handscroll --help` stays fast. Exporters read the store through a
 `Selection` and never re-parse source text.
 """
 
 from __future__ import annotations
 
-import importlib
 import io
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,18 +61,22 @@ class ExportFormat:
     target: str
     """`module:function`, imported on first use; or a registered callable."""
     exporter: Exporter | None = None
+    entry: EntryPoint | None = None
+    """The entry point that declared it, so a failure to load names it."""
 
     def load(self) -> Exporter:
-        """The exporter function, imported now if it was registered by name."""
+        """The exporter function, imported now if it was registered by name (PluginError if it fails)."""
         if self.exporter is not None:
             return self.exporter
-        module, _, name = self.target.partition(":")
-        loaded: Exporter = getattr(importlib.import_module(module), name)
+        from handscroll.plugins import EXPORTERS, load_plugin
+
+        entry = self.entry or EntryPoint(self.name, self.target, EXPORTERS)
+        loaded: Exporter = load_plugin(entry)
         return loaded
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {}
-"""Every known format by name, in registration order."""
+"""Every known format by name: handscroll's own, then those of plugin packages."""
 
 
 def register_exporter(name: str, description: str, target: str | Exporter) -> None:
@@ -84,23 +89,30 @@ def register_exporter(name: str, description: str, target: str | Exporter) -> No
         )
 
 
-DEFAULT_EXPORTERS: tuple[tuple[str, str, str], ...] = (
-    ("epub", "EPUB 3 book (OUT.epub): a chapter per feature, timeline and glossary appendices",
-     "handscroll.publish.epub:export_epub"),
-    ("timelinejs", "TimelineJS 3 JSON (OUT.json), pictures copied into a folder beside it",
-     "handscroll.publish.timelinejs:export_timelinejs"),
-    ("iiif", "IIIF Presentation 3 manifests (OUT folder): one per feature, with its pictures",
-     "handscroll.publish.iiif:export_iiif"),
-    ("jsonld", "schema.org JSON-LD (OUT.jsonld): articles, pictures, questions, events, places, glossary",
-     "handscroll.publish.jsonld:export_jsonld"),
-    ("csv", "CSV, UTF-8 with BOM (OUT folder): timeline.csv and glossary.csv",
-     "handscroll.publish.csv_export:export_csv"),
-    ("gift", "Moodle GIFT (OUT.gift): the approved self-check items", "handscroll.publish.gift:export_gift"),
-)  # fmt: skip
-"""The built-in formats, registered below exactly as a plugin would register its own."""
+DESCRIPTIONS: dict[str, str] = {
+    "epub": "EPUB 3 book (OUT.epub): a chapter per feature, timeline and glossary appendices",
+    "timelinejs": "TimelineJS 3 JSON (OUT.json), pictures copied into a folder beside it",
+    "iiif": "IIIF Presentation 3 manifests (OUT folder): one per feature, with its pictures",
+    "jsonld": "schema.org JSON-LD (OUT.jsonld): articles, pictures, questions, events, places, glossary",
+    "csv": "CSV, UTF-8 with BOM (OUT folder): timeline.csv and glossary.csv",
+    "gift": "Moodle GIFT (OUT.gift): the approved self-check items",
+}
+"""`--help` lines of the built-in formats (their modules are not imported to describe them)."""
 
-for _name, _description, _target in DEFAULT_EXPORTERS:
-    register_exporter(_name, _description, _target)
+
+def _register_entry_points() -> None:
+    """Register every `handscroll.exporters` entry point, without importing any of them."""
+    from handscroll.plugins import EXPORTERS, is_builtin, plugin_entry_points
+
+    for entry in plugin_entry_points(EXPORTERS):
+        description = DESCRIPTIONS.get(entry.name) if is_builtin(entry) else None
+        if description is None:
+            package = entry.dist.name if entry.dist is not None else "a plugin"
+            description = f"from the {package} package ({entry.value})"
+        EXPORT_FORMATS[entry.name] = ExportFormat(entry.name, description, entry.value, entry=entry)
+
+
+_register_entry_points()
 
 
 def run_export(name: str, library: Library, request: ExportRequest, out: Path) -> ExportReport:

@@ -134,6 +134,12 @@ class MediaLibrary:
 
     def derivative(self, media_id: str, size: str) -> Path | None:
         """The cached WebP of one size, made on first request; None for a missing or unsafe picture."""
+        state = self.cached_derivative(media_id, size)
+        return state if not isinstance(state, ImageInfo) else self.make_derivative(state, size)
+
+    def cached_derivative(self, media_id: str, size: str) -> Path | ImageInfo | None:
+        """Cheaply: the cached WebP when it is current, the picture's info when it must be made
+        (see `make_derivative`), None for an unknown size or a missing or unsafe picture."""
         if size not in SIZES:
             return None
         info = self.info(media_id)
@@ -145,9 +151,13 @@ class MediaLibrary:
                 return target
         except OSError:
             pass
-        rendition = info.rendition(size)
+        return info
+
+    def make_derivative(self, info: ImageInfo, size: str) -> Path | None:
+        """Decode, resize and write one derivative (the costly part); None when it cannot be decoded."""
+        target = self.cache_dir / derivative_name(info.media_id, size)
         try:
-            _write_derivative(info.path, target, rendition)
+            _write_derivative(info.path, target, info.rendition(size))
         except _UNREADABLE:
             return None
         return target
@@ -172,8 +182,15 @@ def _read_info(media_id: str, path: Path) -> ImageInfo | None:
             # refused here like one over twice the limit (issue 3: bombs are harmless).
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
+                image.verify()  # checksums and structure, without decoding
+            with Image.open(path) as image:
                 width, height = image.size
                 orientation = image.getexif().get(0x0112, 1)
+                # A truncated JPEG opens and verifies: only decoding finds it out,
+                # and its <img> would then fail (issue 10 item 11). A JPEG decodes
+                # at 1/8 scale here, which still reads every byte.
+                image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+                image.load()
     except _UNREADABLE:
         return None
     if orientation in (5, 6, 7, 8):
@@ -187,6 +204,10 @@ def _write_derivative(source: Path, target: Path, rendition: Rendition) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(source) as opened:
+            # A JPEG decodes straight at 1/2, 1/4 or 1/8 scale when that is still large enough.
+            turned = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            wanted = (rendition.height, rendition.width) if turned else (rendition.width, rendition.height)
+            opened.draft("RGB", wanted)
             image = ImageOps.exif_transpose(opened)
             image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
             image = image.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from handscroll.publish.annotate import mark_chinese
 from handscroll.publish.contexts import FeaturePage
 from handscroll.publish.reference import ReaderPage
+from handscroll.publish.xml_text import clean_xml_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 """The built-in templates: base.html, one per page, and partials named `_<name>.html`."""
@@ -47,9 +48,9 @@ class Renderer:
         return [page.template]
 
     def render(self, page: ReaderPage) -> str:
-        """The HTML of one page."""
+        """The HTML of one page, without characters XML and HTML forbid (issue 10 item 6)."""
         template = self.env.select_template(self.template_names(page))
-        return template.render(page=page)
+        return clean_xml_text(template.render(page=page))
 
     @cached_property
     def version(self) -> str:

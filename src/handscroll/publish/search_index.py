@@ -5,8 +5,12 @@ that assigns one global (`HANDSCROLL_SEARCH`), loaded by a `<script src>`
 like any other (CSP `script-src 'self'`, no inline script). `static/search.js`
 folds the query as the server does (store/query.py): lowercase, no marks,
 Traditional to Simplified through a table of just the characters this
-library uses, Han characters one token each, place names expanded through
-the same places list, and a light English stem on both sides.
+library uses, Han characters one token each (the Han ranges of text/cjk.py
+are in the index), place names expanded through the same places list. Words
+are stemmed by the one Snowball stemmer (text/stem.py): the index carries the
+stem of every word of the library, and `static/vendor/porter2.js` (npm's
+porter2, the same algorithm, checked against it by a test) stems a query word
+the library does not hold.
 
 Pagefind, the usual choice, splits its index into fragments fetched on
 demand, which scales to huge sites but needs `fetch` (so no `file://`) and
@@ -21,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 from handscroll.publish.contexts import make_chrome
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_page import SearchPage, render_search_page
@@ -30,10 +34,13 @@ from handscroll.store.query import fold_text, place_index
 from handscroll.store.records import FeatureSummary, GlossaryEntry
 from handscroll.store.search_text import feature_sections
 from handscroll.text.cjk import HAN_RANGES, han_js_class, is_han, to_simplified
+from handscroll.text.stem import stem
 
 INDEX_FILE = "search-index.js"
 PAGE_FILE = "search.html"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+STEMMER_FILE = "vendor/porter2.js"
+"""Where in the site's `static/` the Porter2 script goes (from npm's porter2, when installed)."""
 
 
 class SearchSource(Protocol):
@@ -47,6 +54,8 @@ class SearchSource(Protocol):
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]: ...
 
+    def get_enrichment(self, slug: str) -> Enrichment | None: ...
+
 
 def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
     """Write `search.html` and `search-index.js` into a static site folder."""
@@ -57,6 +66,13 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
     )
     # "</script" cannot end a .js file early, but keep the file safe to inline anyway.
     _write_if_changed(out_dir / INDEX_FILE, body.replace("</", "<\\/"))
+    porter2 = find_porter2()
+    if porter2 is not None:
+        # CommonJS as npm ships it, wrapped to a classic script (file:// pages cannot import modules).
+        code = porter2.read_text(encoding="utf-8")
+        wrapped = f"(function (exports) {{\n{code}\n}})(window.handscrollPorter2 = {{}});\n"
+        (out_dir / "static" / "vendor").mkdir(parents=True, exist_ok=True)
+        _write_if_changed(out_dir / "static" / STEMMER_FILE, wrapped)
     page = SearchPage(
         chrome=make_chrome(urls),
         query="",
@@ -71,8 +87,19 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
         static=True,
         index_url=INDEX_FILE,
         script_url=urls.static("search.js"),
+        stemmer_url=urls.static(STEMMER_FILE) if porter2 is not None else "",
     )
     _write_if_changed(out_dir / PAGE_FILE, render_search_page(renderer, page))
+
+
+def find_porter2() -> Path | None:
+    """npm's porter2 (`node_modules/porter2/dist/index.js`) above this package or the working folder."""
+    for start in (Path(__file__).resolve(), Path.cwd().resolve() / "_"):
+        for folder in start.parents:
+            candidate = folder / "node_modules" / "porter2" / "dist" / "index.js"
+            if candidate.is_file():
+                return candidate
+    return None
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -100,11 +127,17 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
             terms.setdefault(slug, []).extend(name for name in names if name)
     documents = []
     han: set[str] = set()
+    words: set[str] = set()
     for summary in library.list_features():
         feature = library.get_feature(summary.slug)
         found = feature_sections(feature)
         sections = [[section.match.label, section.match.anchor, section.text] for section in found]
-        term_text = fold_text(" ".join(terms.get(summary.slug, ())))
+        term_names = list(terms.get(summary.slug, ()))
+        enrichment = library.get_enrichment(summary.slug)
+        for place in enrichment.places if enrichment else ():
+            # As the server indexes them (store/library.py _term_forms).
+            term_names += [name for name in (place.name, place.modern_name, place.chinese) if name]
+        term_text = fold_text(" ".join(term_names))
         documents.append(
             {
                 "u": urls.feature(summary.slug),
@@ -120,13 +153,18 @@ def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
             if is_han(ch)
         )
         han.update(ch for ch in term_text if is_han(ch))
+        words.update(fold_text(feature.title + " " + " ".join(section.text for section in found)).split())
+        words.update(term_text.split())
+    places = place_index()
+    words.update(token for forms in places.values() for form in forms for token in form)
     return {
         "version": INDEX_VERSION,
         # "Is this a Chinese character" as text/cjk.py says, so search.js has no ranges of its own.
         "han": han_js_class(),
         "t2s": _t2s_table(han),
-        "places": {name: [" ".join(form) for form in forms] for name, forms in place_index().items()},
+        "places": {name: [" ".join(form) for form in forms] for name, forms in places.items()},
         "readings": readings,
+        "stems": {word: stem(word) for word in sorted(words) if stem(word) != word},
         "docs": documents,
     }
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from handscroll.store.query import QueryCut
 from handscroll.store.search import SearchResult, SearchResults
 from handscroll.store.search_text import Snippet
 
@@ -68,16 +69,22 @@ def result_dict(result: SearchResult) -> dict[str, Any]:
 
 def search_notices(results: SearchResults) -> list[str]:
     """Lines telling the reader about a blank query, a correction, a suggestion or a cut query."""
-    lines = list(results.messages)
+    lines = [_cut_notice(cut) for cut in results.cuts]
     if results.blank:
         lines.append(EMPTY_QUERY)
     elif results.corrected and results.suggestion:
         lines.append(f"Nothing matched {results.query!r}; showing results for {results.suggestion!r}.")
     elif results.suggestion:
         lines.append(f"Did you mean {results.suggestion!r}?")
-    elif not results.results and results.query.strip() and not results.messages:
+    elif not results.results and results.query.strip() and not results.cuts:
         lines.append(f"Nothing matched {results.query!r}.")
     return lines
+
+
+def _cut_notice(cut: QueryCut) -> str:
+    if cut.unit == "characters":
+        return f"The query was cut to its first {cut.kept} characters."
+    return f"Only the first {cut.kept} words of the query were used."
 
 
 def results_text(results: SearchResults) -> str:

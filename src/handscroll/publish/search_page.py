@@ -60,6 +60,8 @@ class SearchPage:
     static: bool = False
     index_url: str = ""
     script_url: str = ""
+    stemmer_url: str = ""
+    """The static search's Porter2 script, when the site has it (publish/search_index.py)."""
 
 
 @dataclass(frozen=True)
@@ -195,80 +197,3 @@ def _int(
     if not minimum <= value <= maximum:
         raise HTTPException(400, f"{name} must be between {minimum} and {maximum}")
     return value
-
-
-_MATCH_SCHEMA = {
-    "type": ["object", "null"],
-    "description": "Where the best match is; `anchor` is the id on the feature page (`fig-3`, `question-1`).",
-    "properties": {
-        "kind": {"enum": ["paragraph", "figure", "note", "question"]},
-        "number": {"type": ["integer", "null"]},
-        "anchor": {"type": ["string", "null"]},
-        "label": {"type": "string"},
-    },
-}
-
-SEARCH_RESULTS_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["query", "total", "page", "per_page", "suggestion", "corrected", "messages", "results"],
-    "properties": {
-        "query": {"type": "string"},
-        "total": {"type": "integer"},
-        "page": {"type": "integer"},
-        "per_page": {"type": "integer"},
-        "suggestion": {"type": ["string", "null"], "description": "A correction from the library's words."},
-        "corrected": {"type": "boolean", "description": "True when the results are the suggestion's."},
-        "messages": {"type": "array", "items": {"type": "string"}},
-        "results": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["slug", "title", "snippet", "match", "url"],
-                "properties": {
-                    "slug": {"type": "string"},
-                    "title": {"type": "string"},
-                    "series": {"type": ["string", "null"]},
-                    "part": {"type": ["integer", "null"]},
-                    "snippet": {"type": "string", "description": "Escaped HTML; matches in <mark>."},
-                    "match": _MATCH_SCHEMA,
-                    "url": {"type": "string", "description": "The feature page at the match."},
-                },
-            },
-        },
-    },
-}
-"""The JSON Schema of `GET /api/search`, for the OpenAPI document."""
-
-
-def search_openapi_path() -> dict[str, Any]:
-    """The OpenAPI path item of `GET /api/search`."""
-
-    def param(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
-        return {"name": name, "in": "query", "schema": schema, "description": description}
-
-    error = {"application/json": {"schema": {"type": "object", "properties": {"error": {"type": "string"}}}}}
-    return {
-        "get": {
-            "summary": "Search features in English, Traditional or Simplified Chinese, pinyin or old names",
-            "parameters": [
-                param("q", {"type": "string"}, 'Words, "phrases", prefix* ; any text is accepted.'),
-                param("series", {"type": "string"}, "Only this series (its key)."),
-                param("from", {"type": "integer"}, "Only features with an event in or after this year."),
-                param("to", {"type": "integer"}, "Only features with an event in or before this year."),
-                param("page", {"type": "integer", "minimum": 1, "default": 1}, "Page of results."),
-                param("per_page", {"type": "integer", "minimum": 1, "maximum": 100, "default": PER_PAGE}, ""),
-            ],
-            "responses": {
-                "200": {
-                    "description": "Results, best first (an empty query gives none and a message).",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/SearchResults"}}
-                    },
-                },
-                "400": {
-                    "description": "A number parameter is not a whole number in range.",
-                    "content": error,
-                },
-            },
-        }
-    }

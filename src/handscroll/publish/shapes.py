@@ -112,6 +112,7 @@ class DateShape(Shape):
     start: int
     end: int
     text: str
+    type: str
     value: str
     mod: str | None
 
@@ -274,4 +275,7 @@ def figure_shapes(figures: Iterable[FactFigure], slug: str) -> list[FigureShape]
 
 def date_shapes(expressions: Iterable[TimeExpression]) -> list[DateShape]:
     """Date expressions of a text, as `handscroll dates` prints them."""
-    return [DateShape(start=e.start, end=e.end, text=e.text, value=e.value, mod=e.mod) for e in expressions]
+    return [
+        DateShape(start=e.start, end=e.end, text=e.text, type=e.type, value=e.value, mod=e.mod)
+        for e in expressions
+    ]

@@ -49,6 +49,7 @@ from handscroll.publish.contexts import (
 from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
+from handscroll.publish.redirects import write_redirect_pages
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
     GlossarySort,
@@ -104,6 +105,8 @@ class SiteReader(LibraryReader, ReferenceReader, Protocol):
 
     def enrichment_stamps(self) -> dict[str, tuple[str, int]]: ...
 
+    def redirects(self) -> dict[str, str]: ...
+
 
 def build_site(
     library: SiteReader,
@@ -147,6 +150,7 @@ def build_site(
         if progress is not None:
             progress.advance(job.path)
 
+    pages.update(write_redirect_pages(library.redirects(), out_dir, set(pages), base_url))  # renamed features
     removed = sorted(set(old) - set(pages))
     for path in removed:
         (out_dir / path).unlink(missing_ok=True)

@@ -90,7 +90,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
-        reader.store.close()
+        reader.close()
 
     routes: list[BaseRoute] = [
         *pages.routes(reader),

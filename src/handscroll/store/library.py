@@ -9,13 +9,12 @@ feature or block.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from dataclasses import replace
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
-from sqlalchemy import ColumnElement, Engine, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Engine, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import QueryableAttribute, Session
 
@@ -23,38 +22,26 @@ from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
-from handscroll.store.mapping import block_values, build_feature, build_summary, feature_values
+from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
+from handscroll.store.mapping import build_feature, build_summary
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
     ImportItem,
     ImportReport,
-    Outcome,
     SeriesSummary,
     TimelineEntry,
 )
+from handscroll.store.redirects import all_redirects, redirect_target
 from handscroll.store.search import (
     SearchFilters,
     SearchResults,
     VocabularyCache,
-    index_features,
     reindex_stored,
     search_library,
     unindex_features,
 )
-from handscroll.store.search_text import TermForms
 from handscroll.store.tables import BlockRow, EnrichmentRow, EventRow, FeatureRow, SeriesRow, TermRow
-
-IN_CHUNK = 5000
-"""Most values bound into one `IN (...)`: below SQLite's and PostgreSQL's parameter limits."""
-
-_ALL_COLUMNS = {"render_nulls": True}
-"""Bulk-insert option: send NULLs rather than dropping None keys, which would split
-one executemany into a batch per run of rows with the same columns."""
-
-_BLOCKS = BlockRow.metadata.tables[BlockRow.__tablename__]
-"""Blocks are inserted through the Core table: a plain executemany, without the
-ORM's per-row bookkeeping, which cost a third of an import's time."""
 
 
 class Library:
@@ -100,11 +87,11 @@ class Library:
         Raises StoreError (and writes nothing) when two items share a slug or
         the database refuses the batch.
         """
-        _refuse_duplicate_slugs(items)
+        refuse_duplicate_slugs(items)
         hashes = [item.feature.content_hash() for item in items]
         try:
             with Session(self._writer) as session, session.begin():
-                return _import(session, items, hashes)
+                return import_items(session, items, hashes)
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
@@ -180,6 +167,16 @@ class Library:
                 blocks=((block_type, data) for block_type, data in blocks),
             )
 
+    def redirect_for(self, slug: str) -> str | None:
+        """The slug a feature has now, if `slug` is one it had before a re-import renamed it."""
+        with Session(self._engine) as session:
+            return redirect_target(session, slug)
+
+    def redirects(self) -> dict[str, str]:
+        """Every old slug with the current slug of its feature (the static build writes pages for them)."""
+        with Session(self._engine) as session:
+            return all_redirects(session)
+
     def delete_feature(self, slug: str) -> None:
         """Delete a feature and its blocks; NotFoundError if the slug is unknown."""
         with Session(self._writer) as session, session.begin():
@@ -250,7 +247,7 @@ class Library:
             with Session(self._writer) as session, session.begin():
                 slugs = [slug for slug, _ in enrichments]
                 ids: dict[str, int] = {}
-                for chunk in _chunks(slugs):
+                for chunk in chunks(slugs):
                     query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
                     ids.update((slug, id_) for slug, id_ in session.execute(query))
                 missing = [slug for slug in slugs if slug not in ids]
@@ -378,155 +375,3 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
-
-
-def _refuse_duplicate_slugs(items: Sequence[ImportItem]) -> None:
-    first_source: dict[str, str] = {}
-    for item in items:
-        slug = item.feature.slug
-        if slug in first_source:
-            raise StoreError(
-                f"two features in this import have the slug {slug!r}: {first_source[slug]} and "
-                f"{item.source}; nothing was imported"
-            )
-        first_source[slug] = item.source
-
-
-@dataclass
-class _Plan:
-    """What one import batch will write, decided from a single look at the stored slugs."""
-
-    outcomes: list[tuple[str, Outcome]] = field(default_factory=list)
-    to_add: list[tuple[ImportItem, str]] = field(default_factory=list)  # (item, content hash)
-    to_update: list[tuple[int, ImportItem, str]] = field(default_factory=list)  # (feature id, ...)
-    moved: list[dict[str, Any]] = field(default_factory=list)  # unchanged content, new source
-
-
-def _import(session: Session, items: Sequence[ImportItem], hashes: list[str]) -> ImportReport:
-    """The body of one import transaction: plan against the stored heads, then write in bulk."""
-    plan = _plan(items, hashes, _stored_heads(session, [item.feature.slug for item in items]))
-    now = datetime.now(UTC)
-    changed = [item for item, _ in plan.to_add] + [item for _, item, _ in plan.to_update]
-    series_ids = _series_ids(session, {i.feature.series for i in changed if i.feature.series is not None})
-
-    def values(item: ImportItem, content_hash: str) -> dict[str, Any]:
-        series = item.feature.series
-        return feature_values(
-            item.feature,
-            content_hash=content_hash,
-            series_id=series_ids[series] if series is not None else None,
-            source=item.source,
-            source_hash=item.source_hash,
-            now=now,
-        )
-
-    block_rows: list[dict[str, Any]] = []
-    new_ids: dict[str, int] = {}
-    if plan.to_update:
-        # In place: the feature keeps its id (and created_at); its blocks are replaced.
-        heads = [{"id": fid, **values(item, ch)} for fid, item, ch in plan.to_update]
-        session.execute(update(FeatureRow), heads)
-        for chunk in _chunks([feature_id for feature_id, _, _ in plan.to_update]):
-            session.execute(
-                delete(BlockRow).where(BlockRow.feature_id.in_(chunk)),
-                execution_options={"synchronize_session": False},
-            )
-        for feature_id, item, _ in plan.to_update:
-            block_rows.extend(block_values(feature_id, item.feature))
-    if plan.to_add:
-        inserted = session.execute(
-            insert(FeatureRow).returning(FeatureRow.slug, FeatureRow.id),
-            [{**values(item, ch), "created_at": now} for item, ch in plan.to_add],
-            execution_options=_ALL_COLUMNS,
-        )
-        new_ids = {slug: feature_id for slug, feature_id in inserted}
-        for item, _ in plan.to_add:
-            block_rows.extend(block_values(new_ids[item.feature.slug], item.feature))
-    if block_rows:
-        session.execute(insert(_BLOCKS), block_rows)
-    enriched = [(fid, item.enrichment) for fid, item, _ in plan.to_update if item.enrichment is not None]
-    enriched += [
-        (new_ids[item.feature.slug], item.enrichment)
-        for item, _ in plan.to_add
-        if item.enrichment is not None
-    ]
-    replace_enrichments(session, enriched)
-    # The search index moves with the features, in this same transaction (issue 5).
-    ids = [new_ids[item.feature.slug] for item, _ in plan.to_add] + [fid for fid, _, _ in plan.to_update]
-    index_features(
-        session, [(fid, item.feature, _term_forms(item)) for fid, item in zip(ids, changed, strict=True)]
-    )
-    if plan.moved:
-        session.execute(update(FeatureRow), plan.moved)
-    return ImportReport(outcomes=tuple(plan.outcomes))
-
-
-def _term_forms(item: ImportItem) -> list[TermForms]:
-    """The glossary terms and places of an item's enrichment, as the search index takes them."""
-    if item.enrichment is None:
-        return []
-    forms = [
-        TermForms((t.english, t.abbreviation, t.traditional, t.simplified, t.chinese), t.pinyin_plain)
-        for t in item.enrichment.terms
-    ]
-    forms += [TermForms((p.name, p.modern_name, p.chinese)) for p in item.enrichment.places]
-    return forms
-
-
-def _stored_heads(session: Session, slugs: list[str]) -> dict[str, tuple[int, str, str, str]]:
-    """`slug -> (id, content_hash, source, source_hash)` of the batch's slugs already stored."""
-    found: dict[str, tuple[int, str, str, str]] = {}
-    for chunk in _chunks(slugs):
-        query = select(
-            FeatureRow.slug, FeatureRow.id, FeatureRow.content_hash, FeatureRow.source, FeatureRow.source_hash
-        ).where(FeatureRow.slug.in_(chunk))
-        found.update({slug: (id_, ch, src, sh) for slug, id_, ch, src, sh in session.execute(query)})
-    return found
-
-
-def _plan(
-    items: Sequence[ImportItem], hashes: list[str], stored: dict[str, tuple[int, str, str, str]]
-) -> _Plan:
-    """Sort each item into added, updated or skipped (noting skipped items whose source moved)."""
-    plan = _Plan()
-    for item, content_hash in zip(items, hashes, strict=True):
-        slug = item.feature.slug
-        if slug not in stored:
-            plan.outcomes.append((slug, Outcome.ADDED))
-            plan.to_add.append((item, content_hash))
-            continue
-        feature_id, stored_hash, source, source_hash = stored[slug]
-        if stored_hash != content_hash:
-            plan.outcomes.append((slug, Outcome.UPDATED))
-            plan.to_update.append((feature_id, item, content_hash))
-            continue
-        plan.outcomes.append((slug, Outcome.SKIPPED))
-        if (source, source_hash) != (item.source, item.source_hash):
-            plan.moved.append({"id": feature_id, "source": item.source, "source_hash": item.source_hash})
-    return plan
-
-
-def _series_ids(session: Session, keys: set[str]) -> dict[str, int]:
-    """The ids of the given series keys, creating the series that do not exist yet."""
-    if not keys:
-        return {}
-    found: dict[str, int] = {}
-    for chunk in _chunks(sorted(keys)):
-        found.update(
-            (key, id_)
-            for key, id_ in session.execute(
-                select(SeriesRow.key, SeriesRow.id).where(SeriesRow.key.in_(chunk))
-            )
-        )
-    missing = [{"key": key} for key in sorted(keys - found.keys())]
-    if missing:
-        found.update(
-            (key, id_)
-            for key, id_ in session.execute(insert(SeriesRow).returning(SeriesRow.key, SeriesRow.id), missing)
-        )
-    return found
-
-
-def _chunks(values: list[str] | list[int]) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), IN_CHUNK):
-        yield values[start : start + IN_CHUNK]

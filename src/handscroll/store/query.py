@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 from handscroll.text.cjk import HAN, to_simplified
 
@@ -56,12 +57,20 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class QueryCut:
+    """Part of a query was dropped: only its first `kept` characters or words were used."""
+
+    unit: Literal["characters", "words"]
+    kept: int
+
+
+@dataclass(frozen=True)
 class SearchQuery:
-    """A parsed query: clauses that must all match, and messages about what was dropped."""
+    """A parsed query: clauses that must all match, and what was dropped (as data; publish words it)."""
 
     text: str
     clauses: tuple[Clause, ...]
-    messages: tuple[str, ...] = field(default=())
+    cuts: tuple[QueryCut, ...] = field(default=())
 
     @property
     def empty(self) -> bool:
@@ -92,11 +101,11 @@ def fold_tokens(text: str) -> tuple[str, ...]:
 
 def parse_query(text: str) -> SearchQuery:
     """Cut user text into clauses; never raises, whatever the text holds."""
-    messages: list[str] = []
+    cuts: list[QueryCut] = []
     text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        messages.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
+        cuts.append(QueryCut("characters", MAX_QUERY_CHARS))
     clauses: list[Clause] = []
     pending_words: list[tuple[str, bool]] = []
 
@@ -116,8 +125,8 @@ def parse_query(text: str) -> SearchQuery:
     flush_words()
     if len(clauses) > MAX_CLAUSES:
         clauses = clauses[:MAX_CLAUSES]
-        messages.append(f"Only the first {MAX_CLAUSES} words of the query were used.")
-    return SearchQuery(text=text.strip(), clauses=tuple(clauses), messages=tuple(messages))
+        cuts.append(QueryCut("words", MAX_CLAUSES))
+    return SearchQuery(text=text.strip(), clauses=tuple(clauses), cuts=tuple(cuts))
 
 
 def _word_clauses(words: list[tuple[str, bool]]) -> list[Clause]:

@@ -19,15 +19,15 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 from handscroll.store import search_strategy
 from handscroll.store.mapping import build_feature
 from handscroll.store.pinyin_terms import expand_pinyin
-from handscroll.store.query import SearchQuery, parse_query
+from handscroll.store.query import QueryCut, SearchQuery, parse_query
 from handscroll.store.search_sqlite import SqliteBackend
 from handscroll.store.search_strategy import COUNT_CAP, Dialect, SearchFilters, clause_matches, match
 from handscroll.store.search_text import SearchMatch, Snippet, TermForms, best_snippet, index_document
-from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow, TermRow
+from handscroll.store.tables import BlockRow, EnrichmentRow, FeatureRow, SeriesRow, TermRow
 
 __all__ = ["COUNT_CAP", "SearchFilters", "SearchResult", "SearchResults", "search_library"]
 
@@ -80,7 +80,7 @@ class SearchResults:
     suggestion: str | None = None
     corrected: bool = False
     """True when nothing matched the query as typed and these are the suggestion's results."""
-    messages: tuple[str, ...] = field(default=())
+    cuts: tuple[QueryCut, ...] = field(default=())
     """What parsing dropped from the query (query.parse_query)."""
     blank: bool = False
     """True when nothing searchable was typed."""
@@ -123,6 +123,13 @@ def reindex_stored(session: Session, feature_ids: Sequence[int]) -> None:
     query = select(TermRow).where(TermRow.feature_id.in_(list(feature_ids))).order_by(TermRow.position)
     for term in session.execute(query).scalars():
         terms[term.feature_id].append(term_forms(term))
+    # Places are indexed as at import (library._term_forms); they live in the enrichment only.
+    stored = select(EnrichmentRow.feature_id, EnrichmentRow.data).where(
+        EnrichmentRow.feature_id.in_(list(feature_ids))
+    )
+    for feature_id, data in session.execute(stored):
+        places = Enrichment.from_dict(data).places
+        terms[feature_id] += [TermForms((p.name, p.modern_name, p.chinese)) for p in places]
     index_features(session, [(fid, loaded[fid], terms[fid]) for fid in feature_ids if fid in loaded])
 
 
@@ -146,7 +153,7 @@ def search_library(
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     if query.empty:
-        return SearchResults(query=query.text, results=(), total=0, messages=query.messages, blank=True)
+        return SearchResults(query=query.text, results=(), total=0, cuts=query.cuts, blank=True)
     backend = backend_for(engine)
     with Session(engine) as session:
         query = expand_pinyin(session, query)
@@ -166,7 +173,7 @@ def search_library(
         total=total,
         suggestion=suggestion,
         corrected=corrected,
-        messages=query.messages,
+        cuts=query.cuts,
     )
 
 

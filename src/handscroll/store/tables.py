@@ -59,8 +59,8 @@ class FeatureRow(Base):
     hero: Mapped[str | None] = mapped_column(String(200))
     content_hash: Mapped[str] = mapped_column(String(64))
     """`Feature.content_hash()` at import: equal hashes mean an unchanged feature."""
-    source: Mapped[str] = mapped_column(Text)
-    """Where the feature was read from (a path as the importer shows it)."""
+    source: Mapped[str] = mapped_column(Text, index=True)
+    """Where the feature was read from (a path as the importer shows it): its identity on re-import."""
     source_hash: Mapped[str] = mapped_column(String(64), index=True)
     """SHA-256 of the source file's bytes, so re-imports can skip before parsing."""
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -148,6 +148,16 @@ class TermRow(Base):
     simplified: Mapped[str | None] = mapped_column(Text)
     pinyin: Mapped[str | None] = mapped_column(Text)
     pinyin_plain: Mapped[str | None] = mapped_column(Text, index=True)
+
+
+class RedirectRow(Base):
+    """A slug a feature had before its title changed: its old URLs answer 301 to the new one."""
+
+    __tablename__ = "redirects"
+
+    old_slug: Mapped[str] = mapped_column(String(120), primary_key=True)
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class QuizApprovalRow(Base):

@@ -14,6 +14,7 @@ from starlette.routing import Route
 from handscroll.publish.api import enrichment_json, glossary_json, timeline_json
 from handscroll.publish.http_cache import conditional, json_bytes
 from handscroll.publish.openapi import openapi_document
+from handscroll.publish.redirects import or_redirect
 from handscroll.publish.routes.state import ReaderState, path_param
 from handscroll.store import FeatureSummary
 
@@ -68,8 +69,14 @@ def routes(reader: ReaderState) -> list[Route]:
         return conditional(request, await run_in_threadpool(work), JSON)
 
     async def api_feature(request: Request) -> Response:
-        feature = await run_in_threadpool(store.get_feature, path_param(request, "slug"))
-        return conditional(request, feature.to_json(indent=None).encode(), JSON)
+        slug = path_param(request, "slug")
+
+        async def answer() -> Response:
+            feature = await run_in_threadpool(store.get_feature, slug)
+            return conditional(request, feature.to_json(indent=None).encode(), JSON)
+
+        # A slug a re-import renamed answers 301 to the feature's new address (issue 10).
+        return await or_redirect(slug, answer(), store.redirect_for, lambda new: f"/api/features/{new}")
 
     async def api_enrichment(request: Request) -> Response:
         slug = path_param(request, "slug")

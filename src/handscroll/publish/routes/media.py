@@ -1,4 +1,8 @@
-"""Pictures and IIIF: `/media/{media_id}/{size}.webp` derivatives and `/iiif/{slug}/manifest.json`."""
+"""Pictures and IIIF: `/media/{media_id}/{size}.webp` derivatives and `/iiif/{slug}/manifest.json`.
+
+Derivatives come from `derivatives.DerivativeQueue`, which makes new ones on a pool of
+its own and answers 503 with Retry-After when too many are waiting (issue 10).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
+from handscroll.publish.derivatives import RETRY_AFTER_SECONDS, Busy
 from handscroll.publish.http_cache import conditional, json_bytes
 from handscroll.publish.iiif import IIIF_MEDIA_TYPE, reader_manifest
 from handscroll.publish.media import SIZES
@@ -22,7 +27,15 @@ def routes(reader: ReaderState) -> list[Route]:
         media_id, size = path_param(request, "media_id"), path_param(request, "size")
         if size not in SIZES:
             raise HTTPException(404)
-        path = await run_in_threadpool(media.derivative, media_id, size)
+        try:
+            path = await reader.derivatives.get(media_id, size)
+        except Busy:
+            return Response(
+                "Pictures are being prepared; please try again shortly.",
+                status_code=503,
+                media_type="text/plain",
+                headers={"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"},
+            )
         if path is None:
             raise HTTPException(404)
         return FileResponse(path, media_type="image/webp", headers={"Cache-Control": "public, max-age=86400"})

@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from handscroll.publish.contexts import load_feature, load_home, load_series
 from handscroll.publish.http_cache import Rendered, conditional
+from handscroll.publish.redirects import or_redirect
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
     GlossarySort,
@@ -49,7 +50,8 @@ def routes(reader: ReaderState) -> list[Route]:
 
     async def feature(request: Request) -> Response:
         slug = path_param(request, "slug")
-        return await html(request, lambda: load_feature(library, slug, media, urls, reader.maps))
+        page = html(request, lambda: load_feature(library, slug, media, urls, reader.maps))
+        return await or_redirect(slug, page, reader.store.redirect_for, urls.feature)  # renamed: 301
 
     async def timeline(request: Request) -> Response:
         return await html(request, lambda: load_timeline(library, urls))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from starlette.requests import Request
 
 from handscroll.model import Enrichment, Feature
+from handscroll.publish.derivatives import DerivativeQueue
 from handscroll.publish.enriched import MapSetup
 from handscroll.publish.http_cache import PageCache, SeriesMemo
 from handscroll.publish.media import MediaLibrary
@@ -47,7 +48,7 @@ class LibraryReader:
 
 @dataclass
 class ReaderState:
-    """The shared parts of one reader app; `store` is closed when the app shuts down."""
+    """The shared parts of one reader app, closed when the app shuts down."""
 
     store: Library
     media: MediaLibrary
@@ -55,9 +56,16 @@ class ReaderState:
     maps: MapSetup
     urls: WebUrls = field(default_factory=WebUrls)
     library: LibraryReader = field(init=False)
+    derivatives: DerivativeQueue = field(init=False)
 
     def __post_init__(self) -> None:
         self.library = LibraryReader(self.store, SeriesMemo(self.store, self.pages.freshness))
+        self.derivatives = DerivativeQueue(self.media)
+
+    def close(self) -> None:
+        """Release the library and the derivative threads."""
+        self.derivatives.close()
+        self.store.close()
 
 
 def path_param(request: Request, name: str) -> str:

@@ -1,14 +1,22 @@
 /* Static-site search (issue 5): reads window.HANDSCROLL_SEARCH (search-index.js) and
    answers the search form without a server, also from file://. Folding mirrors
    src/handscroll/store/query.py; results are built with DOM nodes and textContent,
-   never innerHTML, so library text cannot become markup. */
+   never innerHTML, so library text cannot become markup.
+   Nothing here decides what Chinese is or how English stems (issue 9): the Han
+   ranges come from the index (text/cjk.py), the stems of the library's words too
+   (text/stem.py), and a word the library lacks is stemmed by the Porter2 script
+   (vendor/porter2.js, the same Snowball English algorithm) when the site has it. */
 (function () {
   "use strict";
-  var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  var TOKEN = new RegExp("[" + HAN + "]|(?:(?![" + HAN + "])[\\p{L}\\p{N}])+", "gu");
-  var IS_HAN = new RegExp("^[" + HAN + "]$", "u");
-  var SUFFIXES = ["ations", "ation", "ings", "ing", "edly", "ed", "als", "al", "ies", "es", "s", "ly"];
+  var TOKEN = null, IS_HAN = null, HAN_SPLIT = null, STEMS = {};
   var MAX_QUERY = 500, MAX_CLAUSES = 12, MAX_RESULTS = 50, SNIPPET = 200;
+
+  function useIndex(index) {
+    TOKEN = new RegExp("[" + index.han + "]|(?:(?![" + index.han + "])[\\p{L}\\p{N}])+", "gu");
+    IS_HAN = new RegExp("^[" + index.han + "]$", "u");
+    HAN_SPLIT = new RegExp("[" + index.han + "]+|[^" + index.han + "]+", "gu");
+    STEMS = index.stems || {};
+  }
 
   function foldChar(ch, t2s) {
     var plain = ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -21,7 +29,9 @@
     var folded = "";
     for (var i = 0; i < text.length; i++) {
       var code = text.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdbff) { folded += "  "; i++; continue; }
+      /* A character outside the BMP (Han Extension B and on) is kept as it is: two
+         code units, so offsets still fit the original text. */
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) { folded += text.substr(i, 2); i++; continue; }
       folded += foldChar(text.charAt(i), t2s);
     }
     var out = [], m;
@@ -30,11 +40,10 @@
     return out;
   }
 
+  /* As text/stem.py: only plain Latin words have a stem of their own. */
   function stem(word) {
-    for (var i = 0; i < SUFFIXES.length; i++) {
-      var s = SUFFIXES[i];
-      if (word.length - s.length >= 3 && word.slice(-s.length) === s) { return word.slice(0, -s.length); }
-    }
+    if (Object.prototype.hasOwnProperty.call(STEMS, word)) { return STEMS[word]; }
+    if (/^[a-z]+$/.test(word) && window.handscrollPorter2) { return window.handscrollPorter2.stem(word); }
     return word;
   }
 
@@ -62,34 +71,71 @@
     return out;
   }
 
-  /* User text -> clauses (all must match), each a list of alternatives {tokens, prefix}. */
-  function parse(text, index) {
-    text = text.replace(/\p{C}/gu, " ").slice(0, MAX_QUERY);
-    var clauses = [], plain = [], piece, re = /"([^"]*)(?:"|$)|([^\s"*]+)(\*)?/gu;
-    while ((piece = re.exec(text)) !== null && clauses.length < MAX_CLAUSES) {
-      if (piece[1] !== undefined) {
-        var phrase = words(piece[1], index.t2s);
-        if (phrase.length) { clauses.push([{ tokens: phrase, prefix: false }]); plain.push(null); }
-        continue;
+  /* Clauses for a run of loose words, as store/query.py _word_clauses: a Han run and a
+     Latin run are two words, and place names of two or three words are one clause. */
+  function wordClauses(pending, index, clauses, plain) {
+    var parts = [];
+    pending.forEach(function (item) {
+      var runs = item.word.match(HAN_SPLIT) || [];
+      runs.forEach(function (run, i) { parts.push({ word: run, star: item.star && i === runs.length - 1 }); });
+    });
+    var at = 0;
+    function aliases(folded) {
+      var alternatives = [{ tokens: folded, prefix: false }];
+      (index.places[folded.join(" ")] || []).forEach(function (alias) {
+        if (alias !== folded.join(" ")) { alternatives.push({ tokens: alias.split(" "), prefix: false }); }
+      });
+      return alternatives;
+    }
+    while (at < parts.length) {
+      var matched = false;
+      for (var size = 3; size >= 2 && !matched; size--) {
+        var chunk = parts.slice(at, at + size);
+        if (chunk.length !== size || chunk.some(function (part) { return part.star; })) { continue; }
+        var name = words(chunk.map(function (part) { return part.word; }).join(" "), index.t2s);
+        if (name.length && index.places[name.join(" ")]) {
+          clauses.push(aliases(name));
+          plain.push(null);
+          at += size;
+          matched = true;
+        }
       }
-      var folded = words(piece[2], index.t2s);
+      if (matched) { continue; }
+      var part = parts[at++], folded = words(part.word, index.t2s);
       if (!folded.length) { continue; }
-      if (piece[3] && !IS_HAN.test(folded[folded.length - 1])) {
+      if (part.star && !IS_HAN.test(folded[folded.length - 1])) {
         clauses.push([{ tokens: folded, prefix: true }]);
         plain.push(null);
         continue;
       }
-      var alternatives = [{ tokens: folded, prefix: false }];
-      (index.places[folded.join(" ")] || []).forEach(function (alias) {
-        alternatives.push({ tokens: alias.split(" "), prefix: false });
-      });
+      var alternatives = aliases(folded);
       clauses.push(alternatives);
       plain.push(alternatives.length === 1 && folded.length === 1 && /^[a-z]+$/.test(folded[0]) ? folded[0] : null);
     }
-    return expandReadings(clauses, plain, index);
+    pending.length = 0;
   }
 
-  function same(word, token) { return word === token || stem(word) === stem(token); }
+  /* User text -> clauses (all must match), each a list of alternatives {tokens, prefix}. */
+  function parse(text, index) {
+    text = text.replace(/\p{C}/gu, " ").slice(0, MAX_QUERY);
+    var clauses = [], plain = [], pending = [], piece, re = /"([^"]*)(?:"|$)|([\p{L}\p{N}]+)(\*)?/gu;
+    while ((piece = re.exec(text)) !== null) {
+      if (piece[1] !== undefined) {
+        wordClauses(pending, index, clauses, plain);
+        var phrase = words(piece[1], index.t2s);
+        if (phrase.length) { clauses.push([{ tokens: phrase, prefix: false }]); plain.push(null); }
+        continue;
+      }
+      pending.push({ word: piece[2], star: piece[3] !== undefined });
+    }
+    wordClauses(pending, index, clauses, plain);
+    return expandReadings(clauses.slice(0, MAX_CLAUSES), plain.slice(0, MAX_CLAUSES), index);
+  }
+
+  /* As the server's index decides: same stem, or for a prefix a stem starting with the prefix's. */
+  function same(word, token, prefix) {
+    return prefix ? stem(word).indexOf(stem(token)) === 0 : stem(word) === stem(token);
+  }
 
   /* Spans of text (as tokens) matching one alternative. */
   function matchAlternative(toks, alt) {
@@ -98,7 +144,7 @@
       var ok = true;
       for (var k = 0; k < n && ok; k++) {
         var word = toks[i + k][0], token = alt.tokens[k];
-        ok = (k === n - 1 && alt.prefix) ? word.indexOf(token) === 0 : same(word, token);
+        ok = same(word, token, k === n - 1 && alt.prefix);
       }
       if (ok) { found.push([toks[i][1], toks[i + n - 1][2]]); }
     }
@@ -112,6 +158,7 @@
   }
 
   function prepare(index) {
+    useIndex(index);
     index.docs.forEach(function (doc) {
       doc.tt = tokens(doc.t, index.t2s);
       doc.xt = tokens(doc.x, index.t2s);
@@ -209,6 +256,6 @@
     if (asked) { input.value = asked; run(); }
   }
 
-  window.handscrollSearch = { parse: parse, search: search };
+  window.handscrollSearch = { parse: parse, search: search, prepare: prepare, stem: stem };
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,7 +1,7 @@
 """Quiz approvals: which generated self-check items an editor has approved (issue 15).
 
 Revision ID: 0008_quiz
-Revises: 0005_search
+Revises: 0004_slugs
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_quiz"
-down_revision: str | None = "0005_search"
+down_revision: str | None = "0004_slugs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

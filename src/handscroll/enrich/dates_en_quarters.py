@@ -1,0 +1,81 @@
+"""English quarters, fiscal years and the references news leans on (issue 16, item 2).
+
+Business and news reports date by quarter ("third-quarter profit", "the
+year-ago quarter", "fiscal 1989") and speak of the future and the past without
+a date ("soon", "the near term", "previously"). TimeML values: 1989-Q3, 1989,
+FUTURE_REF, PAST_REF. A quarter with no year takes the narrative's, or with a
+document date the latest one (dates_news.py); "the quarter" of a report is the
+last one closed before it was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en import YEAR, read_year
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+#: Quarters back from the document date's: "the quarter" of a report is the last one closed.
+_QUARTER_SHIFTS = {
+    "latest": -1, "last": -1, "past": -1, "previous": -1, "prior": -1, "recent": -1, "most recent": -1,
+    "year-ago": -5, "year-earlier": -5, "current": 0, "this": 0, "next": 1, "coming": 1, "": -1,
+}  # fmt: skip
+
+
+@rule(
+    r"\b(?:(?P<y0>\d{4})\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
+    r"(?:fiscal\s+(?P<fy>\d{4})\s+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
+    re.IGNORECASE,
+    key="quarter",
+)
+def _quarter(found: re.Match[str]) -> Mention:
+    written = found["y"] or found["y0"] or found["fy"]
+    year, era = read_year(written) if written else (None, None)
+    quarter = _ORDINALS[found["o"].lower()]
+    if found["ago"] and year is None:  # "the year-ago third quarter"
+        return Mention(found.start(), found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
+    return Mention(found.start(), found.end(), year, era, quarter=quarter)
+
+
+@rule(
+    r"\b(?:[Tt]he\s+|[Tt]his\s+|[Nn]ext\s+)(?:(?P<w>latest|last|past|previous|prior|recent|most\s+recent|year-ago|"
+    r"year-earlier|current|coming)\s+)?(?:fiscal\s+)?"
+    r"(?:quarter\b|(?:(?<=ago )|(?<=lier )|(?<=test ))period\b)"
+    r"(?!\s+(?:of|century|mile|note|inch|pound|horse|final))",
+    key="quarter",
+)
+def _relative_quarter(found: re.Match[str]) -> Mention:
+    opener = found.group().split()[0].lower()
+    word = " ".join(found["w"].lower().split()) if found["w"] else ("" if opener == "the" else opener)
+    return Mention(
+        found.start(), found.end(), literal="XXXX-QX", shift=("Q", _QUARTER_SHIFTS[word]), deictic=True
+    )
+
+
+@rule(rf"\b[Ff]iscal(?:\s+year)?\s+(?P<y>{YEAR})", key="quarter")
+def _fiscal_year(found: re.Match[str]) -> Mention:
+    year, era = read_year(found["y"])
+    return Mention(found.start(), found.end(), year, era)
+
+
+@rule(
+    r"\b(?:(?P<future>(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|(?:the\s+)?(?:near|short)[\s-]term)"
+    r"|(?P<past>previously))\b(?![\s-](?:contracts?|generations?|tense|plans?|debt|rates?|bonds?|interest|notes?))",
+    re.IGNORECASE,
+    key="quarter",
+)
+def _reference(found: re.Match[str]) -> Mention | None:
+    """ "the future", "soon", "the near term": FUTURE_REF; "previously": PAST_REF."""
+    if found.start() and found.string[found.start() - 1] in "-'":
+        return None
+    ref = "FUTURE_REF" if found["future"] else "PAST_REF"
+    return Mention(found.start(), found.end(), literal=ref, convention="TimeML")  # TIMEX2 keys leave them out
+
+
+def shift_quarter(year: int, month: int, amount: int) -> str:
+    """The quarter `amount` quarters from the one holding (year, month), as 1989-Q3."""
+    index = year * 4 + (month - 1) // 3 + amount
+    return f"{index // 4:04d}-Q{index % 4 + 1}"

@@ -1,0 +1,54 @@
+"""English recurrences beyond "daily": every Monday, each morning, twice a week (issue 16, item 2).
+
+TIMEX3 writes a set as the calendar point that recurs (XXXX-WXX-1 for "every
+Monday", XXXX-XX-XXTMO for "every morning", XXXX-01 for "each January") or,
+for a recurring stretch, its period ("twice a week" and "every quarter" are
+P1W and P1Q; how often goes in freq, which the value does not carry).
+"""
+
+from __future__ import annotations
+
+import re
+
+from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en import MONTHS, SEASONS
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_PERIODS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q", "hour": "PT1H"}
+
+
+@rule(
+    r"\b(?:every|each)\s+(?:(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"(?:\s+(?P<wt>morning|afternoon|evening|night))?|(?P<t>morning|afternoon|evening|night)"
+    r"|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"|(?P<s>spring|summer|autumn|fall|winter|season)|(?P<q>quarter|hour))\b",
+    lower=True,
+    key="sets",
+)
+def _every(found: re.Match[str]) -> Mention:
+    """ "every Monday", "each morning", "every January", "each season", "every quarter"."""
+    if found["w"]:
+        tod = f"T{_TOD[found['wt']]}" if found["wt"] else ""
+        value = f"XXXX-WXX-{_WEEKDAYS.index(found['w']) + 1}{tod}"
+    elif found["t"]:
+        value = f"XXXX-XX-XXT{_TOD[found['t']]}"
+    elif found["m"]:
+        value = f"XXXX-{MONTHS[found['m']]:02d}"
+    elif found["s"]:
+        value = f"XXXX-{SEASONS[found['s']]}" if found["s"] in SEASONS else "XXXX"
+    else:
+        value = _PERIODS[found["q"]]
+    return Mention(found.start(), found.end(), literal=value, kind="SET")
+
+
+@rule(
+    r"\b(?:once|twice|(?:two|three|four|five|six|several|many|\d+)\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"(?P<u>day|week|month|year|quarter|hour)\b|\bhourly\b",
+    lower=True,
+    key="sets",
+)
+def _frequency(found: re.Match[str]) -> Mention:
+    """ "twice a week", "three times a year", "hourly": the period that recurs."""
+    return Mention(found.start(), found.end(), literal=_PERIODS[found["u"] or "hour"], kind="SET")

@@ -1,0 +1,145 @@
+"""What deictic expressions mean when the document has a date (issue 16, item 1).
+
+A newspaper report, a letter or an archive item is written on a day: its
+"today", "Friday", "last year" and "two years ago" count from that day, not
+from the latest year the story mentioned. In news a month or a day without a
+year ("in November", "Nov. 25") is the most recent one, unless the sentence
+looks ahead ("will", "next"); a narrative instead takes the year its story
+is in. The resolver answers None for what the document date does not decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handscroll.enrich.date_mentions import Anchor, Mention, resolve
+from handscroll.enrich.dates_en_quarters import shift_quarter
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|due\s+to|plans?\s+to|"
+    r"planned|is\s+to|are\s+to)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
+_LOOK_BACK = 80
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
+_DCT_LINE = re.compile(r"^dct:[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def front_matter_dct(text: str) -> tuple[str | None, int]:
+    """The `dct:` of a front matter block opening the text ("---", "dct: 2013-03-22", "---"),
+    and where the block ends (0 without one): the block is not text to tag."""
+    block = _FRONT_MATTER.match(text)
+    if block is None:
+        return None, 0
+    found = _DCT_LINE.search(block["body"])
+    return (found["value"] if found else None), block.end()
+
+
+def looks_ahead(text: str, start: int) -> bool:
+    """True when the clause before `start` speaks of the future ("will meet on Friday")."""
+    window_start = max(0, start - _LOOK_BACK)
+    clause = window_start
+    for found in _CLAUSE_START.finditer(text, window_start, start):
+        clause = found.end()
+    return bool(_FUTURE_CUE.search(text, clause, start))
+
+
+def resolve_dated(mention: Mention, dct: Anchor, text: str, *, news: bool) -> str | None:
+    """The value of a mention that counts from the document date `dct`, or None."""
+    if dct.month is None or dct.day is None or dct.year <= 0:
+        return None
+    written = dt.date(dct.year, dct.month, dct.day)
+    if mention.weekday is not None and mention.day is None and mention.month is None:
+        if not news:
+            return None
+        return _with_tod(_weekday(mention, written, text).isoformat(), mention)
+    if news and _compares_quarters(mention, text):
+        return shift_quarter(dct.year, dct.month, -5)
+    if mention.deictic and mention.shift is not None and mention.shift[0] == "Q":
+        return shift_quarter(dct.year, dct.month, mention.shift[1])
+    if mention.deictic and mention.shift is not None:
+        return resolve(replace(mention, literal=None, deictic=False), dct)[0]
+    if news and _needs_year(mention):
+        return resolve(replace(mention, year=_nearest_year(mention, written, text)), dct)[0]
+    return None
+
+
+_YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+
+
+def _compares_quarters(mention: Mention, text: str) -> bool:
+    """ "Profit rose in the quarter from a year ago": the same quarter of the year before."""
+    if mention.shift != ("Y", -1) or not _YEAR_BACK.fullmatch(text, mention.start, mention.end):
+        return False
+    sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
+    return bool(_QUARTER_WORD.search(text, max(sentence, mention.start - 300), mention.start))
+
+
+def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
+    assert mention.weekday is not None
+    back = (written.isoweekday() - mention.weekday) % 7
+    if mention.lean < 0:
+        return written - dt.timedelta(days=back or 7)
+    if mention.lean > 0 or looks_ahead(text, mention.start):
+        return written + dt.timedelta(days=(mention.weekday - written.isoweekday()) % 7 or 7)
+    if back == 6:  # the day after the document's: "Saturday" in Friday's paper is tomorrow
+        return written + dt.timedelta(days=1)
+    return written - dt.timedelta(days=back)
+
+
+def _needs_year(mention: Mention) -> bool:
+    if mention.year is not None or mention.shift is not None or mention.literal is not None:
+        return False
+    if mention.decade is not None or mention.century is not None or mention.kind != "DATE":
+        return False
+    return mention.month is not None or mention.season is not None or mention.quarter is not None
+
+
+def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
+    """The year that puts the month (and day) nearest the document date; ahead when the clause looks ahead."""
+    month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
+    if mention.quarter:
+        month = mention.quarter * 3 - 2
+    day = mention.day or (15 if mention.month else 1)
+    ahead = looks_ahead(text, mention.start)
+    best, best_gap = written.year, None
+    for year in (written.year - 1, written.year, written.year + 1):
+        try:
+            gap = (dt.date(year, month, min(day, 28)) - written).days
+        except ValueError:
+            continue
+        if mention.day is None and month == written.month and year == written.year:
+            gap = 0
+        cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (200 if ahead and gap < -31 else 0)
+        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0):
+            cost += 1000
+        if best_gap is None or cost < best_gap:
+            best, best_gap = year, cost
+    return best
+
+
+_SET_PERIODS = {"XXXX-XX-XX": "P1D", "XXXX-WXX": "P1W", "XXXX-XX": "P1M", "XXXX": "P1Y"}
+_LONG_UNITS = re.compile(r"^P(?P<n>\d+)(?P<u>DE|CE|ML)$")
+_YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
+
+
+def timeml_value(kind: str, value: str) -> str:
+    """TIMEX3 as TimeBank writes it: "daily" is P1D, "a decade" P10Y (TIMEX2 keys: XXXX-XX-XX, P1DE)."""
+    if kind == "SET":
+        return _SET_PERIODS.get(value, value)
+    if kind == "DURATION":
+        found = _LONG_UNITS.match(value)
+        if found:
+            return f"P{int(found['n']) * _YEARS_IN[found['u']]}Y"
+        if value in ("PXDE", "PXCE", "PXML"):
+            return "PXY"
+    return value
+
+
+def _with_tod(value: str, mention: Mention) -> str:
+    return value + (f"T{mention.tod}" if mention.tod else "")

@@ -1,0 +1,163 @@
+"""Typed models of every JSON answer of the reader's API; `openapi.py` generates the description
+from them (issue 9). Annotations reuse the output shapes of `publish.shapes`, so the API, the
+CLI and the exports cannot drift apart; a test checks real answers against these schemas."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from handscroll.publish.shapes import GEOMETRY_FIELDS, FigureShape, GlossaryTerm, PlaceShape, TimelineEvent
+
+
+class ApiModel(BaseModel):
+    """An API answer: exactly these fields (a new field must be described here first)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Error(ApiModel):
+    """What went wrong, in a sentence."""
+
+    error: str
+
+
+class SeriesItem(ApiModel):
+    """A series and how many features it has."""
+
+    key: str
+    title: str | None
+    features: int
+    url: str = Field(description="The series page.")
+
+
+class SeriesList(ApiModel):
+    """Every series of the library."""
+
+    series: list[SeriesItem]
+
+
+class FeatureSummary(ApiModel):
+    """A feature in the features list."""
+
+    slug: str
+    title: str
+    part: int | None
+    series: str | None
+    language: str = Field(examples=["en", "zh-Hant"])
+    hero: str | None = Field(description="Media ID of the lead picture.")
+    figures: int = Field(description="How many gallery photos.")
+    updated_at: datetime
+    url: str = Field(description="This feature in the API.")
+    html: str = Field(description="This feature's page.")
+
+
+class FeaturePage(ApiModel):
+    """One page of feature summaries, by series and part, with links to its neighbours."""
+
+    page: int
+    per_page: int
+    total: int
+    pages: int
+    previous: str | None
+    next: str | None
+    items: list[FeatureSummary]
+
+
+if TYPE_CHECKING:
+    PlaceProperties = PlaceShape
+else:
+    PlaceProperties = create_model(
+        "PlaceProperties",
+        __doc__="A place's shape (see PlaceShape) without what GeoJSON carries as geometry.",
+        __config__=ConfigDict(extra="forbid"),
+        **{
+            name: (info.annotation, info)
+            for name, info in PlaceShape.model_fields.items()
+            if name not in GEOMETRY_FIELDS
+        },
+    )
+
+
+class Point(ApiModel):
+    """A GeoJSON Point: [longitude, latitude]."""
+
+    type: Literal["Point"]
+    coordinates: list[float] = Field(min_length=2, max_length=2)
+
+
+class PlaceFeature(ApiModel):
+    """One place as a GeoJSON Feature; a region's box in `bbox` ([west, south, east, north])."""
+
+    type: Literal["Feature"]
+    geometry: Point
+    properties: PlaceProperties
+    bbox: list[float] | None = Field(default=None, min_length=4, max_length=4)
+
+
+class PlaceCollection(ApiModel):
+    """A feature's places as a GeoJSON FeatureCollection (RFC 7946)."""
+
+    type: Literal["FeatureCollection"]
+    features: list[PlaceFeature]
+
+
+class FeatureEnrichment(ApiModel):
+    """What enrichment found in one feature, every annotation with its span."""
+
+    slug: str
+    enriched: bool = Field(description="False when the feature was never enriched: the lists are empty.")
+    feature_hash: str | None = Field(description="The content the enrichment was made from.")
+    events: list[TimelineEvent]
+    terms: list[GlossaryTerm]
+    places: PlaceCollection
+    figures: list[FigureShape]
+
+
+class Timeline(ApiModel):
+    """Dated events in time order, each linking to its words in its feature page."""
+
+    events: list[TimelineEvent]
+
+
+class Glossary(ApiModel):
+    """The bilingual glossary by English name, with the features that define each term."""
+
+    terms: list[GlossaryTerm]
+
+
+class SearchMatch(ApiModel):
+    """Where the best match is; `anchor` is the id on the feature page (`fig-3`, `question-1`)."""
+
+    kind: Literal["paragraph", "figure", "note", "question"]
+    number: int | None
+    anchor: str | None
+    label: str
+
+
+class SearchHit(ApiModel):
+    """One feature found."""
+
+    slug: str
+    title: str
+    series: str | None
+    part: int | None
+    snippet: str = Field(description="Escaped HTML; matches in <mark>.")
+    match: SearchMatch | None
+    url: str = Field(description="The feature page at the match.")
+
+
+class SearchResults(ApiModel):
+    """Results, best first (an empty query gives none and a message)."""
+
+    query: str
+    total: int = Field(description="Matches, counted up to a cap (see `total_exact`).")
+    total_exact: bool
+    page: int
+    per_page: int
+    suggestion: str | None = Field(description="A correction from the library's words.")
+    corrected: bool = Field(description="True when the results are the suggestion's.")
+    messages: list[str]
+    results: list[SearchHit]
