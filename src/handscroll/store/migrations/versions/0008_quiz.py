@@ -1,7 +1,7 @@
 """Quiz approvals: which generated self-check items an editor has approved (issue 15).
 
 Revision ID: 0008_quiz
-Revises: 0005_search
+Revises: 0004_slugs
 Create Date: 2026-12-02
 """
 
