@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from browser.conftest import browser  # noqa: F401  (the session's Chromium)
 from handscroll.config import Settings
 from handscroll.enrich import enrich_feature
 from handscroll.publish.site import build_site
@@ -46,7 +45,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Settings, Pat
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[tuple[Any, list[str]]]:  # noqa: F811
+def page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
     context = browser.new_context()
     context.add_init_script(MARKER)
     tab = context.new_page()
