@@ -9,9 +9,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from handscroll.encodings import encoding_name
 from handscroll.errors import ConfigError
-from handscroll.languages import language_tag
+from handscroll.text.encodings import encoding_name
+from handscroll.text.languages import language_tag
 
 DEFAULT_CHROME_LINES: tuple[str, ...] = (
     "Please drag to the left for more details",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from handscroll.encodings import describe, guess_chinese_encoding
 from handscroll.errors import Location, ReadError
+from handscroll.text.encodings import describe, guess_chinese_encoding
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")

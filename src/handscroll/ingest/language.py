@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from handscroll.errors import Location
 from handscroll.ingest.result import ReadWarning
-from handscroll.languages import line_language
+from handscroll.text.languages import line_language
 
 _NAMES = {"en": "English", "zh-Hant": "Traditional Chinese", "zh-Hans": "Simplified Chinese"}
 

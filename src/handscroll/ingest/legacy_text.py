@@ -20,8 +20,8 @@ from handscroll.ingest.chinese import fold_marker, fold_width, question_key, rea
 from handscroll.ingest.decode import clean_lines
 from handscroll.ingest.language import mixed_language_lines
 from handscroll.ingest.result import LineKind, ReadResult, ReadWarning
-from handscroll.languages import detect_language
 from handscroll.model import Feature, is_media_id, series_of_media
+from handscroll.text.languages import detect_language
 
 _CREDIT = re.compile(r"^(?:source of\b|(?:圖片|图片|照片|相片)(?:來源|来源|出處|出处))", re.IGNORECASE)
 _NOTE_MARKERS = {"ebook": "ebook"}

@@ -26,8 +26,8 @@ from pydantic import ValidationError
 from handscroll.config import Settings
 from handscroll.errors import Location, ReadError
 from handscroll.ingest.result import ReadResult, ReadWarning
-from handscroll.languages import UnknownLanguageError, detect_language, language_tag
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified, is_media_id
+from handscroll.text.languages import UnknownLanguageError, detect_language, language_tag
 
 CONTAINER_NAMES: tuple[str, ...] = ("question", "figure", "note", "credit", "unclassified")
 """The `::: name` containers of the format, one per block type besides the paragraph."""

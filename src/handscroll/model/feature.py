@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from handscroll.languages import language_tag
 from handscroll.model.slugs import slugify as slugify
+from handscroll.text.languages import language_tag
 
 MEDIA_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9-]*(?:_[A-Za-z0-9-]+)*_[0-9]+$"
 """A media ID is a stem and a number joined by an underscore (`mainsite_psd_neizhanyi04_9`).

@@ -1,4 +1,4 @@
-"""Facts about text that every stage shares: Han characters, Chinese scripts and pinyin.
+"""Facts about text every stage shares: Han ranges, scripts, pinyin, stems, language tags, encodings.
 
 Readers detect languages, enrichers gloss terms, the store folds text for
 search and publishers mark Chinese spans with `lang`: all of them ask these

@@ -1,0 +1,157 @@
+"""What every command shares: the Typer app, the consoles, the options, friendly errors, progress.
+
+Expected errors (HandscrollError) print as one line naming file and line, without a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from handscroll.config import Settings
+    from handscroll.pipeline import ImportSummary
+    from handscroll.store import Library
+
+
+app = typer.Typer(
+    name="handscroll",
+    help="Publish illustrated history features: read legacy text and Markdown into a library, "
+    "then serve and export it.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Library URL: a SQLite file path or URL, or postgresql+psycopg://... "
+        "[default: handscroll.db here, or $HANDSCROLL_DB]",
+        show_default=False,
+    ),
+]
+
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="Language of the files read: en, zh-Hant or zh-Hans (zh-TW, zh-CN accepted) "
+        "[default: detected from the text, or $HANDSCROLL_LANGUAGE]",
+        show_default=False,
+    ),
+]
+
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of legacy files that are not UTF-8: gb18030 (gbk, gb2312) or big5 "
+        "[default: UTF-8, or $HANDSCROLL_ENCODING]",
+        show_default=False,
+    ),
+]
+
+
+class ParseFormat(StrEnum):
+    """Output formats of `parse` and `show`."""
+
+    json = "json"
+    md = "md"
+
+
+def friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Print expected errors as one clean line and exit with their code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from handscroll.errors import HandscrollError
+
+        try:
+            return command(*args, **kwargs)
+        except HandscrollError as exc:
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def settings_for(db: str | None = None, language: str | None = None, encoding: str | None = None) -> Settings:
+    from handscroll.config import Settings, sqlite_url
+
+    if db is not None and "://" not in db:
+        db = sqlite_url(db)  # a bare path means a SQLite file
+    return Settings.from_env(db=db, language=language, encoding=encoding)
+
+
+def open_library(db: str | None) -> Library:
+    from handscroll.store import Library
+
+    return Library.open(settings_for(db).db)
+
+
+class ProgressBar:
+    """A Rich progress bar on stderr, speaking the pipeline's Progress protocol."""
+
+    def __init__(self, bar: Progress, task: TaskID) -> None:
+        self._bar = bar
+        self._task = task
+
+    def start(self, total: int) -> None:
+        self._bar.update(self._task, total=total)
+
+    def advance(self, item: object) -> None:
+        self._bar.advance(self._task)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[ProgressBar]:
+    """Show a transient progress bar labelled `label` while the block runs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
+        yield ProgressBar(bar, bar.add_task(label, total=None))
+
+
+def render_feature(feature_json: str, feature_md: Callable[[], str], fmt: ParseFormat) -> None:
+    text = feature_json if fmt is ParseFormat.json else feature_md()
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_summary(summary: ImportSummary, *, all_or_nothing: bool) -> None:
+    from rich.table import Table
+
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+    for error in summary.errors:
+        err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    report = summary.report
+    table = Table(title="Import summary", title_justify="left")
+    for column in ("files", "added", "updated", "skipped", "warnings", "errors"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(summary.files),
+        str(report.added),
+        str(report.updated),
+        str(report.skipped),
+        str(len(summary.warnings)),
+        str(len(summary.errors)),
+    )
+    out.print(table)
+    if summary.failed and all_or_nothing:
+        err.print("[bold red]nothing was imported[/] (--all-or-nothing)")
