@@ -19,9 +19,9 @@ from handscroll.publish.routes.state import ReaderState, path_param
 from handscroll.store import FeatureSummary
 
 MAX_PER_PAGE = 100
+"""The largest `per_page` the features API accepts."""
 MAX_PAGE = 1_000_000
 """The highest page number the API accepts."""
-"""The largest `per_page` the features API accepts."""
 
 JSON = "application/json"
 
