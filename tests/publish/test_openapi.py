@@ -40,6 +40,7 @@ ENRICHED = Feature(
 PLAIN = Feature(title="A part never enriched", part=2, series=SERIES, slug="02-part")
 
 REQUESTS: tuple[tuple[str, str, int], ...] = (
+    ("/api/", "/api/", 200),
     ("/api/series", "/api/series", 200),
     ("/api/features", "/api/features", 200),
     ("/api/features?per_page=1&page=2", "/api/features", 200),
@@ -118,6 +119,12 @@ def test_real_answers_match_their_schema(
         for e in _validator(spec, template, status).iter_errors(answer.json())
     ]
     assert errors == []
+
+
+def test_the_index_lists_every_endpoint(client: TestClient, spec: dict[str, Any]) -> None:
+    index = client.get("/api/").json()
+    assert [e["path"] for e in index["endpoints"]] == list(spec["paths"])
+    assert client.get(index["openapi"]).status_code == 200
 
 
 def test_the_checked_answers_are_not_empty(client: TestClient) -> None:

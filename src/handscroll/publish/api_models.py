@@ -33,6 +33,20 @@ class SeriesItem(ApiModel):
     url: str = Field(description="The series page.")
 
 
+class ApiEndpoint(ApiModel):
+    """One endpoint of the API, as the index lists it."""
+
+    path: str = Field(description="Its path template, `{slug}` standing for a feature's slug.")
+    summary: str
+
+
+class ApiIndex(ApiModel):
+    """What the API offers: every endpoint, and where its full description is."""
+
+    endpoints: list[ApiEndpoint]
+    openapi: str = Field(description="The OpenAPI 3.1 description of every endpoint.")
+
+
 class SeriesList(ApiModel):
     """Every series of the library."""
 

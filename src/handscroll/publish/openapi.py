@@ -16,6 +16,7 @@ from pydantic.json_schema import models_json_schema
 
 from handscroll.model import Feature
 from handscroll.publish.api_models import (
+    ApiIndex,
     Error,
     FeatureEnrichment,
     FeaturePage,
@@ -57,6 +58,7 @@ NOT_FOUND = ((404, "No feature has this slug."),)
 OUT_OF_RANGE = ((400, "A number parameter is not a whole number in range."),)
 
 ENDPOINTS: tuple[Endpoint, ...] = (
+    Endpoint("/api/", "This list of the API's endpoints", ApiIndex),
     Endpoint("/api/series", "Every series and how many features it has", SeriesList),
     Endpoint(
         "/api/features",
@@ -96,6 +98,14 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     ),
 )
 """Every JSON endpoint but this description itself (`/api/openapi.json`)."""
+
+
+def api_index() -> dict[str, Any]:
+    """The answer of `/api/`: every endpoint with its summary, for a person exploring the API."""
+    return {
+        "endpoints": [{"path": e.path, "summary": e.summary} for e in ENDPOINTS],
+        "openapi": "/api/openapi.json",
+    }
 
 
 @cache

@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from handscroll.publish.api import enrichment_json, glossary_json, timeline_json
 from handscroll.publish.http_cache import conditional, json_bytes
-from handscroll.publish.openapi import openapi_document
+from handscroll.publish.openapi import api_index, openapi_document
 from handscroll.publish.redirects import or_redirect
 from handscroll.publish.routes.state import ReaderState, path_param
 from handscroll.store import FeatureSummary
@@ -105,10 +105,14 @@ def routes(reader: ReaderState) -> list[Route]:
 
         return conditional(request, await run_in_threadpool(work), JSON)
 
+    async def api_root(request: Request) -> Response:
+        return conditional(request, json_bytes(api_index()), JSON)
+
     async def api_openapi(request: Request) -> Response:
         return conditional(request, json_bytes(openapi_document()), JSON)
 
     return [
+        Route("/api/", api_root),
         Route("/api/series", api_series),
         Route("/api/features", api_features),
         Route("/api/features/{slug}", api_feature),
