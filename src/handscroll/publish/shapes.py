@@ -134,21 +134,7 @@ def event_shapes(
     """A feature's events; `url` only when there is a reader to link to."""
     page = feature_url(feature.slug) if feature_url is not None else None
     return [
-        TimelineEvent(
-            value=e.value,
-            mod=e.mod,
-            label=date_label(e.value, e.mod),
-            year=e.year,
-            text=e.text,
-            sentence=e.sentence,
-            feature=feature.slug,
-            title=feature.title,
-            part=feature.part,
-            series=feature.series,
-            span=span_shape(e.span),
-            url=None if page is None else f"{page}#{event_anchor(e.span.ref, e.span.start)}",
-        )
-        for e in events
+        _timeline_event(e.value, e.mod, e.year, e.text, e.sentence, e.span, feature, page) for e in events
     ]
 
 
@@ -156,26 +142,46 @@ def timeline_shapes(
     entries: Iterable[TimelineEntry], feature_url: FeatureUrl | None = None
 ) -> list[TimelineEvent]:
     """A library or series timeline, as the store gives it, in the same shape."""
-    shapes = []
-    for e in entries:
-        ref = TextRef(e.block, e.field, e.paragraph)
-        shapes.append(
-            TimelineEvent(
-                value=e.value,
-                mod=e.mod,
-                label=date_label(e.value, e.mod),
-                year=e.year,
-                text=e.text,
-                sentence=e.sentence,
-                feature=e.slug,
-                title=e.title,
-                part=e.part,
-                series=e.series,
-                span=span_shape(Span(ref, e.start, e.end)),
-                url=None if feature_url is None else f"{feature_url(e.slug)}#{event_anchor(ref, e.start)}",
-            )
+    return [
+        _timeline_event(
+            e.value,
+            e.mod,
+            e.year,
+            e.text,
+            e.sentence,
+            Span(TextRef(e.block, e.field, e.paragraph), e.start, e.end),
+            e,
+            None if feature_url is None else feature_url(e.slug),
         )
-    return shapes
+        for e in entries
+    ]
+
+
+def _timeline_event(
+    value: str,
+    mod: str | None,
+    year: int | None,
+    text: str,
+    sentence: str,
+    span: Span,
+    source: Feature | TimelineEntry,
+    page: str | None,
+) -> TimelineEvent:
+    """One event in the one timeline shape, from a feature's event or a stored timeline entry."""
+    return TimelineEvent(
+        value=value,
+        mod=mod,
+        label=date_label(value, mod),
+        year=year,
+        text=text,
+        sentence=sentence,
+        feature=source.slug,
+        title=source.title,
+        part=source.part,
+        series=source.series,
+        span=span_shape(span),
+        url=None if page is None else f"{page}#{event_anchor(span.ref, span.start)}",
+    )
 
 
 def term_shapes(terms: Iterable[Term], slug: str) -> list[GlossaryTerm]:
