@@ -317,8 +317,8 @@ def test_export_command_works_on_a_series_a_feature_and_the_library(
 
 def test_export_command_refuses_unknown_things(export_library: ExportLibrary, tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(app, ["export", "pdf", "-o", str(tmp_path / "x")])
-    assert result.exit_code == 2 and "pdf" in result.output
+    result = runner.invoke(app, ["export", "docx", "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "docx" in result.output
     result = runner.invoke(app, ["export", "csv", "--db", export_library.url, "--series", "nope", "-o", "x"])
     assert result.exit_code == 1 and "no series 'nope'" in result.output
     result = runner.invoke(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast, get_args
 
 import typer
 
@@ -168,17 +168,42 @@ def export_command(
         str,
         typer.Option("--base-url", help="Where the reader is served, for links that must be absolute."),
     ] = "http://localhost:8000/",
+    answers: Annotated[
+        str,
+        typer.Option("--answers", help="pdf: answers at the back (end), by each question (inline), or none."),
+    ] = "end",
+    language: Annotated[
+        str | None, typer.Option("--language", help="Only the edition in one language: en, zh-Hant, zh-Hans.")
+    ] = None,
+    paper: Annotated[str, typer.Option("--paper", help="pdf: A4 or Letter.")] = "A4",
 ) -> None:
     """Export the library, a series (--series) or one feature (--feature) as EPUB, TimelineJS,
-    IIIF, JSON-LD or CSV, and say what was left out."""
+    IIIF, JSON-LD, CSV, GIFT or PDF, and say what was left out."""
     from handscroll.config import Settings
     from handscroll.errors import HandscrollError
-    from handscroll.publish.exports import ExportRequest, run_export
+    from handscroll.publish.exports import Answers, ExportRequest, Paper, run_export
+    from handscroll.text.languages import UnknownLanguageError, language_tag
 
     if series is not None and feature is not None:
         raise HandscrollError("give --series or --feature, not both")
     settings = Settings.from_env(db=settings_for(db).db, media_dir=media)
-    request = ExportRequest(series=series, slug=feature, media_dir=settings.media_dir, base_url=base_url)
+    if answers not in get_args(Answers):
+        raise typer.BadParameter(f"--answers must be end, inline or none, not {answers!r}")
+    if paper not in get_args(Paper):
+        raise typer.BadParameter(f"--paper must be A4 or Letter, not {paper!r}")
+    try:
+        edition = language_tag(language) if language else None
+    except UnknownLanguageError as error:
+        raise typer.BadParameter(str(error), param_hint="--language") from None
+    request = ExportRequest(
+        series=series,
+        slug=feature,
+        media_dir=settings.media_dir,
+        base_url=base_url,
+        language=edition,
+        answers=cast(Answers, answers),
+        paper=cast(Paper, paper),
+    )
     with open_library(db) as library:
         report = run_export(fmt, library, request, out_path)
     for line in report.skipped:

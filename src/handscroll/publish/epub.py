@@ -21,8 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question
-from handscroll.publish.event_dates import date_label
+from handscroll.publish.chapters import TimelineGroup, build_chapter, timeline_groups
 from handscroll.publish.exports import (
     ExportReport,
     ExportRequest,
@@ -64,56 +63,11 @@ def mark_chinese(text: str) -> Markup:
 
 
 @dataclass(frozen=True)
-class BookBlock:
-    """One block of a chapter as the template shows it; `kind` names the block type."""
-
-    kind: str
-    text: str = ""
-    lines: tuple[str, ...] = ()
-    anchor: str = ""
-    number: int = 0
-    image: str | None = None
-    width: int = 0
-    height: int = 0
-    alt: str = ""
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """One feature as a chapter: its blocks in reading order, then the answers to its questions."""
-
-    file: str
-    title: str
-    part: int | None
-    language: str
-    blocks: tuple[BookBlock, ...]
-    answers: tuple[BookBlock, ...]
-
-
-@dataclass(frozen=True)
 class TocEntry:
     """One line of the navigation document."""
 
     href: str
     label: str
-
-
-@dataclass(frozen=True)
-class TimelineLine:
-    """One event of the timeline appendix, linking to its chapter."""
-
-    when: str
-    sentence: str
-    href: str
-    source: str
-
-
-@dataclass(frozen=True)
-class TimelineGroup:
-    """The events of one series in the timeline appendix."""
-
-    title: str
-    events: tuple[TimelineLine, ...]
 
 
 @dataclass(frozen=True)
@@ -152,70 +106,6 @@ class _Images:
         return self.sizes[media_id]
 
 
-def _chapter(feature: Feature, file: str, images: _Images) -> Chapter:
-    blocks: list[BookBlock] = []
-    answers: list[BookBlock] = []
-    questions = 0
-    for block in feature.blocks:
-        if isinstance(block, Paragraph):
-            blocks.append(BookBlock("paragraph", text=block.text))
-        elif isinstance(block, Figure):
-            found = images.get(block.media, feature.slug)
-            alt = block.caption[0] if block.caption else f"Picture {block.media}"
-            href, width, height = found if found is not None else (None, 0, 0)
-            blocks.append(
-                BookBlock(
-                    "figure",
-                    lines=block.caption,
-                    anchor=f"figure-{block.media}",
-                    image=href,
-                    width=width,
-                    height=height,
-                    alt=alt if len(alt) <= 250 else alt[:247] + "...",
-                )
-            )
-        elif isinstance(block, Note):
-            blocks.append(BookBlock("note", lines=block.text))
-        elif isinstance(block, Question):
-            questions += 1
-            item = BookBlock(
-                "question",
-                text=block.prompt,
-                lines=block.answer,
-                anchor=f"question-{questions}",
-                number=questions,
-            )
-            blocks.append(item)
-            if block.answer:
-                answers.append(item)
-        elif isinstance(block, Credit):
-            blocks.append(BookBlock("credit", text=block.text))
-        else:
-            blocks.append(BookBlock("unclassified", text=block.text))
-    return Chapter(file, feature.title, feature.part, feature.language, tuple(blocks), tuple(answers))
-
-
-def _timeline(selection: Selection, files: dict[str, str]) -> tuple[TimelineGroup, ...]:
-    groups: dict[str | None, list[TimelineLine]] = {}
-    for entry in selection.timeline:
-        if entry.slug not in files:
-            continue
-        source = f"Part {entry.part}" if entry.part is not None else entry.title
-        groups.setdefault(entry.series, []).append(
-            TimelineLine(
-                # "mid-August 1945" says more than "August 1945": a modified date keeps the text's words.
-                entry.text if entry.mod else date_label(entry.value, entry.text),
-                entry.sentence,
-                files[entry.slug],
-                f"({source})",
-            )
-        )
-    return tuple(
-        TimelineGroup(selection.series_title(key) or "Other features", tuple(events))
-        for key, events in groups.items()
-    )
-
-
 def build_epub(
     selection: Selection, media: MediaLibrary, *, now: datetime | None = None
 ) -> tuple[bytes, ExportReport]:
@@ -226,7 +116,7 @@ def build_epub(
     images = _Images(media, report)
     language = selection.features[0].language if selection.features else "en"
     files = {f.slug: f"chapter-{n:02d}.xhtml" for n, f in enumerate(selection.features, start=1)}
-    chapters = [_chapter(f, files[f.slug], images) for f in selection.features]
+    chapters = [build_chapter(f, files[f.slug], images.get) for f in selection.features]
     cover = None
     for feature in selection.features:
         found = images.get(feature.hero, feature.slug) if feature.hero else None
@@ -235,7 +125,7 @@ def build_epub(
             break
     if cover is None:
         report.skipped.append("cover: no lead picture could be found, so the book has no cover image")
-    timeline = _timeline(selection, files)
+    timeline = timeline_groups(selection, files)
     toc = ([TocEntry("cover.xhtml", "Cover")] if cover else []) + [
         TocEntry(c.file, f"{c.part}. {c.title}" if c.part is not None else c.title) for c in chapters
     ]

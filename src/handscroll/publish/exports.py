@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     # Only for types: this module is imported by `handscroll --help`, which must stay fast.
@@ -29,6 +29,12 @@ DEFAULT_BASE_URL = "http://localhost:8000/"
 """Where the reader is assumed to be served when an export needs absolute links (`handscroll serve`)."""
 
 
+Answers = Literal["end", "inline", "none"]
+"""Where a printed export puts the answers: at the back, beside each question, or nowhere."""
+
+Paper = Literal["A4", "Letter"]
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     """What to export: a series, one feature, or (neither) the whole library, and with which pictures."""
@@ -38,6 +44,10 @@ class ExportRequest:
     media_dir: Path | None = None
     base_url: str = DEFAULT_BASE_URL
     """The reader's address, for links that must be absolute (IIIF ids, JSON-LD @id, page links)."""
+    language: str | None = None
+    """Only the edition in this language (`en`, `zh-Hant`, `zh-Hans`); None for every edition."""
+    answers: Answers = "end"
+    paper: Paper = "A4"
 
 
 @dataclass
@@ -96,6 +106,7 @@ DESCRIPTIONS: dict[str, str] = {
     "jsonld": "schema.org JSON-LD (OUT.jsonld): articles, pictures, questions, events, places, glossary",
     "csv": "CSV, UTF-8 with BOM (OUT folder): timeline.csv and glossary.csv",
     "gift": "Moodle GIFT (OUT.gift): the approved self-check items",
+    "pdf": "a teacher's pack (OUT.pdf; a worksheet with --feature): --answers, --paper",
 }
 """`--help` lines of the built-in formats (their modules are not imported to describe them)."""
 
@@ -162,9 +173,16 @@ def select_features(library: Library, request: ExportRequest) -> Selection:
         glossary = library.glossary()
         series = tuple(library.list_series())
         title = (series[0].title or series[0].key) if len(series) == 1 else "handscroll library"
+    if request.language is not None:
+        features = tuple(f for f in features if f.language == request.language)
+        kept = {f.slug for f in features}
+        timeline = [t for t in timeline if t.slug in kept]
+        glossary = [g for g in glossary if kept.intersection(g.slugs)]
     if not features:
         from handscroll.errors import NotFoundError
 
+        if request.language is not None:
+            raise NotFoundError(f"nothing to export: no feature of this selection is in {request.language}")
         raise NotFoundError("nothing to export: the library holds no features (import some first)")
     enrichments = {f.slug: library.get_enrichment(f.slug) for f in features}
     return Selection(title, features, series, tuple(timeline), tuple(glossary), enrichments)

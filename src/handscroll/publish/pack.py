@@ -1,0 +1,233 @@
+"""The teacher's pack (issue 15): a series or a feature on paper, as PDF, with an answer key.
+
+One HTML document is laid out by WeasyPrint: a cover, the contents with page
+numbers, each feature as a chapter (lead picture, narrative, numbered figures
+with captions, notes boxed, the thinking question with room to write, the
+approved self-check items, a QR code back to the web page), then the answer
+key, the timeline and the glossary as tables. Answers go at the back (the
+default), beside each question, or nowhere, for a student's copy. The same
+document, for one feature, is the worksheet the reader links to.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from handscroll.learn.items import QuizItem
+from handscroll.learn.load import approved_quiz
+from handscroll.publish.annotate import mark_chinese
+from handscroll.publish.chapters import Chapter, TimelineGroup, build_chapter, timeline_groups
+from handscroll.publish.exports import (
+    Answers,
+    ExportReport,
+    ExportRequest,
+    Paper,
+    Selection,
+    missing_picture,
+    open_media,
+    resized_jpeg,
+    select_features,
+)
+from handscroll.publish.jsonld import reader_urls
+from handscroll.publish.media import MediaLibrary
+from handscroll.store import Library
+from handscroll.store.records import GlossaryEntry
+
+TEMPLATES = Path(__file__).parent / "templates" / "pack"
+"""The pack's one HTML template and its print stylesheet."""
+
+
+PRINT_IMAGE_SIDE = 1200
+"""Longest side of a printed picture, in pixels: about 200 dpi across a text column."""
+
+
+@dataclass(frozen=True)
+class PackChapter:
+    """One feature in the pack: its chapter, lead picture, self-check items and web address."""
+
+    chapter: Chapter
+    anchor: str
+    hero: tuple[str, int, int] | None
+    items: tuple[QuizItem, ...]
+    url: str
+    qr: str
+    """The QR code of `url`, as an SVG data URI."""
+
+
+@dataclass(frozen=True)
+class Pack:
+    """What the template lays out."""
+
+    title: str
+    kind: Literal["pack", "worksheet"]
+    language: str
+    paper: Paper
+    answers: Answers
+    made: date
+    chapters: tuple[PackChapter, ...]
+    timeline: tuple[TimelineGroup, ...]
+    glossary: tuple[GlossaryEntry, ...]
+
+    @property
+    def has_answers(self) -> bool:
+        """Whether the answer key at the back has anything to show."""
+        return self.answers == "end" and any(c.chapter.answers or c.items for c in self.chapters)
+
+
+class _Pictures:
+    """Pictures as data URIs, each resized once, with a skip line for each one missing."""
+
+    def __init__(self, media: MediaLibrary, report: ExportReport) -> None:
+        self.media = media
+        self.report = report
+        self.found: dict[str, tuple[str, int, int] | None] = {}
+
+    def get(self, media_id: str, slug: str) -> tuple[str, int, int] | None:
+        if media_id not in self.found:
+            picture = resized_jpeg(self.media, media_id, PRINT_IMAGE_SIDE)
+            if picture is None:
+                self.report.skipped.append(missing_picture(self.media, media_id, slug))
+                self.found[media_id] = None
+            else:
+                data, width, height = picture
+                uri = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
+                self.found[media_id] = (uri, width, height)
+        return self.found[media_id]
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code of `url` as an SVG data URI (segno), dark on white, for print."""
+    import segno
+
+    return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2))
+
+
+def build_pack(
+    library: Library,
+    selection: Selection,
+    media: MediaLibrary,
+    *,
+    base_url: str,
+    answers: Answers = "end",
+    paper: Paper = "A4",
+    kind: Literal["pack", "worksheet"] = "pack",
+    today: date | None = None,
+) -> tuple[Pack, ExportReport]:
+    """The pack of a selection, with what it left out (pictures not found, features with no items)."""
+    report = ExportReport()
+    pictures = _Pictures(media, report)
+    page_url = reader_urls(base_url)[0]
+    anchors = {f.slug: f"feature-{f.slug}" for f in selection.features}
+    chapters = []
+    for feature in selection.features:
+        items = approved_quiz(library, feature.slug)
+        if not items:
+            report.skipped.append(
+                f"{feature.slug}: no approved self-check items (see `handscroll quiz {feature.slug}`)"
+            )
+        url = page_url(feature.slug)
+        chapters.append(
+            PackChapter(
+                chapter=build_chapter(feature, anchors[feature.slug], pictures.get),
+                anchor=anchors[feature.slug],
+                hero=pictures.get(feature.hero, feature.slug) if feature.hero else None,
+                items=items,
+                url=url,
+                qr=qr_data_uri(url),
+            )
+        )
+    timeline = timeline_groups(selection, {slug: f"#{anchor}" for slug, anchor in anchors.items()})
+    pack = Pack(
+        title=selection.title,
+        kind=kind,
+        language=selection.features[0].language,
+        paper=paper,
+        answers=answers,
+        made=today or date.today(),
+        chapters=tuple(chapters),
+        timeline=timeline,
+        glossary=selection.glossary,
+    )
+    return pack, report
+
+
+def _mark_chinese_in(text: object, language: str) -> Markup:
+    """Escape text; in an English chapter, also mark its Chinese runs (a Chinese one says its `lang`)."""
+    return escape(text) if language.startswith("zh") else mark_chinese(text)
+
+
+def pack_html(pack: Pack) -> str:
+    """The pack as one HTML document, for WeasyPrint or a browser's print."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    env.filters["zh"] = _mark_chinese_in
+    # The stylesheet is ours, not the library's: it goes in as written (quotes and all).
+    stylesheet = Markup((TEMPLATES / "pack.css").read_text(encoding="utf-8"))
+    return env.get_template("pack.html").render(pack=pack, stylesheet=stylesheet)
+
+
+def pack_pdf(html: str) -> bytes:
+    """Lay the document out as PDF; every font is embedded (WeasyPrint subsets them)."""
+    from weasyprint import HTML
+
+    pdf = HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    assert pdf is not None  # write_pdf returns bytes when no target is given
+    return bytes(pdf)
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a partial file is never left at `out`."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export_pdf(library: Library, request: ExportRequest, out: Path) -> ExportReport:
+    """Write the teacher's pack of the request to `out` (a `.pdf` file)."""
+    selection = select_features(library, request)
+    languages = sorted({f.language for f in selection.features})
+    others: list[str] = []
+    if len(languages) > 1:
+        # A class reads one edition: English when there is one, unless --language says otherwise.
+        chosen = "en" if "en" in languages else languages[0]
+        others = [language for language in languages if language != chosen]
+        selection = select_features(library, replace(request, language=chosen))
+    kind: Literal["pack", "worksheet"] = "worksheet" if request.slug else "pack"
+    pack, report = build_pack(
+        library,
+        selection,
+        open_media(request, out.parent),
+        base_url=request.base_url,
+        answers=request.answers,
+        paper=request.paper,
+        kind=kind,
+    )
+    if others:
+        report.skipped.append(
+            f"the {', '.join(others)} editions: a pack holds one (--language {others[0]} for that one)"
+        )
+    write_atomically(out, pack_pdf(pack_html(pack)))
+    report.written.append(out)
+    return report
