@@ -60,3 +60,9 @@ def test_enrich_only_computes_annotations() -> None:
 
 def test_store_only_keeps_models() -> None:
     assert presentation_in("handscroll.store") == []
+
+
+def test_the_workspace_decides_and_never_renders() -> None:
+    assert presentation_in("handscroll.workspace") == []
+    for path in _module_files("handscroll.workspace"):
+        assert not {"jinja2", "starlette"} & _imported(ast.parse(path.read_text(encoding="utf-8"))), path.name

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handscroll.config import Settings
+from handscroll.errors import ReadError
 from handscroll.ingest.decode import decode_bytes
 from handscroll.ingest.legacy_text import read_legacy_text
 from handscroll.ingest.markdown import read_markdown
@@ -48,6 +49,7 @@ _ALPHABET = "*_#>-+=:|\\`[]()<>!&~.0123456789 \tab中國\x85\u2028"
 _OPENINGS = (
     "# ", "## ", "- ", "+ ", "* ", "1. ", "1945) ", "> ", "```", "~~~", ":::", "::: figure x_1",
     "<div>", "<!-- ", "---", "***", "___", "===", "    ", "[a]: /b", "| a | b |", "\\", "\\*", "&amp;",
+    "alt:", "alt: ",
 )  # fmt: skip
 
 
@@ -67,7 +69,9 @@ texts = (
 media_ids = st.from_regex(MEDIA_ID_PATTERN, fullmatch=True).filter(lambda m: is_media_id(m) and "\n" not in m)
 blocks = st.one_of(
     st.builds(Paragraph, text=texts),
-    st.builds(Figure, media=media_ids, caption=st.lists(texts, max_size=3).map(tuple)),
+    st.builds(
+        Figure, media=media_ids, alt=st.just("") | texts, caption=st.lists(texts, max_size=3).map(tuple)
+    ),
     st.builds(Note, kind=texts, text=st.lists(texts, max_size=3).map(tuple)),
     st.builds(Question, prompt=texts, answer=st.lists(texts, max_size=3).map(tuple)),
     st.builds(Credit, text=texts | st.just("")),
@@ -142,3 +146,24 @@ def test_a_blank_paragraph_read_from_markdown_round_trips_unchanged(blank: str) 
     read = read_markdown(source, source="blank.md", settings=Settings()).feature
     assert _round_trip(read) == read
     assert read.blocks == (Paragraph(text="next"), Figure(media="a_1", caption=("caption",)))
+
+
+def test_alt_text_is_its_own_line_and_a_caption_that_looks_like_one_stays_a_caption() -> None:
+    feature = Feature(
+        title="T", blocks=(Figure(media="a_1", alt="Two sampans", caption=("alt: not the alt", "More.")),)
+    )
+    written = write_markdown(feature)
+    assert "::: figure a_1\nalt: Two sampans\n\nalt\\: not the alt\n\nMore.\n:::" in written
+    assert _round_trip(feature) == feature
+
+
+def test_an_alt_line_followed_directly_by_the_caption_reads_as_both() -> None:
+    text = "---\ntitle: T\n---\n\n::: figure a_1\nalt: A junk\nThe caption,\nwrapped.\n:::\n"
+    read = read_markdown(text, source="t.md", settings=Settings()).feature
+    assert read.blocks == (Figure(media="a_1", alt="A junk", caption=("The caption, wrapped.",)),)
+
+
+def test_an_overlong_alt_text_is_refused_with_its_line() -> None:
+    text = f"---\ntitle: T\n---\n\n::: figure a_1\nalt: {'x' * 400}\n:::\n"
+    with pytest.raises(ReadError, match=r"t\.md:6: alt text is short"):
+        read_markdown(text, source="t.md", settings=Settings())

@@ -21,6 +21,8 @@ from handscroll.store.tables import Base
 TABLES = {
     "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
     "quiz_approvals", "editions",
+    "accounts", "login_attempts", "sessions", "revisions", "edition_states", "review_comments",
+    "working_copies", "audit_log",
 }  # fmt: skip
 
 
@@ -50,7 +52,15 @@ def test_migrated_schema_matches_the_models(library_url: str) -> None:
             )
             on_delete = {
                 table: [fk["options"].get("ondelete") for fk in inspect(conn).get_foreign_keys(table)]
-                for table in ("blocks", "enrichments", "events", "terms", "quiz_approvals", "editions")
+                for table in (
+                    "blocks",
+                    "enrichments",
+                    "events",
+                    "terms",
+                    "quiz_approvals",
+                    "editions",
+                    "sessions",
+                )
             }
     finally:
         engine.dispose()

@@ -26,7 +26,17 @@ from pydantic import ValidationError
 from handscroll.config import Settings
 from handscroll.errors import Location, ReadError
 from handscroll.ingest.result import ReadResult, ReadWarning
-from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified, is_media_id
+from handscroll.model import (
+    ALT_MAX_LENGTH,
+    Credit,
+    Feature,
+    Figure,
+    Note,
+    Paragraph,
+    Question,
+    Unclassified,
+    is_media_id,
+)
 from handscroll.text.languages import UnknownLanguageError, detect_language, language_tag
 
 CONTAINER_NAMES: tuple[str, ...] = ("question", "figure", "note", "credit", "unclassified")
@@ -40,6 +50,8 @@ _AnyBlock = Paragraph | Figure | Note | Question | Credit | Unclassified
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CLOSING_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
 _KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:")
+_ALT_LINE = re.compile(r"^[ \t]*alt:(.*)$")
+"""A figure's alt text: the first line inside `::: figure ID`, written `alt: ...` (issue 13)."""
 _CONTAINER = "block"  # the one container plugin instance; its info string names our container
 _KINDS = {
     "heading_open": "a heading (the title belongs in the front matter)",
@@ -244,8 +256,11 @@ def _take_container(walk: _Walk, token: Token, inner: list[Token]) -> None:
     paragraphs: list[str] = []
     paragraph_lines: list[int] = []
     strays: list[Token] = []
+    alt: str | None = None
     for child, content in _blocks_of(inner, 0):
         if child.type == "paragraph_open":
+            if name == "figure" and not paragraphs and alt is None:
+                alt, content[0].content = _split_alt(content[0].content)
             if text := _plain(content[0]):
                 paragraphs.append(text)
                 paragraph_lines.append((child.map or (first, 0))[0] + 1)
@@ -256,9 +271,27 @@ def _take_container(walk: _Walk, token: Token, inner: list[Token]) -> None:
             )
         else:
             strays.append(child)
-    walk.blocks.append(_make_block(walk, name, argument, paragraphs, paragraph_lines, line))
+    block = _make_block(walk, name, argument, paragraphs, paragraph_lines, line)
+    if alt:
+        if len(alt) > ALT_MAX_LENGTH:
+            raise walk.fail(
+                f"alt text is short (at most {ALT_MAX_LENGTH} characters; this one has {len(alt)}): "
+                "say what the photo shows and leave the rest to the caption",
+                line + 1,
+            )
+        block = block.model_copy(update={"alt": alt})
+    walk.blocks.append(block)
     for stray in strays:
         walk.keep_unclassified(stray, f" inside '::: {name}' (line {line})")
+
+
+def _split_alt(content: str) -> tuple[str | None, str]:
+    """Take an `alt: ...` first line off a figure's first paragraph: (alt text or None, the rest)."""
+    first, _, rest = content.partition("\n")
+    match = _ALT_LINE.match(first)
+    if match is None:
+        return None, content
+    return unescape(match.group(1).strip()), rest
 
 
 def _make_block(

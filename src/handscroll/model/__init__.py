@@ -21,6 +21,7 @@ from handscroll.model.annotations import (
     text_at,
 )
 from handscroll.model.feature import (
+    ALT_MAX_LENGTH,
     BLOCK_TYPES,
     MEDIA_ID_PATTERN,
     Block,
@@ -40,6 +41,7 @@ from handscroll.model.feature import (
 from handscroll.model.timevalues import sort_key, sort_text, year_of
 
 __all__ = [
+    "ALT_MAX_LENGTH",
     "BLOCK_TYPES",
     "ENRICHMENT_VERSION",
     "MEDIA_ID_PATTERN",

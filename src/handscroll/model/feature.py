@@ -55,12 +55,29 @@ class Paragraph(_Block):
     text: str
 
 
+ALT_MAX_LENGTH = 300
+"""Alt text is short: what the photo shows for someone who cannot see it, not its caption (issue 13)."""
+
+
 class Figure(_Block):
-    """A gallery photo and its caption paragraphs, in reading order."""
+    """A gallery photo, its alt text and its caption paragraphs, in reading order.
+
+    `alt` is its own short field, distinct from the caption; "" means not yet
+    written (publishing from the workspace is refused until it is). JSON
+    leaves an empty alt out, so features without one keep their content hash.
+    """
 
     type: Literal["figure"] = "figure"
     media: MediaId
+    alt: str = Field(default="", max_length=ALT_MAX_LENGTH, exclude_if=lambda alt: not alt)
     caption: tuple[str, ...] = ()
+
+    @field_validator("alt")
+    @classmethod
+    def _alt_is_one_line(cls, value: str) -> str:
+        if "\n" in value or "\r" in value:
+            raise ValueError("alt text is a single line")
+        return value
 
 
 class Note(_Block):

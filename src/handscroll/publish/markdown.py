@@ -19,6 +19,7 @@ from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question,
 _BACKSLASH_BEFORE_PUNCTUATION = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ORDERED_LIST = re.compile(r"^([0-9]+)([.)])")
+_ALT_START = re.compile(r"^([ \t]*alt):")
 _BLOCK_STARTERS = frozenset("#>+-*_=`~<:[")
 """First characters that can open a block (or, for `[`, a link definition elsewhere)."""
 
@@ -57,7 +58,7 @@ def write_markdown(feature: Feature) -> str:
             if _one_line(block.text):
                 parts.append(escape_text(block.text))
         elif isinstance(block, Figure):
-            parts.append(_container(f"figure {block.media}", block.caption))
+            parts.append(_figure(block))
         elif isinstance(block, Note):
             parts.append(_container(f"note {escape_text(block.kind)}".rstrip(), block.text))
         elif isinstance(block, Question):
@@ -98,6 +99,15 @@ def _front_matter(feature: Feature) -> str:
         fields["slug"] = feature.slug
     body = yaml.dump(fields, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP)
     return f"---\n{body}---"
+
+
+def _figure(figure: Figure) -> str:
+    """`::: figure ID`, its `alt:` line (issue 13), then its caption; a caption line that would
+    read as an alt line gets its colon escaped."""
+    caption = [_ALT_START.sub(r"\1\\:", escape_text(text)) for text in figure.caption if _one_line(text)]
+    lines = [f"alt: {escape_text(figure.alt)}"] if _one_line(figure.alt) else []
+    body = "\n\n".join(lines + caption)
+    return f"::: figure {figure.media}\n{body}\n:::" if body else f"::: figure {figure.media}\n:::"
 
 
 def _container(head: str, texts: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ Alembic migrations shipped in `migrations/` bring a database to the current
 schema whenever a library is opened. ORM rows never leave this package.
 """
 
+from handscroll.store import workspace_tables as workspace_tables  # registers the issue 13 tables on Base
 from handscroll.store.library import Library
 from handscroll.store.records import (
     FeatureSummary,

@@ -64,6 +64,12 @@ class Library:
         """Open the library at a SQLAlchemy URL, creating the database schema if it is missing."""
         return cls(open_engine(url))
 
+    @property
+    def engine(self) -> Engine:
+        """The library's engine, for the editors' workspace (issue 13), which keeps its own tables
+        and writes the public ones through `store.importing` in its own transactions."""
+        return self._engine
+
     def close(self) -> None:
         """Release the library's connections."""
         self._engine.dispose()
