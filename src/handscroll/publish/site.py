@@ -61,6 +61,7 @@ from handscroll.publish.reference import (
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import write_static_search
 from handscroll.publish.urls import SiteUrls, series_file
+from handscroll.publish.vendor import vendor_files
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
 MANIFEST = ".handscroll-build.json"
@@ -332,6 +333,8 @@ def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
         vendor = target / "vendor" / "leaflet"
         _copy_files((leaflet / name for name in LEAFLET_FILES), vendor)
         _copy_files((leaflet / "images").glob("*.png"), vendor / "images")
+    for name, source in vendor_files().items():  # fonts, viewer, base map (issue 14)
+        _copy_files([source], (target / "vendor" / name).parent)
 
 
 def _copy_files(sources: Iterable[Path], target: Path) -> None:

@@ -35,6 +35,7 @@ from handscroll.publish.security import (
     tile_source,
 )
 from handscroll.publish.urls import WebUrls
+from handscroll.publish.vendor import vendor_files, vendor_route
 from handscroll.store import Library
 
 __all__ = [
@@ -101,6 +102,7 @@ def create_app(
     if leaflet is not None:
         # Leaflet comes from npm (package.json), is served from our own host and never committed.
         routes.append(Mount("/static/vendor/leaflet", StaticFiles(directory=leaflet), name="leaflet"))
+    routes.append(vendor_route(vendor_files()))  # fonts, viewer, base map (issue 14)
     routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))
     handlers = exception_handlers(reader)
     return ReaderApp(

@@ -240,3 +240,33 @@
   });
   window.addEventListener("resize", function () { if (open) { place(open); } });
 })();
+
+/* Print (issue 14): every picture must be loaded when the page prints (a lazy one prints blank, and a
+   print is laid out at once), so once the page has loaded and the browser is idle the remaining
+   pictures load in the background; before printing, every model answer opens, and answers the
+   reader had not opened fold again afterwards. */
+(function () {
+  "use strict";
+
+  function loadAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("img[loading='lazy']"), function (img) {
+      img.loading = "eager";
+    });
+  }
+  window.addEventListener("load", function () {
+    if (window.requestIdleCallback) { window.requestIdleCallback(loadAll, { timeout: 3000 }); } else { window.setTimeout(loadAll, 1500); }
+  });
+
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    loadAll();
+    Array.prototype.forEach.call(document.querySelectorAll("details.answer:not([open])"), function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
+})();
