@@ -46,6 +46,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "jsonld": "handscroll.publish.jsonld:export_jsonld",
         "csv": "handscroll.publish.csv_export:export_csv",
         "gift": "handscroll.publish.gift:export_gift",
+        "pdf": "handscroll.publish.pack:export_pdf",
     },
 }
 """handscroll's own entry points, in the order they run (enrichers) or are listed.

@@ -23,6 +23,7 @@ from handscroll.enrich import enrich_feature
 from handscroll.model import Feature, Figure, Paragraph
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_index import write_static_search
+from handscroll.publish.vendor import vendor_files
 from handscroll.store import ImportItem, Library
 
 from .conftest import Watch
@@ -175,6 +176,9 @@ def test_server_on_both_databases_and_static_search_find_the_same(
     on_sqlite, on_postgres = _server(sqlite), _server(postgres)
     site = tmp_path / "site"
     shutil.copytree(Path(publish.__file__).parent / "static", site / "static")
+    for name, source in vendor_files().items():  # the fonts the stylesheet names (issue 14)
+        (site / "static" / "vendor" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, site / "static" / "vendor" / name)
     with Library.open(sqlite) as library:
         write_static_search(library, site, Renderer())
     page, watch = watched

@@ -412,7 +412,8 @@ def test_an_empty_library_is_refused_clearly(tmp_path: Path) -> None:
 def test_epub_templates_use_what_their_contexts_declare() -> None:
     from dataclasses import fields
 
-    from handscroll.publish.epub import TEMPLATES, Book, TimelineLine, TocEntry
+    from handscroll.publish.chapters import TimelineLine
+    from handscroll.publish.epub import TEMPLATES, Book, TocEntry
 
     text = "".join(p.read_text(encoding="utf-8") for p in TEMPLATES.glob("*.xhtml"))
     for context, name in ((Book, "book"), (TimelineLine, "event"), (TocEntry, "item")):

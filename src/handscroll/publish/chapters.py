@@ -66,7 +66,7 @@ class TimelineGroup:
 
 def figure_alt(figure: Figure) -> str:
     """A figure's alt text: its own when it has one, else the start of its caption, short."""
-    alt = getattr(figure, "alt", "") or (figure.caption[0] if figure.caption else f"Picture {figure.media}")
+    alt = figure.alt or (figure.caption[0] if figure.caption else f"Picture {figure.media}")
     return alt if len(alt) <= 250 else alt[:247] + "..."
 
 

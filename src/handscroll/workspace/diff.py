@@ -16,8 +16,10 @@ from typing import Literal
 from handscroll.config import Settings
 from handscroll.ingest.markdown import read_markdown
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
+from handscroll.text.cjk import HAN
 
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]|\w+|\s+|[^\w\s]")
+_TOKEN = re.compile(rf"[{HAN}]|\w+|\s+|[^\w\s]")
+"""A word of a diff: one Han character, a run of word characters, of spaces, or one mark."""
 
 Op = Literal["equal", "insert", "delete"]
 Kind = Literal["equal", "changed", "added", "removed"]
