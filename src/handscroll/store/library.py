@@ -9,7 +9,8 @@ feature or block.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from types import TracebackType
 from typing import Self
@@ -22,8 +23,9 @@ from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
+from handscroll.store.import_run import ImportRun, load_feature
 from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
-from handscroll.store.mapping import build_feature, build_summary
+from handscroll.store.mapping import build_summary
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -104,6 +106,21 @@ class Library:
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
+    @contextmanager
+    def import_run(self, *, all_or_nothing: bool = False) -> Iterator[ImportRun]:
+        """An import written batch by batch: a transaction each, or one for the run (issue 11).
+
+        All or nothing, the run is committed when the block ends without an
+        error and without `ImportRun.discard`; otherwise nothing of it stays.
+        """
+        run = ImportRun(self._engine, self._writer, all_or_nothing=all_or_nothing)
+        try:
+            yield run
+        except BaseException:
+            run.finish(failed=True)
+            raise
+        run.finish()
+
     def work_editions(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
         """Per work key, its stored editions as (slug, language, source) (issue 12)."""
         with Session(self._engine) as session:
@@ -160,26 +177,7 @@ class Library:
     def get_feature(self, slug: str) -> Feature:
         """Load one feature, rebuilt from its block rows; NotFoundError if the slug is unknown."""
         with Session(self._engine) as session:
-            head = session.execute(
-                select(FeatureRow, SeriesRow.key).outerjoin(FeatureRow.series).where(FeatureRow.slug == slug)
-            ).one_or_none()
-            if head is None:
-                raise NotFoundError(f"no feature {slug!r} in the library")
-            row, key = head
-            blocks = session.execute(
-                select(BlockRow.type, BlockRow.data)
-                .where(BlockRow.feature_id == row.id)
-                .order_by(BlockRow.position)
-            )
-            return build_feature(
-                slug=row.slug,
-                title=row.title,
-                part=row.part,
-                series=key,
-                language=row.language,
-                hero=row.hero,
-                blocks=((block_type, data) for block_type, data in blocks),
-            )
+            return load_feature(session, slug)
 
     def redirect_for(self, slug: str) -> str | None:
         """The slug a feature has now, if `slug` is one it had before a re-import renamed it."""

@@ -1,0 +1,143 @@
+"""One `handscroll import` as the store sees it: batches, each a transaction or all of them one.
+
+An import streams (issue 11 item 3): the pipeline hands the store a batch of
+features at a time and forgets it once written, so memory stays flat however
+many files there are. Each batch is written whole or not at all. With
+`all_or_nothing`, every batch goes into one transaction that is committed
+only at the end of a run without errors; a run that fails (or is killed)
+leaves the library as it was. The look-ups the pipeline makes between
+batches (known hashes, stored editions) go through that same transaction,
+so they see the batches written before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from handscroll.errors import NotFoundError, StoreError
+from handscroll.model import Feature
+from handscroll.store.engine import describe_error
+from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
+from handscroll.store.mapping import build_feature
+from handscroll.store.records import ImportItem, ImportReport
+from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
+from handscroll.store.works import editions_of, save_works
+
+
+class ImportRun:
+    """Writes an import's batches and answers its look-ups; made by `Library.import_run`."""
+
+    def __init__(self, engine: Engine, writer: Engine, *, all_or_nothing: bool) -> None:
+        self._engine = engine
+        self._writer = writer
+        self._whole: Session | None = Session(writer) if all_or_nothing else None
+        self._discarded = False
+        self.batches = 0
+        """How many batches were written (committed, or held for the end of an all-or-nothing run)."""
+
+    def known_source_hashes(self, hashes: Sequence[str]) -> dict[str, str]:
+        """Map each of `hashes` that a stored feature was read from to that feature's slug."""
+        found: dict[str, str] = {}
+        with self._reading() as session:
+            for chunk in chunks(list(hashes)):
+                query = select(FeatureRow.source_hash, FeatureRow.slug).where(
+                    FeatureRow.source_hash.in_(chunk)
+                )
+                found.update((source_hash, slug) for source_hash, slug in session.execute(query))
+        return found
+
+    def stored_editions(self, keys: Sequence[str], *, besides: set[str]) -> list[tuple[Feature, str, str]]:
+        """The stored editions of the given works, as (feature, source, work key), but those in `besides`."""
+        with self._reading() as session:
+            return [
+                (load_feature(session, slug), source, key)
+                for key, editions in editions_of(session, keys).items()
+                for slug, _language, source in editions
+                if slug not in besides
+            ]
+
+    def write(self, items: Sequence[ImportItem]) -> ImportReport:
+        """Write one batch: add, update in place or skip each item; the batch is written whole or not at all.
+
+        Raises StoreError when two items share a slug or the database refuses
+        the batch; nothing of the batch is written then (nor, all or nothing,
+        of the batches before it: the run is then rolled back).
+        """
+        refuse_duplicate_slugs(items)
+        hashes = [item.feature.content_hash() for item in items]
+        try:
+            if self._whole is not None:
+                report = self._write(self._whole, items, hashes)
+                self._whole.flush()
+            else:
+                with Session(self._writer) as session, session.begin():
+                    report = self._write(session, items, hashes)
+        except SQLAlchemyError as exc:
+            kept = (
+                "nothing was written"
+                if self._whole is not None or not self.batches
+                else (f"nothing of this batch was written; the {self.batches} batches before it were")
+            )
+            raise StoreError(f"import failed and {kept}: {describe_error(exc)}") from exc
+        self.batches += 1
+        return report
+
+    @staticmethod
+    def _write(session: Session, items: Sequence[ImportItem], hashes: list[str]) -> ImportReport:
+        report = import_items(session, items, hashes)
+        save_works(session, items)  # the work keys go in the same transaction (issue 12)
+        return report
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        if self._whole is not None:
+            yield self._whole
+        else:
+            with Session(self._engine) as session:
+                yield session
+
+    def discard(self) -> None:
+        """All or nothing: roll back every batch of the run when it ends (a file failed)."""
+        self._discarded = True
+
+    def finish(self, *, failed: bool = False) -> None:
+        """End the run: all or nothing, commit it unless it failed or was discarded, else roll it back."""
+        if self._whole is None:
+            return
+        try:
+            if not (failed or self._discarded):
+                self._whole.commit()
+            else:
+                self._whole.rollback()
+        except SQLAlchemyError as exc:
+            self._whole.rollback()
+            raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
+        finally:
+            self._whole.close()
+
+
+def load_feature(session: Session, slug: str) -> Feature:
+    """Load one feature, rebuilt from its block rows; NotFoundError if the slug is unknown."""
+    head = session.execute(
+        select(FeatureRow, SeriesRow.key).outerjoin(FeatureRow.series).where(FeatureRow.slug == slug)
+    ).one_or_none()
+    if head is None:
+        raise NotFoundError(f"no feature {slug!r} in the library")
+    row, key = head
+    blocks = session.execute(
+        select(BlockRow.type, BlockRow.data).where(BlockRow.feature_id == row.id).order_by(BlockRow.position)
+    )
+    return build_feature(
+        slug=row.slug,
+        title=row.title,
+        part=row.part,
+        series=key,
+        language=row.language,
+        hero=row.hero,
+        blocks=((block_type, data) for block_type, data in blocks),
+    )
