@@ -40,9 +40,11 @@ def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
     templates = [p.read_text(encoding="utf-8").splitlines() for p in sample_paths()]
     paths = []
     for i in range(count):
-        lines = list(rng.choice(templates))
+        # A series of ten parts per ten files (from the media IDs), so no two files are one work.
+        series = f"bench{i // 10:05d}_civilwar"
+        lines = [line.replace("handscroll_sample_civilwar", series) for line in rng.choice(templates)]
         title_at = next(n for n, line in enumerate(lines) if line.strip() and not line.startswith("Please"))
-        lines[title_at] = f"({i % 90 + 1}) Generated feature {i}: {lines[title_at].split(') ', 1)[-1]}"
+        lines[title_at] = f"({i % 10 + 1}) Generated feature {i}: {lines[title_at].split(') ', 1)[-1]}"
         long_lines = [n for n, line in enumerate(lines) if len(line) > 120]
         # Vary the prose: shuffle the sentences of each long line.
         for n in long_lines:

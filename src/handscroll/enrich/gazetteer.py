@@ -44,6 +44,9 @@ COMMON_WORDS = frozenset(
 """Capitalised words that are also place names in GeoNames but mostly mean something else."""
 
 
+_GAP = re.compile(r"[ \t\u00a0]")
+_POSSESSIVE = re.compile(r"[’']s$")
+
 CHINESE_SITE_NOUNS = "機場|机场|火車站|火车站|車站|车站|廣場|广场"
 """Chinese nouns that make a city's name into a site's (an airport, a station, a square)."""
 
@@ -75,6 +78,15 @@ class Gazetteer:
     chinese: dict[str, GazetteerEntry]
     chinese_pattern: re.Pattern[str]
     """Finds any Chinese name of `chinese` in a text (group `name`), with a site noun (group `site`)."""
+    first_words: frozenset[str] = frozenset()
+    """The first word of every English name: a word that is none of them starts no place (issue 11)."""
+
+    def may_start_name(self, word: str) -> bool:
+        """Say whether a word of a text (perhaps with a possessive "'s") may begin a known English name."""
+        if word in self.first_words or fold_marks(word) in self.first_words:
+            return True
+        bare = _POSSESSIVE.sub("", word)
+        return bare != word and (bare in self.first_words or fold_marks(bare) in self.first_words)
 
     def lookup_english(self, name: str) -> GazetteerEntry | None:
         """The place an English name means, also with ü and other marks folded ("Lushun")."""
@@ -114,7 +126,8 @@ def load_gazetteer() -> Gazetteer:
             chinese[name] = entry
     names = "|".join(re.escape(name) for name in sorted(chinese, key=len, reverse=True))
     pattern = re.compile(f"(?P<name>{names})(?P<site>{CHINESE_SITE_NOUNS})?")
-    return Gazetteer(english, chinese, pattern)
+    first_words = frozenset(_GAP.split(name, maxsplit=1)[0] for name in english)
+    return Gazetteer(english, chinese, pattern, first_words)
 
 
 def _curated_items() -> list[dict[str, Any]]:

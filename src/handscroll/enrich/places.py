@@ -141,7 +141,9 @@ def _english_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
     hits = []
     index = 0
     while index < len(words):
-        found = _longest_name(gazetteer, text, words, index) if words[index].group()[0].isupper() else None
+        word = words[index].group()
+        starts = word[0].isupper() and gazetteer.may_start_name(word)
+        found = _longest_name(gazetteer, text, words, index) if starts else None
         if found is None:
             index += 1
             continue

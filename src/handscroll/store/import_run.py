@@ -52,14 +52,22 @@ class ImportRun:
         return found
 
     def stored_editions(self, keys: Sequence[str], *, besides: set[str]) -> list[tuple[Feature, str, str]]:
-        """The stored editions of the given works, as (feature, source, work key), but those in `besides`."""
+        """The stored editions of the given works, as (feature, source, work key), but those in `besides`.
+
+        One edition per work and language, the first by slug: alignment takes
+        no more, and a work stored with many editions in one language (each
+        reported when it was imported) would otherwise be loaded whole for
+        every batch that touches it.
+        """
+        wanted: list[tuple[str, str, str]] = []
         with self._reading() as session:
-            return [
-                (load_feature(session, slug), source, key)
-                for key, editions in editions_of(session, keys).items()
-                for slug, _language, source in editions
-                if slug not in besides
-            ]
+            for key, editions in editions_of(session, keys).items():
+                languages: set[str] = set()
+                for slug, language, source in editions:
+                    if slug not in besides and language not in languages:
+                        languages.add(language)
+                        wanted.append((slug, source, key))
+            return [(load_feature(session, slug), source, key) for slug, source, key in wanted]
 
     def write(self, items: Sequence[ImportItem]) -> ImportReport:
         """Write one batch: add, update in place or skip each item; the batch is written whole or not at all.
