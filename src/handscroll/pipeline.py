@@ -234,18 +234,21 @@ def _explicit(key: str) -> str | None:
 def enrich_library(
     library: Library, *, everything: bool = False, progress: Progress | None = None
 ) -> list[str]:
-    """Re-run enrichment on stale features (or all), saving in one transaction; return their slugs.
+    """Re-run enrichment on stale features (or all), saving a batch at a time; return their slugs.
 
     Running it twice changes nothing the second time: enrichment is a pure
-    function of the feature, and fresh enrichments are not redone.
+    function of the feature, and fresh enrichments are not redone. Each batch
+    is saved in one transaction, so a stopped run keeps what it finished and
+    the next run picks up the rest.
     """
     slugs = [f.slug for f in library.list_features()] if everything else library.stale_enrichments()
     if progress is not None:
         progress.start(len(slugs))
-    enriched = []
-    for slug in slugs:
-        enriched.append((slug, enrich_feature(library.get_feature(slug))))
-        if progress is not None:
-            progress.advance(slug)
-    library.save_enrichments(enriched)
+    for batch in _batched(slugs, BATCH_SIZE):
+        enriched = []
+        for slug in batch:
+            enriched.append((slug, enrich_feature(library.get_feature(slug))))
+            if progress is not None:
+                progress.advance(slug)
+        library.save_enrichments(enriched)
     return slugs
