@@ -89,6 +89,9 @@ class _Run:
                 self.errors.append(entry)
                 continue
             self.files += 1
+            if entry in hashes:  # named twice (a folder and a file in it): read once
+                self.advance(entry)
+                continue
             try:
                 hashes[entry] = load_source(entry, self.settings).hash  # the bytes are dropped at once
             except ReadError as exc:
