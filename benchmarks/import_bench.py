@@ -161,7 +161,29 @@ def _parse(folder: Path, _url: str) -> int:
     from handscroll.ingest import read_path
 
     settings = Settings()
-    return sum(1 for path in sorted(folder.rglob("*.txt")) if read_path(path, settings))
+    return len([read_path(path, settings) for path in sorted(folder.rglob("*.txt"))])
+
+
+class MemoryTrace:
+    """A Progress that notes this process's resident set every `every` files: flat, or growing?"""
+
+    def __init__(self, every: int = 1000) -> None:
+        self.every = every
+        self.done = 0
+        self.samples: list[tuple[int, float]] = []
+
+    def start(self, total: int) -> None:
+        self.every = max(self.every, total // 20)
+
+    def advance(self, item: object) -> None:
+        self.done += 1
+        if self.done % self.every == 0 and sys.platform.startswith("linux"):
+            status = Path("/proc/self/status").read_text(encoding="ascii")
+            kilobytes = int(status.split("VmRSS:")[1].split()[0])
+            self.samples.append((self.done, kilobytes / 1024))
+
+
+TRACE = MemoryTrace()
 
 
 def _import(enrich: bool) -> Callable[[Path, str], int]:
@@ -171,7 +193,7 @@ def _import(enrich: bool) -> Callable[[Path, str], int]:
         from handscroll.store import Library
 
         with Library.open(url) as library:
-            summary = import_paths([str(folder)], library, Settings(), enrich=enrich)
+            summary = import_paths([str(folder)], library, Settings(), enrich=enrich, progress=TRACE)
         if summary.errors:
             raise SystemExit(f"the import failed: {summary.errors[0]}")
         return len(summary.report.outcomes)
@@ -204,6 +226,7 @@ def child(stage: str, folder: str, url: str) -> None:
         # The kernel's peak resident set of this process, and of the largest of its (reaped) workers.
         "own_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "workers_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        "rss_mb_by_files": TRACE.samples,
     }
     print(json.dumps(figures))
 
@@ -268,9 +291,16 @@ def main() -> None:
             generate(folder, args.count)
             console.print(f"generated {args.count:,} files in {time.perf_counter() - started:.0f} s")
         megabytes = sum(p.stat().st_size for p in folder.rglob("*.txt")) / 1e6
-        databases = [("SQLite", lambda name: f"sqlite:///{Path(tmp, name + '.db')}")]
+
+        def sqlite_url(name: str) -> str:
+            return f"sqlite:///{Path(tmp, name + '.db')}"
+
+        def pg_url(_name: str) -> str:
+            return str(args.pg)
+
+        databases: list[tuple[str, Callable[[str], str]]] = [("SQLite", sqlite_url)]
         if not args.no_pg and reset_postgres(args.pg):
-            databases.append(("PostgreSQL", lambda name: args.pg))
+            databases.append(("PostgreSQL", pg_url))
         rows: list[tuple[str, dict[str, Any], str]] = []
         floors: dict[str, float] = {}
         cpu_floors: dict[str, float] = {}
@@ -289,6 +319,9 @@ def main() -> None:
                     reset_postgres(args.pg)
                 found = run_stage(stage, folder, url_for(db))
                 console.print(f"{name}: {found['count'] / found['seconds']:,.0f}/s", highlight=False)
+                if found.get("rss_mb_by_files"):
+                    trace = ", ".join(f"{done:,}: {mb:.0f}" for done, mb in found["rss_mb_by_files"])
+                    console.print(f"  resident MB after so many files: {trace}", highlight=False)
                 if stage == "floor":
                     floors[label] = found["count"] / found["seconds"]
                     cpu_floors[label] = found["count"] / found["cpu"]
