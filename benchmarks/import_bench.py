@@ -278,6 +278,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--pg", default=os.environ.get("HANDSCROLL_TEST_PG_URL", DEFAULT_PG))
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     parser.add_argument("--stages", default=",".join(STAGES), help=f"some of {','.join(STAGES)}")
     parser.add_argument("--folder", type=Path, help="reuse (or make) the generated files here")
     args = parser.parse_args()
@@ -298,7 +299,7 @@ def main() -> None:
         def pg_url(_name: str) -> str:
             return str(args.pg)
 
-        databases: list[tuple[str, Callable[[str], str]]] = [("SQLite", sqlite_url)]
+        databases: list[tuple[str, Callable[[str], str]]] = [] if args.no_sqlite else [("SQLite", sqlite_url)]
         if not args.no_pg and reset_postgres(args.pg):
             databases.append(("PostgreSQL", pg_url))
         rows: list[tuple[str, dict[str, Any], str]] = []
@@ -313,7 +314,7 @@ def main() -> None:
                 ("again", f"re-import unchanged, {label}", "full"),
             ]
             for stage, name, db in plans:
-                if stage not in stages or (stage == "parse" and label != "SQLite"):
+                if stage not in stages:
                     continue
                 if label == "PostgreSQL" and stage != "again":
                     reset_postgres(args.pg)
