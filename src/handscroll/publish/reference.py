@@ -7,7 +7,7 @@ and rendered by the same template on the live server and in the static site.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Protocol
 
@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from handscroll.errors import NotFoundError
 from handscroll.model import TextRef, sort_key
-from handscroll.publish.annotate import anchor_ids, stress
+from handscroll.publish.annotate import anchor_ids, han_lang, stress
 from handscroll.publish.contexts import (
     Chrome,
     FeaturePage,
@@ -28,6 +28,7 @@ from handscroll.publish.contexts import (
 )
 from handscroll.publish.datelabels import date_label, on_the_calendar, ordinal, year_label
 from handscroll.publish.enriched import TermEntry, event_anchor
+from handscroll.publish.i18n import Translator
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
@@ -52,15 +53,27 @@ class ReferenceReader(Protocol):
 
 
 @dataclass(frozen=True)
+class EditionSentence:
+    """An event's sentence as another edition of the work writes it, linked to its words there."""
+
+    language: str
+    sentence: Markup
+    url: str
+
+
+@dataclass(frozen=True)
 class TimelineItem:
     """One event on a timeline page: its date in words, its sentence (the date stressed), and
-    a link to the very words in its feature."""
+    a link to the very words in its feature; `editions` holds the same event's sentence in the
+    work's other editions (issue 12), so the event is listed once."""
 
     label: str
     sentence: Markup
     url: str
     feature: str
     part: int | None
+    language: str = "en"
+    editions: tuple[EditionSentence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,38 +120,53 @@ ReaderPage = HomePage | SeriesPage | FeaturePage | NotFoundPage | TimelinePage |
 """Any page of the reader."""
 
 
-def group_key(value: str) -> tuple[str, str]:
+def group_key(value: str, language: str = "en") -> tuple[str, str]:
     """The label and element id of the group an event's value belongs to: its (start) year,
     or its decade or century when it names no year."""
     year, rank = sort_key(value)[:2]
-    era = " BC" if year < 0 else ""
+    chinese = language.startswith("zh")
+    era = ("公元前" if chinese else " BC") if year < 0 else ""
     if rank == 0:
         century = abs(year) // 100 + 1
-        return f"The {ordinal(century)} century{era}", f"c{year}"
+        if chinese:
+            label = f"{era}{century}世{'纪' if language == 'zh-Hans' else '紀'}"
+        else:
+            label = f"The {ordinal(century)} century{era}"
+        return label, f"c{year}"
     if rank == 1:
-        return f"The {abs(year)}s{era}", f"d{year}"
-    return year_label(year), f"y{year}"
+        return (f"{era}{abs(year)}年代" if chinese else f"The {abs(year)}s{era}"), f"d{year}"
+    return year_label(year, language), f"y{year}"
 
 
 def timeline_page(
-    entries: Sequence[TimelineEntry], urls: Urls, *, series: Link | None = None, title: str = "Timeline"
+    entries: Sequence[TimelineEntry],
+    urls: Urls,
+    *,
+    series: Link | None = None,
+    key: str | None = None,
+    editions: Callable[[TimelineEntry], tuple[EditionSentence, ...]] | None = None,
 ) -> TimelinePage:
-    """A timeline page from entries already in time order (`Library.timeline`)."""
+    """A timeline page from entries already in time order (`Library.timeline`), in the language
+    of `urls`: of the library, or of the series `key` (linked as `series`); `editions` gives an
+    entry's sentences in the other editions of its work."""
+    ui = Translator(urls.language)
     groups: dict[str, tuple[str, list[TimelineItem]]] = {}
     entries = [e for e in entries if on_the_calendar(e.value)]
     for entry in entries:
-        label, anchor = group_key(entry.value)
-        ref = TextRef(entry.block, entry.field, entry.paragraph)
+        label, anchor = group_key(entry.value, urls.language)
         item = TimelineItem(
-            label=date_label(entry.value, entry.mod),
-            sentence=stress(entry.sentence, entry.text),
-            url=f"{urls.feature(entry.slug)}#{event_anchor(ref, entry.start)}",
+            label=date_label(entry.value, entry.mod, urls.language),
+            sentence=stress(entry.sentence, entry.text, han_lang(entry.language)),
+            url=entry_url(urls, entry),
             feature=entry.title,
             part=entry.part,
+            language=entry.language,
+            editions=editions(entry) if editions else (),
         )
         groups.setdefault(anchor, (label, []))[1].append(item)
+    title = ui.gettext("Timeline: %(name)s") % {"name": series.label} if series else ui.gettext("Timeline")
     return TimelinePage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.timeline(key)),
         title=title,
         series=series,
         groups=tuple(TimelineGroup(label, anchor, tuple(items)) for anchor, (label, items) in groups.items()),
@@ -172,13 +200,20 @@ def glossary_page(
         items.sort(key=lambda i: (i.term.pinyin is None, _pinyin_key(i.term), i.term.english.casefold()))
     else:
         items.sort(key=lambda i: i.term.english.casefold())
-    labels = {"english": "English", "pinyin": "Pinyin"}
+    ui = Translator(urls.language)
+    labels = {"english": ui.gettext("English"), "pinyin": ui.gettext("Pinyin")}
     return GlossaryPage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.glossary(sort)),
         sort=sort,
-        sorts=tuple(Link(urls.glossary(s), labels[s]) for s in GLOSSARY_SORTS),
+        sorts=tuple(Link(urls.glossary(s), labels[s], s == sort) for s in GLOSSARY_SORTS),
         items=tuple(items),
     )
+
+
+def entry_url(urls: Urls, entry: TimelineEntry) -> str:
+    """The very words of a timeline entry in its feature."""
+    ref = TextRef(entry.block, entry.field, entry.paragraph)
+    return f"{urls.feature(entry.slug)}#{event_anchor(ref, entry.start)}"
 
 
 def _pinyin_key(term: TermEntry) -> str:
@@ -198,10 +233,7 @@ def load_timeline(library: ReferenceReader, urls: Urls, series: str | None = Non
     summary = next((s for s in library.list_series() if s.key == series), None)
     name = series_title(summary, series)
     return timeline_page(
-        library.timeline(series=series),
-        urls,
-        series=Link(urls.series(series), name),
-        title=f"Timeline: {name}",
+        library.timeline(series=series), urls, series=Link(urls.series(series), name), key=series
     )
 
 

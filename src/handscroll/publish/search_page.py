@@ -159,7 +159,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
 
 def render_search_page(renderer: Renderer, page: SearchPage) -> str:
     """The HTML of a search page (`search.html`, or an override of it)."""
-    return renderer.env.get_template(page.template).render(page=page)
+    return renderer.render(page)  # in the page's interface language (issue 12)
 
 
 def _total_label(results: SearchResults) -> str:

@@ -323,7 +323,14 @@ class Library:
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
         query = (
-            select(EventRow, FeatureRow.slug, FeatureRow.title, FeatureRow.part, SeriesRow.key)
+            select(
+                EventRow,
+                FeatureRow.slug,
+                FeatureRow.title,
+                FeatureRow.part,
+                SeriesRow.key,
+                FeatureRow.language,
+            )
             .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
             .outerjoin(FeatureRow.series)
             .order_by(self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position)
@@ -349,8 +356,9 @@ class Library:
                     paragraph=e.paragraph,
                     start=e.start,
                     end=e.end,
+                    language=language,
                 )
-                for e, feature_slug, title, part, key in session.execute(query)
+                for e, feature_slug, title, part, key, language in session.execute(query)
             ]
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:

@@ -110,6 +110,8 @@ class TimelineEntry:
     paragraph: int
     start: int
     end: int
+    language: str = "en"
+    """The language of the feature's edition, which `sentence` is written in (issue 12)."""
 
 
 @dataclass(frozen=True)
