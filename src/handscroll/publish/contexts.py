@@ -30,12 +30,14 @@ from handscroll.model import (
 )
 from handscroll.publish.annotate import Mark, annotate, han_lang
 from handscroll.publish.checks import CheckSection, load_checks
+from handscroll.publish.editions import edition_slugs, pick_editions
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
 from handscroll.publish.i18n import LOCALES, NATIVE_NAMES, Translator
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
+from handscroll.store.works import StoredEdition
 
 SITE_NAME = "handscroll"
 """The name shown in every page's header and title."""
@@ -62,6 +64,8 @@ class LibraryReader(Protocol):
     def get_enrichment(self, slug: str) -> Enrichment | None: ...
 
     def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
+
+    def editions_of_feature(self, slug: str) -> list[StoredEdition]: ...
 
 
 @dataclass(frozen=True)
@@ -343,10 +347,11 @@ def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartC
 def home_page(
     summaries: Sequence[FeatureSummary], series: Sequence[SeriesSummary], media: MediaLibrary, urls: Urls
 ) -> HomePage:
-    """The home page from the library listing (ordered by series, part, title)."""
+    """The home page from the library listing (ordered by series, part, title), each work once in
+    the edition its language's readers see."""
     by_key: dict[str, list[FeatureSummary]] = {}
     standalone: list[PartCard] = []
-    for summary in summaries:
+    for summary in pick_editions(summaries, urls.language):
         if summary.series is None:
             standalone.append(part_card(summary, media, urls))
         else:
@@ -375,12 +380,12 @@ def home_page(
 def series_page(
     key: str, summary: SeriesSummary | None, parts: Sequence[FeatureSummary], media: MediaLibrary, urls: Urls
 ) -> SeriesPage:
-    """A series page from its parts (ordered by part)."""
+    """A series page from its parts (ordered by part), each work once."""
     return SeriesPage(
         chrome=make_chrome(urls, lambda other: other.series(key)),
         key=key,
         title=series_title(summary, key),
-        parts=tuple(part_card(p, media, urls) for p in parts),
+        parts=tuple(part_card(p, media, urls) for p in pick_editions(parts, urls.language)),
         timeline_url=urls.timeline(key),
     )
 
@@ -557,9 +562,11 @@ def load_feature(
     previous = following = None
     summary = None
     if feature.series:
-        previous, following = neighbours(slug, library.list_features(series=feature.series))
+        parts = pick_editions(library.list_features(series=feature.series), urls.language)
+        previous, following = neighbours(slug, parts)
         summary = next((s for s in library.list_series() if s.key == feature.series), None)
     enrichment = library.get_enrichment(slug)
+    editions = library.editions_of_feature(slug)
     return feature_page(
         feature,
         series=summary,
@@ -570,4 +577,6 @@ def load_feature(
         enrichment=enrichment,
         map_setup=map_setup,
         checks=load_checks(library, feature, enrichment, urls),
+        editions=edition_slugs((e.language, e.slug) for e in editions),
+        derived=any(e.derived and e.slug == slug for e in editions),
     )

@@ -7,7 +7,7 @@ and rendered by the same template on the live server and in the static site.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Protocol
 
@@ -27,6 +27,7 @@ from handscroll.publish.contexts import (
     series_title,
 )
 from handscroll.publish.datelabels import date_label, on_the_calendar, ordinal, year_label
+from handscroll.publish.editions import choose, one_per_event, works_of
 from handscroll.publish.enriched import TermEntry, event_anchor
 from handscroll.publish.i18n import Translator
 from handscroll.publish.urls import Urls
@@ -144,15 +145,15 @@ def timeline_page(
     *,
     series: Link | None = None,
     key: str | None = None,
-    editions: Callable[[TimelineEntry], tuple[EditionSentence, ...]] | None = None,
 ) -> TimelinePage:
     """A timeline page from entries already in time order (`Library.timeline`), in the language
-    of `urls`: of the library, or of the series `key` (linked as `series`); `editions` gives an
-    entry's sentences in the other editions of its work."""
+    of `urls`: of the library, or of the series `key` (linked as `series`). An event told by
+    several editions of a work is listed once, in the reader's edition, with its sentence in
+    the others (issue 12)."""
     ui = Translator(urls.language)
     groups: dict[str, tuple[str, list[TimelineItem]]] = {}
-    entries = [e for e in entries if on_the_calendar(e.value)]
-    for entry in entries:
+    events = one_per_event([e for e in entries if on_the_calendar(e.value)], urls.language)
+    for entry, others in events:
         label, anchor = group_key(entry.value, urls.language)
         item = TimelineItem(
             label=date_label(entry.value, entry.mod, urls.language),
@@ -161,7 +162,14 @@ def timeline_page(
             feature=entry.title,
             part=entry.part,
             language=entry.language,
-            editions=editions(entry) if editions else (),
+            editions=tuple(
+                EditionSentence(
+                    other.language,
+                    stress(other.sentence, other.text, han_lang(other.language)),
+                    entry_url(urls.in_language(other.language), other),
+                )
+                for other in others
+            ),
         )
         groups.setdefault(anchor, (label, []))[1].append(item)
     title = ui.gettext("Timeline: %(name)s") % {"name": series.label} if series else ui.gettext("Timeline")
@@ -170,15 +178,22 @@ def timeline_page(
         title=title,
         series=series,
         groups=tuple(TimelineGroup(label, anchor, tuple(items)) for anchor, (label, items) in groups.items()),
-        count=len(entries),
+        count=len(events),
     )
 
 
 def glossary_page(
-    entries: Sequence[GlossaryEntry], titles: dict[str, str], urls: Urls, sort: GlossarySort = "english"
+    entries: Sequence[GlossaryEntry],
+    titles: dict[str, str],
+    urls: Urls,
+    sort: GlossarySort = "english",
+    shown: Mapping[str, str] | None = None,
 ) -> GlossaryPage:
-    """The glossary page; `titles` names the features (slug -> title) its entries link to."""
+    """The glossary page; `titles` names the features (slug -> title) its entries link to, and
+    `shown` gives for an edition of a work the edition this language's readers see, so a term
+    the editions share links to the work once (issue 12)."""
     anchors = anchor_ids([e.english for e in entries], "term")
+    seen = shown or {}
     items = [
         GlossaryItem(
             term=TermEntry(
@@ -191,7 +206,10 @@ def glossary_page(
                 abbreviation=e.abbreviation,
                 note=e.note,
             ),
-            features=tuple(Link(urls.feature(s), titles.get(s, s)) for s in e.slugs),
+            features=tuple(
+                Link(urls.feature(s), titles.get(s, s))
+                for s in dict.fromkeys(seen.get(s, s) for s in e.slugs)
+            ),
         )
         for anchor, e in zip(anchors, entries, strict=True)
     ]
@@ -208,6 +226,15 @@ def glossary_page(
         sorts=tuple(Link(urls.glossary(s), labels[s], s == sort) for s in GLOSSARY_SORTS),
         items=tuple(items),
     )
+
+
+def shown_editions(summaries: Sequence[FeatureSummary], language: str) -> dict[str, str]:
+    """Per edition of a work, the slug of the edition a reader of `language` sees."""
+    shown: dict[str, str] = {}
+    for editions in works_of(summaries).values():
+        chosen = choose(language, editions)
+        shown.update((slug, chosen) for slug in editions.values() if chosen)
+    return shown
 
 
 def entry_url(urls: Urls, entry: TimelineEntry) -> str:
@@ -239,5 +266,6 @@ def load_timeline(library: ReferenceReader, urls: Urls, series: str | None = Non
 
 def load_glossary(library: ReferenceReader, urls: Urls, sort: GlossarySort = "english") -> GlossaryPage:
     """The library glossary in the given order."""
-    titles = {f.slug: f.title for f in library.list_features()}
-    return glossary_page(library.glossary(), titles, urls, sort)
+    summaries = library.list_features()
+    titles = {f.slug: f.title for f in summaries}
+    return glossary_page(library.glossary(), titles, urls, sort, shown_editions(summaries, urls.language))

@@ -46,6 +46,7 @@ from handscroll.publish.contexts import (
     series_page,
     series_title,
 )
+from handscroll.publish.editions import edition_slugs, pick_editions, works_of
 from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
@@ -57,6 +58,7 @@ from handscroll.publish.reference import (
     ReaderPage,
     ReferenceReader,
     glossary_page,
+    shown_editions,
     timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
@@ -191,8 +193,9 @@ def _jobs(
     """
     known = {s.key: s for s in series}
     groups: dict[str | None, list[FeatureSummary]] = {}
-    for item in summaries:
+    for item in pick_editions(summaries, language):  # each work once, in this language's edition
         groups.setdefault(item.series, []).append(item)
+    works = works_of(summaries)
     root, nested = _site_urls(language)
     folder = site_folder(language)
     base = _hash(base, language)
@@ -221,6 +224,7 @@ def _jobs(
         for at, part in enumerate(parts):
             previous = parts[at - 1] if key is not None and at > 0 else None
             following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
+            editions = edition_slugs(works[part.work].items()) if part.work else {}
             yield _Job(
                 f"{folder}features/{part.slug}.html",
                 _hash(
@@ -230,8 +234,9 @@ def _jobs(
                     following and astuple(following),
                     head and astuple(head),
                     stamps.get(part.slug),
+                    sorted(editions.items()),
                 ),
-                _bind_feature(library, part.slug, head, previous, following, media, nested, maps),
+                _bind_feature(library, part, head, previous, following, media, nested, maps, editions),
             )
 
 
@@ -243,17 +248,18 @@ def _bind_series(
 
 def _bind_feature(
     library: LibraryReader,
-    slug: str,
+    part: FeatureSummary,
     summary: SeriesSummary | None,
     previous: FeatureSummary | None,
     following: FeatureSummary | None,
     media: MediaLibrary,
     urls: SiteUrls,
     maps: MapSetup,
+    editions: dict[str, str],
 ) -> Callable[[], Page]:
     def build() -> Page:
-        feature = library.get_feature(slug)
-        enrichment = library.get_enrichment(slug)
+        feature = library.get_feature(part.slug)
+        enrichment = library.get_enrichment(part.slug)
         return feature_page(
             feature,
             series=summary,
@@ -264,6 +270,8 @@ def _bind_feature(
             enrichment=enrichment,
             map_setup=maps,
             checks=load_checks(library, feature, enrichment, urls),  # issue 15
+            editions=editions,  # the switcher's links (issue 12)
+            derived=part.derived,
         )
 
     return build
@@ -297,9 +305,12 @@ def _reference_jobs(
         )
     named = sorted({slug for term in terms for slug in term.slugs})
     terms_key = _hash(base, [astuple(t) for t in terms], [(slug, titles.get(slug)) for slug in named])
+    shown = shown_editions(summaries, language)
     for sort in GLOSSARY_SORTS:
         path = SiteUrls(0, language).glossary(sort)
-        yield _Job(path, terms_key, _bind_glossary(terms, titles, root, sort))
+        yield _Job(
+            path, _hash(terms_key, sorted(shown.items())), _bind_glossary(terms, titles, root, sort, shown)
+        )
 
 
 def _site_urls(language: str) -> tuple[SiteUrls, SiteUrls]:
@@ -316,9 +327,13 @@ def _bind_timeline(
 
 
 def _bind_glossary(
-    terms: list[GlossaryEntry], titles: dict[str, str], urls: SiteUrls, sort: GlossarySort
+    terms: list[GlossaryEntry],
+    titles: dict[str, str],
+    urls: SiteUrls,
+    sort: GlossarySort,
+    shown: dict[str, str],
 ) -> Callable[[], ReaderPage]:
-    return lambda: glossary_page(terms, titles, urls, sort)
+    return lambda: glossary_page(terms, titles, urls, sort, shown)
 
 
 def _pictures(page: ReaderPage) -> set[str]:
