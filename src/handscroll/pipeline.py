@@ -9,6 +9,7 @@ flat however many files there are. Each batch is one transaction; with
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -18,12 +19,14 @@ from typing import Protocol, TypeVar
 
 from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
+from handscroll.editions.derive import Converter, derive_simplified, derived_slug, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
 from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.import_run import ImportRun
+from handscroll.store.works import StoredEdition
 
 __all__ = ["BATCH_SIZE", "PARALLEL_FROM", "ImportSummary", "Progress", "enrich_library", "import_paths"]
 
@@ -65,9 +68,11 @@ class _Run:
     progress: Progress | None
     force: bool
     all_or_nothing: bool
+    enrich: bool
     work: str | None  # an explicit work key for every file (--work)
     unchanged: list[tuple[str, Outcome]] = field(default_factory=list)
     written: list[tuple[str, Outcome]] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # derived editions a real one replaced
     errors: list[ReadError] = field(default_factory=list)
     warnings: dict[str, ReadWarning] = field(default_factory=dict)  # one of each, though batches repeat them
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
@@ -126,10 +131,19 @@ class _Run:
                 editions.append(replace(result, work=result.work or self.work))
                 items.append(_item(result, enrichment, self.work))
         # Alignment reads only features: a misaligned edition is reported, never refused.
-        self.warn(_misalignments(editions, items, self.store))
+        stored = self.store.work_editions(sorted({item.work for item in items if item.work}))
+        self.warn(_misalignments(editions, items, stored, self.store))
+        # A work with a Traditional edition and no Simplified one gets one converted by OpenCC,
+        # written in the same transaction and marked as derived (issue 12, item 5).
+        try:
+            items.extend(_derived_editions(items, stored, self.settings, enrich=self.enrich))
+        except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
+            self.errors.append(exc)
         if self.errors and self.all_or_nothing:
             return  # the run is rolled back: writing more would be wasted
-        self.written.extend(self.store.write(items).outcomes)
+        report = self.store.write(items)
+        self.written.extend(report.outcomes)
+        self.replaced.extend(report.replaced)
 
     def _claim(self, result: ReadResult) -> bool:
         """Claim the feature's slug for its source; False (and an error) when another source has it."""
@@ -187,7 +201,7 @@ def import_paths(
         library.import_run(all_or_nothing=all_or_nothing) as store,
         Readers(settings, enrich=enrich) as readers,
     ):
-        run = _Run(settings, store, progress, force, all_or_nothing, work)
+        run = _Run(settings, store, progress, force, all_or_nothing, enrich, work)
         # Enrich while reading, so a feature and what was derived from it are
         # written in one transaction and can never disagree. The next batch is
         # read while this one is written; never more than two are held.
@@ -201,8 +215,9 @@ def import_paths(
         if run.errors and all_or_nothing:
             store.discard()
             run.written.clear()
+            run.replaced.clear()
     return ImportSummary(
-        report=ImportReport(outcomes=(*run.unchanged, *run.written)),
+        report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
         errors=tuple(run.errors),
         warnings=tuple(run.warnings.values()),
         files=run.files,
@@ -217,17 +232,73 @@ def _batched(values: list[_T], size: int) -> Iterator[tuple[_T, ...]]:
 
 
 def _misalignments(
-    editions: list[ReadResult], items: list[ImportItem], store: ImportRun
+    editions: list[ReadResult],
+    items: list[ImportItem],
+    stored: dict[str, list[StoredEdition]],
+    store: ImportRun,
 ) -> list[ReadWarning]:
-    """Align a batch's editions with each other and with the stored editions of their works."""
-    keys = sorted({item.work for item in items if item.work})
+    """Align a batch's editions with each other and with the stored editions of their works.
+
+    A derived edition is a conversion of its Traditional one, so it is not aligned again. Of
+    the stored ones, one per work and language is enough (alignment takes no more): a work
+    stored with many editions in one language, each reported when it came, is not loaded
+    whole for every batch that touches it.
+    """
     read = {item.feature.slug for item in items}
-    stored = [
+    others: list[tuple[StoredEdition, str]] = []
+    for key, found in stored.items():
+        languages: set[str] = set()
+        for edition in found:
+            if edition.slug not in read and not edition.derived and edition.language not in languages:
+                languages.add(edition.language)
+                others.append((edition, key))
+    features = store.load_features([edition.slug for edition, _ in others])
+    results = [
         # An explicit key is stored as "key:<key>"; read back, it is the key as given.
-        ReadResult(feature=feature, source=source, work=_explicit(key))
-        for feature, source, key in store.stored_editions(keys, besides=read)
+        ReadResult(feature=feature, source=edition.source, work=_explicit(key))
+        for (edition, key), feature in zip(others, features, strict=True)
     ]
-    return [problem for aligned in align_results([*editions, *stored]) for problem in aligned.problems]
+    return [problem for aligned in align_results([*editions, *results]) for problem in aligned.problems]
+
+
+def _derived_editions(
+    items: list[ImportItem], stored: dict[str, list[StoredEdition]], settings: Settings, *, enrich: bool
+) -> list[ImportItem]:
+    """Simplified editions converted from the batch's Traditional ones, where a work has no real one.
+
+    Each is known by a source naming its Traditional file and a hash of that file, the
+    conversion and the phrase table: re-importing with another table converts again.
+    """
+    if settings.conversion == "none":
+        return []
+    written = {key: {e.language for e in editions if not e.derived} for key, editions in stored.items()}
+    traditional = to_derive([(item.work, item.feature) for item in items if item.work], written)
+    if not traditional:
+        return []
+    table = settings.phrase_table
+    converter = Converter(settings.conversion, load_phrases(table) if table else None)
+    taken = {item.feature.slug for item in items}
+    by_slug = {item.feature.slug: item for item in items}
+    derived = []
+    for key, feature in traditional:
+        item = by_slug[feature.slug]
+        simplified = derive_simplified(feature, converter).model_copy(
+            update={"slug": derived_slug(feature.slug)}
+        )
+        if simplified.slug in taken:
+            continue  # a file of the batch already has that slug: it wins
+        recipe = f"{item.source_hash}\n{converter.config}\n{sorted(converter.phrases.items())}"
+        derived.append(
+            ImportItem(
+                feature=simplified,
+                source=f"{item.source} (converted to Simplified Chinese)",
+                source_hash=hashlib.sha256(recipe.encode()).hexdigest(),
+                enrichment=enrich_feature(simplified) if enrich else None,
+                work=key,
+                derived=True,
+            )
+        )
+    return derived
 
 
 def _explicit(key: str) -> str | None:

@@ -26,7 +26,7 @@ from handscroll.store.importing import chunks, import_items, refuse_duplicate_sl
 from handscroll.store.mapping import build_feature
 from handscroll.store.records import ImportItem, ImportReport
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
-from handscroll.store.works import editions_of, save_works
+from handscroll.store.works import StoredEdition, editions_of, save_works
 
 
 class ImportRun:
@@ -51,23 +51,15 @@ class ImportRun:
                 found.update((source_hash, slug) for source_hash, slug in session.execute(query))
         return found
 
-    def stored_editions(self, keys: Sequence[str], *, besides: set[str]) -> list[tuple[Feature, str, str]]:
-        """The stored editions of the given works, as (feature, source, work key), but those in `besides`.
-
-        One edition per work and language, the first by slug: alignment takes
-        no more, and a work stored with many editions in one language (each
-        reported when it was imported) would otherwise be loaded whole for
-        every batch that touches it.
-        """
-        wanted: list[tuple[str, str, str]] = []
+    def work_editions(self, keys: Sequence[str]) -> dict[str, list[StoredEdition]]:
+        """Per work key, its stored editions (those written earlier in this run included)."""
         with self._reading() as session:
-            for key, editions in editions_of(session, keys).items():
-                languages: set[str] = set()
-                for slug, language, source in editions:
-                    if slug not in besides and language not in languages:
-                        languages.add(language)
-                        wanted.append((slug, source, key))
-            return [(load_feature(session, slug), source, key) for slug, source, key in wanted]
+            return editions_of(session, keys)
+
+    def load_features(self, slugs: Sequence[str]) -> list[Feature]:
+        """The stored features of these slugs, in that order."""
+        with self._reading() as session:
+            return [load_feature(session, slug) for slug in slugs]
 
     def write(self, items: Sequence[ImportItem]) -> ImportReport:
         """Write one batch: add, update in place or skip each item; the batch is written whole or not at all.
@@ -98,8 +90,8 @@ class ImportRun:
     @staticmethod
     def _write(session: Session, items: Sequence[ImportItem], hashes: list[str]) -> ImportReport:
         report = import_items(session, items, hashes)
-        save_works(session, items)  # the work keys go in the same transaction (issue 12)
-        return report
+        replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+        return ImportReport(report.outcomes, tuple(replaced))
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:
