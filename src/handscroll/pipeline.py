@@ -74,7 +74,8 @@ class _Run:
     written: list[tuple[str, Outcome]] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # derived editions a real one replaced
     errors: list[ReadError] = field(default_factory=list)
-    warnings: dict[str, ReadWarning] = field(default_factory=dict)  # one of each, though batches repeat them
+    warnings: list[ReadWarning] = field(default_factory=list)
+    warned: set[int] = field(default_factory=set)  # hashes of those given: batches repeat alignment's
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
     files: int = 0
 
@@ -84,7 +85,10 @@ class _Run:
 
     def warn(self, warnings: Iterable[ReadWarning]) -> None:
         for warning in warnings:
-            self.warnings.setdefault(str(warning), warning)
+            key = hash(str(warning))
+            if key not in self.warned:
+                self.warned.add(key)
+                self.warnings.append(warning)
 
     def start(self, entries: tuple[Path | ReadError, ...], readers: Readers) -> PendingBatch:
         """Hash a batch's files and start reading the changed ones; unchanged ones are done here."""
@@ -219,7 +223,7 @@ def import_paths(
     return ImportSummary(
         report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
         errors=tuple(run.errors),
-        warnings=tuple(run.warnings.values()),
+        warnings=tuple(run.warnings),
         files=run.files,
     )
 
