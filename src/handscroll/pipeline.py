@@ -30,7 +30,7 @@ from handscroll.store.works import StoredEdition
 
 __all__ = ["BATCH_SIZE", "PARALLEL_FROM", "ImportSummary", "Progress", "enrich_library", "import_paths"]
 
-BATCH_SIZE = 500
+BATCH_SIZE = 250
 """Files per batch: one transaction each, and what memory holds at once (two batches at most)."""
 
 _T = TypeVar("_T")

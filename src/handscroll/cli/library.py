@@ -84,7 +84,7 @@ def import_command(
             min=1,
             help="Files read and written per transaction; memory holds two batches at most.",
         ),
-    ] = 500,
+    ] = 250,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
     unchanged ones skipped. Files stream through in batches, each written in one transaction
