@@ -21,7 +21,7 @@ from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
 from handscroll.editions.derive import Converter, derive_simplified, derived_slug, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
-from handscroll.errors import Location, ReadError
+from handscroll.errors import Location, ReadError, display_path
 from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
 from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
@@ -115,7 +115,7 @@ class _Run:
                 changed.append(path)  # counted on the progress bar once read
                 continue
             slug = known[source_hash]
-            self.slugs.setdefault(slug, str(path))
+            self.slugs.setdefault(slug, display_path(path))
             self.unchanged.append((slug, Outcome.SKIPPED))
             self.advance(path)
         return readers.submit(changed)
