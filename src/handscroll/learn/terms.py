@@ -17,7 +17,9 @@ from handscroll.model import Feature, Term, text_at
 
 DISTRACTORS = 3
 MAX_TERMS = 4
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+_SENTENCE_END = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bSt\.)\s+")
+"""Where a sentence ends: after Chinese end marks, or Western ones before a space; never after an
+initial ("Patrick J. Hurley") or "St."."""
 _PHRASE = re.compile(r"\b(?:for|to|from|in|at|on|with|by|after|before)\b|'s\b|’s\b")
 """Words that show an "English name" is really a phrase the glossary caught ("Nanjing for Yan'an")."""
 

@@ -518,5 +518,7 @@ def load_feature(
         urls=urls,
         enrichment=enrichment,
         map_setup=map_setup,
-        checks=load_checks(library, feature, enrichment, urls),
+        checks=load_checks(
+            library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
+        ),
     )
