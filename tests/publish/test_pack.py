@@ -25,6 +25,7 @@ from handscroll.pipeline import import_paths
 from handscroll.samples import sample_paths
 from handscroll.samples.images import generate_sample_media
 from handscroll.store import Library
+from learn.described import write_described
 
 POPPLER = ("pdffonts", "pdftotext", "pdfinfo", "pdftoppm")
 SERIES = "handscroll_sample_civilwar"
@@ -39,6 +40,17 @@ def poppler(tool: str, *args: str) -> str:
     return done.stdout
 
 
+def body_text(pdf: Path) -> str:
+    """The text of every page without its running head and page number (they sit in the margins,
+    and would split a paragraph that runs on to the next page)."""
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", poppler("pdfinfo", str(pdf)))
+    assert size is not None
+    width, height = (round(float(v)) for v in size.groups())
+    margin = 50  # points: inside the 18 mm top and 20 mm bottom margins, below and above the text
+    crop = ("-x", "0", "-y", str(margin), "-W", str(width), "-H", str(height - 2 * margin))
+    return poppler("pdftotext", *crop, "-nopgbrk", str(pdf), "-")
+
+
 def flat(text: str) -> str:
     """Text without any whitespace: pdftotext breaks lines where the layout did."""
     return re.sub(r"\s+", "", text)
@@ -51,6 +63,9 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     url = f"sqlite:///{folder / 'library.db'}"
     with Library.open(url) as opened:
         import_paths([str(sample_paths()[0].parent)], opened, Settings())  # every edition
+        # The second part again, with alt text on its pictures, so it gets "which picture" items.
+        summary = import_paths([str(write_described(folder / "described"))], opened, Settings())
+        assert not summary.errors, summary.errors
         for summary in opened.list_features():
             quiz, _ = load_quiz(opened, summary.slug)
             opened.approve_quiz_items(summary.slug, [item.id for item in quiz.items])
@@ -89,7 +104,8 @@ def printed(feature: Feature, url: str) -> list[str]:
     with Library.open(url) as opened:
         for item in approved_quiz(opened, feature.slug):
             texts.append(item.prompt)
-            texts += item.choices
+            if item.kind != "picture":  # its choices are pictures, named by their alt text
+                texts += item.choices
     return texts
 
 
@@ -117,7 +133,7 @@ def test_the_series_pack_prints_everything_and_keeps_the_answers_at_the_back(
     output = export(library, out, "--series", SERIES)
     assert "a pack holds one" in output  # the Chinese editions are named, not mixed in
     assert_fonts_embedded(out, chinese=True)  # the English text quotes Chinese names
-    text = flat(poppler("pdftotext", str(out), "-"))
+    text = flat(body_text(out))
     key = text.rindex(flat("Read it online"))  # the end of the last chapter
     english = features(library[0], "en")
     assert len(english) == 3
@@ -141,7 +157,7 @@ def test_a_traditional_worksheet_without_answers_on_letter_paper(
     export(library, out, "--feature", feature.slug, "--answers", "none", "--paper", "Letter")
     assert_fonts_embedded(out, chinese=True)
     assert "612 x 792" in poppler("pdfinfo", str(out))
-    text = flat(poppler("pdftotext", str(out), "-"))
+    text = flat(body_text(out))
     for line in printed(feature, library[0]):
         assert flat(line) in text, line
     for line in answers(feature, library[0]):
@@ -152,7 +168,7 @@ def test_inline_answers_follow_their_question(library: tuple[str, Path], tmp_pat
     (feature, *_) = features(library[0], "en")
     out = tmp_path / "inline.pdf"
     export(library, out, "--feature", feature.slug, "--answers", "inline")
-    text = flat(poppler("pdftotext", str(out), "-"))
+    text = flat(body_text(out))
     assert flat("Answer key") not in text
     question = next(b for b in feature.blocks if isinstance(b, Question))
     assert text.index(flat(question.prompt)) < text.index(flat(question.answer[0]))

@@ -39,6 +39,7 @@ from handscroll.publish.exports import (
 )
 from handscroll.publish.jsonld import reader_urls
 from handscroll.publish.media import MediaLibrary
+from handscroll.publish.quizmap import LETTERS, QuizMap, quiz_map
 from handscroll.store import Library
 from handscroll.store.records import GlossaryEntry
 
@@ -50,14 +51,28 @@ PRINT_IMAGE_SIDE = 1200
 """Longest side of a printed picture, in pixels: about 200 dpi across a text column."""
 
 
+Image = tuple[str, int, int]
+"""A printed picture: its data URI, width and height."""
+
+
+@dataclass(frozen=True)
+class PackItem:
+    """A self-check item on paper: a place item's map and letters, a picture item's pictures."""
+
+    item: QuizItem
+    map: QuizMap | None = None
+    letters: str = ""
+    pictures: tuple[Image | None, ...] = ()
+
+
 @dataclass(frozen=True)
 class PackChapter:
     """One feature in the pack: its chapter, lead picture, self-check items and web address."""
 
     chapter: Chapter
     anchor: str
-    hero: tuple[str, int, int] | None
-    items: tuple[QuizItem, ...]
+    hero: Image | None
+    items: tuple[PackItem, ...]
     url: str
     qr: str
     """The QR code of `url`, as an SVG data URI."""
@@ -89,9 +104,9 @@ class _Pictures:
     def __init__(self, media: MediaLibrary, report: ExportReport) -> None:
         self.media = media
         self.report = report
-        self.found: dict[str, tuple[str, int, int] | None] = {}
+        self.found: dict[str, Image | None] = {}
 
-    def get(self, media_id: str, slug: str) -> tuple[str, int, int] | None:
+    def get(self, media_id: str, slug: str) -> Image | None:
         if media_id not in self.found:
             picture = resized_jpeg(self.media, media_id, PRINT_IMAGE_SIDE)
             if picture is None:
@@ -102,6 +117,14 @@ class _Pictures:
                 uri = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
                 self.found[media_id] = (uri, width, height)
         return self.found[media_id]
+
+
+def _on_paper(item: QuizItem, pictures: _Pictures, slug: str) -> PackItem:
+    if item.points:
+        return PackItem(item, quiz_map(item.points), LETTERS[: len(item.choices)])
+    if item.media:
+        return PackItem(item, pictures=tuple(pictures.get(media, slug) for media in item.media))
+    return PackItem(item)
 
 
 def qr_data_uri(url: str) -> str:
@@ -140,7 +163,7 @@ def build_pack(
                 chapter=build_chapter(feature, anchors[feature.slug], pictures.get),
                 anchor=anchors[feature.slug],
                 hero=pictures.get(feature.hero, feature.slug) if feature.hero else None,
-                items=items,
+                items=tuple(_on_paper(item, pictures, feature.slug) for item in items),
                 url=url,
                 qr=qr_data_uri(url),
             )
