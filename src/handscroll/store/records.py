@@ -29,6 +29,9 @@ class ImportItem:
     """What enrich_feature found in it; stored with the feature in the same transaction."""
     work: str | None = None
     """The key of the work it is an edition of (issue 12), stored in the same transaction."""
+    quiz: tuple[str, ...] | None = None
+    """The approved self-check items its source pins (issue 15): they replace the stored approvals,
+    in the same transaction; None leaves the approvals alone."""
 
 
 class Outcome(StrEnum):
