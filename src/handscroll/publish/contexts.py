@@ -11,7 +11,7 @@ A test checks that each template uses the fields its dataclass declares.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Protocol
 
 from markupsafe import Markup
@@ -243,6 +243,8 @@ class FeaturePage:
     """schema.org JSON-LD of the feature (issue 6), escaped for a `<script type="application/ld+json">`."""
     checks: CheckSection | None = None
     """The approved self-check items ("Check yourself", issue 15), or None."""
+    worksheet_url: str = ""
+    """The printable worksheet (PDF, issue 15); the live reader makes it, a static site has none."""
 
 
 @dataclass(frozen=True)
@@ -509,7 +511,7 @@ def load_feature(
         previous, following = neighbours(slug, library.list_features(series=feature.series))
         summary = next((s for s in library.list_series() if s.key == feature.series), None)
     enrichment = library.get_enrichment(slug)
-    return feature_page(
+    page = feature_page(
         feature,
         series=summary,
         previous=previous,
@@ -522,3 +524,4 @@ def load_feature(
             library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
         ),
     )
+    return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15
