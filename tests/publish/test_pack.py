@@ -28,6 +28,8 @@ from handscroll.store import Library
 from learn.described import write_described
 
 POPPLER = ("pdffonts", "pdftotext", "pdfinfo", "pdftoppm")
+PAGES = Path(__file__).parents[2] / "test-output" / "pdf"
+"""Where the rendered pages go for a person to look at (gitignored)."""
 SERIES = "handscroll_sample_civilwar"
 
 
@@ -52,8 +54,9 @@ def body_text(pdf: Path) -> str:
 
 
 def flat(text: str) -> str:
-    """Text without any whitespace: pdftotext breaks lines where the layout did."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace or hyphens: pdftotext breaks lines where the layout did, and reads a
+    hyphen set in a CJK face as nothing ("Kai-shek" comes back "Kaishek")."""
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", text)
 
 
 @pytest.fixture(scope="module")
@@ -126,27 +129,39 @@ def assert_fonts_embedded(pdf: Path, *, chinese: bool) -> None:
         assert any("CJK" in row for row in rows), rows
 
 
+@pytest.mark.parametrize(("language", "count"), [("en", 3), ("zh-Hant", 2)])
 def test_the_series_pack_prints_everything_and_keeps_the_answers_at_the_back(
-    library: tuple[str, Path], tmp_path: Path
+    library: tuple[str, Path], tmp_path: Path, language: str, count: int
 ) -> None:
     out = tmp_path / "pack.pdf"
-    output = export(library, out, "--series", SERIES)
-    assert "a pack holds one" in output  # the Chinese editions are named, not mixed in
-    assert_fonts_embedded(out, chinese=True)  # the English text quotes Chinese names
+    output = export(library, out, "--series", SERIES, *(("--language", language) if language != "en" else ()))
+    if language == "en":
+        assert "a pack holds one" in output  # the Chinese editions are named, not mixed in
+    assert_fonts_embedded(out, chinese=True)  # an English text quotes Chinese names too
     text = flat(body_text(out))
     key = text.rindex(flat("Read it online"))  # the end of the last chapter
-    english = features(library[0], "en")
-    assert len(english) == 3
-    for feature in english:
+    chapters = features(library[0], language)
+    assert len(chapters) == count
+    for feature in chapters:
         for line in printed(feature, library[0]):
             assert flat(line) in text, line
         for line in answers(feature, library[0]):
             position = text.find(flat(line))
             assert position > key, f"answer before the last chapter's end, or missing: {line}"
-    assert "重慶談判與《雙十協定》" not in text  # no Traditional edition in an English pack
+    for other in ("en", "zh-Hant", "zh-Hans"):
+        if other != language:  # one edition per pack
+            assert all(flat(f.title) not in text for f in features(library[0], other))
+    raw = poppler("pdftotext", str(out), "-")
+    assert re.search(r"Contents.*Answer key.*Timeline.*Glossary", raw, re.S)  # the table of contents
+    assert re.search(r"^\s*2\s*$", raw, re.M)  # page numbers at the foot
     assert "(A4)" in poppler("pdfinfo", str(out))
-    poppler("pdftoppm", "-r", "40", "-png", "-l", "4", str(out), str(tmp_path / "page"))
-    assert len(list(tmp_path.glob("page-*.png"))) == 4
+    pages = PAGES / f"pack-{language}"
+    shutil.rmtree(pages, ignore_errors=True)
+    pages.mkdir(parents=True)
+    poppler("pdftoppm", "-r", "50", "-png", str(out), str(pages / "page"))  # kept for a person to look at
+    assert len(list(pages.glob("page-*.png"))) == int(
+        re.findall(r"Pages:\s+(\d+)", poppler("pdfinfo", str(out)))[0]
+    )
 
 
 def test_a_traditional_worksheet_without_answers_on_letter_paper(
