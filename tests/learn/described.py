@@ -21,7 +21,7 @@ ALTS = {
     "handscroll_sample_civilwar02_4": "Rows of delegates in dark suits seated in a large hall",
     "handscroll_sample_civilwar02_5": "Soldiers with rifles crouching in a bare field outside a walled town",
     "handscroll_sample_civilwar02_6": "A small propeller plane on a mountain airstrip among pines",
-    "handscroll_sample_civilwar02_7": "A man in a long coat waving from the top of an aircraft's steps",
+    "handscroll_sample_civilwar02_7": "A man in a long coat climbing the steps into an aircraft",
 }
 """Alt text for each picture of the second sample: what it shows, never the caption's words."""
 

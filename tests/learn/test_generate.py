@@ -68,7 +68,7 @@ def test_every_source_points_at_its_sentence(seed: tuple[Feature, QuizSet]) -> N
 def test_order_items_use_stretches_that_do_not_overlap(seed: tuple[Feature, QuizSet]) -> None:
     _, quiz = seed
     enrichment = enrich_feature(seed[0])
-    by_sentence = {d.blanked: d for d in usable_events(enrichment)[0]}
+    by_sentence = {d.blanked: d for d in usable_events(seed[0], enrichment)[0]}
     (order,) = [item for item in quiz.items if item.kind == "order"]
     assert 3 <= len(order.choices) <= 5
     in_order = [by_sentence[order.choices[i]] for i in order.answer]
@@ -119,7 +119,7 @@ def test_relative_dates_and_winters_are_left_out() -> None:
         "Fighting resumed three days later.",
         "Porters carried grain in the winter of 1948.",
     )
-    events, left = usable_events(enrich_feature(feature))
+    events, left = usable_events(feature, enrich_feature(feature))
     assert [d.event.text for d in events] == ["10 January 1946"]
     reasons = {reason for reason, _ in left}
     assert "the words give no year of their own" in reasons

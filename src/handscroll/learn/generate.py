@@ -23,7 +23,7 @@ def generate_items(
     """The proposed items of one feature; `series_terms` (the glossary of its series) supplies
     distractors, and the feature's own terms are always among them; `gazetteer` (the curated
     cities, `learn.load.known_places`) supplies a place's neighbours: without it no place item is made."""
-    events, left_out = usable_events(enrichment)
+    events, left_out = usable_events(feature, enrichment)
     rejections = [Rejection("order", reason, detail) for reason, detail in left_out]
     items: list[QuizItem] = []
     for made, rejected in (

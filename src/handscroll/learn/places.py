@@ -16,9 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from handscroll.learn.dated import BLANK, MAX_SENTENCE, is_hidden
+from handscroll.learn.dated import BLANK, MAX_SENTENCE, is_hidden, leans_on_context, sentence_around
 from handscroll.learn.items import QuizItem, Rejection, Source
-from handscroll.learn.terms import sentence_around
 from handscroll.model import Feature, Place, Span, text_at
 from handscroll.text.cjk import to_simplified
 
@@ -128,6 +127,9 @@ def _item(
             continue
         if len(sentence) > MAX_SENTENCE:
             reason = "sentence too long"
+            continue
+        if leans_on_context(sentence):
+            reason = "its sentence opens with a pronoun and leans on the one before"
             continue
         if any(_named(blanked, name) for name in (*known.names(), place.name)):
             reason = "the sentence names the place again"

@@ -17,28 +17,14 @@ import random
 import re
 from collections.abc import Sequence
 
-from handscroll.learn.dated import is_hidden
+from handscroll.learn.dated import is_hidden, sentence_around
 from handscroll.learn.items import QuizItem, Rejection, Source
 from handscroll.model import Feature, Term, text_at
 
 DISTRACTORS = 3
 MAX_TERMS = 4
-_SENTENCE_END = re.compile(r"(?<=[。！？])\s*|(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bSt\.)\s+")
-"""Where a sentence ends: after Chinese end marks, or Western ones before a space; never after an
-initial ("Patrick J. Hurley") or "St."."""
 _PHRASE = re.compile(r"\b(?:for|to|from|in|at|on|with|by|after|before)\b|'s\b|’s\b")
 """Words that show an "English name" is really a phrase the glossary caught ("Nanjing for Yan'an")."""
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span [start, end)."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() <= start:
-            begin = match.end()
-        elif match.start() >= end:
-            return text[begin : match.start()].strip()
-    return text[begin:].strip()
 
 
 def _forms(term: Term) -> set[str]:
