@@ -60,11 +60,18 @@ def test_every_item_but_the_pictures_is_a_question_with_its_answer(db: str, tmp_
     names = {d["machineName"] for d in manifest["preloadedDependencies"]}
     assert names == {"H5P.QuestionSet", "H5P.MultiChoice", "H5P.Blanks", "H5P.DragText"}
     questions = {q["metadata"]["title"].rsplit("(", 1)[1].rstrip(")"): q for q in content["questions"]}
-    pictures = [item for item in items if item.kind == "picture"]
-    assert pictures and all(f"{item.id}: no H5P question type fits" in output for item in pictures)
-    assert sorted(questions) == sorted(item.id for item in items if item.kind != "picture")
+    # A picture has no H5P type here, nor an ordering whose events DragText would read as markup.
+    left = [
+        item
+        for item in items
+        if item.kind == "picture"
+        or (item.kind == "order" and any(":" in c or "*" in c for c in item.choices))
+    ]
+    assert any(item.kind == "picture" for item in left)
+    assert all(f"{item.id}: no H5P question type fits" in output for item in left)
+    assert sorted(questions) == sorted(item.id for item in items if item not in left)
     for item in items:
-        if item.kind == "picture":
+        if item in left:
             continue
         params = questions[item.id]["params"]
         if item.kind == "date":
