@@ -35,7 +35,7 @@ from handscroll.model import Enrichment, Feature
 from handscroll.samples import edition_paths, sample_paths
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from learn.described import described_feature  # noqa: E402 - the tests' alt texts
+from learn.described import described_feature
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_cc4507d8b73957ad.txt"
 LABELS = Path(__file__).with_name("quiz_labels.json")
