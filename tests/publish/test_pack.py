@@ -197,3 +197,12 @@ def test_a_wrong_option_is_refused_and_nothing_is_written(library: tuple[str, Pa
     result = CliRunner().invoke(app, ["export", "pdf", "-o", str(out), "--db", url, "--language", "fr"])
     assert result.exit_code == 2 and "unknown language" in result.output
     assert not out.exists() and not list(tmp_path.glob(".never.pdf*"))
+
+
+def test_laying_out_a_pack_leaves_pillow_refusing_truncated_pictures() -> None:
+    from PIL import ImageFile
+
+    from handscroll.publish.pack import pack_pdf
+
+    assert pack_pdf("<p>One line.</p>").startswith(b"%PDF-")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # WeasyPrint's import sets it; the pack restores it

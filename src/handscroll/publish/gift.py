@@ -11,18 +11,16 @@ is reported as skipped. The file is written whole or not at all.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
 
 from handscroll.learn.items import QuizItem
-from handscroll.learn.load import approved_quiz
 from handscroll.publish.exports import ExportReport, ExportRequest, select_features
 from handscroll.publish.jsonld import reader_urls
+from handscroll.publish.selfchecks import approved_items, write_atomically
 from handscroll.store import Library
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -67,24 +65,12 @@ def export_gift(library: Library, request: ExportRequest, out: Path) -> ExportRe
     selection = select_features(library, request)
     report = ExportReport()
     blocks = [f"// handscroll self-checks: {selection.title}"]
+    picture_url = reader_urls(request.base_url)[2]
     for feature in selection.features:
-        items = approved_quiz(library, feature.slug)
-        if not items:
-            report.skipped.append(
-                f"{feature.slug}: no approved self-check items (see `handscroll quiz {feature.slug}`)"
-            )
-            continue
-        blocks.append(f"$CATEGORY: $course$/handscroll/{feature.slug}")
-        picture_url = reader_urls(request.base_url)[2]
-        blocks.extend(gift_question(item, picture_url) for item in items)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write("\n\n".join(blocks) + "\n")
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        items = approved_items(library, feature.slug, report)
+        if items:
+            blocks.append(f"$CATEGORY: $course$/handscroll/{feature.slug}")
+            blocks.extend(gift_question(item, picture_url) for item in items)
+    write_atomically(out, ("\n\n".join(blocks) + "\n").encode("utf-8"))
     report.written.append(out)
     return report

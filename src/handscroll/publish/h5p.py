@@ -27,9 +27,8 @@ from typing import Any
 from markupsafe import escape
 
 from handscroll.learn.items import QuizItem
-from handscroll.learn.load import approved_quiz
 from handscroll.publish.exports import ExportReport, ExportRequest, select_features
-from handscroll.publish.pack import write_atomically
+from handscroll.publish.selfchecks import approved_items, write_atomically
 from handscroll.store import Library
 
 QUESTION_SET = ("H5P.QuestionSet", 1, 20)
@@ -191,12 +190,7 @@ def export_h5p(library: Library, request: ExportRequest, out: Path) -> ExportRep
     report = ExportReport()
     questions = []
     for feature in selection.features:
-        items = approved_quiz(library, feature.slug)
-        if not items:
-            report.skipped.append(
-                f"{feature.slug}: no approved self-check items (see `handscroll quiz {feature.slug}`)"
-            )
-        for item in items:
+        for item in approved_items(library, feature.slug, report):
             question = h5p_question(item)
             if question is None:
                 report.skipped.append(

@@ -12,8 +12,6 @@ document, for one feature, is the worksheet the reader links to.
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +21,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from handscroll.learn.items import QuizItem
-from handscroll.learn.load import approved_quiz
 from handscroll.publish.annotate import mark_chinese
 from handscroll.publish.chapters import Chapter, TimelineGroup, build_chapter, timeline_groups
 from handscroll.publish.exports import (
@@ -40,6 +37,7 @@ from handscroll.publish.exports import (
 from handscroll.publish.jsonld import reader_urls
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.quizmap import LETTERS, QuizMap, quiz_map
+from handscroll.publish.selfchecks import approved_items, write_atomically
 from handscroll.store import Library
 from handscroll.store.records import GlossaryEntry
 
@@ -152,11 +150,7 @@ def build_pack(
     anchors = {f.slug: f"feature-{f.slug}" for f in selection.features}
     chapters = []
     for feature in selection.features:
-        items = approved_quiz(library, feature.slug)
-        if not items:
-            report.skipped.append(
-                f"{feature.slug}: no approved self-check items (see `handscroll quiz {feature.slug}`)"
-            )
+        items = approved_items(library, feature.slug, report)
         url = page_url(feature.slug)
         chapters.append(
             PackChapter(
@@ -207,24 +201,18 @@ def pack_html(pack: Pack) -> str:
 
 def pack_pdf(html: str) -> bytes:
     """Lay the document out as PDF; every font is embedded (WeasyPrint subsets them)."""
+    from PIL import ImageFile
+
+    # Importing WeasyPrint makes Pillow accept truncated images, process-wide; the reader's
+    # media library must go on refusing them (tests/publish/test_broken_pictures.py), and the
+    # pack's own pictures are re-encoded whole before they get here.
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
     from weasyprint import HTML
 
+    ImageFile.LOAD_TRUNCATED_IMAGES = strict
     pdf = HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
     assert pdf is not None  # write_pdf returns bytes when no target is given
     return bytes(pdf)
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a partial file is never left at `out`."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export_pdf(library: Library, request: ExportRequest, out: Path) -> ExportReport:
