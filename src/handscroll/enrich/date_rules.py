@@ -30,7 +30,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
               "new year", "yesterday", "tomorrow"),
     "half": ("half",),
     "sets": ("every ", "each ", "twice", "times", "hourly", "once "),
-    "quarter": ("quarter", "fiscal", "future", "soon", "term", "previously", "year-ago", "year-earlier",
+    "quarter": ("quarter", "fiscal", "future", "soon", "term", "year-ago", "year-earlier",
                 "latest period"),
     "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",

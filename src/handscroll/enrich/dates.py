@@ -183,6 +183,7 @@ class _Narrative:
         self.scene = anchor
         self.aside: tuple[Anchor, int] | None = None
         self.context = context
+        self.period: str | None = None  # the quarter a report named last: what "the quarter" is
 
     @property
     def latest(self) -> Anchor | None:
@@ -190,7 +191,11 @@ class _Narrative:
 
     def resolve(self, mention: Mention) -> str:
         if self.context.dct is not None:
-            dated = dates_news.resolve_dated(mention, self.context.dct, self.text, news=self.context.news)
+            dated = dates_news.resolve_dated(
+                mention, self.context.dct, self.text, news=self.context.news, period=self.period
+            )
+            if self.period is None and mention.quarter is not None and mention.year is None and dated:
+                self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter
             if dated is not None:
                 day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
                 if day is not None and mention.deictic:

@@ -101,7 +101,7 @@ def _day_month_year(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    rf"\b(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
     key="month",
 )
 def _month_day_year(found: re.Match[str]) -> Mention:
@@ -189,7 +189,7 @@ def _day_range(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?",
+    rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?",
     key="dash",
 )
 def _month_day_range(found: re.Match[str]) -> Mention:

@@ -62,17 +62,19 @@ def _fiscal_year(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:(?P<future>(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|(?:the\s+)?(?:near|short)[\s-]term)"
-    r"|(?P<past>previously))\b(?![\s-](?:contracts?|generations?|tense|plans?|debt|rates?|bonds?|interest|notes?))",
-    re.IGNORECASE,
+    r"\b(?:(?:[Tt]he|[Ii]n)\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<!as\s)[Ss]oon(?!\s+as\b)"
+    r"|[Tt]he\s+(?:near|short)[\s-]term)\b(?![\s-](?:contracts?|generations?|tense|plans?|debt|rates?|bonds?|"
+    r"interest|notes?))",
     key="quarter",
 )
 def _reference(found: re.Match[str]) -> Mention | None:
-    """ "the future", "soon", "the near term": FUTURE_REF; "previously": PAST_REF."""
+    """ "the future", "soon", "the near term": FUTURE_REF, which TimeML marks and TIMEX2 keys leave out.
+
+    Adjectives ("future earnings", "near-term costs") and "as soon as" are not marked.
+    """
     if found.start() and found.string[found.start() - 1] in "-'":
         return None
-    ref = "FUTURE_REF" if found["future"] else "PAST_REF"
-    return Mention(found.start(), found.end(), literal=ref, convention="TimeML")  # TIMEX2 keys leave them out
+    return Mention(found.start(), found.end(), literal="FUTURE_REF", convention="TimeML")
 
 
 def shift_quarter(year: int, month: int, amount: int) -> str:

@@ -34,6 +34,11 @@ _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
 _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
+_RATE = re.compile(
+    r"(?:(?<![\d,.])(?!1\d{3}\b|20\d\d\b)\d[\d,.]*|\b(?:million|billion|percent|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twice|once)\b)"
+    r"(?:\s+[A-Za-z-]+){0,2},?\s+$"
+)
 _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
@@ -144,6 +149,8 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     made = _duration(found.start(), found.end(), number, found["u"], mod)
     if made is not None and found.group().endswith(("old", "age")):
         return replace(made, convention="TIMEX2")
+    if made is not None and number in ("a", "an") and _RATE.search(found.string, max(0, found.start() - 40), found.start()):
+        return replace(made, convention="TIMEX2")  # "$2 million a year", "four flights a week": TimeML leaves rates
     return made
 
 
@@ -154,10 +161,13 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     key="unit",
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
-    if found.string.startswith("s-old", found.end()):
+    text, end = found.string, found.end()
+    if text.startswith("s-old", end):
         return None  # "four years-old"
-    if found.group().endswith("-old"):  # "a 22-year-old": an age; TIMEX2 marks it, TimeML does not
-        made = _duration(found.start(), found.end(), found["n"], found["u"], None)
+    if found.group().endswith("-old") or text.startswith("-old", end):
+        # "a 22-year-old", "this 6-year-old,": an age; TIMEX2 marks it, TimeML does not.
+        end = end if found.group().endswith("-old") else end + len("-old")
+        made = _duration(found.start(), end, found["n"], found["u"], None)
         return replace(made, convention="TIMEX2") if made is not None else None
     if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
         return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
@@ -235,7 +245,7 @@ def _deictic(found: re.Match[str]) -> Mention | None:
         at = found.start()
         return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
-    if word.startswith("former") or word == "recent":  # TimeML leaves adjectives of status alone
+    if word.startswith(("former", "this")) or word == "recent":  # TimeML leaves these alone
         return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
     if word == "today":  # with a document date, that day
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
