@@ -1,9 +1,10 @@
 """The registry of date rules: each pattern compiled once, run in one place.
 
-The English rules live in dates_en.py (calendar dates) and
-dates_en_relative.py (relative dates, durations, times); both register here,
-in import order, which is also the order that breaks ties between candidates
-of the same length.
+The English rules live in dates_en.py (calendar dates), dates_en_relative.py
+(relative dates, durations), dates_en_times.py (clock times, weekdays),
+dates_en_named.py (holidays, years in words), dates_en_quarters.py and
+dates_en_sets.py; each registers here, in import order, which is also the
+order that breaks ties between candidates of the same length.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
-              "new year", "yesterday", "tomorrow"),
+              "new year", "yesterday", "tomorrow", "noon", "midday", "midnight", "thanksgiving", "easter",
+              "independence day", "fourth of july", "halloween", "valentine", "veterans day", "armistice day",
+              "boxing day", "labor day", "memorial day", "mother", "father"),
+    "spoken": ("seventeen", "eighteen", "nineteen", "two thousand"),
     "half": ("half",),
     "sets": ("every ", "each ", "twice", "times", "hourly", "once "),
     "quarter": ("quarter", "fiscal", "future", "soon", "term", "year-ago", "year-earlier",

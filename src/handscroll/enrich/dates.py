@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 from handscroll.enrich import (
     date_rules,
     dates_en,
+    dates_en_named,
     dates_en_quarters,
     dates_en_relative,
     dates_en_sets,
+    dates_en_times,
     dates_news,
     dates_spans,
     dates_zh,
@@ -28,13 +30,14 @@ from handscroll.enrich import (
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
 # Importing them registers their rules, calendar first.
-_REGISTERED = (dates_en, dates_en_relative, dates_en_quarters, dates_en_sets)
+_REGISTERED = (dates_en, dates_en_relative, dates_en_times, dates_en_named, dates_en_quarters, dates_en_sets)
 _SENTENCE_MAX = 1000  # characters; longer than any sentence, and keeps hostile input linear
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
 )
 _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
+_TITLE = re.compile(r"(?:\d+|[A-Z]\w*)(?:\s+[A-Z][\w']*)+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 
@@ -140,6 +143,8 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
     for mention in _mentions(text, context.language, ancient):
         if mention.convention == ("TIMEX2" if context.news else "TimeML"):
             continue  # "former" (TIMEX2) in news, "soon" (TimeML) in a narrative
+        if context.news and mention.kind in ("DURATION", "SET") and _TITLE.fullmatch(text, *mention.extent):
+            continue  # "60 Minutes": TimeML leaves names of programmes alone; TIMEX2 marks them
         ancient_range = mention.partner is not None and mention.partner.era == "BC"
         if (
             mention.tentative

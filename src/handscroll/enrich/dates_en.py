@@ -66,7 +66,8 @@ def read_year(text: str) -> tuple[int, str | None]:
     return digits, None
 
 
-def _month(word: str) -> int:
+def month_number(word: str) -> int:
+    """1-12 for a month name as written ("Sept." -> 9)."""
     return MONTHS[word.lower().rstrip(".")]
 
 
@@ -79,7 +80,7 @@ def _date(found: re.Match[str], start: int | None = None) -> Mention:
         end=found.end(),
         year=year,
         era=era,
-        month=_month(groups["m"]) if groups.get("m") else None,
+        month=month_number(groups["m"]) if groups.get("m") else None,
         day=int(groups["d"]) if groups.get("d") else None,
     )
 
@@ -194,7 +195,7 @@ def _day_range(found: re.Match[str]) -> Mention:
 )
 def _month_day_range(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"]) if found["y"] else (None, None)
-    month = _month(found["m"])
+    month = month_number(found["m"])
     end = Mention(found.start("d"), found.end(), year, era, month, int(found["d"]))
     first = Mention(found.start(), found.end("d1"), year, era, month, int(found["d1"]))
     return replace(first, partner=end, outer_start=found.start())
@@ -267,5 +268,5 @@ def lean_of(det: str | None) -> int:
 def _deictic_month(found: re.Match[str]) -> Mention:
     """ "last November", "next April": a month on one side of the document date."""
     return Mention(
-        found.start(), found.end(), month=_month(found["m"]), deictic=True, lean=lean_of(found["det"])
+        found.start(), found.end(), month=month_number(found["m"]), deictic=True, lean=lean_of(found["det"])
     )

@@ -25,7 +25,7 @@ _QUARTER_SHIFTS = {
 
 
 @rule(
-    r"\b(?:(?P<y0>\d{4})\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
+    r"\b(?:(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
     r"(?:fiscal\s+(?P<fy>\d{4})\s+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
     r"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
     re.IGNORECASE,
@@ -37,6 +37,9 @@ def _quarter(found: re.Match[str]) -> Mention:
     quarter = _ORDINALS[found["o"].lower()]
     if found["ago"] and year is None:  # "the year-ago third quarter"
         return Mention(found.start(), found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
+    if found["rel"]:  # "next year's first quarter"
+        shift = ("Y", {"this": 0, "next": 1, "last": -1}[found["rel"].lower()])
+        return Mention(found.start(), found.end(), quarter=quarter, shift=shift, deictic=True)
     return Mention(found.start(), found.end(), year, era, quarter=quarter)
 
 

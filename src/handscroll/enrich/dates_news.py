@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import shift_quarter
+from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+due|plans?\s+to|"
@@ -67,6 +68,8 @@ def resolve_dated(
     if mention.weekday is not None and mention.day is None and mention.month is None:
         if not news:
             return None
+        if mention.literal == WEEKEND:
+            return _weekend(mention, written, text)
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
     reported = period or shift_quarter(dct.year, dct.month, -1)
     if news and _compares_quarters(mention, text, period is not None):
@@ -75,6 +78,9 @@ def resolve_dated(
         if mention.shift[1] in (-1, -5):  # "the quarter", "the latest period"; "the year-ago quarter"
             return _quarter_plus(reported, mention.shift[1] + 1)
         return shift_quarter(dct.year, dct.month, mention.shift[1])
+    if news and mention.season and mention.lean:  # "last summer", "this coming winter"
+        year = _nearest_year(mention, written, text)
+        return resolve(replace(mention, shift=None, deictic=False, year=year), dct)[0]
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and _needs_year(mention):
@@ -126,10 +132,19 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     return written - dt.timedelta(days=back)
 
 
+def _weekend(mention: Mention, written: dt.date, text: str) -> str:
+    """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead."""
+    saturday = written + dt.timedelta(days=6 - written.isoweekday())
+    if mention.shift is None:
+        saturday = _weekday(mention, written, text)
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
+
+
 def _needs_year(mention: Mention) -> bool:
     if mention.year is not None or mention.shift is not None or mention.literal is not None:
         return False
-    if mention.decade is not None or mention.century is not None or mention.kind != "DATE":
+    if mention.decade is not None or mention.century is not None or mention.kind == "DURATION":
         return False
     return mention.month is not None or mention.season is not None or mention.quarter is not None
 
