@@ -55,7 +55,7 @@ class Mention:
     weekday: int | None = None  # 1 (Monday) to 7 (Sunday) when the words name a day of the week
     deictic: bool = False  # relative to the moment of writing ("today", "last year", "Friday")
     convention: str | None = None  # "TIMEX2" ("former", ages) or "TimeML" ("soon"): marked by that one only
-    quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year
+    quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year; 0: the one a report is about
     lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date
     movable: tuple[int, int, int] | None = None  # a holiday: (month, weekday, nth); Easter (0, 0, offset)
 

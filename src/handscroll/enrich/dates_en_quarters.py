@@ -47,7 +47,7 @@ def _quarter(found: re.Match[str]) -> Mention:
     r"\b(?:[Tt]he\s+|[Tt]his\s+|[Nn]ext\s+)(?:(?P<w>latest|last|past|previous|prior|recent|most\s+recent|year-ago|"
     r"year-earlier|current|coming)\s+)?(?:fiscal\s+)?"
     r"(?:quarter\b|(?:(?<=ago )|(?<=lier )|(?<=test ))period\b)"
-    r"(?!\s+(?:of|century|mile|note|inch|pound|horse|final))",
+    r"(?!-to-|\s+(?:of|century|mile|note|inch|pound|horse|final))",
     key="quarter",
 )
 def _relative_quarter(found: re.Match[str]) -> Mention:
@@ -56,6 +56,12 @@ def _relative_quarter(found: re.Match[str]) -> Mention:
     return Mention(
         found.start(), found.end(), literal="XXXX-QX", shift=("Q", _QUARTER_SHIFTS[word]), deictic=True
     )
+
+
+@rule(r"\b[Tt]he\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:period|quarter)\b", key="quarter")
+def _year_period(found: re.Match[str]) -> Mention:
+    """ "the 1988 period": in a quarterly report, its quarter of 1988 (quarter 0 stands for the report's)."""
+    return Mention(found.start(), found.end(), int(found["y"]), quarter=0, deictic=True)
 
 
 @rule(rf"\b[Ff]iscal(?:\s+year)?\s+(?P<y>{YEAR})", key="quarter")

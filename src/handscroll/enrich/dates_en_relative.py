@@ -43,7 +43,7 @@ _YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
 _NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
 _RATE = re.compile(
-    r"(?:(?<![\d,.])(?!1\d{3}\b|20\d\d\b)\d[\d,.]*|\b(?:million|billion|percent|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?:(?<![\d,.])(?!1\d{3}\b|20\d\d\b)\d[\d,.]*%?|\b(?:million|billion|percent|two|three|four|five|six|seven|eight|nine|ten|"
     r"twice|once)\b)"
     r"(?:\s+[A-Za-z-]+){0,2},?\s+$"
 )
@@ -232,7 +232,7 @@ def _deictic(found: re.Match[str]) -> Mention | None:
         at = found.start()
         return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
-    if word.startswith(("former", "this")) or word == "recent":  # TimeML leaves these alone
+    if word.startswith(("former", "this")) or word in ("recent", "current"):  # TimeML leaves these alone
         return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
     if word == "today":  # with a document date, that day
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
@@ -254,7 +254,10 @@ def _set(found: re.Match[str]) -> Mention | None:
     if len(words) == 2:  # "per day", "every month": a period, as TIMEX2 writes these sets
         return Mention(found.start(), found.end(), literal=f"P1{_UNIT_CODES[words[1]]}", kind="SET")
     value = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX"}.get(words[0], "XXXX")
-    return Mention(found.start(), found.end(), literal=value, kind="SET")
+    rate = _RATE.search(found.string, max(0, found.start() - 40), found.start())
+    # "rise 8.5% annually", "the average daily volume": a rate, which TimeML leaves
+    convention = "TIMEX2" if rate or found.string.endswith("average ", 0, found.start()) else None
+    return Mention(found.start(), found.end(), literal=value, kind="SET", convention=convention)
 
 
 @rule(
@@ -268,6 +271,12 @@ def _part_of_this(found: re.Match[str]) -> Mention:
     mod = "START" if word in ("beginning", "start", "early part", "first part") else "END"
     mod = "MID" if word == "middle" else mod
     return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0), mod=mod)
+
+
+@rule(r"\b[Yy]ear(?:[\s-]|'s\s+)end\b", key="unit")
+def _year_end(found: re.Match[str]) -> Mention:
+    """ "by year end", "year's end": the end of the anchor's (or the document's) year."""
+    return Mention(found.start(), found.end(), shift=("Y", 0), mod="END", deictic=True)
 
 
 @rule(r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards)\b", key="unit")

@@ -27,7 +27,7 @@ _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 @rule(
     r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
     r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b)"
-    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T)\b)?"
+    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b)?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{_WEEKDAY})\b|(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?))?",
     key="clock",
 )

@@ -20,11 +20,12 @@ from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+due|plans?\s+to|"
-    r"planning|planned|is\s+to|are\s+to|set\s+to)\b",
+    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+soon\s+as|(?:postponed|delayed|adjourned|extended)\s+"
+    r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
 )
-#: "had been scheduled to expire Friday", "was expected to": a plan already in the past.
-_PAST_PLAN = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+$", re.IGNORECASE)
+#: "had been scheduled to expire Friday", "as previously planned": a plan already in the past.
+_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -72,6 +73,8 @@ def resolve_dated(
             return _weekend(mention, written, text)
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
     reported = period or shift_quarter(dct.year, dct.month, -1)
+    if news and mention.quarter == 0 and mention.year is not None:  # "the 1988 period"
+        return f"{mention.year:04d}-Q{reported[-1]}"
     if news and _compares_quarters(mention, text, period is not None):
         return _quarter_plus(reported, -4)
     if mention.deictic and mention.shift is not None and mention.shift[0] == "Q":
