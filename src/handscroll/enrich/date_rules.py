@@ -40,7 +40,8 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
               "sep.", "sept.", "oct.", "nov.", "dec.", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ",
               "aug ", "sep ", "oct ", "nov ", "dec "),
     "deictic": ("now", "today", "current", "present", "modern", "recent", "former", "time", "period",
-                "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past"),
+                "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past",
+                "tenure"),
 }  # fmt: skip
 _PATTERN_KEYS = {
     "dash": re.compile(r"\d\s*[-–]\s*\d"),

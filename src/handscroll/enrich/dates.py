@@ -64,9 +64,17 @@ class _Context:
     news: bool = False  # a bare month or weekday is the latest before the document date
 
 
-def _context(language: str, ranges: bool, dct: str | None, mode: str | None) -> _Context:
+def _context(
+    language: str, ranges: bool, dct: str | None, mode: str | None, anchor: str | None = None
+) -> _Context:
     if mode not in (None, "narrative", "news"):
         raise ValueError(f"mode must be narrative or news, not {mode!r}")
+    if dct is None and anchor is not None and _DAY_VALUE.fullmatch(anchor):
+        try:
+            dt.date.fromisoformat(anchor)
+            dct = anchor  # a whole day as the anchor is the date the text was written on
+        except ValueError:
+            pass
     written = parse_anchor(dct)
     if dct:
         try:
@@ -91,13 +99,14 @@ def find_dates(
     """All time expressions in `text`, in order.
 
     `anchor` is an earlier date value (the context before this text) for the
-    expressions at its start that need a year. With `ranges=False` the two
-    ends of a range come out as two expressions, as TIMEX2 annotates them.
+    expressions at its start that need a year; a whole day (2013-03-22) is
+    also the document's date when `dct` is not given. With `ranges=False` the
+    two ends of a range come out as two expressions, as TIMEX2 annotates them.
     `dct` is the document's own date: "today", "Friday", "last year" count
-    from it; `mode` (narrative, or news when a `dct` is given) says whether a
-    bare month is the story's or the latest before the document date.
+    from it; `mode` (narrative, or news when a document date is given) says
+    whether a bare month is the story's or the latest before the document date.
     """
-    context = _context(language, ranges, dct, mode)
+    context = _context(language, ranges, dct, mode, anchor)
     start = parse_anchor(anchor) or (context.dct if context.news else None)
     found, _ = _tag(text, start, context)
     return found
@@ -113,7 +122,7 @@ def find_dates_in_blocks(
     mode: str | None = None,
 ) -> list[list[TimeExpression]]:
     """Tag consecutive blocks of one document, carrying the narrative's date across them."""
-    context = _context(language, ranges, dct, mode)
+    context = _context(language, ranges, dct, mode, anchor)
     current = parse_anchor(anchor) or (context.dct if context.news else None)
     results: list[list[TimeExpression]] = []
     for text in texts:

@@ -181,7 +181,7 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    rf"\b(?P<n>{NUMBER}|an?)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
+    rf"\b(?P<n>{NUMBER}|an?|several|many)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
     r"(?=[\s-]+[a-z])",
     lower=True,
     key="unit",
@@ -215,6 +215,12 @@ def _vague_period(found: re.Match[str]) -> Mention | None:
 )
 def _bare_period(found: re.Match[str]) -> Mention | None:
     return _duration(found.start("u"), found.end("u"), None, found["u"], None)
+
+
+@rule(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Ww]hose)\s+(?P<t>tenure)\b", key="deictic")
+def _tenure(found: re.Match[str]) -> Mention:
+    """ "during his tenure": a stretch of years of no stated length (TimeML PXY; TIMEX2 leaves it)."""
+    return Mention(found.start("t"), found.end("t"), literal="PXY", kind="DURATION", convention="TimeML")
 
 
 @rule(

@@ -29,18 +29,19 @@ _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.I
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
-_DCT_LINE = re.compile(r"^dct:[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
+_DCT_LINE = re.compile(r"^(?P<key>dct|date):[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def front_matter_dct(text: str) -> tuple[str | None, int]:
-    """The `dct:` of a front matter block opening the text ("---", "dct: 2013-03-22", "---"),
-    and where the block ends (0 without one): the block is not text to tag."""
+    """The `dct:` (or a Markdown feature's `date:`) of a front matter block opening the text
+    ("---", "dct: 2013-03-22", "---"), and where the block ends (0 without one): the block is
+    not text to tag."""
     block = _FRONT_MATTER.match(text)
     if block is None:
         return None, 0
-    found = _DCT_LINE.search(block["body"])
-    return (found["value"] if found else None), block.end()
+    found = {line["key"]: line["value"] for line in _DCT_LINE.finditer(block["body"])}
+    return found.get("dct", found.get("date")), block.end()
 
 
 def looks_ahead(text: str, start: int) -> bool:
@@ -136,10 +137,17 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
 
 
 def _weekend(mention: Mention, written: dt.date, text: str) -> str:
-    """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead."""
-    saturday = written + dt.timedelta(days=6 - written.isoweekday())
-    if mention.shift is None:
-        saturday = _weekday(mention, written, text)
+    """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead.
+
+    A report written on a Saturday or Sunday means the weekend it is in.
+    """
+    saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
+    in_it = written.isoweekday() >= 6
+    if mention.shift is None and mention.lean <= 0 and not looks_ahead(text, mention.start):
+        if not in_it or mention.lean < 0:
+            saturday -= dt.timedelta(days=7)
+    elif mention.shift is None and (mention.lean > 0 and in_it):
+        saturday += dt.timedelta(days=7)
     year, week, _ = saturday.isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
 
