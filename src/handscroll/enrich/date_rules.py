@@ -30,7 +30,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
               "new year", "yesterday", "tomorrow", "noon", "midday", "midnight", "thanksgiving", "easter",
               "independence day", "fourth of july", "halloween", "valentine", "veterans day", "armistice day",
-              "boxing day", "labor day", "memorial day", "mother", "father"),
+              "boxing day", "labor day", "memorial day"),
     "spoken": ("seventeen", "eighteen", "nineteen", "two thousand"),
     "half": ("half",),
     "sets": ("every ", "each ", "twice", "times", "hourly", "once "),

@@ -49,10 +49,29 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _NOT_BEFORE_YEAR = frozenset("$£€¥.,:/_") | frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 )
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_CAPITAL_BEFORE = re.compile(r"(?:^|(?P<lead>[.!?:\"“]\s*|\n\s*))?\b(?P<w>[A-Z][a-z]+)\s+$")
+_NOT_NAME_WORDS = frozenset(
+    ("The", "In", "On", "By", "During", "Since", "Until", "This", "That", "Last", "Next", "Early", "Late",
+     "Every", "Each", "Of", "From", "And", "Or")
+)  # fmt: skip
 _SEASON_AS_NAME = re.compile(r"\s+of\b")  # "the fall of Paris"; "the Spring Offensive" is a season
 _YEAR_PREPOSITION = (
     r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
 )
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """True when the capitalised word at [start, end) stands in a name: another capitalised word
+    follows it ("Summer Olympics", "Sunday Times") or precedes it mid-sentence ("the Arab Spring")."""
+    if not text[start].isupper():
+        return False
+    if _CAPITAL_AFTER.match(text, end):
+        return True
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before["lead"] is not None or before.start() == 0:
+        return False
+    return before["w"] not in _NOT_NAME_WORDS
 
 
 def read_year(text: str) -> tuple[int, str | None]:
@@ -231,7 +250,10 @@ def _season(found: re.Match[str]) -> Mention | None:
             return None
     written = found["y"] or found["y0"]
     year, era = read_year(written) if written else (None, None)
-    return Mention(found.start(), found.end(), year, era, season=SEASONS[found["s"].lower()])
+    # "the Arab Spring", "the Summer Olympics": names, which TimeML leaves; TIMEX2 marks the season
+    convention = "TIMEX2" if not written and in_a_name(text, found.start("s"), found.end()) else None
+    season = SEASONS[found["s"].lower()]
+    return Mention(found.start(), found.end(), year, era, season=season, convention=convention)
 
 
 @rule(

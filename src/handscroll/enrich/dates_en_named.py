@@ -26,7 +26,7 @@ _FIXED = {
 #: Movable holidays: (month, weekday 1-7, which: 1 the first, -1 the last); Easter's (0, 0, days from it).
 _MOVABLE = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
+    "memorial day": (5, 1, -1),
     "easter": (0, 0, 0), "easter sunday": (0, 0, 0), "easter monday": (0, 0, 1), "good friday": (0, 0, -2),
 }  # fmt: skip
 _NAMES = "|".join(

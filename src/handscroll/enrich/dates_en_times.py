@@ -21,6 +21,7 @@ _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
+_PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Observer)\b")
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 
@@ -110,6 +111,8 @@ def _weekday(found: re.Match[str]) -> Mention:
     number = WEEKDAYS.index(found["w"]) + 1
     tod = _TOD_CODES[found["t"]] if found["t"] else None
     literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
+    # "The Sunday Times": a newspaper, which TimeML leaves; TIMEX2 keys mark the day in names
+    paper = _PAPER.match(found.string, found.end())
     return Mention(
         found.start(),
         found.end(),
@@ -118,6 +121,7 @@ def _weekday(found: re.Match[str]) -> Mention:
         tod=tod,
         deictic=True,
         lean=lean_of(found["det"]),
+        convention="TIMEX2" if paper else None,
     )
 
 
