@@ -41,7 +41,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
               "aug ", "sep ", "oct ", "nov ", "dec "),
     "deictic": ("now", "today", "current", "present", "modern", "recent", "former", "time", "period",
                 "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past",
-                "tenure"),
+                "tenure", "these days"),
 }  # fmt: skip
 _PATTERN_KEYS = {
     "dash": re.compile(r"\d\s*[-–]\s*\d"),

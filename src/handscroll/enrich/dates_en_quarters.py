@@ -64,6 +64,12 @@ def _year_period(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), int(found["y"]), quarter=0, deictic=True)
 
 
+@rule(r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", key="unit")
+def _year_ended(found: re.Match[str]) -> Mention:
+    """ "for the year ended March 31": a reporting year, the length of it (P1Y) as TimeML marks it."""
+    return Mention(found.start(), found.end(), literal="P1Y", kind="DURATION")
+
+
 @rule(rf"\b[Ff]iscal(?:\s+year)?\s+(?P<y>{YEAR})", key="quarter")
 def _fiscal_year(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"])

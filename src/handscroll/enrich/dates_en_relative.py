@@ -153,8 +153,8 @@ def _and_a_half(unit: str, whole: int) -> str:
 
 @rule(
     rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
-    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
-    rf"(?:more\s+|long\s+|full\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
+    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|a\s+couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
+    rf"(?:more\s+|long\s+|full\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
     lower=True,
     key="unit",
 )
@@ -162,7 +162,7 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     """ "three months", "about two years"; ages ("22 years old") only as TIMEX2 marks them."""
     if _AGE.match(found.string, found.end()):
         return None  # "6 months and older"
-    number = found["n"]
+    number = "two" if found["n"].startswith("a couple") else found["n"]
     if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
         return None
     if number[0].isdigit() and 1000 <= (parse_number(number) or 0) <= 2100 and "," not in number:
@@ -225,7 +225,7 @@ def _tenure(found: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
-    r"[Aa]t\s+present|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
+    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
     r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )
