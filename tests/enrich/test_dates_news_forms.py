@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from handscroll.enrich.date_rules import could_hold_a_date
 from handscroll.enrich.dates import find_dates
 
 DCT = "2013-03-22"
@@ -150,3 +151,14 @@ def test_a_narrative_keeps_the_timex2_marks_news_leaves() -> None:
 def test_weekdays_look_ahead_only_when_the_clause_does(sentence: str, value: str) -> None:
     found = find_dates(sentence, dct=DCT)
     assert [x.value for x in found] == [value], found
+
+
+def test_the_prefilter_keeps_every_text_that_holds_a_date() -> None:
+    from enrich import test_dates_forms, test_dates_news, test_dates_zh_forms
+
+    sentences = [row[0] for row in (*NEWS, *REPORT, *test_dates_news.NEWS, *test_dates_news.TYPED)]
+    sentences += [row[0] for row in (*test_dates_forms.FORMS, *test_dates_zh_forms.FORMS)]
+    for sentence in sentences:
+        if find_dates(sentence) or find_dates(sentence, dct=DCT):
+            assert could_hold_a_date(sentence), sentence
+    assert not could_hold_a_date("A quiet sentence about rivers and hills.")

@@ -50,6 +50,11 @@ _PATTERN_KEYS = {
     "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),
     "clock": re.compile(r"\d:\d\d|\d\s?[apAP]\.?[mM]\b"),
 }
+#: Characters every Chinese date expression holds (年, 月, 日, 點...): without one, no Chinese rule runs.
+CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
+#: Every word an English rule needs (lower-cased substrings); a rule without one needs a digit instead.
+TRIGGER_WORDS: tuple[str, ...] = tuple(sorted({word for words in _WORD_KEYS.values() for word in words}))
+_DIGIT = re.compile(r"\d")
 _KEY_BEFORE, _KEY_AFTER = 90, 40
 _MERGE_GAP = 200  # fewer, longer windows: each window costs a call per rule
 
@@ -71,6 +76,17 @@ def rule(
         return build
 
     return register
+
+
+def could_hold_a_date(text: str) -> bool:
+    """False only when no rule, English or Chinese, can match: no digit, no trigger word, no 年/月/日.
+
+    A cheap test for callers that skip texts without dates (imports of many features).
+    """
+    if _DIGIT.search(text) or CJK_DATE_HINT.search(text):
+        return True
+    lower = text.lower()
+    return any(word in lower for word in TRIGGER_WORDS)
 
 
 def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:

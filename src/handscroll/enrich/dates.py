@@ -39,7 +39,6 @@ _SENTENCE_OPENING = re.compile(
 _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
 _TITLE = re.compile(r"(?:\d+|[A-Z]\w*)(?:\s+[A-Z][\w']*)+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-_CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ def _mentions(text: str, language: str, ancient: bool = False) -> list[Mention]:
     if not language.startswith("zh"):
         chosen = dates_spans.select(date_rules.find_mentions(text, ancient=ancient))
         candidates.extend(dates_spans.join_ranges(text, dates_spans.widen(text, chosen)))
-    if _CJK_DATE_HINT.search(text):
+    if date_rules.CJK_DATE_HINT.search(text):
         chinese = dates_spans.select(dates_zh.find_mentions(text))
         candidates.extend(dates_zh.join_ranges(text, chinese))
     if not candidates:
