@@ -1,9 +1,9 @@
-"""English relative dates, durations, times of day and references.
+"""English relative dates, durations and references.
 
-"The following year", "three years later", "three months", "at 19:00", "now":
-forms that either lean on the narrative's date or are not calendar dates at
-all. Split from dates_en.py, which holds the calendar forms and the fragments
-both share.
+"The following year", "three years later", "three months", "now", "daily":
+forms that either lean on the narrative's (or the document's) date or are not
+calendar dates at all. Split from dates_en.py, which holds the calendar forms
+and the fragments both share; clock times and weekdays are in dates_en_times.py.
 """
 
 from __future__ import annotations
