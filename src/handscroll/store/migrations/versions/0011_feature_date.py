@@ -1,7 +1,7 @@
 """A feature's own date, for sources that are dated documents (issue 16).
 
-Revision ID: 0010_feature_date
-Revises: 0009_workspace
+Revision ID: 0011_feature_date
+Revises: 0010_derived_editions
 Create Date: 2026-12-06
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_feature_date"
-down_revision: str | None = "0009_workspace"
+revision: str = "0011_feature_date"
+down_revision: str | None = "0010_derived_editions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
