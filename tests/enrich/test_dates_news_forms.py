@@ -26,6 +26,9 @@ NEWS: list[tuple[str, str, str, str]] = [
     ("She runs every morning.", "every morning", "SET", "XXXX-XX-XXTMO"),
     ("Elections are held every four years.", "every four years", "SET", "P4Y"),
     ("The pills are taken every other day.", "every other day", "SET", "P2D"),
+    ("Nothing will change for a couple of years.", "a couple of years", "DURATION", "P2Y"),
+    ("The index lagged for eight trading days.", "eight trading days", "DURATION", "P8D"),
+    ("Traders are nervous these days.", "these days", "DATE", "PRESENT_REF"),
     # halves and approximate offsets
     ("Refugees lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
     ("A minute and a half later the pilot landed.", "A minute and a half", "DURATION", "PT1M30S"),
@@ -72,6 +75,8 @@ REPORT: list[tuple[str, str, str]] = [
     ("The thrift plans to restructure after a third-quarter loss.", "third-quarter", "1989-Q3"),
     ("Deliveries could start as early as next year's first quarter.", "next year's first quarter", "1990-Q1"),
     ("Net rose to $5 million in the 1988 period.", "the 1988 period", "1988-Q3"),
+    ("Sales for the full year rose 13%.", "the full year", "1989"),
+    ("Revenue for the year ended March 31 fell.", "the year", "P1Y"),
 ]
 
 

@@ -70,6 +70,16 @@ def _year_ended(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal="P1Y", kind="DURATION")
 
 
+@rule(
+    r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:ended|ending|earlier|ago|before|after|of|in|when|that|"
+    r"end|\d))(?!-)",
+    key="unit",
+)
+def _the_year(found: re.Match[str]) -> Mention:
+    """ "for the full year", "sales for the year": in a report, the document's year (TimeML only)."""
+    return Mention(found.start(), found.end(), shift=("Y", 0), deictic=True, convention="TimeML")
+
+
 @rule(rf"\b[Ff]iscal(?:\s+year)?\s+(?P<y>{YEAR})", key="quarter")
 def _fiscal_year(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"])
