@@ -77,6 +77,7 @@ class _Run:
     warnings: list[ReadWarning] = field(default_factory=list)
     warned: set[int] = field(default_factory=set)  # hashes of those given: batches repeat alignment's
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
+    pins: list[ReadResult] = field(default_factory=list)  # sources with a `::: quiz` (issue 15), bare
     files: int = 0
 
     def advance(self, item: object) -> None:
@@ -134,6 +135,9 @@ class _Run:
                 self.warn(result.warnings)
                 editions.append(replace(result, work=result.work or self.work))
                 items.append(_item(result, enrichment, self.work))
+                if result.quiz is not None:  # checked once the run is written; its slug is enough
+                    bare = result.feature.model_copy(update={"blocks": ()})
+                    self.pins.append(replace(result, feature=bare, warnings=(), block_lines=()))
         # Alignment reads only features: a misaligned edition is reported, never refused.
         stored = self.store.work_editions(sorted({item.work for item in items if item.work}))
         self.warn(_misalignments(editions, items, stored, self.store))
@@ -220,12 +224,34 @@ def import_paths(
             store.discard()
             run.written.clear()
             run.replaced.clear()
+            run.pins.clear()
+    run.warn(stale_pins(library, run.pins))
     return ImportSummary(
         report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
         errors=tuple(run.errors),
         warnings=tuple(run.warnings),
         files=run.files,
     )
+
+
+def stale_pins(library: Library, pins: list[ReadResult]) -> list[ReadWarning]:
+    """A warning for each pinned id that is not one of its feature's items now (the text changed)."""
+    from handscroll.learn.load import load_quiz
+
+    warnings = []
+    for result in pins:
+        quiz, _ = load_quiz(library, result.feature.slug)
+        current = {item.id for item in quiz.items}
+        for item_id in result.quiz or ():
+            if item_id not in current:
+                warnings.append(
+                    ReadWarning(
+                        Location(result.source, result.quiz_line),
+                        f"quiz: {item_id} is not one of this feature's items now (the text changed "
+                        f"since it was approved?); see `handscroll quiz {result.feature.slug}`",
+                    )
+                )
+    return warnings
 
 
 def _batched(values: list[_T], size: int) -> Iterator[tuple[_T, ...]]:

@@ -24,6 +24,7 @@ from handscroll.model import Feature
 from handscroll.store.engine import describe_error
 from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
 from handscroll.store.mapping import build_feature
+from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import ImportItem, ImportReport
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
 from handscroll.store.works import StoredEdition, editions_of, save_works
@@ -91,6 +92,7 @@ class ImportRun:
     def _write(session: Session, items: Sequence[ImportItem], hashes: list[str]) -> ImportReport:
         report = import_items(session, items, hashes)
         replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+        pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
         return ImportReport(report.outcomes, tuple(replaced))
 
     @contextmanager
@@ -139,5 +141,6 @@ def load_feature(session: Session, slug: str) -> Feature:
         series=key,
         language=row.language,
         hero=row.hero,
+        date=row.date,
         blocks=((block_type, data) for block_type, data in blocks),
     )
