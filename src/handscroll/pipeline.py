@@ -176,6 +176,7 @@ def _item(result: ReadResult, enrichment: Enrichment | None, work: str | None) -
         source_hash=result.source_hash,
         enrichment=enrichment,
         work=work_key(result.feature, result.work or work),
+        quiz=result.quiz,
     )
 
 
