@@ -23,6 +23,7 @@ from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.worker_lifetime import die_with_parent, initializer_args
+from handscroll.workspace.imports import record_published, save_drafts
 
 
 class Progress(Protocol):
@@ -94,6 +95,7 @@ def import_paths(
     enrich: bool = True,
     progress: Progress | None = None,
     work: str | None = None,
+    draft: bool = False,
 ) -> ImportSummary:
     """Import files, folders and globs into the library.
 
@@ -103,7 +105,9 @@ def import_paths(
     `enrich`, features are stored unenriched (for a fast bulk load) and
     `enrich_library` derives what they say later. Editions of one work read
     in the batch (or all files, given `work`) are aligned, and what does not
-    pair is reported as a warning (issue 12).
+    pair is reported as a warning (issue 12). Each feature written is a
+    revision in the editors' workspace, published; with `draft` it is only a
+    draft revision and the public library is left as it was (issue 13).
     """
     batch = _Batch(work=work)
     entries = list(expand_paths(specs))
@@ -147,8 +151,13 @@ def import_paths(
 
     if batch.errors and all_or_nothing:
         report = ImportReport(outcomes=())
+    elif draft:
+        report = save_drafts(library, batch.items)
     else:
-        report = library.import_features(batch.items)
+        items = batch.items
+        report = library.import_features(
+            items, then=lambda session, done: record_published(session, items, done)
+        )
     return ImportSummary(
         report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes),
         errors=tuple(batch.errors),
