@@ -80,9 +80,17 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Write each feature as a draft revision in the editors' workspace, not published.",
+        ),
+    ] = False,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
-    unchanged ones skipped. The whole batch is written in one transaction.
+    unchanged ones skipped. The whole batch is written in one transaction. Each feature
+    written is a revision in the editors' workspace, published (--draft: only a draft).
 
     Exits 1 when any file could not be imported (the others are imported
     unless --all-or-nothing).
@@ -100,6 +108,7 @@ def import_command(
             enrich=enrich,
             progress=progress,
             work=work,
+            draft=draft,
         )
     print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:
