@@ -23,6 +23,7 @@ TABLES = {
     "quiz_approvals", "editions",
     "accounts", "login_attempts", "sessions", "revisions", "edition_states", "review_comments",
     "working_copies", "audit_log", "media_assets", "media_uses", "preview_links",
+    "workspace_secrets",
 }  # fmt: skip
 
 

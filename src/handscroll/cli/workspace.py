@@ -144,8 +144,8 @@ def user_reset_password_command(
 def publish_due_command(db: DbOption = None) -> None:
     """Publish every scheduled edition whose time has come (for cron; `handscroll serve` does it
     by itself). Exits 1 when one could not be published."""
-    from handscroll.config import Settings
     from handscroll.cli.common import settings_for
+    from handscroll.config import Settings
     from handscroll.workspace.media import MediaFolders
     from handscroll.workspace.publishing import publish_due
 

@@ -380,7 +380,7 @@ def feature_page(
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
     its texts marked with the events and terms of its `enrichment`, and its self-checks."""
     extras, marks = feature_extras(enrichment, map_setup)
-    captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
+    captions = {f.media: f.alt or f.caption[0] for f in feature.figures if f.alt or f.caption}
     hero = None
     if feature.hero:
         alt = captions.get(feature.hero) or f"Lead picture: {feature.title}"
@@ -456,7 +456,8 @@ def _sections(
                 flush()
             if isinstance(block, Figure):
                 figure_number += 1
-                alt = block.caption[0] if block.caption else f"Figure {figure_number}"
+                # Its own alt text first (issue 13); a legacy figure has only its caption.
+                alt = block.alt or (block.caption[0] if block.caption else f"Figure {figure_number}")
                 picture = make_picture(media, block.media, _short(alt), urls)
                 caption = tuple(html(number, "caption", t, i) for i, t in enumerate(block.caption))
                 strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))

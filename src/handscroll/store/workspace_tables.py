@@ -181,3 +181,12 @@ class PreviewLinkRow(Base):
     created_by: Mapped[str] = mapped_column(String(NAME_LENGTH))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SecretRow(Base):
+    """A key the workspace made for itself (the cookie-signing key), shared by every worker."""
+
+    __tablename__ = "workspace_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

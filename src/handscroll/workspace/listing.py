@@ -56,7 +56,9 @@ class Listed:
     work: str | None
 
 
-def list_editions(library: Library, filters: Filters = Filters(), *, page: int = 0) -> tuple[list[Listed], int]:
+def list_editions(
+    library: Library, filters: Filters = Filters(), *, page: int = 0
+) -> tuple[list[Listed], int]:
     """One page of editions matching `filters` (most recently changed first), and how many match."""
     query = select(EditionStateRow)
     if filters.state:
@@ -70,7 +72,9 @@ def list_editions(library: Library, filters: Filters = Filters(), *, page: int =
         )
     if filters.author:
         newest = select(func.max(RevisionRow.id)).group_by(RevisionRow.slug).scalar_subquery()
-        mine = select(RevisionRow.slug).where(RevisionRow.id.in_(newest), RevisionRow.author == filters.author)
+        mine = select(RevisionRow.slug).where(
+            RevisionRow.id.in_(newest), RevisionRow.author == filters.author
+        )
         query = query.where(EditionStateRow.slug.in_(mine))
     with reading(library) as session:
         total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()

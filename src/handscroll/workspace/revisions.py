@@ -258,3 +258,24 @@ def _insert(
 
 def _name(author: Author) -> str:
     return author.name if isinstance(author, Account) else author
+
+
+def require_edit(library: Library, account: Account, slug: str) -> None:
+    """NotAllowed unless the account may edit this edition (or create it, when it has no revision)."""
+    with reading(library) as session:
+        check_may_edit(session, account, slug, _latest(session, slug))
+
+
+def may_edit(library: Library, account: Account, slug: str) -> bool:
+    """Whether the account may edit this edition (the editor shows its text read-only if not)."""
+    try:
+        require_edit(library, account, slug)
+    except NotAllowed:
+        return False
+    return True
+
+
+def owns(library: Library, account: Account, slug: str) -> bool:
+    """Whether the account owns the edition (wrote its first revision)."""
+    with reading(library) as session:
+        return owner_of(session, slug) == account.name

@@ -1,4 +1,5 @@
-"""The workspace's pictures, where they are used, preview links, each edition's work (issue 13).
+"""The workspace's pictures, where they are used, preview links, each edition's work, its
+signing key (issue 13).
 
 Revision ID: 0010_workspace_media
 Revises: 0009_workspace
@@ -60,8 +61,16 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_preview_links_token_hash")),
     )
 
+    op.create_table(
+        "workspace_secrets",
+        sa.Column("name", sa.String(length=40), nullable=False),
+        sa.Column("value", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_workspace_secrets")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("workspace_secrets")
     op.drop_table("preview_links")
     op.drop_index(op.f("ix_media_uses_media_id"), table_name="media_uses")
     op.drop_table("media_uses")
