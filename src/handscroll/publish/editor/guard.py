@@ -50,11 +50,15 @@ class Asked:
     """The session token (never shown, never logged)."""
     cookies: list[tuple[str, str]] = field(default_factory=list)
     """Cookies to set on the answer (name, value); empty value: clear it."""
+    before_login: bool = False
+    """A route open to anyone (the login form): its token is bound to the pre-login cookie."""
 
     @property
     def csrf(self) -> str:
-        """The CSRF token pages put in their forms."""
-        return csrf_token(self.state.secret, self.token or self.request.cookies.get(PRELOGIN_COOKIE, ""))
+        """The CSRF token pages put in their forms: bound to the session, or before a login to
+        the pre-login cookie."""
+        seed = "" if self.before_login else self.token
+        return csrf_token(self.state.secret, seed or self.request.cookies.get(PRELOGIN_COOKIE, ""))
 
     def field(self, name: str, default: str = "") -> str:
         """A text form field, stripped of nothing (texts are kept as typed)."""
@@ -126,7 +130,15 @@ def endpoint(route: EditorRoute, state: EditorState) -> Callable[[Request], Awai
     async def answer(request: Request) -> Response:
         token = session_token(request, state.secret)
         account = await run_in_threadpool(session_account, state.library, token) if token else None
-        asked = Asked(request, state, account, token=token if account else "")
+        asked = Asked(request, state, account, token=token if account else "", before_login=route.public)
+        try:
+            return await checked(asked)
+        finally:
+            if asked.form is not None:
+                await asked.form.close()  # uploaded files are spooled to disk
+
+    async def checked(asked: Asked) -> Response:
+        request, account = asked.request, asked.account
         if account is None and not route.public:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             return RedirectResponse(f"/edit/login?next={quote(target, safe='')}", status_code=303)

@@ -28,7 +28,7 @@ from handscroll.workspace.revisions import (
     revision,
     save_revision,
 )
-from handscroll.workspace.roles import Action, allowed
+from handscroll.workspace.roles import Action, NotAllowed, allowed
 from handscroll.workspace.working_copies import drop_working_copy, save_working_copy, working_copy
 
 NEW_TEXT = """---
@@ -47,7 +47,9 @@ The caption.
 """What a new edition starts from."""
 
 
-def edit_page(asked: Asked, *, text: str | None = None, status: int = 200, **extra: object) -> Response:
+def edit_page(
+    asked: Asked, *, text: str | None = None, status: int = 200, base_id: str = "", **extra: object
+) -> Response:
     """The edition's text beside its structure, problems, review thread and actions."""
     slug, library, me = asked.param("slug"), asked.state.library, asked.me
     latest = latest_revision(library, slug)
@@ -69,7 +71,7 @@ def edit_page(asked: Asked, *, text: str | None = None, status: int = 200, **ext
         edition=listed,
         latest=latest,
         text=shown,
-        base_id=copy.base_id if restored and copy else latest.id,
+        base_id=int(base_id) if base_id.isdigit() else (copy.base_id if restored and copy else latest.id),
         restored=copy if restored else None,
         stale_copy=bool(restored and copy and copy.base_id != latest.id),
         reading=read_text(shown, defaults),
@@ -107,8 +109,10 @@ def save(asked: Asked) -> Response:
             conflict=conflict,
             conflict_changes=changed_only(conflict.diff),
         )
+    except NotAllowed:
+        raise
     except HandscrollError as exc:
-        return edit_page(asked, text=text, status=400, error=str(exc))
+        return edit_page(asked, text=text, status=400, error=str(exc), base_id=base)
     drop_working_copy(asked.state.library, asked.me, slug)
     return RedirectResponse(f"/edit/f/{slug}?saved={saved.id}", status_code=303)
 
@@ -188,6 +192,8 @@ def create(asked: Asked) -> Response:
         if latest_revision(asked.state.library, feature.slug) is not None:
             raise HandscrollError(f"there is already an edition {feature.slug}; open it from the list")
         first = save_revision(asked.state.library, None, text, asked.me, asked.field("message") or "created")
+    except NotAllowed:
+        raise
     except HandscrollError as exc:
         return render(asked, "new.html", 400, styled=True, text=text, reading=read_text(text), error=str(exc))
     return RedirectResponse(f"/edit/f/{first.slug}?saved={first.id}", status_code=303)

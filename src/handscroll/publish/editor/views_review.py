@@ -13,7 +13,7 @@ from handscroll.errors import HandscrollError
 from handscroll.publish.editor.guard import Asked, EditorRoute, message
 from handscroll.workspace import publishing, review
 from handscroll.workspace.publishing import PublishBlocked
-from handscroll.workspace.roles import Action
+from handscroll.workspace.roles import Action, NotAllowed
 
 
 def _acting(do: Callable[[Asked, str], str]) -> Callable[[Asked], Response]:
@@ -30,6 +30,8 @@ def _acting(do: Callable[[Asked, str], str]) -> Callable[[Asked], Response]:
                 items=blocked.missing,
                 back=f"/edit/f/{slug}",
             )
+        except NotAllowed:
+            raise
         except HandscrollError as exc:
             return message(asked, 409, "That did not work", str(exc), back=f"/edit/f/{slug}")
         return RedirectResponse(f"/edit/f/{slug}?done={done}", status_code=303)
