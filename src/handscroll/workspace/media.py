@@ -136,7 +136,12 @@ def clean_image(data: bytes, *, limit: int = MAX_UPLOAD_BYTES) -> CleanImage:
                 image = ImageOps.exif_transpose(opened)
     except UploadRefused:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise UploadRefused(
+            f"the picture declares more pixels than can be opened safely; at most "
+            f"{MAX_PIXELS // 1_000_000} million pixels are accepted"
+        ) from exc
+    except UnidentifiedImageError as exc:
         raise UploadRefused(
             f"this is not a picture handscroll can read safely ({type(exc).__name__})"
         ) from exc
