@@ -24,6 +24,11 @@ from handscroll.workspace.publishing import default_alts, with_default_alt
 FRAMED_BY_SELF = "frame-ancestors 'self'"
 
 
+def framed_policy(policy: str) -> str:
+    """The reader's policy, letting the editor (and only the editor's own origin) frame the page."""
+    return policy.replace("frame-ancestors 'none'", FRAMED_BY_SELF)
+
+
 def preview_response(state: EditorState, feature: Feature, pictures: str, *, note: str = "") -> HTMLResponse:
     """The preview page of a draft; `pictures` is the URL prefix its pictures are served under."""
     with reading(state.library) as session:
@@ -51,11 +56,10 @@ def preview_response(state: EditorState, feature: Feature, pictures: str, *, not
     )
     template = state.renderer.env.get_template("preview.html")
     html = clean_xml_text(template.render(page=page, note=note))
-    policy = state.policy.replace("frame-ancestors 'none'", FRAMED_BY_SELF)
     return HTMLResponse(
         html,
         headers={
-            "content-security-policy": policy,
+            "content-security-policy": framed_policy(state.policy),
             "x-frame-options": "SAMEORIGIN",
             "x-robots-tag": "noindex, nofollow",
             "cache-control": "no-store",

@@ -9,7 +9,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from handscroll.errors import HandscrollError, NotFoundError
 from handscroll.publish.editor.guard import Asked, EditorRoute, message, render
-from handscroll.publish.editor.preview import preview_response
+from handscroll.publish.editor.preview import framed_policy, preview_response
 from handscroll.publish.editor.structure import read_text
 from handscroll.workspace.alignment import source_change
 from handscroll.workspace.db import reading
@@ -150,8 +150,12 @@ def preview(asked: Asked) -> Response:
         text, note = newest.markdown, f"revision {newest.id}"
     reading_ = read_text(text)
     if not reading_.readable:
+        # Shown inside the editor's preview frame while the text is being typed: an answer, not an error.
         problem = reading_.problems[0]
-        return message(asked, 400, "The text does not read", f"line {problem.line}: {problem.message}")
+        answer = message(asked, 200, "The text does not read yet", f"line {problem.line}: {problem.message}")
+        answer.headers["content-security-policy"] = framed_policy(asked.state.policy)
+        answer.headers["x-frame-options"] = "SAMEORIGIN"
+        return answer
     return preview_response(asked.state, read_revision_text(text), "/edit/pictures", note=note)
 
 
