@@ -6,17 +6,28 @@ from __future__ import annotations
 import io
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from handscroll.config import Settings
 from handscroll.errors import NotFoundError
+from handscroll.pipeline import import_paths
+from handscroll.publish.media import MediaLibrary
 from handscroll.store import Library
 from handscroll.workspace.accounts import Account, add_account
 from handscroll.workspace.alignment import Step, editions_table, source_change
 from handscroll.workspace.audit import entries
 from handscroll.workspace.listing import edition, review_queue
-from handscroll.workspace.media import MAX_PIXELS, UploadRefused, clean_image
+from handscroll.workspace.media import (
+    MAX_PIXELS,
+    MediaFolders,
+    UploadRefused,
+    clean_image,
+    store_upload,
+    uses_of,
+)
 from handscroll.workspace.publishing import (
     PublishBlocked,
     overdue,
@@ -26,7 +37,7 @@ from handscroll.workspace.publishing import (
     unpublish,
 )
 from handscroll.workspace.review import approve, request_changes, submit, thread
-from handscroll.workspace.revisions import latest_revision, save_revision
+from handscroll.workspace.revisions import latest_revision, revisions_of, save_revision
 from handscroll.workspace.roles import NotAllowed, Role
 from handscroll.workspace.states import State
 from workspace.texts import PASSWORD, feature_text
@@ -175,3 +186,69 @@ def test_uploads_lose_their_location_keep_their_look_and_respect_the_limits() ->
     truncated = out.getvalue()[: len(out.getvalue()) // 2]
     with pytest.raises(UploadRefused, match="damaged or incomplete"):
         clean_image(truncated)
+
+
+def _picture(colour: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_publishing_brings_new_pictures_out_and_a_replacement_refreshes_every_size(
+    library: Library, tmp_path: Path
+) -> None:
+    who = people(library)
+    folders = MediaFolders(tmp_path / "media")
+    store_upload(library, folders, who["cora"], "port-new_1", _picture((200, 0, 0)), default_alt="A red wall")
+    assert folders.public_path("port-new_1") is None  # waiting, not public
+    text = feature_text().replace("handscroll_sample_port01_1", "port-new_1")
+    save_revision(library, None, text, who["cora"])
+    publish(library, SLUG, who["pia"], media=folders)
+    assert folders.public_path("port-new_1") is not None
+    reader = MediaLibrary(folders.public, tmp_path / "cache")
+    first = reader.derivative("port-new_1", "thumb")
+    assert first is not None
+    with Image.open(first) as made:
+        assert made.convert("RGB").getpixel((5, 5))[0] > 150
+    with pytest.raises(NotAllowed):
+        store_upload(library, folders, who["cora"], "port-new_1", _picture((0, 0, 200)), replace=True)
+    store_upload(library, folders, who["pia"], "port-new_1", _picture((0, 0, 200)), replace=True)
+    again = reader.derivative("port-new_1", "thumb")
+    assert again is not None
+    with Image.open(again) as made:
+        assert made.convert("RGB").getpixel((5, 5))[2] > 150  # remade from the new picture
+    assert uses_of(library, "port-new_1") == [(SLUG, "The river port", "published")]
+
+
+def test_reimporting_the_unchanged_file_keeps_what_the_editors_published(
+    library: Library, tmp_path: Path
+) -> None:
+    who = people(library)
+    source = tmp_path / "port.md"
+    source.write_text(feature_text(), encoding="utf-8")
+    settings = Settings(db="sqlite://")
+    import_paths([str(source)], library, settings, enrich=False)
+    first = latest_revision(library, SLUG)
+    assert first is not None
+    save_revision(library, SLUG, feature_text(caption="Junks at the quay."), who["pia"], "", first.id)
+    publish(library, SLUG, who["pia"])
+    import_paths([str(source)], library, settings, enrich=False)
+    assert library.get_feature(SLUG).figures[0].caption == ("Junks at the quay.",)
+    source.write_text(feature_text(caption="Sampans at the quay."), encoding="utf-8")
+    import_paths([str(source)], library, settings, enrich=False)
+    assert library.get_feature(SLUG).figures[0].caption == ("Sampans at the quay.",)
+    assert [r.author for r in revisions_of(library, SLUG)] == ["import", "pia", "import"]
+
+
+def test_features_imported_before_the_workspace_are_adopted_once(library: Library) -> None:
+    from handscroll.store import ImportItem
+    from handscroll.workspace.listing import adopt_library, list_editions
+    from handscroll.workspace.revisions import read_revision_text
+
+    feature = read_revision_text(feature_text())
+    library.import_features([ImportItem(feature, "old.md", "1" * 64)])  # no revision, as before issue 13
+    assert list_editions(library)[1] == 0
+    assert adopt_library(library) == 1 and adopt_library(library) == 0
+    [listed], total = list_editions(library)
+    assert total == 1 and listed.state is State.PUBLISHED and listed.public
+    assert [r.author for r in revisions_of(library, SLUG)] == ["import"]

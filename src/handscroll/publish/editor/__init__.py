@@ -24,6 +24,7 @@ from handscroll.publish.editor import views_edit, views_history, views_home, vie
 from handscroll.publish.editor.guard import EditorRoute, endpoint
 from handscroll.publish.editor.state import STATIC, EditorState
 from handscroll.publish.vendor import node_modules
+from handscroll.workspace.accounts import any_account
 from handscroll.workspace.listing import adopt_library
 from handscroll.workspace.publishing import publish_due
 
@@ -77,7 +78,9 @@ class Editor:
 
     async def _publish_due_forever(self) -> None:
         try:
-            await run_in_threadpool(adopt_library, self.state.library)
+            # Only where editors can log in: a library served to readers alone is never written.
+            if await run_in_threadpool(any_account, self.state.library):
+                await run_in_threadpool(adopt_library, self.state.library)
         except Exception:  # a library that cannot be written now is retried at the next start
             log.exception("features imported before the workspace could not be adopted")
         while True:

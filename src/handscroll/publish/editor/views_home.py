@@ -3,8 +3,6 @@ editions table, the audit log and the accounts (issue 13)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from starlette.responses import RedirectResponse, Response
 
 from handscroll.errors import HandscrollError
@@ -23,7 +21,7 @@ from handscroll.workspace import accounts as account_store
 from handscroll.workspace.accounts import LoginRefused, check_login
 from handscroll.workspace.alignment import LANGUAGES, editions_table
 from handscroll.workspace.audit import entries
-from handscroll.workspace.listing import PAGE, Filters, list_editions, review_queue
+from handscroll.workspace.listing import PAGE, Filters, adopt_library, list_editions, review_queue
 from handscroll.workspace.publishing import overdue
 from handscroll.workspace.roles import LADDER, Action, Role
 from handscroll.workspace.sessions import end_session, open_session
@@ -80,6 +78,7 @@ def home(asked: Asked) -> Response:
         author=asked.me.name if query.get("mine") else "",
     )
     page = _number(query.get("page", "0"))
+    adopt_library(asked.state.library)  # features imported before the workspace (one cheap query if none)
     listed, total = list_editions(asked.state.library, filters, page=page)
     return render(
         asked,
@@ -172,7 +171,3 @@ def routes() -> list[EditorRoute]:
         EditorRoute("GET", "/accounts", accounts, Action.MANAGE_ACCOUNTS),
         EditorRoute("POST", "/accounts", account_action, Action.MANAGE_ACCOUNTS),
     ]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)

@@ -11,7 +11,9 @@ from starlette.responses import RedirectResponse, Response
 
 from handscroll.errors import HandscrollError
 from handscroll.publish.editor.guard import Asked, EditorRoute, message
+from handscroll.store import Library
 from handscroll.workspace import publishing, review
+from handscroll.workspace.accounts import Account
 from handscroll.workspace.publishing import PublishBlocked
 from handscroll.workspace.roles import Action, NotAllowed
 
@@ -39,24 +41,23 @@ def _acting(do: Callable[[Asked, str], str]) -> Callable[[Asked], Response]:
     return act
 
 
-def _submit(asked: Asked, slug: str) -> str:
-    review.submit(asked.state.library, slug, asked.me, asked.field("note"))
-    return "submitted"
+ReviewStep = Callable[[Library, str, Account, str], None]
+
+REVIEW_STEPS: dict[str, tuple[Action, ReviewStep, str]] = {
+    "submit": (Action.SUBMIT, review.submit, "submitted"),
+    "comment": (Action.COMMENT, review.comment, "commented"),
+    "approve": (Action.REVIEW, review.approve, "approved"),
+    "changes": (Action.REVIEW, review.request_changes, "changes-requested"),
+}
+"""Each review step: the action it needs, what it does (with the note sent), and what the page says."""
 
 
-def _comment(asked: Asked, slug: str) -> str:
-    review.comment(asked.state.library, slug, asked.me, asked.field("note"))
-    return "commented"
+def _review(step: ReviewStep, done: str) -> Callable[[Asked, str], str]:
+    def act(asked: Asked, slug: str) -> str:
+        step(asked.state.library, slug, asked.me, asked.field("note"))
+        return done
 
-
-def _approve(asked: Asked, slug: str) -> str:
-    review.approve(asked.state.library, slug, asked.me, asked.field("note"))
-    return "approved"
-
-
-def _changes(asked: Asked, slug: str) -> str:
-    review.request_changes(asked.state.library, slug, asked.me, asked.field("note"))
-    return "changes-requested"
+    return act
 
 
 def _publish(asked: Asked, slug: str) -> str:
@@ -97,10 +98,10 @@ def scheduled_time(asked: Asked) -> datetime:
 def routes() -> list[EditorRoute]:
     """The review and publishing actions."""
     return [
-        EditorRoute("POST", "/f/{slug}/submit", _acting(_submit), Action.SUBMIT),
-        EditorRoute("POST", "/f/{slug}/comment", _acting(_comment), Action.COMMENT),
-        EditorRoute("POST", "/f/{slug}/approve", _acting(_approve), Action.REVIEW),
-        EditorRoute("POST", "/f/{slug}/changes", _acting(_changes), Action.REVIEW),
+        *(
+            EditorRoute("POST", f"/f/{{slug}}/{name}", _acting(_review(step, done)), action)
+            for name, (action, step, done) in REVIEW_STEPS.items()
+        ),
         EditorRoute("POST", "/f/{slug}/publish", _acting(_publish), Action.PUBLISH),
         EditorRoute("POST", "/f/{slug}/schedule", _acting(_schedule), Action.SCHEDULE),
         EditorRoute("POST", "/f/{slug}/unschedule", _acting(_unschedule), Action.SCHEDULE),
