@@ -81,8 +81,8 @@ def write_import(session: Session, items: Sequence[ImportItem]) -> ImportReport:
     both write through here, so a published revision reaches every reader like an import."""
     refuse_duplicate_slugs(items)
     report = import_items(session, items, [item.feature.content_hash() for item in items])
-    save_works(session, items)  # the work keys go in the same transaction (issue 12)
-    return report
+    replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+    return ImportReport(report.outcomes, tuple(replaced))
 
 
 def import_items(session: Session, items: Sequence[ImportItem], hashes: list[str]) -> ImportReport:

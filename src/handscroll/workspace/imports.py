@@ -48,6 +48,12 @@ def record_published(session: Session, items: Sequence[ImportItem], report: Impo
         if item.feature.slug in changed
     ]
     _record(session, entries, published=True, now=None)
+    if report.replaced:  # derived editions that gave way to a real one (issue 12) are off the public pages
+        session.execute(
+            update(EditionStateRow)
+            .where(EditionStateRow.slug.in_(report.replaced))
+            .values(state=State.UNPUBLISHED.value, published_revision_id=None, revision_id=None)
+        )
 
 
 def save_drafts(

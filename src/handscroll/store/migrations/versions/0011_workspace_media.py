@@ -1,8 +1,8 @@
 """The workspace's pictures, where they are used, preview links, each edition's work, its
 signing key (issue 13).
 
-Revision ID: 0010_workspace_media
-Revises: 0009_workspace
+Revision ID: 0011_workspace_media
+Revises: 0010_derived_editions
 Create Date: 2026-12-06
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_workspace_media"
-down_revision: str | None = "0009_workspace"
+revision: str = "0011_workspace_media"
+down_revision: str | None = "0010_derived_editions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
