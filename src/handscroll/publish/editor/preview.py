@@ -50,11 +50,12 @@ def preview_response(state: EditorState, feature: Feature, pictures: str, *, not
         previous=previous,
         next=following,
         media=state.drafts,
-        urls=PreviewUrls(pictures),
+        urls=PreviewUrls(pictures, feature.language),
         enrichment=enrich_feature(feature),
         map_setup=state.maps,
     )
-    template = state.renderer.env.get_template("preview.html")
+    env = state.renderer.envs.get(page.chrome.language, state.renderer.env)  # the reader's language
+    template = env.get_template("preview.html")
     html = clean_xml_text(template.render(page=page, note=note))
     return HTMLResponse(
         html,

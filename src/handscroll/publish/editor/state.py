@@ -14,6 +14,7 @@ from pathlib import Path
 from handscroll.config import Settings
 from handscroll.publish.derivatives import DerivativeQueue
 from handscroll.publish.enriched import MapSetup
+from handscroll.publish.i18n import DEFAULT_LANGUAGE, URL_PREFIXES
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.render import Renderer
 from handscroll.publish.urls import WebUrls
@@ -41,9 +42,11 @@ class DraftMedia(MediaLibrary):
 
 
 class PreviewUrls(WebUrls):
-    """The reader's links, except pictures, which come from `prefix` (the editor's picture route)."""
+    """The reader's links in `language`, except pictures, which come from `prefix` (the editor's
+    picture route)."""
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, language: str) -> None:
+        super().__init__(language if language in URL_PREFIXES else DEFAULT_LANGUAGE)
         self.prefix = prefix
 
     def media(self, media_id: str, size: str) -> str:
