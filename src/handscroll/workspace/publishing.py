@@ -60,10 +60,11 @@ class PublishBlocked(HandscrollError):
 def missing_alt(markdown: str, feature: Feature, defaults: dict[str, str]) -> list[str]:
     """One line per figure without alt text of its own or a default for its picture, with the
     line of the figure in the text."""
-    lines = {m.group(1): markdown.count("\n", 0, m.start()) + 1 for m in _FIGURE_LINE.finditer(markdown)}
+    # The n-th `::: figure` line opens the n-th figure (a picture may be shown twice).
+    lines = [markdown.count("\n", 0, m.start()) + 1 for m in _FIGURE_LINE.finditer(markdown)]
     return [
-        f"line {lines.get(figure.media, 0)}: figure {figure.media} has no alt text"
-        for figure in feature.figures
+        f"line {lines[n] if n < len(lines) else 0}: figure {figure.media} has no alt text"
+        for n, figure in enumerate(feature.figures)
         if not figure.alt.strip() and not defaults.get(figure.media, "").strip()
     ]
 
