@@ -183,3 +183,34 @@ def _png_header_only(width: int, height: int) -> bytes:
         + chunk(b"IDAT", zlib.compress(b"\0" * 1024))
         + chunk(b"IEND", b"")
     )
+
+
+def test_autosave_keeps_a_working_copy_per_editor_and_never_a_revision(site: Site) -> None:
+    from handscroll.workspace.revisions import revisions_of
+    from handscroll.workspace.working_copies import working_copy
+
+    with Library.open(site.library_url) as library:
+        before = revisions_of(library, SLUG)
+    with logged_in(site, "eddie") as eddie:
+        for n in range(3):
+            text = before[0].markdown.replace("\n---\n", f"\n---\n\nTyping {n}.\n", 1)
+            answer = eddie.post(
+                f"/edit/f/{SLUG}/autosave",
+                {"markdown": text, "base_id": str(before[0].id)},
+                headers={"accept": "application/json"},
+            )
+            assert answer.status_code == 200 and answer.json()["reading"]["readable"]
+        page = eddie.http.get(f"/edit/f/{SLUG}").text
+        assert "Typing 2." in page and "your unsaved text" in page
+        broken = eddie.post(f"/edit/f/{SLUG}/autosave", {"markdown": "no front matter", "base_id": "1"})
+        problems = broken.json()["reading"]["problems"]
+        assert broken.status_code == 200 and problems[0]["line"] == 1  # kept as typed, problem named
+    with Library.open(site.library_url) as library:
+        assert revisions_of(library, SLUG) == before
+        from handscroll.workspace.accounts import account_named
+
+        eddie_account, pia_account = account_named(library, "eddie"), account_named(library, "pia")
+        assert eddie_account is not None and pia_account is not None
+        copy = working_copy(library, eddie_account, SLUG)
+        assert copy is not None and copy.markdown == "no front matter"
+        assert working_copy(library, pia_account, SLUG) is None  # one per editor

@@ -55,6 +55,7 @@ class Editor:
         self.state = state
         self.publish_every = publish_every
         self._task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
 
     def mount(self) -> Mount:
         """`/edit/...`: the editor's pages, its static files and the CodeMirror bundle."""
@@ -66,24 +67,27 @@ class Editor:
         return Mount("/edit", routes=routes)
 
     async def start(self) -> None:
-        """Start publishing due editions in the background (every worker may: claims are locked)."""
-        self._task = asyncio.create_task(self._publish_due_forever())
+        """Read the signing key, and start publishing due editions in the background (every worker
+        may: claims are locked)."""
+        await run_in_threadpool(lambda: self.state.secret)
+        self._stopping = asyncio.Event()
+        self._task = asyncio.create_task(self._publish_due_until_stopped())
 
     async def stop(self) -> None:
+        """Let a run in progress finish (never cut a publish, or a connection in use, short), then stop."""
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            self._stopping.set()
+            await self._task
         self.state.close()
 
-    async def _publish_due_forever(self) -> None:
+    async def _publish_due_until_stopped(self) -> None:
         try:
             # Only where editors can log in: a library served to readers alone is never written.
             if await run_in_threadpool(any_account, self.state.library):
                 await run_in_threadpool(adopt_library, self.state.library)
         except Exception:  # a library that cannot be written now is retried at the next start
             log.exception("features imported before the workspace could not be adopted")
-        while True:
+        while not self._stopping.is_set():
             try:
                 report = await run_in_threadpool(publish_due, self.state.library, media=self.state.folders)
                 for slug in report.published:
@@ -92,7 +96,8 @@ class Editor:
                     log.warning("could not publish %s on schedule: %s", slug, why)
             except Exception:
                 log.exception("the scheduled publishing run failed; trying again later")
-            await asyncio.sleep(self.publish_every)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.publish_every)
 
 
 async def _codemirror(request: Request) -> Response:

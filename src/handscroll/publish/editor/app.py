@@ -6,7 +6,6 @@ from handscroll.config import Settings
 from handscroll.publish.editor import Editor
 from handscroll.publish.editor.state import EditorState
 from handscroll.publish.routes.state import ReaderState
-from handscroll.workspace.sessions import signing_key
 
 
 def make_editor(reader: ReaderState, settings: Settings, policy: str, publish_every: float) -> Editor:
@@ -17,7 +16,6 @@ def make_editor(reader: ReaderState, settings: Settings, policy: str, publish_ev
         public_media=reader.media,
         maps=reader.maps,
         cache_dir=reader.media.cache_dir,
-        secret=signing_key(reader.store, settings.secret_key),
         policy=policy,
     )
     return Editor(state, publish_every)

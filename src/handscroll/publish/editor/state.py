@@ -9,6 +9,7 @@ link-guarded) picture route instead of the public `/media/`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from handscroll.config import Settings
@@ -20,6 +21,7 @@ from handscroll.publish.render import Renderer
 from handscroll.publish.urls import WebUrls
 from handscroll.store import Library
 from handscroll.workspace.media import MediaFolders
+from handscroll.workspace.sessions import signing_key
 
 TEMPLATES = Path(__file__).parent / "templates"
 """The editor's own templates; the production ones are found after them (the preview extends
@@ -62,7 +64,6 @@ class EditorState:
     public_media: MediaLibrary
     maps: MapSetup
     cache_dir: Path
-    secret: str
     policy: str
     """The reader's Content-Security-Policy; previews send it with `frame-ancestors 'self'`."""
     renderer: Renderer = field(init=False)
@@ -76,6 +77,14 @@ class EditorState:
         uploads = self.folders.uploads if self.folders else None
         self.drafts = DraftMedia(uploads, self.public_media, self.cache_dir / "drafts")
         self.derivatives = DerivativeQueue(self.drafts, workers=1, limit=8)
+
+    @cached_property
+    def secret(self) -> str:
+        """The key that signs cookies and CSRF tokens: the configured one, or the library's own.
+
+        Read when first needed (the app's startup reads it), not when the app is made: an app
+        that is never started holds no connection."""
+        return signing_key(self.library, self.settings.secret_key)
 
     @property
     def upload_limit(self) -> int:
