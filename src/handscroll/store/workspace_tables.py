@@ -5,7 +5,7 @@ of each feature edition; everything an editor has not published lives here:
 accounts and their sessions, every saved revision (authoring Markdown), the
 state of each edition, review comments, autosaved working copies and the
 audit log (migration 0009_workspace); uploaded pictures, where they are used,
-preview links, and each edition's work and language (0011_workspace_media).
+preview links, and each edition's work and language (0012_workspace_media).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The workspace's pictures, where they are used, preview links, each edition's work, its
 signing key (issue 13).
 
-Revision ID: 0011_workspace_media
-Revises: 0010_derived_editions
+Revision ID: 0012_workspace_media
+Revises: 0011_feature_date
 Create Date: 2026-12-06
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0011_workspace_media"
-down_revision: str | None = "0010_derived_editions"
+revision: str = "0012_workspace_media"
+down_revision: str | None = "0011_feature_date"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
