@@ -214,3 +214,30 @@ def test_autosave_keeps_a_working_copy_per_editor_and_never_a_revision(site: Sit
         copy = working_copy(library, eddie_account, SLUG)
         assert copy is not None and copy.markdown == "no front matter"
         assert working_copy(library, pia_account, SLUG) is None  # one per editor
+
+
+def test_a_translation_shows_source_changed_and_the_editions_table_says_stale(site: Site) -> None:
+    from handscroll.workspace.revisions import save_revision
+    from workspace.texts import feature_text
+
+    zh_slug = "01-he-gang-zh-hant"
+    chinese = feature_text(title="河港", language="zh-Hant", slug=zh_slug, caption="碼頭的船。")
+    with Library.open(site.library_url) as library:
+        pia = account_named(library, "pia")
+        english = latest_revision(library, SLUG)
+        assert pia is not None and english is not None
+        save_revision(library, None, chinese, pia, "the Traditional edition")
+    with logged_in(site, "eddie") as eddie:
+        table_before = eddie.http.get("/edit/editions").text
+        assert "up to date" in table_before and f'href="/edit/f/{zh_slug}">up to date' in table_before
+        changed = english.markdown.replace("Boats", "Junks", 1)
+        assert (
+            eddie.post(f"/edit/f/{SLUG}/save", {"markdown": changed, "base_id": str(english.id)}).status_code
+            == 303
+        )
+        table = eddie.http.get("/edit/editions").text
+        assert f'href="/edit/f/{zh_slug}">stale' in table
+        page = eddie.http.get(f"/edit/f/{zh_slug}").text
+        assert "Source changed" in page
+        assert "block 2 of this edition, aligned with the source's figure handscroll_sample_port01_1" in page
+        assert "<del>Boats</del>" in page and "<ins>Junks</ins>" in page
