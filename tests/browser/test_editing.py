@@ -18,8 +18,10 @@ import pytest
 from PIL import Image
 
 from browser.axe_check import serious_violations
-from browser.conftest import clean_screenshots
+from browser.conftest import clean_screenshots, require_part
 from handscroll.config import Settings
+from handscroll.publish.editor import CODEMIRROR
+from handscroll.publish.vendor import node_modules
 from handscroll.publish.web import create_app
 from handscroll.store import Library
 from handscroll.workspace.accounts import add_account
@@ -71,6 +73,9 @@ def shots() -> Path:
 
 @pytest.fixture(scope="module")
 def editor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = node_modules()
+    if root is None or not (root / CODEMIRROR).is_file():
+        require_part("CodeMirror is not bundled: run `npm ci && npm run build`")
     folder = tmp_path_factory.mktemp("editing")
     url = f"sqlite:///{folder / 'library.db'}"
     media = folder / "media"

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from handscroll.errors import StoreError
 from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.mapping import block_values, feature_values
+from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import ImportItem, ImportReport, Outcome
 from handscroll.store.redirects import keep_redirects
 from handscroll.store.search import index_features
@@ -77,11 +78,13 @@ def refuse_duplicate_slugs(items: Sequence[ImportItem]) -> None:
 
 def write_import(session: Session, items: Sequence[ImportItem]) -> ImportReport:
     """One import in the caller's transaction: the features, their blocks, enrichments, search
-    index and work keys. `Library.import_features` and the workspace's publishing (issue 13)
-    both write through here, so a published revision reaches every reader like an import."""
+    index, work keys and pinned quiz approvals. `Library.import_features` and the workspace's
+    publishing (issue 13) both write through here, so a published revision reaches every
+    reader like an import."""
     refuse_duplicate_slugs(items)
     report = import_items(session, items, [item.feature.content_hash() for item in items])
     replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+    pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
     return ImportReport(report.outcomes, tuple(replaced))
 
 

@@ -32,7 +32,7 @@ PUBLISH_EVERY = 30.0
 """Seconds between the server's looks for scheduled editions that are due."""
 
 CODEMIRROR = Path(".cache") / "handscroll" / "codemirror.js"
-"""Where `npm ci` bundles CodeMirror 6 (package.json's postinstall), under node_modules."""
+"""Where `npm run build` (package.json) bundles CodeMirror 6 with esbuild, under node_modules."""
 
 log = logging.getLogger("handscroll.editor")
 
@@ -104,5 +104,5 @@ async def _codemirror(request: Request) -> Response:
     root = node_modules()
     path = root / CODEMIRROR if root is not None else None
     if path is None or not path.is_file():
-        raise HTTPException(404)  # not bundled (no `npm ci`): the editor is a plain text area
+        raise HTTPException(404)  # not bundled (no `npm run build`): the editor is a plain text area
     return FileResponse(path, media_type="text/javascript", headers={"cache-control": "public, max-age=3600"})

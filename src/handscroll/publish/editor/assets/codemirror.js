@@ -1,4 +1,4 @@
-// The editor's CodeMirror 6, bundled by esbuild at `npm ci` (package.json "postinstall") into
+// The editor's CodeMirror 6, bundled by esbuild with `npm run build` (package.json) into
 // node_modules/.cache/handscroll/codemirror.js and served from /edit/static/ (issue 13).
 // Nothing from node_modules is committed; the editor works as a plain textarea without it.
 import { EditorView, basicSetup } from "codemirror";
