@@ -116,6 +116,20 @@ class Settings(BaseModel):
         "(HANDSCROLL_LEAFLET); by default found in node_modules/ above the package or the working folder.",
     )
 
+    secret_key: str | None = Field(
+        default=None,
+        min_length=32,
+        repr=False,
+        description="Key that signs the editors' session cookies (HANDSCROLL_SECRET_KEY), at least 32 "
+        "characters; by default one is made once and kept in the library, shared by every worker.",
+    )
+    max_upload_mb: float = Field(
+        default=20.0,
+        gt=0,
+        le=200,
+        description="Largest picture the editors may upload, in MB (HANDSCROLL_MAX_UPLOAD_MB).",
+    )
+
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str | None) -> str | None:
@@ -175,6 +189,10 @@ class Settings(BaseModel):
             values["map_attribution"] = env["HANDSCROLL_MAP_ATTRIBUTION"]
         if "HANDSCROLL_LEAFLET" in env:
             values["leaflet_dir"] = env["HANDSCROLL_LEAFLET"]
+        if "HANDSCROLL_SECRET_KEY" in env:
+            values["secret_key"] = env["HANDSCROLL_SECRET_KEY"]
+        if "HANDSCROLL_MAX_UPLOAD_MB" in env:
+            values["max_upload_mb"] = env["HANDSCROLL_MAX_UPLOAD_MB"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         try:
             return cls.model_validate(values)

@@ -27,6 +27,7 @@ from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.import_run import ImportRun
 from handscroll.store.works import StoredEdition
+from handscroll.workspace.imports import record_published, save_drafts
 
 __all__ = ["BATCH_SIZE", "PARALLEL_FROM", "ImportSummary", "Progress", "enrich_library", "import_paths"]
 
@@ -70,6 +71,7 @@ class _Run:
     all_or_nothing: bool
     enrich: bool
     work: str | None  # an explicit work key for every file (--work)
+    draft: bool  # write draft revisions only, leaving the public library as it was (issue 13)
     unchanged: list[tuple[str, Outcome]] = field(default_factory=list)
     written: list[tuple[str, Outcome]] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # derived editions a real one replaced
@@ -149,7 +151,12 @@ class _Run:
             self.errors.append(exc)
         if self.errors and self.all_or_nothing:
             return  # the run is rolled back: writing more would be wasted
-        report = self.store.write(items)
+        if self.draft:
+            report = self.store.transact(lambda session: save_drafts(session, items))
+        else:  # published: the features and their revisions in one transaction (issue 13)
+            report = self.store.write(
+                items, then=lambda session, done: record_published(session, items, done)
+            )
         self.written.extend(report.outcomes)
         self.replaced.extend(report.replaced)
 
@@ -191,6 +198,7 @@ def import_paths(
     progress: Progress | None = None,
     work: str | None = None,
     batch_size: int = BATCH_SIZE,
+    draft: bool = False,
 ) -> ImportSummary:
     """Import files, folders and globs into the library, `batch_size` files at a time.
 
@@ -201,7 +209,9 @@ def import_paths(
     `enrich_library` derives what they say later. Editions of one work (or
     all files, given `work`) are aligned with each other and with the stored
     editions of their work, and what does not pair is reported as a warning
-    (issue 12).
+    (issue 12). Each feature written is a revision in the editors' workspace,
+    published; with `draft` it is only a draft revision and the public
+    library is left as it was (issue 13).
     """
     entries = list(expand_paths(specs))  # paths only: a few hundred bytes a file
     if progress is not None:
@@ -210,7 +220,7 @@ def import_paths(
         library.import_run(all_or_nothing=all_or_nothing) as store,
         Readers(settings, enrich=enrich) as readers,
     ):
-        run = _Run(settings, store, progress, force, all_or_nothing, enrich, work)
+        run = _Run(settings, store, progress, force, all_or_nothing, enrich, work, draft)
         # Enrich while reading, so a feature and what was derived from it are
         # written in one transaction and can never disagree. The next batch is
         # read while this one is written; never more than two are held.
@@ -226,7 +236,8 @@ def import_paths(
             run.written.clear()
             run.replaced.clear()
             run.pins.clear()
-    run.warn(stale_pins(library, run.pins))
+    if not draft:  # a draft pins nothing until it is published
+        run.warn(stale_pins(library, run.pins))
     return ImportSummary(
         report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
         errors=tuple(run.errors),

@@ -22,7 +22,8 @@ TABLES = {
     "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
     "quiz_approvals", "editions",
     "accounts", "login_attempts", "sessions", "revisions", "edition_states", "review_comments",
-    "working_copies", "audit_log",
+    "working_copies", "audit_log", "media_assets", "media_uses", "preview_links",
+    "workspace_secrets",
 }  # fmt: skip
 
 

@@ -426,7 +426,7 @@ def feature_page(
     """
     extras, marks = feature_extras(enrichment, map_setup)
     ui = Translator(urls.language)
-    captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
+    captions = {f.media: f.alt or f.caption[0] for f in feature.figures if f.alt or f.caption}
     hero = None
     if feature.hero:
         alt = captions.get(feature.hero) or ui.gettext("Lead picture: %(title)s") % {"title": feature.title}
@@ -510,7 +510,8 @@ def _sections(
                 flush()
             if isinstance(block, Figure):
                 figure_number += 1
-                alt = (
+                # Its own alt text first (issue 13); a legacy figure has only its caption.
+                alt = block.alt or (
                     block.caption[0]
                     if block.caption
                     else ui.gettext("Figure %(number)s") % {"number": figure_number}

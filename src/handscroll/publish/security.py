@@ -63,7 +63,9 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.extend(self.headers)
+                # A response may set its own (the editor's preview is framed by the editor, issue 13).
+                own = {name.lower() for name, _ in headers}
+                headers.extend(header for header in self.headers if header[0] not in own)
                 if static:
                     headers.append((b"cache-control", b"public, max-age=3600"))
                 message = {**message, "headers": headers}

@@ -21,6 +21,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp
 
 from handscroll.config import Settings
+from handscroll.publish.editor import PUBLISH_EVERY
+from handscroll.publish.editor.app import make_editor
 from handscroll.publish.enriched import find_leaflet, map_setup
 from handscroll.publish.http_cache import FRESHNESS, PageCache
 from handscroll.publish.media import MediaLibrary
@@ -70,13 +72,20 @@ class ReaderApp(Starlette):
 
 
 def create_app(
-    library_url: str, settings: Settings, *, cache_dir: Path | None = None, freshness: float = FRESHNESS
+    library_url: str,
+    settings: Settings,
+    *,
+    cache_dir: Path | None = None,
+    freshness: float = FRESHNESS,
+    publish_every: float = PUBLISH_EVERY,
 ) -> Starlette:
     """The reader app over the library at `library_url`, with pictures from `settings.media_dir`.
 
     Derivatives are cached in `cache_dir` (default: `default_cache_dir`).
     Pages may be up to `freshness` seconds behind the library (0: never).
-    The library is opened now and closed when the app shuts down.
+    The library is opened now and closed when the app shuts down. The editors'
+    workspace is at /edit/, and scheduled editions are published every
+    `publish_every` seconds (issue 13).
     """
     urls = WebUrls()
     leaflet = find_leaflet(settings)
@@ -88,9 +97,14 @@ def create_app(
         urls=urls,
     )
 
+    policy = content_security_policy(settings)
+    editor = make_editor(reader, settings, policy, publish_every)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await editor.start()
         yield
+        await editor.stop()
         reader.close()
 
     routes: list[BaseRoute] = [
@@ -98,6 +112,7 @@ def create_app(
         *media.routes(reader),
         *api.routes(reader),
         *search.routes(reader),
+        editor.mount(),
         *worksheet.routes(reader),  # issue 15
     ]
     if leaflet is not None:
@@ -107,7 +122,7 @@ def create_app(
     routes.append(Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"))
     handlers = exception_handlers(reader)
     return ReaderApp(
-        policy=content_security_policy(settings),
+        policy=policy,
         debug=False,
         routes=routes,
         middleware=[

@@ -12,8 +12,9 @@ so they see the batches written before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,12 +23,13 @@ from sqlalchemy.orm import Session
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import Feature
 from handscroll.store.engine import describe_error
-from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
+from handscroll.store.importing import chunks, write_import
 from handscroll.store.mapping import build_feature
-from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import ImportItem, ImportReport
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
-from handscroll.store.works import StoredEdition, editions_of, save_works
+from handscroll.store.works import StoredEdition, editions_of
+
+_T = TypeVar("_T")
 
 
 class ImportRun:
@@ -62,22 +64,35 @@ class ImportRun:
         with self._reading() as session:
             return [load_feature(session, slug) for slug in slugs]
 
-    def write(self, items: Sequence[ImportItem]) -> ImportReport:
+    def write(
+        self, items: Sequence[ImportItem], *, then: Callable[[Session, ImportReport], None] | None = None
+    ) -> ImportReport:
         """Write one batch: add, update in place or skip each item; the batch is written whole or not at all.
 
-        Raises StoreError when two items share a slug or the database refuses
-        the batch; nothing of the batch is written then (nor, all or nothing,
-        of the batches before it: the run is then rolled back).
+        `then` runs in the batch's transaction after its features are written
+        (the workspace records their revisions there, issue 13). Raises
+        StoreError when two items share a slug or the database refuses the
+        batch; nothing of the batch is written then (nor, all or nothing, of
+        the batches before it: the run is then rolled back).
         """
-        refuse_duplicate_slugs(items)
-        hashes = [item.feature.content_hash() for item in items]
+
+        def work(session: Session) -> ImportReport:
+            report = write_import(session, items)
+            if then is not None:
+                then(session, report)
+            return report
+
+        return self.transact(work)
+
+    def transact(self, work: Callable[[Session], _T]) -> _T:
+        """Run `work` as one batch: in a transaction of its own, or in the run's when all or nothing."""
         try:
             if self._whole is not None:
-                report = self._write(self._whole, items, hashes)
+                result = work(self._whole)
                 self._whole.flush()
             else:
                 with Session(self._writer) as session, session.begin():
-                    report = self._write(session, items, hashes)
+                    result = work(session)
         except SQLAlchemyError as exc:
             kept = (
                 "nothing was written"
@@ -86,14 +101,7 @@ class ImportRun:
             )
             raise StoreError(f"import failed and {kept}: {describe_error(exc)}") from exc
         self.batches += 1
-        return report
-
-    @staticmethod
-    def _write(session: Session, items: Sequence[ImportItem], hashes: list[str]) -> ImportReport:
-        report = import_items(session, items, hashes)
-        replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
-        pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
-        return ImportReport(report.outcomes, tuple(replaced))
+        return result
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:

@@ -9,7 +9,7 @@ feature or block.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from types import TracebackType
@@ -24,9 +24,8 @@ from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.import_run import ImportRun, load_feature
-from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
+from handscroll.store.importing import chunks, write_import
 from handscroll.store.mapping import build_summary
-from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -53,7 +52,7 @@ from handscroll.store.tables import (
     SeriesRow,
     TermRow,
 )
-from handscroll.store.works import StoredEdition, editions_of, save_works, work_keys
+from handscroll.store.works import StoredEdition, editions_of, work_keys
 
 
 class Library:
@@ -99,20 +98,21 @@ class Library:
             rows = session.execute(select(FeatureRow.source_hash, FeatureRow.slug))
             return {source_hash: slug for source_hash, slug in rows}
 
-    def import_features(self, items: Sequence[ImportItem]) -> ImportReport:
+    def import_features(
+        self, items: Sequence[ImportItem], *, then: Callable[[Session, ImportReport], None] | None = None
+    ) -> ImportReport:
         """Add new features, update changed ones in place, skip unchanged ones: all or nothing.
 
-        Raises StoreError (and writes nothing) when two items share a slug or
-        the database refuses the batch.
+        `then` runs in the same transaction after the features are written (the
+        workspace records their revisions there, issue 13). Raises StoreError (and
+        writes nothing) when two items share a slug or the database refuses the batch.
         """
-        refuse_duplicate_slugs(items)
-        hashes = [item.feature.content_hash() for item in items]
         try:
             with Session(self._writer) as session, session.begin():
-                report = import_items(session, items, hashes)
-                replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
-                pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
-                return ImportReport(report.outcomes, tuple(replaced))
+                report = write_import(session, items)
+                if then is not None:
+                    then(session, report)
+                return report
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
