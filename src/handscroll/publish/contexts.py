@@ -380,11 +380,12 @@ def feature_page(
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
     its texts marked with the events and terms of its `enrichment`, and its self-checks."""
     extras, marks = feature_extras(enrichment, map_setup)
-    captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
     hero = None
     if feature.hero:
-        alt = captions.get(feature.hero) or f"Lead picture: {feature.title}"
-        hero = make_picture(media, feature.hero, alt, urls)
+        # The lead picture says in words only what its figure's own alt says (issue 14): the
+        # title stands right above it, and its caption is read out in the gallery.
+        alts = [f.alt for f in feature.figures if f.media == feature.hero and f.alt]
+        hero = make_picture(media, feature.hero, alts[0] if alts else "", urls)
     series_link = None
     if feature.series:
         series_link = Link(urls.series(feature.series), series_title(series, feature.series))
@@ -456,8 +457,9 @@ def _sections(
                 flush()
             if isinstance(block, Figure):
                 figure_number += 1
-                alt = block.caption[0] if block.caption else f"Figure {figure_number}"
-                picture = make_picture(media, block.media, _short(alt), urls)
+                # The figure's own alt, else none: the caption below describes the picture, and
+                # a screen reader would otherwise hear it twice (issue 14).
+                picture = make_picture(media, block.media, block.alt, urls)
                 caption = tuple(html(number, "caption", t, i) for i, t in enumerate(block.caption))
                 strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))
             else:
@@ -475,13 +477,6 @@ def _sections(
                 sections.append(CreditLine(html(number, "text", block.text)))
     flush()
     return tuple(sections)
-
-
-def _short(text: str, limit: int = 160) -> str:
-    """Alt text from a caption: its first sentence-ish stretch, cut at a word boundary."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def load_home(library: LibraryReader, media: MediaLibrary, urls: Urls) -> HomePage:
