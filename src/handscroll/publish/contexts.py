@@ -77,6 +77,10 @@ class Chrome:
     site_name: str = SITE_NAME
     search_url: str = ""
     """Where the search box on every page sends its query (issue 5)."""
+    viewer_js: str = ""
+    """The deep-zoom viewer's script, on pages with pictures (issue 14)."""
+    openseadragon_js: str = ""
+    """OpenSeadragon, which the viewer loads when a picture is first opened."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,20 @@ class Link:
 
     url: str
     label: str
+
+
+@dataclass(frozen=True)
+class Zoom:
+    """A picture's deep zoom: the largest derivative (the link without JavaScript) and its IIIF
+    level-0 tiles (the viewer's source), with the original's size and the tiling."""
+
+    large: str
+    tiles: str
+    width: int
+    height: int
+    tile: int
+    scale_factors: str
+    """Comma-separated, as the viewer script reads them (`1,2,4`)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +119,8 @@ class Picture:
     srcset: str = ""
     width: int = 0
     height: int = 0
+    zoom: Zoom | None = None
+    """How to view it larger (issue 14); None for a placeholder."""
 
     @property
     def available(self) -> bool:
@@ -158,6 +178,14 @@ class NoteCard:
     kind: ClassVar[str] = "note"
     label: str
     text: tuple[Markup, ...]
+    number: int = 0
+    """Its number among the feature's notes: the gallery counts a note as a step of its own
+    ("Note 1") and names it in the address (`#note-1`, issue 14)."""
+
+    @property
+    def anchor(self) -> str:
+        """The element id of the note, `note-N`."""
+        return f"note-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -269,6 +297,8 @@ def make_chrome(urls: Urls) -> Chrome:
         js_url=urls.static("gallery.js"),
         icon_url=urls.static("favicon.svg"),
         search_url=urls.search(),
+        viewer_js=urls.static("viewer.js"),
+        openseadragon_js=urls.static("vendor/openseadragon/openseadragon.min.js"),
     )
 
 
@@ -279,6 +309,15 @@ def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Pi
         return Picture(media=media_id, alt=alt)
     medium = info.rendition("medium")
     srcset = ", ".join(f"{urls.media(media_id, r.size)} {r.width}w" for r in info.renditions)
+    pyramid = info.pyramid
+    zoom = Zoom(
+        large=urls.media(media_id, "large"),
+        tiles=urls.tiles(media_id),
+        width=pyramid.width,
+        height=pyramid.height,
+        tile=pyramid.tile,
+        scale_factors=",".join(map(str, pyramid.scale_factors)),
+    )
     return Picture(
         media=media_id,
         alt=alt,
@@ -286,6 +325,7 @@ def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Pi
         srcset=srcset,
         width=medium.width,
         height=medium.height,
+        zoom=zoom,
     )
 
 
@@ -434,7 +474,7 @@ def _sections(
     sections: list[Section] = []
     prose: list[tuple[Markup, bool]] = []
     strip: list[FigureCard | NoteCard] = []
-    figure_number = question_number = gallery_number = 0
+    figure_number = question_number = gallery_number = note_number = 0
 
     def flush() -> None:
         nonlocal gallery_number
@@ -463,10 +503,10 @@ def _sections(
                 caption = tuple(html(number, "caption", t, i) for i, t in enumerate(block.caption))
                 strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))
             else:
+                note_number += 1
                 label = "Extended reading" if block.kind == "ebook" else block.kind.capitalize()
-                strip.append(
-                    NoteCard(label, tuple(html(number, "text", t, i) for i, t in enumerate(block.text)))
-                )
+                text = tuple(html(number, "text", t, i) for i, t in enumerate(block.text))
+                strip.append(NoteCard(label, text, note_number))
         else:
             flush()
             if isinstance(block, Question):

@@ -40,6 +40,9 @@ PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 IIIF_MEDIA_TYPE = f'application/ld+json;profile="{PRESENTATION_CONTEXT}"'
 """The content type IIIF Presentation 3 asks servers to give manifests."""
 
+IIIF_IMAGE_MEDIA_TYPE = 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'
+"""The content type IIIF Image API 3 asks servers to give `info.json`."""
+
 MAX_IMAGE_SIDE = 2000
 """Longest side of a picture copied by the export, in pixels: enough to zoom into in a viewer."""
 
@@ -58,6 +61,8 @@ class PictureRef:
     height: int
     full_width: int
     full_height: int
+    service: str | None = None
+    """The picture's level-0 image service (deep-zoom tiles, issue 14), when it has one."""
 
 
 def _lang(value: str, language: str) -> Json:
@@ -159,13 +164,16 @@ def build_manifest(
 
 
 def _image(found: PictureRef) -> Json:
-    return {
+    image: Json = {
         "id": found.url,
         "type": "Image",
         "format": found.format,
         "width": found.width,
         "height": found.height,
     }
+    if found.service is not None:
+        image["service"] = [{"id": found.service, "type": "ImageService3", "profile": "level0"}]
+    return image
 
 
 def export_iiif(library: Library, request: ExportRequest, out: Path) -> ExportReport:
@@ -229,7 +237,8 @@ def reader_manifest(library: Library, slug: str, media: MediaLibrary, base_url: 
             return None
         large = info.rendition("large")
         url = base + urls.media(media_id, "large")
-        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height)
+        service = base + urls.tiles(media_id)
+        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height, service)
 
     manifest, _ = build_manifest(
         feature,
@@ -258,7 +267,8 @@ def site_manifests(library: LibraryReader, media: MediaLibrary, base_url: str) -
             return None
         large = info.rendition("large")
         url = f"{base}/{urls.media(media_id, 'large')}"
-        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height)
+        service = f"{base}/{urls.tiles(media_id)}"
+        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height, service)
 
     out: dict[str, bytes] = {}
     for summary in library.list_features():

@@ -124,7 +124,7 @@ def build_site(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     renderer = Renderer()
-    media = MediaLibrary(settings.media_dir, out_dir / "media")
+    media = MediaLibrary(settings.media_dir, out_dir / "media", out_dir / "iiif" / "image")
     old = _read_manifest(out_dir)
     summaries = library.list_features()
     series = library.list_series()
@@ -159,7 +159,9 @@ def build_site(
     for media_id in sorted(media_ids):
         for size in SIZES:
             media.derivative(media_id, size)
+        media.tiles(media_id)  # deep zoom: cut once, kept while the picture is unchanged (issue 14)
     if base_url is not None:
+        _write_image_services(media, media_ids, base_url, out_dir)
         for path, data in site_manifests(library, media, base_url).items():
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
@@ -322,6 +324,20 @@ def _pictures(page: ReaderPage) -> set[str]:
                 )
     found.update(c.picture.media for c in cards if c.picture and c.picture.available)
     return found
+
+
+def _write_image_services(media: MediaLibrary, media_ids: set[str], base_url: str, out_dir: Path) -> None:
+    """Each picture's `iiif/image/<media-id>/info.json`; IIIF ids must be absolute, so only with
+    `base_url` (the viewer itself needs none: it is given the tiling in the page)."""
+    urls = SiteUrls(0)
+    for media_id in sorted(media_ids):
+        info = media.info(media_id)
+        if info is not None:
+            service = f"{base_url.rstrip('/')}/{urls.tiles(media_id)}"
+            data = json.dumps(info.pyramid.info(service), indent=1).encode()
+            target = out_dir / urls.tiles(media_id) / "info.json"
+            if not target.is_file() or target.read_bytes() != data:
+                _write(target, data)
 
 
 def _copy_static(out_dir: Path, leaflet: Path | None) -> None:

@@ -22,6 +22,8 @@ class Urls(Protocol):
 
     def media(self, media_id: str, size: str) -> str: ...
 
+    def tiles(self, media_id: str) -> str: ...
+
     def static(self, name: str) -> str: ...
 
     def timeline(self, series: str | None = None) -> str: ...
@@ -49,6 +51,10 @@ class WebUrls:
     def media(self, media_id: str, size: str) -> str:
         """One derivative of a picture."""
         return f"/media/{media_id}/{size}.webp"
+
+    def tiles(self, media_id: str) -> str:
+        """A picture's deep-zoom tiles: its IIIF level-0 image service (issue 14)."""
+        return f"/iiif/image/{media_id}"
 
     def static(self, name: str) -> str:
         """A stylesheet or script."""
@@ -88,6 +94,10 @@ class SiteUrls:
     def media(self, media_id: str, size: str) -> str:
         """One derivative of a picture, copied into `media/`."""
         return f"{self.prefix}media/{derivative_name(media_id, size)}"
+
+    def tiles(self, media_id: str) -> str:
+        """A picture's deep-zoom tiles, cut into `iiif/image/<media-id>/` by the build."""
+        return f"{self.prefix}iiif/image/{media_id}"
 
     def static(self, name: str) -> str:
         """A stylesheet or script, copied into `static/`."""
