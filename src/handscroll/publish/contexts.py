@@ -10,7 +10,7 @@ A test checks that each template uses the fields its dataclass declares.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
@@ -28,13 +28,16 @@ from handscroll.model import (
     TextRef,
     Unclassified,
 )
-from handscroll.publish.annotate import Mark, annotate
+from handscroll.publish.annotate import Mark, annotate, han_lang
 from handscroll.publish.checks import CheckSection, load_checks
+from handscroll.publish.editions import edition_slugs, pick_editions
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
+from handscroll.publish.i18n import LOCALES, NATIVE_NAMES, Translator
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
+from handscroll.store.works import StoredEdition
 
 SITE_NAME = "handscroll"
 """The name shown in every page's header and title."""
@@ -62,11 +65,23 @@ class LibraryReader(Protocol):
 
     def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
 
+    def editions_of_feature(self, slug: str) -> list[StoredEdition]: ...
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """This page in one of the reader's languages: the switcher's link and an `hreflang` alternate."""
+
+    language: str
+    name: str
+    url: str
+    current: bool
+
 
 @dataclass(frozen=True)
 class Chrome:
     """What every page's frame (base.html) needs: links to home, the timeline and glossary,
-    stylesheet, script and icon."""
+    stylesheet, script and icon, the interface language and this page in the others."""
 
     home_url: str
     timeline_url: str
@@ -81,6 +96,10 @@ class Chrome:
     """The deep-zoom viewer's script, on pages with pictures (issue 14)."""
     openseadragon_js: str = ""
     """OpenSeadragon, which the viewer loads when a picture is first opened."""
+    language: str = "en"
+    """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
+    languages: tuple[LanguageLink, ...] = ()
+    """The language switcher, this language included (issue 12)."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +108,8 @@ class Link:
 
     url: str
     label: str
+    current: bool = False
+    """Whether the link leads to the page it is on (`aria-current`)."""
 
 
 @dataclass(frozen=True)
@@ -271,6 +292,9 @@ class FeaturePage:
     """schema.org JSON-LD of the feature (issue 6), escaped for a `<script type="application/ld+json">`."""
     checks: CheckSection | None = None
     """The approved self-check items ("Check yourself", issue 15), or None."""
+    derived_note: str = ""
+    """Said above the title of an edition converted by machine (issue 12): "converted automatically
+    from Traditional Chinese"; empty for an edition as written."""
 
 
 @dataclass(frozen=True)
@@ -287,8 +311,14 @@ Page = HomePage | SeriesPage | FeaturePage | NotFoundPage
 """Any page context."""
 
 
-def make_chrome(urls: Urls) -> Chrome:
-    """The frame links for pages addressed by `urls`."""
+Here = Callable[[Urls], str]
+"""Where the page being built lives in another language, given that language's `Urls`."""
+
+
+def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
+    """The frame links for pages addressed by `urls`; `here` places this page in each language
+    for the switcher (by default, each language's home page)."""
+    place = here or (lambda other: other.home())
     return Chrome(
         home_url=urls.home(),
         timeline_url=urls.timeline(),
@@ -299,6 +329,11 @@ def make_chrome(urls: Urls) -> Chrome:
         search_url=urls.search(),
         viewer_js=urls.static("viewer.js"),
         openseadragon_js=urls.static("vendor/openseadragon/openseadragon.min.js"),
+        language=urls.language,
+        languages=tuple(
+            LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)
+            for lang in LOCALES
+        ),
     )
 
 
@@ -352,10 +387,11 @@ def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartC
 def home_page(
     summaries: Sequence[FeatureSummary], series: Sequence[SeriesSummary], media: MediaLibrary, urls: Urls
 ) -> HomePage:
-    """The home page from the library listing (ordered by series, part, title)."""
+    """The home page from the library listing (ordered by series, part, title), each work once in
+    the edition its language's readers see."""
     by_key: dict[str, list[FeatureSummary]] = {}
     standalone: list[PartCard] = []
-    for summary in summaries:
+    for summary in pick_editions(summaries, urls.language):
         if summary.series is None:
             standalone.append(part_card(summary, media, urls))
         else:
@@ -384,12 +420,12 @@ def home_page(
 def series_page(
     key: str, summary: SeriesSummary | None, parts: Sequence[FeatureSummary], media: MediaLibrary, urls: Urls
 ) -> SeriesPage:
-    """A series page from its parts (ordered by part)."""
+    """A series page from its parts (ordered by part), each work once."""
     return SeriesPage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.series(key)),
         key=key,
         title=series_title(summary, key),
-        parts=tuple(part_card(p, media, urls) for p in parts),
+        parts=tuple(part_card(p, media, urls) for p in pick_editions(parts, urls.language)),
         timeline_url=urls.timeline(key),
     )
 
@@ -416,29 +452,40 @@ def feature_page(
     enrichment: Enrichment | None = None,
     map_setup: MapSetup = NO_MAP,
     checks: CheckSection | None = None,
+    editions: Mapping[str, str] | None = None,
+    derived: bool = False,
 ) -> FeaturePage:
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
-    its texts marked with the events and terms of its `enrichment`, and its self-checks."""
+    its texts marked with the events and terms of its `enrichment`, and its self-checks.
+
+    `editions` gives the slug of the work's edition in each language (the switcher leads
+    there; a language without one shows this edition); `derived` marks an edition that was
+    converted by machine (issue 12).
+    """
     extras, marks = feature_extras(enrichment, map_setup)
+    ui = Translator(urls.language)
     hero = None
     if feature.hero:
         # The lead picture says in words only what its figure's own alt says (issue 14): the
         # title stands right above it, and its caption is read out in the gallery.
         alts = [f.alt for f in feature.figures if f.media == feature.hero and f.alt]
         hero = make_picture(media, feature.hero, alts[0] if alts else "", urls)
+    slugs = editions or {}
     series_link = None
     if feature.series:
         series_link = Link(urls.series(feature.series), series_title(series, feature.series))
     return FeaturePage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.feature(slugs.get(other.language, feature.slug))),
         slug=feature.slug,
         title=feature.title,
-        title_html=annotate(feature.title, marks.get(TextRef(None, "title"), ())),
+        title_html=annotate(
+            feature.title, marks.get(TextRef(None, "title"), ()), lang=han_lang(feature.language)
+        ),
         part=feature.part,
         language=feature.language,
         series=series_link,
         hero=hero,
-        sections=_sections(feature, media, urls, marks),
+        sections=_sections(feature, media, urls, marks, ui),
         previous=part_card(previous, media, urls) if previous else None,
         next=part_card(next, media, urls) if next else None,
         extras=extras,
@@ -450,6 +497,7 @@ def feature_page(
             series=(series_link.url, series_link.label) if series_link else None,
         ),
         checks=checks,
+        derived_note=ui.gettext("converted automatically from Traditional Chinese") if derived else "",
     )
 
 
@@ -460,7 +508,11 @@ def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> No
 
 
 def _sections(
-    feature: Feature, media: MediaLibrary, urls: Urls, marks: Mapping[TextRef, tuple[Mark, ...]]
+    feature: Feature,
+    media: MediaLibrary,
+    urls: Urls,
+    marks: Mapping[TextRef, tuple[Mark, ...]],
+    ui: Translator,
 ) -> tuple[Section, ...]:
     """Group blocks in reading order: prose runs, gallery runs (figures and notes), questions, credit.
 
@@ -469,7 +521,7 @@ def _sections(
     """
 
     def html(number: int, field: str, text: str, index: int = 0) -> Markup:
-        return annotate(text, marks.get(TextRef(number, field, index), ()))
+        return annotate(text, marks.get(TextRef(number, field, index), ()), lang=han_lang(feature.language))
 
     sections: list[Section] = []
     prose: list[tuple[Markup, bool]] = []
@@ -504,7 +556,7 @@ def _sections(
                 strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))
             else:
                 note_number += 1
-                label = "Extended reading" if block.kind == "ebook" else block.kind.capitalize()
+                label = ui.gettext("Extended reading") if block.kind == "ebook" else block.kind.capitalize()
                 text = tuple(html(number, "text", t, i) for i, t in enumerate(block.text))
                 strip.append(NoteCard(label, text, note_number))
         else:
@@ -541,9 +593,11 @@ def load_feature(
     previous = following = None
     summary = None
     if feature.series:
-        previous, following = neighbours(slug, library.list_features(series=feature.series))
+        parts = pick_editions(library.list_features(series=feature.series), urls.language)
+        previous, following = neighbours(slug, parts)
         summary = next((s for s in library.list_series() if s.key == feature.series), None)
     enrichment = library.get_enrichment(slug)
+    editions = library.editions_of_feature(slug)
     return feature_page(
         feature,
         series=summary,
@@ -554,4 +608,6 @@ def load_feature(
         enrichment=enrichment,
         map_setup=map_setup,
         checks=load_checks(library, feature, enrichment, urls),
+        editions=edition_slugs((e.language, e.slug) for e in editions),
+        derived=any(e.derived and e.slug == slug for e in editions),
     )

@@ -95,8 +95,10 @@ def build_summary(
     figures: int,
     source: str,
     updated_at: datetime,
+    work: str | None = None,
+    derived: bool = False,
 ) -> FeatureSummary:
-    """A listing line from a `features` row, its series key and its figure count."""
+    """A listing line from a `features` row, its series key, its figure count and its work."""
     return FeatureSummary(
         slug=slug,
         title=title,
@@ -107,6 +109,8 @@ def build_summary(
         figures=figures,
         source=source,
         updated_at=as_utc(updated_at),
+        work=work,
+        derived=derived,
     )
 
 
