@@ -206,16 +206,14 @@ def test_timeline_page_groups_by_year_and_links_to_the_words(client: Client) -> 
     reader = client((_feature(), _feature("02-part", 2)))
     page = reader.get("/timeline").text
     assert re.findall(r'<h2 class="year-label" id="(y\d+)">', page) == ["y1945", "y1946", "y1949"]
+    # Two parts telling the same thing on the same date: one happening each, with both sentences.
     assert [m for m in re.findall(r'<p class="event-date">([^<]*)</p>', page)] == [
         "14 August 1945",
-        "14 August 1945",
-        "early 1946",
         "early 1946",
         "March 1946",
-        "March 1946",
-        "spring 1949",
         "spring 1949",
     ]
+    assert page.count('<li class="event-telling">') == 8
     assert f'href="/features/{SLUG}#ev-0-text-0-3"' in page
     assert "<strong>14 August 1945</strong>" in page
     series = reader.get(f"/series/{SERIES}/timeline")

@@ -14,13 +14,15 @@ from pathlib import Path
 from markupsafe import Markup
 
 from handscroll.config import Settings
-from handscroll.model import Enrichment, Event, Span, TextRef, in_time_order
-from handscroll.publish.annotate import Mark, anchor_ids, mark_chinese
+from handscroll.model import Enrichment, Span, TextRef, in_time_order
+from handscroll.publish.annotate import Mark, anchor_ids, stress
 from handscroll.publish.datelabels import date_label, on_the_calendar
+from handscroll.publish.happenings import Mention, group_happenings
 from handscroll.publish.urls import Urls
 
-SENTENCE_SHOWN = 150
-"""How many characters of an event's sentence the compact timeline shows."""
+HIDDEN_FIELDS = ("answer",)
+"""Fields whose events the compact timeline leaves out: a model answer stays hidden until asked for,
+so no timeline link may lead into it (issue 14)."""
 
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 """What a folder must hold to count as Leaflet's `dist`."""
@@ -37,12 +39,20 @@ def event_anchor(ref: TextRef, start: int) -> str:
 
 
 @dataclass(frozen=True)
-class TimelineLink:
-    """One event in a feature's compact timeline: its date in words and a link to its words."""
+class Telling:
+    """One sentence of the feature that tells a happening, whole, linked to its words."""
 
-    label: str
     sentence: Markup
     url: str
+
+
+@dataclass(frozen=True)
+class TimelineLink:
+    """One happening in a feature's compact timeline: its date in words and every sentence of the
+    feature that tells it (issue 14: a date told three times is listed once)."""
+
+    label: str
+    tellings: tuple[Telling, ...]
 
 
 @dataclass(frozen=True)
@@ -156,10 +166,21 @@ def feature_extras(
     def add(span: Span, mark: Mark) -> None:
         marks.setdefault(span.ref, []).append(mark)
 
-    timeline = []
-    for event in in_time_order(e for e in enrichment.events if on_the_calendar(e.value)):
-        anchor = event_anchor(event.span.ref, event.span.start)
-        timeline.append(TimelineLink(date_label(event.value, event.mod), _clip(event), f"#{anchor}"))
+    shown = in_time_order(
+        e for e in enrichment.events if on_the_calendar(e.value) and e.span.ref.field not in HIDDEN_FIELDS
+    )
+    timeline = [
+        TimelineLink(
+            date_label(happening[0].value, happening[0].mod),
+            tuple(
+                Telling(stress(e.sentence, e.text), f"#{event_anchor(e.span.ref, e.span.start)}")
+                for e in happening
+            ),
+        )
+        for happening in group_happenings(
+            shown, lambda e: Mention(e, (e.value, e.mod), e.text, e.sentence, "")
+        )
+    ]
     for event in enrichment.events:
         if not on_the_calendar(event.value):
             continue
@@ -196,11 +217,3 @@ def feature_extras(
     figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures)
     extras = FeatureExtras(tuple(timeline), tuple(entries), places, figures, map_setup)
     return extras, {ref: tuple(found) for ref, found in marks.items()}
-
-
-def _clip(event: Event) -> Markup:
-    """The event's sentence, cut at a word boundary, Chinese tagged."""
-    sentence = event.sentence
-    if len(sentence) > SENTENCE_SHOWN:
-        sentence = sentence[:SENTENCE_SHOWN].rsplit(" ", 1)[0] + "…"
-    return mark_chinese(sentence)

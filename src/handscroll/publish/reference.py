@@ -1,4 +1,4 @@
-"""The library's reference pages: the timeline (library or series) and the glossary.
+"""The library's reference pages: the glossary here, the timeline in `timeline_page`.
 
 Like every page, each is a documented frozen dataclass built from the library
 and rendered by the same template on the live server and in the static site.
@@ -11,11 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Protocol
 
-from markupsafe import Markup
-
-from handscroll.errors import NotFoundError
-from handscroll.model import TextRef, sort_key
-from handscroll.publish.annotate import anchor_ids, han_lang, stress
+from handscroll.publish.annotate import anchor_ids
 from handscroll.publish.contexts import (
     Chrome,
     FeaturePage,
@@ -24,12 +20,11 @@ from handscroll.publish.contexts import (
     NotFoundPage,
     SeriesPage,
     make_chrome,
-    series_title,
 )
-from handscroll.publish.datelabels import date_label, on_the_calendar, ordinal, year_label
-from handscroll.publish.editions import choose, one_per_event, works_of
-from handscroll.publish.enriched import TermEntry, event_anchor
+from handscroll.publish.editions import choose, works_of
+from handscroll.publish.enriched import TermEntry
 from handscroll.publish.i18n import Translator
+from handscroll.publish.timeline_page import TimelinePage
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
@@ -54,51 +49,6 @@ class ReferenceReader(Protocol):
 
 
 @dataclass(frozen=True)
-class EditionSentence:
-    """An event's sentence as another edition of the work writes it, linked to its words there."""
-
-    language: str
-    sentence: Markup
-    url: str
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    """One event on a timeline page: its date in words, its sentence (the date stressed), and
-    a link to the very words in its feature; `editions` holds the same event's sentence in the
-    work's other editions (issue 12), so the event is listed once."""
-
-    label: str
-    sentence: Markup
-    url: str
-    feature: str
-    part: int | None
-    language: str = "en"
-    editions: tuple[EditionSentence, ...] = ()
-
-
-@dataclass(frozen=True)
-class TimelineGroup:
-    """The events of one year; a decade or a century mentioned as such has a group of its own."""
-
-    label: str
-    anchor: str
-    items: tuple[TimelineItem, ...]
-
-
-@dataclass(frozen=True)
-class TimelinePage:
-    """The timeline of the library, or of one series (`series` set), grouped by year in time order."""
-
-    template: ClassVar[str] = "timeline.html"
-    chrome: Chrome
-    title: str
-    series: Link | None
-    groups: tuple[TimelineGroup, ...]
-    count: int
-
-
-@dataclass(frozen=True)
 class GlossaryItem:
     """One term of the library glossary, with the features that define it."""
 
@@ -119,67 +69,6 @@ class GlossaryPage:
 
 ReaderPage = HomePage | SeriesPage | FeaturePage | NotFoundPage | TimelinePage | GlossaryPage
 """Any page of the reader."""
-
-
-def group_key(value: str, language: str = "en") -> tuple[str, str]:
-    """The label and element id of the group an event's value belongs to: its (start) year,
-    or its decade or century when it names no year."""
-    year, rank = sort_key(value)[:2]
-    chinese = language.startswith("zh")
-    era = ("公元前" if chinese else " BC") if year < 0 else ""
-    if rank == 0:
-        century = abs(year) // 100 + 1
-        if chinese:
-            label = f"{era}{century}世{'纪' if language == 'zh-Hans' else '紀'}"
-        else:
-            label = f"The {ordinal(century)} century{era}"
-        return label, f"c{year}"
-    if rank == 1:
-        return (f"{era}{abs(year)}年代" if chinese else f"The {abs(year)}s{era}"), f"d{year}"
-    return year_label(year, language), f"y{year}"
-
-
-def timeline_page(
-    entries: Sequence[TimelineEntry],
-    urls: Urls,
-    *,
-    series: Link | None = None,
-    key: str | None = None,
-) -> TimelinePage:
-    """A timeline page from entries already in time order (`Library.timeline`), in the language
-    of `urls`: of the library, or of the series `key` (linked as `series`). An event told by
-    several editions of a work is listed once, in the reader's edition, with its sentence in
-    the others (issue 12)."""
-    ui = Translator(urls.language)
-    groups: dict[str, tuple[str, list[TimelineItem]]] = {}
-    events = one_per_event([e for e in entries if on_the_calendar(e.value)], urls.language)
-    for entry, others in events:
-        label, anchor = group_key(entry.value, urls.language)
-        item = TimelineItem(
-            label=date_label(entry.value, entry.mod, urls.language),
-            sentence=stress(entry.sentence, entry.text, han_lang(entry.language)),
-            url=entry_url(urls, entry),
-            feature=entry.title,
-            part=entry.part,
-            language=entry.language,
-            editions=tuple(
-                EditionSentence(
-                    other.language,
-                    stress(other.sentence, other.text, han_lang(other.language)),
-                    entry_url(urls.in_language(other.language), other),
-                )
-                for other in others
-            ),
-        )
-        groups.setdefault(anchor, (label, []))[1].append(item)
-    title = ui.gettext("Timeline: %(name)s") % {"name": series.label} if series else ui.gettext("Timeline")
-    return TimelinePage(
-        chrome=make_chrome(urls, lambda other: other.timeline(key)),
-        title=title,
-        series=series,
-        groups=tuple(TimelineGroup(label, anchor, tuple(items)) for anchor, (label, items) in groups.items()),
-        count=len(events),
-    )
 
 
 def glossary_page(
@@ -237,31 +126,12 @@ def shown_editions(summaries: Sequence[FeatureSummary], language: str) -> dict[s
     return shown
 
 
-def entry_url(urls: Urls, entry: TimelineEntry) -> str:
-    """The very words of a timeline entry in its feature."""
-    ref = TextRef(entry.block, entry.field, entry.paragraph)
-    return f"{urls.feature(entry.slug)}#{event_anchor(ref, entry.start)}"
-
-
 def _pinyin_key(term: TermEntry) -> str:
     """Pinyin without tone marks, then with them, so `ma` sorts by syllable before tone."""
     plain = "".join(
         c for c in unicodedata.normalize("NFD", term.pinyin or "") if not unicodedata.combining(c)
     )
     return f"{plain.casefold()}\x00{term.pinyin or ''}"
-
-
-def load_timeline(library: ReferenceReader, urls: Urls, series: str | None = None) -> TimelinePage:
-    """The library timeline, or a series' (NotFoundError when the series has no features)."""
-    if series is None:
-        return timeline_page(library.timeline(), urls)
-    if not library.list_features(series=series, limit=1):
-        raise NotFoundError(f"no series {series!r}")
-    summary = next((s for s in library.list_series() if s.key == series), None)
-    name = series_title(summary, series)
-    return timeline_page(
-        library.timeline(series=series), urls, series=Link(urls.series(series), name), key=series
-    )
 
 
 def load_glossary(library: ReferenceReader, urls: Urls, sort: GlossarySort = "english") -> GlossaryPage:

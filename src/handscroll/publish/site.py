@@ -59,10 +59,10 @@ from handscroll.publish.reference import (
     ReferenceReader,
     glossary_page,
     shown_editions,
-    timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import write_static_search
+from handscroll.publish.timeline_page import static_timeline_files, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import vendor_files
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -293,18 +293,15 @@ def _reference_jobs(
     root, nested = _site_urls(language)
     folder = site_folder(language)
     base = _hash(base, language)
-    yield _Job(
-        f"{folder}timeline.html",
-        _hash(base, [astuple(e) for e in entries]),
-        lambda: timeline_page(entries, root),
+    yield from _timeline_jobs(
+        entries, f"{folder}timeline.html", _hash(base, [astuple(e) for e in entries]), root
     )
     for head in series:
         picked = [e for e in entries if e.series == head.key]
-        yield _Job(
-            f"{folder}timelines/{series_file(head.key)}",
-            _hash(base, astuple(head), [astuple(e) for e in picked]),
-            _bind_timeline(picked, head, nested),
-        )
+        path = f"{folder}timelines/{series_file(head.key)}"
+        key = _hash(base, astuple(head), [astuple(e) for e in picked])
+        link = Link(nested.series(head.key), series_title(head, head.key))
+        yield from _timeline_jobs(picked, path, key, nested, link, head.key)
     named = sorted({slug for term in terms for slug in term.slugs})
     terms_key = _hash(base, [astuple(t) for t in terms], [(slug, titles.get(slug)) for slug in named])
     shown = shown_editions(summaries, language)
@@ -321,11 +318,25 @@ def _site_urls(language: str) -> tuple[SiteUrls, SiteUrls]:
     return SiteUrls(depth, language), SiteUrls(depth + 1, language)
 
 
+def _timeline_jobs(
+    entries: list[TimelineEntry],
+    path: str,
+    key: str,
+    urls: SiteUrls,
+    series: Link | None = None,
+    series_key: str | None = None,
+) -> Iterator[_Job]:
+    """A timeline as pages of files, `path` first, then `-2`, `-3` ... beside it (issue 14)."""
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    for number, address in enumerate(static_timeline_files(entries, urls, series_key), start=1):
+        name = address.rsplit("/", 1)[-1]
+        yield _Job(f"{folder}{name}", key, _bind_timeline(entries, urls, number, series, series_key))
+
+
 def _bind_timeline(
-    entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
+    entries: list[TimelineEntry], urls: SiteUrls, number: int, series: Link | None, key: str | None
 ) -> Callable[[], ReaderPage]:
-    name = series_title(head, head.key)
-    return lambda: timeline_page(entries, urls, series=Link(urls.series(head.key), name), key=head.key)
+    return lambda: static_timeline_page(entries, urls, number, series=series, key=key)
 
 
 def _bind_glossary(

@@ -50,6 +50,13 @@ from handscroll.store.tables import (
     SeriesRow,
     TermRow,
 )
+from handscroll.store.timeline_slices import (
+    TimelineFilter,
+    TimelineSlice,
+    read_slice,
+    timeline_select,
+    to_entry,
+)
 from handscroll.store.works import StoredEdition, editions_of, save_works, work_keys
 
 
@@ -339,48 +346,27 @@ class Library:
             raise StoreError(f"search failed: {describe_error(exc)}") from exc
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
-        """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
-        query = (
-            select(
-                EventRow,
-                FeatureRow.slug,
-                FeatureRow.title,
-                FeatureRow.part,
-                SeriesRow.key,
-                FeatureRow.language,
-                EditionRow.work_key,
-            )
-            .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
-            .outerjoin(FeatureRow.series)
-            .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
-            .order_by(self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position)
+        """Events of the library, a series or a feature, in time order (see timeline.sort_key);
+        never one read from a model answer (issue 14)."""
+        query = timeline_select().order_by(
+            self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position
         )
         if series is not None:
             query = query.where(SeriesRow.key == series)
         if slug is not None:
             query = query.where(FeatureRow.slug == slug)
         with Session(self._engine) as session:
-            return [
-                TimelineEntry(
-                    slug=feature_slug,
-                    title=title,
-                    part=part,
-                    series=key,
-                    value=e.value,
-                    mod=e.mod,
-                    year=e.year,
-                    text=e.text,
-                    sentence=e.sentence,
-                    block=e.block,
-                    field=e.field,
-                    paragraph=e.paragraph,
-                    start=e.start,
-                    end=e.end,
-                    language=language,
-                    work=work,
-                )
-                for e, feature_slug, title, part, key, language, work in session.execute(query)
-            ]
+            return [to_entry(row) for row in session.execute(query)]
+
+    def timeline_slice(
+        self, wanted: TimelineFilter, *, after: str | None = None, before: str | None = None, limit: int = 100
+    ) -> TimelineSlice:
+        """About `limit` events of a filtered timeline after (or before) a cursor: what one page of
+        the timeline shows, whatever the size of the library (issue 14)."""
+        try:
+            return read_slice(self._engine, wanted, after=after, before=before, limit=limit)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"reading the timeline failed: {describe_error(exc)}") from exc
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
         """The library's terms, one entry per English name and Chinese form, by English name."""
