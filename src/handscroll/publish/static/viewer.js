@@ -90,7 +90,13 @@
       gestureSettingsTouch: { pinchRotate: false },
       crossOriginPolicy: false
     });
-    viewer.addHandler("open", function () { dialog.setAttribute("data-viewer-ready", "true"); });
+    viewer.addHandler("open", function () {
+      dialog.setAttribute("data-viewer-ready", "true");
+      // Every tile of the present view has been drawn (and again after each move).
+      viewer.world.getItemAt(0).addHandler("fully-loaded-change", function (event) {
+        dialog.setAttribute("data-viewer-drawn", String(event.fullyLoaded));
+      });
+    });
     // + and - zoom by a step each press (OpenSeadragon's own keys creep while held, barely on a tap).
     viewer.addHandler("canvas-key", function (event) {
       var key = event.originalEvent.key;
@@ -122,6 +128,7 @@
     if (viewer) { viewer.destroy(); viewer = null; }
     canvas.textContent = "";
     dialog.removeAttribute("data-viewer-ready");
+    dialog.removeAttribute("data-viewer-drawn");
     dialog.removeAttribute("data-zoom");
     document.documentElement.classList.remove("has-viewer");
     if (opener) { opener.focus(); opener = null; }
