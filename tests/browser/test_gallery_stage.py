@@ -21,7 +21,8 @@ SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 def _open(browser: Any, site: ReaderSite, size: str, fragment: str = "") -> tuple[Any, Page]:
     width, height = SIZES[size]
     phone = size == "phone"
-    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone)
+    viewport = {"width": width, "height": height}
+    context = browser.new_context(viewport=viewport, has_touch=phone, is_mobile=phone)
     page = context.new_page()
     page.goto(f"{site.url}/features/{site.stage}{fragment}")
     page.wait_for_load_state("load")
@@ -153,7 +154,7 @@ def test_the_counter_and_the_address_follow_tabbing_dragging_and_scrolling(
         _wait_shown(page, "fig-2", "Photograph 2 / 7")
         # Scrolling sideways (a trackpad), without any click.
         page.mouse.move(x, y)
-        left = page.eval_on_selector("#note-1", "n => n.offsetLeft - n.parentNode.firstElementChild.offsetLeft")
+        left = page.eval_on_selector("#note-1", "n => n.offsetLeft - n.parentNode.children[0].offsetLeft")
         page.mouse.wheel(left - page.eval_on_selector(".gallery-track", "t => t.scrollLeft"), 0)
         _wait_shown(page, "note-1", "Note 1")
         # The address opens what it names.

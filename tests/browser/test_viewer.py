@@ -100,7 +100,9 @@ def test_the_viewer_fills_a_phone_and_closes_with_its_button(
         context.close()
 
 
-def test_without_a_script_view_larger_opens_the_largest_picture(browser: Any, reader_site: ReaderSite) -> None:
+def test_without_a_script_view_larger_opens_the_largest_picture(
+    browser: Any, reader_site: ReaderSite
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
