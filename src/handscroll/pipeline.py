@@ -6,6 +6,7 @@ written whole in one transaction or (with `all_or_nothing`) not at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import multiprocessing
@@ -21,8 +22,9 @@ from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
 from handscroll.editions.derive import Converter, derive_simplified, derived_slug, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
-from handscroll.errors import Location, ReadError
+from handscroll.errors import Location, NotFoundError, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
+from handscroll.ingest.series_titles import read_series_titles, series_files
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.works import StoredEdition
 from handscroll.worker_lifetime import die_with_parent, initializer_args
@@ -61,6 +63,7 @@ class _Batch:
     files: int = 0
     editions: list[ReadResult] = field(default_factory=list)  # aligned into works after reading
     work: str | None = None  # an explicit work key for every file (--work)
+    series_titles: dict[str, str] = field(default_factory=dict)  # from series.yaml and front matter
 
     def add(self, result: ReadResult, enrichment: Enrichment | None) -> None:
         slug = result.feature.slug
@@ -75,6 +78,8 @@ class _Batch:
             )
             return
         self.warnings.extend(result.warnings)
+        if result.series_title and result.feature.series:
+            self.series_titles[result.feature.series] = result.series_title
         self.editions.append(replace(result, lines=(), work=result.work or self.work))
         self.items.append(
             ImportItem(
@@ -109,6 +114,8 @@ def import_paths(
     pair is reported as a warning (issue 12).
     """
     batch = _Batch(work=work)
+    specs = list(specs)
+    _read_series_files(specs, batch)
     entries = list(expand_paths(specs))
     if progress is not None:
         progress.start(sum(1 for e in entries if isinstance(e, Path)))
@@ -159,12 +166,29 @@ def import_paths(
         report = ImportReport(outcomes=())
     else:
         report = library.import_features(batch.items)
+        _name_series(library, batch.series_titles)
     return ImportSummary(
         report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes),
         errors=tuple(batch.errors),
         warnings=tuple(batch.warnings),
         files=batch.files,
     )
+
+
+def _read_series_files(specs: list[str], batch: _Batch) -> None:
+    """The titles `series.yaml` beside the files gives (issue 14); a bad file is an error of the run."""
+    for path in series_files(specs):
+        try:
+            batch.series_titles.update(read_series_titles(path))
+        except ReadError as exc:
+            batch.errors.append(exc)
+
+
+def _name_series(library: Library, titles: dict[str, str]) -> None:
+    """Give the imported series the titles their sources name; a key no feature has yet waits."""
+    for key, title in titles.items():
+        with contextlib.suppress(NotFoundError):
+            library.set_series_title(key, title)
 
 
 def _stored_editions(batch: _Batch, library: Library) -> dict[str, list[StoredEdition]]:

@@ -53,6 +53,8 @@ class ReadResult:
     """The source line each block starts on, when the reader knows it (editions are aligned by it)."""
     work: str | None = None
     """An explicit work key (front matter `work:`, or `--work`): editions with one key are one work."""
+    series_title: str | None = None
+    """The title of the feature's series, when its source gives one (front matter `series_title:`)."""
 
     @property
     def line_counts(self) -> Counter[LineKind]:

@@ -365,8 +365,9 @@ def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Pi
 
 
 def series_title(summary: SeriesSummary | None, key: str) -> str:
-    """A series' display title: its own title, or its key when it has none."""
-    return summary.title if summary is not None and summary.title else key
+    """A series' display title: its own title, else its first part's (`SeriesSummary.display_title`);
+    its key only when the library knows nothing else of it."""
+    return summary.display_title if summary is not None else key
 
 
 def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartCard:

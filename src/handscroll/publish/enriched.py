@@ -214,6 +214,7 @@ def feature_extras(
     places = tuple(
         PlaceItem(p.name, p.modern_name, p.chinese, p.kind, p.lat, p.lon) for p in enrichment.places
     )
-    figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures)
+    # A figure that counts nothing ("USD 6 billion" alone) says nothing on a card (issue 14).
+    figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures if f.counted)
     extras = FeatureExtras(tuple(timeline), tuple(entries), places, figures, map_setup)
     return extras, {ref: tuple(found) for ref, found in marks.items()}

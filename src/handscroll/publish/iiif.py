@@ -229,7 +229,7 @@ def reader_manifest(library: Library, slug: str, media: MediaLibrary, base_url: 
     series_title = None
     if feature.series is not None:
         series = library.get_series(feature.series)
-        series_title = series.title or series.key
+        series_title = series.display_title
 
     def picture(media_id: str) -> PictureRef | None:
         info = media.info(media_id)
@@ -259,7 +259,7 @@ def site_manifests(library: LibraryReader, media: MediaLibrary, base_url: str) -
     """
     base = base_url.rstrip("/")
     urls = SiteUrls(0)
-    titles = {s.key: s.title or s.key for s in library.list_series()}
+    titles = {s.key: s.display_title for s in library.list_series()}
 
     def picture(media_id: str) -> PictureRef | None:
         info = media.info(media_id)

@@ -14,9 +14,9 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import ColumnElement, Engine, func, select, update
+from sqlalchemy import ColumnElement, Engine, ScalarSelect, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
@@ -228,18 +228,18 @@ class Library:
     def list_series(self) -> list[SeriesSummary]:
         """Every series with at least one feature, by key, with its feature count."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id))
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
             .join(SeriesRow.features)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
             .order_by(self._text_order(SeriesRow.key))
         )
         with Session(self._engine) as session:
-            return [SeriesSummary(key=k, title=t, features=n) for k, t, n in session.execute(query)]
+            return [SeriesSummary(k, t, n, first) for k, t, n, first in session.execute(query)]
 
     def get_series(self, key: str) -> SeriesSummary:
         """One series with its feature count; NotFoundError if no feature is in it."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id))
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
             .join(SeriesRow.features)
             .where(SeriesRow.key == key)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
@@ -248,7 +248,7 @@ class Library:
             row = session.execute(query).one_or_none()
         if row is None:
             raise NotFoundError(f"no series {key!r} in the library")
-        return SeriesSummary(key=row[0], title=row[1], features=row[2])
+        return SeriesSummary(key=row[0], title=row[1], features=row[2], first_title=row[3])
 
     def set_series_title(self, key: str, title: str | None) -> None:
         """Give a series its display title (None clears it); NotFoundError if no such series."""
@@ -404,3 +404,17 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
+
+
+def _first_title() -> ScalarSelect[str]:
+    """The title of a series' first part, for `SeriesSummary.first_title`: by part number, then the
+    edition imported first (usually the one the others were made from)."""
+    first = aliased(FeatureRow)
+    return (
+        select(first.title)
+        .where(first.series_id == SeriesRow.id)
+        .order_by(first.part.is_(None), first.part, first.id)
+        .limit(1)
+        .correlate(SeriesRow)
+        .scalar_subquery()
+    )
