@@ -463,8 +463,8 @@ def feature_page(
     there; a language without one shows this edition); `derived` marks an edition that was
     converted by machine (issue 12).
     """
-    extras, marks = feature_extras(enrichment, map_setup)
     ui = Translator(urls.language)
+    extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui))
     hero = None
     if feature.hero:
         # The lead picture says in words only what its figure's own alt says (issue 14): the
@@ -500,6 +500,23 @@ def feature_page(
         checks=checks,
         derived_note=ui.gettext("converted automatically from Traditional Chinese") if derived else "",
     )
+
+
+def _parts_named(feature: Feature, ui: Translator) -> Callable[[TextRef], str]:
+    """What part of the feature a text is, in words ("Figure 3", "Paragraph 2"), for the links
+    from a place to the sentences that name it (issue 14)."""
+    paragraph = ui.gettext("Paragraph %(number)s")
+    kinds: dict[type, str] = {Paragraph: paragraph, Unclassified: paragraph}
+    kinds |= {Figure: ui.gettext("Figure %(number)s"), Note: ui.gettext("Note %(number)s")}
+    kinds |= {Question: ui.gettext("Question %(number)s"), Credit: ui.gettext("Credit")}
+    counted: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for at, block in enumerate(feature.blocks):
+        words = kinds[type(block)]
+        counted[words] = counted.get(words, 0) + 1
+        names[at] = words % {"number": counted[words]} if "%(number)s" in words else words
+    title = ui.gettext("Title")
+    return lambda ref: title if ref.block is None else names.get(ref.block, "")
 
 
 def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> NotFoundPage:

@@ -7,7 +7,7 @@ timeline link lands on the very words the date was read from (issue 4).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,8 +72,20 @@ class TermEntry:
 
 
 @dataclass(frozen=True)
+class PlaceMention:
+    """Where the feature names a place: a link to the words, and what part of the feature it is."""
+
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
 class PlaceItem:
-    """A place on the feature's map and in its list (the list shows even without a map)."""
+    """A place on the feature's map and in its list (the list shows even without a map).
+
+    A region carries its extent (`bbox`, "south,west,north,east"), so the map outlines it
+    instead of pinning its middle; `mentions` link to each sentence that names it (issue 14).
+    """
 
     name: str
     modern_name: str
@@ -81,6 +93,8 @@ class PlaceItem:
     kind: str
     lat: float
     lon: float
+    bbox: str = ""
+    mentions: tuple[PlaceMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,8 @@ class FactCard:
 
 @dataclass(frozen=True)
 class MapSetup:
-    """How the feature map is drawn: Leaflet's files on our own server, the tiles and their credit.
+    """How maps are drawn: Leaflet and its helpers on our own server (loaded only when a map comes
+    into view), the base map shipped with the reader, and tiles on top when configured (issue 14).
 
     `leaflet_js` is empty when Leaflet is not installed; the places list then
     stands alone with a note.
@@ -105,6 +120,10 @@ class MapSetup:
     script: str
     tiles: str
     attribution: str
+    cluster_js: str = ""
+    cluster_css: str = ""
+    topojson_js: str = ""
+    world_js: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +167,10 @@ def map_setup(settings: Settings, urls: Urls, leaflet: bool) -> MapSetup:
         script=urls.static("places.js"),
         tiles=settings.map_tiles,
         attribution=settings.map_attribution,
+        cluster_js=urls.static("vendor/markercluster/leaflet.markercluster.js"),
+        cluster_css=urls.static("vendor/markercluster/MarkerCluster.css"),
+        topojson_js=urls.static("vendor/topojson/topojson-client.min.js"),
+        world_js=urls.static("vendor/world-atlas/countries-50m.js"),
     )
 
 
@@ -155,10 +178,18 @@ NO_MAP = MapSetup("", "", "", "", "")
 """No map at all (pages built without settings, as in unit tests)."""
 
 
+def place_anchor(ref: TextRef, start: int) -> str:
+    """The element id of a place's mention, from its provenance: `pl-4-caption-0-12`."""
+    return "pl" + event_anchor(ref, start).removeprefix("ev")
+
+
 def feature_extras(
-    enrichment: Enrichment | None, map_setup: MapSetup = NO_MAP
+    enrichment: Enrichment | None,
+    map_setup: MapSetup = NO_MAP,
+    where: Callable[[TextRef], str] | None = None,
 ) -> tuple[FeatureExtras, Mapping[TextRef, tuple[Mark, ...]]]:
-    """The page parts and the marks per text, from a feature's stored enrichment (None: nothing)."""
+    """The page parts and the marks per text, from a feature's stored enrichment (None: nothing);
+    `where` names the part of the feature a text is ("Figure 3"), for the places' mentions."""
     if enrichment is None:
         return FeatureExtras((), (), (), (), map_setup), {}
     marks: dict[TextRef, list[Mark]] = {}
@@ -211,10 +242,26 @@ def feature_extras(
                 linked.add(span.ref)
                 add(span, Mark(span.start, span.end, "term", anchor))
 
-    places = tuple(
-        PlaceItem(p.name, p.modern_name, p.chinese, p.kind, p.lat, p.lon) for p in enrichment.places
-    )
+    places = []
+    for place in enrichment.places:
+        named = [m for m in place.mentions if m.ref.field not in HIDDEN_FIELDS]
+        for span in named:
+            add(span, Mark(span.start, span.start, "point", place_anchor(span.ref, span.start)))
+        # One link per part of the feature that names it ("Figure 3"), to its first mention there.
+        by_part: dict[TextRef, PlaceMention] = {}
+        for m in named:
+            part = TextRef(m.ref.block, m.ref.field, 0)
+            by_part.setdefault(
+                part, PlaceMention(f"#{place_anchor(m.ref, m.start)}", where(m.ref) if where else "")
+            )
+        mentions = tuple(by_part.values())
+        bbox = ",".join(f"{v:g}" for v in place.bbox) if place.bbox else ""
+        places.append(
+            PlaceItem(
+                place.name, place.modern_name, place.chinese, place.kind, place.lat, place.lon, bbox, mentions
+            )
+        )
     # A figure that counts nothing ("USD 6 billion" alone) says nothing on a card (issue 14).
     figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures if f.counted)
-    extras = FeatureExtras(tuple(timeline), tuple(entries), places, figures, map_setup)
+    extras = FeatureExtras(tuple(timeline), tuple(entries), tuple(places), figures, map_setup)
     return extras, {ref: tuple(found) for ref, found in marks.items()}

@@ -64,7 +64,7 @@ from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import write_static_search
 from handscroll.publish.timeline_page import static_timeline_files, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
-from handscroll.publish.vendor import vendor_files
+from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
 MANIFEST = ".handscroll-build.json"
@@ -395,8 +395,15 @@ def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
         vendor = target / "vendor" / "leaflet"
         _copy_files((leaflet / name for name in LEAFLET_FILES), vendor)
         _copy_files((leaflet / "images").glob("*.png"), vendor / "images")
-    for name, source in vendor_files().items():  # fonts, viewer, base map (issue 14)
+    files = vendor_files()
+    for name, source in files.items():  # fonts, viewer, base map (issue 14)
         _copy_files([source], (target / "vendor" / name).parent)
+    for name in WRAPPED:  # the base map as a script, for file:// (issue 14)
+        data = wrapped_file(files, name)
+        if data is not None and (
+            not (target / "vendor" / name).is_file() or (target / "vendor" / name).read_bytes() != data
+        ):
+            _write(target / "vendor" / name, data)
 
 
 def _copy_files(sources: Iterable[Path], target: Path) -> None:
