@@ -106,7 +106,8 @@ def test_term_mentions_link_to_the_pages_own_glossary(client: Client) -> None:
     assert f'<a class="term" href="#{anchor}" data-term="{anchor}">CCP</a>' in page
     entry = page[page.index(f'id="{anchor}"') :]
     entry = entry[: entry.index("</li>")]
-    for shown in ("Chinese Communist Party", "中國共產黨", "中国共产党", "zhōng guó gòng chǎn dǎng", "CCP"):
+    # Pinyin as words with capitals, as names are written (issue 14).
+    for shown in ("Chinese Communist Party", "中國共產黨", "中国共产党", "Zhōngguó Gòngchǎndǎng", "CCP"):
         assert shown in entry
     assert '<dd lang="zh-Hans">中国共产党</dd>' in entry
 
@@ -231,7 +232,7 @@ def test_glossary_page_sorts_by_english_and_by_pinyin_without_script(client: Cli
     reader = client()
     english = reader.get("/glossary").text
     pinyin = reader.get("/glossary?sort=pinyin").text
-    order = re.compile(r'<li class="term-card" id="term-([a-z-]+)">')
+    order = re.compile(r'<li class="term-card" id="term-([a-z-]+)"')
     assert order.findall(english) == [
         "changchun",
         "chinese-communist-party",
@@ -248,7 +249,10 @@ def test_glossary_page_sorts_by_english_and_by_pinyin_without_script(client: Cli
         "chinese-communist-party",
     ]
     assert '<a href="/glossary?sort=pinyin" aria-current="page">Pinyin</a>' in pinyin
-    assert f'<a href="/features/{SLUG}">Withdrawal from the Northeast</a>' in english
+    # "Used in" leads to the passage where the term is first used, not just the feature (issue 14).
+    assert f'<a href="/features/{SLUG}#use-harbin">Withdrawal from the Northeast</a>' in english
+    assert 'id="use-harbin"' in reader.get(f"/features/{SLUG}").text
+    assert re.findall(r'<a href="#letter-([A-Z#])">', english) == ["C", "H", "M", "N"]
     assert reader.get("/glossary?sort=nonsense").text == english
 
 

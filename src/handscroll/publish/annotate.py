@@ -84,9 +84,7 @@ def annotate(text: str, marks: Sequence[Mark] = (), lang: str = "zh-Hant") -> Ma
     """The text as HTML with its marks: escaped pieces, Chinese tagged (`lang`), our tags around the spans."""
     if not marks:
         return mark_chinese(text, lang)
-    points = sorted(
-        {m.start: m.target for m in marks if m.kind == "point" and 0 <= m.start < len(text)}.items()
-    )
+    points = sorted({(m.start, m.target) for m in marks if m.kind == "point" and 0 <= m.start < len(text)})
 
     def plain(start: int, end: int) -> str:
         """Text from `start` to `end`, escaped and tagged, with the points inside it."""

@@ -96,6 +96,8 @@ class Chrome:
     """The deep-zoom viewer's script, on pages with pictures (issue 14)."""
     openseadragon_js: str = ""
     """OpenSeadragon, which the viewer loads when a picture is first opened."""
+    glossary_js: str = ""
+    """The glossary page's filter box (issue 14)."""
     language: str = "en"
     """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
     languages: tuple[LanguageLink, ...] = ()
@@ -329,6 +331,7 @@ def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
         search_url=urls.search(),
         viewer_js=urls.static("viewer.js"),
         openseadragon_js=urls.static("vendor/openseadragon/openseadragon.min.js"),
+        glossary_js=urls.static("glossary.js"),
         language=urls.language,
         languages=tuple(
             LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)

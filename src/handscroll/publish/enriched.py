@@ -19,6 +19,7 @@ from handscroll.publish.annotate import Mark, anchor_ids, stress
 from handscroll.publish.datelabels import date_label, on_the_calendar
 from handscroll.publish.happenings import Mention, group_happenings
 from handscroll.publish.urls import Urls
+from handscroll.text.pinyin_words import pinyin_words
 
 HIDDEN_FIELDS = ("answer",)
 """Fields whose events the compact timeline leaves out: a model answer stays hidden until asked for,
@@ -178,6 +179,12 @@ NO_MAP = MapSetup("", "", "", "", "")
 """No map at all (pages built without settings, as in unit tests)."""
 
 
+def use_anchor(english: str) -> str:
+    """The element id of a term's first use in a feature, from its English name alone, so the
+    library glossary links to the very passage without reading the feature (issue 14)."""
+    return anchor_ids([english], "use")[0]
+
+
 def place_anchor(ref: TextRef, start: int) -> str:
     """The element id of a place's mention, from its provenance: `pl-4-caption-0-12`."""
     return "pl" + event_anchor(ref, start).removeprefix("ev")
@@ -222,6 +229,7 @@ def feature_extras(
 
     anchors = anchor_ids([t.english for t in enrichment.terms], "term")
     entries = []
+    first_uses: set[str] = set()
     for anchor, term in zip(anchors, enrichment.terms, strict=True):
         entries.append(
             TermEntry(
@@ -230,11 +238,18 @@ def feature_extras(
                 chinese=term.chinese,
                 traditional=term.traditional,
                 simplified=term.simplified,
-                pinyin=term.pinyin,
+                # Words with capitals, as names are written (issue 14); search keeps the syllables.
+                pinyin=pinyin_words(term.chinese, term.english)
+                if term.pinyin and term.chinese
+                else term.pinyin,
                 abbreviation=term.abbreviation,
                 note=term.note,
             )
         )
+        used = next((m for m in term.mentions if m.ref.field not in HIDDEN_FIELDS), None)
+        if used is not None and use_anchor(term.english) not in first_uses:
+            first_uses.add(use_anchor(term.english))
+            add(used, Mark(used.start, used.start, "point", use_anchor(term.english)))
         linked: set[TextRef] = set()
         for span in term.mentions:
             # One link per term per paragraph: enough to reach the entry, calm to read.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Literal, Protocol
 
 from handscroll.publish.annotate import anchor_ids
@@ -22,11 +22,12 @@ from handscroll.publish.contexts import (
     make_chrome,
 )
 from handscroll.publish.editions import choose, works_of
-from handscroll.publish.enriched import TermEntry
+from handscroll.publish.enriched import TermEntry, use_anchor
 from handscroll.publish.i18n import Translator
 from handscroll.publish.timeline_page import TimelinePage
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
+from handscroll.text.pinyin_words import pinyin_words
 
 GlossarySort = Literal["english", "pinyin"]
 """The orders the glossary page offers."""
@@ -50,21 +51,28 @@ class ReferenceReader(Protocol):
 
 @dataclass(frozen=True)
 class GlossaryItem:
-    """One term of the library glossary, with the features that define it."""
+    """One term of the library glossary, with the passages of each feature that uses it."""
 
     term: TermEntry
     features: tuple[Link, ...]
+    letter: str = ""
+    """The letter it is listed under in the A-Z index."""
+    search: str = ""
+    """Its forms in one lowercase string (English, Chinese, pinyin with and without tones), for
+    the filter box."""
 
 
 @dataclass(frozen=True)
 class GlossaryPage:
-    """The library glossary, ordered by English name or by pinyin, with links to both orders."""
+    """The library glossary, ordered by English name or by pinyin, with links to both orders, an
+    A-Z index and a filter box (issue 14)."""
 
     template: ClassVar[str] = "glossary.html"
     chrome: Chrome
     sort: str
     sorts: tuple[Link, ...]
     items: tuple[GlossaryItem, ...]
+    letters: tuple[Link, ...] = ()
 
 
 ReaderPage = HomePage | SeriesPage | FeaturePage | NotFoundPage | TimelinePage | GlossaryPage
@@ -83,38 +91,56 @@ def glossary_page(
     the editions share links to the work once (issue 12)."""
     anchors = anchor_ids([e.english for e in entries], "term")
     seen = shown or {}
-    items = [
-        GlossaryItem(
-            term=TermEntry(
-                anchor=anchor,
-                english=e.english,
-                chinese=e.chinese,
-                traditional=e.traditional,
-                simplified=e.simplified,
-                pinyin=e.pinyin,
-                abbreviation=e.abbreviation,
-                note=e.note,
-            ),
-            features=tuple(
-                Link(urls.feature(s), titles.get(s, s))
-                for s in dict.fromkeys(seen.get(s, s) for s in e.slugs)
-            ),
+    items = []
+    for anchor, e in zip(anchors, entries, strict=True):
+        pinyin = pinyin_words(e.chinese, e.english) if e.pinyin and e.chinese else e.pinyin
+        forms = (e.english, e.chinese, e.traditional, e.simplified, pinyin, e.pinyin_plain, e.abbreviation)
+        items.append(
+            GlossaryItem(
+                term=TermEntry(
+                    anchor=anchor,
+                    english=e.english,
+                    chinese=e.chinese,
+                    traditional=e.traditional,
+                    simplified=e.simplified,
+                    pinyin=pinyin,
+                    abbreviation=e.abbreviation,
+                    note=e.note,
+                ),
+                # Each feature's link lands on the passage where the term is first used (issue 14).
+                features=tuple(
+                    Link(f"{urls.feature(s)}#{use_anchor(e.english)}", titles.get(s, s))
+                    for s in dict.fromkeys(seen.get(s, s) for s in e.slugs)
+                ),
+                search=" ".join(f.casefold() for f in forms if f),
+            )
         )
-        for anchor, e in zip(anchors, entries, strict=True)
-    ]
     if sort == "pinyin":
         # Terms without Chinese have no pinyin: they follow, by English name.
         items.sort(key=lambda i: (i.term.pinyin is None, _pinyin_key(i.term), i.term.english.casefold()))
     else:
         items.sort(key=lambda i: i.term.english.casefold())
+    by = "pinyin" if sort == "pinyin" else "english"
+    items = [
+        replace(i, letter=_letter((i.term.pinyin if by == "pinyin" else None) or i.term.english))
+        for i in items
+    ]
     ui = Translator(urls.language)
     labels = {"english": ui.gettext("English"), "pinyin": ui.gettext("Pinyin")}
+    letters = tuple(Link(f"#letter-{letter}", letter) for letter in dict.fromkeys(i.letter for i in items))
     return GlossaryPage(
         chrome=make_chrome(urls, lambda other: other.glossary(sort)),
         sort=sort,
         sorts=tuple(Link(urls.glossary(s), labels[s], s == sort) for s in GLOSSARY_SORTS),
         items=tuple(items),
+        letters=letters,
     )
+
+
+def _letter(name: str) -> str:
+    """The A-Z letter a name is listed under (tone marks dropped; "#" for anything else)."""
+    plain = unicodedata.normalize("NFD", name)[:1].upper()
+    return plain if "A" <= plain <= "Z" else "#"
 
 
 def shown_editions(summaries: Sequence[FeatureSummary], language: str) -> dict[str, str]:
