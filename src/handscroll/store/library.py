@@ -203,6 +203,7 @@ class Library:
                 series=key,
                 language=row.language,
                 hero=row.hero,
+                date=row.date,
                 blocks=((block_type, data) for block_type, data in blocks),
             )
 
