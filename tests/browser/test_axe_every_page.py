@@ -23,6 +23,7 @@ def _paths(sample_library: SampleLibrary) -> dict[str, str]:
         "timeline": "/timeline?q=1945",
         "series timeline": f"/series/{sample_library.series}/timeline",
         "glossary": "/glossary?sort=pinyin",
+        "places": "/places",
         "search": "/search?q=Shenyang",
         "not found": "/nothing/here",
         "chinese feature": f"/zh-hant/features/{sample_library.slugs[0]}",
@@ -43,8 +44,8 @@ def test_every_page_type_is_clean_at_both_sizes(
         for name, path in _paths(sample_library).items():
             page.goto(live_url + path)
             page.wait_for_load_state("networkidle")
-            if name == "feature":  # with the map drawn
-                page.locator("#extra-places").scroll_into_view_if_needed()
+            if name in ("feature", "places"):  # with the map drawn
+                page.locator("[data-places]").scroll_into_view_if_needed()
                 page.wait_for_selector("[data-map][data-drawn='true']", timeout=15000)
             found.extend(f"{name}: {v}" for v in serious_violations(page))
         assert found == [], "\n".join(found)

@@ -5,6 +5,7 @@ their extent; each place links to the sentences that name it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -70,6 +71,14 @@ def test_the_map_draws_offline_when_it_comes_into_view(
         page.locator("[data-map]").scroll_into_view_if_needed()
         name = "map-desktop.png" if size[0] > 500 else "map-phone.png"
         page.screenshot(path=str(clean_screenshots() / name))
+        # The places page of the whole library: one map, each place linking into the features.
+        page.goto(f"{live_url}/places")
+        page.locator("[data-places]").scroll_into_view_if_needed()
+        page.wait_for_selector("[data-map][data-drawn='true']", timeout=15000)
+        links = page.locator(".place-mentions a").evaluate_all("a => a.map(x => x.getAttribute('href'))")
+        assert links and all(re.match(r"^/features/[^#]+#pl-", str(link)) for link in links)
+        assert int(page.get_attribute("[data-map]", "data-markers") or 0) > markers
+        assert all(url.startswith(live_url) for url in requests)
         assert [e for e in errors if "ERR_FAILED" not in e] == []
     finally:
         context.close()

@@ -98,6 +98,8 @@ class Chrome:
     """OpenSeadragon, which the viewer loads when a picture is first opened."""
     glossary_js: str = ""
     """The glossary page's filter box (issue 14)."""
+    places_url: str = ""
+    """The places of the whole library (issue 14)."""
     language: str = "en"
     """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
     languages: tuple[LanguageLink, ...] = ()
@@ -332,6 +334,7 @@ def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
         viewer_js=urls.static("viewer.js"),
         openseadragon_js=urls.static("vendor/openseadragon/openseadragon.min.js"),
         glossary_js=urls.static("glossary.js"),
+        places_url=urls.places(),
         language=urls.language,
         languages=tuple(
             LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)

@@ -24,6 +24,7 @@ from handscroll.publish.contexts import (
 from handscroll.publish.editions import choose, works_of
 from handscroll.publish.enriched import TermEntry, use_anchor
 from handscroll.publish.i18n import Translator
+from handscroll.publish.places_page import PlacesPage
 from handscroll.publish.timeline_page import TimelinePage
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -75,7 +76,7 @@ class GlossaryPage:
     letters: tuple[Link, ...] = ()
 
 
-ReaderPage = HomePage | SeriesPage | FeaturePage | NotFoundPage | TimelinePage | GlossaryPage
+ReaderPage = HomePage | SeriesPage | FeaturePage | NotFoundPage | TimelinePage | GlossaryPage | PlacesPage
 """Any page of the reader."""
 
 

@@ -51,6 +51,7 @@ from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, m
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
+from handscroll.publish.places_page import load_places
 from handscroll.publish.redirects import write_redirect_pages
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
@@ -140,6 +141,15 @@ def build_site(
         nested_maps = map_setup(settings, _site_urls(language)[1], leaflet is not None)
         jobs.extend(_jobs(library, summaries, series, media, base, nested_maps, stamps, language))
         jobs.extend(_reference_jobs(library, summaries, series, base, language))
+        root = _site_urls(language)[0]
+        places_key = _hash(base, language, [astuple(s) for s in summaries], sorted(stamps.items()))
+        jobs.append(
+            _Job(
+                root.places().removeprefix(root.prefix),
+                places_key,
+                _bind_places(library, root, map_setup(settings, root, leaflet is not None)),
+            )
+        )
     if progress is not None:
         progress.start(len(jobs))
 
@@ -337,6 +347,10 @@ def _bind_timeline(
     entries: list[TimelineEntry], urls: SiteUrls, number: int, series: Link | None, key: str | None
 ) -> Callable[[], ReaderPage]:
     return lambda: static_timeline_page(entries, urls, number, series=series, key=key)
+
+
+def _bind_places(library: SiteReader, urls: SiteUrls, maps: MapSetup) -> Callable[[], ReaderPage]:
+    return lambda: load_places(library, urls, maps)  # every place of the library (issue 14)
 
 
 def _bind_glossary(

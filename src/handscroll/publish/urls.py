@@ -42,6 +42,8 @@ class Urls(Protocol):
 
     def glossary(self, sort: str = "english") -> str: ...
 
+    def places(self) -> str: ...
+
     def search(self) -> str: ...
 
 
@@ -89,6 +91,10 @@ class WebUrls:
         """The library glossary, ordered by English name or by pinyin."""
         page = f"{self.root}/glossary"
         return page if sort == "english" else f"{page}?sort={quote(sort, safe='')}"
+
+    def places(self) -> str:
+        """The places of the whole library, on one map (issue 14)."""
+        return f"{self.root}/places"
 
     def search(self) -> str:
         """The search results page (issue 5)."""
@@ -144,6 +150,10 @@ class SiteUrls:
         """The glossary by English name (`glossary.html`) or by pinyin (`glossary-pinyin.html`):
         two files, so sorting works without a script and from `file://`."""
         return f"{self.pages}glossary.html" if sort == "english" else f"{self.pages}glossary-{sort}.html"
+
+    def places(self) -> str:
+        """The places of the whole library, `places.html` (issue 14)."""
+        return f"{self.pages}places.html"
 
     def search(self) -> str:
         """The search page `search.html`, answered by a script from a prebuilt index (issue 5)."""

@@ -16,6 +16,7 @@ from starlette.routing import Route
 from handscroll.publish.contexts import load_feature, load_home, load_series
 from handscroll.publish.http_cache import Rendered, conditional
 from handscroll.publish.i18n import LOCALES
+from handscroll.publish.places_page import load_places
 from handscroll.publish.redirects import or_redirect
 from handscroll.publish.reference import GLOSSARY_SORTS, GlossarySort, ReaderPage, load_glossary
 from handscroll.publish.routes.state import ReaderState, path_param
@@ -67,6 +68,9 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
         key, asked = path_param(request, "key"), dict(request.query_params)
         return await html(request, lambda: load_timeline(library, urls, key, asked))
 
+    async def places(request: Request) -> Response:
+        return await html(request, lambda: load_places(library, urls, reader.maps))
+
     async def glossary(request: Request) -> Response:
         asked = request.query_params.get("sort")
         sort: GlossarySort = next(
@@ -81,6 +85,7 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
         Route(f"{root}/series/{{key}}/timeline", series_timeline),
         Route(f"{root}/timeline", timeline),
         Route(f"{root}/glossary", glossary),
+        Route(f"{root}/places", places),
         Route(f"{root}/features/{{slug}}", feature),
     ]
     if root:
