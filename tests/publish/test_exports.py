@@ -400,11 +400,10 @@ def test_the_static_build_writes_manifests_only_with_a_base_url(
         assert data["id"] == f"https://example.org/history/iiif/{export_library.slugs[0]}/manifest.json"
         body = data["items"][0]["items"][0]["items"][0]["body"]
         assert (site / body["id"].removeprefix("https://example.org/history/")).is_file()
-        service = body["service"][0]
-        assert service["type"] == "ImageService3" and service["profile"] == "level0"
-        folder = site / service["id"].removeprefix("https://example.org/history/")
-        info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
-        assert info["id"] == service["id"] and info["width"] == data["items"][0]["width"]
+        media_id = body["id"].rsplit("/", 1)[-1].removesuffix("-large.webp")
+        info = json.loads((site / "iiif" / "image" / media_id / "info.json").read_text(encoding="utf-8"))
+        assert info["id"] == f"https://example.org/history/iiif/image/{media_id}"
+        assert info["width"] == data["items"][0]["width"] and info["profile"] == "level0"
         before = manifest.stat().st_mtime_ns
         build_site(library, site, settings, base_url="https://example.org/history/")
         assert manifest.stat().st_mtime_ns == before  # unchanged manifests are not rewritten

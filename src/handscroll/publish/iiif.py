@@ -61,8 +61,6 @@ class PictureRef:
     height: int
     full_width: int
     full_height: int
-    service: str | None = None
-    """The picture's level-0 image service (deep-zoom tiles, issue 14), when it has one."""
 
 
 def _lang(value: str, language: str) -> Json:
@@ -164,16 +162,13 @@ def build_manifest(
 
 
 def _image(found: PictureRef) -> Json:
-    image: Json = {
+    return {
         "id": found.url,
         "type": "Image",
         "format": found.format,
         "width": found.width,
         "height": found.height,
     }
-    if found.service is not None:
-        image["service"] = [{"id": found.service, "type": "ImageService3", "profile": "level0"}]
-    return image
 
 
 def export_iiif(library: Library, request: ExportRequest, out: Path) -> ExportReport:
@@ -237,8 +232,7 @@ def reader_manifest(library: Library, slug: str, media: MediaLibrary, base_url: 
             return None
         large = info.rendition("large")
         url = base + urls.media(media_id, "large")
-        service = base + urls.tiles(media_id)
-        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height, service)
+        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height)
 
     manifest, _ = build_manifest(
         feature,
@@ -267,8 +261,7 @@ def site_manifests(library: LibraryReader, media: MediaLibrary, base_url: str) -
             return None
         large = info.rendition("large")
         url = f"{base}/{urls.media(media_id, 'large')}"
-        service = f"{base}/{urls.tiles(media_id)}"
-        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height, service)
+        return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height)
 
     out: dict[str, bytes] = {}
     for summary in library.list_features():

@@ -74,6 +74,7 @@
     function show(i) {
       index = i;
       var item = items[i];
+      items.forEach(function (other) { other.toggleAttribute("data-shown", other === item); });
       var note = item.hasAttribute("data-note");
       if (current) {
         var text = note ? item.getAttribute("data-note") : String(figurePosition(i));
