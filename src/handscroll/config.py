@@ -34,11 +34,12 @@ DEFAULT_ANSWER_MARKERS: dict[str, tuple[str, ...]] = {
 Compared with punctuation width folded, so `答案見下.` and `（答案見下。）`-free variants match too.
 """
 
-DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-"""OpenStreetMap's standard tiles: the feature map's default background."""
+DEFAULT_MAP_TILES = ""
+"""No tiles by default: the maps draw the coastlines and borders shipped with the reader, so they
+work offline, in a school network and in China, and no request leaves the host (issue 14)."""
 
-DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
-"""The credit OpenStreetMap's tiles require, shown on the map."""
+DEFAULT_MAP_ATTRIBUTION = ""
+"""No tiles, no tile credit (the shipped base map's credit, Natural Earth, is always shown)."""
 
 
 class Settings(BaseModel):
@@ -101,9 +102,11 @@ class Settings(BaseModel):
 
     map_tiles: str = Field(
         default=DEFAULT_MAP_TILES,
-        pattern=r"^https://[^/\s]+/\S*$",
-        description="Tile URL template of the feature maps, https only, with {z}/{x}/{y} and optionally "
-        "{s} (HANDSCROLL_MAP_TILES); its host is allowed in the reader's Content-Security-Policy.",
+        pattern=r"^(https://[^/\s]+/\S*)?$",
+        description="Tile URL template drawn over the maps' own base map, https only, with {z}/{x}/{y} "
+        "and optionally {s} (HANDSCROLL_MAP_TILES), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; "
+        "its host is allowed in the reader's Content-Security-Policy. Empty (the default): no tiles, "
+        "the map needs no network.",
     )
     map_attribution: str = Field(
         default=DEFAULT_MAP_ATTRIBUTION,

@@ -9,6 +9,7 @@ flat however many files there are. Each batch is one transaction; with
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 from collections import deque
@@ -21,8 +22,9 @@ from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
 from handscroll.editions.derive import Converter, derive_simplified, derived_slug, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
-from handscroll.errors import Location, ReadError, display_path
+from handscroll.errors import Location, NotFoundError, ReadError, display_path
 from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
+from handscroll.ingest.series_titles import read_series_titles, series_files
 from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.import_run import ImportRun
@@ -81,6 +83,7 @@ class _Run:
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
     pins: list[ReadResult] = field(default_factory=list)  # sources with a `::: quiz` (issue 15), bare
     files: int = 0
+    series_titles: dict[str, str] = field(default_factory=dict)  # from series.yaml and front matter
 
     def advance(self, item: object) -> None:
         if self.progress is not None:
@@ -135,6 +138,8 @@ class _Run:
             result, enrichment = outcome
             if self._claim(result):
                 self.warn(result.warnings)
+                if result.series_title and result.feature.series:
+                    self.series_titles[result.feature.series] = result.series_title
                 editions.append(replace(result, work=result.work or self.work))
                 items.append(_item(result, enrichment, self.work))
                 if result.quiz is not None:  # checked once the run is written; its slug is enough
@@ -213,6 +218,7 @@ def import_paths(
     published; with `draft` it is only a draft revision and the public
     library is left as it was (issue 13).
     """
+    specs = list(specs)
     entries = list(expand_paths(specs))  # paths only: a few hundred bytes a file
     if progress is not None:
         progress.start(sum(1 for e in entries if isinstance(e, Path)))
@@ -221,6 +227,7 @@ def import_paths(
         Readers(settings, enrich=enrich) as readers,
     ):
         run = _Run(settings, store, progress, force, all_or_nothing, enrich, work, draft)
+        _read_series_files(specs, run)
         # Enrich while reading, so a feature and what was derived from it are
         # written in one transaction and can never disagree. The next batch is
         # read while this one is written; never more than two are held.
@@ -236,8 +243,10 @@ def import_paths(
             run.written.clear()
             run.replaced.clear()
             run.pins.clear()
+            run.series_titles.clear()
     if not draft:  # a draft pins nothing until it is published
         run.warn(stale_pins(library, run.pins))
+        _name_series(library, run.series_titles)
     return ImportSummary(
         report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
         errors=tuple(run.errors),
@@ -271,6 +280,22 @@ def _batched(values: list[_T], size: int) -> Iterator[tuple[_T, ...]]:
     it = iter(values)
     while batch := tuple(itertools.islice(it, max(1, size))):
         yield batch
+
+
+def _read_series_files(specs: list[str], run: _Run) -> None:
+    """The titles `series.yaml` beside the files gives (issue 14); a bad file is an error of the run."""
+    for path in series_files(specs):
+        try:
+            run.series_titles.update(read_series_titles(path))
+        except ReadError as exc:
+            run.errors.append(exc)
+
+
+def _name_series(library: Library, titles: dict[str, str]) -> None:
+    """Give the imported series the titles their sources name; a key no feature has yet waits."""
+    for key, title in titles.items():
+        with contextlib.suppress(NotFoundError):
+            library.set_series_title(key, title)
 
 
 def _misalignments(

@@ -113,15 +113,13 @@ def demo_command(
     """
     from handscroll.config import Settings
     from handscroll.pipeline import import_paths
-    from handscroll.samples import SERIES, SERIES_TITLE, edition_paths, sample_media_dir, sample_paths
+    from handscroll.samples import edition_paths, sample_media_dir, sample_paths
 
     settings = settings_for(db)
     with open_library(db) as library:
         # English, Traditional and Simplified editions (issue 12).
         paths = [str(p) for p in [*sample_paths(), *edition_paths()]]
-        summary = import_paths(paths, library, settings)
-        if library.get_series(SERIES).title is None:
-            library.set_series_title(SERIES, SERIES_TITLE)
+        summary = import_paths(paths, library, settings)  # its series.yaml names the series
     print_summary(summary, all_or_nothing=False)
     media = sample_media_dir()
     out.print(f"sample pictures in {media}", soft_wrap=True, highlight=False)

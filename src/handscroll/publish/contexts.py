@@ -92,6 +92,14 @@ class Chrome:
     site_name: str = SITE_NAME
     search_url: str = ""
     """Where the search box on every page sends its query (issue 5)."""
+    viewer_js: str = ""
+    """The deep-zoom viewer's script, on pages with pictures (issue 14)."""
+    openseadragon_js: str = ""
+    """OpenSeadragon, which the viewer loads when a picture is first opened."""
+    glossary_js: str = ""
+    """The glossary page's filter box (issue 14)."""
+    places_url: str = ""
+    """The places of the whole library (issue 14)."""
     language: str = "en"
     """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
     languages: tuple[LanguageLink, ...] = ()
@@ -109,6 +117,20 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Zoom:
+    """A picture's deep zoom: the largest derivative (the link without JavaScript) and its IIIF
+    level-0 tiles (the viewer's source), with the original's size and the tiling."""
+
+    large: str
+    tiles: str
+    width: int
+    height: int
+    tile: int
+    scale_factors: str
+    """Comma-separated, as the viewer script reads them (`1,2,4`)."""
+
+
+@dataclass(frozen=True)
 class Picture:
     """An image on a page, or the placeholder shown instead when the file is missing or unsafe.
 
@@ -122,6 +144,8 @@ class Picture:
     srcset: str = ""
     width: int = 0
     height: int = 0
+    zoom: Zoom | None = None
+    """How to view it larger (issue 14); None for a placeholder."""
 
     @property
     def available(self) -> bool:
@@ -179,6 +203,14 @@ class NoteCard:
     kind: ClassVar[str] = "note"
     label: str
     text: tuple[Markup, ...]
+    number: int = 0
+    """Its number among the feature's notes: the gallery counts a note as a step of its own
+    ("Note 1") and names it in the address (`#note-1`, issue 14)."""
+
+    @property
+    def anchor(self) -> str:
+        """The element id of the note, `note-N`."""
+        return f"note-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -301,6 +333,10 @@ def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
         js_url=urls.static("gallery.js"),
         icon_url=urls.static("favicon.svg"),
         search_url=urls.search(),
+        viewer_js=urls.static("viewer.js"),
+        openseadragon_js=urls.static("vendor/openseadragon/openseadragon.min.js"),
+        glossary_js=urls.static("glossary.js"),
+        places_url=urls.places(),
         language=urls.language,
         languages=tuple(
             LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)
@@ -316,6 +352,15 @@ def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Pi
         return Picture(media=media_id, alt=alt)
     medium = info.rendition("medium")
     srcset = ", ".join(f"{urls.media(media_id, r.size)} {r.width}w" for r in info.renditions)
+    pyramid = info.pyramid
+    zoom = Zoom(
+        large=urls.media(media_id, "large"),
+        tiles=urls.tiles(media_id),
+        width=pyramid.width,
+        height=pyramid.height,
+        tile=pyramid.tile,
+        scale_factors=",".join(map(str, pyramid.scale_factors)),
+    )
     return Picture(
         media=media_id,
         alt=alt,
@@ -323,12 +368,14 @@ def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Pi
         srcset=srcset,
         width=medium.width,
         height=medium.height,
+        zoom=zoom,
     )
 
 
 def series_title(summary: SeriesSummary | None, key: str) -> str:
-    """A series' display title: its own title, or its key when it has none."""
-    return summary.title if summary is not None and summary.title else key
+    """A series' display title: its own title, else its first part's (`SeriesSummary.display_title`);
+    its key only when the library knows nothing else of it."""
+    return summary.display_title if summary is not None else key
 
 
 def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartCard:
@@ -424,13 +471,14 @@ def feature_page(
     there; a language without one shows this edition); `derived` marks an edition that was
     converted by machine (issue 12).
     """
-    extras, marks = feature_extras(enrichment, map_setup)
     ui = Translator(urls.language)
-    captions = {f.media: f.alt or f.caption[0] for f in feature.figures if f.alt or f.caption}
+    extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui))
     hero = None
     if feature.hero:
-        alt = captions.get(feature.hero) or ui.gettext("Lead picture: %(title)s") % {"title": feature.title}
-        hero = make_picture(media, feature.hero, alt, urls)
+        # The lead picture says in words only what its figure's own alt says (issue 14): the
+        # title stands right above it, and its caption is read out in the gallery.
+        alts = [f.alt for f in feature.figures if f.media == feature.hero and f.alt]
+        hero = make_picture(media, feature.hero, alts[0] if alts else "", urls)
     slugs = editions or {}
     series_link = None
     if feature.series:
@@ -462,6 +510,23 @@ def feature_page(
     )
 
 
+def _parts_named(feature: Feature, ui: Translator) -> Callable[[TextRef], str]:
+    """What part of the feature a text is, in words ("Figure 3", "Paragraph 2"), for the links
+    from a place to the sentences that name it (issue 14)."""
+    paragraph = ui.gettext("Paragraph %(number)s")
+    kinds: dict[type, str] = {Paragraph: paragraph, Unclassified: paragraph}
+    kinds |= {Figure: ui.gettext("Figure %(number)s"), Note: ui.gettext("Note %(number)s")}
+    kinds |= {Question: ui.gettext("Question %(number)s"), Credit: ui.gettext("Credit")}
+    counted: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for at, block in enumerate(feature.blocks):
+        words = kinds[type(block)]
+        counted[words] = counted.get(words, 0) + 1
+        names[at] = words % {"number": counted[words]} if "%(number)s" in words else words
+    title = ui.gettext("Title")
+    return lambda ref: title if ref.block is None else names.get(ref.block, "")
+
+
 def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> NotFoundPage:
     """The 404 page, offering every series."""
     links = tuple(Link(urls.series(s.key), series_title(s, s.key)) for s in series)
@@ -487,7 +552,7 @@ def _sections(
     sections: list[Section] = []
     prose: list[tuple[Markup, bool]] = []
     strip: list[FigureCard | NoteCard] = []
-    figure_number = question_number = gallery_number = 0
+    figure_number = question_number = gallery_number = note_number = 0
 
     def flush() -> None:
         nonlocal gallery_number
@@ -510,20 +575,16 @@ def _sections(
                 flush()
             if isinstance(block, Figure):
                 figure_number += 1
-                # Its own alt text first (issue 13); a legacy figure has only its caption.
-                alt = block.alt or (
-                    block.caption[0]
-                    if block.caption
-                    else ui.gettext("Figure %(number)s") % {"number": figure_number}
-                )
-                picture = make_picture(media, block.media, _short(alt), urls)
+                # The figure's own alt, else none: the caption below describes the picture, and
+                # a screen reader would otherwise hear it twice (issue 14).
+                picture = make_picture(media, block.media, block.alt, urls)
                 caption = tuple(html(number, "caption", t, i) for i, t in enumerate(block.caption))
                 strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))
             else:
+                note_number += 1
                 label = ui.gettext("Extended reading") if block.kind == "ebook" else block.kind.capitalize()
-                strip.append(
-                    NoteCard(label, tuple(html(number, "text", t, i) for i, t in enumerate(block.text)))
-                )
+                text = tuple(html(number, "text", t, i) for i, t in enumerate(block.text))
+                strip.append(NoteCard(label, text, note_number))
         else:
             flush()
             if isinstance(block, Question):
@@ -534,13 +595,6 @@ def _sections(
                 sections.append(CreditLine(html(number, "text", block.text)))
     flush()
     return tuple(sections)
-
-
-def _short(text: str, limit: int = 160) -> str:
-    """Alt text from a caption: its first sentence-ish stretch, cut at a word boundary."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def load_home(library: LibraryReader, media: MediaLibrary, urls: Urls) -> HomePage:

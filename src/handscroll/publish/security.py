@@ -42,6 +42,8 @@ def tile_source(tiles: str) -> str:
 
 def content_security_policy(settings: Settings) -> str:
     """The reader's CSP: `CONTENT_SECURITY_POLICY`, with the map's tile host allowed for images."""
+    if not settings.map_tiles:
+        return CONTENT_SECURITY_POLICY  # the shipped base map needs no other host (issue 14)
     return CONTENT_SECURITY_POLICY.replace(
         "img-src 'self' data:", f"img-src 'self' data: {tile_source(settings.map_tiles)}"
     )

@@ -15,9 +15,9 @@ from dataclasses import replace
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import ColumnElement, Engine, func, select, update
+from sqlalchemy import ColumnElement, Engine, ScalarSelect, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
@@ -51,6 +51,13 @@ from handscroll.store.tables import (
     FeatureRow,
     SeriesRow,
     TermRow,
+)
+from handscroll.store.timeline_slices import (
+    TimelineFilter,
+    TimelineSlice,
+    read_slice,
+    timeline_select,
+    to_entry,
 )
 from handscroll.store.works import StoredEdition, editions_of, work_keys
 
@@ -221,18 +228,18 @@ class Library:
     def list_series(self) -> list[SeriesSummary]:
         """Every series with at least one feature, by key, with its feature count."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id))
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
             .join(SeriesRow.features)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
             .order_by(self._text_order(SeriesRow.key))
         )
         with Session(self._engine) as session:
-            return [SeriesSummary(key=k, title=t, features=n) for k, t, n in session.execute(query)]
+            return [SeriesSummary(k, t, n, first) for k, t, n, first in session.execute(query)]
 
     def get_series(self, key: str) -> SeriesSummary:
         """One series with its feature count; NotFoundError if no feature is in it."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id))
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
             .join(SeriesRow.features)
             .where(SeriesRow.key == key)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
@@ -241,7 +248,7 @@ class Library:
             row = session.execute(query).one_or_none()
         if row is None:
             raise NotFoundError(f"no series {key!r} in the library")
-        return SeriesSummary(key=row[0], title=row[1], features=row[2])
+        return SeriesSummary(key=row[0], title=row[1], features=row[2], first_title=row[3])
 
     def set_series_title(self, key: str, title: str | None) -> None:
         """Give a series its display title (None clears it); NotFoundError if no such series."""
@@ -339,48 +346,27 @@ class Library:
             raise StoreError(f"search failed: {describe_error(exc)}") from exc
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
-        """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
-        query = (
-            select(
-                EventRow,
-                FeatureRow.slug,
-                FeatureRow.title,
-                FeatureRow.part,
-                SeriesRow.key,
-                FeatureRow.language,
-                EditionRow.work_key,
-            )
-            .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
-            .outerjoin(FeatureRow.series)
-            .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
-            .order_by(self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position)
+        """Events of the library, a series or a feature, in time order (see timeline.sort_key);
+        never one read from a model answer (issue 14)."""
+        query = timeline_select().order_by(
+            self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position
         )
         if series is not None:
             query = query.where(SeriesRow.key == series)
         if slug is not None:
             query = query.where(FeatureRow.slug == slug)
         with Session(self._engine) as session:
-            return [
-                TimelineEntry(
-                    slug=feature_slug,
-                    title=title,
-                    part=part,
-                    series=key,
-                    value=e.value,
-                    mod=e.mod,
-                    year=e.year,
-                    text=e.text,
-                    sentence=e.sentence,
-                    block=e.block,
-                    field=e.field,
-                    paragraph=e.paragraph,
-                    start=e.start,
-                    end=e.end,
-                    language=language,
-                    work=work,
-                )
-                for e, feature_slug, title, part, key, language, work in session.execute(query)
-            ]
+            return [to_entry(row) for row in session.execute(query)]
+
+    def timeline_slice(
+        self, wanted: TimelineFilter, *, after: str | None = None, before: str | None = None, limit: int = 100
+    ) -> TimelineSlice:
+        """About `limit` events of a filtered timeline after (or before) a cursor: what one page of
+        the timeline shows, whatever the size of the library (issue 14)."""
+        try:
+            return read_slice(self._engine, wanted, after=after, before=before, limit=limit)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"reading the timeline failed: {describe_error(exc)}") from exc
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
         """The library's terms, one entry per English name and Chinese form, by English name."""
@@ -418,3 +404,17 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
+
+
+def _first_title() -> ScalarSelect[str]:
+    """The title of a series' first part, for `SeriesSummary.first_title`: by part number, then the
+    edition imported first (usually the one the others were made from)."""
+    first = aliased(FeatureRow)
+    return (
+        select(first.title)
+        .where(first.series_id == SeriesRow.id)
+        .order_by(first.part.is_(None), first.part, first.id)
+        .limit(1)
+        .correlate(SeriesRow)
+        .scalar_subquery()
+    )

@@ -1,10 +1,15 @@
-"""Pictures and IIIF: `/media/{media_id}/{size}.webp` derivatives and `/iiif/{slug}/manifest.json`.
+"""Pictures and IIIF: `/media/{media_id}/{size}.webp` derivatives, `/iiif/{slug}/manifest.json`, and
+each picture's level-0 image service `/iiif/image/{media_id}/` (deep-zoom tiles, issue 14).
 
-Derivatives come from `derivatives.DerivativeQueue`, which makes new ones on a pool of
-its own and answers 503 with Retry-After when too many are waiting (issue 10).
+Derivatives and tiles come from `derivatives.DerivativeQueue`, which makes new ones on a
+pool of its own and answers 503 with Retry-After when too many are waiting (issue 10).
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -14,9 +19,34 @@ from starlette.routing import Route
 
 from handscroll.publish.derivatives import RETRY_AFTER_SECONDS, Busy
 from handscroll.publish.http_cache import conditional, json_bytes
-from handscroll.publish.iiif import IIIF_MEDIA_TYPE, reader_manifest
+from handscroll.publish.iiif import IIIF_IMAGE_MEDIA_TYPE, IIIF_MEDIA_TYPE, reader_manifest
 from handscroll.publish.media import SIZES
 from handscroll.publish.routes.state import ReaderState, path_param
+
+_TILE = re.compile(r"^(full|[0-9]{1,6}(,[0-9]{1,6}){3})/(max|[0-9]{1,5},[0-9]{1,5})/0/default\.jpg$")
+"""The only tile paths a level-0 service has: canonical region and size, no rotation, default quality."""
+
+_BUSY = "Pictures are being prepared; please try again shortly."
+
+
+def _busy() -> Response:
+    return Response(
+        _BUSY,
+        status_code=503,
+        media_type="text/plain",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"},
+    )
+
+
+async def _prepared(make: Callable[[], Awaitable[Path | None]]) -> Path | Response:
+    """The file or folder `make` gives, 404 when there is none, 503 when too much is being made."""
+    try:
+        path = await make()
+    except Busy:
+        return _busy()
+    if path is None:
+        raise HTTPException(404)
+    return path
 
 
 def routes(reader: ReaderState) -> list[Route]:
@@ -27,18 +57,33 @@ def routes(reader: ReaderState) -> list[Route]:
         media_id, size = path_param(request, "media_id"), path_param(request, "size")
         if size not in SIZES:
             raise HTTPException(404)
-        try:
-            path = await reader.derivatives.get(media_id, size)
-        except Busy:
-            return Response(
-                "Pictures are being prepared; please try again shortly.",
-                status_code=503,
-                media_type="text/plain",
-                headers={"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"},
-            )
-        if path is None:
-            raise HTTPException(404)
+        path = await _prepared(lambda: reader.derivatives.get(media_id, size))
+        if isinstance(path, Response):
+            return path
         return FileResponse(path, media_type="image/webp", headers={"Cache-Control": "public, max-age=86400"})
+
+    async def image_info(request: Request) -> Response:
+        media_id = path_param(request, "media_id")
+        info = await run_in_threadpool(media.info, media_id)
+        if info is None:
+            raise HTTPException(404)
+        service = f"{str(request.base_url).rstrip('/')}{reader.urls.tiles(media_id)}"
+        response = conditional(request, json_bytes(info.pyramid.info(service)), IIIF_IMAGE_MEDIA_TYPE)
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    async def tile(request: Request) -> Response:
+        media_id, path = path_param(request, "media_id"), path_param(request, "tile")
+        if _TILE.match(path) is None:
+            raise HTTPException(404)
+        folder = await _prepared(lambda: reader.derivatives.tiles(media_id))  # cut once, on first view
+        if isinstance(folder, Response):
+            return folder
+        target = folder / path
+        if not target.is_file():
+            raise HTTPException(404)
+        headers = {"Cache-Control": "public, max-age=86400", "Access-Control-Allow-Origin": "*"}
+        return FileResponse(target, media_type="image/jpeg", headers=headers)
 
     async def iiif_manifest(request: Request) -> Response:
         slug = path_param(request, "slug")
@@ -52,5 +97,7 @@ def routes(reader: ReaderState) -> list[Route]:
 
     return [
         Route("/media/{media_id}/{size}.webp", picture),
+        Route("/iiif/image/{media_id}/info.json", image_info),
+        Route("/iiif/image/{media_id}/{tile:path}", tile),
         Route("/iiif/{slug}/manifest.json", iiif_manifest),
     ]

@@ -16,15 +16,11 @@ from starlette.routing import Route
 from handscroll.publish.contexts import load_feature, load_home, load_series
 from handscroll.publish.http_cache import Rendered, conditional
 from handscroll.publish.i18n import LOCALES
+from handscroll.publish.places_page import load_places
 from handscroll.publish.redirects import or_redirect
-from handscroll.publish.reference import (
-    GLOSSARY_SORTS,
-    GlossarySort,
-    ReaderPage,
-    load_glossary,
-    load_timeline,
-)
+from handscroll.publish.reference import GLOSSARY_SORTS, GlossarySort, ReaderPage, load_glossary
 from handscroll.publish.routes.state import ReaderState, path_param
+from handscroll.publish.timeline_page import load_timeline
 from handscroll.publish.urls import WebUrls
 
 
@@ -65,11 +61,15 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
         return await or_redirect(slug, page, reader.store.redirect_for, urls.feature)  # renamed: 301
 
     async def timeline(request: Request) -> Response:
-        return await html(request, lambda: load_timeline(library, urls))
+        asked = dict(request.query_params)  # filters and the slice shown (issue 14)
+        return await html(request, lambda: load_timeline(library, urls, None, asked))
 
     async def series_timeline(request: Request) -> Response:
-        key = path_param(request, "key")
-        return await html(request, lambda: load_timeline(library, urls, key))
+        key, asked = path_param(request, "key"), dict(request.query_params)
+        return await html(request, lambda: load_timeline(library, urls, key, asked))
+
+    async def places(request: Request) -> Response:
+        return await html(request, lambda: load_places(library, urls, reader.maps))
 
     async def glossary(request: Request) -> Response:
         asked = request.query_params.get("sort")
@@ -85,6 +85,7 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
         Route(f"{root}/series/{{key}}/timeline", series_timeline),
         Route(f"{root}/timeline", timeline),
         Route(f"{root}/glossary", glossary),
+        Route(f"{root}/places", places),
         Route(f"{root}/features/{{slug}}", feature),
     ]
     if root:

@@ -13,6 +13,7 @@ from handscroll.publish.http_cache import PageCache, SeriesMemo
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import WebUrls
 from handscroll.store import FeatureSummary, GlossaryEntry, Library, SeriesSummary, TimelineEntry
+from handscroll.store.timeline_slices import TimelineFilter, TimelineSlice
 from handscroll.store.works import StoredEdition
 
 
@@ -45,6 +46,11 @@ class LibraryReader:
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         return self.library.timeline(series=series, slug=slug)
+
+    def timeline_slice(
+        self, wanted: TimelineFilter, *, after: str | None = None, before: str | None = None, limit: int = 100
+    ) -> TimelineSlice:
+        return self.library.timeline_slice(wanted, after=after, before=before, limit=limit)
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
         return self.library.glossary(series=series)
