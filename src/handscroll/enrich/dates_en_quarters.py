@@ -58,6 +58,20 @@ def _relative_quarter(found: re.Match[str]) -> Mention:
     )
 
 
+@rule(
+    r"\b(?:[Tt]he\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+(?P<det>the|this|last|next)\s+year\b"
+    r"|\b(?P<h2>[Ff]irst|[Ss]econd)-half(?=\s+(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output)\b)",
+    key="half",
+)
+def _half_year(found: re.Match[str]) -> Mention:
+    """ "the first half of this year", "second-half profit": a half of the document's (or story's) year."""
+    half = 1 if (found["h"] or found["h2"]).lower() == "first" else 2
+    if found["h2"]:  # "first-half results": the half a report is about, its year from the document date
+        return Mention(found.start(), found.end(), half=half)
+    shift = ("Y", {"the": 0, "this": 0, "last": -1, "next": 1}[found["det"]])
+    return Mention(found.start(), found.end(), half=half, shift=shift, deictic=True)
+
+
 @rule(r"\b[Tt]he\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:period|quarter)\b", key="quarter")
 def _year_period(found: re.Match[str]) -> Mention:
     """ "the 1988 period": in a quarterly report, its quarter of 1988 (quarter 0 stands for the report's)."""
