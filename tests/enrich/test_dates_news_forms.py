@@ -72,6 +72,10 @@ NEWS: list[tuple[str, str, str, str]] = [
     ("Prices fell later in the week.", "later in the week", "DATE", "2013-W12"),
     ("Growth slowed in the first half of the year.", "the first half of the year", "DATE", "2013-H1"),
     ("Sales fell in the second half of last year.", "the second half of last year", "DATE", "2012-H2"),
+    ("Sales in Q1 2013 rose.", "Q1 2013", "DATE", "2013-Q1"),
+    ("Q4 profit fell.", "Q4", "DATE", "2012-Q4"),
+    ("Growth in H1 2012 was weak.", "H1 2012", "DATE", "2012-H1"),
+    ("The FY2014 budget passed.", "FY2014", "DATE", "2014"),
 ]
 
 
@@ -132,6 +136,8 @@ def test_a_report_counts_the_year_ago_comparison_from_the_quarter_it_names() -> 
         "This time the bomb was bigger.",
         "The quarter-to-quarter comparison was weak.",
         "The Easter Rising failed.",
+        "He bought an Audi Q3.",
+        "The H1N1 virus spread.",
     ],
 )
 def test_news_leaves_what_timeml_does_not_mark(sentence: str) -> None:
