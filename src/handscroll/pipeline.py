@@ -61,6 +61,7 @@ class _Batch:
     files: int = 0
     editions: list[ReadResult] = field(default_factory=list)  # aligned into works after reading
     work: str | None = None  # an explicit work key for every file (--work)
+    pins: list[ReadResult] = field(default_factory=list)  # sources with a `::: quiz` (issue 15)
 
     def add(self, result: ReadResult, enrichment: Enrichment | None) -> None:
         slug = result.feature.slug
@@ -83,8 +84,11 @@ class _Batch:
                 source_hash=result.source_hash,
                 enrichment=enrichment,
                 work=work_key(result.feature, result.work or self.work),
+                quiz=result.quiz,
             )
         )
+        if result.quiz is not None:
+            self.pins.append(result)
 
 
 def import_paths(
@@ -159,12 +163,33 @@ def import_paths(
         report = ImportReport(outcomes=())
     else:
         report = library.import_features(batch.items)
+        batch.warnings.extend(stale_pins(library, batch.pins))
     return ImportSummary(
         report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes),
         errors=tuple(batch.errors),
         warnings=tuple(batch.warnings),
         files=batch.files,
     )
+
+
+def stale_pins(library: Library, pins: list[ReadResult]) -> list[ReadWarning]:
+    """A warning for each pinned id that is not one of its feature's items now (the text changed)."""
+    from handscroll.learn.load import load_quiz
+
+    warnings = []
+    for result in pins:
+        quiz, _ = load_quiz(library, result.feature.slug)
+        current = {item.id for item in quiz.items}
+        for item_id in result.quiz or ():
+            if item_id not in current:
+                warnings.append(
+                    ReadWarning(
+                        Location(result.source, result.quiz_line),
+                        f"quiz: {item_id} is not one of this feature's items now (the text changed "
+                        f"since it was approved?); see `handscroll quiz {result.feature.slug}`",
+                    )
+                )
+    return warnings
 
 
 def _stored_editions(batch: _Batch, library: Library) -> dict[str, list[StoredEdition]]:

@@ -24,6 +24,7 @@ from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
 from handscroll.store.mapping import build_feature, build_summary
+from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -108,6 +109,7 @@ class Library:
             with Session(self._writer) as session, session.begin():
                 report = import_items(session, items, hashes)
                 replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+                pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
                 return ImportReport(report.outcomes, tuple(replaced))
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
