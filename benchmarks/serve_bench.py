@@ -79,7 +79,7 @@ def _serve(url: str, media: str, cache: str, prebuilt: str, port: int) -> None:
 
     settings = Settings(db=url, media_dir=Path(media))
     reader = create_app(url, settings, cache_dir=Path(cache))
-    uncached = create_app(url, settings, cache_dir=Path(cache), freshness=0)
+    uncached = create_app(url, settings, cache_dir=Path(cache))
     app = Starlette(
         routes=[
             Mount("/prebuilt", StaticFiles(directory=prebuilt)),

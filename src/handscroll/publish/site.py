@@ -1,6 +1,7 @@
 """The static site: the reader's pages written to a folder, with relative links.
 
-The folder works from `file://` and on any static host: `index.html`,
+The folder works from `file://` and on any static host: `index.html` (then
+`index-2.html`... when the library has more series than one home page shows),
 `series/<key>.html`, `features/<slug>.html`, `timeline.html`,
 `timelines/<key>.html` (one per series), `glossary.html` and
 `glossary-pinyin.html` (the two orders, so sorting needs no script),
@@ -31,6 +32,8 @@ from handscroll.config import Settings
 from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.checks import load_checks
 from handscroll.publish.contexts import (
+    HOME_PARTS_SHOWN,
+    HOME_SERIES_SHOWN,
     FeaturePage,
     FigureCard,
     Gallery,
@@ -189,10 +192,8 @@ def _jobs(
         groups.setdefault(item.series, []).append(item)
     root, nested = SiteUrls(0), SiteUrls(1)
 
-    yield _Job(
-        "index.html",
-        _hash(base, [astuple(s) for s in summaries], [astuple(s) for s in series]),
-        lambda: home_page(summaries, series, media, root),
+    yield from _home_jobs(
+        [(s, groups[s.key]) for s in series if s.key in groups], groups.get(None, []), media, base
     )
     yield _Job(
         "404.html",
@@ -225,6 +226,48 @@ def _jobs(
                 ),
                 _bind_feature(library, part.slug, head, previous, following, media, nested, maps),
             )
+
+
+def _home_jobs(
+    series: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    standalone: list[FeatureSummary],
+    media: MediaLibrary,
+    base: str,
+) -> Iterator[_Job]:
+    """The home pages, `index.html` then `index-2.html`...: the server's pages, by number (issue 11)."""
+    items: list[tuple[SeriesSummary, list[FeatureSummary]] | FeatureSummary] = [*series, *standalone]
+    size = HOME_SERIES_SHOWN
+    count = max(1, -(-len(items) // size))
+    for number in range(1, count + 1):
+        shown = items[(number - 1) * size : number * size]
+        heads = [
+            (head, parts[:HOME_PARTS_SHOWN]) for head, parts in (i for i in shown if isinstance(i, tuple))
+        ]
+        loose = [i for i in shown if not isinstance(i, tuple)]
+        previous = _home_file(number - 1) if number > 1 else None
+        following = _home_file(number + 1) if number < count else None
+        key = _hash(
+            base, [(astuple(h), [astuple(p) for p in ps]) for h, ps in heads], [astuple(f) for f in loose]
+        )
+        yield _Job(
+            _home_file(number),
+            _hash(key, previous, following),
+            _bind_home(heads, loose, media, previous, following),
+        )
+
+
+def _home_file(number: int) -> str:
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def _bind_home(
+    heads: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    loose: list[FeatureSummary],
+    media: MediaLibrary,
+    previous: str | None,
+    following: str | None,
+) -> Callable[[], Page]:
+    return lambda: home_page(heads, loose, media, SiteUrls(0), previous_url=previous, next_url=following)
 
 
 def _bind_series(

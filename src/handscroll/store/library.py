@@ -402,11 +402,12 @@ class Library:
             return listing.parts_after(conn, found, after, limit)
 
     def series_page(
-        self, *, after: str | None = None, before: str | None = None, limit: int
+        self, *, after: str | None = None, before: str | None = None, last: bool = False, limit: int
     ) -> list[SeriesSummary]:
-        """Up to `limit` series with features, by key, after `after` or just before `before`."""
+        """Up to `limit` series with features, by key: after `after`, just before `before`, or the
+        `last` ones."""
         with self._engine.connect() as conn:
-            return listing.series_page(conn, after=after, before=before, limit=limit)
+            return listing.series_page(conn, after=after, before=before, last=last, limit=limit)
 
     def features_page(
         self, *, series: str | None = None, after: tuple[str | None, PartKey] | None = None, limit: int

@@ -194,28 +194,30 @@ def series_id(conn: Connection, key: str) -> int | None:
 
 
 def series_page(
-    conn: Connection, *, after: str | None = None, before: str | None = None, limit: int
+    conn: Connection, *, after: str | None = None, before: str | None = None, last: bool = False, limit: int
 ) -> list[SeriesSummary]:
-    """Up to `limit` series with features, by key, after `after` or just before `before`."""
-    heads = _series_heads(conn, after=after, before=before, limit=limit)
+    """Up to `limit` series with features, by key: after `after`, just before `before`, or the
+    `last` ones."""
+    heads = _series_heads(conn, after=after, before=before, last=last, limit=limit)
     counts = series_sizes(conn, [id_ for id_, _, _ in heads])
     return [SeriesSummary(key=key, title=title, features=counts.get(id_, 0)) for id_, key, title in heads]
 
 
 def _series_heads(
-    conn: Connection, *, after: str | None = None, before: str | None = None, limit: int
+    conn: Connection, *, after: str | None = None, before: str | None = None, last: bool = False, limit: int
 ) -> list[tuple[int, str, str | None]]:
     """(id, key, title) of up to `limit` series with features, in key order."""
     query = select(SeriesRow.id, SeriesRow.key, SeriesRow.title).where(
         exists(select(FeatureRow.id).where(FeatureRow.series_id == SeriesRow.id))
     )
+    backward = before is not None or last
     if before is not None:
-        query = query.where(SeriesRow.key < before).order_by(SeriesRow.key.desc())
-    else:
-        query = query.where(SeriesRow.key > after) if after is not None else query
-        query = query.order_by(SeriesRow.key)
+        query = query.where(SeriesRow.key < before)
+    elif after is not None:
+        query = query.where(SeriesRow.key > after)
+    query = query.order_by(SeriesRow.key.desc() if backward else SeriesRow.key)
     heads = [(int(id_), str(key), title) for id_, key, title in conn.execute(query.limit(limit))]
-    return heads[::-1] if before is not None else heads
+    return heads[::-1] if backward else heads
 
 
 def series_sizes(conn: Connection, ids: Sequence[int]) -> dict[int, int]:

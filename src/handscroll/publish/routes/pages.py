@@ -1,71 +1,67 @@
 """The reader's HTML pages: home, series, feature, timelines and the glossary.
 
-Pages come from the same contexts and templates as the static site, rendered in
-the thread pool and cached by context (`http_cache.PageCache`).
+Pages come from the same contexts and templates as the static site, made on the page
+lane and kept per library version (`ReaderState.answer`). The home and series pages are
+paged by keyset cursors (`?after=` / `?before=`); a cursor that is not one of ours shows
+the first page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from handscroll.publish.contexts import load_feature, load_home, load_series
-from handscroll.publish.http_cache import Rendered, conditional
+from handscroll.publish import cursors
+from handscroll.publish.cursors import BadCursor
+from handscroll.publish.loaders import HomeAt, load_feature, load_home, load_series
 from handscroll.publish.redirects import or_redirect
-from handscroll.publish.reference import (
-    GLOSSARY_SORTS,
-    GlossarySort,
-    ReaderPage,
-    load_glossary,
-    load_timeline,
-)
-from handscroll.publish.routes.state import ReaderState, path_param
+from handscroll.publish.reference import GLOSSARY_SORTS, GlossarySort, load_glossary, load_timeline
+from handscroll.publish.routes.state import ReaderState, path_param, request_key
+from handscroll.store.listing import PartKey
 
 
 def routes(reader: ReaderState) -> list[Route]:
     """`/`, `/series/{key}`, `/series/{key}/timeline`, `/timeline`, `/glossary`, `/features/{slug}`."""
-    library, media, urls, pages = reader.library, reader.media, reader.urls, reader.pages
-
-    async def html(request: Request, build: Callable[[], ReaderPage]) -> Response:
-        def work() -> Rendered:
-            return pages.render(build())
-
-        path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        rendered = pages.recent(path)
-        if rendered is None:
-            rendered = await run_in_threadpool(work)
-            pages.remember(path, rendered)
-        return conditional(request, rendered.body, "text/html; charset=utf-8", rendered.etag)
+    store, media, urls = reader.store, reader.media, reader.urls
 
     async def home(request: Request) -> Response:
-        return await html(request, lambda: load_home(library, media, urls))
+        after, before = _home_at(request, "after"), _home_at(request, "before")
+        if after is not None:
+            before = None
+        page = reader.html(lambda: load_home(store, media, urls, after=after, before=before))
+        return await reader.answer(request, ("home", after, before), page)
 
     async def series(request: Request) -> Response:
         key = path_param(request, "key")
-        return await html(request, lambda: load_series(library, key, media, urls))
+        after, before = _part_at(request, "after"), _part_at(request, "before")
+        if after is not None:
+            before = None
+        page = reader.html(lambda: load_series(store, key, media, urls, after=after, before=before))
+        return await reader.answer(request, ("series", key, after, before), page)
 
     async def feature(request: Request) -> Response:
         slug = path_param(request, "slug")
-        page = html(request, lambda: load_feature(library, slug, media, urls, reader.maps))
-        return await or_redirect(slug, page, reader.store.redirect_for, urls.feature)  # renamed: 301
+        page = reader.html(lambda: load_feature(store, slug, media, urls, reader.maps))
+        answer = reader.answer(request, ("feature", slug), page)
+        return await or_redirect(slug, answer, store.redirect_for, urls.feature)  # renamed: 301
 
     async def timeline(request: Request) -> Response:
-        return await html(request, lambda: load_timeline(library, urls))
+        page = reader.html(lambda: load_timeline(store, urls))
+        return await reader.answer(request, request_key(request), page)
 
     async def series_timeline(request: Request) -> Response:
         key = path_param(request, "key")
-        return await html(request, lambda: load_timeline(library, urls, key))
+        page = reader.html(lambda: load_timeline(store, urls, key))
+        return await reader.answer(request, request_key(request), page)
 
     async def glossary(request: Request) -> Response:
         asked = request.query_params.get("sort")
         sort: GlossarySort = next(
             (s for s in GLOSSARY_SORTS if s == asked), "english"
         )  # unknown: the default order
-        return await html(request, lambda: load_glossary(library, urls, sort))
+        page = reader.html(lambda: load_glossary(store, urls, sort))
+        return await reader.answer(request, ("glossary", sort), page)
 
     return [
         Route("/", home),
@@ -75,3 +71,26 @@ def routes(reader: ReaderState) -> list[Route]:
         Route("/glossary", glossary),
         Route("/features/{slug}", feature),
     ]
+
+
+def _home_at(request: Request, name: str) -> HomeAt | None:
+    """A home cursor: after a series (`s`) or a feature in no series (`p`); None if absent or bad."""
+    token = request.query_params.get(name)
+    if not token:
+        return None
+    try:
+        values = cursors.decode(token)
+        return cursors.read_series(values) if values[0] == "s" else cursors.read_part(values)
+    except BadCursor:
+        return None
+
+
+def _part_at(request: Request, name: str) -> PartKey | None:
+    """A series page cursor; None if absent or bad."""
+    token = request.query_params.get(name)
+    if not token:
+        return None
+    try:
+        return cursors.read_part(cursors.decode(token))
+    except BadCursor:
+        return None
