@@ -328,3 +328,22 @@ def test_a_decompression_bomb_shows_the_placeholder_not_a_crash(
     assert 'role="img" aria-label="Picture not available: Caption one of part 1."' in response.text
     assert "<img " not in response.text
     assert client.get("/media/testsite_civilwar01_1/medium.webp").status_code == 404
+
+
+def test_health_and_a_library_that_does_not_answer(make_client: ClientFactory, monkeypatch) -> None:
+    from handscroll.publish.versions import LibraryDown, VersionReader
+
+    client = make_client(_series(1))
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.json()["status"] == "ok"
+    assert health.headers["cache-control"] == "no-store"
+
+    async def down(self: VersionReader) -> int:
+        raise LibraryDown("connection refused")
+
+    monkeypatch.setattr(VersionReader, "current", down)
+    assert client.get("/healthz").status_code == 503
+    for path in ("/", "/features/01-part", "/api/features"):
+        answer = client.get(path)
+        assert answer.status_code == 503 and answer.headers["retry-after"].isdigit(), path
+        assert "connection refused" not in answer.text  # no detail of the failure

@@ -86,12 +86,12 @@ class Deadlines:
         app: ASGIApp,
         *,
         answer: Answer,
-        seconds: float = DEADLINE_SECONDS,
+        seconds: float | None = None,
         caps: Mapping[str, int] | None = None,
     ) -> None:
         self.app = app
         self.answer = answer
-        self.seconds = seconds
+        self.seconds = DEADLINE_SECONDS if seconds is None else seconds
         self.caps = dict(caps or {})
         self._running = dict.fromkeys(self.caps, 0)
 
