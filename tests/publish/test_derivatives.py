@@ -17,8 +17,8 @@ from PIL import Image
 from factories import make_feature
 from handscroll.config import Settings
 from handscroll.model import Figure, Paragraph
-from handscroll.publish.derivatives import Busy, DerivativeQueue
 from handscroll.publish.assets import FILE_QUEUE, FILE_THREADS
+from handscroll.publish.derivatives import Busy, DerivativeQueue
 from handscroll.publish.limits import Lane
 from handscroll.publish.media import ImageInfo, MediaLibrary
 from handscroll.publish.web import create_app

@@ -39,9 +39,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     url = f"sqlite:///{folder / 'library.db'}"
     fill_library(url, [FEATURE])
     write_picture(folder / "media", FEATURE.media_ids[0])
-    app = create_app(
-        url, Settings(db=url, media_dir=folder / "media"), cache_dir=folder / "cache"
-    )
+    app = create_app(url, Settings(db=url, media_dir=folder / "media"), cache_dir=folder / "cache")
     return TestClient(app, raise_server_exceptions=False)
 
 
