@@ -120,3 +120,20 @@ def test_the_glossary_pages_by_name(shelf: Library, series: str | None) -> None:
         after = TermKey.of(page[-1])
     assert walked == sorted(shelf.glossary(series=series), key=TermKey.of)
     assert walked
+
+
+def test_a_feature_stamp_changes_with_what_its_page_shows_only(shelf: Library) -> None:
+    before = shelf.feature_stamp("a-2")
+    assert before is not None and before == shelf.feature_stamp("a-2")
+    moved = shelf.get_feature("c-1").model_copy(update={"title": "Elsewhere, changed"})
+    shelf.import_features([ImportItem(moved, "c-1.txt", "c" * 64)])  # another series
+    assert shelf.feature_stamp("a-2") == before
+    neighbour = shelf.get_feature("a-10").model_copy(update={"title": "Ten, renamed"})
+    shelf.import_features([ImportItem(neighbour, "a-10.txt", "d" * 64)])  # its next part's card
+    after = shelf.feature_stamp("a-2")
+    assert after != before
+    shelf.set_series_title("series_a", "A new name")
+    assert shelf.feature_stamp("a-2") != after
+    assert shelf.feature_stamp("no-such-feature") is None
+    shelf.approve_quiz_items("a-2", ["some-item"])  # self-checks draw on the whole series: no stamp
+    assert shelf.feature_stamp("a-2") is None

@@ -6,7 +6,9 @@ current version costs a dictionary lookup; otherwise one render starts (on the p
 lane, `limits.Lane`) and every request for that key waits for it, or, when an earlier
 version is at hand and a render is already under way, gets that at once (single flight:
 one render per page per change, issue 11). Nothing goes stale by time: a write to the
-library changes the version, and the next request renders again.
+library changes the version, and the next request renders again, unless the answer has
+a stamp (a brief of what it shows, read for a fraction of a render: a feature page's) and
+the stamp is unchanged, when the kept answer is simply carried to the new version.
 
 Answers are gzipped once, when made, and sent as they are to clients that accept gzip.
 """
@@ -19,7 +21,7 @@ import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -67,13 +69,16 @@ class Rendered:
     gzipped: bytes | None = None
     version: int = 0
     state: str = "miss"
-    """How it was found, sent as `X-Cache`: miss (made for this request), hit, or stale."""
+    """How it was found, sent as `X-Cache`: miss (made for this request), hit, stale (the previous
+    version, while the new one is made) or revalidated (kept: its stamp had not changed)."""
+    stamp: object = None
+    """What it showed, in brief, when it was made (None: no stamp, made again at each version)."""
 
     @classmethod
-    def make(cls, body: bytes, media_type: str, version: int = 0) -> Rendered:
+    def make(cls, body: bytes, media_type: str, version: int = 0, stamp: object = None) -> Rendered:
         """An answer from its bytes: hashed and, when worth it, gzipped."""
         packed = gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= GZIP_MINIMUM else None
-        return cls(body, etag_of(body), media_type, packed, version)
+        return cls(body, etag_of(body), media_type, packed, version, stamp=stamp)
 
     @property
     def size(self) -> int:
@@ -101,6 +106,8 @@ class _Flight:
 
     version: int
     future: asyncio.Future[Rendered]
+    task: asyncio.Task[None] | None = None
+    """The render itself, held so it is not collected while it runs."""
 
 
 class PageCache:
@@ -113,9 +120,16 @@ class PageCache:
         self._bytes = 0
         self._flights: dict[Hashable, _Flight] = {}
 
-    async def get(self, key: Hashable, version: int, make: Callable[[], tuple[bytes, str]]) -> Rendered:
+    async def get(
+        self,
+        key: Hashable,
+        version: int,
+        make: Callable[[], tuple[bytes, str]],
+        stamp: Callable[[], object] | None = None,
+    ) -> Rendered:
         """The answer for `key` at `version`, made by `make` (bytes and media type, on the lane)
-        when it is not cached; raises what `make` raises, or `limits.Busy`."""
+        when it is not cached, or carried over when `stamp` says it shows the same; raises what
+        `make` raises, or `limits.Busy`."""
         held = self._answers.get(key)
         if held is not None and held.version == version:
             self._answers.move_to_end(key)
@@ -127,15 +141,31 @@ class PageCache:
             return await asyncio.shield(flight.future)
         flight = _Flight(version, asyncio.get_running_loop().create_future())
         self._flights[key] = flight
-        asyncio.get_running_loop().create_task(self._render(key, flight, make))
+        work = self._work(flight.version, make, stamp, held)
+        flight.task = asyncio.get_running_loop().create_task(self._render(key, flight, work))
         return await asyncio.shield(flight.future)
 
-    async def _render(self, key: Hashable, flight: _Flight, make: Callable[[], tuple[bytes, str]]) -> None:
-        """Make the answer on the lane and hand it to every waiter (or the failure)."""
+    @staticmethod
+    def _work(
+        version: int,
+        make: Callable[[], tuple[bytes, str]],
+        stamp: Callable[[], object] | None,
+        held: Rendered | None,
+    ) -> Callable[[], Rendered]:
+        """What the lane runs: the stamp first (so it is no newer than the page), then the render
+        only if the stamp changed."""
 
         def work() -> Rendered:
+            brief = stamp() if stamp is not None else None
+            if brief is not None and held is not None and held.stamp == brief:
+                return replace(held, version=version, state="revalidated")
             body, media_type = make()
-            return Rendered.make(body, media_type, flight.version)
+            return Rendered.make(body, media_type, version, stamp=brief)
+
+        return work
+
+    async def _render(self, key: Hashable, flight: _Flight, work: Callable[[], Rendered]) -> None:
+        """Make the answer on the lane and hand it to every waiter (or the failure)."""
 
         try:
             answer = await self.lane.run(work)
@@ -166,7 +196,7 @@ class PageCache:
 
 
 def _as(answer: Rendered, state: str) -> Rendered:
-    return Rendered(answer.body, answer.etag, answer.media_type, answer.gzipped, answer.version, state)
+    return replace(answer, state=state)
 
 
 def _retrieved(future: asyncio.Future[Rendered]) -> None:

@@ -10,6 +10,7 @@ cost is the feature's own size, whatever the library holds.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
 
@@ -43,6 +44,7 @@ HEAD = (
         FeatureRow.language,
         FeatureRow.hero,
         FeatureRow.series_id,
+        FeatureRow.content_hash,
         SeriesRow.key,
         SeriesRow.title.label("series_title"),
     )
@@ -58,6 +60,9 @@ BLOCKS = (
 )
 ENRICHMENT = select(EnrichmentRow.data).where(EnrichmentRow.feature_id == bindparam("id"))
 APPROVED = select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == bindparam("id"))
+ENRICHED = select(EnrichmentRow.feature_hash, EnrichmentRow.version).where(
+    EnrichmentRow.feature_id == bindparam("id")
+)
 
 
 def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
@@ -77,11 +82,7 @@ def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
     )
     data = conn.execute(ENRICHMENT, {"id": head.id}).scalar()
     approved = conn.execute(APPROVED, {"id": head.id})
-    previous = following = None
-    if head.series_id is not None:
-        key = PartKey(head.part, head.title, head.slug)
-        previous = next(iter(parts_before(conn, head.series_id, key, 1)), None)
-        following = next(iter(parts_after(conn, head.series_id, key, 1)), None)
+    previous, following = _neighbours(conn, head)
     return FeatureView(
         feature=feature,
         enrichment=None if data is None else Enrichment.from_dict(data),
@@ -90,3 +91,28 @@ def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
         previous=previous,
         next=following,
     )
+
+
+def read_feature_stamp(conn: Connection, slug: str) -> tuple[object, ...] | None:
+    """What a feature page shows, in brief: while it is equal, so is the page (issue 11).
+
+    The feature's content hash and series title, its enrichment's stamp and its neighbours'
+    listing lines, without loading blocks or enrichment: a fraction of a render, so a page
+    kept from before a write elsewhere in the library is checked, not made again. None when
+    there is no such feature, or when the page shows approved self-checks, whose questions
+    draw on the rest of the series (such a page is made again after any write).
+    """
+    head = conn.execute(HEAD, {"slug": slug}).one_or_none()
+    if head is None or conn.execute(APPROVED, {"id": head.id}).first() is not None:
+        return None
+    enriched = conn.execute(ENRICHED, {"id": head.id}).one_or_none()
+    return (head.content_hash, head.series_title, enriched and tuple(enriched), *_neighbours(conn, head))
+
+
+def _neighbours(conn: Connection, head: Any) -> tuple[FeatureSummary | None, FeatureSummary | None]:
+    """The parts just before and after a feature in its series (none outside a series)."""
+    if head.series_id is None:
+        return None, None
+    key = PartKey(head.part, head.title, head.slug)
+    previous = next(iter(parts_before(conn, head.series_id, key, 1)), None)
+    return previous, next(iter(parts_after(conn, head.series_id, key, 1)), None)

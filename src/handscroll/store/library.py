@@ -22,7 +22,7 @@ from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store import listing
 from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
-from handscroll.store.feature_view import FeatureView, read_feature_view
+from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
 from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
 from handscroll.store.listing import EventKey, PartKey, TermKey
 from handscroll.store.mapping import build_feature, build_summary
@@ -382,6 +382,12 @@ class Library:
         if view is None:
             raise NotFoundError(f"no feature {slug!r} in the library")
         return view
+
+    def feature_stamp(self, slug: str) -> tuple[object, ...] | None:
+        """What a feature page shows, in brief (`feature_view.read_feature_stamp`): equal stamps,
+        equal pages; None when the page cannot be checked that way."""
+        with self._engine.connect() as conn:
+            return read_feature_stamp(conn, slug)
 
     def parts_page(
         self,

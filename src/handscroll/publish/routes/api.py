@@ -34,6 +34,10 @@ def routes(reader: ReaderState) -> list[Route]:
     """The `/api/` routes except search (see `routes.search`)."""
     store, urls = reader.store, reader.urls
 
+    def _stamp(slug: str) -> Callable[[], object]:
+        """The feature's stamp: its answers are kept across writes that leave it as it was."""
+        return lambda: store.feature_stamp(slug)
+
     async def api_series(request: Request) -> Response:
         limit, after = _limit(request, "/api/series"), _cursor(request, cursors.read_series)
 
@@ -72,7 +76,7 @@ def routes(reader: ReaderState) -> list[Route]:
             return store.get_feature(slug).to_json(indent=None).encode()
 
         # A slug a re-import renamed answers 301 to the feature's new address (issue 10).
-        answer = reader.answer(request, ("api-feature", slug), _json(work))
+        answer = reader.answer(request, ("api-feature", slug), _json(work), _stamp(slug))
         return await or_redirect(slug, answer, store.redirect_for, lambda new: f"/api/features/{new}")
 
     async def api_enrichment(request: Request) -> Response:
@@ -81,7 +85,7 @@ def routes(reader: ReaderState) -> list[Route]:
         def work() -> bytes:
             return json_bytes(enrichment_json(store.get_feature(slug), store.get_enrichment(slug), urls))
 
-        return await reader.answer(request, ("api-enrichment", slug), _json(work))
+        return await reader.answer(request, ("api-enrichment", slug), _json(work), _stamp(slug))
 
     async def api_timeline(request: Request) -> Response:
         limit, after = _limit(request, "/api/timeline"), _cursor(request, cursors.read_event)

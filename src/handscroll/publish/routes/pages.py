@@ -43,7 +43,7 @@ def routes(reader: ReaderState) -> list[Route]:
     async def feature(request: Request) -> Response:
         slug = path_param(request, "slug")
         page = reader.html(lambda: load_feature(store, slug, media, urls, reader.maps))
-        answer = reader.answer(request, ("feature", slug), page)
+        answer = reader.answer(request, ("feature", slug), page, lambda: store.feature_stamp(slug))
         return await or_redirect(slug, answer, store.redirect_for, urls.feature)  # renamed: 301
 
     async def timeline(request: Request) -> Response:

@@ -54,11 +54,14 @@ class ReaderState:
         self.files = FileCache(self.file_lane)
         self.derivatives = DerivativeQueue(self.media, self.file_lane)
 
-    async def answer(self, request: Request, key: Hashable, make: Make) -> Response:
+    async def answer(
+        self, request: Request, key: Hashable, make: Make, stamp: Callable[[], object] | None = None
+    ) -> Response:
         """The answer named `key` at the library's current version: from the cache, or made once on
-        the page lane while other requests for it wait (issue 11)."""
+        the page lane while other requests for it wait, or kept when its `stamp` is unchanged
+        (issue 11)."""
         version = await self.versions.current()
-        return conditional(request, await self.pages.get(key, version, make))
+        return conditional(request, await self.pages.get(key, version, make, stamp))
 
     def html(self, build: Callable[[], ReaderPage]) -> Make:
         """Make an HTML page from the context `build` reads."""
