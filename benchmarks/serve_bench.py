@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import bisect
+import itertools
 import multiprocessing as mp
 import os
 import random
@@ -211,7 +212,7 @@ def prebuild(
     app = create_app(url, Settings(db=url, media_dir=media), cache_dir=cache)
     with TestClient(app) as client:
         for mix in mixes.values():
-            for n, page in enumerate(mix.urls[:top]):
+            for page in mix.urls[:top]:
                 answer = client.get(page)
                 name = f"{len(static):07d}.{'json' if page.startswith('/api/') else 'html'}"
                 (out / name).write_bytes(answer.content)
@@ -338,7 +339,25 @@ def load(
         if a[3]:
             run.cache[a[3]] = run.cache.get(a[3], 0) + 1
     times = sorted([started] + [a[0] for a in answers] + [started + seconds])
-    run.silence = max(b - a for a, b in zip(times, times[1:], strict=False))
+    run.silence = max(b - a for a, b in itertools.pairwise(times))
+    return run
+
+
+def visit_all(port: int, urls: list[str], processes: int) -> Run:
+    """Ask for each URL once, from 10 connections (unmeasured: the cache of a server that has run)."""
+    lists = [urls[n::10] for n in range(10)]
+    groups = [lists[n::processes] for n in range(processes)]
+    queue: Any = mp.Queue()
+    procs = [mp.Process(target=_client_process, args=(port, g, 24 * 3600, queue)) for g in groups]
+    for proc in procs:
+        proc.start()
+    answers = [a for _ in procs for a in queue.get(timeout=24 * 3600)]
+    for proc in procs:
+        proc.join(timeout=30)
+    run = Run(done=len(answers))
+    for answer in answers:
+        if answer[3]:
+            run.cache[answer[3]] = run.cache.get(answer[3], 0) + 1
     return run
 
 
@@ -389,6 +408,11 @@ def main() -> None:
         default=0.0,
         help="seconds of each dynamic mix at 10 clients, unmeasured, first",
     )
+    parser.add_argument(
+        "--warm-all",
+        action="store_true",
+        help="ask for every URL of each mix once first (a server that has run)",
+    )
     parser.add_argument("--concurrency", default=",".join(map(str, CONCURRENCY)))
     args = parser.parse_args()
     console = Console(width=160)
@@ -432,6 +456,12 @@ def main() -> None:
             _wait_for(port)
             for kind in kinds:
                 top = min(args.static_files, len(mixes[kind].urls))
+                if args.warm_all:
+                    started = time.perf_counter()
+                    warm = visit_all(port, mixes[kind].urls, args.client_processes)
+                    console.print(
+                        f"{kind}: every URL once in {time.perf_counter() - started:.0f} s, {warm.cache}"
+                    )
                 if args.warmup:
                     warm = load(port, mixes[kind], 10, args.warmup, args.client_processes, rng, None, top)
                     console.print(
@@ -453,18 +483,18 @@ def main() -> None:
 
 
 def _line(kind: str, clients: int, d: Run, s: Run) -> str:
-    return (
-        f"{kind:8} {clients:4} dyn {d.done / d.seconds:7.0f}/s p50 {d.p(50):6.1f} p99 {d.p(99):7.1f} err {d.errors}"
-        f" | static {s.done / s.seconds:7.0f}/s p50 {s.p(50):6.1f} p99 {s.p(99):7.1f} | {d.cache} rss {d.rss:.0f}"
-    )
+    dyn = f"dyn {d.done / d.seconds:7.0f}/s p50 {d.p(50):6.1f} p99 {d.p(99):7.1f} err {d.errors}"
+    copy = f"static {s.done / s.seconds:7.0f}/s p50 {s.p(50):6.1f} p99 {s.p(99):7.1f}"
+    return f"{kind:8} {clients:4} {dyn} | {copy} | {d.cache} rss {d.rss:.0f}"
 
 
 def _table(
     console: Console, args: argparse.Namespace, rows: list[tuple[str, int, Run, Run]], features: int
 ) -> None:
     table = Table(title=f"Serving {features:,} features, {args.workers} worker(s), long-tail mixes, loopback")
-    for column in ("kind", "clients", "dynamic req/s", "p50 / p99 ms", "errors", "silence s",
-                   "cache hit/stale/miss", "static req/s", "p50 / p99 ms", "dyn/static", "RSS MB"):  # fmt: skip
+    columns = ("kind", "clients", "dynamic req/s", "p50 / p99 ms", "errors", "silence s",
+               "cache hit/stale/miss", "static req/s", "p50 / p99 ms", "dyn/static", "RSS MB")  # fmt: skip
+    for column in columns:
         table.add_column(column)
     for kind, clients, d, s in rows:
         hits = "/".join(str(d.cache.get(k, 0)) for k in ("hit", "stale", "miss"))
