@@ -93,10 +93,10 @@ def test_a_feature_view_has_its_neighbours_and_series_title(shelf: Library) -> N
         assert view.feature == shelf.get_feature(part.slug)
         assert view.enrichment == shelf.get_enrichment(part.slug)
         assert view.series_title == "The A series"
-        assert view.previous == (parts[at - 1] if at else None)
-        assert view.next == (parts[at + 1] if at + 1 < len(parts) else None)
+        assert view.before == tuple(reversed(parts[max(0, at - 6) : at]))  # nearest first
+        assert view.after == tuple(parts[at + 1 : at + 7])
     alone = shelf.feature_view("loose")
-    assert (alone.previous, alone.next, alone.series_title) == (None, None, None)
+    assert (alone.before, alone.after, alone.series_title) == ((), (), None)
     assert shelf.feature_view("c-1").series_title is None
     with pytest.raises(NotFoundError):
         shelf.feature_view("no-such-feature")

@@ -27,9 +27,10 @@ from typing import Any, Protocol
 
 from handscroll.model import Enrichment, Feature
 from handscroll.publish.contexts import make_chrome
+from handscroll.publish.i18n import LOCALES
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_page import SearchPage, render_search_page
-from handscroll.publish.urls import SiteUrls
+from handscroll.publish.urls import SiteUrls, site_folder
 from handscroll.store.query import fold_text, place_index
 from handscroll.store.records import FeatureSummary, GlossaryEntry
 from handscroll.store.search_text import feature_sections
@@ -58,7 +59,8 @@ class SearchSource(Protocol):
 
 
 def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
-    """Write `search.html` and `search-index.js` into a static site folder."""
+    """Write `search.html` (and `zh-hant/search.html`, `zh-hans/search.html`) and `search-index.js`
+    into a static site folder."""
     urls = SiteUrls(0)
     index = build_index(library, urls)
     body = (
@@ -73,8 +75,18 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
         wrapped = f"(function (exports) {{\n{code}\n}})(window.handscrollPorter2 = {{}});\n"
         (out_dir / "static" / "vendor").mkdir(parents=True, exist_ok=True)
         _write_if_changed(out_dir / "static" / STEMMER_FILE, wrapped)
-    page = SearchPage(
-        chrome=make_chrome(urls),
+    for language in LOCALES:  # one page per interface language, all on the one index (issue 12)
+        folder = site_folder(language)
+        _write_if_changed(
+            out_dir / folder / PAGE_FILE,
+            render_search_page(renderer, _static_page(SiteUrls(folder.count("/"), language), porter2)),
+        )
+
+
+def _static_page(urls: SiteUrls, porter2: Path | None) -> SearchPage:
+    """The static search page in the language of `urls`, its results filled by a script."""
+    return SearchPage(
+        chrome=make_chrome(urls, lambda other: other.search()),
         query="",
         series="",
         year_from="",
@@ -85,11 +97,10 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
         previous_url=None,
         next_url=None,
         static=True,
-        index_url=INDEX_FILE,
+        index_url=urls.prefix + INDEX_FILE,
         script_url=urls.static("search.js"),
         stemmer_url=urls.static(STEMMER_FILE) if porter2 is not None else "",
     )
-    _write_if_changed(out_dir / PAGE_FILE, render_search_page(renderer, page))
 
 
 def find_porter2() -> Path | None:
@@ -106,6 +117,7 @@ def _write_if_changed(path: Path, text: str) -> None:
     """Write a file only when its content changes: a rebuild with no change writes nothing."""
     data = text.encode("utf-8")
     if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
 
 

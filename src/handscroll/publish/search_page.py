@@ -140,10 +140,11 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
     def page_url(page: int) -> str:
         query = {"q": params.query, "series": params.series, "from": params.year_from, "to": params.year_to}
         kept = {k: v for k, v in query.items() if v not in (None, "")}
-        return "/search?" + urlencode({**kept, "page": page})
+        return f"{urls.search()}?" + urlencode({**kept, "page": page})
 
+    asked = f"?{urlencode({'q': params.query})}" if params.query else ""
     return SearchPage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.search() + asked),  # the same query in each language
         query=params.query,
         series=params.series or "",
         year_from="" if params.year_from is None else str(params.year_from),
@@ -159,7 +160,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
 
 def render_search_page(renderer: Renderer, page: SearchPage) -> str:
     """The HTML of a search page (`search.html`, or an override of it)."""
-    return renderer.env.get_template(page.template).render(page=page)
+    return renderer.render(page)  # in the page's interface language (issue 12)
 
 
 def _total_label(results: SearchResults) -> str:
@@ -171,7 +172,7 @@ def _total_label(results: SearchResults) -> str:
 def error_page(urls: Urls, message: str) -> SearchPage:
     """The form with a message instead of results (a bad number in the request)."""
     return SearchPage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.search()),
         query="",
         series="",
         year_from="",

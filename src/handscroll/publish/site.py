@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -45,11 +45,14 @@ from handscroll.publish.contexts import (
     SeriesPage,
     feature_page,
     home_page,
+    make_picture,
     not_found_page,
     series_page,
     series_title,
 )
+from handscroll.publish.editions import edition_slugs, pick_editions, works_of
 from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
+from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.redirects import write_redirect_pages
@@ -59,11 +62,12 @@ from handscroll.publish.reference import (
     ReaderPage,
     ReferenceReader,
     glossary_page,
+    shown_editions,
     timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import write_static_search
-from handscroll.publish.urls import SiteUrls, series_file
+from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import vendor_files
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
@@ -134,8 +138,12 @@ def build_site(
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
     base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, astuple(maps))
-    jobs = list(_jobs(library, summaries, series, media, base, maps, library.enrichment_stamps()))
-    jobs.extend(_reference_jobs(library, summaries, series, base))
+    stamps = library.enrichment_stamps()
+    jobs: list[_Job] = []
+    for language in LOCALES:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
+        nested_maps = map_setup(settings, _site_urls(language)[1], leaflet is not None)
+        jobs.extend(_jobs(library, summaries, series, media, base, nested_maps, stamps, language))
+        jobs.extend(_reference_jobs(library, summaries, series, base, language))
     if progress is not None:
         progress.start(len(jobs))
 
@@ -180,23 +188,27 @@ def _jobs(
     base: str,
     maps: MapSetup,
     stamps: dict[str, tuple[str, int]],
+    language: str,
 ) -> Iterator[_Job]:
-    """Every page of the site with its key and how to build its context.
+    """Every page of the site in one language with its key and how to build its context.
 
     A feature page's key includes its enrichment's stamp: enriching after a
     build must rewrite the page (issue 9.8).
     """
     known = {s.key: s for s in series}
     groups: dict[str | None, list[FeatureSummary]] = {}
-    for item in summaries:
+    for item in pick_editions(summaries, language):  # each work once, in this language's edition
         groups.setdefault(item.series, []).append(item)
-    root, nested = SiteUrls(0), SiteUrls(1)
+    works = works_of(summaries)
+    root, nested = _site_urls(language)
+    folder = site_folder(language)
+    base = _hash(base, language)
 
-    yield from _home_jobs(
-        [(s, groups[s.key]) for s in series if s.key in groups], groups.get(None, []), media, base
-    )
+    # A series counts its works (each listed once), as the server's pages do.
+    heads = [(replace(s, features=len(groups[s.key])), groups[s.key]) for s in series if s.key in groups]
+    yield from _home_jobs(heads, groups.get(None, []), media, base, folder, root)
     yield _Job(
-        "404.html",
+        f"{folder}404.html",
         _hash(base, [astuple(s) for s in series]),
         lambda: not_found_page("this address", series, root),
     )
@@ -204,8 +216,9 @@ def _jobs(
         if key is None:
             continue
         head = known.get(key)
+        head = replace(head, features=len(parts)) if head is not None else None
         yield _Job(
-            f"series/{series_file(key)}",
+            f"{folder}series/{series_file(key)}",
             _hash(base, head and astuple(head), [astuple(p) for p in parts]),
             _bind_series(key, head, parts, media, nested),
         )
@@ -214,8 +227,9 @@ def _jobs(
         for at, part in enumerate(parts):
             previous = parts[at - 1] if key is not None and at > 0 else None
             following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
+            editions = edition_slugs(works[part.work].items()) if part.work else {}
             yield _Job(
-                f"features/{part.slug}.html",
+                f"{folder}features/{part.slug}.html",
                 _hash(
                     base,
                     astuple(part),
@@ -223,8 +237,9 @@ def _jobs(
                     following and astuple(following),
                     head and astuple(head),
                     stamps.get(part.slug),
+                    sorted(editions.items()),
                 ),
-                _bind_feature(library, part.slug, head, previous, following, media, nested, maps),
+                _bind_feature(library, part, head, previous, following, media, nested, maps, editions),
             )
 
 
@@ -233,8 +248,11 @@ def _home_jobs(
     standalone: list[FeatureSummary],
     media: MediaLibrary,
     base: str,
+    folder: str,
+    urls: SiteUrls,
 ) -> Iterator[_Job]:
-    """The home pages, `index.html` then `index-2.html`...: the server's pages, by number (issue 11)."""
+    """The home pages of one language, `index.html` then `index-2.html`...: the server's pages, by
+    number (issue 11)."""
     items: list[tuple[SeriesSummary, list[FeatureSummary]] | FeatureSummary] = [*series, *standalone]
     size = HOME_SERIES_SHOWN
     count = max(1, -(-len(items) // size))
@@ -250,9 +268,9 @@ def _home_jobs(
             base, [(astuple(h), [astuple(p) for p in ps]) for h, ps in heads], [astuple(f) for f in loose]
         )
         yield _Job(
-            _home_file(number),
+            f"{folder}{_home_file(number)}",
             _hash(key, previous, following),
-            _bind_home(heads, loose, media, previous, following),
+            _bind_home(heads, loose, media, urls, previous, following),
         )
 
 
@@ -264,10 +282,11 @@ def _bind_home(
     heads: list[tuple[SeriesSummary, list[FeatureSummary]]],
     loose: list[FeatureSummary],
     media: MediaLibrary,
+    urls: SiteUrls,
     previous: str | None,
     following: str | None,
 ) -> Callable[[], Page]:
-    return lambda: home_page(heads, loose, media, SiteUrls(0), previous_url=previous, next_url=following)
+    return lambda: home_page(heads, loose, media, urls, previous_url=previous, next_url=following)
 
 
 def _bind_series(
@@ -278,17 +297,18 @@ def _bind_series(
 
 def _bind_feature(
     library: LibraryReader,
-    slug: str,
+    part: FeatureSummary,
     summary: SeriesSummary | None,
     previous: FeatureSummary | None,
     following: FeatureSummary | None,
     media: MediaLibrary,
     urls: SiteUrls,
     maps: MapSetup,
+    editions: dict[str, str],
 ) -> Callable[[], Page]:
     def build() -> Page:
-        feature = library.get_feature(slug)
-        enrichment = library.get_enrichment(slug)
+        feature = library.get_feature(part.slug)
+        enrichment = library.get_enrichment(part.slug)
         return feature_page(
             feature,
             series=summary,
@@ -298,50 +318,73 @@ def _bind_feature(
             urls=urls,
             enrichment=enrichment,
             map_setup=maps,
-            checks=load_checks(library, feature, enrichment, urls),  # issue 15
+            checks=load_checks(  # issue 15
+                library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
+            ),
+            editions=editions,  # the switcher's links (issue 12)
+            derived=part.derived,
         )
 
     return build
 
 
 def _reference_jobs(
-    library: ReferenceReader, summaries: list[FeatureSummary], series: list[SeriesSummary], base: str
+    library: ReferenceReader,
+    summaries: list[FeatureSummary],
+    series: list[SeriesSummary],
+    base: str,
+    language: str,
 ) -> Iterator[_Job]:
-    """The timelines (library and each series) and the glossary in both orders."""
+    """The timelines (library and each series) and the glossary in both orders, in one language."""
     entries = library.timeline()
     terms = library.glossary()
     titles = {s.slug: s.title for s in summaries}
-    root, nested = SiteUrls(0), SiteUrls(1)
+    root, nested = _site_urls(language)
+    folder = site_folder(language)
+    base = _hash(base, language)
     yield _Job(
-        "timeline.html", _hash(base, [astuple(e) for e in entries]), lambda: timeline_page(entries, root)
+        f"{folder}timeline.html",
+        _hash(base, [astuple(e) for e in entries]),
+        lambda: timeline_page(entries, root),
     )
     for head in series:
         picked = [e for e in entries if e.series == head.key]
         yield _Job(
-            f"timelines/{series_file(head.key)}",
+            f"{folder}timelines/{series_file(head.key)}",
             _hash(base, astuple(head), [astuple(e) for e in picked]),
             _bind_timeline(picked, head, nested),
         )
     named = sorted({slug for term in terms for slug in term.slugs})
     terms_key = _hash(base, [astuple(t) for t in terms], [(slug, titles.get(slug)) for slug in named])
+    shown = shown_editions(summaries, language)
     for sort in GLOSSARY_SORTS:
-        path = root.glossary(sort)
-        yield _Job(path, terms_key, _bind_glossary(terms, titles, root, sort))
+        path = SiteUrls(0, language).glossary(sort)
+        yield _Job(
+            path, _hash(terms_key, sorted(shown.items())), _bind_glossary(terms, titles, root, sort, shown)
+        )
+
+
+def _site_urls(language: str) -> tuple[SiteUrls, SiteUrls]:
+    """The links of a language's top-level pages and of the pages one folder below them."""
+    depth = 1 if site_folder(language) else 0
+    return SiteUrls(depth, language), SiteUrls(depth + 1, language)
 
 
 def _bind_timeline(
     entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
 ) -> Callable[[], ReaderPage]:
     name = series_title(head, head.key)
-    return lambda: timeline_page(
-        entries, urls, series=Link(urls.series(head.key), name), title=f"Timeline: {name}"
-    )
+    return lambda: timeline_page(entries, urls, series=Link(urls.series(head.key), name), key=head.key)
 
 
 def _bind_glossary(
-    terms: list[GlossaryEntry], titles: dict[str, str], urls: SiteUrls, sort: GlossarySort
+    terms: list[GlossaryEntry],
+    titles: dict[str, str],
+    urls: SiteUrls,
+    sort: GlossarySort,
+    shown: dict[str, str],
 ) -> Callable[[], ReaderPage]:
-    return lambda: glossary_page(terms, titles, urls, sort)
+    return lambda: glossary_page(terms, titles, urls, sort, shown)
 
 
 def _pictures(page: ReaderPage) -> set[str]:

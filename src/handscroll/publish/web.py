@@ -25,10 +25,11 @@ from starlette.types import ASGIApp
 from handscroll.config import Settings
 from handscroll.publish.assets import Assets, folder_files
 from handscroll.publish.enriched import LEAFLET_FILES, find_leaflet, map_setup
+from handscroll.publish.i18n import LOCALES
 from handscroll.publish.limits import Deadlines
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.render import STATIC_DIR, Renderer
-from handscroll.publish.routes import api, media, pages, search
+from handscroll.publish.routes import api, media, pages, search, worksheet
 from handscroll.publish.routes.errors import (
     SERVER_ERROR_PAGE,
     RejectNul,
@@ -60,7 +61,8 @@ SEARCHES_AT_ONCE = 16
 """Searches one worker runs at once; one more is told to come back (503). Search has no
 answer cache and runs on anyio's shared pool, so this bounds what it can take from it."""
 
-SEARCH_PATHS = ("/search", "/api/search")
+SEARCH_PATHS = ("/api/search", *(WebUrls().in_language(language).search() for language in LOCALES))
+"""The search page in each interface language, and the search API."""
 
 
 def default_cache_dir(media_dir: Path | None) -> Path:
@@ -117,6 +119,7 @@ def create_app(library_url: str, settings: Settings, *, cache_dir: Path | None =
         *media.routes(reader),
         *api.routes(reader),
         *search.routes(reader),
+        *worksheet.routes(reader),  # issue 15
         Route("/healthz", _health(reader)),
         Assets(own, vendor_files()).route(),
     ]

@@ -26,6 +26,7 @@ from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_
 from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
 from handscroll.store.listing import EventKey, PartKey, TermKey
 from handscroll.store.mapping import build_feature, build_summary
+from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -43,9 +44,17 @@ from handscroll.store.search import (
     search_library,
     unindex_features,
 )
-from handscroll.store.tables import BlockRow, EnrichmentRow, EventRow, FeatureRow, SeriesRow, TermRow
+from handscroll.store.tables import (
+    BlockRow,
+    EditionRow,
+    EnrichmentRow,
+    EventRow,
+    FeatureRow,
+    SeriesRow,
+    TermRow,
+)
 from handscroll.store.version import read_version
-from handscroll.store.works import editions_of, save_works
+from handscroll.store.works import StoredEdition, editions_of, save_works, work_keys
 
 
 class Library:
@@ -102,15 +111,23 @@ class Library:
         try:
             with Session(self._writer) as session, session.begin():
                 report = import_items(session, items, hashes)
-                save_works(session, items)  # the work keys go in the same transaction (issue 12)
-                return report
+                replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+                pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
+                return ImportReport(report.outcomes, tuple(replaced))
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
-    def work_editions(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
-        """Per work key, its stored editions as (slug, language, source) (issue 12)."""
+    def work_editions(self, keys: Sequence[str]) -> dict[str, list[StoredEdition]]:
+        """Per work key, its stored editions (issue 12)."""
         with Session(self._engine) as session:
             return editions_of(session, keys)
+
+    def editions_of_feature(self, slug: str) -> list[StoredEdition]:
+        """Every stored edition of the work `slug` is an edition of (itself included), or [] when
+        it is an edition of no work (issue 12)."""
+        with Session(self._engine) as session:
+            key = work_keys(session, [slug]).get(slug)
+            return editions_of(session, [key[0]])[key[0]] if key else []
 
     def list_features(
         self, *, series: str | None = None, offset: int = 0, limit: int | None = None
@@ -123,8 +140,9 @@ class Library:
             .scalar_subquery()
         )
         query = (
-            select(FeatureRow, SeriesRow.key, figures)
+            select(FeatureRow, SeriesRow.key, figures, EditionRow.work_key, EditionRow.derived)
             .outerjoin(FeatureRow.series)
+            .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
             .order_by(
                 self._text_order(SeriesRow.key).nulls_last(),
                 FeatureRow.part.nulls_last(),
@@ -148,8 +166,10 @@ class Library:
                     figures=count,
                     source=row.source,
                     updated_at=row.updated_at,
+                    work=work,
+                    derived=bool(derived),
                 )
-                for row, key, count in session.execute(query)
+                for row, key, count, work, derived in session.execute(query)
             ]
 
     def count_features(self, *, series: str | None = None) -> int:
@@ -181,6 +201,7 @@ class Library:
                 series=key,
                 language=row.language,
                 hero=row.hero,
+                date=row.date,
                 blocks=((block_type, data) for block_type, data in blocks),
             )
 
@@ -326,9 +347,18 @@ class Library:
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
         query = (
-            select(EventRow, FeatureRow.slug, FeatureRow.title, FeatureRow.part, SeriesRow.key)
+            select(
+                EventRow,
+                FeatureRow.slug,
+                FeatureRow.title,
+                FeatureRow.part,
+                SeriesRow.key,
+                FeatureRow.language,
+                EditionRow.work_key,
+            )
             .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
             .outerjoin(FeatureRow.series)
+            .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
             .order_by(self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position)
         )
         if series is not None:
@@ -352,8 +382,10 @@ class Library:
                     paragraph=e.paragraph,
                     start=e.start,
                     end=e.end,
+                    language=language,
+                    work=work,
                 )
-                for e, feature_slug, title, part, key in session.execute(query)
+                for e, feature_slug, title, part, key, language, work in session.execute(query)
             ]
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
@@ -408,12 +440,24 @@ class Library:
             return listing.parts_after(conn, found, after, limit)
 
     def series_page(
-        self, *, after: str | None = None, before: str | None = None, last: bool = False, limit: int
+        self,
+        *,
+        after: str | None = None,
+        before: str | None = None,
+        last: bool = False,
+        limit: int,
+        works: bool = False,
     ) -> list[SeriesSummary]:
         """Up to `limit` series with features, by key: after `after`, just before `before`, or the
-        `last` ones."""
+        `last` ones; with `works`, `features` counts works (a work's editions once)."""
         with self._engine.connect() as conn:
-            return listing.series_page(conn, after=after, before=before, last=last, limit=limit)
+            return listing.series_page(conn, after=after, before=before, last=last, limit=limit, works=works)
+
+    def count_works(self, series: str) -> int:
+        """How many works a series has (a work's editions count once, issue 12)."""
+        with self._engine.connect() as conn:
+            found = listing.series_id(conn, series)
+            return 0 if found is None else listing.series_sizes(conn, [found], works=True).get(found, 0)
 
     def features_page(
         self, *, series: str | None = None, after: tuple[str | None, PartKey] | None = None, limit: int

@@ -5,7 +5,7 @@ costs what page 1 costs (issue 11). A series' parts are in reading order (part, 
 title, then slug, unnumbered parts last), read through the index on
 `features (series_id, part, title, slug)`; series by key; the timeline by
 (sort key, slug, position); the glossary by (English name, Traditional form). The
-text columns compare by code point on both databases (migration 0010).
+text columns compare by code point on both databases (migration 0012).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, exist
 
 from handscroll.store.mapping import build_summary
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
-from handscroll.store.tables import BlockRow, EventRow, FeatureRow, SeriesRow, TermRow
+from handscroll.store.tables import BlockRow, EditionRow, EventRow, FeatureRow, SeriesRow, TermRow
 
 
 @dataclass(frozen=True)
@@ -66,18 +66,24 @@ FIGURES = (
 )
 """How many gallery photos a feature has (a count over its own blocks)."""
 
-SUMMARY = select(
-    FeatureRow.slug,
-    FeatureRow.title,
-    FeatureRow.part,
-    SeriesRow.key,
-    FeatureRow.language,
-    FeatureRow.hero,
-    FIGURES,
-    FeatureRow.source,
-    FeatureRow.updated_at,
-).outerjoin(SeriesRow, FeatureRow.series_id == SeriesRow.id)
-"""A listing line of a feature, with its series key and figure count."""
+SUMMARY = (
+    select(
+        FeatureRow.slug,
+        FeatureRow.title,
+        FeatureRow.part,
+        SeriesRow.key,
+        FeatureRow.language,
+        FeatureRow.hero,
+        FIGURES,
+        FeatureRow.source,
+        FeatureRow.updated_at,
+        EditionRow.work_key,
+        EditionRow.derived,
+    )
+    .outerjoin(SeriesRow, FeatureRow.series_id == SeriesRow.id)
+    .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
+)
+"""A listing line of a feature, with its series key, figure count and work (issue 12)."""
 
 
 EVENT_COLUMNS = tuple(
@@ -115,8 +121,10 @@ def summaries(rows: Iterable[Any]) -> list[FeatureSummary]:
             figures=figures,
             source=source,
             updated_at=updated,
+            work=work,
+            derived=bool(derived),
         )
-        for slug, title, part, key, language, hero, figures, source, updated in rows
+        for slug, title, part, key, language, hero, figures, source, updated, work, derived in rows
     ]
 
 
@@ -194,12 +202,18 @@ def series_id(conn: Connection, key: str) -> int | None:
 
 
 def series_page(
-    conn: Connection, *, after: str | None = None, before: str | None = None, last: bool = False, limit: int
+    conn: Connection,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    last: bool = False,
+    limit: int,
+    works: bool = False,
 ) -> list[SeriesSummary]:
     """Up to `limit` series with features, by key: after `after`, just before `before`, or the
-    `last` ones."""
+    `last` ones; `features` counts features, or with `works` the works (editions once)."""
     heads = _series_heads(conn, after=after, before=before, last=last, limit=limit)
-    counts = series_sizes(conn, [id_ for id_, _, _ in heads])
+    counts = series_sizes(conn, [id_ for id_, _, _ in heads], works=works)
     return [SeriesSummary(key=key, title=title, features=counts.get(id_, 0)) for id_, key, title in heads]
 
 
@@ -220,12 +234,16 @@ def _series_heads(
     return heads[::-1] if backward else heads
 
 
-def series_sizes(conn: Connection, ids: Sequence[int]) -> dict[int, int]:
-    """How many features each series has (an index count per series)."""
+def series_sizes(conn: Connection, ids: Sequence[int], *, works: bool = False) -> dict[int, int]:
+    """How many features (or with `works`, works: a work's editions count once) each series has."""
     if not ids:
         return {}
+    counted = func.count(FeatureRow.id)
+    if works:
+        counted = func.count(func.distinct(func.coalesce(EditionRow.work_key, FeatureRow.slug)))
     query = (
-        select(FeatureRow.series_id, func.count(FeatureRow.id))
+        select(FeatureRow.series_id, counted)
+        .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
         .where(FeatureRow.series_id.in_(ids))
         .group_by(FeatureRow.series_id)
     )
@@ -238,10 +256,19 @@ def timeline_page(
     """Up to `limit` events in time order after `after`, of the library or one series, each with
     its position (the last one's is the next page's `after`)."""
     query = (
-        select(*EVENT_COLUMNS, FeatureRow.slug, FeatureRow.title, FeatureRow.part, SeriesRow.key)
+        select(
+            *EVENT_COLUMNS,
+            FeatureRow.slug,
+            FeatureRow.title,
+            FeatureRow.part,
+            SeriesRow.key,
+            FeatureRow.language,
+            EditionRow.work_key,
+        )
         .select_from(EventRow)
         .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
         .outerjoin(SeriesRow, FeatureRow.series_id == SeriesRow.id)
+        .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
         .order_by(EventRow.sort_key, FeatureRow.slug, EventRow.position)
         .limit(limit)
     )
@@ -273,6 +300,8 @@ def timeline_page(
                 paragraph=row.paragraph,
                 start=row.start,
                 end=row.end,
+                language=row.language,
+                work=row.work_key,
             ),
             EventKey(row.sort_key, row.slug, row.position),
         )

@@ -1,6 +1,6 @@
 """The library's version: a number that changes in the same transaction as every public write.
 
-Triggers made by migration 0010 bump the one row of `library_version` whenever a table
+Triggers made by migration 0012 bump the one row of `library_version` whenever a table
 the reader shows is written, by any process (an import, `handscroll enrich`, a series
 title, the workspace publishing), so a reader can key what it rendered on it and is
 never told about writes. Reading it is one primary-key lookup (`VERSION_SQL`), cheap

@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from handscroll.errors import NotFoundError
 from handscroll.publish.contexts import not_found_page
+from handscroll.publish.i18n import language_of_prefix
 from handscroll.publish.limits import RETRY_AFTER_SECONDS, Busy
 from handscroll.publish.routes.state import ReaderState
 from handscroll.publish.versions import LibraryDown
@@ -63,14 +64,18 @@ def exception_handlers(reader: ReaderState) -> dict[Any, Handler]:
             message = str(exc) if isinstance(exc, NotFoundError) else "not found"
             return JSONResponse({"error": message}, status_code=404)
 
+        # Said in the language the address names (/zh-hant/...), English otherwise (issue 12).
+        language = language_of_prefix(request.url.path.strip("/").split("/", 1)[0]) or "en"
+        urls = reader.urls.in_language(language)
+
         def work() -> bytes:
             series = reader.store.series_page(limit=NOT_FOUND_SERIES)
-            return reader.renderer.render(not_found_page(request.url.path, series, reader.urls)).encode()
+            return reader.renderer.render(not_found_page(request.url.path, series, urls)).encode()
 
         try:
             body = await reader.lane.run(work)
         except Busy:
-            body = reader.renderer.render(not_found_page(request.url.path, [], reader.urls)).encode()
+            body = reader.renderer.render(not_found_page(request.url.path, [], urls)).encode()
         return HTMLResponse(body, status_code=404)
 
     async def bad_request(request: Request, exc: Exception) -> Response:

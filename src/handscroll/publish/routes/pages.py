@@ -1,4 +1,5 @@
-"""The reader's HTML pages: home, series, feature, timelines and the glossary.
+"""The reader's HTML pages: home, series, feature, timelines and the glossary, in each interface
+language (English unprefixed, the others under `/zh-hant/` and `/zh-hans/`, issue 12).
 
 Pages come from the same contexts and templates as the static site, made on the page
 lane and kept per library version (`ReaderState.answer`). The home and series pages are
@@ -14,23 +15,34 @@ from starlette.routing import Route
 
 from handscroll.publish import cursors
 from handscroll.publish.cursors import BadCursor
+from handscroll.publish.i18n import LOCALES
 from handscroll.publish.loaders import HomeAt, load_feature, load_home, load_series
 from handscroll.publish.redirects import or_redirect
 from handscroll.publish.reference import GLOSSARY_SORTS, GlossarySort, load_glossary, load_timeline
 from handscroll.publish.routes.state import ReaderState, path_param, request_key
+from handscroll.publish.urls import WebUrls
 from handscroll.store.listing import PartKey
 
 
 def routes(reader: ReaderState) -> list[Route]:
-    """`/`, `/series/{key}`, `/series/{key}/timeline`, `/timeline`, `/glossary`, `/features/{slug}`."""
-    store, media, urls = reader.store, reader.media, reader.urls
+    """`/`, `/series/{key}`, `/series/{key}/timeline`, `/timeline`, `/glossary`, `/features/{slug}`,
+    and the same under `/zh-hant/` and `/zh-hans/` (issue 12)."""
+    found: list[Route] = []
+    for language in LOCALES:
+        found.extend(_language_routes(reader, reader.urls.in_language(language)))
+    return found
+
+
+def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
+    """The pages of one interface language, under its prefix; each kept under its language."""
+    store, media, language = reader.store, reader.media, urls.language
 
     async def home(request: Request) -> Response:
         after, before = _home_at(request, "after"), _home_at(request, "before")
         if after is not None:
             before = None
         page = reader.html(lambda: load_home(store, media, urls, after=after, before=before))
-        return await reader.answer(request, ("home", after, before), page)
+        return await reader.answer(request, ("home", language, after, before), page)
 
     async def series(request: Request) -> Response:
         key = path_param(request, "key")
@@ -38,12 +50,12 @@ def routes(reader: ReaderState) -> list[Route]:
         if after is not None:
             before = None
         page = reader.html(lambda: load_series(store, key, media, urls, after=after, before=before))
-        return await reader.answer(request, ("series", key, after, before), page)
+        return await reader.answer(request, ("series", language, key, after, before), page)
 
     async def feature(request: Request) -> Response:
         slug = path_param(request, "slug")
         page = reader.html(lambda: load_feature(store, slug, media, urls, reader.maps))
-        answer = reader.answer(request, ("feature", slug), page, lambda: store.feature_stamp(slug))
+        answer = reader.answer(request, ("feature", language, slug), page, lambda: store.feature_stamp(slug))
         return await or_redirect(slug, answer, store.redirect_for, urls.feature)  # renamed: 301
 
     async def timeline(request: Request) -> Response:
@@ -61,16 +73,20 @@ def routes(reader: ReaderState) -> list[Route]:
             (s for s in GLOSSARY_SORTS if s == asked), "english"
         )  # unknown: the default order
         page = reader.html(lambda: load_glossary(store, urls, sort))
-        return await reader.answer(request, ("glossary", sort), page)
+        return await reader.answer(request, ("glossary", language, sort), page)
 
-    return [
-        Route("/", home),
-        Route("/series/{key}", series),
-        Route("/series/{key}/timeline", series_timeline),
-        Route("/timeline", timeline),
-        Route("/glossary", glossary),
-        Route("/features/{slug}", feature),
+    root = urls.home().rstrip("/")
+    found = [
+        Route(f"{root}/", home),
+        Route(f"{root}/series/{{key}}", series),
+        Route(f"{root}/series/{{key}}/timeline", series_timeline),
+        Route(f"{root}/timeline", timeline),
+        Route(f"{root}/glossary", glossary),
+        Route(f"{root}/features/{{slug}}", feature),
     ]
+    if root:
+        found.append(Route(root, home))  # /zh-hant as well as /zh-hant/
+    return found
 
 
 def _home_at(request: Request, name: str) -> HomeAt | None:

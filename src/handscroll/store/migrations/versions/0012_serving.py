@@ -10,8 +10,8 @@
 - On PostgreSQL the columns listings sort by are collated "C", the code-point order the
   queries ask for (`Library._text_order`) and SQLite always has, so those indexes serve it.
 
-Revision ID: 0010_serving
-Revises: 0009_workspace
+Revision ID: 0012_serving
+Revises: 0011_feature_date
 Create Date: 2026-12-06
 """
 
@@ -22,8 +22,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_serving"
-down_revision: str | None = "0009_workspace"
+revision: str = "0012_serving"
+down_revision: str | None = "0011_feature_date"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
