@@ -110,8 +110,8 @@ def _home_before(library: Library, at: HomeAt, size: int) -> tuple[list[SeriesSu
         series = library.series_page(before=at, limit=size + 1, works=True)
         return list(series[-size:]), len(series) > size
     loose, more = _works_before(lambda n: library.parts_page(None, before=at, limit=n), size)
-    if more or len(loose) == size:
-        return list(loose), more
+    if more or len(loose) == size:  # the series come before every feature in no series
+        return list(loose), more or bool(library.series_page(last=True, limit=1))
     wanted = size - len(loose)
     series = library.series_page(last=True, limit=wanted + 1, works=True)
     return [*series[-wanted:], *loose], len(series) > wanted
