@@ -133,14 +133,8 @@ class Library:
         self, *, series: str | None = None, offset: int = 0, limit: int | None = None
     ) -> list[FeatureSummary]:
         """Summaries ordered by series key, part and title; features without a series come last."""
-        figures = (
-            select(func.count(BlockRow.id))
-            .where(BlockRow.feature_id == FeatureRow.id, BlockRow.type == "figure")
-            .correlate(FeatureRow)
-            .scalar_subquery()
-        )
         query = (
-            select(FeatureRow, SeriesRow.key, figures, EditionRow.work_key, EditionRow.derived)
+            select(FeatureRow, SeriesRow.key, listing.FIGURES, EditionRow.work_key, EditionRow.derived)
             .outerjoin(FeatureRow.series)
             .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
             .order_by(

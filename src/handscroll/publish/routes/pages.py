@@ -9,6 +9,9 @@ the first page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -21,7 +24,8 @@ from handscroll.publish.redirects import or_redirect
 from handscroll.publish.reference import GLOSSARY_SORTS, GlossarySort, load_glossary, load_timeline
 from handscroll.publish.routes.state import ReaderState, path_param, request_key
 from handscroll.publish.urls import WebUrls
-from handscroll.store.listing import PartKey
+
+T = TypeVar("T")
 
 
 def routes(reader: ReaderState) -> list[Route]:
@@ -38,7 +42,7 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
     store, media, language = reader.store, reader.media, urls.language
 
     async def home(request: Request) -> Response:
-        after, before = _home_at(request, "after"), _home_at(request, "before")
+        after, before = _at(request, "after", _home_at), _at(request, "before", _home_at)
         if after is not None:
             before = None
         page = reader.html(lambda: load_home(store, media, urls, after=after, before=before))
@@ -46,7 +50,7 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
 
     async def series(request: Request) -> Response:
         key = path_param(request, "key")
-        after, before = _part_at(request, "after"), _part_at(request, "before")
+        after, before = _at(request, "after", cursors.read_part), _at(request, "before", cursors.read_part)
         if after is not None:
             before = None
         page = reader.html(lambda: load_series(store, key, media, urls, after=after, before=before))
@@ -89,24 +93,17 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
     return found
 
 
-def _home_at(request: Request, name: str) -> HomeAt | None:
-    """A home cursor: after a series (`s`) or a feature in no series (`p`); None if absent or bad."""
+def _home_at(values: list[Any]) -> HomeAt:
+    """A home cursor: after a series (`s`) or a feature in no series (`p`); raises BadCursor."""
+    return cursors.read_series(values) if values[0] == "s" else cursors.read_part(values)
+
+
+def _at(request: Request, name: str, read: Callable[[list[Any]], T]) -> T | None:
+    """The position the cursor `name` gives, by `read`; None when absent or not one of ours."""
     token = request.query_params.get(name)
     if not token:
         return None
     try:
-        values = cursors.decode(token)
-        return cursors.read_series(values) if values[0] == "s" else cursors.read_part(values)
-    except BadCursor:
-        return None
-
-
-def _part_at(request: Request, name: str) -> PartKey | None:
-    """A series page cursor; None if absent or bad."""
-    token = request.query_params.get(name)
-    if not token:
-        return None
-    try:
-        return cursors.read_part(cursors.decode(token))
+        return read(cursors.decode(token))
     except BadCursor:
         return None
