@@ -114,7 +114,7 @@ def serve(url: str, folder: Path) -> str:
 
     from handscroll.publish.web import create_app
 
-    app = create_app(url, Settings(db=url), cache_dir=folder / "cache", freshness=0)
+    app = create_app(url, Settings(db=url), cache_dir=folder / "cache")
     app.router.routes.insert(0, Mount("/peer", StaticFiles(directory=folder / "peer")))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

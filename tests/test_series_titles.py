@@ -92,7 +92,7 @@ def test_an_untitled_series_is_called_by_its_first_part_never_by_its_key(tmp_pat
         assert not import_paths([str(SEED)], library, settings).failed
         (series,) = library.list_series()
     assert series.key == "mainsite_psd_neizhanyi" and series.title is None
-    with TestClient(create_app(url, settings, cache_dir=tmp_path / "cache", freshness=0)) as client:
+    with TestClient(create_app(url, settings, cache_dir=tmp_path / "cache")) as client:
         for path in (
             "/",
             f"/series/{series.key}",

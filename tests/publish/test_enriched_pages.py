@@ -67,7 +67,7 @@ def client(tmp_path: Path) -> Iterator[Client]:
         url = f"sqlite:///{tmp_path / 'library.db'}"
         fill_enriched_library(url, features)
         settings = Settings(db=url, **overrides)  # type: ignore[arg-type]
-        test_client = TestClient(create_app(url, settings, cache_dir=tmp_path / "cache", freshness=0))
+        test_client = TestClient(create_app(url, settings, cache_dir=tmp_path / "cache"))
         test_client.__enter__()
         made.append(test_client)
         return test_client
@@ -269,7 +269,7 @@ def test_enrichment_timeline_and_glossary_api(client: Client) -> None:
     assert reader.get("/api/features/nosuch/enrichment").status_code == 404
     timeline = reader.get("/api/timeline", params={"series": SERIES}).json()["events"]
     assert [e["label"] for e in timeline][:2] == ["14 August 1945", "early 1946"]
-    assert reader.get("/api/timeline", params={"series": "nosuch"}).json() == {"events": []}
+    assert reader.get("/api/timeline", params={"series": "nosuch"}).json() == {"events": [], "next": None}
     terms = reader.get("/api/glossary").json()["terms"]
     assert terms[0]["english"] == "Changchun" and terms[0]["features"] == [SLUG]
     paths = reader.get("/api/openapi.json").json()["paths"]
@@ -281,7 +281,7 @@ def test_a_feature_never_enriched_still_renders(tmp_path: Path) -> None:
 
     url = f"sqlite:///{tmp_path / 'library.db'}"
     fill_library(url, [_feature()])
-    with TestClient(create_app(url, Settings(db=url), cache_dir=tmp_path / "c", freshness=0)) as reader:
+    with TestClient(create_app(url, Settings(db=url), cache_dir=tmp_path / "c")) as reader:
         page = reader.get(f"/features/{SLUG}")
         assert page.status_code == 200 and 'class="extras' not in page.text
         assert reader.get(f"/api/features/{SLUG}/enrichment").json()["enriched"] is False

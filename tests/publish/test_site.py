@@ -180,3 +180,25 @@ def test_enriching_one_feature_rewrites_its_page_and_the_reference_pages(
     assert {"timeline.html", "glossary.html"} <= set(report.written)
     assert 'id="ev-0-text-0-3"' in (out / page).read_text(encoding="utf-8")
     assert _build(library_url, out, settings).written == ()
+
+
+def test_the_home_page_is_paged_like_the_servers(tmp_path: Path) -> None:
+    """Issue 11: more series than a home page shows continue on index-2.html, linked both ways."""
+    from handscroll.publish.contexts import HOME_SERIES_SHOWN
+
+    features = [
+        make_feature(
+            title=f"Part of {s}", part=1, series=f"pagesite_s{s:03d}", slug=f"01-s{s:03d}", blocks=()
+        )
+        for s in range(HOME_SERIES_SHOWN + 3)
+    ] + [make_feature(title="Alone", part=None, series=None, slug="alone", blocks=())]
+    url, settings = _setup(tmp_path, features)
+    out = tmp_path / "site"
+    _build(url, out, settings)
+    first, second = (out / "index.html").read_text(), (out / "index-2.html").read_text()
+    assert not (out / "index-3.html").exists()
+    assert 'rel="next" href="index-2.html"' in first and 'rel="prev"' not in first
+    assert 'rel="prev" href="index.html"' in second and 'rel="next"' not in second
+    shown = re.findall(r'href="series/(pagesite_s\d+)\.html"', first + second)
+    assert sorted(set(shown)) == [f"pagesite_s{s:03d}" for s in range(HOME_SERIES_SHOWN + 3)]
+    assert "features/alone.html" in second and "features/alone.html" not in first

@@ -11,12 +11,11 @@ A test checks that each template uses the fields its dataclass declares.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from markupsafe import Markup
 
-from handscroll.errors import NotFoundError
 from handscroll.model import (
     Credit,
     Enrichment,
@@ -29,8 +28,7 @@ from handscroll.model import (
     Unclassified,
 )
 from handscroll.publish.annotate import Mark, annotate, han_lang
-from handscroll.publish.checks import CheckSection, load_checks
-from handscroll.publish.editions import edition_slugs, pick_editions
+from handscroll.publish.checks import CheckSection
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
 from handscroll.publish.i18n import LOCALES, NATIVE_NAMES, Translator
 from handscroll.publish.jsonld import page_jsonld
@@ -46,8 +44,8 @@ HOME_PARTS_SHOWN = 8
 """How many parts of a series the home page shows as cards before linking to the series page."""
 
 HOME_SERIES_SHOWN = 24
-"""How many series the home page shows with cards; the rest are listed as plain links, so
-the page stays small however large the library grows."""
+"""How many series (or features in no series, one each) a home page shows; more are on the
+next page, so each page stays small however large the library grows (issue 11)."""
 
 
 class LibraryReader(Protocol):
@@ -247,19 +245,21 @@ Section = Narrative | Gallery | QuestionCard | CreditLine
 
 @dataclass(frozen=True)
 class HomePage:
-    """The library's front page: series with their first parts, more series as links, then
-    features outside a series."""
+    """One page of the library's front: series with their first parts, then features outside a
+    series; `previous_url` and `next_url` lead to the pages before and after (None: none)."""
 
     template: ClassVar[str] = "home.html"
     chrome: Chrome
     series: tuple[SeriesCard, ...]
-    more_series: tuple[SeriesCard, ...]
     standalone: tuple[PartCard, ...]
+    previous_url: str | None = None
+    next_url: str | None = None
 
 
 @dataclass(frozen=True)
 class SeriesPage:
-    """One series: its parts in order."""
+    """One series: its parts in order, `count` in all; a long series is paged (`previous_url`,
+    `next_url`: the pages before and after, None when there is none)."""
 
     template: ClassVar[str] = "series.html"
     chrome: Chrome
@@ -267,6 +267,9 @@ class SeriesPage:
     title: str
     parts: tuple[PartCard, ...]
     timeline_url: str
+    count: int = 0
+    previous_url: str | None = None
+    next_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -394,60 +397,59 @@ def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartC
 
 
 def home_page(
-    summaries: Sequence[FeatureSummary], series: Sequence[SeriesSummary], media: MediaLibrary, urls: Urls
+    series: Sequence[tuple[SeriesSummary, Sequence[FeatureSummary]]],
+    standalone: Sequence[FeatureSummary],
+    media: MediaLibrary,
+    urls: Urls,
+    *,
+    previous_url: str | None = None,
+    next_url: str | None = None,
 ) -> HomePage:
-    """The home page from the library listing (ordered by series, part, title), each work once in
-    the edition its language's readers see."""
-    by_key: dict[str, list[FeatureSummary]] = {}
-    standalone: list[PartCard] = []
-    for summary in pick_editions(summaries, urls.language):
-        if summary.series is None:
-            standalone.append(part_card(summary, media, urls))
-        else:
-            by_key.setdefault(summary.series, []).append(summary)
-    known = {s.key: s for s in series}
-    cards = []
-    for at, (key, parts) in enumerate(by_key.items()):
-        shown = HOME_PARTS_SHOWN if at < HOME_SERIES_SHOWN else 0
-        cards.append(
-            SeriesCard(
-                url=urls.series(key),
-                title=series_title(known.get(key), key),
-                count=len(parts),
-                parts=tuple(part_card(p, media, urls) for p in parts[:shown]),
-                more=max(0, len(parts) - shown),
-            )
+    """A home page from its series, each with its first parts (at most `HOME_PARTS_SHOWN` are
+    shown), and the features in no series it lists: each work once, in the edition the page's
+    language shows (`editions.pick_editions`); `SeriesSummary.features` counts works."""
+    cards = tuple(
+        SeriesCard(
+            url=urls.series(head.key),
+            title=series_title(head, head.key),
+            count=head.features,
+            parts=tuple(part_card(p, media, urls) for p in parts[:HOME_PARTS_SHOWN]),
+            more=max(0, head.features - HOME_PARTS_SHOWN),
         )
+        for head, parts in series
+    )
     return HomePage(
         chrome=make_chrome(urls),
-        series=tuple(cards[:HOME_SERIES_SHOWN]),
-        more_series=tuple(cards[HOME_SERIES_SHOWN:]),
-        standalone=tuple(standalone),
+        series=cards,
+        standalone=tuple(part_card(s, media, urls) for s in standalone),
+        previous_url=previous_url,
+        next_url=next_url,
     )
 
 
 def series_page(
-    key: str, summary: SeriesSummary | None, parts: Sequence[FeatureSummary], media: MediaLibrary, urls: Urls
+    key: str,
+    summary: SeriesSummary | None,
+    parts: Sequence[FeatureSummary],
+    media: MediaLibrary,
+    urls: Urls,
+    *,
+    previous_url: str | None = None,
+    next_url: str | None = None,
 ) -> SeriesPage:
-    """A series page from its parts (ordered by part), each work once."""
+    """A series page from its parts (ordered by part, each work once in the edition the page's
+    language shows: `editions.pick_editions`), all of them or one page of them; `summary.features`
+    counts the series' works."""
     return SeriesPage(
         chrome=make_chrome(urls, lambda other: other.series(key)),
         key=key,
         title=series_title(summary, key),
-        parts=tuple(part_card(p, media, urls) for p in pick_editions(parts, urls.language)),
+        parts=tuple(part_card(p, media, urls) for p in parts),
         timeline_url=urls.timeline(key),
+        count=summary.features if summary is not None else len(parts),
+        previous_url=previous_url,
+        next_url=next_url,
     )
-
-
-def neighbours(
-    slug: str, parts: Sequence[FeatureSummary]
-) -> tuple[FeatureSummary | None, FeatureSummary | None]:
-    """The parts just before and after `slug` in its series listing."""
-    slugs = [p.slug for p in parts]
-    if slug not in slugs:
-        return None, None
-    at = slugs.index(slug)
-    return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
 
 
 def feature_page(
@@ -595,48 +597,3 @@ def _sections(
                 sections.append(CreditLine(html(number, "text", block.text)))
     flush()
     return tuple(sections)
-
-
-def load_home(library: LibraryReader, media: MediaLibrary, urls: Urls) -> HomePage:
-    """The home page, read from the library."""
-    return home_page(library.list_features(), library.list_series(), media, urls)
-
-
-def load_series(library: LibraryReader, key: str, media: MediaLibrary, urls: Urls) -> SeriesPage:
-    """A series page, read from the library; NotFoundError when the series has no features."""
-    parts = library.list_features(series=key)
-    if not parts:
-        raise NotFoundError(f"no series {key!r}")
-    summary = next((s for s in library.list_series() if s.key == key), None)
-    return series_page(key, summary, parts, media, urls)
-
-
-def load_feature(
-    library: LibraryReader, slug: str, media: MediaLibrary, urls: Urls, map_setup: MapSetup = NO_MAP
-) -> FeaturePage:
-    """A feature page with its enrichment, read from the library; NotFoundError for an unknown slug."""
-    feature = library.get_feature(slug)
-    previous = following = None
-    summary = None
-    if feature.series:
-        parts = pick_editions(library.list_features(series=feature.series), urls.language)
-        previous, following = neighbours(slug, parts)
-        summary = next((s for s in library.list_series() if s.key == feature.series), None)
-    enrichment = library.get_enrichment(slug)
-    editions = library.editions_of_feature(slug)
-    page = feature_page(
-        feature,
-        series=summary,
-        previous=previous,
-        next=following,
-        media=media,
-        urls=urls,
-        enrichment=enrichment,
-        map_setup=map_setup,
-        checks=load_checks(
-            library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
-        ),
-        editions=edition_slugs((e.language, e.slug) for e in editions),
-        derived=any(e.derived and e.slug == slug for e in editions),
-    )
-    return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15

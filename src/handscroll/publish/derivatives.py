@@ -7,7 +7,9 @@ clients asking for new pictures left no thread for a page. Here at most `workers
 derivatives are made at once and at most `limit` wait; past that a request is told
 to come back (`Busy`: 503 with Retry-After). Concurrent requests for one derivative
 share one job (single flight), so it is made once; a picture's tile pyramid is one job too,
-cut whole on its first view (issue 14).
+cut whole on its first view (issue 14). Checking whether a derivative is current (a few
+`stat`s) runs on the lane given (issue 11: the picture files' own), never on the pool
+pages or searches use.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
-
+from handscroll.publish.limits import Busy, Lane
 from handscroll.publish.media import ImageInfo, MediaLibrary
 
 WORKERS = max(1, (os.cpu_count() or 2) // 2)
@@ -29,19 +30,17 @@ WORKERS = max(1, (os.cpu_count() or 2) // 2)
 QUEUE_LIMIT = 32
 """Derivatives that may be made or waiting at once; one more is `Busy`."""
 
-RETRY_AFTER_SECONDS = 2
-"""What a 503 tells a client to wait before asking again."""
-
-
-class Busy(Exception):
-    """Too many derivatives are being made: ask again after `RETRY_AFTER_SECONDS`."""
+__all__ = ["Busy", "DerivativeQueue"]
 
 
 class DerivativeQueue:
     """Serves derivatives from the cache, making missing ones on a bounded pool of its own."""
 
-    def __init__(self, media: MediaLibrary, *, workers: int = WORKERS, limit: int = QUEUE_LIMIT) -> None:
+    def __init__(
+        self, media: MediaLibrary, checks: Lane, *, workers: int = WORKERS, limit: int = QUEUE_LIMIT
+    ) -> None:
         self.media = media
+        self.checks = checks
         self.limit = limit
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="handscroll-derivative")
         self._jobs: dict[tuple[str, str], Future[Path | None]] = {}
@@ -49,7 +48,7 @@ class DerivativeQueue:
 
     async def get(self, media_id: str, size: str) -> Path | None:
         """The derivative's file, made now if needed; None for a missing picture; raises `Busy`."""
-        state = await run_in_threadpool(self.media.cached_derivative, media_id, size)  # a stat or two
+        state = await self.checks.run(lambda: self.media.cached_derivative(media_id, size))  # a stat or two
         if not isinstance(state, ImageInfo):
             return state
         job = self._job((state.media_id, size), lambda: self.media.make_derivative(state, size))
@@ -59,7 +58,7 @@ class DerivativeQueue:
     async def tiles(self, media_id: str) -> Path | None:
         """The picture's deep-zoom tile folder, cut now if needed; None for a missing picture;
         raises `Busy`."""
-        state = await run_in_threadpool(self.media.cached_tiles, media_id)
+        state = await self.checks.run(lambda: self.media.cached_tiles(media_id))
         if not isinstance(state, ImageInfo):
             return state
         job = self._job((media_id, "tiles"), lambda: self.media.make_tiles(state))

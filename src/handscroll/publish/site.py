@@ -1,6 +1,7 @@
 """The static site: the reader's pages written to a folder, with relative links.
 
-The folder works from `file://` and on any static host: `index.html`,
+The folder works from `file://` and on any static host: `index.html` (then
+`index-2.html`... when the library has more series than one home page shows),
 `series/<key>.html`, `features/<slug>.html`, `timeline.html`,
 `timelines/<key>.html` (one per series), `glossary.html` and
 `glossary-pinyin.html` (the two orders, so sorting needs no script),
@@ -23,7 +24,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -31,6 +32,8 @@ from handscroll.config import Settings
 from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.checks import load_checks
 from handscroll.publish.contexts import (
+    HOME_PARTS_SHOWN,
+    HOME_SERIES_SHOWN,
     FeaturePage,
     FigureCard,
     Gallery,
@@ -213,11 +216,9 @@ def _jobs(
     folder = site_folder(language)
     base = _hash(base, language)
 
-    yield _Job(
-        f"{folder}index.html",
-        _hash(base, [astuple(s) for s in summaries], [astuple(s) for s in series]),
-        lambda: home_page(summaries, series, media, root),
-    )
+    # A series counts its works (each listed once), as the server's pages do.
+    heads = [(replace(s, features=len(groups[s.key])), groups[s.key]) for s in series if s.key in groups]
+    yield from _home_jobs(heads, groups.get(None, []), media, base, folder, root)
     yield _Job(
         f"{folder}404.html",
         _hash(base, [astuple(s) for s in series]),
@@ -227,6 +228,7 @@ def _jobs(
         if key is None:
             continue
         head = known.get(key)
+        head = replace(head, features=len(parts)) if head is not None else None
         yield _Job(
             f"{folder}series/{series_file(key)}",
             _hash(base, head and astuple(head), [astuple(p) for p in parts]),
@@ -251,6 +253,52 @@ def _jobs(
                 ),
                 _bind_feature(library, part, head, previous, following, media, nested, maps, editions),
             )
+
+
+def _home_jobs(
+    series: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    standalone: list[FeatureSummary],
+    media: MediaLibrary,
+    base: str,
+    folder: str,
+    urls: SiteUrls,
+) -> Iterator[_Job]:
+    """The home pages of one language, `index.html` then `index-2.html`...: the server's pages, by
+    number (issue 11)."""
+    items: list[tuple[SeriesSummary, list[FeatureSummary]] | FeatureSummary] = [*series, *standalone]
+    size = HOME_SERIES_SHOWN
+    count = max(1, -(-len(items) // size))
+    for number in range(1, count + 1):
+        shown = items[(number - 1) * size : number * size]
+        heads = [
+            (head, parts[:HOME_PARTS_SHOWN]) for head, parts in (i for i in shown if isinstance(i, tuple))
+        ]
+        loose = [i for i in shown if not isinstance(i, tuple)]
+        previous = _home_file(number - 1) if number > 1 else None
+        following = _home_file(number + 1) if number < count else None
+        key = _hash(
+            base, [(astuple(h), [astuple(p) for p in ps]) for h, ps in heads], [astuple(f) for f in loose]
+        )
+        yield _Job(
+            f"{folder}{_home_file(number)}",
+            _hash(key, previous, following),
+            _bind_home(heads, loose, media, urls, previous, following),
+        )
+
+
+def _home_file(number: int) -> str:
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def _bind_home(
+    heads: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    loose: list[FeatureSummary],
+    media: MediaLibrary,
+    urls: SiteUrls,
+    previous: str | None,
+    following: str | None,
+) -> Callable[[], Page]:
+    return lambda: home_page(heads, loose, media, urls, previous_url=previous, next_url=following)
 
 
 def _bind_series(

@@ -13,11 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import FileResponse, Response
-from starlette.routing import Route
-
 
 @dataclass(frozen=True)
 class Vendor:
@@ -96,20 +91,3 @@ def _matches(base: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
         return
     for pattern in patterns:
         yield from (p for p in sorted(base.glob(pattern)) if p.is_file())
-
-
-def vendor_route(files: dict[str, Path]) -> Route:
-    """`/static/vendor/{path}`: exactly the files of `vendor_files`, cached for a day."""
-
-    async def serve(request: Request) -> Response:
-        name = str(request.path_params["path"])
-        headers = {"Cache-Control": "public, max-age=86400"}
-        wrapped = wrapped_file(files, name)
-        if wrapped is not None:
-            return Response(wrapped, media_type="text/javascript", headers=headers)
-        path = files.get(name)
-        if path is None:
-            raise HTTPException(404)
-        return FileResponse(path, headers=headers)
-
-    return Route("/static/vendor/{path:path}", serve)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from types import TracebackType
 from typing import Self
 
@@ -21,10 +20,13 @@ from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
+from handscroll.store import listing
 from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
+from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
 from handscroll.store.import_run import ImportRun, load_feature
 from handscroll.store.importing import chunks, write_import
+from handscroll.store.listing import EventKey, PartKey, TermKey
 from handscroll.store.mapping import build_summary
 from handscroll.store.records import (
     FeatureSummary,
@@ -44,7 +46,6 @@ from handscroll.store.search import (
     unindex_features,
 )
 from handscroll.store.tables import (
-    BlockRow,
     EditionRow,
     EnrichmentRow,
     EventRow,
@@ -59,6 +60,7 @@ from handscroll.store.timeline_slices import (
     timeline_select,
     to_entry,
 )
+from handscroll.store.version import read_version
 from handscroll.store.works import StoredEdition, editions_of, work_keys
 
 
@@ -154,14 +156,8 @@ class Library:
         self, *, series: str | None = None, offset: int = 0, limit: int | None = None
     ) -> list[FeatureSummary]:
         """Summaries ordered by series key, part and title; features without a series come last."""
-        figures = (
-            select(func.count(BlockRow.id))
-            .where(BlockRow.feature_id == FeatureRow.id, BlockRow.type == "figure")
-            .correlate(FeatureRow)
-            .scalar_subquery()
-        )
         query = (
-            select(FeatureRow, SeriesRow.key, figures, EditionRow.work_key, EditionRow.derived)
+            select(FeatureRow, SeriesRow.key, listing.FIGURES, EditionRow.work_key, EditionRow.derived)
             .outerjoin(FeatureRow.series)
             .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
             .order_by(
@@ -377,26 +373,91 @@ class Library:
         )
         if series is not None:
             query = query.outerjoin(FeatureRow.series).where(SeriesRow.key == series)
-        entries: dict[tuple[str, str | None], GlossaryEntry] = {}
         with Session(self._engine) as session:
-            for term, feature_slug in session.execute(query):
-                key = (term.english, term.traditional)
-                known = entries.get(key)
-                if known is None:
-                    entries[key] = GlossaryEntry(
-                        english=term.english,
-                        chinese=term.chinese,
-                        abbreviation=term.abbreviation,
-                        note=term.note,
-                        traditional=term.traditional,
-                        simplified=term.simplified,
-                        pinyin=term.pinyin,
-                        pinyin_plain=term.pinyin_plain,
-                        slugs=(feature_slug,),
-                    )
-                elif feature_slug not in known.slugs:
-                    entries[key] = replace(known, slugs=(*known.slugs, feature_slug))
-        return list(entries.values())
+            return listing.group_terms(session.execute(query))
+
+    def version(self) -> int:
+        """The library's version: it changes in the same transaction as any write to what readers see,
+        by any process (`store.version`); readers key what they rendered on it (issue 11)."""
+        with self._engine.connect() as conn:
+            return read_version(conn)
+
+    def feature_view(self, slug: str) -> FeatureView:
+        """A feature with its enrichment, approved self-checks, series title and neighbours, read by
+        indexed single-row queries (issue 11); NotFoundError if the slug is unknown."""
+        with self._engine.connect() as conn:
+            view = read_feature_view(conn, slug)
+        if view is None:
+            raise NotFoundError(f"no feature {slug!r} in the library")
+        return view
+
+    def feature_stamp(self, slug: str) -> tuple[object, ...] | None:
+        """What a feature page shows, in brief (`feature_view.read_feature_stamp`): equal stamps,
+        equal pages; None when the page cannot be checked that way."""
+        with self._engine.connect() as conn:
+            return read_feature_stamp(conn, slug)
+
+    def parts_page(
+        self,
+        series: str | None,
+        *,
+        after: PartKey | None = None,
+        before: PartKey | None = None,
+        limit: int,
+    ) -> list[FeatureSummary]:
+        """Up to `limit` parts of a series (None: the features in no series) in reading order, after
+        `after` or just before `before`; empty for an unknown series."""
+        with self._engine.connect() as conn:
+            found = listing.series_id(conn, series) if series is not None else None
+            if series is not None and found is None:
+                return []
+            if before is not None:
+                return listing.parts_before(conn, found, before, limit)
+            return listing.parts_after(conn, found, after, limit)
+
+    def series_page(
+        self,
+        *,
+        after: str | None = None,
+        before: str | None = None,
+        last: bool = False,
+        limit: int,
+        works: bool = False,
+    ) -> list[SeriesSummary]:
+        """Up to `limit` series with features, by key: after `after`, just before `before`, or the
+        `last` ones; with `works`, `features` counts works (a work's editions once)."""
+        with self._engine.connect() as conn:
+            return listing.series_page(conn, after=after, before=before, last=last, limit=limit, works=works)
+
+    def count_works(self, series: str) -> int:
+        """How many works a series has (a work's editions count once, issue 12)."""
+        with self._engine.connect() as conn:
+            found = listing.series_id(conn, series)
+            return 0 if found is None else listing.series_sizes(conn, [found], works=True).get(found, 0)
+
+    def features_page(
+        self, *, series: str | None = None, after: tuple[str | None, PartKey] | None = None, limit: int
+    ) -> list[FeatureSummary]:
+        """Up to `limit` features in `list_features` order after `after` (a series key and a
+        position in it), of the library or one series."""
+        if series is not None:
+            return self.parts_page(series, after=after[1] if after else None, limit=limit)
+        with self._engine.connect() as conn:
+            return listing.library_page(conn, after, limit)
+
+    def timeline_page(
+        self, *, series: str | None = None, after: EventKey | None = None, limit: int
+    ) -> list[tuple[TimelineEntry, EventKey]]:
+        """Up to `limit` events in time order after `after`, each with its position."""
+        with self._engine.connect() as conn:
+            return listing.timeline_page(conn, series=series, after=after, limit=limit)
+
+    def glossary_page(
+        self, *, series: str | None = None, after: TermKey | None = None, limit: int
+    ) -> list[GlossaryEntry]:
+        """Up to `limit` glossary entries by English name and Traditional form after `after`."""
+        with self._engine.connect() as conn:
+            return listing.glossary_page(conn, series=series, after=after, limit=limit)
 
     def _text_order(self, column: QueryableAttribute[str]) -> ColumnElement[str]:
         # Sort by code point on both databases: PostgreSQL would otherwise use

@@ -78,7 +78,6 @@ class Editor:
         if self._task is not None:
             self._stopping.set()
             await self._task
-        self.state.close()
 
     async def _publish_due_until_stopped(self) -> None:
         try:

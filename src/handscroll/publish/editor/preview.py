@@ -13,10 +13,10 @@ from __future__ import annotations
 from starlette.responses import HTMLResponse
 
 from handscroll.enrich import enrich_feature
-from handscroll.errors import NotFoundError
 from handscroll.model import Feature
-from handscroll.publish.contexts import feature_page, neighbours
+from handscroll.publish.contexts import feature_page
 from handscroll.publish.editor.state import EditorState, PreviewUrls
+from handscroll.publish.loaders import surroundings
 from handscroll.publish.xml_text import clean_xml_text
 from handscroll.workspace.db import reading
 from handscroll.workspace.publishing import default_alts, with_default_alt
@@ -33,24 +33,15 @@ def preview_response(state: EditorState, feature: Feature, pictures: str, *, not
     """The preview page of a draft; `pictures` is the URL prefix its pictures are served under."""
     with reading(state.library) as session:
         feature = with_default_alt(feature, default_alts(session, feature.media_ids))
-    library = state.library
-    previous = following = summary = None
-    if feature.series:
-        try:
-            listed = library.list_features(series=feature.series)
-        except NotFoundError:
-            listed = []
-        if feature.slug not in {f.slug for f in listed}:
-            listed = []  # a new edition: no neighbours yet
-        previous, following = neighbours(feature.slug, listed)
-        summary = next((s for s in library.list_series() if s.key == feature.series), None)
+    urls = PreviewUrls(pictures, feature.language)
+    summary, previous, following = surroundings(state.library, feature.slug, feature.series, urls.language)
     page = feature_page(
         feature,
         series=summary,
         previous=previous,
         next=following,
         media=state.drafts,
-        urls=PreviewUrls(pictures, feature.language),
+        urls=urls,
         enrichment=enrich_feature(feature),
         map_setup=state.maps,
     )

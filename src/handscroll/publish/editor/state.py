@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 
 from handscroll.config import Settings
-from handscroll.publish.derivatives import DerivativeQueue
 from handscroll.publish.enriched import MapSetup
 from handscroll.publish.i18n import DEFAULT_LANGUAGE, URL_PREFIXES
 from handscroll.publish.media import MediaLibrary
@@ -69,14 +68,12 @@ class EditorState:
     renderer: Renderer = field(init=False)
     folders: MediaFolders | None = field(init=False)
     drafts: DraftMedia = field(init=False)
-    derivatives: DerivativeQueue = field(init=False)
 
     def __post_init__(self) -> None:
         self.renderer = Renderer(TEMPLATES)
         self.folders = MediaFolders(self.settings.media_dir) if self.settings.media_dir else None
         uploads = self.folders.uploads if self.folders else None
         self.drafts = DraftMedia(uploads, self.public_media, self.cache_dir / "drafts")
-        self.derivatives = DerivativeQueue(self.drafts, workers=1, limit=8)
 
     @cached_property
     def secret(self) -> str:
@@ -90,7 +87,3 @@ class EditorState:
     def upload_limit(self) -> int:
         """The largest upload, in bytes."""
         return int(self.settings.max_upload_mb * 1024 * 1024)
-
-    def close(self) -> None:
-        """Stop the draft pictures' threads."""
-        self.derivatives.close()
