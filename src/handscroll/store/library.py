@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import ColumnElement, Engine, ScalarSelect, func, select, update
+from sqlalchemy import ColumnElement, Engine, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
@@ -26,7 +26,7 @@ from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
 from handscroll.store.import_run import ImportRun, load_feature
 from handscroll.store.importing import chunks, write_import
-from handscroll.store.listing import EventKey, PartKey, TermKey
+from handscroll.store.listing import EventKey, PartKey, TermKey, first_title
 from handscroll.store.mapping import build_summary
 from handscroll.store.records import (
     FeatureSummary,
@@ -224,7 +224,7 @@ class Library:
     def list_series(self) -> list[SeriesSummary]:
         """Every series with at least one feature, by key, with its feature count."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), first_title())
             .join(SeriesRow.features)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
             .order_by(self._text_order(SeriesRow.key))
@@ -235,7 +235,7 @@ class Library:
     def get_series(self, key: str) -> SeriesSummary:
         """One series with its feature count; NotFoundError if no feature is in it."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), first_title())
             .join(SeriesRow.features)
             .where(SeriesRow.key == key)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
@@ -465,17 +465,3 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
-
-
-def _first_title() -> ScalarSelect[str]:
-    """The title of a series' first part, for `SeriesSummary.first_title`: by part number, then the
-    edition imported first (usually the one the others were made from)."""
-    first = aliased(FeatureRow)
-    return (
-        select(first.title)
-        .where(first.series_id == SeriesRow.id)
-        .order_by(first.part.is_(None), first.part, first.id)
-        .limit(1)
-        .correlate(SeriesRow)
-        .scalar_subquery()
-    )
