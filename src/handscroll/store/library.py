@@ -9,7 +9,7 @@ feature or block.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from types import TracebackType
 from typing import Self
@@ -34,9 +34,13 @@ from handscroll.store.records import (
 )
 from handscroll.store.redirects import all_redirects, redirect_target
 from handscroll.store.search import (
+    EditionsCache,
     SearchFilters,
     SearchResults,
     VocabularyCache,
+    close_index,
+    open_index,
+    rebuild_index,
     reindex_stored,
     search_library,
     unindex_features,
@@ -58,11 +62,24 @@ class Library:
         self._engine = engine
         self._writer = writer(engine)
         self._vocabulary = VocabularyCache()
+        self._editions = EditionsCache()
 
     @classmethod
     def open(cls, url: str) -> Library:
-        """Open the library at a SQLAlchemy URL, creating the database schema if it is missing."""
-        return cls(open_engine(url))
+        """Open the library at a SQLAlchemy URL, creating the database schema if it is missing.
+
+        On SQLite the search index beside the file is built if it is missing and
+        brought up to date if a crash left it behind (search_embedded.py).
+        """
+        engine = open_engine(url)
+        try:
+            open_index(engine)
+        except (StoreError, SQLAlchemyError) as exc:
+            engine.dispose()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot open the search index: {describe_error(exc)}") from exc
+        return cls(engine)
 
     @property
     def engine(self) -> Engine:
@@ -71,7 +88,8 @@ class Library:
         return self._engine
 
     def close(self) -> None:
-        """Release the library's connections."""
+        """Release the library's connections (and its search index)."""
+        close_index(self._engine)
         self._engine.dispose()
 
     def __enter__(self) -> Self:
@@ -100,7 +118,8 @@ class Library:
             with Session(self._writer) as session, session.begin():
                 report = import_items(session, items, hashes)
                 save_works(session, items)  # the work keys go in the same transaction (issue 12)
-                return report
+            self._editions.clear()  # search counts works anew
+            return report
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
@@ -308,17 +327,38 @@ class Library:
         series: str | None = None,
         year_from: int | None = None,
         year_to: int | None = None,
+        language: str | None = None,
+        reader_language: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> SearchResults:
-        """Features matching a query in any script, best first (issue 5); never fails on user text."""
-        filters = SearchFilters(series=series, year_from=year_from, year_to=year_to)
+        """Works matching a query in any script, best first (issues 5, 12); never fails on user text.
+
+        `language` keeps only editions in that language; `reader_language` is
+        the language a work is shown in when it has an edition in it.
+        """
+        filters = SearchFilters(series=series, year_from=year_from, year_to=year_to, language=language)
         try:
             return search_library(
-                self._engine, query, filters, limit=limit, offset=offset, vocabularies=self._vocabulary
+                self._engine,
+                query,
+                filters,
+                limit=limit,
+                offset=offset,
+                language=reader_language,
+                vocabularies=self._vocabulary,
+                editions=self._editions,
             )
         except SQLAlchemyError as exc:
             raise StoreError(f"search failed: {describe_error(exc)}") from exc
+
+    def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Index every feature again from the tables (`handscroll reindex`); returns how many."""
+        try:
+            rebuild_index(self._engine, progress)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"rebuilding the search index failed: {describe_error(exc)}") from exc
+        return self.count_features()
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""

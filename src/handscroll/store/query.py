@@ -20,9 +20,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
-from handscroll.text.cjk import HAN, to_simplified
+from handscroll.text.cjk import HAN, pinyin_plain, to_simplified
 
 MAX_QUERY_CHARS = 500
 """Longer queries are cut here (with a message), so a 10 KB paste cannot build a huge query."""
@@ -176,11 +176,13 @@ def place_aliases(name: str) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Folded name -> all folded names of the place, from the curated historical places list."""
-    path = resources.files("handscroll.enrich") / "data" / "historical_places.json"
-    places = json.loads(path.read_text(encoding="utf-8"))["places"]
+    """Folded name -> all folded names of the place, from the curated historical places list.
+
+    A Chinese name's toneless pinyin, spaced, is a key too: "chong qing" is
+    重慶 as much as "Chongqing" is (issue 12).
+    """
     index: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for place in places:
+    for place in _places():
         names = [*place.get("names", ()), place.get("modern_name", ""), *place.get("chinese", ())]
         forms: list[tuple[str, ...]] = []
         for name in names:
@@ -189,4 +191,35 @@ def place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
                 forms.append(tokens)
         for tokens in forms:
             index.setdefault(" ".join(tokens), tuple(forms))
+        for chinese in place.get("chinese", ()):
+            index.setdefault(pinyin_plain(chinese), tuple(forms))
     return index
+
+
+@cache
+def older_names() -> dict[str, tuple[str, str]]:
+    """Folded older name -> (the name as written, the modern name): "mukden" -> ("Mukden", "Shenyang").
+
+    A name is older when it is not the modern one nor a spelling of it; a
+    Chinese name when its pinyin is one of the place's older names (奉天 is
+    Fengtian, so older; 瀋陽 reads as Shenyang).
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for place in _places():
+        modern = place.get("modern_name", "")
+        plain = fold_text(modern).replace(" ", "")
+        older = {fold_text(name).replace(" ", ""): name for name in place.get("names", ())}
+        older = {key: name for key, name in older.items() if key != plain}
+        for name in older.values():
+            found.setdefault(fold_text(name), (name, modern))
+        for chinese in place.get("chinese", ()):
+            if pinyin_plain(chinese).replace(" ", "") in older:
+                found.setdefault(fold_text(chinese), (chinese, modern))
+    return found
+
+
+@cache
+def _places() -> list[dict[str, Any]]:
+    path = resources.files("handscroll.enrich") / "data" / "historical_places.json"
+    places: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["places"]
+    return places
