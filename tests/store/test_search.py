@@ -332,3 +332,33 @@ def test_enriching_again_indexes_the_same_terms_and_places_as_import(filled: Lib
     assert mukden is not None and mukden.places
     filled.save_enrichments([("mukden-arsenal", mukden)])
     assert rows() == imported
+
+
+def test_every_matching_section_of_a_feature_is_listed(filled: Library) -> None:
+    # "Soviet" is in the paragraph, the question and the first figure's caption (issue 14).
+    result = filled.search("soviet").results[0]
+    assert result.slug == SOVIET
+    labels = [result.match.label if result.match else None] + [hit.match.label for hit in result.more]
+    assert labels == ["Paragraph 1", "Question 1", "Figure 1"]
+    assert all(marked(hit.snippet) == ["Soviet"] for hit in result.more)
+
+
+def test_a_match_in_a_model_answer_is_placed_but_not_shown(filled: Library) -> None:
+    # 長春 is written only in the hidden model answer (issue 14: snippets never give answers away).
+    result = next(r for r in filled.search("changchun").results if r.slug == SOVIET)
+    hits = [(result.match, result.snippet), *((hit.match, hit.snippet) for hit in result.more)]
+    answer = [(match, snippet) for match, snippet in hits if match and match.kind == "answer"]
+    assert answer
+    match, snippet = answer[0]
+    assert match.anchor == "question-1"
+    assert snippet.spans == () and "長春" not in snippet.text and "troops" not in snippet.text
+    assert snippet.text.startswith("Why did the Nationalist Government")
+
+
+def test_an_older_name_that_matched_is_explained(filled: Library) -> None:
+    found = {r.slug: r.names for r in filled.search("Mukden").results}
+    assert [(n.name, n.modern) for n in found[SOVIET]] == [("Mukden", "Shenyang")]  # it writes Shenyang
+    assert found["mukden-arsenal"] == ()  # it writes Mukden, as typed
+    reverse = {r.slug: r.names for r in filled.search("Shenyang").results}
+    assert [(n.name, n.modern) for n in reverse["mukden-arsenal"]] == [("Mukden", "Shenyang")]
+    assert reverse[SOVIET] == ()
