@@ -23,12 +23,12 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
-from handscroll.model import ENRICHMENT_VERSION
+from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.publish.checks import load_checks
 from handscroll.publish.contexts import (
     FeaturePage,
@@ -59,7 +59,7 @@ from handscroll.publish.reference import (
     timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
-from handscroll.publish.search_index import write_static_search
+from handscroll.publish.search_index import StaticIndex, write_search_page
 from handscroll.publish.urls import SiteUrls, series_file
 from handscroll.publish.vendor import vendor_files
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -94,11 +94,17 @@ class BuildReport:
         return len(self.written) + self.unchanged
 
 
+Loaded = tuple[Feature, Enrichment | None] | None
+"""A feature and its enrichment as the build read them (None for pages of no one feature)."""
+
+
 @dataclass(frozen=True)
 class _Job:
     path: str
     key: str
-    build: Callable[[], ReaderPage]
+    build: Callable[[Loaded], ReaderPage]
+    summary: FeatureSummary | None = None
+    """A feature's page: the build reads the feature once, for its page and for the search index."""
 
 
 class SiteReader(LibraryReader, ReferenceReader, Protocol):
@@ -130,7 +136,7 @@ def build_site(
     series = library.list_series()
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
-    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, astuple(maps))
+    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps)
     jobs = list(_jobs(library, summaries, series, media, base, maps, library.enrichment_stamps()))
     jobs.extend(_reference_jobs(library, summaries, series, base))
     if progress is not None:
@@ -139,12 +145,17 @@ def build_site(
     _copy_static(out_dir, leaflet)
     pages: dict[str, dict[str, object]] = {}
     written: list[str] = []
+    search = StaticIndex(SiteUrls(0))
     for job in jobs:
+        loaded: Loaded = None
+        if job.summary is not None:
+            loaded = (library.get_feature(job.summary.slug), library.get_enrichment(job.summary.slug))
+            search.add(job.summary, *loaded)
         before = old.get(job.path)
         if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
             pages[job.path] = before
         else:
-            page = job.build()
+            page = job.build(loaded)
             _write(out_dir / job.path, renderer.render(page).encode())
             pages[job.path] = {"key": job.key, "media": sorted(_pictures(page))}
             written.append(job.path)
@@ -164,7 +175,8 @@ def build_site(
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
                 _write(target, data)
-    write_static_search(library, out_dir, renderer)  # search.html and its index (issue 5)
+    search.write(out_dir)  # the static search (issues 5, 11)
+    write_search_page(out_dir, renderer)
     _write(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
     return BuildReport(tuple(written), len(jobs) - len(written), tuple(removed), len(media_ids))
 
@@ -191,13 +203,13 @@ def _jobs(
 
     yield _Job(
         "index.html",
-        _hash(base, [astuple(s) for s in summaries], [astuple(s) for s in series]),
-        lambda: home_page(summaries, series, media, root),
+        _hash(base, summaries, series),
+        lambda _: home_page(summaries, series, media, root),
     )
     yield _Job(
         "404.html",
-        _hash(base, [astuple(s) for s in series]),
-        lambda: not_found_page("this address", series, root),
+        _hash(base, series),
+        lambda _: not_found_page("this address", series, root),
     )
     for key, parts in groups.items():
         if key is None:
@@ -205,7 +217,7 @@ def _jobs(
         head = known.get(key)
         yield _Job(
             f"series/{series_file(key)}",
-            _hash(base, head and astuple(head), [astuple(p) for p in parts]),
+            _hash(base, head, parts),
             _bind_series(key, head, parts, media, nested),
         )
     for key, parts in groups.items():
@@ -217,35 +229,35 @@ def _jobs(
                 f"features/{part.slug}.html",
                 _hash(
                     base,
-                    astuple(part),
-                    previous and astuple(previous),
-                    following and astuple(following),
-                    head and astuple(head),
+                    part,
+                    previous,
+                    following,
+                    head,
                     stamps.get(part.slug),
                 ),
-                _bind_feature(library, part.slug, head, previous, following, media, nested, maps),
+                _bind_feature(library, head, previous, following, media, nested, maps),
+                summary=part,
             )
 
 
 def _bind_series(
     key: str, summary: SeriesSummary | None, parts: list[FeatureSummary], media: MediaLibrary, urls: SiteUrls
-) -> Callable[[], Page]:
-    return lambda: series_page(key, summary, parts, media, urls)
+) -> Callable[[Loaded], Page]:
+    return lambda _: series_page(key, summary, parts, media, urls)
 
 
 def _bind_feature(
     library: LibraryReader,
-    slug: str,
     summary: SeriesSummary | None,
     previous: FeatureSummary | None,
     following: FeatureSummary | None,
     media: MediaLibrary,
     urls: SiteUrls,
     maps: MapSetup,
-) -> Callable[[], Page]:
-    def build() -> Page:
-        feature = library.get_feature(slug)
-        enrichment = library.get_enrichment(slug)
+) -> Callable[[Loaded], Page]:
+    def build(loaded: Loaded) -> Page:
+        assert loaded is not None  # a feature's job always comes with its feature
+        feature, enrichment = loaded
         return feature_page(
             feature,
             series=summary,
@@ -270,17 +282,17 @@ def _reference_jobs(
     titles = {s.slug: s.title for s in summaries}
     root, nested = SiteUrls(0), SiteUrls(1)
     yield _Job(
-        "timeline.html", _hash(base, [astuple(e) for e in entries]), lambda: timeline_page(entries, root)
+        "timeline.html", _hash(base, entries), lambda _: timeline_page(entries, root)
     )
     for head in series:
         picked = [e for e in entries if e.series == head.key]
         yield _Job(
             f"timelines/{series_file(head.key)}",
-            _hash(base, astuple(head), [astuple(e) for e in picked]),
+            _hash(base, head, picked),
             _bind_timeline(picked, head, nested),
         )
     named = sorted({slug for term in terms for slug in term.slugs})
-    terms_key = _hash(base, [astuple(t) for t in terms], [(slug, titles.get(slug)) for slug in named])
+    terms_key = _hash(base, terms, [(slug, titles.get(slug)) for slug in named])
     for sort in GLOSSARY_SORTS:
         path = root.glossary(sort)
         yield _Job(path, terms_key, _bind_glossary(terms, titles, root, sort))
@@ -288,17 +300,17 @@ def _reference_jobs(
 
 def _bind_timeline(
     entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
-) -> Callable[[], ReaderPage]:
+) -> Callable[[Loaded], ReaderPage]:
     name = series_title(head, head.key)
-    return lambda: timeline_page(
+    return lambda _: timeline_page(
         entries, urls, series=Link(urls.series(head.key), name), title=f"Timeline: {name}"
     )
 
 
 def _bind_glossary(
     terms: list[GlossaryEntry], titles: dict[str, str], urls: SiteUrls, sort: GlossarySort
-) -> Callable[[], ReaderPage]:
-    return lambda: glossary_page(terms, titles, urls, sort)
+) -> Callable[[Loaded], ReaderPage]:
+    return lambda _: glossary_page(terms, titles, urls, sort)
 
 
 def _pictures(page: ReaderPage) -> set[str]:
@@ -361,6 +373,8 @@ def _strings(value: object) -> list[str]:
 
 
 def _hash(*parts: object) -> str:
+    """A page's key: the digest of the repr of what it is made from (frozen dataclasses print every
+    field; `dataclasses.astuple` gave the same and took a fifth of a build copying them)."""
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

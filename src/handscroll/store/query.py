@@ -33,6 +33,8 @@ MAX_CLAUSES = 12
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _PIECE = re.compile(r'"(?P<phrase>[^"]*)(?:"|$)|(?P<word>[^\W_]+)(?P<star>\*)?')
 _TOKEN = re.compile(f"[{HAN}]|[^\\W_{HAN}]+")
+_ASCII_TOKEN = re.compile("[a-z0-9]+")
+"""`_TOKEN` on lowercase ASCII text, several times faster (a large class costs per character)."""
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,10 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 def fold_text(text: str) -> str:
     """The searchable form of a text: lowercase, no marks, Simplified, Han characters spaced out."""
-    if text.isascii():  # most of an English library: nothing to decompose
-        plain = text.lower()
-    else:
-        plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-        plain = unicodedata.normalize("NFC", plain).lower()
+    if text.isascii():  # most of an English library: nothing to decompose, no Han to space out
+        return " ".join(_ASCII_TOKEN.findall(text.lower()))
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    plain = unicodedata.normalize("NFC", plain).lower()
     if _HAN_CHAR.search(plain):
         plain = to_simplified(plain)
     return " ".join(_TOKEN.findall(plain))
@@ -178,9 +179,11 @@ def place_aliases(name: str) -> tuple[tuple[str, ...], ...]:
 def place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Folded name -> all folded names of the place, from the curated historical places list.
 
-    A Chinese name's toneless pinyin, spaced, is a key too: "chong qing" is
-    重慶 as much as "Chongqing" is (issue 12).
+    A name written in pinyin is a key with its syllables spaced too: "chong qing"
+    is 重慶 as much as "Chongqing" is (issue 12).
     """
+    from handscroll.store.pinyin_terms import segmentations  # it builds on this module
+
     index: dict[str, tuple[tuple[str, ...], ...]] = {}
     for place in _places():
         names = [*place.get("names", ()), place.get("modern_name", ""), *place.get("chinese", ())]
@@ -191,8 +194,11 @@ def place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
                 forms.append(tokens)
         for tokens in forms:
             index.setdefault(" ".join(tokens), tuple(forms))
-        for chinese in place.get("chinese", ()):
-            index.setdefault(pinyin_plain(chinese), tuple(forms))
+        for name in [*place.get("names", ()), place.get("modern_name", "")]:
+            # Spaced pinyin of a name that is pinyin: "chong qing" as the reader may type it.
+            for spaced in segmentations(fold_text(name).replace(" ", "")):
+                if " " in spaced:
+                    index.setdefault(spaced, tuple(forms))
     return index
 
 

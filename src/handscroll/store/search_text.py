@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 from handscroll.store.query import Alternative, SearchQuery, fold_text
 from handscroll.text.cjk import HAN, to_simplified
 from handscroll.text.stem import stem, stem_text
@@ -100,26 +100,58 @@ class Shown:
 
 def index_document(feature_id: int, feature: Feature, terms: Iterable[TermForms]) -> IndexDocument:
     """The index row of a feature: its text folded and stemmed once, as queries are (issue 9)."""
+    folded = folded_document(feature, terms)
+    shown = Shown(
+        feature.slug or "", feature.title, feature.part, feature.language, feature.series, folded.sections
+    )
+    return IndexDocument(
+        feature_id=feature_id,
+        title=stem_text(folded.title),
+        terms=stem_text(folded.terms),
+        body=stem_text(folded.body),
+        language=feature.language,
+        series=feature.series,
+        shown=shown,
+    )
+
+
+@dataclass(frozen=True)
+class FoldedDocument:
+    """A feature's title, glossary terms and body folded (not yet stemmed), and its sections."""
+
+    title: str
+    terms: str
+    body: str
+    sections: tuple[Section, ...]
+
+
+def folded_document(feature: Feature, terms: Iterable[TermForms]) -> FoldedDocument:
+    """What every search path indexes of a feature, folded once (store/query.py fold_text)."""
     term_text: list[str] = []
     for term in terms:
         term_text.extend(name for name in term.names if name)
         if term.pinyin_plain:
             # "shen yang" and "shenyang" both find it; tones are folded away anyway.
             term_text += [term.pinyin_plain, term.pinyin_plain.replace(" ", "")]
-    sections = feature_sections(feature)
-    body = [section.text for section in sections]
-    shown = Shown(
-        feature.slug or "", feature.title, feature.part, feature.language, feature.series, tuple(sections)
+    sections = tuple(feature_sections(feature))
+    return FoldedDocument(
+        title=fold_text(feature.title),
+        terms=fold_text(" \n".join(term_text)),
+        body=fold_text(" \n".join(section.text for section in sections)),
+        sections=sections,
     )
-    return IndexDocument(
-        feature_id=feature_id,
-        title=stem_text(fold_text(feature.title)),
-        terms=stem_text(fold_text(" \n".join(term_text))),
-        body=stem_text(fold_text(" \n".join(body))),
-        language=feature.language,
-        series=feature.series,
-        shown=shown,
-    )
+
+
+def enrichment_terms(enrichment: Enrichment | None) -> list[TermForms]:
+    """The glossary terms and places of an enrichment, as the index takes them."""
+    if enrichment is None:
+        return []
+    forms = [
+        TermForms((t.english, t.abbreviation, t.traditional, t.simplified, t.chinese), t.pinyin_plain)
+        for t in enrichment.terms
+    ]
+    forms += [TermForms((p.name, p.modern_name, p.chinese)) for p in enrichment.places]
+    return forms
 
 
 def index_tokens(alternative: Alternative) -> tuple[str, ...]:
