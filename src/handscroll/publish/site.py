@@ -281,9 +281,7 @@ def _reference_jobs(
     terms = library.glossary()
     titles = {s.slug: s.title for s in summaries}
     root, nested = SiteUrls(0), SiteUrls(1)
-    yield _Job(
-        "timeline.html", _hash(base, entries), lambda _: timeline_page(entries, root)
-    )
+    yield _Job("timeline.html", _hash(base, entries), lambda _: timeline_page(entries, root))
     for head in series:
         picked = [e for e in entries if e.series == head.key]
         yield _Job(
