@@ -13,14 +13,21 @@ fresh process, interleaved, best of `--repeat`:
   (`handscroll show --format md`'s writer), default theme, its own search
   index (`search_index.json`) on.
 
+Wall time is what a user waits (handscroll renders feature pages on every
+core for a big build; MkDocs uses one); CPU time (user + system, the command's
+workers included) is the work done, and moves less with the machine's other load.
+
 First-result bytes: the built site is served on loopback and `search.html?q=`
 opened in Chromium (Playwright) for each query; every response body is counted
-until the first result is on the page. Pagefind (PyPI `pagefind[bin]`, the
-same binary npm ships) indexes the same built pages, and its own API
-(`pagefind.js`: `search`, then the first result's `data()`) is timed and
-counted the same way.
+until the first result is on the page ("1st result": everything, the page's
+CSS and fonts too, as the test server sends it, uncompressed), and the search's
+own files as a host that gzips text would send them ("search, gz": scripts,
+index chunks, feature files). Pagefind (PyPI `pagefind[bin]` 1.5, the same
+binary npm ships) indexes the same built pages; a bare page calls its API
+(`pagefind.js`: `search`, then the first result's `data()`) and is counted the
+same way (its files are compressed already).
 
-    python benchmarks/build_bench.py [--counts 1000,10000] [--repeat 2] [--no-pagefind]
+    python benchmarks/build_bench.py [--counts 1000,10000] [--repeat 2] [--no-pagefind] [--keep DIR]
 
 Not a test: nothing asserts on time. Loopback only.
 """
@@ -29,8 +36,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,6 +48,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +64,7 @@ from handscroll.pipeline import import_paths
 from handscroll.publish.markdown import write_markdown
 from handscroll.store import Library
 
-console = Console()
+console = Console(width=160)
 
 CHROMIUM = os.environ.get("HANDSCROLL_CHROMIUM", "/usr/bin/chromium")
 """Debian's Chromium, as the browser tests use it."""
@@ -63,12 +73,14 @@ QUERIES = ("soviet", "Chongqing", "railway", "Mao Zedong", "瀋陽")
 """Searched on both sites; the median of their byte counts is reported."""
 
 
-def make_library(folder: Path, count: int) -> str:
-    """A SQLite library of `count` generated, enriched features."""
+def make_library(folder: Path, count: int, keep: Path | None) -> str:
+    """A SQLite library of `count` generated, enriched features (kept in `keep` for the next run)."""
+    if keep is not None and (keep / f"library-{count}.db").is_file():
+        return f"sqlite:///{keep / f'library-{count}.db'}"
     files = folder / "features"
     files.mkdir()
     generate(files, count)
-    url = f"sqlite:///{folder / 'library.db'}"
+    url = f"sqlite:///{(keep or folder) / f'library-{count}.db'}"
     with Library.open(url) as library:
         import_paths([str(files)], library, Settings())
     return url
@@ -90,10 +102,14 @@ def write_mkdocs(folder: Path, url: str) -> Path:
     return folder / "mkdocs.yml"
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the command's and its workers') of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 @contextmanager
@@ -125,31 +141,51 @@ window.ready = true;
 </script>"""
 
 
-def _count(sizes: list[int], request: Any) -> None:
-    sizes.append(request.sizes()["responseBodySize"])
+SEARCH_FILES = ("/search/", "/static/search.js", "/static/vendor/porter2.js", "/_pagefind/")
+"""What each engine's search is made of, apart from the page around it (HTML, CSS, fonts)."""
 
 
-def first_result_bytes(site: Path, queries: tuple[str, ...], pagefind: bool) -> dict[str, list[int]]:
+@dataclass
+class Bytes:
+    """Bytes of one search until its first result: all files, and the search's own as sent gzipped."""
+
+    whole: list[int] = field(default_factory=list)
+    search_gzip: list[int] = field(default_factory=list)
+
+
+def _count(site: Path, base: str, found: list[tuple[int, int]], request: Any) -> None:
+    path = request.url.removeprefix(base).split("?")[0]
+    raw = request.sizes()["responseBodySize"]
+    if not path.startswith(SEARCH_FILES):
+        found.append((raw, 0))
+        return
+    data = (site / path.lstrip("/")).read_bytes()
+    # What a host that gzips text sends (Pagefind's own files are compressed already).
+    found.append((raw, min(len(data), len(gzip.compress(data, 6)))))
+
+
+def first_result_bytes(site: Path, queries: tuple[str, ...], pagefind: bool) -> dict[str, Bytes]:
     """Bytes downloaded until the first result is shown, per query, on a fresh page each time."""
     from playwright.sync_api import sync_playwright
 
-    counts: dict[str, list[int]] = {"handscroll": [], "Pagefind": []}
+    counts = {"handscroll": Bytes(), "Pagefind": Bytes()}
     with served(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox"])
         for query in queries:
             for name in ("handscroll", "Pagefind") if pagefind else ("handscroll",):
                 context = browser.new_context()
                 page = context.new_page()
-                sizes: list[int] = []
-                page.on("requestfinished", functools.partial(_count, sizes))
+                found: list[tuple[int, int]] = []
+                page.on("requestfinished", functools.partial(_count, site, base, found))
                 if name == "handscroll":
                     page.goto(f"{base}/search.html?q={query}")
-                    page.wait_for_selector(".search-result, [data-search-status]:has-text('Nothing')")
+                    page.wait_for_selector(".search-result, [data-search-status]:has-text('0 features')")
                 else:
                     page.goto(f"{base}/pagefind-bench.html")
                     page.wait_for_function("window.ready === true")
                     page.evaluate("q => window.run(q)", query)
-                counts[name].append(sum(sizes))
+                counts[name].whole.append(sum(raw for raw, _ in found))
+                counts[name].search_gzip.append(sum(packed for _, packed in found))
                 context.close()
         browser.close()
     return counts
@@ -160,28 +196,35 @@ def main() -> None:
     parser.add_argument("--counts", default="1000,10000")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--no-pagefind", action="store_true")
+    parser.add_argument("--keep", type=Path, help="Keep the generated libraries here for the next run.")
     args = parser.parse_args()
     table = Table(title="Static build and static search")
-    for column in (
+    columns = (
         "features",
-        "handscroll build",
-        "mkdocs build",
-        "handscroll / mkdocs",
-        "site size",
-        "first result: handscroll",
-        "first result: Pagefind",
-    ):
+        "handscroll",
+        "mkdocs",
+        "ratio",
+        "CPU: ours",
+        "CPU: mkdocs",
+        "CPU ratio",
+        "site",
+        "1st result",
+        "search, gz",
+        "Pagefind",
+        "PF, gz",
+    )
+    for column in columns:
         table.add_column(column, justify="right")
     for count in (int(c) for c in args.counts.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             started = time.perf_counter()
-            url = make_library(folder, count)
+            url = make_library(folder, count, args.keep)
             config = write_mkdocs(folder, url)
             took = time.perf_counter() - started
             console.print(f"{count:,} features imported and written as Markdown in {took:.0f} s")
-            ours: list[float] = []
-            theirs: list[float] = []
+            ours: list[tuple[float, float]] = []
+            theirs: list[tuple[float, float]] = []
             site = folder / "site"
             for _ in range(args.repeat):
                 for path in (site, folder / "mkdocs-site"):
@@ -216,16 +259,25 @@ def main() -> None:
                 )
                 (site / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
             counts = first_result_bytes(site, QUERIES, pagefind)
-            ours_kb = statistics.median(counts["handscroll"]) / 1000
-            theirs_kb = f"{statistics.median(counts['Pagefind']) / 1000:.1f} KB" if pagefind else ""
+
+            def kb(values: list[int]) -> str:
+                return f"{statistics.median(values) / 1000:.1f} KB" if values else ""
+
+            wall, cpu = min(w for w, _ in ours), min(c for _, c in ours)
+            peer_wall, peer_cpu = min(w for w, _ in theirs), min(c for _, c in theirs)
             table.add_row(
                 f"{count:,}",
-                f"{min(ours):.1f} s",
-                f"{min(theirs):.1f} s",
-                f"{min(ours) / min(theirs):.2f}",
+                f"{wall:.1f} s",
+                f"{peer_wall:.1f} s",
+                f"{wall / peer_wall:.2f}",
+                f"{cpu:.1f} s",
+                f"{peer_cpu:.1f} s",
+                f"{cpu / peer_cpu:.2f}",
                 f"{size / 1e6:.1f} MB",
-                f"{ours_kb:.1f} KB",
-                theirs_kb,
+                kb(counts["handscroll"].whole),
+                kb(counts["handscroll"].search_gzip),
+                kb(counts["Pagefind"].whole),
+                kb(counts["Pagefind"].search_gzip),
             )
             console.print(table)
 

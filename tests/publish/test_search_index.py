@@ -58,11 +58,11 @@ def test_index_holds_postings_tables_and_one_file_per_feature(tmp_path: Path) ->
     assert ["Figure 1", "fig-1", caption, "figure"] in soviet["f"]
     assert "shen yang" in soviet["x"] and "shenyang" in soviet["x"]
     assert soviet["m"]["瀋"] == "沈"  # the Traditional characters it uses, for folding it
-    assert keys["t:瀋"] == "沈"
-    assert {"shenyang", "沈 阳"} <= set(keys["p:mukden"])
-    assert keys["o:mukden"] == ["Mukden", "Shenyang"]
-    assert keys["w:withdrawal"] == "withdraw"
-    title_ids, _terms, _body = keys["s:soviet"]
+    assert keys["瀋|t"] == "沈"
+    assert {"shenyang", "沈 阳"} <= set(keys["mukden|p"])
+    assert keys["mukden|o"] == ["Mukden", "Shenyang"]
+    assert keys["withdrawal|w"] == "withdraw"
+    title_ids, _terms, _body = keys["soviet|s"]
     assert number in _ids(title_ids)
     assert by_url["features/hostile.html"][1]["t"].startswith("</script>")  # data, escaped by the DOM
     assert meta["chunks"] == sorted(meta["chunks"], key=lambda key: key.encode("utf-16-be"))

@@ -11,17 +11,18 @@ but loads it with `fetch` and WebAssembly (no `file://`), and knows nothing of
 Traditional/Simplified, pinyin or old place names; benchmarks/README.md
 compares the bytes.
 
-The keys (`search/k/N.js`, chunks of about CHUNK_BYTES):
+The keys (`search/k/N.js`, chunks of about CHUNK_BYTES) are `NAME|KIND`, so
+that everything about one word sorts together and one chunk usually holds it:
 
-- `s:STEM` -> postings: the documents whose title, glossary terms or body hold
+- `STEM|s` -> postings: the documents whose title, glossary terms or body hold
   the stem (or Han character), as the server indexes them
   (`search_text.folded_document`, stemmed by text/stem.py), delta-coded;
-- `w:WORD` -> its stem, for every library word that stems to something else,
+- `WORD|w` -> its stem, for every library word that stems to something else,
   so the page stems a query word exactly as the server (`static/vendor/porter2.js`,
   the same Snowball algorithm, stems words the library does not hold);
-- `t:CHAR` -> its Simplified form, for the Traditional characters the library uses;
-- `r:PINYIN` -> the Chinese of glossary terms that read so ("guominzhengfu");
-- `p:NAME` -> every name of a place (store/query.py place_index), `o:NAME` -> an
+- `CHAR|t` -> its Simplified form, for the Traditional characters the library uses;
+- `PINYIN|r` -> the Chinese of glossary terms that read so ("guominzhengfu");
+- `NAME|p` -> every name of a place (store/query.py place_index), `NAME|o` -> an
   older name and its modern one ("mukden" -> Mukden, Shenyang).
 
 One file per feature (`search/d/N.js`) holds its link, title, series, glossary
@@ -84,8 +85,10 @@ class SearchSource(Protocol):
 class StaticIndex:
     """The static search index, filled one feature at a time as the build reads them, then written."""
 
-    def __init__(self, urls: SiteUrls) -> None:
+    def __init__(self, urls: SiteUrls, *, first_doc: int = 0) -> None:
         self._urls = urls
+        self._first = first_doc
+        """The number of this index's first feature: slices of one build number their features in turn."""
         self._docs: list[dict[str, Any]] = []
         self._postings: dict[str, tuple[list[int], list[int], list[int]]] = {}
         self._words: set[str] = set()
@@ -94,7 +97,7 @@ class StaticIndex:
 
     def add(self, summary: FeatureSummary, feature: Feature, enrichment: Enrichment | None) -> None:
         """Index one feature (its page links here) with its glossary terms and places."""
-        doc_id = len(self._docs)
+        doc_id = self._first + len(self._docs)
         folded = folded_document(feature, enrichment_terms(enrichment))
         fields = (folded.title.split(), folded.terms.split(), folded.body.split())
         for number, tokens in enumerate(fields):
@@ -125,24 +128,37 @@ class StaticIndex:
             }
         )
 
+    def join(self, other: StaticIndex) -> None:
+        """Append the index of the next slice of the same build (its features numbered after these)."""
+        for token, lists in other._postings.items():
+            mine = self._postings.setdefault(token, ([], [], []))
+            for field, more in zip(mine, lists, strict=True):
+                field.extend(more)
+        self._docs += other._docs
+        self._words |= other._words
+        self._han |= other._han
+        for reading, chars in other._readings.items():
+            known = self._readings.setdefault(reading, [])
+            known += [c for c in chars if c not in known]
+
     def write(self, out_dir: Path) -> None:
         """Write the chunks, one file per feature and the meta script; remove what a build left before."""
         t2s = {t: s for t, s in _t2s().items() if s in self._han}
         places = place_index()
         words = set(self._words)
         words.update(token for forms in places.values() for form in forms for token in form)
-        keys: dict[str, Any] = {f"s:{token}": _encode(lists) for token, lists in self._postings.items()}
-        keys.update((f"w:{word}", stem(word)) for word in words if word.isascii() and stem(word) != word)
-        keys.update((f"t:{char}", simplified) for char, simplified in t2s.items())
-        keys.update((f"r:{reading}", chars) for reading, chars in self._readings.items())
-        keys.update((f"p:{name}", [" ".join(form) for form in forms]) for name, forms in places.items())
-        keys.update((f"o:{name}", list(pair)) for name, pair in older_names().items())
+        keys: dict[str, Any] = {f"{token}|s": _encode(lists) for token, lists in self._postings.items()}
+        keys.update((f"{word}|w", stem(word)) for word in words if word.isascii() and stem(word) != word)
+        keys.update((f"{char}|t", simplified) for char, simplified in t2s.items())
+        keys.update((f"{reading}|r", chars) for reading, chars in self._readings.items())
+        keys.update((f"{name}|p", [" ".join(form) for form in forms]) for name, forms in places.items())
+        keys.update((f"{name}|o", list(pair)) for name, pair in older_names().items())
         written: set[Path] = set()
         firsts = []
         for number, chunk in enumerate(_chunks(keys)):
             firsts.append(next(iter(chunk), ""))
             written.add(_write_script(out_dir, f"k/{number}", chunk))
-        for doc_id, doc in enumerate(self._docs):
+        for doc_id, doc in enumerate(self._docs, self._first):
             doc = {**doc, "m": {char: t2s[char] for char in sorted(doc["m"]) if char in t2s}}
             written.add(_write_script(out_dir, f"d/{doc_id}", doc))
         meta = {"version": INDEX_VERSION, "han": han_js_class(), "chunks": firsts, "docs": len(self._docs)}

@@ -14,13 +14,14 @@ templates, the media folder's listing). The keys are kept in a manifest; a
 page whose key has not changed is neither rendered nor written. So after one
 feature changed, a rebuild rewrites that feature, its series page, its
 previous and next parts (their links show its title) and the home page.
+Feature pages, and the static search index made from the same reading of
+each feature, are built by `site_features` (on every core for a big build).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -28,25 +29,16 @@ from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
-from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
-from handscroll.publish.checks import load_checks
+from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.contexts import (
-    FeaturePage,
-    FigureCard,
-    Gallery,
-    HomePage,
-    LibraryReader,
     Link,
     Page,
-    PartCard,
-    SeriesPage,
-    feature_page,
     home_page,
     not_found_page,
     series_page,
     series_title,
 )
-from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
+from handscroll.publish.enriched import LEAFLET_FILES, find_leaflet, map_setup
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.redirects import write_redirect_pages
@@ -60,6 +52,13 @@ from handscroll.publish.reference import (
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import StaticIndex, write_search_page
+from handscroll.publish.site_features import (
+    FeatureReader,
+    FeatureTask,
+    build_feature_pages,
+    pictures,
+    write_file,
+)
 from handscroll.publish.urls import SiteUrls, series_file
 from handscroll.publish.vendor import vendor_files
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -94,20 +93,14 @@ class BuildReport:
         return len(self.written) + self.unchanged
 
 
-Loaded = tuple[Feature, Enrichment | None] | None
-"""A feature and its enrichment as the build read them (None for pages of no one feature)."""
-
-
 @dataclass(frozen=True)
 class _Job:
     path: str
     key: str
-    build: Callable[[Loaded], ReaderPage]
-    summary: FeatureSummary | None = None
-    """A feature's page: the build reads the feature once, for its page and for the search index."""
+    build: Callable[[], ReaderPage]
 
 
-class SiteReader(LibraryReader, ReferenceReader, Protocol):
+class SiteReader(FeatureReader, ReferenceReader, Protocol):
     """What a static build reads: the pages' library reads, the timeline and the glossary."""
 
     def enrichment_stamps(self) -> dict[str, tuple[str, int]]: ...
@@ -137,30 +130,45 @@ def build_site(
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
     base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps)
-    jobs = list(_jobs(library, summaries, series, media, base, maps, library.enrichment_stamps()))
+    jobs = list(_jobs(summaries, series, media, base))
     jobs.extend(_reference_jobs(library, summaries, series, base))
+    tasks = list(_feature_tasks(summaries, series, base, library.enrichment_stamps(), old, out_dir))
     if progress is not None:
-        progress.start(len(jobs))
+        progress.start(len(jobs) + len(tasks))
 
     _copy_static(out_dir, leaflet)
     pages: dict[str, dict[str, object]] = {}
     written: list[str] = []
-    search = StaticIndex(SiteUrls(0))
+    # Feature pages first: on a big build they run on every core while this process
+    # renders the other pages. Each feature is read once, for its page and the search index.
+    slices = build_feature_pages(library, tasks, out_dir, settings, maps)
     for job in jobs:
-        loaded: Loaded = None
-        if job.summary is not None:
-            loaded = (library.get_feature(job.summary.slug), library.get_enrichment(job.summary.slug))
-            search.add(job.summary, *loaded)
         before = old.get(job.path)
         if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
             pages[job.path] = before
         else:
-            page = job.build(loaded)
-            _write(out_dir / job.path, renderer.render(page).encode())
-            pages[job.path] = {"key": job.key, "media": sorted(_pictures(page))}
+            page = job.build()
+            write_file(out_dir / job.path, renderer.render(page).encode())
+            pages[job.path] = {"key": job.key, "media": sorted(pictures(page))}
             written.append(job.path)
         if progress is not None:
             progress.advance(job.path)
+    search = StaticIndex(SiteUrls(0))
+    rendered: dict[str, list[str]] = {}
+    for part in slices:
+        search.join(part.index)
+        rendered.update(part.pages)
+        if progress is not None:
+            for path in part.pages:
+                progress.advance(path)
+    for task in tasks:
+        if task.path in rendered:
+            pages[task.path] = {"key": task.key, "media": rendered[task.path]}
+            written.append(task.path)
+        else:
+            pages[task.path] = old[task.path]
+            if progress is not None:
+                progress.advance(task.path)
 
     pages.update(write_redirect_pages(library.redirects(), out_dir, set(pages), base_url))  # renamed features
     removed = sorted(set(old) - set(pages))
@@ -174,44 +182,24 @@ def build_site(
         for path, data in site_manifests(library, media, base_url).items():
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
-                _write(target, data)
+                write_file(target, data)
     search.write(out_dir)  # the static search (issues 5, 11)
     write_search_page(out_dir, renderer)
-    _write(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
-    return BuildReport(tuple(written), len(jobs) - len(written), tuple(removed), len(media_ids))
+    write_file(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
+    return BuildReport(tuple(written), len(jobs) + len(tasks) - len(written), tuple(removed), len(media_ids))
 
 
 def _jobs(
-    library: LibraryReader,
-    summaries: list[FeatureSummary],
-    series: list[SeriesSummary],
-    media: MediaLibrary,
-    base: str,
-    maps: MapSetup,
-    stamps: dict[str, tuple[str, int]],
+    summaries: list[FeatureSummary], series: list[SeriesSummary], media: MediaLibrary, base: str
 ) -> Iterator[_Job]:
-    """Every page of the site with its key and how to build its context.
-
-    A feature page's key includes its enrichment's stamp: enriching after a
-    build must rewrite the page (issue 9.8).
-    """
+    """The home page, the not-found page and every series page, each with its key and context."""
     known = {s.key: s for s in series}
-    groups: dict[str | None, list[FeatureSummary]] = {}
-    for item in summaries:
-        groups.setdefault(item.series, []).append(item)
     root, nested = SiteUrls(0), SiteUrls(1)
-
     yield _Job(
-        "index.html",
-        _hash(base, summaries, series),
-        lambda _: home_page(summaries, series, media, root),
+        "index.html", _hash(base, summaries, series), lambda: home_page(summaries, series, media, root)
     )
-    yield _Job(
-        "404.html",
-        _hash(base, series),
-        lambda _: not_found_page("this address", series, root),
-    )
-    for key, parts in groups.items():
+    yield _Job("404.html", _hash(base, series), lambda: not_found_page("this address", series, root))
+    for key, parts in _series_parts(summaries).items():
         if key is None:
             continue
         head = known.get(key)
@@ -220,57 +208,45 @@ def _jobs(
             _hash(base, head, parts),
             _bind_series(key, head, parts, media, nested),
         )
-    for key, parts in groups.items():
+
+
+def _feature_tasks(
+    summaries: list[FeatureSummary],
+    series: list[SeriesSummary],
+    base: str,
+    stamps: dict[str, tuple[str, int]],
+    old: dict[str, dict[str, object]],
+    out_dir: Path,
+) -> Iterator[FeatureTask]:
+    """Every feature's page with its key, its neighbours, and whether it must be written again.
+
+    A feature page's key includes its enrichment's stamp: enriching after a
+    build must rewrite the page (issue 9.8).
+    """
+    known = {s.key: s for s in series}
+    for key, parts in _series_parts(summaries).items():
         head = known.get(key) if key is not None else None
         for at, part in enumerate(parts):
             previous = parts[at - 1] if key is not None and at > 0 else None
             following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
-            yield _Job(
-                f"features/{part.slug}.html",
-                _hash(
-                    base,
-                    part,
-                    previous,
-                    following,
-                    head,
-                    stamps.get(part.slug),
-                ),
-                _bind_feature(library, head, previous, following, media, nested, maps),
-                summary=part,
-            )
+            path = f"features/{part.slug}.html"
+            page_key = _hash(base, part, previous, following, head, stamps.get(part.slug))
+            before = old.get(path)
+            current = before is not None and before.get("key") == page_key and (out_dir / path).is_file()
+            yield FeatureTask(path, page_key, part, head, previous, following, render=not current)
+
+
+def _series_parts(summaries: list[FeatureSummary]) -> dict[str | None, list[FeatureSummary]]:
+    groups: dict[str | None, list[FeatureSummary]] = {}
+    for item in summaries:
+        groups.setdefault(item.series, []).append(item)
+    return groups
 
 
 def _bind_series(
     key: str, summary: SeriesSummary | None, parts: list[FeatureSummary], media: MediaLibrary, urls: SiteUrls
-) -> Callable[[Loaded], Page]:
-    return lambda _: series_page(key, summary, parts, media, urls)
-
-
-def _bind_feature(
-    library: LibraryReader,
-    summary: SeriesSummary | None,
-    previous: FeatureSummary | None,
-    following: FeatureSummary | None,
-    media: MediaLibrary,
-    urls: SiteUrls,
-    maps: MapSetup,
-) -> Callable[[Loaded], Page]:
-    def build(loaded: Loaded) -> Page:
-        assert loaded is not None  # a feature's job always comes with its feature
-        feature, enrichment = loaded
-        return feature_page(
-            feature,
-            series=summary,
-            previous=previous,
-            next=following,
-            media=media,
-            urls=urls,
-            enrichment=enrichment,
-            map_setup=maps,
-            checks=load_checks(library, feature, enrichment, urls),  # issue 15
-        )
-
-    return build
+) -> Callable[[], Page]:
+    return lambda: series_page(key, summary, parts, media, urls)
 
 
 def _reference_jobs(
@@ -281,7 +257,7 @@ def _reference_jobs(
     terms = library.glossary()
     titles = {s.slug: s.title for s in summaries}
     root, nested = SiteUrls(0), SiteUrls(1)
-    yield _Job("timeline.html", _hash(base, entries), lambda _: timeline_page(entries, root))
+    yield _Job("timeline.html", _hash(base, entries), lambda: timeline_page(entries, root))
     for head in series:
         picked = [e for e in entries if e.series == head.key]
         yield _Job(
@@ -298,40 +274,17 @@ def _reference_jobs(
 
 def _bind_timeline(
     entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
-) -> Callable[[Loaded], ReaderPage]:
+) -> Callable[[], ReaderPage]:
     name = series_title(head, head.key)
-    return lambda _: timeline_page(
+    return lambda: timeline_page(
         entries, urls, series=Link(urls.series(head.key), name), title=f"Timeline: {name}"
     )
 
 
 def _bind_glossary(
     terms: list[GlossaryEntry], titles: dict[str, str], urls: SiteUrls, sort: GlossarySort
-) -> Callable[[Loaded], ReaderPage]:
-    return lambda _: glossary_page(terms, titles, urls, sort)
-
-
-def _pictures(page: ReaderPage) -> set[str]:
-    """The media IDs a page shows as images (placeholders need no file)."""
-    cards: list[PartCard] = []
-    found: set[str] = set()
-    if isinstance(page, HomePage):
-        cards = [c for s in page.series for c in s.parts] + list(page.standalone)
-    elif isinstance(page, SeriesPage):
-        cards = list(page.parts)
-    elif isinstance(page, FeaturePage):
-        cards = [c for c in (page.previous, page.next) if c is not None]
-        if page.hero and page.hero.available:
-            found.add(page.hero.media)
-        for section in page.sections:
-            if isinstance(section, Gallery):
-                found.update(
-                    item.picture.media
-                    for item in section.items
-                    if isinstance(item, FigureCard) and item.picture.available
-                )
-    found.update(c.picture.media for c in cards if c.picture and c.picture.available)
-    return found
+) -> Callable[[], ReaderPage]:
+    return lambda: glossary_page(terms, titles, urls, sort)
 
 
 def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
@@ -374,11 +327,3 @@ def _hash(*parts: object) -> str:
     """A page's key: the digest of the repr of what it is made from (frozen dataclasses print every
     field; `dataclasses.astuple` gave the same and took a fifth of a build copying them)."""
     return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a file whole: under a temporary name, then moved into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    partial.replace(path)

@@ -9,7 +9,7 @@ feature or block.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from types import TracebackType
 from typing import Self
@@ -45,6 +45,7 @@ from handscroll.store.search import (
     search_library,
     unindex_features,
 )
+from handscroll.store.search_documents import load_features
 from handscroll.store.tables import BlockRow, EnrichmentRow, EventRow, FeatureRow, SeriesRow, TermRow
 from handscroll.store.works import editions_of, save_works
 
@@ -199,6 +200,24 @@ class Library:
                 hero=row.hero,
                 blocks=((block_type, data) for block_type, data in blocks),
             )
+
+    def read_features(self, slugs: Sequence[str]) -> Iterator[tuple[Feature, Enrichment | None]]:
+        """Features and their enrichments in the order of `slugs`, read a chunk at a time: a static
+        build reads each feature once this way (issue 11); unknown slugs are skipped."""
+        for chunk in chunks(list(slugs)):
+            with Session(self._engine) as session:
+                query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
+                ids = {slug: fid for slug, fid in session.execute(query)}
+                loaded = load_features(session, list(ids.values()))
+                stored = session.execute(
+                    select(EnrichmentRow.feature_id, EnrichmentRow.data).where(
+                        EnrichmentRow.feature_id.in_(list(ids.values()))
+                    )
+                )
+                enrichments = {fid: Enrichment.from_dict(data) for fid, data in stored}
+            for slug in chunk:
+                if slug in ids:
+                    yield loaded[ids[slug]], enrichments.get(ids[slug])
 
     def redirect_for(self, slug: str) -> str | None:
         """The slug a feature has now, if `slug` is one it had before a re-import renamed it."""

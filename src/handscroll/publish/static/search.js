@@ -11,7 +11,7 @@
 (function () {
   "use strict";
   var META = null, TOKEN = null, IS_HAN = null, HAN_SPLIT = null, HAN_CHARS = null;
-  var MAX_QUERY = 500, MAX_CLAUSES = 12, MAX_RESULTS = 50, MAX_CHECKED = 200, BATCH = 10, SNIPPET = 200;
+  var MAX_QUERY = 500, MAX_CLAUSES = 12, PAGE = 10, FIRST = 2, BATCH = 10, SNIPPET = 200;
   var waiting = {}, promises = {}, T2S = {}, STEMS = {};
 
   /* Chunks and feature files are scripts calling this with their data. */
@@ -61,14 +61,16 @@
     });
   }
 
-  /* Every key starting with `prefix`, with its value. */
+  /* Every stem starting with `prefix`, with its postings. */
   function lookupPrefix(prefix) {
     var names = [];
     for (var n = chunkOf(prefix); n <= chunkOf(prefix + "\uffff"); n++) { names.push("k/" + n); }
     return Promise.all(names.map(load)).then(function (chunks) {
       var found = {};
       chunks.forEach(function (chunk) {
-        Object.keys(chunk).forEach(function (key) { if (key.indexOf(prefix) === 0) { found[key] = chunk[key]; } });
+        Object.keys(chunk).forEach(function (key) {
+          if (key.indexOf(prefix) === 0 && key.slice(-2) === "|s") { found[key] = chunk[key]; }
+        });
       });
       return found;
     });
@@ -136,15 +138,15 @@
         for (var size = 1; size <= 4 && at + size <= loose.length; size++) {
           var run = loose.slice(at, at + size);
           var folded = words(run.map(function (p) { return p.word; }).join(" "));
-          if (size <= 3) { keys.push("p:" + folded.join(" ")); }
-          keys.push("r:" + folded.join(""));
+          if (size <= 3) { keys.push(folded.join(" ") + "|p"); }
+          keys.push(folded.join("") + "|r");
         }
       }
       loose = [];
     }
     parts.forEach(function (part) {
       var text = part.phrase !== undefined ? part.phrase : part.word;
-      words(text).forEach(function (word) { keys.push("w:" + word); });
+      words(text).forEach(function (word) { keys.push(word + "|w"); });
       if (part.phrase !== undefined) { flush(); } else { loose.push(part); }
     });
     flush();
@@ -156,7 +158,7 @@
     var clauses = [], plain = [], loose = [];
     function aliases(folded) {
       var alternatives = [{ tokens: folded, prefix: false }];
-      (found["p:" + folded.join(" ")] || []).forEach(function (alias) {
+      (found[folded.join(" ") + "|p"] || []).forEach(function (alias) {
         if (alias !== folded.join(" ")) { alternatives.push({ tokens: alias.split(" "), prefix: false }); }
       });
       return alternatives;
@@ -170,7 +172,7 @@
           if (chunk.length !== size || chunk.some(function (part) { return part.star; })) { continue; }
           var typed = chunk.map(function (part) { return part.word; }).join(" ");
           var name = words(typed);
-          if (name.length && found["p:" + name.join(" ")]) {
+          if (name.length && found[name.join(" ") + "|p"]) {
             clauses.push({ text: typed, alternatives: aliases(name) });
             plain.push(null);
             at += size;
@@ -210,7 +212,7 @@
       for (var size = Math.min(4, clauses.length - at); size >= 1 && !merged; size--) {
         var run = plain.slice(at, at + size);
         if (run.some(function (word) { return word === null; })) { continue; }
-        var chars = found["r:" + run.join("")];
+        var chars = found[run.join("") + "|r"];
         if (!chars) { continue; }
         var alternatives = [{ tokens: run, prefix: false }];
         chars.forEach(function (c) { alternatives.push({ tokens: c.split(" "), prefix: false }); });
@@ -238,11 +240,11 @@
     var docs = {};
     clause.alternatives.forEach(function (alt) {
       var per = alt.tokens.map(function (token, k) {
-        var key = "s:" + stem(token);
+        var key = stem(token) + "|s";
         if (alt.prefix && k === alt.tokens.length - 1) {
-          var merged = { t: {}, x: {}, b: {} };
+          var merged = { t: {}, x: {}, b: {} }, start = stem(token);
           Object.keys(postings).forEach(function (other) {
-            if (other.indexOf(key) !== 0) { return; }
+            if (other.indexOf(start) !== 0 || other.slice(-2) !== "|s") { return; }
             var p = decode(postings[other]);
             ["t", "x", "b"].forEach(function (f) { Object.keys(p[f]).forEach(function (d) { merged[f][d] = (merged[f][d] || 0) + p[f][d]; }); });
           });
@@ -366,7 +368,7 @@
     hits.forEach(function (hit) {
       hit.aliases.forEach(function (pair) {
         pair.forEach(function (form) {
-          var name = older["o:" + form];
+          var name = older[form + "|o"];
           if (name && !notes[name[0]]) { notes[name[0]] = true; li.appendChild(paragraph("search-name", name[0] + " is an older name of " + name[1] + ".")); }
         });
       });
@@ -392,32 +394,35 @@
   }
 
   /* Search: parse (loading the keys parsing needs), gather candidates from the postings, then
-     load features best first, checking each, and show them as they come. */
+     load features best first, checking each, and show a page of them as they come: the first
+     result needs the chunks of the query's words and a file or two, not the whole index. */
   function search(text, show) {
     text = text.replace(/\p{C}/gu, " ").slice(0, MAX_QUERY);
     var parts = pieces(text), clauses = [], older = {};
     var han = text.match(HAN_CHARS) || [];
-    return lookup(han.map(function (c) { return "t:" + c; })).then(function (found) {
-      Object.keys(found).forEach(function (key) { T2S[key.slice(2)] = found[key]; });
+    return lookup(han.map(function (c) { return c + "|t"; })).then(function (found) {
+      Object.keys(found).forEach(function (key) { T2S[key.slice(0, -2)] = found[key]; });
       return lookup(parseKeys(parts));
     }).then(function (found) {
-      Object.keys(found).forEach(function (key) { if (key.indexOf("w:") === 0) { STEMS[key.slice(2)] = found[key]; } });
+      Object.keys(found).forEach(function (key) { if (key.slice(-2) === "|w") { STEMS[key.slice(0, -2)] = found[key]; } });
       clauses = parse(parts, found);
-      var keys = [], prefixes = [], forms = [];
+      var keys = [], prefixes = [];
       clauses.forEach(function (clause) {
-        forms.push("o:" + words(clause.text).join(" "));
+        if (clause.alternatives.length > 1) {  /* a place's names: which of them are older ones */
+          keys.push(words(clause.text).join(" ") + "|o");
+          clause.alternatives.forEach(function (alt) { keys.push(alt.tokens.join(" ") + "|o"); });
+        }
         clause.alternatives.forEach(function (alt) {
-          forms.push("o:" + alt.tokens.join(" "));
           alt.tokens.forEach(function (token, k) {
-            if (alt.prefix && k === alt.tokens.length - 1) { prefixes.push("s:" + stem(token)); } else { keys.push("s:" + stem(token)); }
+            if (alt.prefix && k === alt.tokens.length - 1) { prefixes.push(stem(token)); } else { keys.push(stem(token) + "|s"); }
           });
         });
       });
-      return Promise.all([lookup(keys.concat(forms))].concat(prefixes.map(lookupPrefix)));
+      return Promise.all([lookup(keys)].concat(prefixes.map(lookupPrefix)));
     }).then(function (found) {
       var postings = Object.assign.apply(null, [{}].concat(found));
-      Object.keys(postings).forEach(function (key) { if (key.indexOf("o:") === 0) { older[key] = postings[key]; } });
-      if (!clauses.length) { return show([], 0, true, older); }
+      Object.keys(postings).forEach(function (key) { if (key.slice(-2) === "|o") { older[key] = postings[key]; } });
+      if (!clauses.length) { show([], 0, true, older, null); return; }
       var scores = null;
       clauses.forEach(function (clause) {
         var docs = candidates(clause, postings);
@@ -427,34 +432,54 @@
         scores = both;
       });
       var order = Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      /* Single words (and prefixes) are exact from the postings; a phrase is checked in the text. */
       var exact = clauses.every(function (clause) { return clause.alternatives.every(function (alt) { return alt.tokens.length === 1; }); });
-      var results = [], at = 0;
+      var results = [], at = 0, wanted = PAGE;
       function next() {
-        if (results.length >= MAX_RESULTS || at >= order.length || at >= MAX_CHECKED) {
-          var total = exact ? order.length : results.length;
-          return show(results, total, exact || at >= order.length, older);
+        if (results.length >= wanted || at >= order.length) {
+          var done = at >= order.length;
+          var total = exact ? order.length : done ? results.length : null;
+          show(results, total, done || exact, older, done ? null : more);
+          return Promise.resolve();
         }
-        var batch = order.slice(at, at + BATCH);
+        var batch = order.slice(at, at + (at ? BATCH : FIRST));
         at += batch.length;
         return Promise.all(batch.map(function (d) { return load("d/" + d); })).then(function (docs) {
           docs.forEach(function (doc, i) {
             var hits = check(doc, clauses);
             if (hits !== null) { results.push({ doc: doc, hits: hits, score: scores[batch[i]] }); }
           });
-          show(results, null, false, older);
+          if (results.length < wanted && at < order.length) { show(results, undefined, false, older, null); }
           return next();
         });
       }
+      function more() { wanted += PAGE; return next(); }
       return next();
     });
   }
 
-  function render(list, status, results, total, done, older) {
+  /* The list, the count, and a button for the next page when there is one. `total` is
+     undefined while results are still coming, null when only "more than" is known. */
+  function render(list, status, results, total, exact, older, more) {
     list.textContent = "";
-    results.slice(0, MAX_RESULTS).forEach(function (result) { list.appendChild(card(result, older)); });
-    if (total === null) { status.textContent = "Searching…"; return; }
-    var count = total === 1 ? "1 feature found." : total.toLocaleString("en") + " features found.";
-    status.textContent = done ? count : "More than " + results.length + " features found.";
+    results.forEach(function (result) { list.appendChild(card(result, older)); });
+    var button = document.querySelector("[data-search-more]");
+    if (button) { button.remove(); }
+    if (total === undefined) { status.textContent = "Searching…"; return; }
+    if (total === null || !exact) {
+      status.textContent = "More than " + results.length.toLocaleString("en") + " features found.";
+    } else {
+      status.textContent = total === 1 ? "1 feature found." : total.toLocaleString("en") + " features found.";
+    }
+    if (more) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = "search-more-results";
+      button.setAttribute("data-search-more", "");
+      button.textContent = "More results";
+      button.addEventListener("click", function () { button.disabled = true; more(); });
+      list.parentNode.insertBefore(button, list.nextSibling);
+    }
   }
 
   function start() {
@@ -473,8 +498,8 @@
         return;
       }
       status.textContent = "Searching…";
-      search(input.value, function (results, total, done, older) {
-        if (mine === latest) { render(list, status, results, total, done, older); }
+      search(input.value, function (results, total, exact, older, more) {
+        if (mine === latest) { render(list, status, results, total, exact, older, more); }
       }).catch(function () {
         if (mine === latest) { status.textContent = "The search index could not be read."; }
       });
