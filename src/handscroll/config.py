@@ -80,6 +80,19 @@ class Settings(BaseModel):
         "gb2312) or big5 (HANDSCROLL_ENCODING, or --encoding); by default UTF-8, and a Chinese file in "
         "another encoding is refused with the encoding named.",
     )
+    conversion: str = Field(
+        default="hk2s",
+        pattern=r"^(hk2s|t2s|tw2s|tw2sp|none)$",
+        description="OpenCC configuration that derives a Simplified edition from a work's Traditional one "
+        "when the work has no Simplified edition: hk2s, t2s, tw2s or tw2sp; none derives nothing "
+        "(HANDSCROLL_CONVERSION, or --conversion).",
+    )
+    phrases: Path | None = Field(
+        default=None,
+        description="YAML phrase table ('Traditional: Simplified' lines) applied before OpenCC when deriving "
+        "a Simplified edition (HANDSCROLL_PHRASES, or --phrases); by default phrases.yaml beside a "
+        "SQLite library, when there is one.",
+    )
     max_file_mb: float = Field(
         default=8.0,
         gt=0,
@@ -116,6 +129,17 @@ class Settings(BaseModel):
         return encoding_name(value)
 
     @property
+    def phrase_table(self) -> Path | None:
+        """The phrase table to derive Simplified editions with: `phrases`, else `phrases.yaml` in the
+        folder of a SQLite library (the library folder), else none."""
+        if self.phrases is not None:
+            return self.phrases
+        if self.db.startswith("sqlite:///") and self.db != "sqlite:///:memory:":
+            beside = Path(self.db.removeprefix("sqlite:///")).parent / "phrases.yaml"
+            return beside if beside.is_file() else None
+        return None
+
+    @property
     def max_file_bytes(self) -> int:
         """The file-size limit in bytes."""
         return int(self.max_file_mb * 1024 * 1024)
@@ -139,6 +163,10 @@ class Settings(BaseModel):
             values["encoding"] = env["HANDSCROLL_ENCODING"]
         if "HANDSCROLL_LANGUAGE" in env:
             values["language"] = env["HANDSCROLL_LANGUAGE"]
+        if "HANDSCROLL_CONVERSION" in env:
+            values["conversion"] = env["HANDSCROLL_CONVERSION"]
+        if "HANDSCROLL_PHRASES" in env:
+            values["phrases"] = env["HANDSCROLL_PHRASES"]
         if "HANDSCROLL_MAX_FILE_MB" in env:
             values["max_file_mb"] = env["HANDSCROLL_MAX_FILE_MB"]
         if "HANDSCROLL_MAP_TILES" in env:

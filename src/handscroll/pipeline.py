@@ -6,6 +6,7 @@ written whole in one transaction or (with `all_or_nothing`) not at all.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import multiprocessing
 import os
@@ -18,10 +19,12 @@ from typing import Protocol
 
 from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
+from handscroll.editions.derive import Converter, derive_simplified, derived_slug, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
+from handscroll.store.works import StoredEdition
 from handscroll.worker_lifetime import die_with_parent, initializer_args
 
 
@@ -58,6 +61,7 @@ class _Batch:
     files: int = 0
     editions: list[ReadResult] = field(default_factory=list)  # aligned into works after reading
     work: str | None = None  # an explicit work key for every file (--work)
+    pins: list[ReadResult] = field(default_factory=list)  # sources with a `::: quiz` (issue 15)
 
     def add(self, result: ReadResult, enrichment: Enrichment | None) -> None:
         slug = result.feature.slug
@@ -80,8 +84,11 @@ class _Batch:
                 source_hash=result.source_hash,
                 enrichment=enrichment,
                 work=work_key(result.feature, result.work or self.work),
+                quiz=result.quiz,
             )
         )
+        if result.quiz is not None:
+            self.pins.append(result)
 
 
 def import_paths(
@@ -143,12 +150,20 @@ def import_paths(
             progress.advance(source.path)
 
     # Alignment reads only features: a misaligned edition is reported, never refused.
-    batch.warnings.extend(_misalignments(batch, library))
+    stored = _stored_editions(batch, library)
+    batch.warnings.extend(_misalignments(batch, library, stored))
+    # A work with a Traditional edition and no Simplified one gets one converted by OpenCC,
+    # written in the same transaction and marked as derived (issue 12, item 5).
+    try:
+        batch.items.extend(_derived_editions(batch.items, stored, settings, enrich=enrich))
+    except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
+        batch.errors.append(exc)
 
     if batch.errors and all_or_nothing:
         report = ImportReport(outcomes=())
     else:
         report = library.import_features(batch.items)
+        batch.warnings.extend(stale_pins(library, batch.pins))
     return ImportSummary(
         report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes),
         errors=tuple(batch.errors),
@@ -157,18 +172,87 @@ def import_paths(
     )
 
 
-def _misalignments(batch: _Batch, library: Library) -> list[ReadWarning]:
-    """Align the batch's editions with each other and with the stored editions of their works."""
-    keys = sorted({item.work for item in batch.items if item.work})
+def stale_pins(library: Library, pins: list[ReadResult]) -> list[ReadWarning]:
+    """A warning for each pinned id that is not one of its feature's items now (the text changed)."""
+    from handscroll.learn.load import load_quiz
+
+    warnings = []
+    for result in pins:
+        quiz, _ = load_quiz(library, result.feature.slug)
+        current = {item.id for item in quiz.items}
+        for item_id in result.quiz or ():
+            if item_id not in current:
+                warnings.append(
+                    ReadWarning(
+                        Location(result.source, result.quiz_line),
+                        f"quiz: {item_id} is not one of this feature's items now (the text changed "
+                        f"since it was approved?); see `handscroll quiz {result.feature.slug}`",
+                    )
+                )
+    return warnings
+
+
+def _stored_editions(batch: _Batch, library: Library) -> dict[str, list[StoredEdition]]:
+    """The stored editions of the works the batch has editions of."""
+    return library.work_editions(sorted({item.work for item in batch.items if item.work}))
+
+
+def _misalignments(
+    batch: _Batch, library: Library, stored: dict[str, list[StoredEdition]]
+) -> list[ReadWarning]:
+    """Align the batch's editions with each other and with the stored editions of their works.
+
+    A derived edition is a conversion of its Traditional one, so it is not aligned again.
+    """
     read = {item.feature.slug for item in batch.items}
-    stored = [
+    others = [
         # An explicit key is stored as "key:<key>"; read back, it is the key as given.
-        ReadResult(feature=library.get_feature(slug), source=source, work=_explicit(key))
-        for key, editions in library.work_editions(keys).items()
-        for slug, _language, source in editions
-        if slug not in read
+        ReadResult(feature=library.get_feature(edition.slug), source=edition.source, work=_explicit(key))
+        for key, editions in stored.items()
+        for edition in editions
+        if edition.slug not in read and not edition.derived
     ]
-    return [problem for aligned in align_results([*batch.editions, *stored]) for problem in aligned.problems]
+    return [problem for aligned in align_results([*batch.editions, *others]) for problem in aligned.problems]
+
+
+def _derived_editions(
+    items: list[ImportItem], stored: dict[str, list[StoredEdition]], settings: Settings, *, enrich: bool
+) -> list[ImportItem]:
+    """Simplified editions converted from the batch's Traditional ones, where a work has no real one.
+
+    Each is known by a source naming its Traditional file and a hash of that file, the
+    conversion and the phrase table: re-importing with another table converts again.
+    """
+    if settings.conversion == "none":
+        return []
+    written = {key: {e.language for e in editions if not e.derived} for key, editions in stored.items()}
+    traditional = to_derive([(item.work, item.feature) for item in items if item.work], written)
+    if not traditional:
+        return []
+    table = settings.phrase_table
+    converter = Converter(settings.conversion, load_phrases(table) if table else None)
+    taken = {item.feature.slug for item in items}
+    by_slug = {item.feature.slug: item for item in items}
+    derived = []
+    for key, feature in traditional:
+        item = by_slug[feature.slug]
+        simplified = derive_simplified(feature, converter).model_copy(
+            update={"slug": derived_slug(feature.slug)}
+        )
+        if simplified.slug in taken:
+            continue  # a file of the batch already has that slug: it wins
+        recipe = f"{item.source_hash}\n{converter.config}\n{sorted(converter.phrases.items())}"
+        derived.append(
+            ImportItem(
+                feature=simplified,
+                source=f"{item.source} (converted to Simplified Chinese)",
+                source_hash=hashlib.sha256(recipe.encode()).hexdigest(),
+                enrichment=enrich_feature(simplified) if enrich else None,
+                work=key,
+                derived=True,
+            )
+        )
+    return derived
 
 
 def _explicit(key: str) -> str | None:

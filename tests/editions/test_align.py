@@ -106,7 +106,7 @@ def test_import_reports_misalignment_as_a_warning_and_imports_every_edition(tmp_
     with Library.open(f"sqlite:///{tmp_path / 'lib.db'}") as library:
         summary = import_paths([str(folder)], library, Settings(), enrich=False)
         assert not summary.failed
-        assert library.count_features() == 2
+        assert library.count_features() == 3  # and the Simplified edition derived from the Traditional
     messages = [str(w) for w in summary.warnings]
     assert any(
         "en.txt:" in m and "figure handscroll_sample_civilwar01_3 is not in the" in m for m in messages
@@ -149,8 +149,10 @@ def test_editions_imported_apart_are_one_work_and_a_reimport_replaces_only_itsel
         assert import_paths([str(english)], library, Settings(), enrich=False).warnings == ()
         # Aligned with the stored English edition, every block paired.
         assert import_paths([str(chinese)], library, Settings(), enrich=False).warnings == ()
-        assert sorted(lang for _, lang, _ in library.work_editions([key])[key]) == ["en", "zh-Hant"]
-        english_slug = next(slug for slug, lang, _ in library.work_editions([key])[key] if lang == "en")
+        # The Simplified edition is derived from the Traditional one (issue 12, item 5).
+        languages = [(e.language, e.derived) for e in library.work_editions([key])[key]]
+        assert sorted(languages) == [("en", False), ("zh-Hans", True), ("zh-Hant", False)]
+        english_slug = next(e.slug for e in library.work_editions([key])[key] if e.language == "en")
         english_before = library.get_feature(english_slug)
         # The Chinese edition changes, one figure short: reported against the stored English one.
         lines = text.split("\n")
@@ -164,5 +166,5 @@ def test_editions_imported_apart_are_one_work_and_a_reimport_replaces_only_itsel
             for w in summary.warnings
         )
         editions = library.work_editions([key])[key]
-        assert sorted(lang for _, lang, _ in editions) == ["en", "zh-Hant"]  # replaced, not added
+        assert sorted(e.language for e in editions) == ["en", "zh-Hans", "zh-Hant"]  # replaced, not added
         assert library.get_feature(english_slug) == english_before

@@ -48,7 +48,7 @@ def test_build_writes_every_page_with_relative_links_only(tmp_path: Path) -> Non
     url, settings = _setup(tmp_path, _features(3))
     out = tmp_path / "site"
     report = _build(url, out, settings)
-    assert set(report.written) == {
+    pages = {
         "index.html",
         "404.html",
         "series/testsite_civilwar.html",
@@ -59,6 +59,10 @@ def test_build_writes_every_page_with_relative_links_only(tmp_path: Path) -> Non
         "timelines/testsite_civilwar.html",
         "glossary.html",
         "glossary-pinyin.html",
+    }
+    # Every page in each interface language: English at the root, Chinese in a folder (issue 12).
+    assert set(report.written) == {
+        f"{folder}{page}" for folder in ("", "zh-hant/", "zh-hans/") for page in pages
     }
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -90,7 +94,7 @@ def test_rebuild_without_changes_writes_nothing(tmp_path: Path) -> None:
     _build(url, out, settings)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
     again = _build(url, out, settings)
-    assert again.written == () and again.unchanged == 10
+    assert again.written == () and again.unchanged == 30
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.html")} == stamps
 
 
@@ -104,11 +108,15 @@ def test_rebuild_after_one_change_rewrites_only_its_dependants(tmp_path: Path) -
     fill_library(url, [changed])
     report = _build(url, out, settings)
     expected = {
-        "features/02-testsite-civilwar.html",
-        "features/01-testsite-civilwar.html",  # its next-part link shows the new title
-        "features/03-testsite-civilwar.html",  # its previous-part link too
-        "series/testsite_civilwar.html",
-        "index.html",
+        f"{folder}{page}"
+        for folder in ("", "zh-hant/", "zh-hans/")
+        for page in (
+            "features/02-testsite-civilwar.html",
+            "features/01-testsite-civilwar.html",  # its next-part link shows the new title
+            "features/03-testsite-civilwar.html",  # its previous-part link too
+            "series/testsite_civilwar.html",
+            "index.html",
+        )
     }
     assert set(report.written) == expected
     after = {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
@@ -123,7 +131,11 @@ def test_deleted_feature_pages_are_removed(tmp_path: Path) -> None:
     with Library.open(url) as library:
         library.delete_feature("03-testsite-civilwar")
     report = _build(url, out, settings)
-    assert report.removed == ("features/03-testsite-civilwar.html",)
+    assert report.removed == (
+        "features/03-testsite-civilwar.html",
+        "zh-hans/features/03-testsite-civilwar.html",
+        "zh-hant/features/03-testsite-civilwar.html",
+    )
     assert not (out / "features/03-testsite-civilwar.html").exists()
     assert "features/02-testsite-civilwar.html" in report.written  # it lost its next part
 

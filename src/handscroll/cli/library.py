@@ -160,7 +160,9 @@ def show_command(
 
     with open_library(db) as library:
         feature = library.get_feature(slug)
-    render_feature(feature.to_json(), lambda: write_markdown(feature), fmt)
+        approved = library.approved_quiz_items(slug)
+    # Markdown carries the approvals as a `::: quiz` container, so they survive a round trip (issue 15).
+    render_feature(feature.to_json(), lambda: write_markdown(feature, approved or None), fmt)
 
 
 @app.command("delete")

@@ -11,7 +11,7 @@ imported (issue 12, item 5).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -85,9 +85,26 @@ def derive_simplified(feature: Feature, converter: Converter) -> Feature:
             "title": c(feature.title),
             "language": "zh-Hans",
             "blocks": tuple(blocks),
-            "slug": feature.slug,
+            "slug": derived_slug(feature.slug),
         }
     )
+
+
+def derived_slug(slug: str) -> str:
+    """The slug of the Simplified edition derived from a Traditional edition's slug."""
+    return slug.removesuffix("-zh-hant") + "-zh-hans"
+
+
+def to_derive(
+    editions: Sequence[tuple[str, Feature]], written: Mapping[str, set[str]]
+) -> list[tuple[str, Feature]]:
+    """The (work key, Traditional edition) pairs whose work has no Simplified edition as written:
+    neither among `editions` (just read) nor among the `written` languages stored per work."""
+    simplified = {key for key, feature in editions if feature.language == "zh-Hans"}
+    simplified |= {key for key, languages in written.items() if "zh-Hans" in languages}
+    return [
+        (key, feature) for key, feature in editions if feature.language == "zh-Hant" and key not in simplified
+    ]
 
 
 def load_phrases(path: Path) -> dict[str, str]:

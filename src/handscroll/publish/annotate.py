@@ -18,10 +18,16 @@ from markupsafe import Markup, escape
 
 from handscroll.text.cjk import CHINESE_RUN
 
-__all__ = ["Mark", "anchor_ids", "annotate", "keep_apart", "mark_chinese", "stress"]
+__all__ = ["Mark", "anchor_ids", "annotate", "han_lang", "keep_apart", "mark_chinese", "stress"]
 
 _HAN_RUN = CHINESE_RUN
 """A run of Han characters, with CJK punctuation inside it (not at its ends): text/cjk.py decides."""
+
+
+def han_lang(language: str) -> str:
+    """The `lang` of Chinese runs in a text of `language`: its own script in a Chinese edition,
+    Traditional in English (where names are written `Harbin (哈爾濱)`)."""
+    return language if language.startswith("zh") else "zh-Hant"
 
 
 def mark_chinese(text: object, lang: str = "zh-Hant") -> Markup:
@@ -72,15 +78,15 @@ def keep_apart(marks: Iterable[Mark], length: int) -> list[Mark]:
 _RANK = {"event": 0, "strong": 0, "term": 1}
 
 
-def annotate(text: str, marks: Sequence[Mark] = ()) -> Markup:
-    """The text as HTML with its marks: escaped pieces, Chinese tagged, our tags around the spans."""
+def annotate(text: str, marks: Sequence[Mark] = (), lang: str = "zh-Hant") -> Markup:
+    """The text as HTML with its marks: escaped pieces, Chinese tagged (`lang`), our tags around the spans."""
     if not marks:
-        return mark_chinese(text)
+        return mark_chinese(text, lang)
     pieces: list[str] = []
     at = 0
     for mark in keep_apart(marks, len(text)):
-        pieces.append(mark_chinese(text[at : mark.start]))
-        inner = mark_chinese(text[mark.start : mark.end])
+        pieces.append(mark_chinese(text[at : mark.start], lang))
+        inner = mark_chinese(text[mark.start : mark.end], lang)
         target = escape(mark.target)
         if mark.kind == "event":
             pieces.append(f'<span class="event" id="{target}">{inner}</span>')
@@ -89,16 +95,16 @@ def annotate(text: str, marks: Sequence[Mark] = ()) -> Markup:
         else:
             pieces.append(f"<strong>{inner}</strong>")
         at = mark.end
-    pieces.append(mark_chinese(text[at:]))
+    pieces.append(mark_chinese(text[at:], lang))
     return Markup("".join(pieces))
 
 
-def stress(text: str, words: str) -> Markup:
+def stress(text: str, words: str, lang: str = "zh-Hant") -> Markup:
     """The text with the first occurrence of `words` in `<strong>` (a date in its sentence)."""
     found = text.find(words) if words else -1
     if found < 0:
-        return mark_chinese(text)
-    return annotate(text, [Mark(found, found + len(words), "strong")])
+        return mark_chinese(text, lang)
+    return annotate(text, [Mark(found, found + len(words), "strong")], lang)
 
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")

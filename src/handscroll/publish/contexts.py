@@ -10,8 +10,8 @@ A test checks that each template uses the fields its dataclass declares.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import ClassVar, Protocol
 
 from markupsafe import Markup
@@ -28,13 +28,16 @@ from handscroll.model import (
     TextRef,
     Unclassified,
 )
-from handscroll.publish.annotate import Mark, annotate
+from handscroll.publish.annotate import Mark, annotate, han_lang
 from handscroll.publish.checks import CheckSection, load_checks
+from handscroll.publish.editions import edition_slugs, pick_editions
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
+from handscroll.publish.i18n import LOCALES, NATIVE_NAMES, Translator
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
+from handscroll.store.works import StoredEdition
 
 SITE_NAME = "handscroll"
 """The name shown in every page's header and title."""
@@ -62,11 +65,23 @@ class LibraryReader(Protocol):
 
     def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
 
+    def editions_of_feature(self, slug: str) -> list[StoredEdition]: ...
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """This page in one of the reader's languages: the switcher's link and an `hreflang` alternate."""
+
+    language: str
+    name: str
+    url: str
+    current: bool
+
 
 @dataclass(frozen=True)
 class Chrome:
     """What every page's frame (base.html) needs: links to home, the timeline and glossary,
-    stylesheet, script and icon."""
+    stylesheet, script and icon, the interface language and this page in the others."""
 
     home_url: str
     timeline_url: str
@@ -77,6 +92,10 @@ class Chrome:
     site_name: str = SITE_NAME
     search_url: str = ""
     """Where the search box on every page sends its query (issue 5)."""
+    language: str = "en"
+    """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
+    languages: tuple[LanguageLink, ...] = ()
+    """The language switcher, this language included (issue 12)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,8 @@ class Link:
 
     url: str
     label: str
+    current: bool = False
+    """Whether the link leads to the page it is on (`aria-current`)."""
 
 
 @dataclass(frozen=True)
@@ -243,6 +264,11 @@ class FeaturePage:
     """schema.org JSON-LD of the feature (issue 6), escaped for a `<script type="application/ld+json">`."""
     checks: CheckSection | None = None
     """The approved self-check items ("Check yourself", issue 15), or None."""
+    derived_note: str = ""
+    """Said above the title of an edition converted by machine (issue 12): "converted automatically
+    from Traditional Chinese"; empty for an edition as written."""
+    worksheet_url: str = ""
+    """The printable worksheet (PDF, issue 15); the live reader makes it, a static site has none."""
 
 
 @dataclass(frozen=True)
@@ -259,8 +285,14 @@ Page = HomePage | SeriesPage | FeaturePage | NotFoundPage
 """Any page context."""
 
 
-def make_chrome(urls: Urls) -> Chrome:
-    """The frame links for pages addressed by `urls`."""
+Here = Callable[[Urls], str]
+"""Where the page being built lives in another language, given that language's `Urls`."""
+
+
+def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
+    """The frame links for pages addressed by `urls`; `here` places this page in each language
+    for the switcher (by default, each language's home page)."""
+    place = here or (lambda other: other.home())
     return Chrome(
         home_url=urls.home(),
         timeline_url=urls.timeline(),
@@ -269,6 +301,11 @@ def make_chrome(urls: Urls) -> Chrome:
         js_url=urls.static("gallery.js"),
         icon_url=urls.static("favicon.svg"),
         search_url=urls.search(),
+        language=urls.language,
+        languages=tuple(
+            LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)
+            for lang in LOCALES
+        ),
     )
 
 
@@ -312,10 +349,11 @@ def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartC
 def home_page(
     summaries: Sequence[FeatureSummary], series: Sequence[SeriesSummary], media: MediaLibrary, urls: Urls
 ) -> HomePage:
-    """The home page from the library listing (ordered by series, part, title)."""
+    """The home page from the library listing (ordered by series, part, title), each work once in
+    the edition its language's readers see."""
     by_key: dict[str, list[FeatureSummary]] = {}
     standalone: list[PartCard] = []
-    for summary in summaries:
+    for summary in pick_editions(summaries, urls.language):
         if summary.series is None:
             standalone.append(part_card(summary, media, urls))
         else:
@@ -344,12 +382,12 @@ def home_page(
 def series_page(
     key: str, summary: SeriesSummary | None, parts: Sequence[FeatureSummary], media: MediaLibrary, urls: Urls
 ) -> SeriesPage:
-    """A series page from its parts (ordered by part)."""
+    """A series page from its parts (ordered by part), each work once."""
     return SeriesPage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.series(key)),
         key=key,
         title=series_title(summary, key),
-        parts=tuple(part_card(p, media, urls) for p in parts),
+        parts=tuple(part_card(p, media, urls) for p in pick_editions(parts, urls.language)),
         timeline_url=urls.timeline(key),
     )
 
@@ -376,28 +414,39 @@ def feature_page(
     enrichment: Enrichment | None = None,
     map_setup: MapSetup = NO_MAP,
     checks: CheckSection | None = None,
+    editions: Mapping[str, str] | None = None,
+    derived: bool = False,
 ) -> FeaturePage:
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
-    its texts marked with the events and terms of its `enrichment`, and its self-checks."""
+    its texts marked with the events and terms of its `enrichment`, and its self-checks.
+
+    `editions` gives the slug of the work's edition in each language (the switcher leads
+    there; a language without one shows this edition); `derived` marks an edition that was
+    converted by machine (issue 12).
+    """
     extras, marks = feature_extras(enrichment, map_setup)
+    ui = Translator(urls.language)
     captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
     hero = None
     if feature.hero:
-        alt = captions.get(feature.hero) or f"Lead picture: {feature.title}"
+        alt = captions.get(feature.hero) or ui.gettext("Lead picture: %(title)s") % {"title": feature.title}
         hero = make_picture(media, feature.hero, alt, urls)
+    slugs = editions or {}
     series_link = None
     if feature.series:
         series_link = Link(urls.series(feature.series), series_title(series, feature.series))
     return FeaturePage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.feature(slugs.get(other.language, feature.slug))),
         slug=feature.slug,
         title=feature.title,
-        title_html=annotate(feature.title, marks.get(TextRef(None, "title"), ())),
+        title_html=annotate(
+            feature.title, marks.get(TextRef(None, "title"), ()), lang=han_lang(feature.language)
+        ),
         part=feature.part,
         language=feature.language,
         series=series_link,
         hero=hero,
-        sections=_sections(feature, media, urls, marks),
+        sections=_sections(feature, media, urls, marks, ui),
         previous=part_card(previous, media, urls) if previous else None,
         next=part_card(next, media, urls) if next else None,
         extras=extras,
@@ -409,6 +458,7 @@ def feature_page(
             series=(series_link.url, series_link.label) if series_link else None,
         ),
         checks=checks,
+        derived_note=ui.gettext("converted automatically from Traditional Chinese") if derived else "",
     )
 
 
@@ -419,7 +469,11 @@ def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> No
 
 
 def _sections(
-    feature: Feature, media: MediaLibrary, urls: Urls, marks: Mapping[TextRef, tuple[Mark, ...]]
+    feature: Feature,
+    media: MediaLibrary,
+    urls: Urls,
+    marks: Mapping[TextRef, tuple[Mark, ...]],
+    ui: Translator,
 ) -> tuple[Section, ...]:
     """Group blocks in reading order: prose runs, gallery runs (figures and notes), questions, credit.
 
@@ -428,7 +482,7 @@ def _sections(
     """
 
     def html(number: int, field: str, text: str, index: int = 0) -> Markup:
-        return annotate(text, marks.get(TextRef(number, field, index), ()))
+        return annotate(text, marks.get(TextRef(number, field, index), ()), lang=han_lang(feature.language))
 
     sections: list[Section] = []
     prose: list[tuple[Markup, bool]] = []
@@ -456,12 +510,16 @@ def _sections(
                 flush()
             if isinstance(block, Figure):
                 figure_number += 1
-                alt = block.caption[0] if block.caption else f"Figure {figure_number}"
+                alt = (
+                    block.caption[0]
+                    if block.caption
+                    else ui.gettext("Figure %(number)s") % {"number": figure_number}
+                )
                 picture = make_picture(media, block.media, _short(alt), urls)
                 caption = tuple(html(number, "caption", t, i) for i, t in enumerate(block.caption))
                 strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))
             else:
-                label = "Extended reading" if block.kind == "ebook" else block.kind.capitalize()
+                label = ui.gettext("Extended reading") if block.kind == "ebook" else block.kind.capitalize()
                 strip.append(
                     NoteCard(label, tuple(html(number, "text", t, i) for i, t in enumerate(block.text)))
                 )
@@ -506,10 +564,12 @@ def load_feature(
     previous = following = None
     summary = None
     if feature.series:
-        previous, following = neighbours(slug, library.list_features(series=feature.series))
+        parts = pick_editions(library.list_features(series=feature.series), urls.language)
+        previous, following = neighbours(slug, parts)
         summary = next((s for s in library.list_series() if s.key == feature.series), None)
     enrichment = library.get_enrichment(slug)
-    return feature_page(
+    editions = library.editions_of_feature(slug)
+    page = feature_page(
         feature,
         series=summary,
         previous=previous,
@@ -518,5 +578,10 @@ def load_feature(
         urls=urls,
         enrichment=enrichment,
         map_setup=map_setup,
-        checks=load_checks(library, feature, enrichment, urls),
+        checks=load_checks(
+            library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
+        ),
+        editions=edition_slugs((e.language, e.slug) for e in editions),
+        derived=any(e.derived and e.slug == slug for e in editions),
     )
+    return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15

@@ -57,6 +57,8 @@ class TermEntry:
     pinyin: str | None
     abbreviation: str | None
     note: str | None
+    aligned: bool = False
+    """True when the term was given by an aligned edition, not this text (issue 12)."""
 
 
 @dataclass(frozen=True)

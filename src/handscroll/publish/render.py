@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-from handscroll.publish.annotate import mark_chinese
-from handscroll.publish.contexts import FeaturePage
-from handscroll.publish.reference import ReaderPage
+from handscroll.publish.annotate import han_lang, mark_chinese
+from handscroll.publish.contexts import Chrome, FeaturePage
+from handscroll.publish.i18n import LOCALE_DIR, LOCALES, translations
 from handscroll.publish.xml_text import clean_xml_text
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -25,40 +27,80 @@ STATIC_DIR = Path(__file__).parent / "static"
 """The stylesheet and gallery script, served at /static/ and copied into static sites."""
 
 
+class Renderable(Protocol):
+    """A page context: its template and its frame (which says the interface language)."""
+
+    @property
+    def template(self) -> str: ...
+
+    @property
+    def chrome(self) -> Chrome: ...
+
+
 class Renderer:
-    """Renders page contexts with the built-in templates (or a folder of overrides tried first)."""
+    """Renders page contexts with the built-in templates (or a folder of overrides tried first).
+
+    One Jinja2 environment per interface language, each with that language's
+    catalogue installed (issue 12): a page is rendered in `page.chrome.language`.
+    """
 
     def __init__(self, extra_templates: Path | None = None) -> None:
         paths = [str(extra_templates)] if extra_templates else []
         paths.append(str(TEMPLATES_DIR))
-        self.env = Environment(
-            loader=FileSystemLoader(paths),
-            autoescape=select_autoescape(enabled_extensions=("html",), default=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            auto_reload=False,
-        )
-        self.env.filters["zh"] = mark_chinese
+        self.envs = {language: _environment(paths, language) for language in LOCALES}
+        self.env = self.envs["en"]
 
-    def template_names(self, page: ReaderPage) -> list[str]:
+    def template_names(self, page: Renderable) -> list[str]:
         """The templates tried for a page, most specific first (`feature-<slug>.html`)."""
         if isinstance(page, FeaturePage):
             return [f"feature-{page.slug}.html", page.template]
         return [page.template]
 
-    def render(self, page: ReaderPage) -> str:
+    def render(self, page: Renderable) -> str:
         """The HTML of one page, without characters XML and HTML forbid (issue 10 item 6)."""
-        template = self.env.select_template(self.template_names(page))
+        env = self.envs.get(page.chrome.language, self.env)
+        template = env.select_template(self.template_names(page))
         return clean_xml_text(template.render(page=page))
 
     @cached_property
     def version(self) -> str:
         """A hash of every template and static file: a static build redoes all pages when it changes."""
         digest = hashlib.sha256()
-        for folder in (TEMPLATES_DIR, STATIC_DIR):
+        for folder in (TEMPLATES_DIR, STATIC_DIR, LOCALE_DIR):
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
                     digest.update(path.name.encode())
                     digest.update(path.read_bytes())
         return digest.hexdigest()
+
+
+def _environment(paths: list[str], language: str) -> Environment:
+    """A template environment whose `_()` and `{% trans %}` speak `language`."""
+    env = Environment(
+        loader=FileSystemLoader(paths),
+        autoescape=select_autoescape(enabled_extensions=("html",), default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.filters["zh"] = _chinese_marked
+    env.filters["ui_lang"] = _interface_lang
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def _chinese_marked(text: object, language: str = "en") -> Markup:
+    """The `zh` filter: text escaped, its Chinese runs tagged for a text in `language`."""
+    return mark_chinese(text, han_lang(language))
+
+
+def _interface_lang(page: object) -> Markup:
+    """` lang="…"` for the interface's labels inside a feature written in another language
+    (an English edition read with the Chinese interface); nothing when the two agree."""
+    chrome = getattr(page, "chrome", None)
+    content = getattr(page, "language", None)
+    if chrome is None or content is None or content == chrome.language:
+        return Markup("")
+    return Markup(' lang="{}"').format(chrome.language)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -47,9 +47,11 @@ from typing import Any, Protocol
 
 from handscroll.model import Enrichment, Feature
 from handscroll.publish.contexts import make_chrome
+from handscroll.publish.editions import pick_editions
+from handscroll.publish.i18n import LOCALES
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_page import SearchPage, render_search_page
-from handscroll.publish.urls import SiteUrls
+from handscroll.publish.urls import SiteUrls, site_folder
 from handscroll.store.query import fold_text, older_names, place_index
 from handscroll.store.records import FeatureSummary
 from handscroll.store.search_text import enrichment_terms, folded_document
@@ -95,8 +97,16 @@ class StaticIndex:
         self._han: set[str] = set()
         self._readings: dict[str, list[str]] = {}
 
-    def add(self, summary: FeatureSummary, feature: Feature, enrichment: Enrichment | None) -> None:
-        """Index one feature (its page links here) with its glossary terms and places."""
+    def add(
+        self,
+        summary: FeatureSummary,
+        feature: Feature,
+        enrichment: Enrichment | None,
+        folders: Sequence[str] = ("",),
+    ) -> None:
+        """Index one feature with its glossary terms and places; `folders` are the interface
+        languages' folders that have its page (`""`, `zh-hant/`...), so a result links to the
+        page in the reader's language when there is one (issue 12)."""
         doc_id = self._first + len(self._docs)
         folded = folded_document(feature, enrichment_terms(enrichment))
         fields = (folded.title.split(), folded.terms.split(), folded.body.split())
@@ -119,6 +129,7 @@ class StaticIndex:
         self._docs.append(
             {
                 "u": self._urls.feature(summary.slug),
+                "v": list(folders) or [""],
                 "t": feature.title,
                 "s": summary.series,
                 "l": feature.language,
@@ -161,7 +172,13 @@ class StaticIndex:
         for doc_id, doc in enumerate(self._docs, self._first):
             doc = {**doc, "m": {char: t2s[char] for char in sorted(doc["m"]) if char in t2s}}
             written.add(_write_script(out_dir, f"d/{doc_id}", doc))
-        meta = {"version": INDEX_VERSION, "han": han_js_class(), "chunks": firsts, "docs": len(self._docs)}
+        meta = {
+            "version": INDEX_VERSION,
+            "han": han_js_class(),
+            "chunks": firsts,
+            "docs": len(self._docs),
+            "folders": {language: site_folder(language) for language in LOCALES},
+        }
         meta_path = out_dir / META_FILE
         _write_if_changed(meta_path, "window.HANDSCROLL_SEARCH = " + _json(meta) + ";\n")
         written.add(meta_path)
@@ -174,8 +191,8 @@ class StaticIndex:
 
 
 def write_search_page(out_dir: Path, renderer: Renderer) -> None:
-    """`search.html` (and the Porter2 script it loads, when npm's porter2 is installed)."""
-    urls = SiteUrls(0)
+    """`search.html` in each interface language (and the Porter2 script they load, when npm's
+    porter2 is installed)."""
     porter2 = find_porter2()
     if porter2 is not None:
         # CommonJS as npm ships it, wrapped to a classic script (file:// pages cannot import modules).
@@ -183,8 +200,18 @@ def write_search_page(out_dir: Path, renderer: Renderer) -> None:
         wrapped = f"(function (exports) {{\n{code}\n}})(window.handscrollPorter2 = {{}});\n"
         (out_dir / "static" / "vendor").mkdir(parents=True, exist_ok=True)
         _write_if_changed(out_dir / "static" / STEMMER_FILE, wrapped)
-    page = SearchPage(
-        chrome=make_chrome(urls),
+    for language in LOCALES:  # one page per interface language, all on the one index (issue 12)
+        folder = site_folder(language)
+        _write_if_changed(
+            out_dir / folder / PAGE_FILE,
+            render_search_page(renderer, _static_page(SiteUrls(folder.count("/"), language), porter2)),
+        )
+
+
+def _static_page(urls: SiteUrls, porter2: Path | None) -> SearchPage:
+    """The static search page in the language of `urls`, its results filled by a script."""
+    return SearchPage(
+        chrome=make_chrome(urls, lambda other: other.search()),
         query="",
         series="",
         year_from="",
@@ -195,18 +222,23 @@ def write_search_page(out_dir: Path, renderer: Renderer) -> None:
         previous_url=None,
         next_url=None,
         static=True,
-        index_url=META_FILE,
+        index_url=urls.prefix + META_FILE,
         script_url=urls.static("search.js"),
         stemmer_url=urls.static(STEMMER_FILE) if porter2 is not None else "",
     )
-    _write_if_changed(out_dir / PAGE_FILE, render_search_page(renderer, page))
 
 
 def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
-    """The whole static search of a library: its page and its index (each feature read once)."""
+    """The whole static search of a library: its pages and its index (each feature read once)."""
     index = StaticIndex(SiteUrls(0))
-    for summary in library.list_features():
-        index.add(summary, library.get_feature(summary.slug), library.get_enrichment(summary.slug))
+    summaries = library.list_features()
+    shown: dict[str, list[str]] = {}
+    for language in LOCALES:  # where `build` writes each feature's pages (site.py)
+        for summary in pick_editions(summaries, language):
+            shown.setdefault(summary.slug, []).append(site_folder(language))
+    for summary in summaries:
+        feature, enrichment = library.get_feature(summary.slug), library.get_enrichment(summary.slug)
+        index.add(summary, feature, enrichment, shown.get(summary.slug, [""]))
     index.write(out_dir)
     write_search_page(out_dir, renderer)
 

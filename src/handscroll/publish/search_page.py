@@ -17,6 +17,7 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
 from handscroll.publish.contexts import Chrome, make_chrome
+from handscroll.publish.i18n import NATIVE_NAMES
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_marks import result_dict, search_notices, snippet_html
 from handscroll.publish.urls import Urls
@@ -28,10 +29,6 @@ from handscroll.text.languages import LANGUAGES, UnknownLanguageError, language_
 
 PER_PAGE = 20
 """Results per page, on the page and by default in the API."""
-
-
-LANGUAGE_NAMES = {"en": "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文"}
-"""Each edition's language, named in itself (so no catalogue translates it)."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +193,7 @@ def result_card(urls: Urls, result: SearchResult) -> ResultCard:
 
 
 def _edition_link(urls: Urls, edition: Edition) -> EditionLink:
-    name = LANGUAGE_NAMES.get(edition.language, edition.language)
+    name = NATIVE_NAMES.get(edition.language, edition.language)
     return EditionLink(edition.language, name, urls.feature(edition.slug))
 
 
@@ -235,13 +232,13 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
             "from": params.year_from,
             "to": params.year_to,
             "language": params.language,
-            "lang": params.reader_language,
         }
         kept = {k: v for k, v in query.items() if v not in (None, "")}
-        return "/search?" + urlencode({**kept, "page": page})
+        return f"{urls.search()}?" + urlencode({**kept, "page": page})
 
+    asked = f"?{urlencode({'q': params.query})}" if params.query else ""
     return SearchPage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.search() + asked),  # the same query in each language
         query=params.query,
         series=params.series or "",
         year_from="" if params.year_from is None else str(params.year_from),
@@ -259,13 +256,13 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
             Choice(s.key, s.title or s.key)
             for s in sorted(store.list_series(), key=lambda s: (s.title or s.key).casefold())
         ),
-        language_choices=tuple(Choice(tag, name) for tag, name in LANGUAGE_NAMES.items()),
+        language_choices=tuple(Choice(tag, name) for tag, name in NATIVE_NAMES.items()),
     )
 
 
 def render_search_page(renderer: Renderer, page: SearchPage) -> str:
     """The HTML of a search page (`search.html`, or an override of it)."""
-    return renderer.env.get_template(page.template).render(page=page)
+    return renderer.render(page)  # in the page's interface language (issue 12)
 
 
 def _total_label(results: SearchResults) -> str:
@@ -287,7 +284,7 @@ def _language(params: Any, name: str) -> str | None:
 def error_page(urls: Urls, message: str) -> SearchPage:
     """The form with a message instead of results (a bad number in the request)."""
     return SearchPage(
-        chrome=make_chrome(urls),
+        chrome=make_chrome(urls, lambda other: other.search()),
         query="",
         series="",
         year_from="",

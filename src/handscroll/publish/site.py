@@ -38,7 +38,9 @@ from handscroll.publish.contexts import (
     series_page,
     series_title,
 )
+from handscroll.publish.editions import edition_slugs, pick_editions, works_of
 from handscroll.publish.enriched import LEAFLET_FILES, find_leaflet, map_setup
+from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
 from handscroll.publish.redirects import write_redirect_pages
@@ -48,6 +50,7 @@ from handscroll.publish.reference import (
     ReaderPage,
     ReferenceReader,
     glossary_page,
+    shown_editions,
     timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
@@ -57,9 +60,10 @@ from handscroll.publish.site_features import (
     FeatureTask,
     build_feature_pages,
     pictures,
+    site_urls,
     write_file,
 )
-from handscroll.publish.urls import SiteUrls, series_file
+from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import vendor_files
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
@@ -130,18 +134,22 @@ def build_site(
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
     base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps)
-    jobs = list(_jobs(summaries, series, media, base))
-    jobs.extend(_reference_jobs(library, summaries, series, base))
-    tasks = list(_feature_tasks(summaries, series, base, library.enrichment_stamps(), old, out_dir))
+    stamps = library.enrichment_stamps()
+    jobs: list[_Job] = []
+    tasks: list[FeatureTask] = []
+    for language in LOCALES:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
+        jobs.extend(_jobs(summaries, series, media, base, language))
+        tasks.extend(_feature_tasks(summaries, series, base, stamps, language, old, out_dir))
+        jobs.extend(_reference_jobs(library, summaries, series, base, language))
     if progress is not None:
         progress.start(len(jobs) + len(tasks))
 
     _copy_static(out_dir, leaflet)
     pages: dict[str, dict[str, object]] = {}
     written: list[str] = []
-    # Feature pages first: on a big build they run on every core while this process
-    # renders the other pages. Each feature is read once, for its page and the search index.
-    slices = build_feature_pages(library, tasks, out_dir, settings, maps)
+    # Feature pages first: on a big build they run on every core while this process renders
+    # the other pages. Each feature is read once, for its pages and the search index (issue 11).
+    slices = build_feature_pages(library, summaries, tasks, out_dir, settings, leaflet is not None)
     for job in jobs:
         before = old.get(job.path)
         if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
@@ -190,21 +198,26 @@ def build_site(
 
 
 def _jobs(
-    summaries: list[FeatureSummary], series: list[SeriesSummary], media: MediaLibrary, base: str
+    summaries: list[FeatureSummary],
+    series: list[SeriesSummary],
+    media: MediaLibrary,
+    base: str,
+    language: str,
 ) -> Iterator[_Job]:
-    """The home page, the not-found page and every series page, each with its key and context."""
+    """The home page, the not-found page and every series page in one language, with keys and contexts."""
     known = {s.key: s for s in series}
-    root, nested = SiteUrls(0), SiteUrls(1)
-    yield _Job(
-        "index.html", _hash(base, summaries, series), lambda: home_page(summaries, series, media, root)
-    )
-    yield _Job("404.html", _hash(base, series), lambda: not_found_page("this address", series, root))
-    for key, parts in _series_parts(summaries).items():
+    root, nested = site_urls(language)
+    folder = site_folder(language)
+    base = _hash(base, language)
+    home = _hash(base, summaries, series)
+    yield _Job(f"{folder}index.html", home, lambda: home_page(summaries, series, media, root))
+    yield _Job(f"{folder}404.html", _hash(base, series), lambda: not_found_page("this address", series, root))
+    for key, parts in _series_parts(summaries, language).items():
         if key is None:
             continue
         head = known.get(key)
         yield _Job(
-            f"series/{series_file(key)}",
+            f"{folder}series/{series_file(key)}",
             _hash(base, head, parts),
             _bind_series(key, head, parts, media, nested),
         )
@@ -215,30 +228,39 @@ def _feature_tasks(
     series: list[SeriesSummary],
     base: str,
     stamps: dict[str, tuple[str, int]],
+    language: str,
     old: dict[str, dict[str, object]],
     out_dir: Path,
 ) -> Iterator[FeatureTask]:
-    """Every feature's page with its key, its neighbours, and whether it must be written again.
+    """Every feature page in one language with its key, its neighbours, the editions its language
+    switcher links to, and whether it must be written again.
 
     A feature page's key includes its enrichment's stamp: enriching after a
     build must rewrite the page (issue 9.8).
     """
     known = {s.key: s for s in series}
-    for key, parts in _series_parts(summaries).items():
+    works = works_of(summaries)
+    folder = site_folder(language)
+    base = _hash(base, language)
+    for key, parts in _series_parts(summaries, language).items():
         head = known.get(key) if key is not None else None
         for at, part in enumerate(parts):
             previous = parts[at - 1] if key is not None and at > 0 else None
             following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
-            path = f"features/{part.slug}.html"
-            page_key = _hash(base, part, previous, following, head, stamps.get(part.slug))
+            editions = tuple(sorted(edition_slugs(works[part.work].items()).items())) if part.work else ()
+            path = f"{folder}features/{part.slug}.html"
+            page_key = _hash(base, part, previous, following, head, stamps.get(part.slug), editions)
             before = old.get(path)
             current = before is not None and before.get("key") == page_key and (out_dir / path).is_file()
-            yield FeatureTask(path, page_key, part, head, previous, following, render=not current)
+            yield FeatureTask(
+                path, page_key, language, part, head, previous, following, editions, not current
+            )
 
 
-def _series_parts(summaries: list[FeatureSummary]) -> dict[str | None, list[FeatureSummary]]:
+def _series_parts(summaries: list[FeatureSummary], language: str) -> dict[str | None, list[FeatureSummary]]:
+    """The features a reader of `language` sees, by series: each work once, in this language's edition."""
     groups: dict[str | None, list[FeatureSummary]] = {}
-    for item in summaries:
+    for item in pick_editions(summaries, language):
         groups.setdefault(item.series, []).append(item)
     return groups
 
@@ -250,41 +272,52 @@ def _bind_series(
 
 
 def _reference_jobs(
-    library: ReferenceReader, summaries: list[FeatureSummary], series: list[SeriesSummary], base: str
+    library: ReferenceReader,
+    summaries: list[FeatureSummary],
+    series: list[SeriesSummary],
+    base: str,
+    language: str,
 ) -> Iterator[_Job]:
-    """The timelines (library and each series) and the glossary in both orders."""
+    """The timelines (library and each series) and the glossary in both orders, in one language."""
     entries = library.timeline()
     terms = library.glossary()
     titles = {s.slug: s.title for s in summaries}
-    root, nested = SiteUrls(0), SiteUrls(1)
-    yield _Job("timeline.html", _hash(base, entries), lambda: timeline_page(entries, root))
+    root, nested = site_urls(language)
+    folder = site_folder(language)
+    base = _hash(base, language)
+    yield _Job(f"{folder}timeline.html", _hash(base, entries), lambda: timeline_page(entries, root))
     for head in series:
         picked = [e for e in entries if e.series == head.key]
         yield _Job(
-            f"timelines/{series_file(head.key)}",
+            f"{folder}timelines/{series_file(head.key)}",
             _hash(base, head, picked),
             _bind_timeline(picked, head, nested),
         )
     named = sorted({slug for term in terms for slug in term.slugs})
     terms_key = _hash(base, terms, [(slug, titles.get(slug)) for slug in named])
+    shown = shown_editions(summaries, language)
     for sort in GLOSSARY_SORTS:
-        path = root.glossary(sort)
-        yield _Job(path, terms_key, _bind_glossary(terms, titles, root, sort))
+        path = SiteUrls(0, language).glossary(sort)
+        yield _Job(
+            path, _hash(terms_key, sorted(shown.items())), _bind_glossary(terms, titles, root, sort, shown)
+        )
 
 
 def _bind_timeline(
     entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
 ) -> Callable[[], ReaderPage]:
     name = series_title(head, head.key)
-    return lambda: timeline_page(
-        entries, urls, series=Link(urls.series(head.key), name), title=f"Timeline: {name}"
-    )
+    return lambda: timeline_page(entries, urls, series=Link(urls.series(head.key), name), key=head.key)
 
 
 def _bind_glossary(
-    terms: list[GlossaryEntry], titles: dict[str, str], urls: SiteUrls, sort: GlossarySort
+    terms: list[GlossaryEntry],
+    titles: dict[str, str],
+    urls: SiteUrls,
+    sort: GlossarySort,
+    shown: dict[str, str],
 ) -> Callable[[], ReaderPage]:
-    return lambda: glossary_page(terms, titles, urls, sort)
+    return lambda: glossary_page(terms, titles, urls, sort, shown)
 
 
 def _copy_static(out_dir: Path, leaflet: Path | None) -> None:

@@ -24,6 +24,7 @@ from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
 from handscroll.store.mapping import build_feature, build_summary
+from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -46,8 +47,16 @@ from handscroll.store.search import (
     unindex_features,
 )
 from handscroll.store.search_documents import load_features
-from handscroll.store.tables import BlockRow, EnrichmentRow, EventRow, FeatureRow, SeriesRow, TermRow
-from handscroll.store.works import editions_of, save_works
+from handscroll.store.tables import (
+    BlockRow,
+    EditionRow,
+    EnrichmentRow,
+    EventRow,
+    FeatureRow,
+    SeriesRow,
+    TermRow,
+)
+from handscroll.store.works import StoredEdition, editions_of, save_works, work_keys
 
 
 class Library:
@@ -118,16 +127,24 @@ class Library:
         try:
             with Session(self._writer) as session, session.begin():
                 report = import_items(session, items, hashes)
-                save_works(session, items)  # the work keys go in the same transaction (issue 12)
+                replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+                pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
             self._editions.clear()  # search counts works anew
-            return report
+            return ImportReport(report.outcomes, tuple(replaced))
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
-    def work_editions(self, keys: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
-        """Per work key, its stored editions as (slug, language, source) (issue 12)."""
+    def work_editions(self, keys: Sequence[str]) -> dict[str, list[StoredEdition]]:
+        """Per work key, its stored editions (issue 12)."""
         with Session(self._engine) as session:
             return editions_of(session, keys)
+
+    def editions_of_feature(self, slug: str) -> list[StoredEdition]:
+        """Every stored edition of the work `slug` is an edition of (itself included), or [] when
+        it is an edition of no work (issue 12)."""
+        with Session(self._engine) as session:
+            key = work_keys(session, [slug]).get(slug)
+            return editions_of(session, [key[0]])[key[0]] if key else []
 
     def list_features(
         self, *, series: str | None = None, offset: int = 0, limit: int | None = None
@@ -140,8 +157,9 @@ class Library:
             .scalar_subquery()
         )
         query = (
-            select(FeatureRow, SeriesRow.key, figures)
+            select(FeatureRow, SeriesRow.key, figures, EditionRow.work_key, EditionRow.derived)
             .outerjoin(FeatureRow.series)
+            .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
             .order_by(
                 self._text_order(SeriesRow.key).nulls_last(),
                 FeatureRow.part.nulls_last(),
@@ -165,8 +183,10 @@ class Library:
                     figures=count,
                     source=row.source,
                     updated_at=row.updated_at,
+                    work=work,
+                    derived=bool(derived),
                 )
-                for row, key, count in session.execute(query)
+                for row, key, count, work, derived in session.execute(query)
             ]
 
     def count_features(self, *, series: str | None = None) -> int:
@@ -198,6 +218,7 @@ class Library:
                 series=key,
                 language=row.language,
                 hero=row.hero,
+                date=row.date,
                 blocks=((block_type, data) for block_type, data in blocks),
             )
 
@@ -382,9 +403,18 @@ class Library:
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
         query = (
-            select(EventRow, FeatureRow.slug, FeatureRow.title, FeatureRow.part, SeriesRow.key)
+            select(
+                EventRow,
+                FeatureRow.slug,
+                FeatureRow.title,
+                FeatureRow.part,
+                SeriesRow.key,
+                FeatureRow.language,
+                EditionRow.work_key,
+            )
             .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
             .outerjoin(FeatureRow.series)
+            .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
             .order_by(self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position)
         )
         if series is not None:
@@ -408,8 +438,10 @@ class Library:
                     paragraph=e.paragraph,
                     start=e.start,
                     end=e.end,
+                    language=language,
+                    work=work,
                 )
-                for e, feature_slug, title, part, key in session.execute(query)
+                for e, feature_slug, title, part, key, language, work in session.execute(query)
             ]
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:

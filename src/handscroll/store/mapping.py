@@ -33,6 +33,7 @@ def feature_values(
         "title": feature.title,
         "language": feature.language,
         "hero": feature.hero,
+        "date": feature.date,
         "content_hash": content_hash,
         "source": source,
         "source_hash": source_hash,
@@ -69,6 +70,7 @@ def build_feature(
     language: str,
     hero: str | None,
     blocks: Iterable[tuple[str, dict[str, Any]]],
+    date: str | None = None,
 ) -> Feature:
     """Rebuild a Feature from its head and its `(type, data)` block rows in position order."""
     return Feature.model_validate(
@@ -79,6 +81,7 @@ def build_feature(
             "series": series,
             "language": language,
             "hero": hero,
+            "date": date,
             "blocks": [{"type": block_type, **data} for block_type, data in blocks],
         }
     )
@@ -95,8 +98,10 @@ def build_summary(
     figures: int,
     source: str,
     updated_at: datetime,
+    work: str | None = None,
+    derived: bool = False,
 ) -> FeatureSummary:
-    """A listing line from a `features` row, its series key and its figure count."""
+    """A listing line from a `features` row, its series key, its figure count and its work."""
     return FeatureSummary(
         slug=slug,
         title=title,
@@ -107,6 +112,8 @@ def build_summary(
         figures=figures,
         source=source,
         updated_at=as_utc(updated_at),
+        work=work,
+        derived=derived,
     )
 
 

@@ -29,6 +29,11 @@ class ImportItem:
     """What enrich_feature found in it; stored with the feature in the same transaction."""
     work: str | None = None
     """The key of the work it is an edition of (issue 12), stored in the same transaction."""
+    derived: bool = False
+    """A Simplified edition converted from the work's Traditional one, not read from a file (issue 12)."""
+    quiz: tuple[str, ...] | None = None
+    """The approved self-check items its source pins (issue 15): they replace the stored approvals,
+    in the same transaction; None leaves the approvals alone."""
 
 
 class Outcome(StrEnum):
@@ -44,6 +49,8 @@ class ImportReport:
     """The outcome of each imported feature, as `(slug, outcome)` in input order."""
 
     outcomes: tuple[tuple[str, Outcome], ...]
+    replaced: tuple[str, ...] = ()
+    """Slugs of derived Simplified editions deleted because a real one of their work was imported."""
 
     def _count(self, outcome: Outcome) -> int:
         return sum(1 for _, got in self.outcomes if got is outcome)
@@ -81,6 +88,10 @@ class FeatureSummary:
     figures: int
     source: str
     updated_at: datetime
+    work: str | None = None
+    """The key of the work it is an edition of (issue 12), or None."""
+    derived: bool = False
+    """Whether it is a Simplified edition converted by machine from the Traditional one."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,10 @@ class TimelineEntry:
     paragraph: int
     start: int
     end: int
+    language: str = "en"
+    """The language of the feature's edition, which `sentence` is written in (issue 12)."""
+    work: str | None = None
+    """The key of the work the feature is an edition of, or None (issue 12)."""
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,7 @@ def load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fea
             FeatureRow.part,
             FeatureRow.language,
             FeatureRow.hero,
+            FeatureRow.date,
             SeriesRow.key,
         )
         .outerjoin(FeatureRow.series)
@@ -136,6 +137,7 @@ def load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fea
             series=row.key,
             language=row.language,
             hero=row.hero,
+            date=row.date,
             blocks=iter(blocks[row.id]),
         )
         for row in heads

@@ -3,7 +3,7 @@
 The database is written first and is the truth. Every change to a feature's
 row, by any code path (an import, a delete, the editors' workspace), lands in
 the `search_outbox` table in the same transaction: triggers on `features`
-(migration 0010) and the index writes below add a row with a rising version.
+(migration 0012) and the index writes below add a row with a rising version.
 Index writes go into a tantivy writer held for that transaction. Just before
 the database commits, the outbox is compared with what the transaction wrote:
 a feature it did not write itself (deleted, changed by another path, written
@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import tantivy
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -48,6 +48,35 @@ MIN_WORD = 3
 
 _STATE = "handscroll.search"
 """The session.info key of a transaction's index state."""
+
+_NEXT = "(SELECT coalesce(max(version), 0) + 1 FROM search_outbox)"
+
+TRIGGERS = {
+    "search_outbox_insert": "AFTER INSERT ON features BEGIN INSERT OR REPLACE INTO search_outbox "
+    f"(feature_id, version) VALUES (new.id, {_NEXT}); END",
+    "search_outbox_update": "AFTER UPDATE OF slug, series_id, part, title, language ON features BEGIN "
+    f"INSERT OR REPLACE INTO search_outbox (feature_id, version) VALUES (new.id, {_NEXT}); END",
+    "search_outbox_delete": "AFTER DELETE ON features BEGIN INSERT OR REPLACE INTO search_outbox "
+    f"(feature_id, version) VALUES (old.id, {_NEXT}); END",
+}
+"""What queues a feature whatever path changes its row (an import, a delete, the workspace)."""
+
+
+def ensure_outbox(connection: Connection) -> bool:
+    """Create the outbox and its triggers where missing; True when any was.
+
+    A migration that rebuilds `features` (Alembic's batch mode copies SQLite
+    tables) drops its triggers with the old table: opening the library puts
+    them back, and queues every feature, since changes in between went unseen.
+    """
+    columns = "feature_id INTEGER PRIMARY KEY, version INTEGER NOT NULL"
+    connection.execute(text(f"CREATE TABLE IF NOT EXISTS search_outbox ({columns})"))
+    connection.execute(text("CREATE INDEX IF NOT EXISTS ix_search_outbox_version ON search_outbox (version)"))
+    present = set(connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    missing = [name for name in TRIGGERS if name not in present]
+    for name in missing:
+        connection.execute(text(f"CREATE TRIGGER {name} {TRIGGERS[name]}"))
+    return bool(missing)
 
 
 @dataclass
@@ -275,6 +304,12 @@ def _after_transaction_end(session: Session, transaction: SessionTransaction) ->
 def prepare(engine: Engine, progress: Callable[[int, int], None] | None = None) -> None:
     """Open a SQLite library's index: fill a new one, and replay what a crash left in the outbox."""
     index = index_for(engine)
+    with engine.connect() as connection:
+        present = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master"))}
+    if not set(TRIGGERS) <= present:
+        with writer(engine).begin() as connection:
+            ensure_outbox(connection)
+        index.fresh = True
     if index.fresh:
         _enqueue_all(engine)
         index.fresh = False

@@ -11,7 +11,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -57,6 +68,8 @@ class FeatureRow(Base):
     title: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(35))
     hero: Mapped[str | None] = mapped_column(String(200))
+    date: Mapped[str | None] = mapped_column(String(10))
+    """The document's own date (YYYY-MM-DD) for a dated source; the date tagger counts from it."""
     content_hash: Mapped[str] = mapped_column(String(64))
     """`Feature.content_hash()` at import: equal hashes mean an unchanged feature."""
     source: Mapped[str] = mapped_column(Text, index=True)
@@ -185,3 +198,6 @@ class EditionRow(Base):
     feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"), primary_key=True)
     work_key: Mapped[str] = mapped_column(String(300), index=True)
     """`editions.align.work_key`: series and part, or an explicit key."""
+    derived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """A Simplified edition converted from the work's Traditional one (issue 12, item 5): shown as
+    such, and replaced when a real Simplified edition is imported."""

@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from handscroll.errors import NotFoundError
 from handscroll.publish.contexts import not_found_page
+from handscroll.publish.i18n import language_of_prefix
 from handscroll.publish.routes.state import ReaderState
 
 SERVER_ERROR_PAGE = (
@@ -37,7 +38,10 @@ def exception_handlers(reader: ReaderState) -> dict[Any, Handler]:
             return JSONResponse({"error": message}, status_code=404)
 
         def work() -> bytes:
-            page = not_found_page(request.url.path, reader.library.list_series(), reader.urls)
+            # Said in the language the address names (/zh-hant/...), English otherwise (issue 12).
+            language = language_of_prefix(request.url.path.strip("/").split("/", 1)[0]) or "en"
+            urls = reader.urls.in_language(language)
+            page = not_found_page(request.url.path, reader.library.list_series(), urls)
             return reader.pages.renderer.render(page).encode()
 
         return HTMLResponse(await run_in_threadpool(work), status_code=404)

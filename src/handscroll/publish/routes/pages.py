@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from handscroll.publish.contexts import load_feature, load_home, load_series
 from handscroll.publish.http_cache import Rendered, conditional
+from handscroll.publish.i18n import LOCALES
 from handscroll.publish.redirects import or_redirect
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
@@ -24,11 +25,21 @@ from handscroll.publish.reference import (
     load_timeline,
 )
 from handscroll.publish.routes.state import ReaderState, path_param
+from handscroll.publish.urls import WebUrls
 
 
 def routes(reader: ReaderState) -> list[Route]:
-    """`/`, `/series/{key}`, `/series/{key}/timeline`, `/timeline`, `/glossary`, `/features/{slug}`."""
-    library, media, urls, pages = reader.library, reader.media, reader.urls, reader.pages
+    """`/`, `/series/{key}`, `/series/{key}/timeline`, `/timeline`, `/glossary`, `/features/{slug}`,
+    and the same under `/zh-hant/` and `/zh-hans/` (issue 12)."""
+    found: list[Route] = []
+    for language in LOCALES:
+        found.extend(_language_routes(reader, reader.urls.in_language(language)))
+    return found
+
+
+def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
+    """The pages of one interface language, under its prefix."""
+    library, media, pages = reader.library, reader.media, reader.pages
 
     async def html(request: Request, build: Callable[[], ReaderPage]) -> Response:
         def work() -> Rendered:
@@ -67,11 +78,15 @@ def routes(reader: ReaderState) -> list[Route]:
         )  # unknown: the default order
         return await html(request, lambda: load_glossary(library, urls, sort))
 
-    return [
-        Route("/", home),
-        Route("/series/{key}", series),
-        Route("/series/{key}/timeline", series_timeline),
-        Route("/timeline", timeline),
-        Route("/glossary", glossary),
-        Route("/features/{slug}", feature),
+    root = urls.home().rstrip("/")
+    found = [
+        Route(f"{root}/", home),
+        Route(f"{root}/series/{{key}}", series),
+        Route(f"{root}/series/{{key}}/timeline", series_timeline),
+        Route(f"{root}/timeline", timeline),
+        Route(f"{root}/glossary", glossary),
+        Route(f"{root}/features/{{slug}}", feature),
     ]
+    if root:
+        found.append(Route(root, home))  # /zh-hant as well as /zh-hant/
+    return found

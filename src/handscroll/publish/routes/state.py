@@ -13,6 +13,7 @@ from handscroll.publish.http_cache import PageCache, SeriesMemo
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import WebUrls
 from handscroll.store import FeatureSummary, GlossaryEntry, Library, SeriesSummary, TimelineEntry
+from handscroll.store.works import StoredEdition
 
 
 class LibraryReader:
@@ -38,6 +39,9 @@ class LibraryReader:
 
     def approved_quiz_items(self, slug: str) -> frozenset[str]:
         return self.library.approved_quiz_items(slug)
+
+    def editions_of_feature(self, slug: str) -> list[StoredEdition]:
+        return self.library.editions_of_feature(slug)
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         return self.library.timeline(series=series, slug=slug)

@@ -12,7 +12,7 @@
   "use strict";
   var META = null, TOKEN = null, IS_HAN = null, HAN_SPLIT = null, HAN_CHARS = null;
   var MAX_QUERY = 500, MAX_CLAUSES = 12, PAGE = 10, FIRST = 2, BATCH = 10, SNIPPET = 200;
-  var waiting = {}, promises = {}, T2S = {}, STEMS = {};
+  var waiting = {}, promises = {}, T2S = {}, STEMS = {}, ROOT = "", FOLDER = "";
 
   /* Chunks and feature files are scripts calling this with their data. */
   window.handscrollSearchChunk = function (name, data) {
@@ -79,6 +79,9 @@
   function useMeta(meta) {
     META = meta;
     META.base = base();
+    /* Links go to the feature's page in this page's interface language when it has one (issue 12). */
+    ROOT = META.base.replace(/search\/$/, "");
+    FOLDER = (meta.folders || {})[document.documentElement.lang] || "";
     TOKEN = new RegExp("[" + meta.han + "]|(?:(?![" + meta.han + "])[\\p{L}\\p{N}])+", "gu");
     IS_HAN = new RegExp("^[" + meta.han + "]$", "u");
     HAN_SPLIT = new RegExp("[" + meta.han + "]+|[^" + meta.han + "]+", "gu");
@@ -347,7 +350,10 @@
     return p;
   }
 
-  function link(doc, section) { return doc.u + (section && section[1] ? "#" + section[1] : ""); }
+  function link(doc, section) {
+    var folders = doc.v || [""], folder = folders.indexOf(FOLDER) >= 0 ? FOLDER : folders[0];
+    return ROOT + folder + doc.u + (section && section[1] ? "#" + section[1] : "");
+  }
 
   function card(result, older) {
     var doc = result.doc, hits = result.hits, best = hits[0];
