@@ -88,14 +88,7 @@ def stored_shown(session: Session, feature_ids: Sequence[int]) -> dict[int, Show
         .outerjoin(FeatureRow.series)
         .where(FeatureRow.id.in_(ids))
     ).all()
-    blocks: dict[int, list[tuple[str, dict[str, Any]]]] = {fid: [] for fid in ids}
-    rows = session.execute(
-        select(BlockRow.feature_id, BlockRow.type, BlockRow.data)
-        .where(BlockRow.feature_id.in_(ids))
-        .order_by(BlockRow.feature_id, BlockRow.position)
-    )
-    for feature_id, block_type, data in rows:
-        blocks[feature_id].append((block_type, data))
+    blocks = _blocks(session, ids)
     return {
         fid: Shown(slug, title, part, language, key, tuple(block_sections(blocks[fid])))
         for fid, slug, title, part, language, key in heads
@@ -121,14 +114,7 @@ def load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fea
         .outerjoin(FeatureRow.series)
         .where(FeatureRow.id.in_(ids))
     ).all()
-    blocks: dict[int, list[tuple[str, dict[str, Any]]]] = {fid: [] for fid in ids}
-    rows = session.execute(
-        select(BlockRow.feature_id, BlockRow.type, BlockRow.data)
-        .where(BlockRow.feature_id.in_(ids))
-        .order_by(BlockRow.feature_id, BlockRow.position)
-    )
-    for feature_id, block_type, data in rows:
-        blocks[feature_id].append((block_type, data))
+    blocks = _blocks(session, ids)
     return {
         row.id: build_feature(
             slug=row.slug,
@@ -142,3 +128,16 @@ def load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fea
         )
         for row in heads
     }
+
+
+def _blocks(session: Session, ids: list[int]) -> dict[int, list[tuple[str, dict[str, Any]]]]:
+    """Each feature's block rows as (type, data), in reading order."""
+    blocks: dict[int, list[tuple[str, dict[str, Any]]]] = {fid: [] for fid in ids}
+    rows = session.execute(
+        select(BlockRow.feature_id, BlockRow.type, BlockRow.data)
+        .where(BlockRow.feature_id.in_(ids))
+        .order_by(BlockRow.feature_id, BlockRow.position)
+    )
+    for feature_id, block_type, data in rows:
+        blocks[feature_id].append((block_type, data))
+    return blocks

@@ -28,7 +28,7 @@ from handscroll.store.search_text import (
     cut_snippet,
     match_sections,
 )
-from handscroll.store.tables import EditionRow, FeatureRow, SeriesRow
+from handscroll.store.tables import EditionRow, FeatureRow
 
 EDITIONS_PER_WORK = 3
 """At most one edition per language: English, Traditional and Simplified Chinese."""
@@ -202,17 +202,6 @@ def _names(hits: Sequence[SectionHit]) -> tuple[NameNote, ...]:
                     notes.append(NameNote(*found))
                     break
     return tuple(notes)
-
-
-_HEAD_COLUMNS = (
-    FeatureRow.id,
-    FeatureRow.slug,
-    FeatureRow.title,
-    FeatureRow.part,
-    FeatureRow.language,
-    SeriesRow.key,
-    EditionRow.work_key,
-)
 
 
 def work_keys(session: Session, feature_ids: Sequence[int]) -> dict[int, str]:
