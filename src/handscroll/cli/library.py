@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    pass
 
 from handscroll.cli.common import (
     DbOption,
@@ -80,9 +77,26 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Files read and written per transaction; memory holds two batches at most.",
+        ),
+    ] = 250,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Write each feature as a draft revision in the editors' workspace, not published.",
+        ),
+    ] = False,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
-    unchanged ones skipped. The whole batch is written in one transaction.
+    unchanged ones skipped. Files stream through in batches, each written in one transaction
+    (with --all-or-nothing, the whole run in one). Each feature written is a revision in the
+    editors' workspace, published (--draft: only a draft).
 
     Exits 1 when any file could not be imported (the others are imported
     unless --all-or-nothing).
@@ -100,6 +114,8 @@ def import_command(
             enrich=enrich,
             progress=progress,
             work=work,
+            batch_size=batch_size,
+            draft=draft,
         )
     print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:

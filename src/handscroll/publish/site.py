@@ -1,6 +1,7 @@
 """The static site: the reader's pages written to a folder, with relative links.
 
-The folder works from `file://` and on any static host: `index.html`,
+The folder works from `file://` and on any static host: `index.html` (then
+`index-2.html`... when the library has more series than one home page shows),
 `series/<key>.html`, `features/<slug>.html`, `timeline.html`,
 `timelines/<key>.html` (one per series), `glossary.html` and
 `glossary-pinyin.html` (the two orders, so sorting needs no script),
@@ -24,13 +25,15 @@ import hashlib
 import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
 from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.contexts import (
+    HOME_PARTS_SHOWN,
+    HOME_SERIES_SHOWN,
     Link,
     Page,
     home_page,
@@ -39,10 +42,11 @@ from handscroll.publish.contexts import (
     series_title,
 )
 from handscroll.publish.editions import edition_slugs, pick_editions, works_of
-from handscroll.publish.enriched import LEAFLET_FILES, find_leaflet, map_setup
+from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
+from handscroll.publish.places_page import load_places
 from handscroll.publish.redirects import write_redirect_pages
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
@@ -51,7 +55,6 @@ from handscroll.publish.reference import (
     ReferenceReader,
     glossary_page,
     shown_editions,
-    timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import StaticIndex, write_search_page
@@ -63,8 +66,9 @@ from handscroll.publish.site_features import (
     site_urls,
     write_file,
 )
+from handscroll.publish.timeline_page import static_timeline_files, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
-from handscroll.publish.vendor import vendor_files
+from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
 MANIFEST = ".handscroll-build.json"
@@ -127,7 +131,7 @@ def build_site(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     renderer = Renderer()
-    media = MediaLibrary(settings.media_dir, out_dir / "media")
+    media = MediaLibrary(settings.media_dir, out_dir / "media", out_dir / "iiif" / "image")
     old = _read_manifest(out_dir)
     summaries = library.list_features()
     series = library.list_series()
@@ -141,6 +145,15 @@ def build_site(
         jobs.extend(_jobs(summaries, series, media, base, language))
         tasks.extend(_feature_tasks(summaries, series, base, stamps, language, old, out_dir))
         jobs.extend(_reference_jobs(library, summaries, series, base, language))
+        root = site_urls(language)[0]
+        places_key = _hash(base, language, summaries, sorted(stamps.items()))
+        jobs.append(
+            _Job(
+                root.places().removeprefix(root.prefix),
+                places_key,
+                _bind_places(library, root, map_setup(settings, root, leaflet is not None)),
+            )
+        )
     if progress is not None:
         progress.start(len(jobs) + len(tasks))
 
@@ -186,7 +199,9 @@ def build_site(
     for media_id in sorted(media_ids):
         for size in SIZES:
             media.derivative(media_id, size)
+        media.tiles(media_id)  # deep zoom: cut once, kept while the picture is unchanged (issue 14)
     if base_url is not None:
+        _write_image_services(media, media_ids, base_url, out_dir)
         for path, data in site_manifests(library, media, base_url).items():
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
@@ -209,13 +224,17 @@ def _jobs(
     root, nested = site_urls(language)
     folder = site_folder(language)
     base = _hash(base, language)
-    home = _hash(base, summaries, series)
-    yield _Job(f"{folder}index.html", home, lambda: home_page(summaries, series, media, root))
+    groups = _series_parts(summaries, language)
+
+    # A series counts its works (each listed once), as the server's pages do.
+    heads = [(replace(s, features=len(groups[s.key])), groups[s.key]) for s in series if s.key in groups]
+    yield from _home_jobs(heads, groups.get(None, []), media, base, folder, root)
     yield _Job(f"{folder}404.html", _hash(base, series), lambda: not_found_page("this address", series, root))
-    for key, parts in _series_parts(summaries, language).items():
+    for key, parts in groups.items():
         if key is None:
             continue
         head = known.get(key)
+        head = replace(head, features=len(parts)) if head is not None else None
         yield _Job(
             f"{folder}series/{series_file(key)}",
             _hash(base, head, parts),
@@ -265,6 +284,50 @@ def _series_parts(summaries: list[FeatureSummary], language: str) -> dict[str | 
     return groups
 
 
+def _home_jobs(
+    series: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    standalone: list[FeatureSummary],
+    media: MediaLibrary,
+    base: str,
+    folder: str,
+    urls: SiteUrls,
+) -> Iterator[_Job]:
+    """The home pages of one language, `index.html` then `index-2.html`...: the server's pages, by
+    number (issue 11)."""
+    items: list[tuple[SeriesSummary, list[FeatureSummary]] | FeatureSummary] = [*series, *standalone]
+    size = HOME_SERIES_SHOWN
+    count = max(1, -(-len(items) // size))
+    for number in range(1, count + 1):
+        shown = items[(number - 1) * size : number * size]
+        heads = [
+            (head, parts[:HOME_PARTS_SHOWN]) for head, parts in (i for i in shown if isinstance(i, tuple))
+        ]
+        loose = [i for i in shown if not isinstance(i, tuple)]
+        previous = _home_file(number - 1) if number > 1 else None
+        following = _home_file(number + 1) if number < count else None
+        key = _hash(base, heads, loose)
+        yield _Job(
+            f"{folder}{_home_file(number)}",
+            _hash(key, previous, following),
+            _bind_home(heads, loose, media, urls, previous, following),
+        )
+
+
+def _home_file(number: int) -> str:
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def _bind_home(
+    heads: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    loose: list[FeatureSummary],
+    media: MediaLibrary,
+    urls: SiteUrls,
+    previous: str | None,
+    following: str | None,
+) -> Callable[[], Page]:
+    return lambda: home_page(heads, loose, media, urls, previous_url=previous, next_url=following)
+
+
 def _bind_series(
     key: str, summary: SeriesSummary | None, parts: list[FeatureSummary], media: MediaLibrary, urls: SiteUrls
 ) -> Callable[[], Page]:
@@ -285,14 +348,12 @@ def _reference_jobs(
     root, nested = site_urls(language)
     folder = site_folder(language)
     base = _hash(base, language)
-    yield _Job(f"{folder}timeline.html", _hash(base, entries), lambda: timeline_page(entries, root))
+    yield from _timeline_jobs(entries, f"{folder}timeline.html", _hash(base, entries), root)
     for head in series:
         picked = [e for e in entries if e.series == head.key]
-        yield _Job(
-            f"{folder}timelines/{series_file(head.key)}",
-            _hash(base, head, picked),
-            _bind_timeline(picked, head, nested),
-        )
+        path = f"{folder}timelines/{series_file(head.key)}"
+        link = Link(nested.series(head.key), series_title(head, head.key))
+        yield from _timeline_jobs(picked, path, _hash(base, head, picked), nested, link, head.key)
     named = sorted({slug for term in terms for slug in term.slugs})
     terms_key = _hash(base, terms, [(slug, titles.get(slug)) for slug in named])
     shown = shown_editions(summaries, language)
@@ -303,11 +364,29 @@ def _reference_jobs(
         )
 
 
+def _timeline_jobs(
+    entries: list[TimelineEntry],
+    path: str,
+    key: str,
+    urls: SiteUrls,
+    series: Link | None = None,
+    series_key: str | None = None,
+) -> Iterator[_Job]:
+    """A timeline as pages of files, `path` first, then `-2`, `-3` ... beside it (issue 14)."""
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    for number, address in enumerate(static_timeline_files(entries, urls, series_key), start=1):
+        name = address.rsplit("/", 1)[-1]
+        yield _Job(f"{folder}{name}", key, _bind_timeline(entries, urls, number, series, series_key))
+
+
 def _bind_timeline(
-    entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
+    entries: list[TimelineEntry], urls: SiteUrls, number: int, series: Link | None, key: str | None
 ) -> Callable[[], ReaderPage]:
-    name = series_title(head, head.key)
-    return lambda: timeline_page(entries, urls, series=Link(urls.series(head.key), name), key=head.key)
+    return lambda: static_timeline_page(entries, urls, number, series=series, key=key)
+
+
+def _bind_places(library: SiteReader, urls: SiteUrls, maps: MapSetup) -> Callable[[], ReaderPage]:
+    return lambda: load_places(library, urls, maps)  # every place of the library (issue 14)
 
 
 def _bind_glossary(
@@ -320,6 +399,20 @@ def _bind_glossary(
     return lambda: glossary_page(terms, titles, urls, sort, shown)
 
 
+def _write_image_services(media: MediaLibrary, media_ids: set[str], base_url: str, out_dir: Path) -> None:
+    """Each picture's `iiif/image/<media-id>/info.json`; IIIF ids must be absolute, so only with
+    `base_url` (the viewer itself needs none: it is given the tiling in the page)."""
+    urls = SiteUrls(0)
+    for media_id in sorted(media_ids):
+        info = media.info(media_id)
+        if info is not None:
+            service = f"{base_url.rstrip('/')}/{urls.tiles(media_id)}"
+            data = json.dumps(info.pyramid.info(service), indent=1).encode()
+            target = out_dir / urls.tiles(media_id) / "info.json"
+            if not target.is_file() or target.read_bytes() != data:
+                write_file(target, data)
+
+
 def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
     """Copy the stylesheet, scripts and icon, and Leaflet's files when it is installed, leaving
     files that are already the same."""
@@ -329,8 +422,15 @@ def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
         vendor = target / "vendor" / "leaflet"
         _copy_files((leaflet / name for name in LEAFLET_FILES), vendor)
         _copy_files((leaflet / "images").glob("*.png"), vendor / "images")
-    for name, source in vendor_files().items():  # fonts, viewer, base map (issue 14)
+    files = vendor_files()
+    for name, source in files.items():  # fonts, viewer, base map (issue 14)
         _copy_files([source], (target / "vendor" / name).parent)
+    for name in WRAPPED:  # the base map as a script, for file:// (issue 14)
+        data = wrapped_file(files, name)
+        if data is not None and (
+            not (target / "vendor" / name).is_file() or (target / "vendor" / name).read_bytes() != data
+        ):
+            write_file(target / "vendor" / name, data)
 
 
 def _copy_files(sources: Iterable[Path], target: Path) -> None:

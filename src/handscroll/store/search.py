@@ -53,7 +53,7 @@ MAX_SUGGESTED_WORD = 40
 """Longer words get no "did you mean": no vocabulary word is that long, and fuzzy matching costs."""
 
 SEARCH_TABLES = ("search_fts", "search_vocab", "search_documents", "search_outbox")
-"""Index tables made by raw DDL in migrations 0003 and 0012 (tsvector; the SQLite outbox)."""
+"""Index tables made by raw DDL in migrations 0003 and 0014 (tsvector; the SQLite outbox)."""
 
 
 def include_in_autogenerate(

@@ -9,8 +9,8 @@ never left behind), emptied once the index has committed. Every stored
 feature is queued: the library builds its index when it is next opened.
 PostgreSQL keeps its tsvector rows and is not changed.
 
-Revision ID: 0012_search_index
-Revises: 0011_feature_date
+Revision ID: 0014_search_index
+Revises: 0013_serving
 Create Date: 2026-12-03
 """
 
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0012_search_index"
-down_revision: str | None = "0011_feature_date"
+revision: str = "0014_search_index"
+down_revision: str | None = "0013_serving"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
