@@ -160,7 +160,7 @@ def import_paths(
     else:
         report = library.import_features(batch.items)
     return ImportSummary(
-        report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes),
+        report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes, replaced=report.replaced),
         errors=tuple(batch.errors),
         warnings=tuple(batch.warnings),
         files=batch.files,

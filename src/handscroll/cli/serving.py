@@ -113,9 +113,16 @@ def demo_command(
     """
     from handscroll.config import Settings
     from handscroll.pipeline import import_paths
-    from handscroll.samples import SERIES, SERIES_TITLE, edition_paths, sample_media_dir, sample_paths
+    from handscroll.samples import (
+        PHRASES,
+        SERIES,
+        SERIES_TITLE,
+        edition_paths,
+        sample_media_dir,
+        sample_paths,
+    )
 
-    settings = settings_for(db)
+    settings = settings_for(db, phrases=PHRASES)  # the sample publisher's phrase table (issue 12)
     with open_library(db) as library:
         # English, Traditional and Simplified editions (issue 12).
         paths = [str(p) for p in [*sample_paths(), *edition_paths()]]

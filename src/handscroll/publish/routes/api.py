@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from handscroll.publish.api import enrichment_json, glossary_json, timeline_json
+from handscroll.publish.api import editions_json, enrichment_json, glossary_json, timeline_json
 from handscroll.publish.http_cache import conditional, json_bytes
 from handscroll.publish.openapi import api_index, openapi_document
 from handscroll.publish.redirects import or_redirect
@@ -89,6 +89,14 @@ def routes(reader: ReaderState) -> list[Route]:
 
         return conditional(request, await run_in_threadpool(work), JSON)
 
+    async def api_editions(request: Request) -> Response:
+        slug = path_param(request, "slug")
+
+        def work() -> bytes:
+            return json_bytes(editions_json(store, slug))
+
+        return conditional(request, await run_in_threadpool(work), JSON)
+
     async def api_timeline(request: Request) -> Response:
         series_key = request.query_params.get("series") or None
 
@@ -117,6 +125,7 @@ def routes(reader: ReaderState) -> list[Route]:
         Route("/api/features", api_features),
         Route("/api/features/{slug}", api_feature),
         Route("/api/features/{slug}/enrichment", api_enrichment),
+        Route("/api/features/{slug}/editions", api_editions),  # issue 12
         Route("/api/timeline", api_timeline),
         Route("/api/glossary", api_glossary),
         Route("/api/openapi.json", api_openapi),
