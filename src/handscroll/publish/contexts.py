@@ -30,7 +30,7 @@ from handscroll.model import (
 )
 from handscroll.publish.annotate import Mark, annotate, han_lang
 from handscroll.publish.checks import CheckSection, load_checks
-from handscroll.publish.editions import edition_slugs, pick_editions
+from handscroll.publish.editions import edition_slugs, pick_editions, translations
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
 from handscroll.publish.i18n import LOCALES, NATIVE_NAMES, Translator
 from handscroll.publish.jsonld import page_jsonld
@@ -418,9 +418,9 @@ def feature_page(
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
     its texts marked with the events and terms of its `enrichment`, and its self-checks.
 
-    `editions` gives the slug of the work's edition in each language (the switcher leads
-    there; a language without one shows this edition); `derived` marks an edition that was
-    converted by machine (issue 12).
+    `editions` gives the work's editions, language -> slug (the switcher leads to the
+    one each language's readers see; JSON-LD links the translations); `derived` marks an
+    edition that was converted by machine (issue 12).
     """
     extras, marks = feature_extras(enrichment, map_setup)
     ui = Translator(urls.language)
@@ -429,7 +429,8 @@ def feature_page(
     if feature.hero:
         alt = captions.get(feature.hero) or ui.gettext("Lead picture: %(title)s") % {"title": feature.title}
         hero = make_picture(media, feature.hero, alt, urls)
-    slugs = editions or {}
+    work = dict(editions or {})
+    slugs = edition_slugs(work.items())
     series_link = None
     if feature.series:
         series_link = Link(urls.series(feature.series), series_title(series, feature.series))
@@ -454,6 +455,9 @@ def feature_page(
             page_url=urls.feature(feature.slug),
             image_url=lambda media_id: urls.media(media_id, "large") if media.info(media_id) else None,
             series=(series_link.url, series_link.label) if series_link else None,
+            editions=translations(
+                feature, work, derived, lambda lang, slug: urls.in_language(lang).feature(slug)
+            ),
         ),
         checks=checks,
         derived_note=ui.gettext("converted automatically from Traditional Chinese") if derived else "",
@@ -577,6 +581,6 @@ def load_feature(
         enrichment=enrichment,
         map_setup=map_setup,
         checks=load_checks(library, feature, enrichment, urls),
-        editions=edition_slugs((e.language, e.slug) for e in editions),
+        editions={e.language: e.slug for e in editions},
         derived=any(e.derived and e.slug == slug for e in editions),
     )

@@ -46,7 +46,7 @@ from handscroll.publish.contexts import (
     series_page,
     series_title,
 )
-from handscroll.publish.editions import edition_slugs, pick_editions, works_of
+from handscroll.publish.editions import pick_editions, works_of
 from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
@@ -224,7 +224,7 @@ def _jobs(
         for at, part in enumerate(parts):
             previous = parts[at - 1] if key is not None and at > 0 else None
             following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
-            editions = edition_slugs(works[part.work].items()) if part.work else {}
+            editions = works[part.work] if part.work else {}
             yield _Job(
                 f"{folder}features/{part.slug}.html",
                 _hash(
