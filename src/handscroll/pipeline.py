@@ -19,10 +19,12 @@ from typing import Protocol
 
 from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
-from handscroll.editions.derive import Converter, derive_simplified, derived_slug, load_phrases, to_derive
+from handscroll.editions.derive import Converter, derive_simplified, load_phrases, to_derive
+from handscroll.editions.terms import work_terms
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
+from handscroll.model import Feature
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.works import StoredEdition
 from handscroll.worker_lifetime import die_with_parent, initializer_args
@@ -154,11 +156,14 @@ def import_paths(
         batch.items.extend(_derived_editions(batch.items, stored, settings, enrich=enrich))
     except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
         batch.errors.append(exc)
+    # Terms one edition names and its aligned edition only uses go to both (issue 12, item 4);
+    # stored editions whose terms change are written in the same transaction.
+    aligned = _aligned_terms(batch, library, stored) if enrich else []
 
     if batch.errors and all_or_nothing:
         report = ImportReport(outcomes=())
     else:
-        report = library.import_features(batch.items)
+        report = library.import_features(batch.items, enrichments=aligned)
     return ImportSummary(
         report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes, replaced=report.replaced),
         errors=tuple(batch.errors),
@@ -211,9 +216,7 @@ def _derived_editions(
     derived = []
     for key, feature in traditional:
         item = by_slug[feature.slug]
-        simplified = derive_simplified(feature, converter).model_copy(
-            update={"slug": derived_slug(feature.slug)}
-        )
+        simplified = derive_simplified(feature, converter)
         if simplified.slug in taken:
             continue  # a file of the batch already has that slug: it wins
         recipe = f"{item.source_hash}\n{converter.config}\n{sorted(converter.phrases.items())}"
@@ -228,6 +231,36 @@ def _derived_editions(
             )
         )
     return derived
+
+
+def _aligned_terms(
+    batch: _Batch, library: Library, stored: dict[str, list[StoredEdition]]
+) -> list[tuple[str, Enrichment]]:
+    """Give the batch's editions (in place) and the stored editions of their works the terms their
+    aligned editions name; return the stored ones whose enrichment changed."""
+    works: dict[str, dict[str, tuple[Feature, Enrichment]]] = {}
+    at: dict[str, int] = {}  # slug -> index of its batch item
+    for index, item in enumerate(batch.items):
+        if item.work and item.enrichment is not None:
+            works.setdefault(item.work, {})[item.feature.language] = (item.feature, item.enrichment)
+            at[item.feature.slug] = index
+    before: dict[str, Enrichment] = {}
+    for key, editions in stored.items():
+        for edition in editions:
+            if key in works and edition.language not in works[key]:
+                enrichment = library.get_enrichment(edition.slug)
+                if enrichment is not None:
+                    works[key][edition.language] = (library.get_feature(edition.slug), enrichment)
+                    before[edition.slug] = enrichment
+    changed = []
+    for key, work in works.items():
+        for language, enrichment in work_terms(key, work).items():
+            slug = work[language][0].slug
+            if slug in at:
+                batch.items[at[slug]] = replace(batch.items[at[slug]], enrichment=enrichment)
+            elif enrichment != before[slug]:
+                changed.append((slug, enrichment))
+    return changed
 
 
 def _explicit(key: str) -> str | None:
@@ -309,5 +342,26 @@ def enrich_library(
         enriched.append((slug, enrich_feature(library.get_feature(slug))))
         if progress is not None:
             progress.advance(slug)
-    library.save_enrichments(enriched)
+    library.save_enrichments(_with_aligned_terms(library, enriched))
     return slugs
+
+
+def _with_aligned_terms(
+    library: Library, enriched: list[tuple[str, Enrichment]]
+) -> list[tuple[str, Enrichment]]:
+    """Fresh enrichments with the terms their works' aligned editions give them, and the other
+    editions of those works whose terms change with them (issue 12, item 4)."""
+    fresh = dict(enriched)
+    works = {s.slug: s.work for s in library.list_features() if s.slug in fresh and s.work}
+    out = dict(fresh)
+    for key, editions in library.work_editions(sorted(set(works.values()))).items():
+        work: dict[str, tuple[Feature, Enrichment]] = {}
+        for edition in editions:
+            enrichment = fresh.get(edition.slug) or library.get_enrichment(edition.slug)
+            if enrichment is not None:
+                work[edition.language] = (library.get_feature(edition.slug), enrichment)
+        for language, enrichment in work_terms(key, work).items():
+            slug = work[language][0].slug
+            if slug in fresh or enrichment != work[language][1]:
+                out[slug] = enrichment
+    return list(out.items())

@@ -81,6 +81,7 @@ def test_a_feature_page_switches_to_the_works_other_editions(client: TestClient)
     assert '<html lang="zh-Hans">' in derived and '<article class="feature"' in derived
     written = client.get(f"/zh-hant/features/{editions['zh-Hant']['slug']}").text
     assert "data-derived" not in written and "想一想" in written and "顯示參考答案" in written
+    assert "由對照版本推得" in written  # a term the English edition names, the Chinese only uses
 
 
 def test_chinese_pages_write_dates_the_chinese_way(client: TestClient) -> None:

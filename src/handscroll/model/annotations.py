@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import TypeAdapter
+from pydantic import Field, TypeAdapter
 
 from handscroll.model.feature import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.model.timevalues import sort_key, year_of
@@ -119,6 +119,10 @@ class Term:
     pinyin: str | None
     pinyin_plain: str | None
     mentions: tuple[Span, ...]
+    # Left out of the stored JSON when None, so enrichments without aligned terms keep their bytes.
+    aligned_from: Annotated[str | None, Field(exclude_if=lambda value: value is None)] = None
+    """The language of the edition that named the term, when this edition only uses it and got
+    it from its aligned edition (issue 12); None for a term the text defines itself."""
 
     @property
     def definition(self) -> Span:

@@ -181,6 +181,7 @@ def feature_extras(
                 pinyin=term.pinyin,
                 abbreviation=term.abbreviation,
                 note=term.note,
+                aligned=term.aligned_from is not None,
             )
         )
         linked: set[TextRef] = set()

@@ -96,9 +96,13 @@ class Library:
             rows = session.execute(select(FeatureRow.source_hash, FeatureRow.slug))
             return {source_hash: slug for source_hash, slug in rows}
 
-    def import_features(self, items: Sequence[ImportItem]) -> ImportReport:
+    def import_features(
+        self, items: Sequence[ImportItem], *, enrichments: Sequence[tuple[str, Enrichment]] = ()
+    ) -> ImportReport:
         """Add new features, update changed ones in place, skip unchanged ones: all or nothing.
 
+        `enrichments` replaces the enrichment of stored features (by slug) in the same
+        transaction: the editions of a work whose terms an imported edition changed (issue 12).
         Raises StoreError (and writes nothing) when two items share a slug or
         the database refuses the batch.
         """
@@ -108,6 +112,7 @@ class Library:
             with Session(self._writer) as session, session.begin():
                 report = import_items(session, items, hashes)
                 replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+                _replace_by_slug(session, [(s, e) for s, e in enrichments if s not in replaced])
                 return ImportReport(report.outcomes, tuple(replaced))
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
@@ -277,16 +282,7 @@ class Library:
         """Replace the enrichments of features given by slug, in one transaction."""
         try:
             with Session(self._writer) as session, session.begin():
-                slugs = [slug for slug, _ in enrichments]
-                ids: dict[str, int] = {}
-                for chunk in chunks(slugs):
-                    query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
-                    ids.update((slug, id_) for slug, id_ in session.execute(query))
-                missing = [slug for slug in slugs if slug not in ids]
-                if missing:
-                    raise NotFoundError(f"no feature {missing[0]!r} in the library")
-                replace_enrichments(session, [(ids[slug], enrichment) for slug, enrichment in enrichments])
-                reindex_stored(session, list(ids.values()))  # the index holds the glossary terms
+                _replace_by_slug(session, enrichments)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"saving enrichments failed and nothing was written: {describe_error(exc)}"
@@ -418,3 +414,19 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
+
+
+def _replace_by_slug(session: Session, enrichments: Sequence[tuple[str, Enrichment]]) -> None:
+    """Replace the enrichments of features given by slug; NotFoundError names an unknown one."""
+    if not enrichments:
+        return
+    slugs = [slug for slug, _ in enrichments]
+    ids: dict[str, int] = {}
+    for chunk in chunks(slugs):
+        query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
+        ids.update((slug, id_) for slug, id_ in session.execute(query))
+    missing = [slug for slug in slugs if slug not in ids]
+    if missing:
+        raise NotFoundError(f"no feature {missing[0]!r} in the library")
+    replace_enrichments(session, [(ids[slug], enrichment) for slug, enrichment in enrichments])
+    reindex_stored(session, list(ids.values()))  # the index holds the glossary terms
