@@ -182,17 +182,27 @@ def _misalignments(
 ) -> list[ReadWarning]:
     """Align the batch's editions with each other and with the stored editions of their works.
 
-    A derived edition is a conversion of its Traditional one, so it is not aligned again.
+    Stored editions come first, so a second edition in one language read now is the one
+    reported and left out of the work (imported as a feature of its own). A derived edition is
+    a conversion of its Traditional one, so it is not aligned again; a stored edition this
+    batch reads again (by slug or by file) is the one read.
     """
-    read = {item.feature.slug for item in batch.items}
+    read = {item.feature.slug for item in batch.items} | {item.source for item in batch.items}
     others = [
         # An explicit key is stored as "key:<key>"; read back, it is the key as given.
         ReadResult(feature=library.get_feature(edition.slug), source=edition.source, work=_explicit(key))
         for key, editions in stored.items()
         for edition in editions
-        if edition.slug not in read and not edition.derived
+        if edition.slug not in read and edition.source not in read and not edition.derived
     ]
-    return [problem for aligned in align_results([*batch.editions, *others]) for problem in aligned.problems]
+    problems = []
+    for aligned in align_results([*others, *batch.editions]):
+        problems.extend(aligned.problems)
+        chosen = {edition.source for edition in aligned.editions.values()}
+        for index, item in enumerate(batch.items):
+            if item.work == aligned.key and item.source not in chosen:
+                batch.items[index] = replace(item, work=None)  # left out of the work, as reported
+    return problems
 
 
 def _derived_editions(
