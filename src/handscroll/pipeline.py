@@ -19,8 +19,8 @@ from typing import Protocol
 
 from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
+from handscroll.editions.aligned import work_enrichments
 from handscroll.editions.derive import Converter, derive_simplified, load_phrases, to_derive
-from handscroll.editions.terms import work_terms
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, ReadError
 from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
@@ -264,7 +264,7 @@ def _aligned_terms(
                     before[edition.slug] = enrichment
     changed = []
     for key, work in works.items():
-        for language, enrichment in work_terms(key, work).items():
+        for language, enrichment in work_enrichments(key, work).items():
             slug = work[language][0].slug
             if slug in at:
                 batch.items[at[slug]] = replace(batch.items[at[slug]], enrichment=enrichment)
@@ -370,7 +370,7 @@ def _with_aligned_terms(
             enrichment = fresh.get(edition.slug) or library.get_enrichment(edition.slug)
             if enrichment is not None:
                 work[edition.language] = (library.get_feature(edition.slug), enrichment)
-        for language, enrichment in work_terms(key, work).items():
+        for language, enrichment in work_enrichments(key, work).items():
             slug = work[language][0].slug
             if slug in fresh or enrichment != work[language][1]:
                 out[slug] = enrichment

@@ -157,6 +157,9 @@ class Place:
     source: PlaceSource
     bbox: tuple[float, float, float, float] | None = None
     geonameid: int | None = None
+    aligned_from: Annotated[str | None, Field(exclude_if=lambda value: value is None)] = None
+    """The language of the edition that named the place, when this edition's Chinese name for
+    it was resolved through its aligned edition (issue 12); None when the gazetteer knew it."""
 
 
 @dataclass(frozen=True)

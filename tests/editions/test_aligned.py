@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handscroll.config import Settings
-from handscroll.editions.terms import work_terms
+from handscroll.editions.aligned import work_enrichments
 from handscroll.enrich import enrich_feature
 from handscroll.ingest import read_path
 from handscroll.model import Enrichment, Feature, text_at
@@ -29,7 +29,7 @@ def _work() -> dict[str, tuple[Feature, Enrichment]]:
 
 def test_each_edition_gets_the_terms_the_other_names_in_the_paired_block() -> None:
     work = _work()
-    english, traditional = (work_terms(KEY, work)[lang] for lang in ("en", "zh-Hant"))
+    english, traditional = (work_enrichments(KEY, work)[lang] for lang in ("en", "zh-Hant"))
     # The Chinese edition writes 赫爾利(Patrick J. Hurley); the English one says Patrick J. Hurley alone.
     hurley = next(t for t in english.terms if t.english == "Patrick J. Hurley")
     assert hurley.aligned_from == "zh-Hant" and hurley.traditional == "赫爾利"
@@ -54,10 +54,10 @@ def test_each_edition_gets_the_terms_the_other_names_in_the_paired_block() -> No
 
 def test_deriving_again_gives_the_same_terms() -> None:
     work = _work()
-    once = work_terms(KEY, work)
-    again = work_terms(KEY, {lang: (work[lang][0], once[lang]) for lang in work})
+    once = work_enrichments(KEY, work)
+    again = work_enrichments(KEY, {lang: (work[lang][0], once[lang]) for lang in work})
     assert again == once
-    alone = work_terms(KEY, {"en": work["en"]})
+    alone = work_enrichments(KEY, {"en": work["en"]})
     assert alone["en"] == work["en"][1]  # one edition alone is given nothing
 
 
@@ -74,3 +74,27 @@ def test_importing_an_edition_gives_the_stored_one_its_terms_and_enrich_keeps_th
         assert len(entry.slugs) == 2
         enrich_library(library, everything=True)
         assert library.get_enrichment(english).terms == terms  # type: ignore[union-attr]
+
+
+def test_a_place_the_gazetteer_knows_only_in_english_is_resolved_in_the_chinese_edition() -> None:
+    from handscroll.model import Figure, Paragraph
+
+    def edition(language: str, text: str, caption: str) -> tuple[Feature, Enrichment]:
+        feature = Feature(
+            title="t",
+            language=language,
+            series="demo_weifang",
+            part=1,
+            blocks=(Paragraph(text=text), Figure(media="demo_weifang01_1", caption=(caption,))),
+        )
+        return feature, enrich_feature(feature)
+
+    work = {
+        "en": edition("en", "In 1948 the army took Weifang (濰坊) in Shandong.", "The walls of the city."),
+        "zh-Hans": edition("zh-Hans", "1948年，大军攻下潍坊。", "城墙。"),
+    }
+    assert not work["zh-Hans"][1].places  # the gazetteer does not know 潍坊
+    [place] = work_enrichments("demo_weifang:1", work)["zh-Hans"].places
+    assert (place.modern_name, place.chinese, place.aligned_from) == ("Weifang", "潍坊", "en")
+    span = place.mentions[0]
+    assert text_at(work["zh-Hans"][0], span.ref)[span.start : span.end] == "潍坊"
