@@ -3,14 +3,15 @@
 The web reader and the static site build these same contexts from the
 library and render the same templates; only the `Urls` they are given differ:
 only transport differs. Contexts are hashable, so the web
-reader can cache a rendered page keyed by its context.
+reader can cache a rendered page keyed by its context. The frame every page
+shares (`Chrome`) lives in `chrome.py` and is re-exported here.
 
 A test checks that each template uses the fields its dataclass declares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
@@ -30,17 +31,17 @@ from handscroll.model import (
 )
 from handscroll.publish.annotate import Mark, annotate, han_lang
 from handscroll.publish.checks import CheckSection, load_checks
+from handscroll.publish.chrome import Chrome as Chrome
+from handscroll.publish.chrome import LanguageLink as LanguageLink
+from handscroll.publish.chrome import make_chrome as make_chrome
 from handscroll.publish.editions import edition_slugs, pick_editions, translations
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
-from handscroll.publish.i18n import LOCALES, NATIVE_NAMES, Translator
+from handscroll.publish.i18n import Translator
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
 from handscroll.store.works import StoredEdition
-
-SITE_NAME = "handscroll"
-"""The name shown in every page's header and title."""
 
 HOME_PARTS_SHOWN = 8
 """How many parts of a series the home page shows as cards before linking to the series page."""
@@ -66,36 +67,6 @@ class LibraryReader(Protocol):
     def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
 
     def editions_of_feature(self, slug: str) -> list[StoredEdition]: ...
-
-
-@dataclass(frozen=True)
-class LanguageLink:
-    """This page in one of the reader's languages: the switcher's link and an `hreflang` alternate."""
-
-    language: str
-    name: str
-    url: str
-    current: bool
-
-
-@dataclass(frozen=True)
-class Chrome:
-    """What every page's frame (base.html) needs: links to home, the timeline and glossary,
-    stylesheet, script and icon, the interface language and this page in the others."""
-
-    home_url: str
-    timeline_url: str
-    glossary_url: str
-    css_url: str
-    js_url: str
-    icon_url: str
-    site_name: str = SITE_NAME
-    search_url: str = ""
-    """Where the search box on every page sends its query (issue 5)."""
-    language: str = "en"
-    """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
-    languages: tuple[LanguageLink, ...] = ()
-    """The language switcher, this language included (issue 12)."""
 
 
 @dataclass(frozen=True)
@@ -281,30 +252,6 @@ class NotFoundPage:
 
 Page = HomePage | SeriesPage | FeaturePage | NotFoundPage
 """Any page context."""
-
-
-Here = Callable[[Urls], str]
-"""Where the page being built lives in another language, given that language's `Urls`."""
-
-
-def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
-    """The frame links for pages addressed by `urls`; `here` places this page in each language
-    for the switcher (by default, each language's home page)."""
-    place = here or (lambda other: other.home())
-    return Chrome(
-        home_url=urls.home(),
-        timeline_url=urls.timeline(),
-        glossary_url=urls.glossary(),
-        css_url=urls.static("handscroll.css"),
-        js_url=urls.static("gallery.js"),
-        icon_url=urls.static("favicon.svg"),
-        search_url=urls.search(),
-        language=urls.language,
-        languages=tuple(
-            LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)
-            for lang in LOCALES
-        ),
-    )
 
 
 def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Picture:
