@@ -140,3 +140,16 @@ def test_jsonld_links_each_edition_to_its_translations(editions: Editions, tmp_p
     derived = article(2, "zh-Hans")  # converted from the Traditional edition
     assert derived[SCHEMA + "translationOfWork"][0]["@id"] == traditional["@id"]
     assert article(1, "zh-Hans")[SCHEMA + "translationOfWork"][0]["@id"] == article(1, "en")["@id"]
+
+
+def test_a_teachers_pack_of_a_chinese_edition_speaks_its_language(editions: Editions, tmp_path: Path) -> None:
+    from handscroll.publish.exports import select_features
+    from handscroll.publish.media import MediaLibrary
+    from handscroll.publish.pack import build_pack, pack_html
+
+    with Library.open(editions.url) as library:
+        selection = select_features(library, ExportRequest(series=SERIES, language="zh-Hans"))
+        pack, _ = build_pack(library, selection, MediaLibrary(editions.media, tmp_path), base_url=BASE)
+    html = pack_html(pack)
+    assert "教师教材" in html and "思考题 1" in html and "第1篇" in html
+    assert "Teacher's pack" not in html and "Thinking question" not in html

@@ -17,7 +17,7 @@ from handscroll.publish.render import Renderer
 from handscroll.publish.urls import SiteUrls, WebUrls
 
 ROOT = Path(__file__).parents[2]
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|<[^>]+>")
 
 
 def _catalog(name: str):  # type: ignore[no-untyped-def]
