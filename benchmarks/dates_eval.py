@@ -24,6 +24,7 @@ import argparse
 import datetime as dt
 import html
 import json
+import os
 import re
 import sys
 import time
@@ -36,7 +37,8 @@ from handscroll.enrich.dates import find_dates, find_dates_in_blocks
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tagger_tempeval import NewsDoc, TempEvalScore, Timex, load_corpus, table
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# ../shared beside the checkout; a worktree elsewhere names it with HANDSCROLL_SHARED.
+SHARED = Path(os.environ.get("HANDSCROLL_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 SEED_TEXT = SHARED / "seed" / "000_cc4507d8b73957ad.txt"
 SEED_GOLD = SHARED / "seed" / "gold-timeline.json"
 WIKIWARS = SHARED / "corpora" / "wikiwars" / "WikiWars_20120218_v104"

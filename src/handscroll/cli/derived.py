@@ -92,7 +92,8 @@ def dates_command(
     """Print every date expression of a text file with its TIMEX3 type and normalised value.
 
     Offsets (`start`, `end`) are character offsets into the decoded file text.
-    A `dct:` line in front matter at the top of the file is its document date.
+    A `dct:` (or a Markdown feature's `date:`) line in front matter at the top of the file
+    is its document date.
     """
     from handscroll.enrich.dates import find_dates
     from handscroll.enrich.dates_news import front_matter_dct
@@ -114,7 +115,8 @@ def dates_command(
     except ValueError as error:
         if dct:
             raise typer.BadParameter(str(error), param_hint="--dct") from None
-        line = text[: text.find("dct:")].count("\n") + 1
+        key = "\ndct:" if "\ndct:" in text[:body_start] else "\ndate:"
+        line = text[: text.find(key) + 1].count("\n") + 1
         raise ReadError(str(error), Location(source.shown, line)) from None
     _print_shapes(DateShape, date_shapes(x for x in found if x.start >= body_start), fmt)
 

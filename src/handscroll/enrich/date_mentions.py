@@ -55,8 +55,9 @@ class Mention:
     weekday: int | None = None  # 1 (Monday) to 7 (Sunday) when the words name a day of the week
     deictic: bool = False  # relative to the moment of writing ("today", "last year", "Friday")
     convention: str | None = None  # "TIMEX2" ("former", ages) or "TimeML" ("soon"): marked by that one only
-    quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year
+    quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year; 0: the one a report is about
     lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date
+    movable: tuple[int, int, int] | None = None  # a holiday: (month, weekday, nth); Easter (0, 0, offset)
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -142,6 +143,8 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
         if month is None and day is not None:
             month = anchor.month
 
+    if mention.movable is not None and day is None and year > 0:
+        month, day = movable_day(mention.movable, year)
     value = _year_text(year)
     if month is not None:
         value += f"-{month:02d}"
@@ -161,6 +164,32 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
     if _is_digression(mention, year, anchor):
         return value, anchor
     return value, Anchor(year, month, day if month is not None else None)
+
+
+def movable_day(movable: tuple[int, int, int], year: int) -> tuple[int, int]:
+    """(month, day) of a movable holiday in `year`: the nth (last: -1) weekday of a month, or Easter + n."""
+    month, weekday, nth = movable
+    if month == 0:
+        return _easter_plus(year, nth)
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return month, last.day - (last.isoweekday() - weekday) % 7
+
+
+def _easter_plus(year: int, days: int) -> tuple[int, int]:
+    """Western Easter Sunday (the anonymous Gregorian computus) moved by `days`."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    moved = dt.date(year, month, day + 1) + dt.timedelta(days=days)
+    return moved.month, moved.day
 
 
 def _is_digression(mention: Mention, year: int, anchor: Anchor | None) -> bool:

@@ -1,9 +1,10 @@
 """The registry of date rules: each pattern compiled once, run in one place.
 
-The English rules live in dates_en.py (calendar dates) and
-dates_en_relative.py (relative dates, durations, times); both register here,
-in import order, which is also the order that breaks ties between candidates
-of the same length.
+The English rules live in dates_en.py (calendar dates), dates_en_relative.py
+(relative dates, durations), dates_en_times.py (clock times, weekdays),
+dates_en_named.py (holidays, years in words), dates_en_quarters.py and
+dates_en_sets.py; each registers here, in import order, which is also the
+order that breaks ties between candidates of the same length.
 """
 
 from __future__ import annotations
@@ -27,17 +28,20 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "names": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
-              "new year", "yesterday", "tomorrow"),
+              "new year", "yesterday", "tomorrow", "noon", "midday", "midnight", "thanksgiving", "easter",
+              "independence day", "fourth of july", "halloween", "valentine", "veterans day", "armistice day",
+              "boxing day", "labor day", "memorial day"),
+    "spoken": ("seventeen", "eighteen", "nineteen", "two thousand"),
     "half": ("half",),
     "sets": ("every ", "each ", "twice", "times", "hourly", "once "),
-    "quarter": ("quarter", "fiscal", "future", "soon", "term", "previously", "year-ago", "year-earlier",
-                "latest period"),
+    "quarter": ("quarter", "fiscal", "future", "soon", "term", "year-ago", "year-earlier", "period"),
     "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
               "sep.", "sept.", "oct.", "nov.", "dec.", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ",
               "aug ", "sep ", "oct ", "nov ", "dec "),
     "deictic": ("now", "today", "current", "present", "modern", "recent", "former", "time", "period",
-                "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past"),
+                "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past",
+                "tenure", "these days"),
 }  # fmt: skip
 _PATTERN_KEYS = {
     "dash": re.compile(r"\d\s*[-–]\s*\d"),
@@ -46,6 +50,11 @@ _PATTERN_KEYS = {
     "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),
     "clock": re.compile(r"\d:\d\d|\d\s?[apAP]\.?[mM]\b"),
 }
+#: Characters every Chinese date expression holds (年, 月, 日, 點...): without one, no Chinese rule runs.
+CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
+#: Every word an English rule needs (lower-cased substrings); a rule without one needs a digit instead.
+TRIGGER_WORDS: tuple[str, ...] = tuple(sorted({word for words in _WORD_KEYS.values() for word in words}))
+_DIGIT = re.compile(r"\d")
 _KEY_BEFORE, _KEY_AFTER = 90, 40
 _MERGE_GAP = 200  # fewer, longer windows: each window costs a call per rule
 
@@ -67,6 +76,17 @@ def rule(
         return build
 
     return register
+
+
+def could_hold_a_date(text: str) -> bool:
+    """False only when no rule, English or Chinese, can match: no digit, no trigger word, no 年/月/日.
+
+    A cheap test for callers that skip texts without dates (imports of many features).
+    """
+    if _DIGIT.search(text) or CJK_DATE_HINT.search(text):
+        return True
+    lower = text.lower()
+    return any(word in lower for word in TRIGGER_WORDS)
 
 
 def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:

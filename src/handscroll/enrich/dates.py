@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 from handscroll.enrich import (
     date_rules,
     dates_en,
+    dates_en_named,
     dates_en_quarters,
     dates_en_relative,
     dates_en_sets,
+    dates_en_times,
     dates_news,
     dates_spans,
     dates_zh,
@@ -28,15 +30,15 @@ from handscroll.enrich import (
 from handscroll.enrich.date_mentions import Anchor, Mention, inherit, parse_anchor, resolve
 
 # Importing them registers their rules, calendar first.
-_REGISTERED = (dates_en, dates_en_relative, dates_en_quarters, dates_en_sets)
+_REGISTERED = (dates_en, dates_en_relative, dates_en_times, dates_en_named, dates_en_quarters, dates_en_sets)
 _SENTENCE_MAX = 1000  # characters; longer than any sentence, and keeps hostile input linear
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _SENTENCE_OPENING = re.compile(
     r"(?:^|[.!?]\s+|\n)\W*(?:[A-Za-z]+\s+){0,2}(?:the\s+)?(?:early|late|mid-?)?\s*$"
 )
 _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
+_TITLE = re.compile(r"(?:\d+|[A-Z]\w*)(?:\s+[A-Z][\w']*)+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-_CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,17 @@ class _Context:
     news: bool = False  # a bare month or weekday is the latest before the document date
 
 
-def _context(language: str, ranges: bool, dct: str | None, mode: str | None) -> _Context:
+def _context(
+    language: str, ranges: bool, dct: str | None, mode: str | None, anchor: str | None = None
+) -> _Context:
     if mode not in (None, "narrative", "news"):
         raise ValueError(f"mode must be narrative or news, not {mode!r}")
+    if dct is None and anchor is not None and _DAY_VALUE.fullmatch(anchor):
+        try:
+            dt.date.fromisoformat(anchor)
+            dct = anchor  # a whole day as the anchor is the date the text was written on
+        except ValueError:
+            pass
     written = parse_anchor(dct)
     if dct:
         try:
@@ -88,13 +98,14 @@ def find_dates(
     """All time expressions in `text`, in order.
 
     `anchor` is an earlier date value (the context before this text) for the
-    expressions at its start that need a year. With `ranges=False` the two
-    ends of a range come out as two expressions, as TIMEX2 annotates them.
+    expressions at its start that need a year; a whole day (2013-03-22) is
+    also the document's date when `dct` is not given. With `ranges=False` the
+    two ends of a range come out as two expressions, as TIMEX2 annotates them.
     `dct` is the document's own date: "today", "Friday", "last year" count
-    from it; `mode` (narrative, or news when a `dct` is given) says whether a
-    bare month is the story's or the latest before the document date.
+    from it; `mode` (narrative, or news when a document date is given) says
+    whether a bare month is the story's or the latest before the document date.
     """
-    context = _context(language, ranges, dct, mode)
+    context = _context(language, ranges, dct, mode, anchor)
     start = parse_anchor(anchor) or (context.dct if context.news else None)
     found, _ = _tag(text, start, context)
     return found
@@ -110,7 +121,7 @@ def find_dates_in_blocks(
     mode: str | None = None,
 ) -> list[list[TimeExpression]]:
     """Tag consecutive blocks of one document, carrying the narrative's date across them."""
-    context = _context(language, ranges, dct, mode)
+    context = _context(language, ranges, dct, mode, anchor)
     current = parse_anchor(anchor) or (context.dct if context.news else None)
     results: list[list[TimeExpression]] = []
     for text in texts:
@@ -124,7 +135,7 @@ def _mentions(text: str, language: str, ancient: bool = False) -> list[Mention]:
     if not language.startswith("zh"):
         chosen = dates_spans.select(date_rules.find_mentions(text, ancient=ancient))
         candidates.extend(dates_spans.join_ranges(text, dates_spans.widen(text, chosen)))
-    if _CJK_DATE_HINT.search(text):
+    if date_rules.CJK_DATE_HINT.search(text):
         chinese = dates_spans.select(dates_zh.find_mentions(text))
         candidates.extend(dates_zh.join_ranges(text, chinese))
     if not candidates:
@@ -140,6 +151,8 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
     for mention in _mentions(text, context.language, ancient):
         if mention.convention == ("TIMEX2" if context.news else "TimeML"):
             continue  # "former" (TIMEX2) in news, "soon" (TimeML) in a narrative
+        if context.news and mention.kind in ("DURATION", "SET") and _TITLE.fullmatch(text, *mention.extent):
+            continue  # "60 Minutes": TimeML leaves names of programmes alone; TIMEX2 marks them
         ancient_range = mention.partner is not None and mention.partner.era == "BC"
         if (
             mention.tentative
@@ -183,6 +196,7 @@ class _Narrative:
         self.scene = anchor
         self.aside: tuple[Anchor, int] | None = None
         self.context = context
+        self.period: str | None = None  # the quarter a report named last: what "the quarter" is
 
     @property
     def latest(self) -> Anchor | None:
@@ -190,7 +204,11 @@ class _Narrative:
 
     def resolve(self, mention: Mention) -> str:
         if self.context.dct is not None:
-            dated = dates_news.resolve_dated(mention, self.context.dct, self.text, news=self.context.news)
+            dated = dates_news.resolve_dated(
+                mention, self.context.dct, self.text, news=self.context.news, period=self.period
+            )
+            if self.period is None and mention.quarter is not None and mention.year is None and dated:
+                self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter
             if dated is not None:
                 day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
                 if day is not None and mention.deictic:

@@ -49,10 +49,29 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _NOT_BEFORE_YEAR = frozenset("$£€¥.,:/_") | frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 )
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_CAPITAL_BEFORE = re.compile(r"(?:^|(?P<lead>[.!?:\"“]\s*|\n\s*))?\b(?P<w>[A-Z][a-z]+)\s+$")
+_NOT_NAME_WORDS = frozenset(
+    ("The", "In", "On", "By", "During", "Since", "Until", "This", "That", "Last", "Next", "Early", "Late",
+     "Every", "Each", "Of", "From", "And", "Or")
+)  # fmt: skip
 _SEASON_AS_NAME = re.compile(r"\s+of\b")  # "the fall of Paris"; "the Spring Offensive" is a season
 _YEAR_PREPOSITION = (
     r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
 )
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """True when the capitalised word at [start, end) stands in a name: another capitalised word
+    follows it ("Summer Olympics", "Sunday Times") or precedes it mid-sentence ("the Arab Spring")."""
+    if not text[start].isupper():
+        return False
+    if _CAPITAL_AFTER.match(text, end):
+        return True
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before["lead"] is not None or before.start() == 0:
+        return False
+    return before["w"] not in _NOT_NAME_WORDS
 
 
 def read_year(text: str) -> tuple[int, str | None]:
@@ -66,7 +85,8 @@ def read_year(text: str) -> tuple[int, str | None]:
     return digits, None
 
 
-def _month(word: str) -> int:
+def month_number(word: str) -> int:
+    """1-12 for a month name as written ("Sept." -> 9)."""
     return MONTHS[word.lower().rstrip(".")]
 
 
@@ -79,7 +99,7 @@ def _date(found: re.Match[str], start: int | None = None) -> Mention:
         end=found.end(),
         year=year,
         era=era,
-        month=_month(groups["m"]) if groups.get("m") else None,
+        month=month_number(groups["m"]) if groups.get("m") else None,
         day=int(groups["d"]) if groups.get("d") else None,
     )
 
@@ -101,7 +121,7 @@ def _day_month_year(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    rf"\b(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?",
     key="month",
 )
 def _month_day_year(found: re.Match[str]) -> Mention:
@@ -189,12 +209,12 @@ def _day_range(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?",
+    rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*[-–]\s*(?P<d>{DAY})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?",
     key="dash",
 )
 def _month_day_range(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"]) if found["y"] else (None, None)
-    month = _month(found["m"])
+    month = month_number(found["m"])
     end = Mention(found.start("d"), found.end(), year, era, month, int(found["d"]))
     first = Mention(found.start(), found.end("d1"), year, era, month, int(found["d1"]))
     return replace(first, partner=end, outer_start=found.start())
@@ -230,7 +250,10 @@ def _season(found: re.Match[str]) -> Mention | None:
             return None
     written = found["y"] or found["y0"]
     year, era = read_year(written) if written else (None, None)
-    return Mention(found.start(), found.end(), year, era, season=SEASONS[found["s"].lower()])
+    # "the Arab Spring", "the Summer Olympics": names, which TimeML leaves; TIMEX2 marks the season
+    convention = "TIMEX2" if not written and in_a_name(text, found.start("s"), found.end()) else None
+    season = SEASONS[found["s"].lower()]
+    return Mention(found.start(), found.end(), year, era, season=season, convention=convention)
 
 
 @rule(
@@ -267,5 +290,5 @@ def lean_of(det: str | None) -> int:
 def _deictic_month(found: re.Match[str]) -> Mention:
     """ "last November", "next April": a month on one side of the document date."""
     return Mention(
-        found.start(), found.end(), month=_month(found["m"]), deictic=True, lean=lean_of(found["det"])
+        found.start(), found.end(), month=month_number(found["m"]), deictic=True, lean=lean_of(found["det"])
     )

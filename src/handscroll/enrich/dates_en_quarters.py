@@ -25,8 +25,8 @@ _QUARTER_SHIFTS = {
 
 
 @rule(
-    r"\b(?:(?P<y0>\d{4})\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
-    r"(?:fiscal\s+(?P<fy>\d{4})\s+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"\b(?:(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
+    r"(?:fiscal\s+(?P<fy>\d{4})\s+|fiscal[\s-]+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
     r"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
     re.IGNORECASE,
     key="quarter",
@@ -37,6 +37,9 @@ def _quarter(found: re.Match[str]) -> Mention:
     quarter = _ORDINALS[found["o"].lower()]
     if found["ago"] and year is None:  # "the year-ago third quarter"
         return Mention(found.start(), found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
+    if found["rel"]:  # "next year's first quarter"
+        shift = ("Y", {"this": 0, "next": 1, "last": -1}[found["rel"].lower()])
+        return Mention(found.start(), found.end(), quarter=quarter, shift=shift, deictic=True)
     return Mention(found.start(), found.end(), year, era, quarter=quarter)
 
 
@@ -44,7 +47,7 @@ def _quarter(found: re.Match[str]) -> Mention:
     r"\b(?:[Tt]he\s+|[Tt]his\s+|[Nn]ext\s+)(?:(?P<w>latest|last|past|previous|prior|recent|most\s+recent|year-ago|"
     r"year-earlier|current|coming)\s+)?(?:fiscal\s+)?"
     r"(?:quarter\b|(?:(?<=ago )|(?<=lier )|(?<=test ))period\b)"
-    r"(?!\s+(?:of|century|mile|note|inch|pound|horse|final))",
+    r"(?!-to-|\s+(?:of|century|mile|note|inch|pound|horse|final))",
     key="quarter",
 )
 def _relative_quarter(found: re.Match[str]) -> Mention:
@@ -55,6 +58,28 @@ def _relative_quarter(found: re.Match[str]) -> Mention:
     )
 
 
+@rule(r"\b[Tt]he\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:period|quarter)\b", key="quarter")
+def _year_period(found: re.Match[str]) -> Mention:
+    """ "the 1988 period": in a quarterly report, its quarter of 1988 (quarter 0 stands for the report's)."""
+    return Mention(found.start(), found.end(), int(found["y"]), quarter=0, deictic=True)
+
+
+@rule(r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", key="unit")
+def _year_ended(found: re.Match[str]) -> Mention:
+    """ "for the year ended March 31": a reporting year, the length of it (P1Y) as TimeML marks it."""
+    return Mention(found.start(), found.end(), literal="P1Y", kind="DURATION")
+
+
+@rule(
+    r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:ended|ending|earlier|ago|before|after|of|in|when|that|"
+    r"end|\d))(?!-)",
+    key="unit",
+)
+def _the_year(found: re.Match[str]) -> Mention:
+    """ "for the full year", "sales for the year": in a report, the document's year (TimeML only)."""
+    return Mention(found.start(), found.end(), shift=("Y", 0), deictic=True, convention="TimeML")
+
+
 @rule(rf"\b[Ff]iscal(?:\s+year)?\s+(?P<y>{YEAR})", key="quarter")
 def _fiscal_year(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"])
@@ -62,17 +87,19 @@ def _fiscal_year(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:(?P<future>(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|(?:the\s+)?(?:near|short)[\s-]term)"
-    r"|(?P<past>previously))\b(?![\s-](?:contracts?|generations?|tense|plans?|debt|rates?|bonds?|interest|notes?))",
-    re.IGNORECASE,
+    r"\b(?:(?:[Tt]he|[Ii]n)\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?<!as\s)[Ss]oon(?!\s+as\b)"
+    r"|[Tt]he\s+(?:near|short)[\s-]term)\b(?![\s-](?:contracts?|generations?|tense|plans?|debt|rates?|bonds?|"
+    r"interest|notes?))",
     key="quarter",
 )
 def _reference(found: re.Match[str]) -> Mention | None:
-    """ "the future", "soon", "the near term": FUTURE_REF; "previously": PAST_REF."""
+    """ "the future", "soon", "the near term": FUTURE_REF, which TimeML marks and TIMEX2 keys leave out.
+
+    Adjectives ("future earnings", "near-term costs") and "as soon as" are not marked.
+    """
     if found.start() and found.string[found.start() - 1] in "-'":
         return None
-    ref = "FUTURE_REF" if found["future"] else "PAST_REF"
-    return Mention(found.start(), found.end(), literal=ref, convention="TimeML")  # TIMEX2 keys leave them out
+    return Mention(found.start(), found.end(), literal="FUTURE_REF", convention="TimeML")
 
 
 def shift_quarter(year: int, month: int, amount: int) -> str:

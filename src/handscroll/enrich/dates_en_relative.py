@@ -1,9 +1,9 @@
-"""English relative dates, durations, times of day and references.
+"""English relative dates, durations and references.
 
-"The following year", "three years later", "three months", "at 19:00", "now":
-forms that either lean on the narrative's date or are not calendar dates at
-all. Split from dates_en.py, which holds the calendar forms and the fragments
-both share.
+"The following year", "three years later", "three months", "now", "daily":
+forms that either lean on the narrative's (or the document's) date or are not
+calendar dates at all. Split from dates_en.py, which holds the calendar forms
+and the fragments both share; clock times and weekdays are in dates_en_times.py.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import SEASONS, YEAR, lean_of, read_year
+from handscroll.enrich.dates_en import SEASONS, lean_of
 from handscroll.enrich.number_words import NUMBER, parse_number
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _UNIT_CODES = {
     "year": "Y", "month": "M", "week": "W", "day": "D", "hour": "TH", "minute": "TM",
     "decade": "DE", "centur": "CE", "millenni": "ML", "fortnight": "FN",
@@ -30,10 +29,24 @@ _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 _UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"
 )
-_CLOCK_CONTEXT = re.compile(
-    r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
+
+_QUANT_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "less than": "LESS_THAN",
+    "over": "MORE_THAN", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+}  # fmt: skip
+_QUANTIFIER = (
+    r"(?:about|around|approximately|roughly|some|nearly|almost|over|under|more\s+than|less\s+than|at\s+least|"
+    r"up\s+to)"
 )
+_YEARS_IN = {"DE": 10, "CE": 100, "ML": 1000}
+_NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 _WORD_FOLLOWS = re.compile(r"\s+[\w\"']")
+_RATE = re.compile(
+    r"(?:(?<![\d,.])(?!1\d{3}\b|20\d\d\b)\d[\d,.]*%?|\b(?:million|billion|percent|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twice|once)\b)"
+    r"(?:\s+[A-Za-z-]+){0,2},?\s+$"
+)
 _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
@@ -41,7 +54,7 @@ _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over
     r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+(?=this|last|next))?"
     r"(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Tt]he\s+following|"
     r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Tt]he\s+current|"
-    r"[Nn]ext|[Ll]ast)\s+"
+    r"[Tt]he\s+past|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
     # "the last day of the campaign" names a day of an event, not the day before.
     r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
@@ -52,12 +65,15 @@ def _relative(found: re.Match[str]) -> Mention:
     start, end = found.start(), found.end()
     det = " ".join(found["det"].lower().split())
     # "next year" counts from the moment of writing, "the next year" from the story.
-    deictic = det in ("this", "next", "last", "this past", "this coming", "the current")
-    if unit in SEASONS:
-        return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic)
+    deictic = det in ("this", "next", "last", "this past", "this coming", "the current", "the past")
+    if unit in SEASONS:  # "last summer" in October is that year's: the nearest one on its side (news)
+        lean = lean_of(det) if deictic and det != "the current" else 0
+        return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic, lean=lean)
     if unit in _TOD_CODES:
         return Mention(start, end, tod=_TOD_CODES[unit], shift=("D", amount), deictic=deictic)
-    return Mention(start, end, shift=(_UNIT_CODES[unit], amount), deictic=deictic)
+    # "the past year": a date in TimeML news, a duration to TIMEX2, which the period rules give.
+    convention = "TimeML" if det == "the past" else None
+    return Mention(start, end, shift=(_UNIT_CODES[unit], amount), deictic=deictic, convention=convention)
 
 
 @rule(
@@ -78,23 +94,27 @@ def _day_before(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?P<n>{NUMBER}|an?|a\s+few|several|some|many)\s+(?P<u>{_UNIT})\s+"
-    r"(?P<dir>later|earlier|afterwards?|ago|before|after)\b",
+    rf"\b(?:(?P<q>{_QUANTIFIER})\s+)?(?P<n>{NUMBER}|an?|a\s+few|several|some|many)\s+(?P<u>{_UNIT})"
+    r"(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|ago|before|after)\b",
     lower=True,
     key="unit",
 )
 def _offset(found: re.Match[str]) -> Mention | None:
+    """ "three years later", "nearly four years ago", "a week or so ago": a shift from the anchor (or DCT)."""
     unit = _UNIT_CODES[_unit_stem(found["u"])]
     text = found.string
-    backwards = found["dir"].lower() in ("earlier", "ago", "before")
-    if found["dir"].lower() in ("before", "after") and _WORD_FOLLOWS.match(text, found.end()):
-        return _duration(found.start(), found.end("u"), found["n"], found["u"], None)
-    amount = 1.0 if found["n"].lower() in ("a", "an") else parse_number(found["n"])
+    backwards = found["dir"] in ("earlier", "ago", "before")
+    mod = _QUANT_MODS.get(" ".join(found["q"].split())) if found["q"] else None
+    if found["dir"] in ("before", "after") and _WORD_FOLLOWS.match(text, found.end()):
+        return _duration(found.start(), found.end("u"), found["n"], found["u"], mod)
+    amount = 1.0 if found["n"] in ("a", "an") else parse_number(found["n"])
+    if amount is not None and unit in _YEARS_IN:  # "a decade ago": ten years back
+        unit, amount = "Y", amount * _YEARS_IN[unit]
     if amount is None or unit not in ("Y", "M", "W", "D") or amount != int(amount):
         ref = "PAST_REF" if backwards else "FUTURE_REF"
         return Mention(found.start(), found.end(), literal=ref)
     shift = (unit, -int(amount) if backwards else int(amount))
-    return Mention(found.start(), found.end(), shift=shift, deictic=found["dir"].lower() == "ago")
+    return Mention(found.start(), found.end(), shift=shift, deictic=found["dir"] == "ago", mod=mod)
 
 
 def _unit_stem(word: str) -> str:
@@ -102,11 +122,15 @@ def _unit_stem(word: str) -> str:
     return next(stem for stem in _UNIT_CODES if low.startswith(stem))
 
 
-def _duration(start: int, end: int, number: str | None, unit_word: str, mod: str | None) -> Mention | None:
+def _duration(
+    start: int, end: int, number: str | None, unit_word: str, mod: str | None, half: bool = False
+) -> Mention | None:
     unit = _UNIT_CODES[_unit_stem(unit_word)]
     amount = parse_number(number) if number else None
     if number and number.lower() in ("a", "an"):
         amount = 1
+    if half and amount is not None:  # "2 1/2 years", "a minute and a half"
+        return Mention(start, end, literal=_and_a_half(unit, int(amount)), kind="DURATION", mod=mod)
     shown = "X" if amount is None else (str(int(amount)) if amount == int(amount) else str(amount))
     if unit == "ML":
         unit, shown = "Y", (str(int((amount or 0) * 1000)) if amount is not None else "X")
@@ -116,18 +140,21 @@ def _duration(start: int, end: int, number: str | None, unit_word: str, mod: str
     return Mention(start, end, literal=value, kind="DURATION", mod=mod)
 
 
-_QUANT_MODS = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "less than": "LESS_THAN",
-    "over": "MORE_THAN", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
-}  # fmt: skip
+def _and_a_half(unit: str, whole: int) -> str:
+    """N and a half units, the half in the next smaller unit as TimeML writes it (P2Y6M, PT5H30M)."""
+    if unit in _YEARS_IN:
+        return f"P{whole * _YEARS_IN[unit] + _YEARS_IN[unit] // 2}Y"
+    halves = {"Y": ("P{}Y", "6M"), "D": ("P{}D", "T12H"), "TH": ("PT{}H", "30M"), "TM": ("PT{}M", "30S")}
+    if unit in halves:
+        head, tail = halves[unit]
+        return (head.format(whole) if whole else head.format("")[:-1]) + tail  # half a year: P6M
+    return f"P{whole}.5{unit}"  # months and weeks
 
 
 @rule(
-    r"\b(?:(?P<q>about|around|approximately|roughly|some|nearly|almost|over|under|more\s+than|less\s+than|"
-    r"at\s+least|up\s+to)\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
-    rf"subsequent|intervening|preceding)\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many)\s+"
-    rf"(?:more\s+|long\s+|full\s+)?(?P<u>{_UNIT})(?:\s+(?:old|of\s+age))?\b",
+    rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
+    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|a\s+couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
+    rf"(?:more\s+|long\s+|full\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
     lower=True,
     key="unit",
 )
@@ -135,29 +162,38 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     """ "three months", "about two years"; ages ("22 years old") only as TIMEX2 marks them."""
     if _AGE.match(found.string, found.end()):
         return None  # "6 months and older"
-    number = found["n"]
+    number = "two" if found["n"].startswith("a couple") else found["n"]
     if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
         return None
     if number[0].isdigit() and 1000 <= (parse_number(number) or 0) <= 2100 and "," not in number:
         return None
     mod = _QUANT_MODS.get(" ".join(found["q"].lower().split())) if found["q"] else None
-    made = _duration(found.start(), found.end(), number, found["u"], mod)
+    half = bool(found["half"] or found["half2"] or found["hf"])
+    if found["hf"]:
+        number = "zero" if number in ("a", "an") else number  # "half a year": nothing whole, and a half
+    made = _duration(found.start(), found.end(), number, found["u"], mod, half)
     if made is not None and found.group().endswith(("old", "age")):
+        return replace(made, convention="TIMEX2")
+    rate = number in ("a", "an") and _RATE.search(found.string, max(0, found.start() - 40), found.start())
+    if made is not None and rate:  # "$2 million a year", "four flights a week": TimeML leaves rates
         return replace(made, convention="TIMEX2")
     return made
 
 
 @rule(
-    rf"\b(?P<n>{NUMBER}|an?)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
+    rf"\b(?P<n>{NUMBER}|an?|several|many)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
     r"(?=[\s-]+[a-z])",
     lower=True,
     key="unit",
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
-    if found.string.startswith("s-old", found.end()):
+    text, end = found.string, found.end()
+    if text.startswith("s-old", end):
         return None  # "four years-old"
-    if found.group().endswith("-old"):  # "a 22-year-old": an age; TIMEX2 marks it, TimeML does not
-        made = _duration(found.start(), found.end(), found["n"], found["u"], None)
+    if found.group().endswith("-old") or text.startswith("-old", end):
+        # "a 22-year-old", "this 6-year-old,": an age; TIMEX2 marks it, TimeML does not.
+        end = end if found.group().endswith("-old") else end + len("-old")
+        made = _duration(found.start(), end, found["n"], found["u"], None)
         return replace(made, convention="TIMEX2") if made is not None else None
     if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
         return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
@@ -181,48 +217,15 @@ def _bare_period(found: re.Match[str]) -> Mention | None:
     return _duration(found.start("u"), found.end("u"), None, found["u"], None)
 
 
-@rule(
-    r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b)"
-    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]T)\b)?(?:,?\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?",
-    key="clock",
-)
-def _clock(found: re.Match[str]) -> Mention | None:
-    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday" (the day it names joins it)."""
-    if found["h2"]:
-        text = found.string
-        if not (found["tz"] or found["w"] or "hrs" in found.group()) and not _CLOCK_CONTEXT.search(
-            text, max(0, found.start() - 16), found.start()
-        ):
-            return None  # "John 3:16", "a 2:1 ratio": a bare h:mm needs "at", "by", "until"...
-        hour, minute = int(found["h2"]), int(found["mi2"])
-    else:
-        hour, minute = int(found["h"]) % 12, int(found["mi"] or 0)
-        hour += 12 if found["ap"].lower().startswith("p") else 0
-    tod = f"{hour:02d}:{minute:02d}"
-    if found["w"]:
-        number = WEEKDAYS.index(found["w"]) + 1
-        literal = f"XXXX-WXX-{number}T{tod}"
-        return Mention(
-            found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
-        )
-    return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
-
-
-@rule(
-    r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)",
-    key="unit",
-)
-def _part_of_day(found: re.Match[str]) -> Mention:
-    if found.group().lower().startswith(("at ", "by ")):  # "moved only at night": habitual, no date
-        code = _TOD_CODES[found["t"]]
-        return Mention(found.start("t"), found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
-    return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
+@rule(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Ww]hose)\s+(?P<t>tenure)\b", key="deictic")
+def _tenure(found: re.Match[str]) -> Mention:
+    """ "during his tenure": a stretch of years of no stated length (TimeML PXY; TIMEX2 leaves it)."""
+    return Mention(found.start("t"), found.end("t"), literal="PXY", kind="DURATION", convention="TimeML")
 
 
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
-    r"[Aa]t\s+present|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
+    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
     r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )
@@ -235,28 +238,11 @@ def _deictic(found: re.Match[str]) -> Mention | None:
         at = found.start()
         return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
-    if word.startswith("former") or word == "recent":  # TimeML leaves adjectives of status alone
+    if word.startswith(("former", "this")) or word in ("recent", "current"):  # TimeML leaves these alone
         return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
     if word == "today":  # with a document date, that day
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
     return Mention(found.start(), found.end(), literal=ref)
-
-
-@rule(
-    r"\b(?:(?P<tonight>[Tt]onight)|(?P<daytime>[Dd]aytime)|(?P<night>[Nn]ight)(?=[\s-](?:attacks?|raids?|marche?d?|"
-    r"assaults?|operations?|fighting|bombing|crossings?)\b)|(?:[Tt]he\s+)?(?:dry|rainy|wet|monsoon)\s+season)\b",
-    key="unit",
-)
-def _vague_time(found: re.Match[str]) -> Mention:
-    """Times with no date to them ("tonight", "night attacks", "the dry season")."""
-    if found["tonight"]:
-        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME", tod="NI",
-                       shift=("D", 0), deictic=True)  # fmt: skip
-    if found["night"]:
-        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME")
-    if found["daytime"]:
-        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTDT", kind="TIME")
-    return Mention(found.start(), found.end(), literal="XXXX")
 
 
 @rule(
@@ -269,10 +255,15 @@ def _set(found: re.Match[str]) -> Mention | None:
     if found.start() and found.string[found.start() - 1].isalnum():
         return None
     words = found.group().lower().split()
+    if found.group() == "daily" and _NAME_FOLLOWS.match(found.string, found.end()):
+        return None  # "the party daily Granma": a newspaper
     if len(words) == 2:  # "per day", "every month": a period, as TIMEX2 writes these sets
         return Mention(found.start(), found.end(), literal=f"P1{_UNIT_CODES[words[1]]}", kind="SET")
     value = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX"}.get(words[0], "XXXX")
-    return Mention(found.start(), found.end(), literal=value, kind="SET")
+    rate = _RATE.search(found.string, max(0, found.start() - 40), found.start())
+    # "rise 8.5% annually", "the average daily volume": a rate, which TimeML leaves
+    convention = "TIMEX2" if rate or found.string.endswith("average ", 0, found.start()) else None
+    return Mention(found.start(), found.end(), literal=value, kind="SET", convention=convention)
 
 
 @rule(
@@ -288,45 +279,16 @@ def _part_of_this(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0), mod=mod)
 
 
+@rule(r"\b[Yy]ear(?:[\s-]|'s\s+)end\b", key="unit")
+def _year_end(found: re.Match[str]) -> Mention:
+    """ "by year end", "year's end": the end of the anchor's (or the document's) year."""
+    return Mention(found.start(), found.end(), shift=("Y", 0), mod="END", deictic=True)
+
+
 @rule(r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards)\b", key="unit")
 def _vague_offset(found: re.Match[str]) -> Mention:
     ref = "PAST_REF" if found["dir"] == "earlier" else "FUTURE_REF"
     return Mention(found.start(), found.end(), literal=ref)
-
-
-@rule(
-    r"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
-    r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
-    key="names",
-)
-def _weekday(found: re.Match[str]) -> Mention:
-    """ "Friday", "last Friday", "Friday afternoon": a day of the week, dated from the document date."""
-    number = WEEKDAYS.index(found["w"]) + 1
-    tod = _TOD_CODES[found["t"]] if found["t"] else None
-    literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
-    return Mention(
-        found.start(),
-        found.end(),
-        literal=literal,
-        weekday=number,
-        tod=tod,
-        deictic=True,
-        lean=lean_of(found["det"]),
-    )
-
-
-@rule(
-    rf"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
-    key="names",
-)
-def _holiday(found: re.Match[str]) -> Mention:
-    name = found["h"]
-    month, day = (12, 24) if name.endswith("Eve") and name.startswith("C") else (12, 25)
-    if name.startswith("New"):
-        month, day = (12, 31) if name.endswith("Eve") else (1, 1)
-    year, era = read_year(found["y"]) if found["y"] else (None, None)
-    return Mention(found.start(), found.end(), year, era, month, day)
 
 
 @rule(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)\b", key="names")

@@ -13,6 +13,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import MONTHS, SEASONS
+from handscroll.enrich.number_words import NUMBER, parse_number
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -40,6 +41,22 @@ def _every(found: re.Match[str]) -> Mention:
         value = f"XXXX-{SEASONS[found['s']]}" if found["s"] in SEASONS else "XXXX"
     else:
         value = _PERIODS[found["q"]]
+    return Mention(found.start(), found.end(), literal=value, kind="SET")
+
+
+@rule(
+    rf"\b(?:every|each)\s+(?P<n>other|{NUMBER})\s+(?P<u>day|week|month|year|decade|hour)s?\b",
+    lower=True,
+    key="sets",
+)
+def _every_few(found: re.Match[str]) -> Mention | None:
+    """ "every four years", "every other day": a set whose period is several units (P4Y, P2D)."""
+    amount = 2 if found["n"] == "other" else parse_number(found["n"])
+    if amount is None or amount != int(amount) or amount < 1:
+        return None
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "H"}[found["u"]]
+    count = int(amount) * (10 if found["u"] == "decade" else 1)
+    value = f"PT{count}H" if unit == "H" else f"P{count}{unit}"
     return Mention(found.start(), found.end(), literal=value, kind="SET")
 
 

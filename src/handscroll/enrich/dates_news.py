@@ -16,27 +16,32 @@ from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import shift_quarter
+from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|due\s+to|plans?\s+to|"
-    r"planned|is\s+to|are\s+to)\b",
+    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+due|plans?\s+to|"
+    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+soon\s+as|(?:postponed|delayed|adjourned|extended)\s+"
+    r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
 )
+#: "had been scheduled to expire Friday", "as previously planned": a plan already in the past.
+_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
-_DCT_LINE = re.compile(r"^dct:[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
+_DCT_LINE = re.compile(r"^(?P<key>dct|date):[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def front_matter_dct(text: str) -> tuple[str | None, int]:
-    """The `dct:` of a front matter block opening the text ("---", "dct: 2013-03-22", "---"),
-    and where the block ends (0 without one): the block is not text to tag."""
+    """The `dct:` (or a Markdown feature's `date:`) of a front matter block opening the text
+    ("---", "dct: 2013-03-22", "---"), and where the block ends (0 without one): the block is
+    not text to tag."""
     block = _FRONT_MATTER.match(text)
     if block is None:
         return None, 0
-    found = _DCT_LINE.search(block["body"])
-    return (found["value"] if found else None), block.end()
+    found = {line["key"]: line["value"] for line in _DCT_LINE.finditer(block["body"])}
+    return found.get("dct", found.get("date")), block.end()
 
 
 def looks_ahead(text: str, start: int) -> bool:
@@ -45,22 +50,41 @@ def looks_ahead(text: str, start: int) -> bool:
     clause = window_start
     for found in _CLAUSE_START.finditer(text, window_start, start):
         clause = found.end()
-    return bool(_FUTURE_CUE.search(text, clause, start))
+    for cue in _FUTURE_CUE.finditer(text, clause, start):
+        if not _PAST_PLAN.search(text, max(clause, cue.start() - 12), cue.start()):
+            return True
+    return False
 
 
-def resolve_dated(mention: Mention, dct: Anchor, text: str, *, news: bool) -> str | None:
-    """The value of a mention that counts from the document date `dct`, or None."""
+def resolve_dated(
+    mention: Mention, dct: Anchor, text: str, *, news: bool, period: str | None = None
+) -> str | None:
+    """The value of a mention that counts from the document date `dct`, or None.
+
+    `period` is the quarter the report has named last ("1989-Q3"): in an earnings report
+    "the quarter" is that one and "a year ago" the same quarter a year before.
+    """
     if dct.month is None or dct.day is None or dct.year <= 0:
         return None
     written = dt.date(dct.year, dct.month, dct.day)
     if mention.weekday is not None and mention.day is None and mention.month is None:
         if not news:
             return None
+        if mention.literal == WEEKEND:
+            return _weekend(mention, written, text)
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
-    if news and _compares_quarters(mention, text):
-        return shift_quarter(dct.year, dct.month, -5)
+    reported = period or shift_quarter(dct.year, dct.month, -1)
+    if news and mention.quarter == 0 and mention.year is not None:  # "the 1988 period"
+        return f"{mention.year:04d}-Q{reported[-1]}"
+    if news and _compares_quarters(mention, text, period is not None):
+        return _quarter_plus(reported, -4)
     if mention.deictic and mention.shift is not None and mention.shift[0] == "Q":
+        if mention.shift[1] in (-1, -5):  # "the quarter", "the latest period"; "the year-ago quarter"
+            return _quarter_plus(reported, mention.shift[1] + 1)
         return shift_quarter(dct.year, dct.month, mention.shift[1])
+    if news and mention.season and mention.lean:  # "last summer", "this coming winter"
+        year = _nearest_year(mention, written, text)
+        return resolve(replace(mention, shift=None, deictic=False, year=year), dct)[0]
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and _needs_year(mention):
@@ -70,14 +94,34 @@ def resolve_dated(mention: Mention, dct: Anchor, text: str, *, news: bool) -> st
 
 _YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_FIGURES = re.compile(r"[$%#]|\b(?:cents?|a\s+share|million|billion|percent)\b")
 
 
-def _compares_quarters(mention: Mention, text: str) -> bool:
-    """ "Profit rose in the quarter from a year ago": the same quarter of the year before."""
+def _compares_quarters(mention: Mention, text: str, quarterly: bool) -> bool:
+    """ "Profit rose in the quarter from a year ago": the same quarter of the year before.
+
+    So it is where the sentence names a quarter before "a year ago", or, in a report
+    that has named one (`quarterly`), where the sentence compares figures.
+    """
     if mention.shift != ("Y", -1) or not _YEAR_BACK.fullmatch(text, mention.start, mention.end):
         return False
     sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
-    return bool(_QUARTER_WORD.search(text, max(sentence, mention.start - 300), mention.start))
+    if _QUARTER_WORD.search(text, max(sentence, mention.start - 300), mention.start):
+        return True
+    return quarterly and bool(_FIGURES.search(text, max(sentence, mention.start - 300), mention.start))
+
+
+def closed_quarter(value: str, dct: Anchor) -> str | None:
+    """`value` when it is a quarter that ended before the document date (what a report is about)."""
+    if not _QUARTER_VALUE.fullmatch(value) or dct.month is None:
+        return None
+    return value if value < shift_quarter(dct.year, dct.month, 0) else None
+
+
+def _quarter_plus(value: str, amount: int) -> str:
+    """ "1989-Q3" moved by whole quarters."""
+    return shift_quarter(int(value[:4]), int(value[-1]) * 3, amount)
 
 
 def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
@@ -92,21 +136,40 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     return written - dt.timedelta(days=back)
 
 
+def _weekend(mention: Mention, written: dt.date, text: str) -> str:
+    """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead.
+
+    A report written on a Saturday or Sunday means the weekend it is in.
+    """
+    saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
+    in_it = written.isoweekday() >= 6
+    if mention.shift is None and mention.lean <= 0 and not looks_ahead(text, mention.start):
+        if not in_it or mention.lean < 0:
+            saturday -= dt.timedelta(days=7)
+    elif mention.shift is None and (mention.lean > 0 and in_it):
+        saturday += dt.timedelta(days=7)
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
+
+
 def _needs_year(mention: Mention) -> bool:
     if mention.year is not None or mention.shift is not None or mention.literal is not None:
         return False
-    if mention.decade is not None or mention.century is not None or mention.kind != "DATE":
+    if mention.decade is not None or mention.century is not None or mention.kind == "DURATION":
         return False
     return mention.month is not None or mention.season is not None or mention.quarter is not None
 
 
 def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
     """The year that puts the month (and day) nearest the document date; ahead when the clause looks ahead."""
-    month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
-    if mention.quarter:
-        month = mention.quarter * 3 - 2
-    day = mention.day or (15 if mention.month else 1)
     ahead = looks_ahead(text, mention.start)
+    if mention.quarter:  # reports name quarters once they close: this year's unless still ahead
+        current = (written.month - 1) // 3 + 1
+        if mention.lean > 0 or (ahead and mention.quarter < current - 1):
+            return written.year + (mention.quarter < current)
+        return written.year - (mention.quarter > current)
+    month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
+    day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None
     for year in (written.year - 1, written.year, written.year + 1):
         try:

@@ -31,10 +31,13 @@ def events_of(feature: Feature) -> list[Event]:
     """Every dated expression of a feature as an event, in reading order.
 
     Durations and sets ("three months", "every year") are not events. The
-    anchor for "the following year" is carried across blocks in reading order.
+    anchor for "the following year" is carried across blocks in reading order;
+    a dated document (a letter, a report) counts "yesterday" and "last year"
+    from its own `date`.
     """
     addressed = list(feature_texts(feature))
-    found = find_dates_in_blocks([text for _, text in addressed], language=feature.language)
+    texts = [text for _, text in addressed]
+    found = find_dates_in_blocks(texts, language=feature.language, dct=feature.date)
     events: list[Event] = []
     for (ref, text), expressions in zip(addressed, found, strict=True):
         events.extend(_event(ref, text, e) for e in expressions if e.type in ("DATE", "TIME"))

@@ -1,6 +1,6 @@
 """The Markdown reader: the authoring format editors write by hand (docs/authoring.md).
 
-A feature is YAML front matter (title, part, series, language, hero, slug)
+A feature is YAML front matter (title, part, series, language, hero, slug, date)
 followed by paragraphs and `:::` containers, one container name per block type
 (`question`, `figure`, `note`, `credit`, `unclassified`). Text stays plain
 text: the reader keeps each paragraph's source, joins wrapped lines with one
@@ -11,6 +11,7 @@ emphasis or decodes entities. Markdown that is not part of the format
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ from handscroll.text.languages import UnknownLanguageError, detect_language, lan
 CONTAINER_NAMES: tuple[str, ...] = ("question", "figure", "note", "credit", "unclassified")
 """The `::: name` containers of the format, one per block type besides the paragraph."""
 
-FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug", "work")
+FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug", "work", "date")
 """The keys the front matter may hold; `title` is required."""
 
 _AnyBlock = Paragraph | Figure | Note | Question | Credit | Unclassified
@@ -219,6 +220,12 @@ def _read_front_matter(token: Token, walk: _Walk) -> dict[str, object]:
             data["language"] = language_tag(language)
         except UnknownLanguageError as exc:
             raise walk.fail(f"front matter language: {exc}", _key_line(token, "language")) from None
+    written = data.get("date")
+    if isinstance(written, dt.date) and not isinstance(written, dt.datetime):
+        data["date"] = written.isoformat()  # YAML reads 2013-03-22 as a date
+    elif written is not None and not isinstance(written, str):
+        problem = f"front matter date must be a day like 2013-03-22, not {_shown(written)}"
+        raise walk.fail(problem, _key_line(token, "date"))
     hero = data.get("hero")
     if hero is not None and not is_media_id(str(hero)):
         raise walk.fail(

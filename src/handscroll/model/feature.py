@@ -7,6 +7,7 @@ publishers render it. `Feature.to_json()` prints exactly the docs/model.md JSON 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from typing import Annotated, Literal
@@ -25,6 +26,7 @@ outside the media folder.
 
 _MEDIA_ID = re.compile(MEDIA_ID_PATTERN)
 _TRAILING_DIGITS = re.compile(r"[0-9]+$")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 MediaId = Annotated[str, Field(pattern=MEDIA_ID_PATTERN, max_length=200)]
 
@@ -124,7 +126,9 @@ class Feature(BaseModel):
     """One illustrated history feature: a numbered part of a series.
 
     The first six fields are the interchange shape of docs/model.md; `slug` names the feature in
-    the library and in URLs.
+    the library and in URLs. `date` is the document's own date, for a source that is a dated
+    document (a letter, a report): its "today", "Friday" and "last year" count from it (issue 16).
+    JSON leaves an absent date out, so undated features keep their content hash.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -134,6 +138,7 @@ class Feature(BaseModel):
     series: str | None = None
     language: str = "en"
     hero: MediaId | None = None
+    date: str | None = Field(default=None, exclude_if=lambda date: date is None)
     blocks: tuple[Block, ...] = ()
     slug: str = Field(default="", pattern=r"^$|^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)
 
@@ -149,6 +154,19 @@ class Feature(BaseModel):
     def _known_language(cls, value: str) -> str:
         # Editions pair up by language, so an unknown tag is refused, never stored (issue 12).
         return language_tag(value)
+
+    @field_validator("date")
+    @classmethod
+    def _date_is_a_day(cls, value: str | None) -> str | None:
+        # A document date names a day (2013-03-22): the tagger counts "yesterday" from it.
+        if value is not None:
+            if not _DAY.fullmatch(value):
+                raise ValueError("a document date is a day written YYYY-MM-DD, such as 2013-03-22")
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{value} is not a day of the calendar") from None
+        return value
 
     @field_validator("title")
     @classmethod

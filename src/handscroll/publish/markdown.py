@@ -95,6 +95,8 @@ def _front_matter(feature: Feature) -> str:
     fields["language"] = feature.language
     if feature.hero is not None:
         fields["hero"] = feature.hero
+    if feature.date is not None:
+        fields["date"] = feature.date
     if feature.slug:
         fields["slug"] = feature.slug
     body = yaml.dump(fields, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP)

@@ -201,6 +201,7 @@ class Library:
                 series=key,
                 language=row.language,
                 hero=row.hero,
+                date=row.date,
                 blocks=((block_type, data) for block_type, data in blocks),
             )
 

@@ -33,6 +33,7 @@ def feature_values(
         "title": feature.title,
         "language": feature.language,
         "hero": feature.hero,
+        "date": feature.date,
         "content_hash": content_hash,
         "source": source,
         "source_hash": source_hash,
@@ -69,6 +70,7 @@ def build_feature(
     language: str,
     hero: str | None,
     blocks: Iterable[tuple[str, dict[str, Any]]],
+    date: str | None = None,
 ) -> Feature:
     """Rebuild a Feature from its head and its `(type, data)` block rows in position order."""
     return Feature.model_validate(
@@ -79,6 +81,7 @@ def build_feature(
             "series": series,
             "language": language,
             "hero": hero,
+            "date": date,
             "blocks": [{"type": block_type, **data} for block_type, data in blocks],
         }
     )

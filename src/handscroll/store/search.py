@@ -211,6 +211,7 @@ def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fe
             FeatureRow.part,
             FeatureRow.language,
             FeatureRow.hero,
+            FeatureRow.date,
             SeriesRow.key,
         )
         .outerjoin(FeatureRow.series)
@@ -232,6 +233,7 @@ def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Fe
             series=row.key,
             language=row.language,
             hero=row.hero,
+            date=row.date,
             blocks=iter(blocks[row.id]),
         )
         for row in heads

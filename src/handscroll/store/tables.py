@@ -68,6 +68,8 @@ class FeatureRow(Base):
     title: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(35))
     hero: Mapped[str | None] = mapped_column(String(200))
+    date: Mapped[str | None] = mapped_column(String(10))
+    """The document's own date (YYYY-MM-DD) for a dated source; the date tagger counts from it."""
     content_hash: Mapped[str] = mapped_column(String(64))
     """`Feature.content_hash()` at import: equal hashes mean an unchanged feature."""
     source: Mapped[str] = mapped_column(Text, index=True)

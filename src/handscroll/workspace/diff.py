@@ -71,7 +71,10 @@ def block_label(block: object, index: int) -> str:
 
 def head_text(feature: Feature) -> str:
     """The front matter as lines, so a changed title shows in the diff."""
-    fields = {"title": feature.title, "part": feature.part, "series": feature.series, "hero": feature.hero}
+    fields = {
+        "title": feature.title, "part": feature.part, "series": feature.series, "hero": feature.hero,
+        "date": feature.date,
+    }  # fmt: skip
     return "\n".join(f"{key}: {value}" for key, value in fields.items() if value is not None)
 
 

@@ -1,0 +1,145 @@
+"""English clock times, parts of the day, days of the week and weekends (issue 4, issue 16).
+
+"at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9", "noon Thursday",
+"Friday afternoon", "the weekend": what a day or a week holds, dated by the
+narrative or, in news, by the document date (dates_news.py). Split from
+dates_en_relative.py, which holds the shifts and durations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en import DAY, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKEND = "XXXX-WXX-WE"
+_WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_CLOCK_CONTEXT = re.compile(
+    r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
+)
+_PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Observer)\b")
+_NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+
+
+@rule(
+    r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b)"
+    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b)?"
+    rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{_WEEKDAY})\b|(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?))?",
+    key="clock",
+)
+def _clock(found: re.Match[str]) -> Mention | None:
+    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9" (the day it names joins it)."""
+    if found["h2"]:
+        text = found.string
+        if not (found["tz"] or found["w"] or "hrs" in found.group()) and not _CLOCK_CONTEXT.search(
+            text, max(0, found.start() - 16), found.start()
+        ):
+            return None  # "John 3:16", "a 2:1 ratio": a bare h:mm needs "at", "by", "until"...
+        hour, minute = int(found["h2"]), int(found["mi2"])
+    else:
+        hour, minute = int(found["h"]) % 12, int(found["mi"] or 0)
+        hour += 12 if found["ap"].lower().startswith("p") else 0
+    tod = f"{hour:02d}:{minute:02d}"
+    if found["w"]:
+        number = WEEKDAYS.index(found["w"]) + 1
+        literal = f"XXXX-WXX-{number}T{tod}"
+        return Mention(
+            found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
+        )
+    if found["m"]:
+        year, era = read_year(found["y"]) if found["y"] else (None, None)
+        month, day = month_number(found["m"]), int(found["d"])
+        return Mention(found.start(), found.end(), year, era, month, day, tod=tod, kind="TIME")
+    return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
+
+
+@rule(rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)(?:\s+(?P<w2>{_WEEKDAY}))?\b", key="names")
+def _noon(found: re.Match[str]) -> Mention:
+    """ "at noon", "midnight Friday", "Thursday noon": a clock time by name."""
+    tod = _NOON[found["t"]]
+    named = found["w1"] or found["w2"]
+    if named:
+        number = WEEKDAYS.index(named) + 1
+        literal = f"XXXX-WXX-{number}T{tod}"
+        return Mention(
+            found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
+        )
+    return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
+
+
+@rule(
+    r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)",
+    key="unit",
+)
+def _part_of_day(found: re.Match[str]) -> Mention:
+    if found.group().lower().startswith(("at ", "by ")):  # "moved only at night": habitual, no date
+        code = _TOD_CODES[found["t"]]
+        return Mention(found.start("t"), found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
+    return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
+
+
+@rule(
+    r"\b(?:(?P<tonight>[Tt]onight)|(?P<daytime>[Dd]aytime)|(?P<night>[Nn]ight)(?=[\s-](?:attacks?|raids?|marche?d?|"
+    r"assaults?|operations?|fighting|bombing|crossings?)\b)|(?:[Tt]he\s+)?(?:dry|rainy|wet|monsoon)\s+season)\b",
+    key="unit",
+)
+def _vague_time(found: re.Match[str]) -> Mention:
+    """Times with no date to them ("tonight", "night attacks", "the dry season")."""
+    if found["tonight"]:
+        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME", tod="NI",
+                       shift=("D", 0), deictic=True)  # fmt: skip
+    if found["night"]:
+        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTNI", kind="TIME")
+    if found["daytime"]:
+        return Mention(found.start(), found.end(), literal="XXXX-XX-XXTDT", kind="TIME")
+    return Mention(found.start(), found.end(), literal="XXXX")
+
+
+@rule(
+    r"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
+    r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
+    key="names",
+)
+def _weekday(found: re.Match[str]) -> Mention:
+    """ "Friday", "last Friday", "Friday afternoon": a day of the week, dated from the document date."""
+    number = WEEKDAYS.index(found["w"]) + 1
+    tod = _TOD_CODES[found["t"]] if found["t"] else None
+    literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
+    # "The Sunday Times": a newspaper, which TimeML leaves; TIMEX2 keys mark the day in names
+    paper = _PAPER.match(found.string, found.end())
+    return Mention(
+        found.start(),
+        found.end(),
+        literal=literal,
+        weekday=number,
+        tod=tod,
+        deictic=True,
+        lean=lean_of(found["det"]),
+        convention="TIMEX2" if paper else None,
+    )
+
+
+@rule(
+    r"\b(?P<det>[Tt]he|[Tt]hat|[Tt]his(?:\s+past|\s+coming)?|[Ll]ast|[Nn]ext)\s+week-?end\b(?!\s+of\b)",
+    key="unit",
+)
+def _weekend(found: re.Match[str]) -> Mention:
+    """ "the weekend", "last weekend": TimeML dates it to its week (2013-W12-WE); TIMEX2 keys leave it."""
+    det = found["det"].lower()
+    lean = lean_of(det) if det not in ("the", "that") else 0
+    return Mention(
+        found.start(),
+        found.end(),
+        literal=WEEKEND,
+        weekday=6,
+        deictic=True,
+        lean=lean,
+        shift=("W", 0) if det == "this" else None,
+        convention="TimeML",
+    )
