@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +14,11 @@ from typing import Any
 import pytest
 
 from browser.axe_check import serious_violations
-from browser.conftest import Watch, _free_port, require_part
-from browser.test_export_clients import TIFY, TIMELINEJS, VIEWER_PAGE, _local_only
+from browser.conftest import Watch, require_part, serving
+from browser.test_export_clients import TIFY, TIMELINE_PAGE, TIMELINEJS, VIEWER_PAGE, _local_only
 from browser.test_export_clients import serve_folder as serve_folder  # a fixture, shared
+from browser.test_type import _fonts_of
+from browser.test_type import fonts as fonts  # a fixture, shared
 from handscroll.config import Settings
 from handscroll.pipeline import import_paths
 from handscroll.publish.exports import ExportRequest, run_export
@@ -43,8 +43,6 @@ class EditionsReader:
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EditionsReader]:
-    import uvicorn
-
     from handscroll.publish.web import create_app
 
     folder = tmp_path_factory.mktemp("editions-browser")
@@ -56,19 +54,8 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EditionsReade
         paths = [str(p) for p in [*sample_paths()[:2], *edition_paths()]]
         assert not import_paths(paths, library, settings).failed
         english = next(s.slug for s in library.list_features() if s.part == 2 and s.language == "en")
-    app = create_app(url, settings, cache_dir=folder / "cache")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the reader did not start within 15 s")
-        time.sleep(0.05)
-    yield EditionsReader(url, settings, f"http://127.0.0.1:{port}", english)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(url, settings, cache_dir=folder / "cache")) as base:
+        yield EditionsReader(url, settings, base, english)
 
 
 PAGES = {
@@ -110,27 +97,6 @@ def test_the_reader_switches_language_on_every_page(
     assert not watch.errors, watch.errors
 
 
-TIMELINE_PAGE = """<!DOCTYPE html>
-<html lang="zh-Hant"><head><meta charset="utf-8"><title>時間線</title>
-<link rel="stylesheet" href="timelinejs/css/timeline.css">
-<script src="timelinejs/js/timeline.js"></script></head>
-<body><div id="timeline-embed" style="width: 100%; height: 640px"></div>
-<script>
-window.timelineReady = false;
-fetch("timeline.json").then(r => r.json()).then(data => {
-  // The export names TimelineJS's own locale for its edition (issue 12).
-  window.timeline = new TL.Timeline("timeline-embed", data, {
-    hash_bookmark: false,
-    script_path: new URL("timelinejs/js/", location.href).href,
-    font: "georgia-helvetica",
-    language: data.handscroll.timelinejs_language
-  });
-  window.timeline.on("loaded", function () { window.timelineReady = true; });
-});
-</script></body></html>
-"""
-
-
 def test_a_chinese_timelinejs_export_loads_in_its_locale(
     editions: EditionsReader, serve_folder: tuple[Path, str], watched: tuple[Any, Watch]
 ) -> None:
@@ -138,7 +104,7 @@ def test_a_chinese_timelinejs_export_loads_in_its_locale(
         require_part("TimelineJS is not installed: run `npm ci` at the repository root")
     root, base = serve_folder
     shutil.copytree(TIMELINEJS, root / "timelinejs")
-    (root / "index.html").write_text(TIMELINE_PAGE, encoding="utf-8")
+    (root / "index.html").write_text(TIMELINE_PAGE.replace('lang="en"', 'lang="zh-Hant"'), encoding="utf-8")
     with Library.open(editions.url) as library:
         request = ExportRequest(series=SERIES, language="zh-Hant", media_dir=editions.settings.media_dir)
         run_export("timelinejs", library, request, root / "timeline.json")
@@ -210,3 +176,18 @@ def test_the_static_site_switches_language_from_file_urls(
         assert page.evaluate("document.documentElement.lang") == language
         page.go_back()
     assert not watch.errors, watch.errors
+
+
+def test_latin_in_a_chinese_page_is_drawn_with_the_latin_face(
+    editions: EditionsReader, watched: tuple[Any, Watch], fonts: None
+) -> None:
+    page, _ = watched
+    with Library.open(editions.url) as library:
+        slug = next(s.slug for s in library.list_features() if s.part == 1 and s.language == "zh-Hant")
+    page.goto(f"{editions.base}/zh-hant/features/{slug}")
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready")
+    # The first paragraph writes 蔣介石(Chiang Kai-shek): Han in a TC face, the Latin in Source Serif 4.
+    used = _fonts_of(page, ".narrative p")
+    assert any(name.startswith("Source Serif 4") for name in used), used
+    assert any("CJK TC" in name or name.endswith(" TC") for name in used), used

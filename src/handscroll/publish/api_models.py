@@ -66,6 +66,10 @@ class FeatureSummary(ApiModel):
     updated_at: datetime
     url: str = Field(description="This feature in the API.")
     html: str = Field(description="This feature's page.")
+    work: str | None = Field(default=None, description="The key of the work it is an edition of (issue 12).")
+    derived: bool = Field(
+        default=False, description="A Simplified edition converted automatically from Traditional Chinese."
+    )
 
 
 class Edition(ApiModel):

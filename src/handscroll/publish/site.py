@@ -42,6 +42,7 @@ from handscroll.publish.contexts import (
     SeriesPage,
     feature_page,
     home_page,
+    neighbours,
     not_found_page,
     series_page,
     series_title,
@@ -219,25 +220,26 @@ def _jobs(
             _hash(base, head and astuple(head), [astuple(p) for p in parts]),
             _bind_series(key, head, parts, media, nested),
         )
-    for key, parts in groups.items():
+    # Every edition has its page in every language, as on the live server (a search result or an
+    # old link may name any edition); the lists and the previous/next links show this language's.
+    for part in summaries:
+        key = part.series
         head = known.get(key) if key is not None else None
-        for at, part in enumerate(parts):
-            previous = parts[at - 1] if key is not None and at > 0 else None
-            following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
-            editions = works[part.work] if part.work else {}
-            yield _Job(
-                f"{folder}features/{part.slug}.html",
-                _hash(
-                    base,
-                    astuple(part),
-                    previous and astuple(previous),
-                    following and astuple(following),
-                    head and astuple(head),
-                    stamps.get(part.slug),
-                    sorted(editions.items()),
-                ),
-                _bind_feature(library, part, head, previous, following, media, nested, maps, editions),
-            )
+        previous, following = neighbours(part.slug, groups.get(key, [])) if key is not None else (None, None)
+        editions = works[part.work] if part.work else {}
+        yield _Job(
+            f"{folder}features/{part.slug}.html",
+            _hash(
+                base,
+                astuple(part),
+                previous and astuple(previous),
+                following and astuple(following),
+                head and astuple(head),
+                stamps.get(part.slug),
+                sorted(editions.items()),
+            ),
+            _bind_feature(library, part, head, previous, following, media, nested, maps, editions),
+        )
 
 
 def _bind_series(

@@ -165,4 +165,6 @@ def summary_json(summary: FeatureSummary) -> dict[str, object]:
         "updated_at": summary.updated_at.isoformat(),
         "url": f"/api/features/{summary.slug}",
         "html": f"/features/{summary.slug}",
+        "work": summary.work.removeprefix("key:") if summary.work else None,  # issue 12
+        "derived": summary.derived,
     }
