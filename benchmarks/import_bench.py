@@ -1,48 +1,67 @@
-"""Import benchmark: parse, import into SQLite and PostgreSQL, and re-import unchanged.
+"""Import benchmark (issue 11 item 3): features/s and peak memory, beside a floor, in one run.
 
 Generates N legacy-text features of the seed's size from the bundled samples
-(titles, part numbers and sentence order varied so every file is distinct),
-then prints a table of features/s and MB/s with each figure's ratio to its
-target. Not a test: nothing here asserts on time.
+(titles, part numbers, series and sentence order varied so every file is
+distinct and its own work), then runs each stage in a child process of its
+own and reads that process's peak RSS (`wait4`; the import's own and, apart,
+its pool workers'):
 
-    python benchmarks/import_bench.py [--count 10000] [--pg URL]
+- **floor**: the least an import could do: read each file, hash it, and
+  executemany (path, hash, text) into SQLite with an FTS5 index (PostgreSQL:
+  a table with a `tsvector` column), in batches of 500, one transaction;
+- **parse only**: `read_path` on every file, in one process;
+- **import --no-enrich** and **import** (enriched): `import_paths` into a new
+  library, streaming in batches as `handscroll import` does;
+- **re-import unchanged**: the same folder again (read and hash only).
+
+Plus the time to enrich one date- and term-dense 10 KB text.
+
+    python benchmarks/import_bench.py [--count 10000] [--pg URL] [--stages floor,parse,...]
+
+Not a test: nothing here asserts on time. Figures are wall-clock; other
+sessions share this machine, so read the ratios to the floor of the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from handscroll.config import Settings
-from handscroll.ingest import read_path
-from handscroll.pipeline import import_paths
-from handscroll.samples import sample_paths
-from handscroll.store import Library
-
 DEFAULT_PG = "postgresql+psycopg://handscroll:handscroll@localhost:5432/handscroll_test"
-
-
+STAGES = ("floor", "parse", "bulk", "full", "again")
 SEED_SIZE = 8205
 """Bytes of the reference page in ../shared/seed: generated features are made this large."""
+
+FLOOR_BATCH = 500
 
 
 def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
     """Write `count` distinct legacy features of the seed's size, built from the samples' lines."""
+    from handscroll.samples import sample_paths
+
     rng = random.Random(seed)
     templates = [p.read_text(encoding="utf-8").splitlines() for p in sample_paths()]
     paths = []
     for i in range(count):
-        lines = list(rng.choice(templates))
+        # A series of ten parts per ten files (from the media IDs), so no two files are one work.
+        series = f"bench{i // 10:05d}_civilwar"
+        lines = [line.replace("handscroll_sample_civilwar", series) for line in rng.choice(templates)]
         title_at = next(n for n, line in enumerate(lines) if line.strip() and not line.startswith("Please"))
-        lines[title_at] = f"({i % 90 + 1}) Generated feature {i}: {lines[title_at].split(') ', 1)[-1]}"
+        lines[title_at] = f"({i % 10 + 1}) Generated feature {i}: {lines[title_at].split(') ', 1)[-1]}"
         long_lines = [n for n, line in enumerate(lines) if len(line) > 120]
         # Vary the prose: shuffle the sentences of each long line.
         for n in long_lines:
@@ -55,16 +74,172 @@ def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
             sentences = " ".join(lines[n] for n in rng.sample(long_lines, 2)).split(". ")
             rng.shuffle(sentences)
             lines[narrative_at:narrative_at] = ["", ". ".join(sentences)]
-        path = out / f"feature-{i:05d}.txt"
+        sub = out / f"{i // 1000:03d}"  # a thousand files a folder, as a big export is laid out
+        sub.mkdir(exist_ok=True)
+        path = sub / f"feature-{i:06d}.txt"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def timed(action: Callable[[], object]) -> float:
+def dense_text(seed: int = 3) -> str:
+    """About 10 KB of narrative with a date, a glossed name and a place in every sentence."""
+    rng = random.Random(seed)
+    months = [date(2000, month, 1).strftime("%B") for month in range(1, 13)]
+    names = [
+        "Harbin (哈爾濱)",
+        "Shenyang (瀋陽)",
+        "Changchun (長春)",
+        "the National Revolutionary Army (NRA)",
+        "Chiang Kai-shek (蔣介石)",
+        "Mao Zedong (毛澤東)",
+        "the NRA",
+        "Mukden",
+        "Siping (四平)",
+    ]
+    sentences: list[str] = []
+    while sum(len(s) + 1 for s in sentences) < 10_000:
+        year, month = rng.randint(1930, 1950), rng.choice(months)
+        sentences.append(
+            rng.choice(
+                [
+                    f"On {rng.randint(1, 28)} {month} {year} {rng.choice(names)} reached "
+                    f"{rng.choice(names)}.",
+                    f"In the spring of {year}, three weeks later, {rng.choice(names)} left "
+                    f"{rng.choice(names)}.",
+                    f"By late {month} {year} and again in {year + 1}-{(year + 2) % 100:02d}, "
+                    f"{rng.choice(names)} held firm.",
+                    f"The following year, on {month} {rng.randint(1, 28)}, the 1940s ended for "
+                    f"{rng.choice(names)}.",
+                ]
+            )
+        )
+    return " ".join(sentences)
+
+
+# ---- stages, each run in a child process (`python import_bench.py child STAGE FOLDER URL`) ----
+
+
+def _floor(folder: Path, url: str) -> int:
+    """Read, hash and executemany every file into a table with a full-text index: the least an import does."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.begin() as conn:
+        if sqlite:
+            conn.execute(text("CREATE TABLE floor (path TEXT, hash TEXT, body TEXT)"))
+            conn.execute(text("CREATE VIRTUAL TABLE floor_fts USING fts5(body)"))
+        else:
+            conn.execute(text("CREATE TABLE floor (path TEXT, hash TEXT, body TEXT, words tsvector)"))
+            conn.execute(text("CREATE INDEX floor_words ON floor USING gin (words)"))
+    insert = (
+        text("INSERT INTO floor VALUES (:path, :hash, :body)")
+        if sqlite
+        else text("INSERT INTO floor VALUES (:path, :hash, :body, to_tsvector('simple', :body))")
+    )
+    count = 0
+    paths = sorted(folder.rglob("*.txt"))
+    with engine.begin() as conn:
+        for start in range(0, len(paths), FLOOR_BATCH):
+            rows = []
+            for path in paths[start : start + FLOOR_BATCH]:
+                data = path.read_bytes()
+                rows.append(
+                    {"path": str(path), "hash": hashlib.sha256(data).hexdigest(), "body": data.decode()}
+                )
+            conn.execute(insert, rows)
+            if sqlite:
+                conn.execute(text("INSERT INTO floor_fts (body) VALUES (:body)"), rows)
+            count += len(rows)
+    engine.dispose()
+    return count
+
+
+def _parse(folder: Path, _url: str) -> int:
+    from handscroll.config import Settings
+    from handscroll.ingest import read_path
+
+    settings = Settings()
+    return len([read_path(path, settings) for path in sorted(folder.rglob("*.txt"))])
+
+
+class MemoryTrace:
+    """A Progress that notes this process's resident set every `every` files: flat, or growing?"""
+
+    def __init__(self, every: int = 1000) -> None:
+        self.every = every
+        self.done = 0
+        self.samples: list[tuple[int, float]] = []
+
+    def start(self, total: int) -> None:
+        self.every = max(self.every, total // 20)
+
+    def advance(self, item: object) -> None:
+        self.done += 1
+        if self.done % self.every == 0 and sys.platform.startswith("linux"):
+            status = Path("/proc/self/status").read_text(encoding="ascii")
+            kilobytes = int(status.split("VmRSS:")[1].split()[0])
+            self.samples.append((self.done, kilobytes / 1024))
+
+
+TRACE = MemoryTrace()
+
+
+def _import(enrich: bool) -> Callable[[Path, str], int]:
+    def run(folder: Path, url: str) -> int:
+        from handscroll.config import Settings
+        from handscroll.pipeline import import_paths
+        from handscroll.store import Library
+
+        with Library.open(url) as library:
+            summary = import_paths([str(folder)], library, Settings(), enrich=enrich, progress=TRACE)
+        if summary.errors:
+            raise SystemExit(f"the import failed: {summary.errors[0]}")
+        return len(summary.report.outcomes)
+
+    return run
+
+
+CHILD_STAGES: dict[str, Callable[[Path, str], int]] = {
+    "floor": _floor,
+    "parse": _parse,
+    "bulk": _import(enrich=False),
+    "full": _import(enrich=True),
+    "again": _import(enrich=True),
+}
+
+
+def child(stage: str, folder: str, url: str) -> None:
+    """Run one stage here and print what it did as JSON (the parent reads the peak RSS)."""
+    import resource
+
     start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+    count = CHILD_STAGES[stage](Path(folder), url)
+    seconds = time.perf_counter() - start
+    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    figures = {
+        "count": count,
+        "seconds": seconds,
+        # CPU of this process and its workers (start-up included): less skewed by other load than wall time.
+        "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
+        # The kernel's peak resident set of this process, and of the largest of its (reaped) workers.
+        "own_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "workers_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        "rss_mb_by_files": TRACE.samples,
+    }
+    print(json.dumps(figures))
+
+
+def run_stage(stage: str, folder: Path, url: str) -> dict[str, Any]:
+    """Run a stage in a child process of its own and return its figures."""
+    done = subprocess.run(
+        [sys.executable, __file__, "child", stage, str(folder), url], stdout=subprocess.PIPE, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"stage {stage} failed with exit code {done.returncode}")
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
 
 
 def reset_postgres(url: str) -> bool:
@@ -83,53 +258,97 @@ def reset_postgres(url: str) -> bool:
         return False
 
 
+def dense_seconds() -> float:
+    """CPU seconds to enrich the dense 10 KB text, best of three after a warm-up."""
+    from handscroll.enrich import enrich_feature
+    from handscroll.model import Feature, Paragraph
+
+    feature = Feature(title="Dense", slug="dense", blocks=(Paragraph(text=dense_text()),))
+    enrich_feature(feature)
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        enrich_feature(feature)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--pg", default=os.environ.get("HANDSCROLL_TEST_PG_URL", DEFAULT_PG))
+    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--stages", default=",".join(STAGES), help=f"some of {','.join(STAGES)}")
+    parser.add_argument("--folder", type=Path, help="reuse (or make) the generated files here")
     args = parser.parse_args()
-    settings = Settings()
-    rows: list[tuple[str, float, float, str]] = []
+    stages = [s for s in args.stages.split(",") if s]
+    console = Console(width=160)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp, "features")
-        folder.mkdir()
-        paths = generate(folder, args.count)
-        megabytes = sum(p.stat().st_size for p in paths) / 1e6
+        folder = args.folder or Path(tmp, "features")
+        folder.mkdir(parents=True, exist_ok=True)
+        if sum(1 for _ in folder.rglob("*.txt")) != args.count:
+            started = time.perf_counter()
+            generate(folder, args.count)
+            console.print(f"generated {args.count:,} files in {time.perf_counter() - started:.0f} s")
+        megabytes = sum(p.stat().st_size for p in folder.rglob("*.txt")) / 1e6
 
-        def rate(label: str, seconds: float, target: float | None) -> None:
-            per_second = args.count / seconds
-            ratio = f"{per_second / target:.1f}x target ({target:g}/s)" if target else ""
-            rows.append((label, per_second, megabytes / seconds, ratio))
+        def sqlite_url(name: str) -> str:
+            return f"sqlite:///{Path(tmp, name + '.db')}"
 
-        rate("parse only", timed(lambda: [read_path(p, settings) for p in paths]), 2000)
+        def pg_url(_name: str) -> str:
+            return str(args.pg)
 
-        def imports(url: str, *, enrich: bool) -> tuple[float, float]:
-            """`handscroll import` into a fresh library, then again with nothing changed."""
-            with Library.open(url) as library:
-                first = timed(lambda: import_paths([str(folder)], library, settings, enrich=enrich))
-                again = timed(lambda: import_paths([str(folder)], library, settings, enrich=enrich))
-            return first, again
-
-        databases = [("SQLite", lambda name: f"sqlite:///{Path(tmp, name + '.db')}")]
-        if reset_postgres(args.pg):
-            databases.append(("PostgreSQL", lambda name: args.pg))
+        databases: list[tuple[str, Callable[[str], str]]] = [] if args.no_sqlite else [("SQLite", sqlite_url)]
+        if not args.no_pg and reset_postgres(args.pg):
+            databases.append(("PostgreSQL", pg_url))
+        rows: list[tuple[str, dict[str, Any], str]] = []
+        floors: dict[str, float] = {}
+        cpu_floors: dict[str, float] = {}
         for label, url_for in databases:
-            first, _ = imports(url_for("bulk"), enrich=False)
-            rate(f"parse + store, {label} (import --no-enrich)", first, 500)
-            if label == "PostgreSQL":
-                reset_postgres(args.pg)
-            first, again = imports(url_for("full"), enrich=True)
-            rate(f"parse + enrich + store, {label} (import)", first, None)
-            rate(f"re-import unchanged, {label}", again, None)
-            rows[-1] = (*rows[-1][:3], f"{first / again:.1f}x faster than the first import (target 5x)")
-
-    table = Table(title=f"handscroll import, {args.count:,} features, {megabytes:.1f} MB")
-    for column in ("stage", "features/s", "MB/s", "against target"):
-        table.add_column(column, justify="right" if column != "stage" else "left")
-    for label, per_second, mb_per_second, note in rows:
-        table.add_row(label, f"{per_second:,.0f}", f"{mb_per_second:.2f}", note)
-    Console().print(table)
+            plans = [
+                ("floor", f"floor: read + hash + executemany, {label}", "floor"),
+                ("parse", "parse only (one process)", "parse"),
+                ("bulk", f"import --no-enrich, {label}", "bulk"),
+                ("full", f"import (enriched), {label}", "full"),
+                ("again", f"re-import unchanged, {label}", "full"),
+            ]
+            for stage, name, db in plans:
+                if stage not in stages:
+                    continue
+                if label == "PostgreSQL" and stage != "again":
+                    reset_postgres(args.pg)
+                found = run_stage(stage, folder, url_for(db))
+                console.print(f"{name}: {found['count'] / found['seconds']:,.0f}/s", highlight=False)
+                if found.get("rss_mb_by_files"):
+                    trace = ", ".join(f"{done:,}: {mb:.0f}" for done, mb in found["rss_mb_by_files"])
+                    console.print(f"  resident MB after so many files: {trace}", highlight=False)
+                if stage == "floor":
+                    floors[label] = found["count"] / found["seconds"]
+                    cpu_floors[label] = found["count"] / found["cpu"]
+                rows.append((name, found, label))
+    table = Table(title=f"handscroll import, {args.count:,} features, {megabytes:.0f} MB (wall and CPU)")
+    columns = ("stage", "features/s", "of floor", "per CPU-s", "of floor ", "peak RSS", "peak RSS, a worker")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "stage" else "right")
+    for name, found, label in rows:
+        rate, per_cpu = found["count"] / found["seconds"], found["count"] / found["cpu"]
+        floor, cpu_floor = floors.get(label), cpu_floors.get(label)
+        table.add_row(
+            name,
+            f"{rate:,.0f}",
+            f"{rate / floor:.2f}x" if floor else "",
+            f"{per_cpu:,.0f}",
+            f"{per_cpu / cpu_floor:.2f}x" if cpu_floor else "",
+            f"{found['own_kb'] / 1024:,.0f} MB",
+            f"{found['workers_kb'] / 1024:,.0f} MB" if found["workers_kb"] else "-",
+        )
+    console.print(table)
+    console.print(f"enriching a date- and term-dense 10 KB text: {dense_seconds() * 1000:.0f} ms CPU")
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "child":
+        child(*sys.argv[2:5])
+    else:
+        main()

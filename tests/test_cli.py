@@ -111,10 +111,13 @@ def test_one_bad_file_fails_the_exit_but_not_the_others(samples: Path, tmp_path:
         assert library.count_features() == len(sample_paths())
 
 
-def test_all_or_nothing_writes_nothing_when_a_file_fails(samples: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("batches", [[], ["--batch-size", "2"]], ids=["one batch", "batches of two"])
+def test_all_or_nothing_writes_nothing_when_a_file_fails(
+    samples: Path, tmp_path: Path, batches: list[str]
+) -> None:
     (samples / "zz-empty.txt").write_text("  \n\n", encoding="utf-8")
     db = tmp_path / "lib.db"
-    result = run("import", str(samples), "--db", str(db), "--all-or-nothing")
+    result = run("import", str(samples), "--db", str(db), "--all-or-nothing", *batches)
     assert result.exit_code == 1
     assert "zz-empty.txt: the file is empty" in result.stderr
     assert "nothing was imported" in result.stderr

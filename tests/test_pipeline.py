@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,13 +45,9 @@ def test_a_pool_that_cannot_start_falls_back_to_this_process(
     from concurrent.futures.process import BrokenProcessPool
 
     def broken(*args: object, **kwargs: object) -> object:
-        def results() -> Iterator[object]:
-            raise BrokenProcessPool("a worker died at start")
-            yield
+        raise BrokenProcessPool("a worker died at start")
 
-        return results()
-
-    monkeypatch.setattr("handscroll.pipeline.ProcessPoolExecutor.map", broken)
+    monkeypatch.setattr("handscroll.reading_pool.ProcessPoolExecutor.submit", broken)
     folder = tmp_path / "in"
     folder.mkdir()
     _write_batch(folder, PARALLEL_FROM + 1)

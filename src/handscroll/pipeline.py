@@ -1,33 +1,41 @@
 """The one place that runs the stages in order: files -> features -> library.
 
-Reading happens before the library is touched at all, so a batch is either
-written whole in one transaction or (with `all_or_nothing`) not at all.
+An import streams (issue 11 item 3): files go through in batches of
+`BATCH_SIZE`, each hashed, read (on every core for a big batch), enriched,
+aligned and written before the next but one is started, so memory stays
+flat however many files there are. Each batch is one transaction; with
+`all_or_nothing` the run is one, and a failed run leaves the library as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
 from handscroll.editions.aligned import work_enrichments
 from handscroll.editions.derive import Converter, derive_simplified, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
-from handscroll.errors import Location, ReadError
-from handscroll.ingest import ReadResult, ReadWarning, Source, expand_paths, load_source, parse_source
+from handscroll.errors import Location, ReadError, display_path
+from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
 from handscroll.model import Feature
+from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
+from handscroll.store.import_run import ImportRun
 from handscroll.store.works import StoredEdition
-from handscroll.worker_lifetime import die_with_parent, initializer_args
+
+__all__ = ["BATCH_SIZE", "PARALLEL_FROM", "ImportSummary", "Progress", "enrich_library", "import_paths"]
+
+BATCH_SIZE = 250
+"""Files per batch: one transaction each, and what memory holds at once (two batches at most)."""
+
+_T = TypeVar("_T")
 
 
 class Progress(Protocol):
@@ -54,17 +62,104 @@ class ImportSummary:
 
 
 @dataclass
-class _Batch:
-    items: list[ImportItem] = field(default_factory=list)
+class _Run:
+    """What the whole run keeps: a few words per file, never a feature."""
+
+    settings: Settings
+    store: ImportRun
+    progress: Progress | None
+    force: bool
+    all_or_nothing: bool
+    enrich: bool
+    work: str | None  # an explicit work key for every file (--work)
     unchanged: list[tuple[str, Outcome]] = field(default_factory=list)
+    written: list[tuple[str, Outcome]] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # derived editions a real one replaced
     errors: list[ReadError] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
+    warned: set[int] = field(default_factory=set)  # hashes of those given: batches repeat alignment's
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
+    pins: list[ReadResult] = field(default_factory=list)  # sources with a `::: quiz` (issue 15), bare
     files: int = 0
-    editions: list[ReadResult] = field(default_factory=list)  # aligned into works after reading
-    work: str | None = None  # an explicit work key for every file (--work)
 
-    def add(self, result: ReadResult, enrichment: Enrichment | None) -> None:
+    def advance(self, item: object) -> None:
+        if self.progress is not None:
+            self.progress.advance(item)
+
+    def warn(self, warnings: Iterable[ReadWarning]) -> None:
+        for warning in warnings:
+            key = hash(str(warning))
+            if key not in self.warned:
+                self.warned.add(key)
+                self.warnings.append(warning)
+
+    def start(self, entries: tuple[Path | ReadError, ...], readers: Readers) -> PendingBatch:
+        """Hash a batch's files and start reading the changed ones; unchanged ones are done here."""
+        hashes: dict[Path, str] = {}
+        for entry in entries:
+            if isinstance(entry, ReadError):
+                self.errors.append(entry)
+                continue
+            self.files += 1
+            if entry in hashes:  # named twice (a folder and a file in it): read once
+                self.advance(entry)
+                continue
+            try:
+                hashes[entry] = load_source(entry, self.settings).hash  # the bytes are dropped at once
+            except ReadError as exc:
+                self.errors.append(exc)
+                self.advance(entry)
+        # One query a batch for the known hashes: re-importing an unchanged
+        # library costs a read and a hash per file, no parsing and no writes.
+        known = {} if self.force else self.store.known_source_hashes(list(hashes.values()))
+        changed = []
+        for path, source_hash in hashes.items():
+            if source_hash not in known:
+                changed.append(path)  # counted on the progress bar once read
+                continue
+            slug = known[source_hash]
+            self.slugs.setdefault(slug, display_path(path))
+            self.unchanged.append((slug, Outcome.SKIPPED))
+            self.advance(path)
+        return readers.submit(changed)
+
+    def finish(self, pending: PendingBatch) -> None:
+        """Take a batch's features as read, align its editions and write it (unless the run failed)."""
+        items: list[ImportItem] = []
+        editions: list[ReadResult] = []
+        for path, outcome in zip(pending.paths, pending.outcomes(), strict=True):
+            self.advance(path)
+            if isinstance(outcome, ReadError):
+                self.errors.append(outcome)
+                continue
+            result, enrichment = outcome
+            if self._claim(result):
+                self.warn(result.warnings)
+                editions.append(replace(result, work=result.work or self.work))
+                items.append(_item(result, enrichment, self.work))
+                if result.quiz is not None:  # checked once the run is written; its slug is enough
+                    bare = result.feature.model_copy(update={"blocks": ()})
+                    self.pins.append(replace(result, feature=bare, warnings=(), block_lines=()))
+        # Alignment reads only features: a misaligned edition is reported, never refused.
+        stored = self.store.work_editions(sorted({item.work for item in items if item.work}))
+        self.warn(_misalignments(editions, items, stored, self.store))
+        # A work with a Traditional edition and no Simplified one gets one converted by OpenCC,
+        # written in the same transaction and marked as derived (issue 12, item 5).
+        try:
+            items.extend(_derived_editions(items, stored, self.settings, enrich=self.enrich))
+        except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
+            self.errors.append(exc)
+        # Terms and places one edition names and its aligned edition only uses go to both
+        # (issue 12, item 4); stored editions whose enrichment changes are written with the batch.
+        aligned = _aligned_enrichments(items, stored, self.store) if self.enrich else []
+        if self.errors and self.all_or_nothing:
+            return  # the run is rolled back: writing more would be wasted
+        report = self.store.write(items, enrichments=aligned)
+        self.written.extend(report.outcomes)
+        self.replaced.extend(report.replaced)
+
+    def _claim(self, result: ReadResult) -> bool:
+        """Claim the feature's slug for its source; False (and an error) when another source has it."""
         slug = result.feature.slug
         first = self.slugs.setdefault(slug, result.source)
         if first != result.source:
@@ -75,18 +170,19 @@ class _Batch:
                     Location(result.source),
                 )
             )
-            return
-        self.warnings.extend(result.warnings)
-        self.editions.append(replace(result, lines=(), work=result.work or self.work))
-        self.items.append(
-            ImportItem(
-                feature=result.feature,
-                source=result.source,
-                source_hash=result.source_hash,
-                enrichment=enrichment,
-                work=work_key(result.feature, result.work or self.work),
-            )
-        )
+            return False
+        return True
+
+
+def _item(result: ReadResult, enrichment: Enrichment | None, work: str | None) -> ImportItem:
+    return ImportItem(
+        feature=result.feature,
+        source=result.source,
+        source_hash=result.source_hash,
+        enrichment=enrichment,
+        work=work_key(result.feature, result.work or work),
+        quiz=result.quiz,
+    )
 
 
 def import_paths(
@@ -99,110 +195,153 @@ def import_paths(
     enrich: bool = True,
     progress: Progress | None = None,
     work: str | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> ImportSummary:
-    """Import files, folders and globs into the library.
+    """Import files, folders and globs into the library, `batch_size` files at a time.
 
     Unchanged files (same bytes as last time) are skipped before parsing,
     unless `force`. Files that fail to read are reported and left out; with
     `all_or_nothing` any failure leaves the library untouched. Without
     `enrich`, features are stored unenriched (for a fast bulk load) and
-    `enrich_library` derives what they say later. Editions of one work read
-    in the batch (or all files, given `work`) are aligned, and what does not
-    pair is reported as a warning (issue 12).
+    `enrich_library` derives what they say later. Editions of one work (or
+    all files, given `work`) are aligned with each other and with the stored
+    editions of their work, and what does not pair is reported as a warning
+    (issue 12).
     """
-    batch = _Batch(work=work)
-    entries = list(expand_paths(specs))
+    entries = list(expand_paths(specs))  # paths only: a few hundred bytes a file
     if progress is not None:
         progress.start(sum(1 for e in entries if isinstance(e, Path)))
-    # One query for all known hashes: re-importing an unchanged library costs
-    # a read and a hash per file, no parsing and no writes.
-    known = {} if force else library.known_source_hashes()
-    changed: list[Source] = []
-    for entry in entries:
-        if isinstance(entry, ReadError):
-            batch.errors.append(entry)
-            continue
-        batch.files += 1
-        try:
-            source = load_source(entry, settings)
-        except ReadError as exc:
-            batch.errors.append(exc)
-        else:
-            if source.hash not in known:
-                changed.append(source)  # parsed below, counted on the progress bar then
-                continue
-            slug = known[source.hash]
-            batch.slugs.setdefault(slug, source.shown)
-            batch.unchanged.append((slug, Outcome.SKIPPED))
-        if progress is not None:
-            progress.advance(entry)
-    # Enrich while reading, so a feature and what was derived from it are
-    # written in one transaction and can never disagree.
-    read = _read_and_enrich if enrich else _read_only
-    for source, outcome in zip(changed, _map(read, changed, settings), strict=True):
-        if isinstance(outcome, ReadError):
-            batch.errors.append(outcome)
-        else:
-            batch.add(*outcome)
-        if progress is not None:
-            progress.advance(source.path)
-
-    # Alignment reads only features: a misaligned edition is reported, never refused.
-    stored = _stored_editions(batch, library)
-    batch.warnings.extend(_misalignments(batch, library, stored))
-    # A work with a Traditional edition and no Simplified one gets one converted by OpenCC,
-    # written in the same transaction and marked as derived (issue 12, item 5).
-    try:
-        batch.items.extend(_derived_editions(batch.items, stored, settings, enrich=enrich))
-    except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
-        batch.errors.append(exc)
-    # Terms one edition names and its aligned edition only uses go to both (issue 12, item 4);
-    # stored editions whose terms change are written in the same transaction.
-    aligned = _aligned_terms(batch, library, stored) if enrich else []
-
-    if batch.errors and all_or_nothing:
-        report = ImportReport(outcomes=())
-    else:
-        report = library.import_features(batch.items, enrichments=aligned)
+    with (
+        library.import_run(all_or_nothing=all_or_nothing) as store,
+        Readers(settings, enrich=enrich) as readers,
+    ):
+        run = _Run(settings, store, progress, force, all_or_nothing, enrich, work)
+        # Enrich while reading, so a feature and what was derived from it are
+        # written in one transaction and can never disagree. The next batch is
+        # read while this one is written; never more than two are held.
+        reading: deque[PendingBatch] = deque()
+        for batch in _batched(entries, batch_size):
+            reading.append(run.start(batch, readers))
+            if len(reading) > 1:
+                run.finish(reading.popleft())
+        while reading:
+            run.finish(reading.popleft())
+        if run.errors and all_or_nothing:
+            store.discard()
+            run.written.clear()
+            run.replaced.clear()
+            run.pins.clear()
+    run.warn(stale_pins(library, run.pins))
     return ImportSummary(
-        report=ImportReport(outcomes=tuple(batch.unchanged) + report.outcomes, replaced=report.replaced),
-        errors=tuple(batch.errors),
-        warnings=tuple(batch.warnings),
-        files=batch.files,
+        report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
+        errors=tuple(run.errors),
+        warnings=tuple(run.warnings),
+        files=run.files,
     )
 
 
-def _stored_editions(batch: _Batch, library: Library) -> dict[str, list[StoredEdition]]:
-    """The stored editions of the works the batch has editions of."""
-    return library.work_editions(sorted({item.work for item in batch.items if item.work}))
+def stale_pins(library: Library, pins: list[ReadResult]) -> list[ReadWarning]:
+    """A warning for each pinned id that is not one of its feature's items now (the text changed)."""
+    from handscroll.learn.load import load_quiz
+
+    warnings = []
+    for result in pins:
+        quiz, _ = load_quiz(library, result.feature.slug)
+        current = {item.id for item in quiz.items}
+        for item_id in result.quiz or ():
+            if item_id not in current:
+                warnings.append(
+                    ReadWarning(
+                        Location(result.source, result.quiz_line),
+                        f"quiz: {item_id} is not one of this feature's items now (the text changed "
+                        f"since it was approved?); see `handscroll quiz {result.feature.slug}`",
+                    )
+                )
+    return warnings
+
+
+def _batched(values: list[_T], size: int) -> Iterator[tuple[_T, ...]]:
+    """`values` in runs of `size` (itertools.batched, which Python 3.11 lacks)."""
+    it = iter(values)
+    while batch := tuple(itertools.islice(it, max(1, size))):
+        yield batch
 
 
 def _misalignments(
-    batch: _Batch, library: Library, stored: dict[str, list[StoredEdition]]
+    editions: list[ReadResult],
+    items: list[ImportItem],
+    stored: dict[str, list[StoredEdition]],
+    store: ImportRun,
 ) -> list[ReadWarning]:
-    """Align the batch's editions with each other and with the stored editions of their works.
+    """Align a batch's editions with each other and with the stored editions of their works.
 
-    Stored editions come first, so a second edition in one language read now is the one
-    reported and left out of the work (imported as a feature of its own). A derived edition is
-    a conversion of its Traditional one, so it is not aligned again; a stored edition this
-    batch reads again (by slug or by file) is the one read.
+    A derived edition is a conversion of its Traditional one, so it is not aligned again. Of
+    the stored ones, one per work and language is enough (alignment takes no more): a work
+    stored with many editions in one language, each reported when it came, is not loaded
+    whole for every batch that touches it. Stored editions come first, so a second edition in
+    one language read now is the one reported, and it is left out of the work (in `items`,
+    imported as a feature of its own); a stored edition read again (by slug or file) is itself.
     """
-    read = {item.feature.slug for item in batch.items} | {item.source for item in batch.items}
-    others = [
+    read = {item.feature.slug for item in items} | {item.source for item in items}
+    others: list[tuple[StoredEdition, str]] = []
+    for key, found in stored.items():
+        languages: set[str] = set()
+        for edition in found:
+            again = edition.slug in read or edition.source in read
+            if not again and not edition.derived and edition.language not in languages:
+                languages.add(edition.language)
+                others.append((edition, key))
+    features = store.load_features([edition.slug for edition, _ in others])
+    results = [
         # An explicit key is stored as "key:<key>"; read back, it is the key as given.
-        ReadResult(feature=library.get_feature(edition.slug), source=edition.source, work=_explicit(key))
-        for key, editions in stored.items()
-        for edition in editions
-        if edition.slug not in read and edition.source not in read and not edition.derived
+        ReadResult(feature=feature, source=edition.source, work=_explicit(key))
+        for (edition, key), feature in zip(others, features, strict=True)
     ]
     problems = []
-    for aligned in align_results([*others, *batch.editions]):
+    for aligned in align_results([*results, *editions]):
         problems.extend(aligned.problems)
         chosen = {edition.source for edition in aligned.editions.values()}
-        for index, item in enumerate(batch.items):
+        for index, item in enumerate(items):
             if item.work == aligned.key and item.source not in chosen:
-                batch.items[index] = replace(item, work=None)  # left out of the work, as reported
+                items[index] = replace(item, work=None)  # left out of the work, as reported
     return problems
+
+
+def _aligned_enrichments(
+    items: list[ImportItem], stored: dict[str, list[StoredEdition]], store: ImportRun
+) -> list[tuple[str, Enrichment]]:
+    """Give the batch's editions (in `items`) and the stored editions of their works the terms and
+    places their aligned editions name; return the stored ones whose enrichment changed."""
+    works: dict[str, dict[str, tuple[Feature, Enrichment]]] = {}
+    at: dict[str, int] = {}  # slug -> index of its item
+    for index, item in enumerate(items):
+        if item.work and item.enrichment is not None:
+            works.setdefault(item.work, {})[item.feature.language] = (item.feature, item.enrichment)
+            at[item.feature.slug] = index
+    wanted = [
+        (key, edition.slug)
+        for key, editions in stored.items()
+        if key in works
+        for edition in editions
+        if edition.language not in works[key] and edition.slug not in at
+    ]
+    before: dict[str, Enrichment] = {}
+    slugs = [slug for _, slug in wanted]
+    for (key, slug), feature, enrichment in zip(
+        wanted, store.load_features(slugs), store.load_enrichments(slugs), strict=True
+    ):
+        if enrichment is not None and feature.language not in works[key]:
+            works[key][feature.language] = (feature, enrichment)
+            before[slug] = enrichment
+    changed = []
+    for key, work in works.items():
+        for language, enrichment in work_enrichments(key, work).items():
+            slug = work[language][0].slug
+            if slug in at:
+                items[at[slug]] = replace(items[at[slug]], enrichment=enrichment)
+            elif enrichment != before[slug]:
+                changed.append((slug, enrichment))
+    return changed
 
 
 def _derived_editions(
@@ -243,132 +382,46 @@ def _derived_editions(
     return derived
 
 
-def _aligned_terms(
-    batch: _Batch, library: Library, stored: dict[str, list[StoredEdition]]
-) -> list[tuple[str, Enrichment]]:
-    """Give the batch's editions (in place) and the stored editions of their works the terms their
-    aligned editions name; return the stored ones whose enrichment changed."""
-    works: dict[str, dict[str, tuple[Feature, Enrichment]]] = {}
-    at: dict[str, int] = {}  # slug -> index of its batch item
-    for index, item in enumerate(batch.items):
-        if item.work and item.enrichment is not None:
-            works.setdefault(item.work, {})[item.feature.language] = (item.feature, item.enrichment)
-            at[item.feature.slug] = index
-    before: dict[str, Enrichment] = {}
-    for key, editions in stored.items():
-        for edition in editions:
-            if key in works and edition.language not in works[key]:
-                enrichment = library.get_enrichment(edition.slug)
-                if enrichment is not None:
-                    works[key][edition.language] = (library.get_feature(edition.slug), enrichment)
-                    before[edition.slug] = enrichment
-    changed = []
-    for key, work in works.items():
-        for language, enrichment in work_enrichments(key, work).items():
-            slug = work[language][0].slug
-            if slug in at:
-                batch.items[at[slug]] = replace(batch.items[at[slug]], enrichment=enrichment)
-            elif enrichment != before[slug]:
-                changed.append((slug, enrichment))
-    return changed
-
-
 def _explicit(key: str) -> str | None:
     return key.removeprefix("key:") if key.startswith("key:") else None
-
-
-PARALLEL_FROM = 64
-"""Batches of at least this many changed files are read and enriched by a process per core."""
-
-
-def _read_and_enrich(source: Source, settings: Settings) -> tuple[ReadResult, Enrichment] | ReadError:
-    """Parse and enrich one file; a ReadError is returned, not raised, so workers can hand it back."""
-    try:
-        result = parse_source(source, settings)
-    except ReadError as exc:
-        return exc
-    return result, enrich_feature(result.feature)
-
-
-def _read_only(source: Source, settings: Settings) -> tuple[ReadResult, None] | ReadError:
-    """Parse one file without enriching it (a bulk load to be enriched later)."""
-    try:
-        return parse_source(source, settings), None
-    except ReadError as exc:
-        return exc
-
-
-ReadOutcome = tuple[ReadResult, Enrichment | None] | ReadError
-"""What reading one changed file gives: the feature (and its enrichment), or why not."""
-
-
-def _map(
-    work: Callable[[Source, Settings], ReadOutcome], sources: list[Source], settings: Settings
-) -> Iterator[ReadOutcome]:
-    """Run `work` over the sources in order: in this process, or on every core for a big batch."""
-    cores = os.cpu_count() or 1
-    if len(sources) < PARALLEL_FROM or cores < 2:
-        return (work(source, settings) for source in sources)
-    # spawn, not fork: workers start clean, without the parent's open
-    # database connections or threads.
-    pool = ProcessPoolExecutor(
-        max_workers=min(cores, 8),
-        mp_context=multiprocessing.get_context("spawn"),
-        # Workers die with this process, even when it is SIGKILLed (issue 10 item 8).
-        initializer=die_with_parent,
-        initargs=initializer_args(),
-    )
-    results = pool.map(work, sources, itertools.repeat(settings), chunksize=16)
-
-    def drain() -> Iterator[ReadOutcome]:
-        done = 0
-        try:
-            with pool:
-                for result in results:
-                    done += 1
-                    yield result
-        except BrokenProcessPool:
-            # Workers could not start, e.g. under a caller's script without the
-            # `if __name__ == "__main__":` guard that spawned processes need:
-            # finish in this process rather than fail the import.
-            yield from (work(source, settings) for source in sources[done:])
-
-    return drain()
 
 
 def enrich_library(
     library: Library, *, everything: bool = False, progress: Progress | None = None
 ) -> list[str]:
-    """Re-run enrichment on stale features (or all), saving in one transaction; return their slugs.
+    """Re-run enrichment on stale features (or all), saving a batch at a time; return their slugs.
 
     Running it twice changes nothing the second time: enrichment is a pure
-    function of the feature, and fresh enrichments are not redone.
+    function of the feature, and fresh enrichments are not redone. Each batch
+    is saved in one transaction, so a stopped run keeps what it finished and
+    the next run picks up the rest.
     """
     slugs = [f.slug for f in library.list_features()] if everything else library.stale_enrichments()
     if progress is not None:
         progress.start(len(slugs))
-    enriched = []
-    for slug in slugs:
-        enriched.append((slug, enrich_feature(library.get_feature(slug))))
-        if progress is not None:
-            progress.advance(slug)
-    library.save_enrichments(_with_aligned_terms(library, enriched))
+    for batch in _batched(slugs, BATCH_SIZE):
+        enriched = []
+        for slug in batch:
+            enriched.append((slug, enrich_feature(library.get_feature(slug))))
+            if progress is not None:
+                progress.advance(slug)
+        library.save_enrichments(_with_aligned_terms(library, enriched))
     return slugs
 
 
 def _with_aligned_terms(
     library: Library, enriched: list[tuple[str, Enrichment]]
 ) -> list[tuple[str, Enrichment]]:
-    """Fresh enrichments with the terms their works' aligned editions give them, and the other
-    editions of those works whose terms change with them (issue 12, item 4)."""
+    """Fresh enrichments with the terms and places their works' aligned editions give them, and the
+    other editions of those works whose enrichment changes with them (issue 12, item 4)."""
     fresh = dict(enriched)
-    works = {s.slug: s.work for s in library.list_features() if s.slug in fresh and s.work}
+    works = sorted({key for key, _ in library.work_keys(list(fresh)).values()})
     out = dict(fresh)
-    for key, editions in library.work_editions(sorted(set(works.values()))).items():
+    for key, editions in library.work_editions(works).items():
         work: dict[str, tuple[Feature, Enrichment]] = {}
         for edition in editions:
             enrichment = fresh.get(edition.slug) or library.get_enrichment(edition.slug)
-            if enrichment is not None:
+            if enrichment is not None and edition.language not in work:
                 work[edition.language] = (library.get_feature(edition.slug), enrichment)
         for language, enrichment in work_enrichments(key, work).items():
             slug = work[language][0].slug

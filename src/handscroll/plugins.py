@@ -47,6 +47,7 @@ BUILTIN: dict[str, dict[str, str]] = {
         "csv": "handscroll.publish.csv_export:export_csv",
         "gift": "handscroll.publish.gift:export_gift",
         "pdf": "handscroll.publish.pack:export_pdf",
+        "h5p": "handscroll.publish.h5p:export_h5p",
     },
 }
 """handscroll's own entry points, in the order they run (enrichers) or are listed.

@@ -19,6 +19,7 @@ from handscroll.learn.load import load_quiz
 from handscroll.pipeline import import_paths
 from handscroll.samples import sample_paths
 from handscroll.store import Library
+from learn.described import write_described
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +47,9 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Checks]:
     url = f"sqlite:///{folder / 'library.db'}"
     settings = Settings(db=url)
     with Library.open(url) as library:
-        import_paths([str(p) for p in sample_paths()], library, settings)
+        # The second part with alt text on its pictures, so it also gets "which picture" items.
+        paths = [sample_paths()[0], write_described(folder / "described"), sample_paths()[2]]
+        import_paths([str(p) for p in paths], library, settings)
         quiz, _ = load_quiz(library, SLUG)
         library.approve_quiz_items(SLUG, [item.id for item in quiz.items])
         build_site(library, folder / "site", settings)
@@ -85,7 +88,7 @@ def test_every_kind_is_answered_by_keyboard_and_feedback_links_to_the_text(
         page.goto(f"{checks.url}/features/{SLUG}")
         assert page.get_by_role("heading", name="Check yourself").is_visible()
         kinds = {item.kind for item in checks.items}
-        assert kinds == {"order", "first", "date", "term"}
+        assert kinds == {"order", "first", "date", "term", "place", "picture"}
 
         # A radio group: Space checks the focused radio, arrows move the choice (native pattern).
         term = _item(page, "term")
@@ -126,6 +129,24 @@ def test_every_kind_is_answered_by_keyboard_and_feedback_links_to_the_text(
         first.locator("input[type=radio]").nth(wrong).check()
         _press(page, first.get_by_role("button", name="Check"))
         assert first.locator("[data-feedback]").inner_text().startswith("Not quite.")
+
+        # A place: a click on its lettered marker on the map chooses it; the radios work by keyboard.
+        place = _item(page, "place")
+        right = place.get_attribute("data-answer")
+        place.locator(f".check-map [data-choose='{right}'] circle").click()
+        assert place.locator(f"input[value='{right}']").is_checked()
+        _press(page, place.get_by_role("button", name="Check"))
+        assert place.locator("[data-feedback]").inner_text().startswith("Right.")
+
+        # A picture: each choice is a radio named by the picture's alt text.
+        picture = _item(page, "picture")
+        right = int(picture.get_attribute("data-answer"))
+        item = next(i for i in checks.items if i.id == picture.get_attribute("data-check"))
+        radio = picture.get_by_role("radio", name=item.choices[right])
+        _press(page, radio, " ")
+        assert radio.is_checked()
+        _press(page, picture.get_by_role("button", name="Check"))
+        assert picture.locator("[data-feedback]").inner_text().startswith("Right.")
 
         # Progress stays in this browser: after a reload the answered item is due later.
         stored = page.evaluate("() => JSON.parse(localStorage.getItem('handscroll-checks'))")
@@ -205,3 +226,26 @@ def test_the_static_site_has_the_same_section_from_file(browser: Any, checks: Ch
         assert page.locator("[data-check]").count() == len(checks.items)
     finally:
         context.close()
+
+
+def test_the_worksheet_link_gives_the_feature_as_a_pdf(browser: Any, checks: Checks) -> None:
+    import urllib.error
+    import urllib.request
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{checks.url}/features/{SLUG}")
+        href = page.get_by_role("link", name="Print worksheet").get_attribute("href")
+        assert href == f"/features/{SLUG}/worksheet.pdf"
+    finally:
+        context.close()
+    with urllib.request.urlopen(f"{checks.url}{href}", timeout=120) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read().startswith(b"%PDF-")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"{checks.url}/features/nope/worksheet.pdf", timeout=60)
+    assert missing.value.code == 404
+    missing.value.close()
+    static = (checks.site / "features" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert "Print worksheet" not in static  # a static site has no server to make it

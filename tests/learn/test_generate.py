@@ -13,6 +13,7 @@ from handscroll.enrich import enrich_feature
 from handscroll.ingest import read_path
 from handscroll.learn import QuizItem, QuizSet, generate_items
 from handscroll.learn.dated import stretch, usable_events
+from handscroll.learn.load import known_places
 from handscroll.model import Feature, Paragraph, Question, Term, text_at
 from handscroll.samples import sample_paths
 
@@ -23,7 +24,7 @@ ANSWER_ONLY = ("1953", "2002", "16 October")
 
 def _quiz(path: Path) -> tuple[Feature, QuizSet]:
     feature = read_path(path, Settings()).feature
-    return feature, generate_items(feature, enrich_feature(feature))
+    return feature, generate_items(feature, enrich_feature(feature), (), known_places())
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,7 @@ def _texts(item: QuizItem) -> list[str]:
 
 def test_the_seed_gets_four_kinds_and_nothing_from_its_hidden_answer(seed: tuple[Feature, QuizSet]) -> None:
     _, quiz = seed
-    assert {item.kind for item in quiz.items} == {"order", "first", "date", "term"}
+    assert {item.kind for item in quiz.items} == {"order", "first", "date", "term", "place"}
     for item in quiz.items:
         assert all(source.span.ref.field != "answer" for source in item.sources), item.id
         for text in _texts(item):
@@ -52,8 +53,7 @@ def test_the_seed_gets_four_kinds_and_nothing_from_its_hidden_answer(seed: tuple
 def test_the_samples_get_four_kinds_each() -> None:
     for path in sample_paths():
         _, quiz = _quiz(path)
-        assert {item.kind for item in quiz.items} >= {"order", "first", "term"}, path.name
-        assert len({item.kind for item in quiz.items}) >= 3
+        assert {item.kind for item in quiz.items} >= {"order", "first", "term", "place"}, path.name
 
 
 def test_every_source_points_at_its_sentence(seed: tuple[Feature, QuizSet]) -> None:
@@ -68,7 +68,7 @@ def test_every_source_points_at_its_sentence(seed: tuple[Feature, QuizSet]) -> N
 def test_order_items_use_stretches_that_do_not_overlap(seed: tuple[Feature, QuizSet]) -> None:
     _, quiz = seed
     enrichment = enrich_feature(seed[0])
-    by_sentence = {d.blanked: d for d in usable_events(enrichment)[0]}
+    by_sentence = {d.blanked: d for d in usable_events(seed[0], enrichment)[0]}
     (order,) = [item for item in quiz.items if item.kind == "order"]
     assert 3 <= len(order.choices) <= 5
     in_order = [by_sentence[order.choices[i]] for i in order.answer]
@@ -119,7 +119,7 @@ def test_relative_dates_and_winters_are_left_out() -> None:
         "Fighting resumed three days later.",
         "Porters carried grain in the winter of 1948.",
     )
-    events, left = usable_events(enrich_feature(feature))
+    events, left = usable_events(feature, enrich_feature(feature))
     assert [d.event.text for d in events] == ["10 January 1946"]
     reasons = {reason for reason, _ in left}
     assert "the words give no year of their own" in reasons
@@ -158,6 +158,6 @@ def test_terms_without_enough_distractors_are_not_asked() -> None:
 
 def test_ids_are_stable_and_follow_the_content(seed: tuple[Feature, QuizSet]) -> None:
     feature, quiz = seed
-    again = generate_items(feature, enrich_feature(feature))
+    again = generate_items(feature, enrich_feature(feature), (), known_places())
     assert [item.id for item in again.items] == [item.id for item in quiz.items]
     assert len({item.id for item in quiz.items}) == len(quiz.items)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -13,6 +14,7 @@ from handscroll.learn.load import approved_quiz
 from handscroll.pipeline import import_paths
 from handscroll.samples import sample_paths
 from handscroll.store import Library
+from learn.described import ALTS, write_described
 
 SLUG = "02-the-marshall-mission-and-the-ceasefire-of-january-1946"
 
@@ -69,3 +71,13 @@ def test_text_lists_reasons_and_deleting_the_feature_drops_its_approvals(db: str
 def test_an_unknown_feature_is_a_clean_error(db: str) -> None:
     result = CliRunner().invoke(app, ["quiz", "no-such-feature", "--db", db])
     assert result.exit_code == 1 and "no feature 'no-such-feature'" in result.output
+
+
+def test_text_shows_places_and_pictures_with_their_right_answer(library_url: str, tmp_path: Path) -> None:
+    with Library.open(library_url) as library:
+        import_paths([str(write_described(tmp_path))], library, Settings())
+    result = CliRunner().invoke(app, ["quiz", SLUG, "--db", library_url])
+    assert result.exit_code == 0, result.output
+    assert "[proposed]  Which place?" in result.stdout and "  * Nanjing" in result.stdout
+    assert "[proposed]  Which picture?" in result.stdout
+    assert f"  * {ALTS['handscroll_sample_civilwar02_1']}  [handscroll_sample_civilwar02_1]" in result.stdout

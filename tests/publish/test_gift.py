@@ -21,6 +21,7 @@ from handscroll.pipeline import import_paths
 from handscroll.publish.gift import gift_question
 from handscroll.samples import sample_paths
 from handscroll.store import Library
+from learn.described import write_described
 
 ROOT = Path(__file__).parents[2]
 GRAMMAR = ROOT / "node_modules" / "gift-pegjs"
@@ -45,7 +46,8 @@ def parse_gift(path: Path) -> list[dict[str, Any]]:
 def db(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'library.db'}"
     with Library.open(url) as library:
-        import_paths([str(p) for p in sample_paths()], library, Settings())
+        paths = [sample_paths()[0], write_described(tmp_path / "described"), sample_paths()[2]]
+        import_paths([str(p) for p in paths], library, Settings())
         for summary in library.list_features()[1:]:  # the first stays unapproved
             quiz, _ = load_quiz(library, summary.slug)
             library.approve_quiz_items(summary.slug, [item.id for item in quiz.items])
@@ -65,6 +67,7 @@ def test_the_gift_file_parses_and_keeps_every_answer(db: str, tmp_path: Path) ->
     assert len(categories) == len(slugs) - 1
     asked = [q for q in questions if q["type"] != "Category"]
     assert sorted(q["title"] for q in asked) == sorted(items)
+    assert {item.kind for item in items.values()} == {"order", "first", "date", "term", "place", "picture"}
     for question in asked:
         item = items[question["title"]]
         if item.kind == "date":
@@ -75,6 +78,11 @@ def test_the_gift_file_parses_and_keeps_every_answer(db: str, tmp_path: Path) ->
             pairs = [(p["subquestion"]["text"], p["subanswer"]) for p in question["matchPairs"]]
             assert [text for text, _ in pairs] == [item.choices[i] for i in item.answer]
             assert pairs[0][1].startswith("1st")
+        elif item.kind == "picture":
+            assert question["type"] == "MC" and question["stem"]["format"] == "html"
+            right = [c["text"]["text"] for c in question["choices"] if c["isCorrect"]]
+            media, alt = item.media[item.answer[0]], item.choices[item.answer[0]]
+            assert right == [f'<img src="http://localhost:8000/media/{media}/large.webp" alt="{alt}">']
         else:
             assert question["type"] == "MC"
             right = [c["text"]["text"] for c in question["choices"] if c["isCorrect"]]

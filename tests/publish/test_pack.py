@@ -25,8 +25,11 @@ from handscroll.pipeline import import_paths
 from handscroll.samples import sample_paths
 from handscroll.samples.images import generate_sample_media
 from handscroll.store import Library
+from learn.described import write_described
 
 POPPLER = ("pdffonts", "pdftotext", "pdfinfo", "pdftoppm")
+PAGES = Path(__file__).parents[2] / "test-output" / "pdf"
+"""Where the rendered pages go for a person to look at (gitignored)."""
 SERIES = "handscroll_sample_civilwar"
 
 
@@ -39,9 +42,21 @@ def poppler(tool: str, *args: str) -> str:
     return done.stdout
 
 
+def body_text(pdf: Path) -> str:
+    """The text of every page without its running head and page number (they sit in the margins,
+    and would split a paragraph that runs on to the next page)."""
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", poppler("pdfinfo", str(pdf)))
+    assert size is not None
+    width, height = (round(float(v)) for v in size.groups())
+    margin = 50  # points: inside the 18 mm top and 20 mm bottom margins, below and above the text
+    crop = ("-x", "0", "-y", str(margin), "-W", str(width), "-H", str(height - 2 * margin))
+    return poppler("pdftotext", *crop, "-nopgbrk", str(pdf), "-")
+
+
 def flat(text: str) -> str:
-    """Text without any whitespace: pdftotext breaks lines where the layout did."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace or hyphens: pdftotext breaks lines where the layout did, and reads a
+    hyphen set in a CJK face as nothing ("Kai-shek" comes back "Kaishek")."""
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", text)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +66,9 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     url = f"sqlite:///{folder / 'library.db'}"
     with Library.open(url) as opened:
         import_paths([str(sample_paths()[0].parent)], opened, Settings())  # every edition
+        # The second part again, with alt text on its pictures, so it gets "which picture" items.
+        summary = import_paths([str(write_described(folder / "described"))], opened, Settings())
+        assert not summary.errors, summary.errors
         for summary in opened.list_features():
             quiz, _ = load_quiz(opened, summary.slug)
             opened.approve_quiz_items(summary.slug, [item.id for item in quiz.items])
@@ -89,7 +107,8 @@ def printed(feature: Feature, url: str) -> list[str]:
     with Library.open(url) as opened:
         for item in approved_quiz(opened, feature.slug):
             texts.append(item.prompt)
-            texts += item.choices
+            if item.kind != "picture":  # its choices are pictures, named by their alt text
+                texts += item.choices
     return texts
 
 
@@ -110,27 +129,39 @@ def assert_fonts_embedded(pdf: Path, *, chinese: bool) -> None:
         assert any("CJK" in row for row in rows), rows
 
 
+@pytest.mark.parametrize(("language", "count"), [("en", 3), ("zh-Hant", 2)])
 def test_the_series_pack_prints_everything_and_keeps_the_answers_at_the_back(
-    library: tuple[str, Path], tmp_path: Path
+    library: tuple[str, Path], tmp_path: Path, language: str, count: int
 ) -> None:
     out = tmp_path / "pack.pdf"
-    output = export(library, out, "--series", SERIES)
-    assert "a pack holds one" in output  # the Chinese editions are named, not mixed in
-    assert_fonts_embedded(out, chinese=True)  # the English text quotes Chinese names
-    text = flat(poppler("pdftotext", str(out), "-"))
+    output = export(library, out, "--series", SERIES, *(("--language", language) if language != "en" else ()))
+    if language == "en":
+        assert "a pack holds one" in output  # the Chinese editions are named, not mixed in
+    assert_fonts_embedded(out, chinese=True)  # an English text quotes Chinese names too
+    text = flat(body_text(out))
     key = text.rindex(flat("Read it online"))  # the end of the last chapter
-    english = features(library[0], "en")
-    assert len(english) == 3
-    for feature in english:
+    chapters = features(library[0], language)
+    assert len(chapters) == count
+    for feature in chapters:
         for line in printed(feature, library[0]):
             assert flat(line) in text, line
         for line in answers(feature, library[0]):
             position = text.find(flat(line))
             assert position > key, f"answer before the last chapter's end, or missing: {line}"
-    assert "重慶談判與《雙十協定》" not in text  # no Traditional edition in an English pack
+    for other in ("en", "zh-Hant", "zh-Hans"):
+        if other != language:  # one edition per pack
+            assert all(flat(f.title) not in text for f in features(library[0], other))
+    raw = poppler("pdftotext", str(out), "-")
+    assert re.search(r"Contents.*Answer key.*Timeline.*Glossary", raw, re.S)  # the table of contents
+    assert re.search(r"^\s*2\s*$", raw, re.M)  # page numbers at the foot
     assert "(A4)" in poppler("pdfinfo", str(out))
-    poppler("pdftoppm", "-r", "40", "-png", "-l", "4", str(out), str(tmp_path / "page"))
-    assert len(list(tmp_path.glob("page-*.png"))) == 4
+    pages = PAGES / f"pack-{language}"
+    shutil.rmtree(pages, ignore_errors=True)
+    pages.mkdir(parents=True)
+    poppler("pdftoppm", "-r", "50", "-png", str(out), str(pages / "page"))  # kept for a person to look at
+    assert len(list(pages.glob("page-*.png"))) == int(
+        re.findall(r"Pages:\s+(\d+)", poppler("pdfinfo", str(out)))[0]
+    )
 
 
 def test_a_traditional_worksheet_without_answers_on_letter_paper(
@@ -141,7 +172,7 @@ def test_a_traditional_worksheet_without_answers_on_letter_paper(
     export(library, out, "--feature", feature.slug, "--answers", "none", "--paper", "Letter")
     assert_fonts_embedded(out, chinese=True)
     assert "612 x 792" in poppler("pdfinfo", str(out))
-    text = flat(poppler("pdftotext", str(out), "-"))
+    text = flat(body_text(out))
     for line in printed(feature, library[0]):
         assert flat(line) in text, line
     for line in answers(feature, library[0]):
@@ -152,7 +183,7 @@ def test_inline_answers_follow_their_question(library: tuple[str, Path], tmp_pat
     (feature, *_) = features(library[0], "en")
     out = tmp_path / "inline.pdf"
     export(library, out, "--feature", feature.slug, "--answers", "inline")
-    text = flat(poppler("pdftotext", str(out), "-"))
+    text = flat(body_text(out))
     assert flat("Answer key") not in text
     question = next(b for b in feature.blocks if isinstance(b, Question))
     assert text.index(flat(question.prompt)) < text.index(flat(question.answer[0]))
@@ -166,3 +197,12 @@ def test_a_wrong_option_is_refused_and_nothing_is_written(library: tuple[str, Pa
     result = CliRunner().invoke(app, ["export", "pdf", "-o", str(out), "--db", url, "--language", "fr"])
     assert result.exit_code == 2 and "unknown language" in result.output
     assert not out.exists() and not list(tmp_path.glob(".never.pdf*"))
+
+
+def test_laying_out_a_pack_leaves_pillow_refusing_truncated_pictures() -> None:
+    from PIL import ImageFile
+
+    from handscroll.publish.pack import pack_pdf
+
+    assert pack_pdf("<p>One line.</p>").startswith(b"%PDF-")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # WeasyPrint's import sets it; the pack restores it

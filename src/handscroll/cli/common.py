@@ -119,15 +119,20 @@ class ProgressBar:
 
     def advance(self, item: object) -> None:
         self._bar.advance(self._task)
+        speed = next(task.speed for task in self._bar.tasks if task.id == self._task)
+        if speed:
+            self._bar.update(self._task, rate=f"{speed:,.0f}/s")
 
 
 @contextlib.contextmanager
 def progress_bar(label: str) -> Iterator[ProgressBar]:
-    """Show a transient progress bar labelled `label` while the block runs."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    """Show a transient progress bar labelled `label`, with the rate and time left, while the block runs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
-        yield ProgressBar(bar, bar.add_task(label, total=None))
+    rate = TextColumn("{task.fields[rate]}")
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), rate, TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        yield ProgressBar(bar, bar.add_task(label, total=None, rate=""))
 
 
 def render_feature(feature_json: str, feature_md: Callable[[], str], fmt: ParseFormat) -> None:

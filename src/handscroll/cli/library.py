@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    pass
 
 from handscroll.cli.common import (
     DbOption,
@@ -98,9 +95,18 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Files read and written per transaction; memory holds two batches at most.",
+        ),
+    ] = 250,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
-    unchanged ones skipped. The whole batch is written in one transaction.
+    unchanged ones skipped. Files stream through in batches, each written in one transaction
+    (with --all-or-nothing, the whole run in one).
 
     Exits 1 when any file could not be imported (the others are imported
     unless --all-or-nothing).
@@ -118,6 +124,7 @@ def import_command(
             enrich=enrich,
             progress=progress,
             work=work,
+            batch_size=batch_size,
         )
     print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:
@@ -178,7 +185,9 @@ def show_command(
 
     with open_library(db) as library:
         feature = library.get_feature(slug)
-    render_feature(feature.to_json(), lambda: write_markdown(feature), fmt)
+        approved = library.approved_quiz_items(slug)
+    # Markdown carries the approvals as a `::: quiz` container, so they survive a round trip (issue 15).
+    render_feature(feature.to_json(), lambda: write_markdown(feature, approved or None), fmt)
 
 
 @app.command("delete")

@@ -10,7 +10,11 @@ order that breaks ties between candidates of the same length.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
+from functools import cache
+
+import ahocorasick
 
 from handscroll.enrich.date_mentions import Mention
 
@@ -18,8 +22,8 @@ _Builder = Callable[[re.Match[str]], Mention | None]
 _RULES: list[tuple[re.Pattern[str], _Builder, str | None, bool]] = []
 # Rules that start with a number or a word list are slow to try at every
 # position; they run only in windows around a keyword they must contain.
-# Word keys are found with str.find in the lower-cased text (C speed; a regex
-# alternation tries every word at every position); digit keys with a regex.
+# Word keys are found in one Aho-Corasick pass over the lower-cased text (a
+# regex alternation tries every word at every position); digit keys with a regex.
 _WORD_KEYS: dict[str, tuple[str, ...]] = {
     "unit": (
         "year", "month", "week", "day", "hour", "minute", "decade", "centur", "millenni", "fortnight",
@@ -95,19 +99,24 @@ def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:
     Bare three-digit years ("in 490") are looked for only in a narrative set
     before the year 1000: `ancient` (the anchor says so) or an era marker in the text.
     """
-    regions: dict[str, list[tuple[int, int]]] = {}
-    if not ancient and not _PATTERN_KEYS["era"].search(text):
-        regions["digits3"] = []
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lower-cased
         lower = text.translate(_ASCII_LOWER)
+    words = _word_hits(lower)
+    # The pre-filter (issue 11): every rule needs a digit or a key word, so a
+    # text with neither (most captions, many paragraphs) skips the cascade.
+    if not words and _DIGIT.search(text) is None:
+        return
+    regions: dict[str, list[tuple[int, int]]] = {}
+    if not ancient and not _PATTERN_KEYS["era"].search(text):
+        regions["digits3"] = []
     for pattern, build, key, on_lower in _RULES:
         if key is None:
             spans = [(0, len(text))]
         elif key in regions:
             spans = regions[key]
         else:
-            spans = regions[key] = _regions(text, lower, key)
+            spans = regions[key] = _regions(text, words, key)
         for pos, endpos in spans:
             for found in pattern.finditer(lower if on_lower else text, pos, endpos):
                 mention = build(found)
@@ -115,20 +124,39 @@ def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:
                     yield mention
 
 
-def _regions(text: str, lower: str, key: str) -> list[tuple[int, int]]:
+@cache
+def _keywords() -> ahocorasick.Automaton:
+    """Every word of `_WORD_KEYS`, each with its length and the keys it belongs to."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    for key, words in _WORD_KEYS.items():
+        for word in words:
+            keys[word].append(key)
+    automaton = ahocorasick.Automaton()
+    for word, owners in keys.items():
+        automaton.add_word(word, (len(word), tuple(owners)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_hits(lower: str) -> dict[str, list[int]]:
+    """Where each word key's words start in the lower-cased text, overlapping ones included, in order."""
+    hits: dict[str, list[int]] = defaultdict(list)
+    for last, (length, owners) in _keywords().iter(lower):
+        for key in owners:
+            hits[key].append(last - length + 1)
+    for found in hits.values():
+        found.sort()
+    return hits
+
+
+def _regions(text: str, words: dict[str, list[int]], key: str) -> list[tuple[int, int]]:
     """Merged windows around each keyword.
 
     A window may start inside a word: patterns open with a word boundary or a
     look-behind, and both see the whole text, so nothing matches mid-word.
     """
     if key in _WORD_KEYS:
-        hits = []
-        for word in _WORD_KEYS[key]:
-            at = lower.find(word)
-            while at >= 0:
-                hits.append(at)
-                at = lower.find(word, at + 1)
-        hits.sort()
+        hits = words.get(key, [])
     else:
         hits = [found.start() for found in _PATTERN_KEYS[key].finditer(text)]
     merged: list[tuple[int, int]] = []

@@ -24,6 +24,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick
+
 from handscroll.model import PlaceKind, PlaceSource
 
 LOCAL_COUNTRIES = frozenset({"CN", "MN", "TW"})
@@ -44,8 +46,12 @@ COMMON_WORDS = frozenset(
 """Capitalised words that are also place names in GeoNames but mostly mean something else."""
 
 
+_GAP = re.compile(r"[ \t\u00a0]")
+_POSSESSIVE = re.compile(r"[’']s$")
+
 CHINESE_SITE_NOUNS = "機場|机场|火車站|火车站|車站|车站|廣場|广场"
 """Chinese nouns that make a city's name into a site's (an airport, a station, a square)."""
+_CHINESE_SITE = re.compile(CHINESE_SITE_NOUNS)
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,17 @@ class Gazetteer:
 
     english: dict[str, GazetteerEntry]
     chinese: dict[str, GazetteerEntry]
-    chinese_pattern: re.Pattern[str]
-    """Finds any Chinese name of `chinese` in a text (group `name`), with a site noun (group `site`)."""
+    chinese_names: Any
+    """An Aho-Corasick automaton (pyahocorasick) of every name of `chinese`: one pass finds them all."""
+    first_words: frozenset[str] = frozenset()
+    """The first word of every English name: a word that is none of them starts no place (issue 11)."""
+
+    def may_start_name(self, word: str) -> bool:
+        """Say whether a word of a text (perhaps with a possessive "'s") may begin a known English name."""
+        if word in self.first_words or fold_marks(word) in self.first_words:
+            return True
+        bare = _POSSESSIVE.sub("", word)
+        return bare != word and (bare in self.first_words or fold_marks(bare) in self.first_words)
 
     def lookup_english(self, name: str) -> GazetteerEntry | None:
         """The place an English name means, also with ü and other marks folded ("Lushun")."""
@@ -88,6 +103,25 @@ class Gazetteer:
     def lookup_chinese(self, name: str) -> GazetteerEntry | None:
         """The place a Chinese name means, Traditional or Simplified."""
         return self.chinese.get(name)
+
+    def find_chinese(self, text: str) -> list[tuple[int, str, str | None]]:
+        """(start, name, site noun or None) of each Chinese name in a text.
+
+        As one regular expression of all the names would find them (issue 11:
+        the alternation was tried at every Han character): left to right, the
+        longest name at each place, then a site noun right after it, none
+        overlapping the one before.
+        """
+        found: list[tuple[int, str, str | None]] = []
+        position = 0
+        hits = [(last - len(name) + 1, name) for last, name in self.chinese_names.iter(text)]
+        for start, name in sorted(hits, key=lambda hit: (hit[0], -len(hit[1]))):
+            if start < position:
+                continue
+            site = _CHINESE_SITE.match(text, start + len(name))
+            found.append((start, name, site.group() if site else None))
+            position = site.end() if site else start + len(name)
+        return found
 
 
 def fold_marks(name: str) -> str:
@@ -112,9 +146,12 @@ def load_gazetteer() -> Gazetteer:
             english[name] = english[fold_marks(name)] = entry
         for name in item.get("chinese", []):
             chinese[name] = entry
-    names = "|".join(re.escape(name) for name in sorted(chinese, key=len, reverse=True))
-    pattern = re.compile(f"(?P<name>{names})(?P<site>{CHINESE_SITE_NOUNS})?")
-    return Gazetteer(english, chinese, pattern)
+    names = ahocorasick.Automaton()
+    for name in chinese:
+        names.add_word(name, name)
+    names.make_automaton()
+    first_words = frozenset(_GAP.split(name, maxsplit=1)[0] for name in english)
+    return Gazetteer(english, chinese, names, first_words)
 
 
 def _curated_items() -> list[dict[str, Any]]:

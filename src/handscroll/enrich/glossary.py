@@ -6,14 +6,15 @@ its Traditional and Simplified forms and pinyin (so it is searchable in every
 script) and with the spans of the definition and of each later mention, so
 the reader can link a mention to its entry (issue 4).
 
-The forms themselves are read by `term_forms.find_terms_in_text`.
+The forms themselves are read by `term_forms.find_terms_in_text`; the later
+mentions of all terms are found in one scan by `form_scan.find_forms`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from handscroll.enrich.form_scan import TermHits, find_forms
 from handscroll.enrich.term_forms import TermMatch, find_terms_in_text
 from handscroll.model import Feature, Span, Term, TextRef, feature_texts
 from handscroll.text.cjk import pinyin_plain, pinyin_with_tones, script_forms
@@ -37,7 +38,10 @@ def find_terms(feature: Feature) -> list[Term]:
                 entries[key].absorb(match, span)
             else:
                 entries[key] = _Entry(match, span, order)
-    return [entry.to_term(texts) for entry in entries.values()]
+    found = list(entries.values())
+    # One scan of each text for every form of every term (issue 11), not a search per term.
+    hits = find_forms(texts, [(entry.forms(), entry.order) for entry in found])
+    return [entry.to_term(texts, term_hits) for entry, term_hits in zip(found, hits, strict=True)]
 
 
 class _Entry:
@@ -57,14 +61,23 @@ class _Entry:
             note=self.match.note or match.note,
         )
 
-    def to_term(self, texts: list[tuple[TextRef, str]]) -> Term:
+    def scripts(self) -> tuple[str | None, str | None]:
+        """(traditional, simplified) of the term's Chinese, when it has any."""
+        return script_forms(self.match.chinese) if self.match.chinese else (None, None)
+
+    def forms(self) -> list[str]:
+        """Every form a later mention may take: English, abbreviation and Chinese in each script."""
         match = self.match
-        traditional = simplified = pinyin = plain = None
+        traditional, simplified = self.scripts()
+        return [f for f in (match.english, match.abbreviation, traditional, simplified, match.chinese) if f]
+
+    def to_term(self, texts: list[tuple[TextRef, str]], hits: TermHits) -> Term:
+        match = self.match
+        traditional, simplified = self.scripts()
+        pinyin = plain = None
         if match.chinese:
-            traditional, simplified = script_forms(match.chinese)
             pinyin, plain = pinyin_with_tones(match.chinese), pinyin_plain(match.chinese)
-        forms = [match.english, match.abbreviation, traditional, simplified, match.chinese]
-        mentions = _later_mentions(texts, self.order, self.definitions, forms)
+        mentions = _later_mentions(texts, self.order, self.definitions, hits)
         return Term(
             english=match.english,
             chinese=match.chinese,
@@ -78,33 +91,23 @@ class _Entry:
         )
 
 
-def _mention_pattern(forms: list[str | None]) -> re.Pattern[str]:
-    # Longest first, so "Chinese Communist Party" wins over a shorter form at
-    # the same place; Latin forms must stand as whole words ("NRA", not "NRAs").
-    alternatives = []
-    for form in sorted({f for f in forms if f}, key=len, reverse=True):
-        escaped = re.escape(form)
-        alternatives.append(rf"(?<![^\W_]){escaped}(?![^\W_])" if form.isascii() else escaped)
-    return re.compile("|".join(alternatives))
-
-
 def _later_mentions(
-    texts: list[tuple[TextRef, str]], first: int, definitions: list[Span], forms: list[str | None]
+    texts: list[tuple[TextRef, str]], first: int, definitions: list[Span], hits: TermHits
 ) -> list[Span]:
     """Spans of the term after its first definition, each later definition as one span."""
-    pattern = _mention_pattern(forms)
     found: list[Span] = []
     head = definitions[0]
-    for ref, text in texts[first:]:
+    for index in range(first, len(texts)):
+        ref = texts[index][0]
         own = [span for span in definitions if span.ref == ref]
         for span in own:
             if span != head:
                 found.append(span)
-        for hit in pattern.finditer(text):
-            if ref == head.ref and hit.start() < head.end:
+        for start, end in hits.get(index, ()):
+            if ref == head.ref and start < head.end:
                 continue
-            if any(span.start <= hit.start() < span.end for span in own):
+            if any(span.start <= start < span.end for span in own):
                 continue
-            found.append(Span(ref, hit.start(), hit.end()))
+            found.append(Span(ref, start, end))
     order = {ref: number for number, (ref, _) in enumerate(texts)}
     return sorted(found, key=lambda span: (order[span.ref], span.start))

@@ -141,7 +141,9 @@ def _english_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
     hits = []
     index = 0
     while index < len(words):
-        found = _longest_name(gazetteer, text, words, index) if words[index].group()[0].isupper() else None
+        word = words[index].group()
+        starts = word[0].isupper() and gazetteer.may_start_name(word)
+        found = _longest_name(gazetteer, text, words, index) if starts else None
         if found is None:
             index += 1
             continue
@@ -198,14 +200,12 @@ def _longest_name(
 def _chinese_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
     """Curated Chinese names in the text ("瀋陽", "東北"), each extended by a site noun ("機場")."""
     hits = []
-    for match in gazetteer.chinese_pattern.finditer(text):
-        entry = gazetteer.chinese[match["name"]]
-        site = match["site"] if entry.kind == "city" else None
-        end = match.end() if site else match.end("name")
-        name = text[match.start() : end] if site else None
-        hits.append(
-            _Hit(entry, name, None, match["name"] if not site else name, Span(ref, match.start(), end))
-        )
+    for start, found, site_noun in gazetteer.find_chinese(text):
+        entry = gazetteer.chinese[found]
+        site = site_noun if entry.kind == "city" else None
+        end = start + len(found) + (len(site) if site else 0)
+        name = text[start:end] if site else None
+        hits.append(_Hit(entry, name, None, found if not site else name, Span(ref, start, end)))
     return hits
 
 

@@ -2,7 +2,8 @@
 
 A feature is YAML front matter (title, part, series, language, hero, slug, date)
 followed by paragraphs and `:::` containers, one container name per block type
-(`question`, `figure`, `note`, `credit`, `unclassified`). Text stays plain
+(`question`, `figure`, `note`, `credit`, `unclassified`), and at most one
+`::: quiz` listing the approved self-check items it pins. Text stays plain
 text: the reader keeps each paragraph's source, joins wrapped lines with one
 space and undoes only backslash escapes of ASCII punctuation; it never renders
 emphasis or decodes entities. Markdown that is not part of the format
@@ -42,6 +43,11 @@ from handscroll.text.languages import UnknownLanguageError, detect_language, lan
 
 CONTAINER_NAMES: tuple[str, ...] = ("question", "figure", "note", "credit", "unclassified")
 """The `::: name` containers of the format, one per block type besides the paragraph."""
+
+QUIZ = "quiz"
+"""The container that pins a feature's approved self-check items, by id (docs/quizzes.md)."""
+
+_ITEM_ID = re.compile(r"^(?:order|first|date|term|place|picture)-[0-9a-f]{8}$")
 
 FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug", "work", "date")
 """The keys the front matter may hold; `title` is required."""
@@ -93,6 +99,8 @@ class _Walk:
     lines: list[str]
     blocks: list[_AnyBlock] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
+    quiz: tuple[str, ...] | None = None
+    quiz_line: int = 0
 
     def fail(self, message: str, line: int) -> ReadError:
         return ReadError(message, Location(self.path, line))
@@ -148,6 +156,8 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
         source=source,
         warnings=tuple(walk.warnings),
         work=str(work) if work else None,
+        quiz=walk.quiz,
+        quiz_line=walk.quiz_line,
     )
 
 
@@ -256,6 +266,9 @@ def _take_container(walk: _Walk, token: Token, inner: list[Token]) -> None:
             f"opening (::: {' | '.join(CONTAINER_NAMES)})",
             line,
         )
+    if name == QUIZ:
+        _take_quiz(walk, token, inner, line)
+        return
     if name not in CONTAINER_NAMES:
         raise walk.fail(f"unknown container '::: {name}'; use one of {', '.join(CONTAINER_NAMES)}", line)
     if last >= len(walk.lines) or not _CLOSING_FENCE.match(walk.lines[last]):
@@ -290,6 +303,30 @@ def _take_container(walk: _Walk, token: Token, inner: list[Token]) -> None:
     walk.blocks.append(block)
     for stray in strays:
         walk.keep_unclassified(stray, f" inside '::: {name}' (line {line})")
+
+
+def _take_quiz(walk: _Walk, token: Token, inner: list[Token], line: int) -> None:
+    """`::: quiz` then item ids (one a line, or separated by spaces): the approved set it pins."""
+    if walk.quiz is not None:
+        first = walk.quiz_line
+        raise walk.fail(f"a second '::: quiz' (the first is on line {first}); list every id in one", line)
+    if token.info.split(None, 1)[1:]:
+        raise walk.fail("'::: quiz' takes no argument; put the item ids on the lines below it", line)
+    ids: list[str] = []
+    for child, content in _blocks_of(inner, 0):
+        where = (child.map or (line - 1, 0))[0] + 1
+        if child.type != "paragraph_open":
+            raise walk.fail("'::: quiz' holds item ids only, like order-6ed0e967", where)
+        for word in content[0].content.replace(",", " ").split():
+            if not _ITEM_ID.match(word):
+                raise walk.fail(
+                    f"{_shown(word)} is not a self-check item id like order-6ed0e967 "
+                    "(see `handscroll quiz SLUG`)",
+                    where,
+                )
+            if word not in ids:
+                ids.append(word)
+    walk.quiz, walk.quiz_line = tuple(ids), line
 
 
 def _split_alt(content: str) -> tuple[str | None, str]:

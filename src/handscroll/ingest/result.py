@@ -53,6 +53,11 @@ class ReadResult:
     """The source line each block starts on, when the reader knows it (editions are aligned by it)."""
     work: str | None = None
     """An explicit work key (front matter `work:`, or `--work`): editions with one key are one work."""
+    quiz: tuple[str, ...] | None = None
+    """The self-check item ids a Markdown `::: quiz` container pins as approved; None when there is
+    none (approvals are then left as they are)."""
+    quiz_line: int = 0
+    """The line of that container, for messages about its ids."""
 
     @property
     def line_counts(self) -> Counter[LineKind]:

@@ -21,7 +21,7 @@ MAX_DATE = 3
 
 
 def _source(dated: DatedEvent) -> Source:
-    return Source(dated.event.span, dated.event.sentence)
+    return Source(dated.event.span, dated.sentence)
 
 
 def _shuffled(count: int, seed: str) -> list[int]:

@@ -8,14 +8,22 @@ from collections.abc import Sequence
 from handscroll.learn.dated import answer_only_dates, is_hidden, usable_events
 from handscroll.learn.events import date_items, first_items, order_item
 from handscroll.learn.items import QuizItem, QuizSet, Rejection
+from handscroll.learn.pictures import picture_items
+from handscroll.learn.places import KnownPlace, place_items
 from handscroll.learn.terms import term_items
 from handscroll.model import Enrichment, Feature, Term
 
 
-def generate_items(feature: Feature, enrichment: Enrichment, series_terms: Sequence[Term] = ()) -> QuizSet:
+def generate_items(
+    feature: Feature,
+    enrichment: Enrichment,
+    series_terms: Sequence[Term] = (),
+    gazetteer: Sequence[KnownPlace] = (),
+) -> QuizSet:
     """The proposed items of one feature; `series_terms` (the glossary of its series) supplies
-    distractors, and the feature's own terms are always among them."""
-    events, left_out = usable_events(enrichment)
+    distractors, and the feature's own terms are always among them; `gazetteer` (the curated
+    cities, `learn.load.known_places`) supplies a place's neighbours: without it no place item is made."""
+    events, left_out = usable_events(feature, enrichment)
     rejections = [Rejection("order", reason, detail) for reason, detail in left_out]
     items: list[QuizItem] = []
     for made, rejected in (
@@ -23,6 +31,8 @@ def generate_items(feature: Feature, enrichment: Enrichment, series_terms: Seque
         first_items(feature.slug, events),
         date_items(events),
         term_items(feature, enrichment.terms, [*enrichment.terms, *series_terms]),
+        place_items(feature, enrichment.places, gazetteer),
+        picture_items(feature),
     ):
         items.extend(made)
         rejections.extend(rejected)

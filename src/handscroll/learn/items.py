@@ -15,14 +15,17 @@ from typing import Any, Literal
 
 from handscroll.model import Span
 
-ItemKind = Literal["order", "first", "date", "term"]
-"""Put events in order; which came first; date it (a year); the Chinese name of an English one."""
+ItemKind = Literal["order", "first", "date", "term", "place", "picture"]
+"""Put events in order; which came first; date it (a year); the Chinese name of an English one;
+which place a sentence names; which picture a caption describes."""
 
 KIND_LABELS: dict[str, str] = {
     "order": "Put in order",
     "first": "Which came first?",
     "date": "Date it",
     "term": "Chinese name",
+    "place": "Which place?",
+    "picture": "Which picture?",
 }
 """How each kind is named to readers and in exports."""
 
@@ -45,7 +48,10 @@ class QuizItem:
     `choices` are shown in this order. For a choice item `answer` holds the one
     right index; for `order` it lists the choice indices in time order. A
     `date` item has no choices: the answer is `year`, within `tolerance` years.
-    `feedback` names the right answer in words.
+    `feedback` names the right answer in words. A `place` item gives each
+    choice's (latitude, longitude) in `points`, so it can be answered on a map;
+    a `picture` item gives each choice's media ID in `media` (its choice text
+    is the picture's alt text).
     """
 
     kind: ItemKind
@@ -56,6 +62,8 @@ class QuizItem:
     sources: tuple[Source, ...]
     year: int | None = None
     tolerance: int = 0
+    points: tuple[tuple[float, float], ...] = ()
+    media: tuple[str, ...] = ()
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -90,6 +98,8 @@ def item_id(item: QuizItem) -> str:
         item.tolerance,
         where,
     ]
+    if item.media:  # only the new kinds add to the content, so older ids stay as they were
+        content.append(item.media)
     digest = hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
     return f"{item.kind}-{digest[:8]}"
 

@@ -6,11 +6,13 @@ exports and the CLI make exactly the same items.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Protocol
 
 from handscroll.enrich import enrich_feature
 from handscroll.learn.generate import generate_items
 from handscroll.learn.items import QuizItem, QuizSet
+from handscroll.learn.places import KnownPlace
 from handscroll.model import Enrichment, Feature, Term
 from handscroll.store.records import FeatureSummary
 
@@ -42,11 +44,36 @@ def series_terms(library: QuizReader, feature: Feature) -> list[Term]:
     return terms
 
 
+@cache
+def known_places() -> tuple[KnownPlace, ...]:
+    """The cities of the curated gazetteer with every name each goes by: a place's neighbours."""
+    from handscroll.enrich.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    english: dict[str, list[str]] = {}
+    chinese: dict[str, list[str]] = {}
+    entries = {}
+    for names, table in ((english, gazetteer.english), (chinese, gazetteer.chinese)):
+        for name, entry in table.items():
+            if entry.source == "curated" and entry.kind == "city":
+                entries[entry.key] = entry
+                if name not in names.setdefault(entry.key, []):
+                    names[entry.key].append(name)
+    places = []
+    for key, entry in sorted(entries.items()):
+        others = [n for n in english.get(key, []) if n != entry.modern_name]
+        forms = chinese.get(key, [])
+        if entry.chinese in forms:  # the curated first form (Traditional) leads
+            forms = [entry.chinese, *(f for f in forms if f != entry.chinese)]
+        places.append(KnownPlace(key, (entry.modern_name, *others), tuple(forms), entry.lat, entry.lon))
+    return tuple(places)
+
+
 def load_quiz(library: QuizReader, slug: str) -> tuple[QuizSet, frozenset[str]]:
     """A feature's proposed items and the ids approved among them; NotFoundError for an unknown slug."""
     feature = library.get_feature(slug)
     enrichment = library.get_enrichment(slug) or enrich_feature(feature)
-    quiz = generate_items(feature, enrichment, series_terms(library, feature))
+    quiz = generate_items(feature, enrichment, series_terms(library, feature), known_places())
     return quiz, library.approved_quiz_items(slug)
 
 

@@ -47,7 +47,8 @@ def quiz_text(quiz: QuizSet, approved: frozenset[str]) -> str:
         elif item.kind == "date":
             lines.append(f"  answer: {item.year} (± {item.tolerance})")
         for index, choice in enumerate(item.choices if item.kind != "order" else ()):
-            lines.append(f"  {'*' if index in item.answer else ' '} {choice}")
+            picture = f"  [{item.media[index]}]" if item.media else ""  # a picture, named by its alt text
+            lines.append(f"  {'*' if index in item.answer else ' '} {choice}{picture}")
         lines.append(f"  from: {'; '.join(str(s.span.ref) for s in item.sources)}")
         lines.append("")
     reasons = Counter((r.kind, r.reason) for r in quiz.rejections)

@@ -3,6 +3,12 @@
 A distractor is another term's Chinese name from the same series, never a
 variant of the right answer (the same name in the other script, or one that
 contains or is contained in it), so exactly one choice is right.
+
+A Chinese edition defines a term Chinese first, "延安(Yan'an)", and Chinese
+marks no word boundary before the name: the glossary may take in words
+before it ("則以延安"). Such a term is asked only when another edition of the
+series defines the same English name with the same Chinese, English first
+("Yan'an (延安)"), where the brackets bound the name.
 """
 
 from __future__ import annotations
@@ -11,34 +17,23 @@ import random
 import re
 from collections.abc import Sequence
 
-from handscroll.learn.dated import is_hidden
+from handscroll.learn.dated import is_hidden, sentence_around
 from handscroll.learn.items import QuizItem, Rejection, Source
 from handscroll.model import Feature, Term, text_at
 
 DISTRACTORS = 3
 MAX_TERMS = 4
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 _PHRASE = re.compile(r"\b(?:for|to|from|in|at|on|with|by|after|before)\b|'s\b|’s\b")
 """Words that show an "English name" is really a phrase the glossary caught ("Nanjing for Yan'an")."""
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span [start, end)."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() <= start:
-            begin = match.end()
-        elif match.start() >= end:
-            return text[begin : match.start()].strip()
-    return text[begin:].strip()
 
 
 def _forms(term: Term) -> set[str]:
     return {form for form in (term.chinese, term.traditional, term.simplified) if form}
 
 
-def _shown(term: Term) -> str | None:
-    return term.traditional or term.chinese
+def _shown(term: Term, simplified: bool = False) -> str | None:
+    """The form a choice shows: Traditional, or Simplified in a Simplified edition."""
+    return (term.simplified if simplified else term.traditional) or term.chinese
 
 
 def _variant(candidate: Term, right: Term) -> bool:
@@ -52,19 +47,45 @@ def _variant(candidate: Term, right: Term) -> bool:
     return False
 
 
+def _chinese_first(feature: Feature, term: Term) -> bool:
+    """Whether the feature defines the term Chinese first ("延安(Yan'an)")."""
+    span = term.definition
+    return text_at(feature, span.ref)[span.start : span.end].startswith(term.chinese or "\0")
+
+
+def _confirmed(term: Term, pool: Sequence[Term]) -> bool:
+    """Whether another definition in the pool gives the same English name the same Chinese."""
+    return any(
+        other is not term and other.english == term.english and _forms(other) & _forms(term) for other in pool
+    )
+
+
+def _overreaching(term: Term, pool: Sequence[Term]) -> bool:
+    """Whether another definition of the same English name has a shorter Chinese inside this one's."""
+    forms = _forms(term)
+    return any(
+        other.english == term.english and any(a != b and a in b for a in _forms(other) for b in forms)
+        for other in pool
+    )
+
+
 def term_items(
     feature: Feature, terms: Sequence[Term], series_terms: Sequence[Term]
 ) -> tuple[list[QuizItem], list[Rejection]]:
     """Up to four "which is the Chinese name" items from terms the visible text defines."""
     items: list[QuizItem] = []
     rejections: list[Rejection] = []
+    simplified = feature.language == "zh-Hans"
     pool = [
         t
         for t in series_terms
-        if _shown(t) and not is_hidden(t.definition.ref) and not _PHRASE.search(t.english)
+        if _shown(t)
+        and not is_hidden(t.definition.ref)
+        and not _PHRASE.search(t.english)
+        and not _overreaching(t, series_terms)
     ]
     for term in terms:
-        right = _shown(term)
+        right = _shown(term, simplified)
         if right is None:
             rejections.append(Rejection("term", "no Chinese form", term.english))
             continue
@@ -74,13 +95,19 @@ def term_items(
         if _PHRASE.search(term.english):
             rejections.append(Rejection("term", "the English looks like a phrase, not a name", term.english))
             continue
+        if _chinese_first(feature, term) and (
+            not _confirmed(term, series_terms) or _overreaching(term, series_terms)
+        ):
+            reason = "defined Chinese first, and the other editions do not confirm its Chinese"
+            rejections.append(Rejection("term", reason, f"{term.english}: {right}"))
+            continue
         if len(items) == MAX_TERMS:
             reason = f"cap: already {MAX_TERMS} term items in this feature"
             rejections.append(Rejection("term", reason, term.english))
             continue
         candidates: dict[str, Term] = {}
         for other in pool:
-            form = _shown(other)
+            form = _shown(other, simplified)
             if form and form not in candidates and not _variant(other, term):
                 candidates[form] = other
         if len(candidates) < DISTRACTORS:

@@ -10,18 +10,26 @@ browser only, progress and items due again later.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from markupsafe import Markup
 
 from handscroll.learn.generate import generate_items
 from handscroll.learn.items import QuizItem
-from handscroll.learn.load import QuizReader, series_terms
+from handscroll.learn.load import QuizReader, known_places, series_terms
 from handscroll.model import Enrichment, Feature
 from handscroll.publish.annotate import anchor_ids, mark_chinese
 from handscroll.publish.enriched import event_anchor
+from handscroll.publish.quizmap import LETTERS, QuizMap, quiz_map
 from handscroll.publish.urls import Urls
+
+if TYPE_CHECKING:
+    from handscroll.publish.contexts import Picture
+
+PictureMaker = Callable[[str, str], "Picture"]
+"""Makes the picture of a media ID with its alt text (`contexts.make_picture` bound to the media)."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,9 @@ class CheckItem:
 
     `kind` picks the control: `order` (a list with move buttons), `date` (a year
     field), or a radio group. `answer` is the right choice index, the order of
-    choice indices, or the year, as text for `data-answer`.
+    choice indices, or the year, as text for `data-answer`. A `place` item has
+    a `map` with a lettered marker per choice (`letters`); a `picture` item has
+    a picture per choice.
     """
 
     id: str
@@ -51,6 +61,9 @@ class CheckItem:
     tolerance: int
     feedback: Markup
     sources: tuple[CheckSource, ...]
+    map: QuizMap | None = None
+    letters: str = ""
+    pictures: tuple[Picture, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,9 +79,13 @@ class ChecksReader(QuizReader, Protocol):
 
 
 def check_section(
-    items: tuple[QuizItem, ...], enrichment: Enrichment | None, urls: Urls
+    items: tuple[QuizItem, ...],
+    enrichment: Enrichment | None,
+    urls: Urls,
+    picture: PictureMaker | None = None,
 ) -> CheckSection | None:
-    """The section for these (approved) items, or None when there are none."""
+    """The section for these (approved) items, or None when there are none; a picture item is
+    left out when no `picture` maker is given."""
     if not items:
         return None
     terms = list(enrichment.terms) if enrichment else []
@@ -77,6 +94,8 @@ def check_section(
     for name, anchor in zip(names, anchor_ids(names, "term"), strict=True):
         anchors.setdefault(name, anchor)  # the first entry of a name, as the glossary lists it
     drawn = []
+    if picture is None:
+        items = tuple(item for item in items if item.kind != "picture")
     for number, item in enumerate(items, 1):
         sources = []
         for source in item.sources:
@@ -98,17 +117,28 @@ def check_section(
                 tolerance=item.tolerance,
                 feedback=mark_chinese(item.feedback),
                 sources=tuple(sources),
+                map=quiz_map(item.points) if item.points else None,
+                letters=LETTERS[: len(item.choices)] if item.points else "",
+                pictures=tuple(
+                    picture(media, alt) for media, alt in zip(item.media, item.choices, strict=True)
+                )
+                if picture is not None and item.kind == "picture"
+                else (),
             )
         )
-    return CheckSection(tuple(drawn), urls.static("checks.js"))
+    return CheckSection(tuple(drawn), urls.static("checks.js")) if drawn else None
 
 
 def load_checks(
-    library: ChecksReader, feature: Feature, enrichment: Enrichment | None, urls: Urls
+    library: ChecksReader,
+    feature: Feature,
+    enrichment: Enrichment | None,
+    urls: Urls,
+    picture: PictureMaker | None = None,
 ) -> CheckSection | None:
     """The section of a stored feature: its approved items only (None when none is approved)."""
     approved = library.approved_quiz_items(feature.slug)
     if not approved or enrichment is None:
         return None
-    quiz = generate_items(feature, enrichment, series_terms(library, feature))
-    return check_section(quiz.approved(approved), enrichment, urls)
+    quiz = generate_items(feature, enrichment, series_terms(library, feature), known_places())
+    return check_section(quiz.approved(approved), enrichment, urls, picture)

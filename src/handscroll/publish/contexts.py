@@ -12,7 +12,7 @@ A test checks that each template uses the fields its dataclass declares.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Protocol
 
 from markupsafe import Markup
@@ -238,6 +238,8 @@ class FeaturePage:
     derived_note: str = ""
     """Said above the title of an edition converted by machine (issue 12): "converted automatically
     from Traditional Chinese"; empty for an edition as written."""
+    worksheet_url: str = ""
+    """The printable worksheet (PDF, issue 15); the live reader makes it, a static site has none."""
 
 
 @dataclass(frozen=True)
@@ -518,7 +520,7 @@ def load_feature(
         summary = next((s for s in library.list_series() if s.key == feature.series), None)
     enrichment = library.get_enrichment(slug)
     editions = library.editions_of_feature(slug)
-    return feature_page(
+    page = feature_page(
         feature,
         series=summary,
         previous=previous,
@@ -527,7 +529,10 @@ def load_feature(
         urls=urls,
         enrichment=enrichment,
         map_setup=map_setup,
-        checks=load_checks(library, feature, enrichment, urls),
+        checks=load_checks(
+            library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
+        ),
         editions={e.language: e.slug for e in editions},
         derived=any(e.derived and e.slug == slug for e in editions),
     )
+    return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15

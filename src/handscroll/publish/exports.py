@@ -107,6 +107,7 @@ DESCRIPTIONS: dict[str, str] = {
     "csv": "CSV, UTF-8 with BOM (OUT folder): timeline.csv and glossary.csv",
     "gift": "Moodle GIFT (OUT.gift): the approved self-check items",
     "pdf": "a teacher's pack (OUT.pdf; a worksheet with --feature): --answers, --paper",
+    "h5p": "H5P Question Set (OUT.h5p): the approved self-check items",
 }
 """`--help` lines of the built-in formats (their modules are not imported to describe them)."""
 

@@ -2,21 +2,25 @@
 
 Choice items become multiple choice, "date it" a numerical question with
 its tolerance, and "put in order" a matching question (each event to its
-place in time), since GIFT has no ordering type. Each feature gets its own
+place in time), since GIFT has no ordering type. A "which picture" item is
+multiple choice in GIFT's HTML format, each choice a picture in the reader at
+`--base-url` with its alt text (GIFT files carry no images of their own). Each feature gets its own
 question category. Only approved items are exported; a feature without any
 is reported as skipped. The file is written whole or not at all.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import escape
+
 from handscroll.learn.items import QuizItem
-from handscroll.learn.load import approved_quiz
 from handscroll.publish.exports import ExportReport, ExportRequest, select_features
+from handscroll.publish.jsonld import reader_urls
+from handscroll.publish.selfchecks import approved_items, write_atomically
 from handscroll.store import Library
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -28,8 +32,11 @@ def escape_gift(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def gift_question(item: QuizItem) -> str:
-    """One item as a GIFT question, titled by its id; the feedback names the answer and its source."""
+def gift_question(item: QuizItem, picture_url: Callable[[str], str] | None = None) -> str:
+    """One item as a GIFT question, titled by its id; the feedback names the answer and its source.
+
+    `picture_url` gives a media ID's address, for a picture item's choices
+    (without it they are their alt texts)."""
     sources = " ".join(f"From the text: {s.sentence}" for s in item.sources)
     feedback = f"####{escape_gift(item.feedback)} {escape_gift(sources)}".rstrip()
     head = f"::{item.id}::{escape_gift(item.prompt)}"
@@ -42,10 +49,14 @@ def gift_question(item: QuizItem) -> str:
         )
         prompt = escape_gift("Match each event to its place in time, earliest first.")
         return f"::{item.id}::{prompt} {{{pairs} {feedback}}}"
-    choices = " ".join(
-        ("=" if index in item.answer else "~") + escape_gift(choice)
-        for index, choice in enumerate(item.choices)
-    )
+    texts = [escape_gift(choice) for choice in item.choices]
+    if item.kind == "picture" and picture_url is not None:
+        head = f"::{item.id}::[html]{escape_gift(str(escape(item.prompt)))}"
+        texts = [
+            escape_gift(f'<img src="{escape(picture_url(media))}" alt="{escape(alt)}">')
+            for media, alt in zip(item.media, item.choices, strict=True)
+        ]
+    choices = " ".join(("=" if index in item.answer else "~") + text for index, text in enumerate(texts))
     return f"{head} {{{choices} {feedback}}}"
 
 
@@ -54,23 +65,12 @@ def export_gift(library: Library, request: ExportRequest, out: Path) -> ExportRe
     selection = select_features(library, request)
     report = ExportReport()
     blocks = [f"// handscroll self-checks: {selection.title}"]
+    picture_url = reader_urls(request.base_url)[2]
     for feature in selection.features:
-        items = approved_quiz(library, feature.slug)
-        if not items:
-            report.skipped.append(
-                f"{feature.slug}: no approved self-check items (see `handscroll quiz {feature.slug}`)"
-            )
-            continue
-        blocks.append(f"$CATEGORY: $course$/handscroll/{feature.slug}")
-        blocks.extend(gift_question(item) for item in items)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write("\n\n".join(blocks) + "\n")
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        items = approved_items(library, feature.slug, report)
+        if items:
+            blocks.append(f"$CATEGORY: $course$/handscroll/{feature.slug}")
+            blocks.extend(gift_question(item, picture_url) for item in items)
+    write_atomically(out, ("\n\n".join(blocks) + "\n").encode("utf-8"))
     report.written.append(out)
     return report

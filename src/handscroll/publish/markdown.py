@@ -10,7 +10,7 @@ code fence, thematic break, HTML block or `:::` container.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import yaml
 
@@ -43,14 +43,15 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 _FrontMatterDumper.add_representer(str, _represent_text)
 
 
-def write_markdown(feature: Feature) -> str:
+def write_markdown(feature: Feature, quiz: Collection[str] | None = None) -> str:
     """Write a feature as Markdown an editor can read, change and import again.
 
     A paragraph is one line, so line breaks inside a text become spaces and
     edge whitespace goes, as the reader would do; a paragraph (or caption,
     answer, note line) that is blank carries nothing and is not written.
     Raises ValueError for a question without a prompt, which the format
-    cannot hold.
+    cannot hold. `quiz`, the ids of the approved self-check items, is written
+    as a `::: quiz` container that pins them when the file is imported again.
     """
     parts = [_front_matter(feature)]
     for block in feature.blocks:
@@ -70,6 +71,8 @@ def write_markdown(feature: Feature) -> str:
         elif isinstance(block, Unclassified):
             # One paragraph per line: the reader joins them back with line breaks.
             parts.append(_container(f"unclassified {block.line}", _LINE_BREAK.split(block.text)))
+    if quiz is not None:
+        parts.append(f"::: quiz\n{chr(10).join(sorted(quiz))}\n:::" if quiz else "::: quiz\n:::")
     return "\n\n".join(parts) + "\n"
 
 

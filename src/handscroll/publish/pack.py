@@ -12,8 +12,6 @@ document, for one feature, is the worksheet the reader links to.
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,7 +21,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from handscroll.learn.items import QuizItem
-from handscroll.learn.load import approved_quiz
 from handscroll.publish.annotate import mark_chinese
 from handscroll.publish.chapters import Chapter, TimelineGroup, build_chapter, timeline_groups
 from handscroll.publish.exports import (
@@ -40,6 +37,8 @@ from handscroll.publish.exports import (
 from handscroll.publish.i18n import LOCALES, Translator, translations
 from handscroll.publish.jsonld import reader_urls
 from handscroll.publish.media import MediaLibrary
+from handscroll.publish.quizmap import LETTERS, QuizMap, quiz_map
+from handscroll.publish.selfchecks import approved_items, write_atomically
 from handscroll.store import Library
 from handscroll.store.records import GlossaryEntry
 
@@ -51,14 +50,28 @@ PRINT_IMAGE_SIDE = 1200
 """Longest side of a printed picture, in pixels: about 200 dpi across a text column."""
 
 
+Image = tuple[str, int, int]
+"""A printed picture: its data URI, width and height."""
+
+
+@dataclass(frozen=True)
+class PackItem:
+    """A self-check item on paper: a place item's map and letters, a picture item's pictures."""
+
+    item: QuizItem
+    map: QuizMap | None = None
+    letters: str = ""
+    pictures: tuple[Image | None, ...] = ()
+
+
 @dataclass(frozen=True)
 class PackChapter:
     """One feature in the pack: its chapter, lead picture, self-check items and web address."""
 
     chapter: Chapter
     anchor: str
-    hero: tuple[str, int, int] | None
-    items: tuple[QuizItem, ...]
+    hero: Image | None
+    items: tuple[PackItem, ...]
     url: str
     qr: str
     """The QR code of `url`, as an SVG data URI."""
@@ -90,9 +103,9 @@ class _Pictures:
     def __init__(self, media: MediaLibrary, report: ExportReport) -> None:
         self.media = media
         self.report = report
-        self.found: dict[str, tuple[str, int, int] | None] = {}
+        self.found: dict[str, Image | None] = {}
 
-    def get(self, media_id: str, slug: str) -> tuple[str, int, int] | None:
+    def get(self, media_id: str, slug: str) -> Image | None:
         if media_id not in self.found:
             picture = resized_jpeg(self.media, media_id, PRINT_IMAGE_SIDE)
             if picture is None:
@@ -103,6 +116,14 @@ class _Pictures:
                 uri = "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii")
                 self.found[media_id] = (uri, width, height)
         return self.found[media_id]
+
+
+def _on_paper(item: QuizItem, pictures: _Pictures, slug: str) -> PackItem:
+    if item.points:
+        return PackItem(item, quiz_map(item.points), LETTERS[: len(item.choices)])
+    if item.media:
+        return PackItem(item, pictures=tuple(pictures.get(media, slug) for media in item.media))
+    return PackItem(item)
 
 
 def qr_data_uri(url: str) -> str:
@@ -130,18 +151,14 @@ def build_pack(
     anchors = {f.slug: f"feature-{f.slug}" for f in selection.features}
     chapters = []
     for feature in selection.features:
-        items = approved_quiz(library, feature.slug)
-        if not items:
-            report.skipped.append(
-                f"{feature.slug}: no approved self-check items (see `handscroll quiz {feature.slug}`)"
-            )
+        items = approved_items(library, feature.slug, report)
         url = page_url(feature.slug)
         chapters.append(
             PackChapter(
                 chapter=build_chapter(feature, anchors[feature.slug], pictures.get),
                 anchor=anchors[feature.slug],
                 hero=pictures.get(feature.hero, feature.slug) if feature.hero else None,
-                items=items,
+                items=tuple(_on_paper(item, pictures, feature.slug) for item in items),
                 url=url,
                 qr=qr_data_uri(url),
             )
@@ -193,24 +210,18 @@ def pack_html(pack: Pack) -> str:
 
 def pack_pdf(html: str) -> bytes:
     """Lay the document out as PDF; every font is embedded (WeasyPrint subsets them)."""
+    from PIL import ImageFile
+
+    # Importing WeasyPrint makes Pillow accept truncated images, process-wide; the reader's
+    # media library must go on refusing them (tests/publish/test_broken_pictures.py), and the
+    # pack's own pictures are re-encoded whole before they get here.
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
     from weasyprint import HTML
 
+    ImageFile.LOAD_TRUNCATED_IMAGES = strict
     pdf = HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
     assert pdf is not None  # write_pdf returns bytes when no target is given
     return bytes(pdf)
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a partial file is never left at `out`."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export_pdf(library: Library, request: ExportRequest, out: Path) -> ExportReport:

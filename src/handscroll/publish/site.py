@@ -42,6 +42,7 @@ from handscroll.publish.contexts import (
     SeriesPage,
     feature_page,
     home_page,
+    make_picture,
     neighbours,
     not_found_page,
     series_page,
@@ -271,7 +272,9 @@ def _bind_feature(
             urls=urls,
             enrichment=enrichment,
             map_setup=maps,
-            checks=load_checks(library, feature, enrichment, urls),  # issue 15
+            checks=load_checks(  # issue 15
+                library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
+            ),
             editions=editions,  # the switcher's links (issue 12)
             derived=part.derived,
         )

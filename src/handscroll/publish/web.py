@@ -25,7 +25,7 @@ from handscroll.publish.enriched import find_leaflet, map_setup
 from handscroll.publish.http_cache import FRESHNESS, PageCache
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.render import STATIC_DIR, Renderer
-from handscroll.publish.routes import api, media, pages, search
+from handscroll.publish.routes import api, media, pages, search, worksheet
 from handscroll.publish.routes.errors import SERVER_ERROR_PAGE, RejectNul, exception_handlers
 from handscroll.publish.routes.state import ReaderState
 from handscroll.publish.security import (
@@ -98,6 +98,7 @@ def create_app(
         *media.routes(reader),
         *api.routes(reader),
         *search.routes(reader),
+        *worksheet.routes(reader),  # issue 15
     ]
     if leaflet is not None:
         # Leaflet comes from npm (package.json), is served from our own host and never committed.

@@ -9,7 +9,8 @@ feature or block.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from types import TracebackType
 from typing import Self
@@ -21,9 +22,10 @@ from sqlalchemy.orm import QueryableAttribute, Session
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store.engine import describe_error, open_engine, writer
-from handscroll.store.enrichments import replace_enrichments
-from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
-from handscroll.store.mapping import build_feature, build_summary
+from handscroll.store.import_run import ImportRun, load_feature, replace_by_slug
+from handscroll.store.importing import import_items, refuse_duplicate_slugs
+from handscroll.store.mapping import build_summary
+from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -37,7 +39,6 @@ from handscroll.store.search import (
     SearchFilters,
     SearchResults,
     VocabularyCache,
-    reindex_stored,
     search_library,
     unindex_features,
 )
@@ -96,13 +97,9 @@ class Library:
             rows = session.execute(select(FeatureRow.source_hash, FeatureRow.slug))
             return {source_hash: slug for source_hash, slug in rows}
 
-    def import_features(
-        self, items: Sequence[ImportItem], *, enrichments: Sequence[tuple[str, Enrichment]] = ()
-    ) -> ImportReport:
+    def import_features(self, items: Sequence[ImportItem]) -> ImportReport:
         """Add new features, update changed ones in place, skip unchanged ones: all or nothing.
 
-        `enrichments` replaces the enrichment of stored features (by slug) in the same
-        transaction: the editions of a work whose terms an imported edition changed (issue 12).
         Raises StoreError (and writes nothing) when two items share a slug or
         the database refuses the batch.
         """
@@ -112,15 +109,35 @@ class Library:
             with Session(self._writer) as session, session.begin():
                 report = import_items(session, items, hashes)
                 replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
-                _replace_by_slug(session, [(s, e) for s, e in enrichments if s not in replaced])
+                pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
                 return ImportReport(report.outcomes, tuple(replaced))
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
+
+    @contextmanager
+    def import_run(self, *, all_or_nothing: bool = False) -> Iterator[ImportRun]:
+        """An import written batch by batch: a transaction each, or one for the run (issue 11).
+
+        All or nothing, the run is committed when the block ends without an
+        error and without `ImportRun.discard`; otherwise nothing of it stays.
+        """
+        run = ImportRun(self._engine, self._writer, all_or_nothing=all_or_nothing)
+        try:
+            yield run
+        except BaseException:
+            run.finish(failed=True)
+            raise
+        run.finish()
 
     def work_editions(self, keys: Sequence[str]) -> dict[str, list[StoredEdition]]:
         """Per work key, its stored editions (issue 12)."""
         with Session(self._engine) as session:
             return editions_of(session, keys)
+
+    def work_keys(self, slugs: Sequence[str]) -> dict[str, tuple[str, bool]]:
+        """Per slug that is an edition of a work, its work key and whether it is derived (issue 12)."""
+        with Session(self._engine) as session:
+            return work_keys(session, slugs)
 
     def editions_of_feature(self, slug: str) -> list[StoredEdition]:
         """Every stored edition of the work `slug` is an edition of (itself included), or [] when
@@ -183,27 +200,7 @@ class Library:
     def get_feature(self, slug: str) -> Feature:
         """Load one feature, rebuilt from its block rows; NotFoundError if the slug is unknown."""
         with Session(self._engine) as session:
-            head = session.execute(
-                select(FeatureRow, SeriesRow.key).outerjoin(FeatureRow.series).where(FeatureRow.slug == slug)
-            ).one_or_none()
-            if head is None:
-                raise NotFoundError(f"no feature {slug!r} in the library")
-            row, key = head
-            blocks = session.execute(
-                select(BlockRow.type, BlockRow.data)
-                .where(BlockRow.feature_id == row.id)
-                .order_by(BlockRow.position)
-            )
-            return build_feature(
-                slug=row.slug,
-                title=row.title,
-                part=row.part,
-                series=key,
-                language=row.language,
-                hero=row.hero,
-                date=row.date,
-                blocks=((block_type, data) for block_type, data in blocks),
-            )
+            return load_feature(session, slug)
 
     def redirect_for(self, slug: str) -> str | None:
         """The slug a feature has now, if `slug` is one it had before a re-import renamed it."""
@@ -283,7 +280,7 @@ class Library:
         """Replace the enrichments of features given by slug, in one transaction."""
         try:
             with Session(self._writer) as session, session.begin():
-                _replace_by_slug(session, enrichments)
+                replace_by_slug(session, enrichments)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"saving enrichments failed and nothing was written: {describe_error(exc)}"
@@ -415,19 +412,3 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
-
-
-def _replace_by_slug(session: Session, enrichments: Sequence[tuple[str, Enrichment]]) -> None:
-    """Replace the enrichments of features given by slug; NotFoundError names an unknown one."""
-    if not enrichments:
-        return
-    slugs = [slug for slug, _ in enrichments]
-    ids: dict[str, int] = {}
-    for chunk in chunks(slugs):
-        query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
-        ids.update((slug, id_) for slug, id_ in session.execute(query))
-    missing = [slug for slug in slugs if slug not in ids]
-    if missing:
-        raise NotFoundError(f"no feature {missing[0]!r} in the library")
-    replace_enrichments(session, [(ids[slug], enrichment) for slug, enrichment in enrichments])
-    reindex_stored(session, list(ids.values()))  # the index holds the glossary terms

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.store.engine import describe_error
+from handscroll.store.records import ImportItem
 from handscroll.store.tables import FeatureRow, QuizApprovalRow
 
 
@@ -44,3 +46,17 @@ def approved_items(engine: Engine, slug: str) -> frozenset[str]:
         feature_id = _feature_id(session, slug)
         query = select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == feature_id)
         return frozenset(session.execute(query).scalars())
+
+
+def pin_approvals(session: Session, items: Sequence[ImportItem]) -> None:
+    """Make each pinned feature's approvals exactly the ids its source lists (inside the import's
+    transaction, after the features are written)."""
+    now = datetime.now(UTC)
+    for item in items:
+        if item.quiz is None:
+            continue
+        feature_id = _feature_id(session, item.feature.slug)
+        session.execute(delete(QuizApprovalRow).where(QuizApprovalRow.feature_id == feature_id))
+        session.add_all(
+            QuizApprovalRow(feature_id=feature_id, item_id=item_id, approved_at=now) for item_id in item.quiz
+        )

@@ -31,6 +31,9 @@ class ImportItem:
     """The key of the work it is an edition of (issue 12), stored in the same transaction."""
     derived: bool = False
     """A Simplified edition converted from the work's Traditional one, not read from a file (issue 12)."""
+    quiz: tuple[str, ...] | None = None
+    """The approved self-check items its source pins (issue 15): they replace the stored approvals,
+    in the same transaction; None leaves the approvals alone."""
 
 
 class Outcome(StrEnum):

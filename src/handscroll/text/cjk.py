@@ -5,7 +5,9 @@ pinyin, so every Chinese form the enrichers keep goes through
 these few functions, and they decide the forms one way.
 
 OpenCC converters and the pinyin tables are costly to load, so they are made
-once, on first use, and never at import time.
+once, on first use, and never at import time. A term's forms and pinyin are
+cached: one library names the same few thousand terms over and over, and
+pypinyin is slow per call (issue 11).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 HAN_RANGES: tuple[tuple[int, int, str], ...] = (
@@ -92,6 +94,11 @@ def to_traditional(text: str) -> str:
     return str(_converter("s2t").convert(text))
 
 
+TERM_CACHE = 65_536
+"""Terms whose script forms and pinyin are kept (short strings: a few MB at most)."""
+
+
+@lru_cache(maxsize=TERM_CACHE)
 def script_forms(chinese: str) -> tuple[str, str]:
     """The (traditional, simplified) pair for a Chinese term as the text gave it.
 
@@ -118,6 +125,7 @@ def pinyin_syllables(chinese: str) -> list[str]:
     return [choices[0] for choices in pinyin(simplified, style=Style.TONE, errors="ignore")]
 
 
+@lru_cache(maxsize=TERM_CACHE)
 def pinyin_with_tones(chinese: str) -> str:
     """Tone-marked pinyin of a term, syllables separated by spaces ("hā ěr bīn").
 
@@ -134,6 +142,7 @@ def strip_tones(pinyin_text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=TERM_CACHE)
 def pinyin_plain(chinese: str) -> str:
     """Toneless, lowercase pinyin of a term, syllables separated by spaces ("ha er bin")."""
     return strip_tones(pinyin_with_tones(chinese))

@@ -62,11 +62,16 @@ def is_chinese(text: str) -> bool:
     character a syllable; a Chinese line with a few English names in
     parentheses still has more Han characters than Latin words' letters / 2.
     """
-    han = han_count(text)
-    if not han:
-        return False
-    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
-    return 2 * han > latin
+    return _bulk_is_han(han_count(text), _latin_letters(text))
+
+
+def _bulk_is_han(han: int, latin: int) -> bool:
+    return han > 0 and 2 * han > latin
+
+
+def _latin_letters(text: str) -> int:
+    """Letters in Latin words of two letters or more."""
+    return sum(map(len, _LATIN_WORD.findall(text)))
 
 
 def chinese_script(text: str) -> str | None:
@@ -100,7 +105,8 @@ def detect_language(text: str) -> str:
 def line_language(text: str, *, minimum: int = 12) -> str | None:
     """The language of one line, or None when it is too short to tell (a name, a date)."""
     han = han_count(text)
-    letters = sum(len(w) for w in _LATIN_WORD.findall(text))
+    letters = _latin_letters(text)
     if han + letters // 2 < minimum:
         return None
-    return chinese_script(text) if is_chinese(text) else "en"
+    # Counted once for both questions: this runs on every line of every file read (issue 11).
+    return chinese_script(text) if _bulk_is_han(han, letters) else "en"

@@ -77,6 +77,17 @@
       item.querySelector(".check-actions").hidden = false;
       due.textContent = dueText(progress[id]);
       Array.prototype.forEach.call(item.querySelectorAll(".check-moves"), function (moves) { moves.hidden = false; });
+      var map = item.querySelector(".check-map");
+      if (map) {
+        // A click on a lettered marker chooses that place; keyboard users have the radios below.
+        map.addEventListener("click", function (event) {
+          var marker = event.target.closest("[data-choose]");
+          if (!marker) { return; }
+          var radio = item.querySelector("input[type=radio][value='" + marker.getAttribute("data-choose") + "']");
+          radio.checked = true;
+          radio.focus();
+        });
+      }
       var list = item.querySelector("[data-order]");
       if (list) {
         var live = document.createElement("p");
