@@ -15,7 +15,10 @@ granularity; their value is counted right when
 it agrees with the gold value at the gold's own granularity (generous to them).
 
 Usage: python benchmarks/dates_eval.py [--dateparser-docs N] [--repeat N]
-Needs the bench extras: pip install dateparser datefinder.
+       python benchmarks/dates_eval.py --folds [--without RULE ...]
+Needs the bench extras: pip install dateparser datefinder. --folds prints only the
+five folds of the TBAQ tuning split (never the held-out split); --without drops
+rules by the name of their builder (_the_year, _weekend...) to see what each adds.
 """
 
 from __future__ import annotations
@@ -32,10 +35,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from handscroll.enrich import date_rules
 from handscroll.enrich.dates import find_dates, find_dates_in_blocks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tagger_tempeval import NewsDoc, TempEvalScore, Timex, load_corpus, table
+from tagger_tempeval import NewsDoc, TempEvalScore, Timex, fold_lines, folds, load_corpus, table
 
 # ../shared beside the checkout; a worktree elsewhere names it with HANDSCROLL_SHARED.
 SHARED = Path(os.environ.get("HANDSCROLL_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -286,11 +290,44 @@ def news_table() -> list[str]:
     return table(rows)
 
 
+def fold_scores(tune: Sequence[NewsDoc]) -> list[TempEvalScore]:
+    """Our TempEval-3 counts on each fold of the tuning split."""
+    scores = []
+    for docs in folds(tune):
+        score = TempEvalScore()
+        for doc in docs:
+            score.add(news_timexes("handscroll", doc), doc.gold, values_agree)
+        scores.append(score)
+    return scores
+
+
+def fold_report(without: Sequence[str]) -> list[str]:
+    """The tuning split's folds, and with --without the change when those rules are dropped."""
+    tune, _ = load_corpus(TBAQ)
+    full = fold_scores(tune)
+    if not without:
+        return fold_lines(full)
+    kept = list(date_rules._RULES)  # benchmark-only ablation: the registry is restored below
+    date_rules._RULES[:] = [entry for entry in kept if entry[1].__name__ not in without]
+    if len(date_rules._RULES) + len(set(without)) != len(kept):
+        date_rules._RULES[:] = kept
+        raise SystemExit(f"unknown rule among {without}")
+    try:
+        return fold_lines(fold_scores(tune), baseline=full)
+    finally:
+        date_rules._RULES[:] = kept
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dateparser-docs", type=int, default=22, help="WikiWars docs for dateparser (slow)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per document (best kept)")
+    parser.add_argument("--folds", action="store_true", help="only the five folds of the TBAQ tuning split")
+    parser.add_argument("--without", action="append", default=[], help="with --folds: drop this rule")
     args = parser.parse_args()
+    if args.folds:
+        print("\n".join(fold_report(args.without)))
+        return
     print(f"Seed (handscroll): {seed_result()}\n")
     docs = load_wikiwars()
     train, test = docs[:16], docs[16:]

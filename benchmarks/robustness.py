@@ -106,7 +106,7 @@ def run_probes(work: Path, pg: str | None) -> list[Row]:
     rows = []
     for label, url in databases(work, pg, "probes"):
         settings = _library(url, work / "media")
-        app = create_app(url, settings, cache_dir=work / f"cache-{label}", freshness=0)
+        app = create_app(url, settings, cache_dir=work / f"cache-{label}")
         with serve(app) as base:
             tally = probe(base)
         what = f"statuses {dict(sorted(tally.statuses.items()))}; " + _summary(tally.failures)

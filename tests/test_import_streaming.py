@@ -30,9 +30,9 @@ def test_each_batch_is_written_before_the_next_is_read_whole(
     seen: list[tuple[int, int]] = []  # (features stored before the write, features in it)
     write = ImportRun.write
 
-    def counting(run: ImportRun, items: list[object]) -> object:
+    def counting(run: ImportRun, items: list[object], **options: object) -> object:
         seen.append((library.count_features(), len(items)))
-        return write(run, items)  # type: ignore[arg-type]
+        return write(run, items, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ImportRun, "write", counting)
     with Library.open(f"sqlite:///{tmp_path / 'lib.db'}") as library:

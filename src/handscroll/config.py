@@ -34,11 +34,12 @@ DEFAULT_ANSWER_MARKERS: dict[str, tuple[str, ...]] = {
 Compared with punctuation width folded, so `答案見下.` and `（答案見下。）`-free variants match too.
 """
 
-DEFAULT_MAP_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-"""OpenStreetMap's standard tiles: the feature map's default background."""
+DEFAULT_MAP_TILES = ""
+"""No tiles by default: the maps draw the coastlines and borders shipped with the reader, so they
+work offline, in a school network and in China, and no request leaves the host (issue 14)."""
 
-DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
-"""The credit OpenStreetMap's tiles require, shown on the map."""
+DEFAULT_MAP_ATTRIBUTION = ""
+"""No tiles, no tile credit (the shipped base map's credit, Natural Earth, is always shown)."""
 
 
 class Settings(BaseModel):
@@ -101,9 +102,11 @@ class Settings(BaseModel):
 
     map_tiles: str = Field(
         default=DEFAULT_MAP_TILES,
-        pattern=r"^https://[^/\s]+/\S*$",
-        description="Tile URL template of the feature maps, https only, with {z}/{x}/{y} and optionally "
-        "{s} (HANDSCROLL_MAP_TILES); its host is allowed in the reader's Content-Security-Policy.",
+        pattern=r"^(https://[^/\s]+/\S*)?$",
+        description="Tile URL template drawn over the maps' own base map, https only, with {z}/{x}/{y} "
+        "and optionally {s} (HANDSCROLL_MAP_TILES), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; "
+        "its host is allowed in the reader's Content-Security-Policy. Empty (the default): no tiles, "
+        "the map needs no network.",
     )
     map_attribution: str = Field(
         default=DEFAULT_MAP_ATTRIBUTION,
@@ -114,6 +117,20 @@ class Settings(BaseModel):
         default=None,
         description="Folder holding leaflet.js and leaflet.css (npm's node_modules/leaflet/dist) "
         "(HANDSCROLL_LEAFLET); by default found in node_modules/ above the package or the working folder.",
+    )
+
+    secret_key: str | None = Field(
+        default=None,
+        min_length=32,
+        repr=False,
+        description="Key that signs the editors' session cookies (HANDSCROLL_SECRET_KEY), at least 32 "
+        "characters; by default one is made once and kept in the library, shared by every worker.",
+    )
+    max_upload_mb: float = Field(
+        default=20.0,
+        gt=0,
+        le=200,
+        description="Largest picture the editors may upload, in MB (HANDSCROLL_MAX_UPLOAD_MB).",
     )
 
     @field_validator("language")
@@ -175,6 +192,10 @@ class Settings(BaseModel):
             values["map_attribution"] = env["HANDSCROLL_MAP_ATTRIBUTION"]
         if "HANDSCROLL_LEAFLET" in env:
             values["leaflet_dir"] = env["HANDSCROLL_LEAFLET"]
+        if "HANDSCROLL_SECRET_KEY" in env:
+            values["secret_key"] = env["HANDSCROLL_SECRET_KEY"]
+        if "HANDSCROLL_MAX_UPLOAD_MB" in env:
+            values["max_upload_mb"] = env["HANDSCROLL_MAX_UPLOAD_MB"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         try:
             return cls.model_validate(values)

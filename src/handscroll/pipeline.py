@@ -9,6 +9,7 @@ flat however many files there are. Each batch is one transaction; with
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 from collections import deque
@@ -22,13 +23,15 @@ from handscroll.editions.align import align_results, work_key
 from handscroll.editions.aligned import work_enrichments
 from handscroll.editions.derive import Converter, derive_simplified, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
-from handscroll.errors import Location, ReadError, display_path
+from handscroll.errors import Location, NotFoundError, ReadError, display_path
 from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
+from handscroll.ingest.series_titles import read_series_titles, series_files
 from handscroll.model import Feature
 from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.import_run import ImportRun
 from handscroll.store.works import StoredEdition
+from handscroll.workspace.imports import record_published, save_drafts
 
 __all__ = ["BATCH_SIZE", "PARALLEL_FROM", "ImportSummary", "Progress", "enrich_library", "import_paths"]
 
@@ -72,6 +75,7 @@ class _Run:
     all_or_nothing: bool
     enrich: bool
     work: str | None  # an explicit work key for every file (--work)
+    draft: bool  # write draft revisions only, leaving the public library as it was (issue 13)
     unchanged: list[tuple[str, Outcome]] = field(default_factory=list)
     written: list[tuple[str, Outcome]] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # derived editions a real one replaced
@@ -81,6 +85,7 @@ class _Run:
     slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
     pins: list[ReadResult] = field(default_factory=list)  # sources with a `::: quiz` (issue 15), bare
     files: int = 0
+    series_titles: dict[str, str] = field(default_factory=dict)  # from series.yaml and front matter
 
     def advance(self, item: object) -> None:
         if self.progress is not None:
@@ -135,6 +140,8 @@ class _Run:
             result, enrichment = outcome
             if self._claim(result):
                 self.warn(result.warnings)
+                if result.series_title and result.feature.series:
+                    self.series_titles[result.feature.series] = result.series_title
                 editions.append(replace(result, work=result.work or self.work))
                 items.append(_item(result, enrichment, self.work))
                 if result.quiz is not None:  # checked once the run is written; its slug is enough
@@ -151,10 +158,16 @@ class _Run:
             self.errors.append(exc)
         # Terms and places one edition names and its aligned edition only uses go to both
         # (issue 12, item 4); stored editions whose enrichment changes are written with the batch.
-        aligned = _aligned_enrichments(items, stored, self.store) if self.enrich else []
+        # A draft changes no published edition, so drafts leave the stored ones alone.
+        aligned = _aligned_enrichments(items, stored, self.store) if self.enrich and not self.draft else []
         if self.errors and self.all_or_nothing:
             return  # the run is rolled back: writing more would be wasted
-        report = self.store.write(items, enrichments=aligned)
+        if self.draft:
+            report = self.store.transact(lambda session: save_drafts(session, items))
+        else:  # published: the features and their revisions in one transaction (issue 13)
+            report = self.store.write(
+                items, enrichments=aligned, then=lambda session, done: record_published(session, items, done)
+            )
         self.written.extend(report.outcomes)
         self.replaced.extend(report.replaced)
 
@@ -196,6 +209,7 @@ def import_paths(
     progress: Progress | None = None,
     work: str | None = None,
     batch_size: int = BATCH_SIZE,
+    draft: bool = False,
 ) -> ImportSummary:
     """Import files, folders and globs into the library, `batch_size` files at a time.
 
@@ -206,8 +220,11 @@ def import_paths(
     `enrich_library` derives what they say later. Editions of one work (or
     all files, given `work`) are aligned with each other and with the stored
     editions of their work, and what does not pair is reported as a warning
-    (issue 12).
+    (issue 12). Each feature written is a revision in the editors' workspace,
+    published; with `draft` it is only a draft revision and the public
+    library is left as it was (issue 13).
     """
+    specs = list(specs)
     entries = list(expand_paths(specs))  # paths only: a few hundred bytes a file
     if progress is not None:
         progress.start(sum(1 for e in entries if isinstance(e, Path)))
@@ -215,7 +232,8 @@ def import_paths(
         library.import_run(all_or_nothing=all_or_nothing) as store,
         Readers(settings, enrich=enrich) as readers,
     ):
-        run = _Run(settings, store, progress, force, all_or_nothing, enrich, work)
+        run = _Run(settings, store, progress, force, all_or_nothing, enrich, work, draft)
+        _read_series_files(specs, run)
         # Enrich while reading, so a feature and what was derived from it are
         # written in one transaction and can never disagree. The next batch is
         # read while this one is written; never more than two are held.
@@ -231,7 +249,10 @@ def import_paths(
             run.written.clear()
             run.replaced.clear()
             run.pins.clear()
-    run.warn(stale_pins(library, run.pins))
+            run.series_titles.clear()
+    if not draft:  # a draft pins nothing until it is published
+        run.warn(stale_pins(library, run.pins))
+        _name_series(library, run.series_titles)
     return ImportSummary(
         report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
         errors=tuple(run.errors),
@@ -265,6 +286,22 @@ def _batched(values: list[_T], size: int) -> Iterator[tuple[_T, ...]]:
     it = iter(values)
     while batch := tuple(itertools.islice(it, max(1, size))):
         yield batch
+
+
+def _read_series_files(specs: list[str], run: _Run) -> None:
+    """The titles `series.yaml` beside the files gives (issue 14); a bad file is an error of the run."""
+    for path in series_files(specs):
+        try:
+            run.series_titles.update(read_series_titles(path))
+        except ReadError as exc:
+            run.errors.append(exc)
+
+
+def _name_series(library: Library, titles: dict[str, str]) -> None:
+    """Give the imported series the titles their sources name; a key no feature has yet waits."""
+    for key, title in titles.items():
+        with contextlib.suppress(NotFoundError):
+            library.set_series_title(key, title)
 
 
 def _misalignments(

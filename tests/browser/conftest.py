@@ -227,3 +227,6 @@ def clean_screenshots() -> Path:
     """The screenshot folder, created if missing."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+from browser.reader_site import reader_site as reader_site  # noqa: E402  (issue 14: its own library)

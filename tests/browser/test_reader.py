@@ -106,8 +106,8 @@ def test_arrow_keys_and_buttons_move_and_the_counter_follows(
 ) -> None:
     page, watch = watched
     page.goto(_feature_url(live_url, sample_library))
-    prev = page.get_by_role("button", name="Previous photograph")
-    nxt = page.get_by_role("button", name="Next photograph")
+    prev = page.get_by_role("button", name="Previous in the gallery")
+    nxt = page.get_by_role("button", name="Next in the gallery")
     assert prev.is_disabled()
     page.locator(".gallery-track").focus()
     page.keyboard.press("ArrowRight")
@@ -242,7 +242,7 @@ def test_static_site_from_file_url_shows_the_same_gallery_and_works(
     page.wait_for_function("() => document.querySelector('#fig-1 img').naturalWidth > 0")
     _drag_left(page)
     _wait_counter(page, "2")
-    page.get_by_role("button", name="Next photograph").click()
+    page.get_by_role("button", name="Next in the gallery").click()
     _wait_counter(page, "3")
     page.get_by_text("Show the model answer").first.click()
     assert page.locator(".answer-body").first.is_visible()

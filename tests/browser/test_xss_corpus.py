@@ -79,7 +79,7 @@ def test_nothing_executes_in_the_live_reader(
     paths = ["/", "/series/xsssite_corpus", "/series/xsssite_corpus/timeline", "/timeline", "/glossary"]
     paths += [f"/features/{f.slug}" for f in features]
     paths += ["/search?q=script", "/search?q=xss", "/search?q=%3Cimg"]
-    app = create_app(url, settings, cache_dir=tmp_path / "cache", freshness=0)
+    app = create_app(url, settings, cache_dir=tmp_path / "cache")
     found = {}
     with serve(app) as base:
         for path in paths:

@@ -60,6 +60,22 @@ NEWS: list[tuple[str, str, str, str]] = [
     ("Growth slowed over the past year.", "the past year", "DATE", "2012"),
     ("Sales in the current fiscal year will rise.", "the current fiscal year", "DATE", "2013"),
     ("The plant should close by year end.", "year end", "DATE", "2013"),
+    # second round: parts of yesterday, two days off, stretches ahead, weekly sets, halves
+    ("Yesterday morning the army moved in.", "Yesterday morning", "TIME", "2013-03-21TMO"),
+    ("The envoy leaves tomorrow night.", "tomorrow night", "TIME", "2013-03-23TNI"),
+    ("He came the day before yesterday.", "the day before yesterday", "DATE", "2013-03-20"),
+    ("Officials expect more violence in coming days.", "coming days", "DURATION", "PXD"),
+    ("Rates may fall in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    ("The shop is closed on Sundays.", "Sundays", "SET", "XXXX-WXX-7"),
+    ("The show airs Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ("The truce began at midnight on Sunday.", "midnight on Sunday", "TIME", "2013-03-17T24:00"),
+    ("Prices fell later in the week.", "later in the week", "DATE", "2013-W12"),
+    ("Growth slowed in the first half of the year.", "the first half of the year", "DATE", "2013-H1"),
+    ("Sales fell in the second half of last year.", "the second half of last year", "DATE", "2012-H2"),
+    ("Sales in Q1 2013 rose.", "Q1 2013", "DATE", "2013-Q1"),
+    ("Q4 profit fell.", "Q4", "DATE", "2012-Q4"),
+    ("Growth in H1 2012 was weak.", "H1 2012", "DATE", "2012-H1"),
+    ("The FY2014 budget passed.", "FY2014", "DATE", "2014"),
 ]
 
 
@@ -77,6 +93,7 @@ REPORT: list[tuple[str, str, str]] = [
     ("Net rose to $5 million in the 1988 period.", "the 1988 period", "1988-Q3"),
     ("Sales for the full year rose 13%.", "the full year", "1989"),
     ("Revenue for the year ended March 31 fell.", "the year", "P1Y"),
+    ("The chain posted first-half profit of $3 million.", "first-half", "1989-H1"),
 ]
 
 
@@ -119,18 +136,19 @@ def test_a_report_counts_the_year_ago_comparison_from_the_quarter_it_names() -> 
         "This time the bomb was bigger.",
         "The quarter-to-quarter comparison was weak.",
         "The Easter Rising failed.",
+        "He bought an Audi Q3.",
+        "The H1N1 virus spread.",
     ],
 )
 def test_news_leaves_what_timeml_does_not_mark(sentence: str) -> None:
     assert find_dates(sentence, dct=DCT) == [], find_dates(sentence, dct=DCT)
 
 
-def test_recently_is_a_past_reference_in_news_and_narrative() -> None:
-    for found in (
-        find_dates("The minister recently resigned.", dct=DCT),
-        find_dates("He recently resigned."),
-    ):
-        assert [(x.text, x.type, x.value) for x in found] == [("recently", "DATE", "PAST_REF")]
+def test_recently_is_a_past_reference_in_a_narrative_only() -> None:
+    """The TempEval-3 test set leaves "recently" unmarked; the WikiWars (TIMEX2) key marks it."""
+    assert find_dates("The minister recently resigned.", dct=DCT) == []
+    found = find_dates("He recently resigned.")
+    assert [(x.text, x.type, x.value) for x in found] == [("recently", "DATE", "PAST_REF")]
 
 
 def test_a_narrative_keeps_the_timex2_marks_news_leaves() -> None:
@@ -167,3 +185,8 @@ def test_the_prefilter_keeps_every_text_that_holds_a_date() -> None:
         if find_dates(sentence) or find_dates(sentence, dct=DCT):
             assert could_hold_a_date(sentence), sentence
     assert not could_hold_a_date("A quiet sentence about rivers and hills.")
+
+
+def test_later_and_earlier_count_from_the_date_the_story_named_not_the_document_date() -> None:
+    found = find_dates("The strike ended on Oct. 5. Two days later talks began.", dct=DCT)
+    assert [(x.text, x.value) for x in found] == [("Oct. 5", "2012-10-05"), ("Two days later", "2012-10-07")]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factories import make_feature
 from handscroll.enrich.glossary import find_terms, find_terms_in_text
-from handscroll.enrich.term_forms import expansion_start
+from handscroll.enrich.term_forms import expansion_start, is_picture_aside
 from handscroll.model import Paragraph, text_at
 
 # (sentence, [(english, chinese, abbreviation, note), ...])
@@ -22,10 +24,21 @@ FORMS: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]] = 
         "the Kuomintang (中國國民黨, KMT) ruled",
         [("Kuomintang", "中國國民黨", "KMT", None)],
     ),
+    # An aside about the picture is no note (issue 14); a note about the person stays one.
     (
         "Sun Yat-sen (孫中山, seated in the middle) spoke.",
-        [("Sun Yat-sen", "孫中山", None, "seated in the middle")],
+        [("Sun Yat-sen", "孫中山", None, None)],
     ),
+    (
+        "In 1946 Chiang Ching-kuo (蔣經國, in light colored coat in the front row) met the envoys.",
+        [("Chiang Ching-kuo", "蔣經國", None, None)],
+    ),
+    (
+        "Zhou Enlai (周恩來, left) and Zhang Qun (張群, second from the right) signed.",
+        [("Zhou Enlai", "周恩來", None, None), ("Zhang Qun", "張群", None, None)],
+    ),
+    ("Zhou Enlai (周恩來, later Premier) flew in.", [("Zhou Enlai", "周恩來", None, "later Premier")]),
+    ("周恩來 (Zhou Enlai, 左二) 抵達。", [("Zhou Enlai", "周恩來", None, None)]),
     ("We met Chiang Kai-shek’s (蔣介石) envoy.", [("Chiang Kai-shek", "蔣介石", None, None)]),
     ("We met Chiang Kai-shek's (蔣介石) envoy.", [("Chiang Kai-shek", "蔣介石", None, None)]),
     ("In 1912 the Qing dynasty (清朝) fell.", [("Qing dynasty", "清朝", None, None)]),
@@ -84,11 +97,11 @@ def test_form(sentence: str, expected: list[tuple[str, str | None, str | None, s
     assert [(m.english, m.chinese, m.abbreviation, m.note) for m in found] == expected
     for match in found:
         assert sentence[match.english_start : match.english_end] == match.english
-        assert (
-            sentence[match.start : match.end]
-            .rstrip("）)")
-            .endswith(tuple(p for p in (match.chinese, match.abbreviation, match.english, match.note) if p))
-        )
+        # The definition runs to its closing parenthesis, whose last part is a form or an aside.
+        inside = sentence[match.start : match.end].rstrip("）)")
+        forms = tuple(p for p in (match.chinese, match.abbreviation, match.english, match.note) if p)
+        last = re.split(r"[,，]\s*", inside)[-1]
+        assert inside.endswith(forms) or is_picture_aside(last)
 
 
 @pytest.mark.parametrize("sentence", NOT_TERMS)

@@ -27,8 +27,7 @@ def make_client(tmp_path: Path, library_file: str) -> Iterator[ClientFactory]:
     """Build a library from features and return a test client of the reader over it.
 
     `make_client(features, media=True)` also writes a picture for every media
-    ID the features use (except those listed in `missing`). Pages are never
-    served from the short-lived path cache unless `freshness` says so.
+    ID the features use (except those listed in `missing`).
     """
     clients: list[TestClient] = []
 
@@ -37,7 +36,6 @@ def make_client(tmp_path: Path, library_file: str) -> Iterator[ClientFactory]:
         *,
         media: bool = True,
         missing: Sequence[str] = (),
-        freshness: float = 0,
     ) -> TestClient:
         fill_library(library_file, features)
         media_dir = tmp_path / "media"
@@ -48,7 +46,7 @@ def make_client(tmp_path: Path, library_file: str) -> Iterator[ClientFactory]:
                     if media_id not in missing:
                         write_picture(media_dir, media_id)
         settings = Settings(db=library_file, media_dir=media_dir)
-        app = create_app(library_file, settings, cache_dir=tmp_path / "cache", freshness=freshness)
+        app = create_app(library_file, settings, cache_dir=tmp_path / "cache")
         client = TestClient(app)
         client.__enter__()
         clients.append(client)

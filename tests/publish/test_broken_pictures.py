@@ -49,13 +49,16 @@ def test_a_truncated_jpeg_shows_the_placeholder(make_client: ClientFactory, tmp_
     feature = Feature(
         title="Broken",
         slug="broken",
-        blocks=(Figure(media="site_x_1", caption=("A cut-off picture.",)), Figure(media="site_x_2")),
+        blocks=(
+            Figure(media="site_x_1", alt="A harbour", caption=("A cut-off picture.",)),
+            Figure(media="site_x_2"),
+        ),
     )
     client = make_client([feature], media=False)
     _truncated_jpeg(tmp_path / "media" / "site_x_1.jpg")
     write_picture(tmp_path / "media", "site_x_2")
     html = client.get("/features/broken").text
-    assert 'role="img" aria-label="Picture not available: A cut-off picture."' in html
+    assert 'role="img" aria-label="Picture not available: A harbour"' in html
     assert "/media/site_x_1/" not in html
     assert "/media/site_x_2/" in html  # the sound one is still shown
     assert client.get("/media/site_x_1/medium.webp").status_code == 404

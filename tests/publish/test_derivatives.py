@@ -17,7 +17,9 @@ from PIL import Image
 from factories import make_feature
 from handscroll.config import Settings
 from handscroll.model import Figure, Paragraph
+from handscroll.publish.assets import FILE_QUEUE, FILE_THREADS
 from handscroll.publish.derivatives import Busy, DerivativeQueue
+from handscroll.publish.limits import Lane
 from handscroll.publish.media import ImageInfo, MediaLibrary
 from handscroll.publish.web import create_app
 from publish.builders import fill_library
@@ -69,7 +71,7 @@ class _Counting(MediaLibrary):
 def test_concurrent_requests_for_one_derivative_make_it_once(tmp_path: Path) -> None:
     _pictures(tmp_path / "media", 1)
     media = _Counting(tmp_path / "media", tmp_path / "cache", delay=0.3)
-    queue = DerivativeQueue(media, workers=2, limit=4)
+    queue = DerivativeQueue(media, Lane(FILE_THREADS, FILE_QUEUE), workers=2, limit=4)
 
     async def many() -> list[Path | None]:
         return await asyncio.gather(*(queue.get("testsite_pool01_1", "medium") for _ in range(25)))
@@ -84,7 +86,7 @@ def test_concurrent_requests_for_one_derivative_make_it_once(tmp_path: Path) -> 
 def test_a_full_queue_says_busy_and_frees_up_again(tmp_path: Path) -> None:
     ids = _pictures(tmp_path / "media", 6)
     media = _Counting(tmp_path / "media", tmp_path / "cache", delay=0.3)
-    queue = DerivativeQueue(media, workers=1, limit=3)
+    queue = DerivativeQueue(media, Lane(FILE_THREADS, FILE_QUEUE), workers=1, limit=3)
 
     async def many() -> list[object]:
         return await asyncio.gather(*(queue.get(i, "thumb") for i in ids), return_exceptions=True)
@@ -111,7 +113,7 @@ def test_first_time_pictures_do_not_block_a_page(tmp_path: Path, library_file: s
     )
     fill_library(library_file, [feature])
     settings = Settings(db=library_file, media_dir=tmp_path / "media")
-    app = create_app(library_file, settings, cache_dir=tmp_path / "cache", freshness=0)
+    app = create_app(library_file, settings, cache_dir=tmp_path / "cache")
 
     async def load(url: str) -> tuple[float, list[httpx.Response]]:
         limits = httpx.Limits(max_connections=200, max_keepalive_connections=0)

@@ -26,7 +26,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     with Library.open(url) as library:
         paths = [str(p) for p in [*sample_paths()[:2], *edition_paths()]]
         assert not import_paths(paths, library, Settings(db=url, phrases=PHRASES)).failed
-    app = create_app(url, Settings(db=url), cache_dir=folder / "cache", freshness=0)
+    app = create_app(url, Settings(db=url), cache_dir=folder / "cache")
     with TestClient(app) as test_client:
         yield test_client
 

@@ -67,7 +67,7 @@ def client(tmp_path: Path) -> Iterator[Client]:
         url = f"sqlite:///{tmp_path / 'library.db'}"
         fill_enriched_library(url, features)
         settings = Settings(db=url, **overrides)  # type: ignore[arg-type]
-        test_client = TestClient(create_app(url, settings, cache_dir=tmp_path / "cache", freshness=0))
+        test_client = TestClient(create_app(url, settings, cache_dir=tmp_path / "cache"))
         test_client.__enter__()
         made.append(test_client)
         return test_client
@@ -106,7 +106,8 @@ def test_term_mentions_link_to_the_pages_own_glossary(client: Client) -> None:
     assert f'<a class="term" href="#{anchor}" data-term="{anchor}">CCP</a>' in page
     entry = page[page.index(f'id="{anchor}"') :]
     entry = entry[: entry.index("</li>")]
-    for shown in ("Chinese Communist Party", "中國共產黨", "中国共产党", "zhōng guó gòng chǎn dǎng", "CCP"):
+    # Pinyin as words with capitals, as names are written (issue 14).
+    for shown in ("Chinese Communist Party", "中國共產黨", "中国共产党", "Zhōngguó Gòngchǎndǎng", "CCP"):
         assert shown in entry
     assert '<dd lang="zh-Hans">中国共产党</dd>' in entry
 
@@ -116,7 +117,9 @@ def test_places_are_listed_and_mapped_and_figures_are_cards(client: Client) -> N
     places = page[page.index('class="places"') :]
     assert 'data-name="Mukden"' in places and "today Shenyang" in places
     assert '<span class="place-chinese" lang="zh-Hant">哈爾濱</span>' in places
-    assert 'data-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in page
+    assert 'data-tiles=""' in page  # no tiles by default: the shipped base map (issue 14)
+    assert 'data-world-js="/static/vendor/world-atlas/countries-50m.js"' in page
+    assert 'data-bbox="' in places and 'href="#pl-' in places  # a region's extent, links to mentions
     assert '<span class="fact-amount">1.5 million</span>' in page
     assert '<span class="fact-counted">Soviet troops</span>' in page
 
@@ -128,7 +131,8 @@ def test_leaflet_is_served_from_our_own_host(client: Client, tmp_path: Path) -> 
     (leaflet / "leaflet.css").write_text(".leaflet-container {}", encoding="utf-8")
     reader = client(leaflet_dir=leaflet)
     page = reader.get(f"/features/{SLUG}").text
-    assert '<script src="/static/vendor/leaflet/leaflet.js" defer></script>' in page
+    # Leaflet loads only when the map comes into view (issue 14): its address is on the map.
+    assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in page and 'leaflet.js" defer' not in page
     assert '<script src="/static/places.js" defer></script>' in page
     assert "unpkg" not in page and "cdn" not in page.lower()
     assert reader.get("/static/vendor/leaflet/leaflet.js").text == "window.L = {};"
@@ -206,20 +210,19 @@ def test_timeline_page_groups_by_year_and_links_to_the_words(client: Client) -> 
     reader = client((_feature(), _feature("02-part", 2)))
     page = reader.get("/timeline").text
     assert re.findall(r'<h2 class="year-label" id="(y\d+)">', page) == ["y1945", "y1946", "y1949"]
+    # Two parts telling the same thing on the same date: one happening each, with both sentences.
     assert [m for m in re.findall(r'<p class="event-date">([^<]*)</p>', page)] == [
         "14 August 1945",
-        "14 August 1945",
-        "early 1946",
         "early 1946",
         "March 1946",
-        "March 1946",
-        "spring 1949",
         "spring 1949",
     ]
+    assert page.count('<li class="event-telling">') == 8
     assert f'href="/features/{SLUG}#ev-0-text-0-3"' in page
     assert "<strong>14 August 1945</strong>" in page
     series = reader.get(f"/series/{SERIES}/timeline")
-    assert series.status_code == 200 and "Timeline: testsite_civilwar" in series.text
+    # The series has no title: it is called by its first part's (issue 14).
+    assert series.status_code == 200 and "Timeline: Withdrawal from the Northeast" in series.text
     assert reader.get("/series/nosuch/timeline").status_code == 404
     assert 'href="/timeline"' in reader.get("/").text
     assert f'href="/series/{SERIES}/timeline"' in reader.get(f"/series/{SERIES}").text
@@ -229,7 +232,7 @@ def test_glossary_page_sorts_by_english_and_by_pinyin_without_script(client: Cli
     reader = client()
     english = reader.get("/glossary").text
     pinyin = reader.get("/glossary?sort=pinyin").text
-    order = re.compile(r'<li class="term-card" id="term-([a-z-]+)">')
+    order = re.compile(r'<li class="term-card" id="term-([a-z-]+)"')
     assert order.findall(english) == [
         "changchun",
         "chinese-communist-party",
@@ -246,7 +249,10 @@ def test_glossary_page_sorts_by_english_and_by_pinyin_without_script(client: Cli
         "chinese-communist-party",
     ]
     assert '<a href="/glossary?sort=pinyin" aria-current="page">Pinyin</a>' in pinyin
-    assert f'<a href="/features/{SLUG}">Withdrawal from the Northeast</a>' in english
+    # "Used in" leads to the passage where the term is first used, not just the feature (issue 14).
+    assert f'<a href="/features/{SLUG}#use-harbin">Withdrawal from the Northeast</a>' in english
+    assert 'id="use-harbin"' in reader.get(f"/features/{SLUG}").text
+    assert re.findall(r'<a href="#letter-([A-Z#])">', english) == ["C", "H", "M", "N"]
     assert reader.get("/glossary?sort=nonsense").text == english
 
 
@@ -263,7 +269,7 @@ def test_enrichment_timeline_and_glossary_api(client: Client) -> None:
     assert reader.get("/api/features/nosuch/enrichment").status_code == 404
     timeline = reader.get("/api/timeline", params={"series": SERIES}).json()["events"]
     assert [e["label"] for e in timeline][:2] == ["14 August 1945", "early 1946"]
-    assert reader.get("/api/timeline", params={"series": "nosuch"}).json() == {"events": []}
+    assert reader.get("/api/timeline", params={"series": "nosuch"}).json() == {"events": [], "next": None}
     terms = reader.get("/api/glossary").json()["terms"]
     assert terms[0]["english"] == "Changchun" and terms[0]["features"] == [SLUG]
     paths = reader.get("/api/openapi.json").json()["paths"]
@@ -275,7 +281,7 @@ def test_a_feature_never_enriched_still_renders(tmp_path: Path) -> None:
 
     url = f"sqlite:///{tmp_path / 'library.db'}"
     fill_library(url, [_feature()])
-    with TestClient(create_app(url, Settings(db=url), cache_dir=tmp_path / "c", freshness=0)) as reader:
+    with TestClient(create_app(url, Settings(db=url), cache_dir=tmp_path / "c")) as reader:
         page = reader.get(f"/features/{SLUG}")
         assert page.status_code == 200 and 'class="extras' not in page.text
         assert reader.get(f"/api/features/{SLUG}/enrichment").json()["enriched"] is False
@@ -315,7 +321,7 @@ def test_static_site_writes_reference_pages_with_relative_links(tmp_path: Path) 
     assert f'href="../features/{SLUG}.html#ev-0-text-0-3"' in pages[out / "timelines" / f"{SERIES}.html"]
     assert f'href="features/{SLUG}.html#ev-0-text-0-3"' in pages[out / "timeline.html"]
     feature = pages[out / "features" / f"{SLUG}.html"]
-    assert '<script src="../static/vendor/leaflet/leaflet.js" defer></script>' in feature
+    assert 'data-leaflet-js="../static/vendor/leaflet/leaflet.js"' in feature
     assert 'href="../glossary.html"' in feature and 'href="../timeline.html"' in feature
     assert (
         '<a href="glossary-pinyin.html" aria-current="page">Pinyin</a>' in pages[out / "glossary-pinyin.html"]

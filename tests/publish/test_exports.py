@@ -389,7 +389,10 @@ def test_the_static_build_writes_manifests_only_with_a_base_url(
     settings = Settings(db=export_library.url, media_dir=export_library.media)
     with Library.open(export_library.url) as library:
         build_site(library, tmp_path / "plain", settings)
-        assert not (tmp_path / "plain" / "iiif").exists()
+        plain = tmp_path / "plain" / "iiif"
+        # Deep-zoom tiles are cut in any case (issue 14); manifests and info.json need absolute ids.
+        assert not list(plain.rglob("manifest.json")) and not list(plain.rglob("info.json"))
+        assert list(plain.glob("image/*/full/*/0/default.jpg"))
         site = tmp_path / "site"
         build_site(library, site, settings, base_url="https://example.org/history/")
         manifest = site / "iiif" / export_library.slugs[0] / "manifest.json"
@@ -397,6 +400,10 @@ def test_the_static_build_writes_manifests_only_with_a_base_url(
         assert data["id"] == f"https://example.org/history/iiif/{export_library.slugs[0]}/manifest.json"
         body = data["items"][0]["items"][0]["items"][0]["body"]
         assert (site / body["id"].removeprefix("https://example.org/history/")).is_file()
+        media_id = body["id"].rsplit("/", 1)[-1].removesuffix("-large.webp")
+        info = json.loads((site / "iiif" / "image" / media_id / "info.json").read_text(encoding="utf-8"))
+        assert info["id"] == f"https://example.org/history/iiif/image/{media_id}"
+        assert info["width"] == data["items"][0]["width"] and info["profile"] == "level0"
         before = manifest.stat().st_mtime_ns
         build_site(library, site, settings, base_url="https://example.org/history/")
         assert manifest.stat().st_mtime_ns == before  # unchanged manifests are not rewritten

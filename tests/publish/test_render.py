@@ -11,8 +11,10 @@ from jinja2 import nodes
 from factories import make_feature
 from handscroll.publish.contexts import FeaturePage, HomePage, NotFoundPage, SeriesPage, feature_page
 from handscroll.publish.media import MediaLibrary
-from handscroll.publish.reference import GlossaryPage, TimelinePage
+from handscroll.publish.places_page import PlacesPage
+from handscroll.publish.reference import GlossaryPage
 from handscroll.publish.render import TEMPLATES_DIR, Renderer, mark_chinese
+from handscroll.publish.timeline_page import TimelinePage
 from handscroll.publish.urls import SiteUrls, WebUrls
 
 
@@ -48,7 +50,7 @@ def _used_attributes(template_name: str, seen: set[str] | None = None) -> set[st
 
 
 @pytest.mark.parametrize(
-    "context", [HomePage, SeriesPage, FeaturePage, NotFoundPage, TimelinePage, GlossaryPage]
+    "context", [HomePage, SeriesPage, FeaturePage, NotFoundPage, TimelinePage, GlossaryPage, PlacesPage]
 )
 def test_each_template_uses_exactly_what_its_context_declares(context: type) -> None:
     declared = {f.name for f in dataclasses.fields(context)}

@@ -31,7 +31,7 @@ def reader_app(tmp_path, library_file: str):
     fill_library(library_file, [make_feature(title="A part", slug="a-part", blocks=(Paragraph(text="x"),))])
     settings = Settings(db=library_file, media_dir=tmp_path / "media")
     (tmp_path / "media").mkdir()
-    return create_app(library_file, settings, cache_dir=tmp_path / "cache", freshness=0)
+    return create_app(library_file, settings, cache_dir=tmp_path / "cache")
 
 
 def test_the_500_page_carries_the_security_headers(reader_app, monkeypatch, caplog) -> None:

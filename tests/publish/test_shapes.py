@@ -71,7 +71,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         got[f"cli {command}"] = json.loads(as_json.stdout)
         got[f"csv {command}"] = _csv(as_csv.stdout_bytes)
     url = f"sqlite:///{db}"
-    with TestClient(create_app(url, Settings(db=url), cache_dir=tmp / "cache", freshness=0)) as reader:
+    with TestClient(create_app(url, Settings(db=url), cache_dir=tmp / "cache")) as reader:
         got["api enrichment"] = reader.get(f"/api/features/{slug}/enrichment").json()
         got["api timeline"] = reader.get("/api/timeline").json()["events"]
         got["api glossary"] = reader.get("/api/glossary").json()["terms"]

@@ -59,6 +59,7 @@ def test_build_writes_every_page_with_relative_links_only(tmp_path: Path) -> Non
         "timelines/testsite_civilwar.html",
         "glossary.html",
         "glossary-pinyin.html",
+        "places.html",  # issue 14
     }
     # Every page in each interface language: English at the root, Chinese in a folder (issue 12).
     assert set(report.written) == {
@@ -85,7 +86,8 @@ def test_missing_pictures_are_placeholders_in_the_static_site(tmp_path: Path) ->
     _build(url, out, settings)
     html = (out / "features" / "01-testsite-civilwar.html").read_text(encoding="utf-8")
     assert "testsite_civilwar01_2-" not in html
-    assert 'aria-label="Picture not available: Second."' in html
+    # No alt of its own: the placeholder is hidden from screen readers, the caption describes it.
+    assert '<div class="placeholder" aria-hidden="true">' in html and "Second." in html
 
 
 def test_rebuild_without_changes_writes_nothing(tmp_path: Path) -> None:
@@ -94,7 +96,7 @@ def test_rebuild_without_changes_writes_nothing(tmp_path: Path) -> None:
     _build(url, out, settings)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
     again = _build(url, out, settings)
-    assert again.written == () and again.unchanged == 30
+    assert again.written == () and again.unchanged == 33
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.html")} == stamps
 
 
@@ -116,6 +118,7 @@ def test_rebuild_after_one_change_rewrites_only_its_dependants(tmp_path: Path) -
             "features/03-testsite-civilwar.html",  # its previous-part link too
             "series/testsite_civilwar.html",
             "index.html",
+            "places.html",  # its links name the features (issue 14)
         )
     }
     assert set(report.written) == expected
@@ -177,3 +180,25 @@ def test_enriching_one_feature_rewrites_its_page_and_the_reference_pages(
     assert {"timeline.html", "glossary.html"} <= set(report.written)
     assert 'id="ev-0-text-0-3"' in (out / page).read_text(encoding="utf-8")
     assert _build(library_url, out, settings).written == ()
+
+
+def test_the_home_page_is_paged_like_the_servers(tmp_path: Path) -> None:
+    """Issue 11: more series than a home page shows continue on index-2.html, linked both ways."""
+    from handscroll.publish.contexts import HOME_SERIES_SHOWN
+
+    features = [
+        make_feature(
+            title=f"Part of {s}", part=1, series=f"pagesite_s{s:03d}", slug=f"01-s{s:03d}", blocks=()
+        )
+        for s in range(HOME_SERIES_SHOWN + 3)
+    ] + [make_feature(title="Alone", part=None, series=None, slug="alone", blocks=())]
+    url, settings = _setup(tmp_path, features)
+    out = tmp_path / "site"
+    _build(url, out, settings)
+    first, second = (out / "index.html").read_text(), (out / "index-2.html").read_text()
+    assert not (out / "index-3.html").exists()
+    assert 'rel="next" href="index-2.html"' in first and 'rel="prev"' not in first
+    assert 'rel="prev" href="index.html"' in second and 'rel="next"' not in second
+    shown = re.findall(r'href="series/(pagesite_s\d+)\.html"', first + second)
+    assert sorted(set(shown)) == [f"pagesite_s{s:03d}" for s in range(HOME_SERIES_SHOWN + 3)]
+    assert "features/alone.html" in second and "features/alone.html" not in first

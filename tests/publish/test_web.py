@@ -88,7 +88,8 @@ def test_missing_picture_is_an_accessible_placeholder_not_a_broken_image(make_cl
     client = make_client(_series(1), missing=["testsite_civilwar01_2"])
     html = client.get("/features/01-part").text
     assert "/media/testsite_civilwar01_2/" not in html
-    assert 'role="img" aria-label="Picture not available: Caption two."' in html
+    # No alt of its own: the placeholder is hidden from screen readers, the caption describes it.
+    assert '<div class="placeholder" aria-hidden="true">' in html and "Caption two." in html
     assert client.get("/media/testsite_civilwar01_2/medium.webp").status_code == 404
 
 
@@ -133,16 +134,19 @@ def test_api_feature_is_the_design_json(make_client: ClientFactory) -> None:
 
 def test_api_features_paginates(make_client: ClientFactory) -> None:
     client = make_client(_series(3))
-    first = client.get("/api/features?per_page=2").json()
-    assert (first["page"], first["per_page"], first["total"], first["pages"]) == (1, 2, 3, 2)
+    first = client.get("/api/features?limit=2").json()
+    assert first["limit"] == 2
     assert [i["slug"] for i in first["items"]] == ["01-part", "02-part"]
-    assert first["previous"] is None and first["next"] == "/api/features?page=2&per_page=2"
+    assert first["next"].startswith("/api/features?limit=2&cursor=")
     second = client.get(first["next"]).json()
     assert [i["slug"] for i in second["items"]] == ["03-part"]
     assert second["next"] is None
     item = second["items"][0]
     assert item["figures"] == 3 and item["url"] == "/api/features/03-part"
-    for bad in ("page=0", "per_page=1000", "page=x"):
+    only = client.get("/api/features?series=testsite_civilwar&limit=1").json()
+    assert only["next"].startswith("/api/features?series=testsite_civilwar&limit=1&cursor=")
+    assert [i["slug"] for i in client.get(only["next"]).json()["items"]] == ["02-part"]
+    for bad in ("limit=0", "limit=1000", "limit=x", "cursor=nonsense", "cursor=WyJ4Il0"):
         response = client.get(f"/api/features?{bad}")
         assert response.status_code == 400 and "error" in response.json()
 
@@ -152,7 +156,8 @@ def test_api_series_and_openapi(make_client: ClientFactory) -> None:
     assert client.get("/api/series").json() == {
         "series": [
             {"key": "testsite_civilwar", "title": None, "features": 2, "url": "/series/testsite_civilwar"}
-        ]
+        ],
+        "next": None,
     }
     spec = client.get("/api/openapi.json").json()
     assert spec["openapi"].startswith("3.1")
@@ -187,15 +192,32 @@ def test_changed_feature_gets_a_new_etag(make_client: ClientFactory, library_fil
     assert "A new title" in response.text
 
 
-def test_pages_may_lag_the_library_by_the_freshness_window_only(
+def test_pages_follow_the_library_at_once(make_client: ClientFactory, library_file: str) -> None:
+    features = _series(2)
+    client = make_client(features)
+    for path in ("/", "/series/testsite_civilwar", "/features/01-part", "/features/02-part"):
+        assert client.get(path).headers["x-cache"] == "miss"
+        assert client.get(path).headers["x-cache"] == "hit", path  # rendered once, kept
+    # Another writer (here another Library; in life `handscroll import` in another process):
+    fill_library(library_file, [features[0].model_copy(update={"title": "Changed"})])
+    page = client.get("/features/01-part")
+    assert "Changed" in page.text and page.headers["x-cache"] == "miss"
+    assert "Changed" in client.get("/features/02-part").text  # the neighbour's link shows it too
+    assert "Changed" in client.get("/series/testsite_civilwar").text
+    assert client.get("/api/features/01-part").json()["title"] == "Changed"
+
+
+def test_a_write_elsewhere_keeps_a_feature_page_without_rendering_it(
     make_client: ClientFactory, library_file: str
 ) -> None:
-    features = _series(1)
-    client = make_client(features, freshness=60)
-    assert "Part 1 of the story" in client.get("/features/01-part").text
-    fill_library(library_file, [features[0].model_copy(update={"title": "Changed"})])
-    assert "Part 1 of the story" in client.get("/features/01-part").text  # served from memory
-    assert client.get("/api/features/01-part").json()["title"] == "Changed"  # the API is always fresh
+    features = _series(9)
+    client = make_client(features, media=False)
+    first = client.get("/features/01-part")
+    fill_library(library_file, [features[8].model_copy(update={"title": "Far away"})])  # 8 parts on
+    again = client.get("/features/01-part")
+    assert again.headers["x-cache"] == "revalidated" and again.content == first.content
+    assert client.get("/features/01-part").headers["x-cache"] == "hit"
+    assert "Far away" in client.get("/features/08-part").text  # its neighbour is made again
 
 
 def test_responses_are_gzipped(make_client: ClientFactory) -> None:
@@ -295,9 +317,17 @@ def test_home_stays_small_for_a_large_library(make_client: ClientFactory) -> Non
     client = make_client(features, media=False)
     html = client.get("/").text
     assert html.count('class="card"') == HOME_SERIES_SHOWN * HOME_PARTS_SHOWN
-    assert "More series" in html
-    for s in range(HOME_SERIES_SHOWN + 5):
-        assert f'href="/series/bigsite_s{s:03d}"' in html  # every series stays reachable
+    assert 'rel="prev"' not in html
+    following = re.search(r'<a rel="next" href="([^"]+)"', html)
+    assert following is not None
+    second = client.get(following.group(1).replace("&amp;", "&")).text
+    assert second.count('class="card"') == 5 * HOME_PARTS_SHOWN and 'rel="next"' not in second
+    shown = set(re.findall(r'href="/series/(bigsite_s\d+)"', html + second))
+    assert shown == {f"bigsite_s{s:03d}" for s in range(HOME_SERIES_SHOWN + 5)}  # every series reachable
+    back = re.search(r'<a rel="prev" href="([^"]+)"', second)
+    assert back is not None
+    previous = client.get(back.group(1).replace("&amp;", "&")).text
+    assert previous.count('class="card"') == html.count('class="card"')
 
 
 def test_a_decompression_bomb_shows_the_placeholder_not_a_crash(
@@ -310,6 +340,27 @@ def test_a_decompression_bomb_shows_the_placeholder_not_a_crash(
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
     response = client.get("/features/01-part")
     assert response.status_code == 200
-    assert 'role="img" aria-label="Picture not available: Caption one of part 1."' in response.text
+    # No alt of its own: the placeholder is hidden from screen readers, the caption describes it.
+    html = response.text
+    assert '<div class="placeholder" aria-hidden="true">' in html and "Caption one of part 1." in html
     assert "<img " not in response.text
     assert client.get("/media/testsite_civilwar01_1/medium.webp").status_code == 404
+
+
+def test_health_and_a_library_that_does_not_answer(make_client: ClientFactory, monkeypatch) -> None:
+    from handscroll.publish.versions import LibraryDown, VersionReader
+
+    client = make_client(_series(1))
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.json()["status"] == "ok"
+    assert health.headers["cache-control"] == "no-store"
+
+    async def down(self: VersionReader) -> int:
+        raise LibraryDown("connection refused")
+
+    monkeypatch.setattr(VersionReader, "current", down)
+    assert client.get("/healthz").status_code == 503
+    for path in ("/", "/features/01-part", "/api/features"):
+        answer = client.get(path)
+        assert answer.status_code == 503 and answer.headers["retry-after"].isdigit(), path
+        assert "connection refused" not in answer.text  # no detail of the failure

@@ -23,7 +23,7 @@ ROUTES = (
 """Every route with a path parameter (and the catch-all), `{}` marking the hostile part."""
 
 QUERIES = (
-    "/api/features?series={}", "/api/features?page={}", "/api/features?per_page={}",
+    "/api/features?series={}", "/api/features?cursor={}", "/api/features?limit={}",
     "/api/timeline?series={}", "/api/glossary?series={}", "/api/search?q={}", "/search?q={}",
     "/search?q=a&series={}", "/search?q=a&from={}", "/search?q=a&to={}", "/api/search?q=a&page={}",
     "/?sort={}", "/timeline?series={}",

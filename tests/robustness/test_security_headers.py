@@ -27,7 +27,7 @@ RESPONSES = {
     "404 page": ("/features/no-such-feature", 404),
     "404 JSON": ("/api/features/no-such-feature", 404),
     "404 static": ("/static/no-such-file.css", 404),
-    "400 JSON": ("/api/features?page=x", 400),
+    "400 JSON": ("/api/features?limit=x", 400),
     "NUL": ("/features/%00", 404),
     "405": ("/api/features", 405),
 }
@@ -39,9 +39,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     url = f"sqlite:///{folder / 'library.db'}"
     fill_library(url, [FEATURE])
     write_picture(folder / "media", FEATURE.media_ids[0])
-    app = create_app(
-        url, Settings(db=url, media_dir=folder / "media"), cache_dir=folder / "cache", freshness=0
-    )
+    app = create_app(url, Settings(db=url, media_dir=folder / "media"), cache_dir=folder / "cache")
     return TestClient(app, raise_server_exceptions=False)
 
 

@@ -78,10 +78,10 @@ def test_a_summary_describes_the_feature(library: Library) -> None:
 
 
 def test_list_series_counts_features_by_key(shelf: Library) -> None:
-    assert shelf.list_series() == [
-        SeriesSummary(key="series_a", title=None, features=4),
-        SeriesSummary(key="series_b", title=None, features=1),
-    ]
+    found = shelf.list_series()
+    assert [(s.key, s.title, s.features) for s in found] == [("series_a", None, 4), ("series_b", None, 1)]
+    # Untitled, a series is called by its first part's title, never its key (issue 14).
+    assert all(s.first_title and s.display_title == s.first_title for s in found)
 
 
 def test_delete_removes_the_feature_and_its_blocks(shelf: Library, dump: Callable[[], Dump]) -> None:
@@ -125,7 +125,9 @@ def test_a_series_gets_a_title_and_keeps_it(library: Library) -> None:
     assert feature.series is not None
     assert library.get_series(feature.series).title is None
     library.set_series_title(feature.series, "中國內戰 · The Civil War")
-    assert library.get_series(feature.series) == SeriesSummary(feature.series, "中國內戰 · The Civil War", 1)
+    assert library.get_series(feature.series) == SeriesSummary(
+        feature.series, "中國內戰 · The Civil War", 1, feature.title
+    )
     assert [s.title for s in library.list_series()] == ["中國內戰 · The Civil War"]
     with pytest.raises(NotFoundError, match="no series 'nope'"):
         library.set_series_title("nope", "x")

@@ -20,9 +20,10 @@ from handscroll.store.tables import Base
 
 TABLES = {
     "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
-    "quiz_approvals", "editions",
+    "quiz_approvals", "editions", "library_version",
     "accounts", "login_attempts", "sessions", "revisions", "edition_states", "review_comments",
-    "working_copies", "audit_log",
+    "working_copies", "audit_log", "media_assets", "media_uses", "preview_links",
+    "workspace_secrets",
 }  # fmt: skip
 
 

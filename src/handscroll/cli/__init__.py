@@ -1,7 +1,8 @@
 """The `handscroll` command: one thin function per command, no logic of its own.
 
 Commands live by what they do: `library` (read files in, look at the library), `derived`
-(what the text says, search), `serving` (serve, build, export). `common` holds the app they
+(what the text says, search), `serving` (serve, build, export), `workspace` (accounts,
+scheduled publishing, the audit log). `common` holds the app they
 register on; imports inside commands are lazy so that `handscroll --help` stays fast.
 """
 
@@ -10,7 +11,8 @@ register on; imports inside commands are lazy so that `handscroll --help` stays 
 from handscroll.cli import library
 from handscroll.cli import derived
 from handscroll.cli import serving
+from handscroll.cli import workspace
 from handscroll.cli.common import app
 # isort: on
 
-__all__ = ["app", "derived", "library", "serving"]
+__all__ = ["app", "derived", "library", "serving", "workspace"]

@@ -103,10 +103,18 @@ def import_command(
             help="Files read and written per transaction; memory holds two batches at most.",
         ),
     ] = 250,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Write each feature as a draft revision in the editors' workspace, not published.",
+        ),
+    ] = False,
 ) -> None:
     """Import features into the library: new ones are added, changed ones updated in place,
     unchanged ones skipped. Files stream through in batches, each written in one transaction
-    (with --all-or-nothing, the whole run in one).
+    (with --all-or-nothing, the whole run in one). Each feature written is a revision in the
+    editors' workspace, published (--draft: only a draft).
 
     Exits 1 when any file could not be imported (the others are imported
     unless --all-or-nothing).
@@ -125,6 +133,7 @@ def import_command(
             progress=progress,
             work=work,
             batch_size=batch_size,
+            draft=draft,
         )
     print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:

@@ -36,14 +36,33 @@ MediaOption = Annotated[
 ]
 
 
-def _serve(settings: Settings, host: str, port: int) -> None:
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        min=1,
+        max=64,
+        help="Worker processes sharing the port and the library (production: about one per core).",
+    ),
+]
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
-    from handscroll.publish.server import server_options
+    from handscroll.publish.server import run_workers, server_options
     from handscroll.publish.web import create_app
 
+    where = f"serving the library at [bold]http://{host}:{port}/[/]"
+    if workers > 1:
+        with open_library(settings.db):  # each worker opens it: check and migrate it once, first
+            pass
+        out.print(f"{where} with {workers} workers (Ctrl+C to stop)", soft_wrap=True)
+        media = str(settings.media_dir) if settings.media_dir else None
+        run_workers(settings.db, media, host, port, workers)
+        return
     app = create_app(settings.db, settings)
-    out.print(f"serving the library at [bold]http://{host}:{port}/[/] (Ctrl+C to stop)", soft_wrap=True)
+    out.print(f"{where} (Ctrl+C to stop)", soft_wrap=True)
     uvicorn.run(app, **server_options(host, port))  # with timeouts for slow clients (issue 10)
 
 
@@ -54,12 +73,13 @@ def serve_command(
     host: HostOption = "127.0.0.1",
     port: PortOption = 8000,
     media: MediaOption = None,
+    workers: WorkersOption = 1,
 ) -> None:
     """Serve the library as a website with a JSON API under /api/ (the reader)."""
     from handscroll.config import Settings
 
     settings = Settings.from_env(db=settings_for(db).db, media_dir=media)
-    _serve(settings, host, port)
+    _serve(settings, host, port, workers)
 
 
 @app.command("build")
@@ -113,22 +133,13 @@ def demo_command(
     """
     from handscroll.config import Settings
     from handscroll.pipeline import import_paths
-    from handscroll.samples import (
-        PHRASES,
-        SERIES,
-        SERIES_TITLE,
-        edition_paths,
-        sample_media_dir,
-        sample_paths,
-    )
+    from handscroll.samples import PHRASES, edition_paths, sample_media_dir, sample_paths
 
     settings = settings_for(db, phrases=PHRASES)  # the sample publisher's phrase table (issue 12)
     with open_library(db) as library:
         # English, Traditional and Simplified editions (issue 12).
         paths = [str(p) for p in [*sample_paths(), *edition_paths()]]
-        summary = import_paths(paths, library, settings)
-        if library.get_series(SERIES).title is None:
-            library.set_series_title(SERIES, SERIES_TITLE)
+        summary = import_paths(paths, library, settings)  # its series.yaml names the series
     print_summary(summary, all_or_nothing=False)
     media = sample_media_dir()
     out.print(f"sample pictures in {media}", soft_wrap=True, highlight=False)

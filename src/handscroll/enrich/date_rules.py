@@ -53,6 +53,7 @@ _PATTERN_KEYS = {
     "era": re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),  # on the original text: capitals are rare
     "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),
     "clock": re.compile(r"\d:\d\d|\d\s?[apAP]\.?[mM]\b"),
+    "abbreviated": re.compile(r"\b(?:[QH][1-4]|FY\s?\d)"),  # Q3 2012, H1, FY2013
 }
 #: Characters every Chinese date expression holds (年, 月, 日, 點...): without one, no Chinese rule runs.
 CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")

@@ -211,7 +211,7 @@ class _Narrative:
                 self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter
             if dated is not None:
                 day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
-                if day is not None and mention.deictic:
+                if day is not None and (mention.deictic or mention.day is not None):
                     self.scene, self.aside = day, None  # "On Friday ... at 10 p.m.": that Friday
                 return dated
         anchor = self._anchor_for(mention)

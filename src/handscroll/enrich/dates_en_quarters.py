@@ -16,6 +16,8 @@ from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import YEAR, read_year
 
+#: What a report says of a period: "first-half profit", "Q3 results".
+_BUSINESS_NOUN = r"(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output|figures|GDP)"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 #: Quarters back from the document date's: "the quarter" of a report is the last one closed.
 _QUARTER_SHIFTS = {
@@ -58,6 +60,20 @@ def _relative_quarter(found: re.Match[str]) -> Mention:
     )
 
 
+@rule(
+    r"\b(?:[Tt]he\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+(?P<det>the|this|last|next)\s+year\b"
+    r"|\b(?P<h2>[Ff]irst|[Ss]econd)-half(?=\s+" + _BUSINESS_NOUN + r"\b)",
+    key="half",
+)
+def _half_year(found: re.Match[str]) -> Mention:
+    """ "the first half of this year", "second-half profit": a half of the document's (or story's) year."""
+    half = 1 if (found["h"] or found["h2"]).lower() == "first" else 2
+    if found["h2"]:  # "first-half results": the half a report is about, its year from the document date
+        return Mention(found.start(), found.end(), half=half)
+    shift = ("Y", {"the": 0, "this": 0, "last": -1, "next": 1}[found["det"]])
+    return Mention(found.start(), found.end(), half=half, shift=shift, deictic=True)
+
+
 @rule(r"\b[Tt]he\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:period|quarter)\b", key="quarter")
 def _year_period(found: re.Match[str]) -> Mention:
     """ "the 1988 period": in a quarterly report, its quarter of 1988 (quarter 0 stands for the report's)."""
@@ -84,6 +100,36 @@ def _the_year(found: re.Match[str]) -> Mention:
 def _fiscal_year(found: re.Match[str]) -> Mention:
     year, era = read_year(found["y"])
     return Mention(found.start(), found.end(), year, era)
+
+
+@rule(
+    r"\b(?:(?P<y0>(?:19|20)\d\d)\s+)?(?P<p>Q[1-4]|H[12])(?:\s+(?P<y>(?:19|20)\d\d))?\b(?![-/.]\w)"
+    r"|\bFY\s?(?P<fy>(?:19|20)\d\d|\d\d)\b",
+    key="abbreviated",
+)
+def _abbreviated(found: re.Match[str]) -> Mention | None:
+    """ "Q3 2012", "2013 H1", "FY2013": quarters, halves and fiscal years as business copy writes them.
+
+    Without a year, "Q3" is a quarter only where a report would write one ("in Q3", "Q3 profit"),
+    not in a name (the Audi Q3, an H1 visa).
+    """
+    if found["fy"]:
+        digits = found["fy"]
+        century = 0 if len(digits) == 4 else (2000 if int(digits) < 50 else 1900)
+        return Mention(found.start(), found.end(), century + int(digits))
+    text = found.string
+    written = found["y"] or found["y0"]
+    report = text[max(0, found.start() - 8) : found.start()].lower().endswith(("in ", "for ", "the ", "of "))
+    if written is None and not (report or _BUSINESS_AFTER.match(text, found.end())):
+        return None
+    part, number = found["p"][0], int(found["p"][1])
+    year = int(written) if written else None
+    if part == "Q":
+        return Mention(found.start(), found.end(), year, quarter=number)
+    return Mention(found.start(), found.end(), year, half=number)
+
+
+_BUSINESS_AFTER = re.compile(rf"\s+{_BUSINESS_NOUN}\b")
 
 
 @rule(

@@ -77,7 +77,7 @@ def _relative(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same|in\s+the|in\s+that)\s+(?P<u>year|month|day)\b",
+    r"\b(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same|in\s+the|in\s+that)\s+(?P<u>year|month|week|day)\b",
     key="unit",
 )
 def _later_that(found: re.Match[str]) -> Mention:
@@ -91,6 +91,13 @@ def _later_that(found: re.Match[str]) -> Mention:
 def _day_before(found: re.Match[str]) -> Mention:
     amount = 1 if found["dir"] == "after" else -1
     return Mention(found.start(), found.end(), tod=_TOD_CODES.get(found["u"]), shift=("D", amount))
+
+
+@rule(r"\b[Tt]he\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", key="names")
+def _two_days(found: re.Match[str]) -> Mention:
+    """ "the day before yesterday": two days from the document date."""
+    amount = 2 if found["dir"].startswith("after") else -2
+    return Mention(found.start(), found.end(), literal="XXXX-XX-XX", shift=("D", amount), deictic=True)
 
 
 @rule(
@@ -201,13 +208,16 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b[Tt]he\s+(?:next|following|last|past|previous|coming|ensuing|subsequent|intervening|preceding|final)"
-    r"\s+(?P<u>years|months|weeks|days|decades|centuries|decade|century)\b",
+    r"\b(?:[Tt]he\s+(?:next|following|last|past|previous|coming|ensuing|subsequent|intervening|preceding|final)"
+    r"|[Cc]oming)\s+(?P<u>years|months|weeks|days|decades|centuries|decade|century)\b"
+    r"|\b[Tt]he\s+(?P<ua>years|months|weeks|days)\s+ahead\b",
     key="unit",
 )
 def _vague_period(found: re.Match[str]) -> Mention | None:
-    number = None if found["u"].endswith("s") else "1"
-    return _duration(found.start(), found.end(), number, found["u"], None)
+    """ "the past few weeks", "in coming months", "the weeks ahead": a stretch of no stated length."""
+    unit = found["u"] or found["ua"]
+    number = None if unit.endswith("s") else "1"
+    return _duration(found.start(), found.end(), number, unit, None)
 
 
 @rule(
@@ -238,7 +248,8 @@ def _deictic(found: re.Match[str]) -> Mention | None:
         at = found.start()
         return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
-    if word.startswith(("former", "this")) or word in ("recent", "current"):  # TimeML leaves these alone
+    # TimeML leaves these alone; "recently" is marked in TimeBank but not in the TempEval-3 test set
+    if word.startswith(("former", "this")) or word in ("recent", "current", "recently"):
         return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
     if word == "today":  # with a document date, that day
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
@@ -291,8 +302,12 @@ def _vague_offset(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal=ref)
 
 
-@rule(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)\b", key="names")
+@rule(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)(?:\s+(?P<t>morning|afternoon|evening|night))?\b", key="names")
 def _yesterday(found: re.Match[str]) -> Mention:
-    """A day from the document date; with none, a day of unknown date."""
+    """A day from the document date ("yesterday morning": part of it, a TIME); with none, an unknown day."""
     amount = -1 if found["w"].lower() == "yesterday" else 1
-    return Mention(found.start(), found.end(), literal="XXXX-XX-XX", shift=("D", amount), deictic=True)
+    tod = _TOD_CODES[found["t"]] if found["t"] else None
+    literal = "XXXX-XX-XX" + (f"T{tod}" if tod else "")
+    kind = "TIME" if tod else "DATE"
+    shift = ("D", amount)
+    return Mention(found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind)

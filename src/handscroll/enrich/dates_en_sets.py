@@ -45,6 +45,19 @@ def _every(found: re.Match[str]) -> Mention:
 
 
 @rule(
+    r"\b(?P<w>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b"
+    r"|\b(?P<w2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?P<t>mornings|afternoons|evenings|nights)\b",
+    key="names",
+)
+def _plural_weekday(found: re.Match[str]) -> Mention:
+    """ "on Fridays", "Tuesday nights": a day of every week (XXXX-WXX-5, XXXX-WXX-2TNI)."""
+    day = (found["w"] or found["w2"]).lower().rstrip("s")
+    tod = f"T{_TOD[found['t'][:-1]]}" if found["t"] else ""
+    value = f"XXXX-WXX-{_WEEKDAYS.index(day) + 1}{tod}"
+    return Mention(found.start(), found.end(), literal=value, kind="SET")
+
+
+@rule(
     rf"\b(?:every|each)\s+(?P<n>other|{NUMBER})\s+(?P<u>day|week|month|year|decade|hour)s?\b",
     lower=True,
     key="sets",

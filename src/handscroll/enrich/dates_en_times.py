@@ -58,9 +58,12 @@ def _clock(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
 
 
-@rule(rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)(?:\s+(?P<w2>{_WEEKDAY}))?\b", key="names")
+@rule(
+    rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY}))?\b",
+    key="names",
+)
 def _noon(found: re.Match[str]) -> Mention:
-    """ "at noon", "midnight Friday", "Thursday noon": a clock time by name."""
+    """ "at noon", "midnight Friday", "midnight on Sunday", "Thursday noon": a clock time by name."""
     tod = _NOON[found["t"]]
     named = found["w1"] or found["w2"]
     if named:

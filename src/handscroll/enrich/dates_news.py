@@ -157,17 +157,18 @@ def _needs_year(mention: Mention) -> bool:
         return False
     if mention.decade is not None or mention.century is not None or mention.kind == "DURATION":
         return False
-    return mention.month is not None or mention.season is not None or mention.quarter is not None
+    return mention.month is not None or mention.season is not None or bool(mention.quarter or mention.half)
 
 
 def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
     """The year that puts the month (and day) nearest the document date; ahead when the clause looks ahead."""
     ahead = looks_ahead(text, mention.start)
-    if mention.quarter:  # reports name quarters once they close: this year's unless still ahead
-        current = (written.month - 1) // 3 + 1
-        if mention.lean > 0 or (ahead and mention.quarter < current - 1):
-            return written.year + (mention.quarter < current)
-        return written.year - (mention.quarter > current)
+    if mention.quarter or mention.half:  # reports name them once closed: this year's unless still ahead
+        part, size = (mention.quarter, 3) if mention.quarter else (mention.half or 0, 6)
+        current = (written.month - 1) // size + 1
+        if mention.lean > 0 or (ahead and part < current - 1):
+            return written.year + (part < current)
+        return written.year - (part > current)
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None

@@ -5,8 +5,9 @@ one string and says where each definition stands, so that the forms can be
 tested one sentence at a time. Forms found (issue 4):
 
 - "Harbin (哈爾濱)", "Chinese Communist Party (CCP, 中國共產黨)",
-  "Chiang Ching-kuo (蔣經國, in light colored coat)": English, then Chinese
-  with an optional abbreviation and note;
+  "Zhou Enlai (周恩來, later Premier)": English, then Chinese with an
+  optional abbreviation and note; an aside about the picture ("蔣經國, in
+  light colored coat in the front row", "left") is no note (issue 14);
 - "哈爾濱 (Harbin)": Chinese, then English;
 - "National Revolutionary Army (NRA)": an expansion and its abbreviation.
 
@@ -34,6 +35,15 @@ _HAN_TAIL = re.compile(f"[{HAN}·・]+[ \t\u00a0]*$")
 # Where a Chinese clause ends in "...進入哈爾濱 (Harbin)", the name starts after
 # the last particle or common verb; without a word segmenter this is the cut.
 _CHINESE_CUT = re.compile("[的在了和與与是於于到從从及並并將将被把向對对由為为入往至]")
+
+_PICTURE_ASIDE = re.compile(
+    r"(?:(?:the\s+)?(?:far|first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)?)\s+(?:from\s+(?:the\s+)?)?)?"
+    r"(?:left|right|cent(?:re|er)|middle|front|back|rear|top|bottom)\b"
+    r"|(?:in|at|with|wearing|standing|seated|sitting|holding|pictured)\s|on\s+the\s+(?:left|right)\b"
+    r"|[左右]起?(?:第?[一二三四五六七八九十\d]+人?)?$|前排|後排|后排|中間|中间|居中|穿|戴|手持",
+    re.IGNORECASE,
+)
+"""The start of a caption's aside about where a person stands in the picture or what they wear."""
 
 MAX_TERM_WORDS = 8
 """The longest English term, in words; longer runs of capitals are headings, not terms."""
@@ -93,7 +103,8 @@ def _read_definition(text: str, parenthesis: re.Match[str]) -> TermMatch | None:
     inside = parenthesis.group(1).strip()
     parts = [part for part in _PART_SEPARATOR.split(inside) if part]
     open_at, end = parenthesis.start(), parenthesis.end()
-    if has_han(inside):
+    # "周恩來 (Zhou Enlai, 左二)": Chinese only in an aside about the picture is still Chinese first.
+    if has_han(" ".join(part for part in parts if not is_picture_aside(part))):
         return _english_then_chinese(text, parts, open_at, end)
     before = _HAN_TAIL.search(text, 0, open_at)
     if before is not None:
@@ -108,7 +119,11 @@ def _english_then_chinese(text: str, parts: list[str], open_at: int, end: int) -
     if len(chinese) != 1:
         return None
     abbreviations = [part for part in parts if _ABBREVIATION.fullmatch(part)]
-    notes = [part for part in parts if part not in chinese and part not in abbreviations]
+    notes = [
+        part
+        for part in parts
+        if part not in chinese and part not in abbreviations and not is_picture_aside(part)
+    ]
     extent = english_extent(text, open_at)
     if extent is None:
         return None
@@ -129,6 +144,11 @@ def _english_then_chinese(text: str, parts: list[str], open_at: int, end: int) -
         english_start=start,
         english_end=stop,
     )
+
+
+def is_picture_aside(part: str) -> bool:
+    """Whether a part of a definition's parenthesis is an aside about the picture, not a note."""
+    return _PICTURE_ASIDE.match(part) is not None
 
 
 def _person_after_of(text: str, start: int, stop: int, chinese: str) -> int:
@@ -152,7 +172,11 @@ def _chinese_then_english(
     if not names:
         return None
     abbreviations = [part for part in parts if _ABBREVIATION.fullmatch(part)]
-    notes = [part for part in parts if part not in names and part not in abbreviations]
+    notes = [
+        part
+        for part in parts
+        if part not in names and part not in abbreviations and not is_picture_aside(part)
+    ]
     run = HAN_RUN.search(before.group(0))
     if run is None:
         return None

@@ -49,7 +49,17 @@ QUIZ = "quiz"
 
 _ITEM_ID = re.compile(r"^(?:order|first|date|term|place|picture)-[0-9a-f]{8}$")
 
-FRONT_MATTER_KEYS: tuple[str, ...] = ("title", "part", "series", "language", "hero", "slug", "work", "date")
+FRONT_MATTER_KEYS: tuple[str, ...] = (
+    "title",
+    "part",
+    "series",
+    "series_title",
+    "language",
+    "hero",
+    "slug",
+    "work",
+    "date",
+)
 """The keys the front matter may hold; `title` is required."""
 
 _AnyBlock = Paragraph | Figure | Note | Question | Credit | Unclassified
@@ -143,6 +153,13 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
             walk.keep_unclassified(token)
     # `work:` is the key aligning editions of one work, not part of any edition (issue 12).
     work = front.pop("work", None)
+    # `series_title:` names the series, not the feature (issue 14).
+    series_title = front.pop("series_title", None)
+    if series_title is not None and not front.get("series"):
+        raise walk.fail(
+            "front matter series_title needs the series it names: add 'series: ...'",
+            _key_line(tokens[0], "series_title"),
+        )
     # Front matter names the edition; else --language; else the text tells (issue 12).
     front.setdefault("language", settings.language or detect_language(normalised))
     try:
@@ -158,6 +175,7 @@ def read_markdown(text: str, *, source: str, settings: Settings) -> ReadResult:
         work=str(work) if work else None,
         quiz=walk.quiz,
         quiz_line=walk.quiz_line,
+        series_title=str(series_title).strip() if series_title else None,
     )
 
 
@@ -212,7 +230,7 @@ def _read_front_matter(token: Token, walk: _Walk) -> dict[str, object]:
     title = data.get("title")
     if title is None or (isinstance(title, str) and not title.strip()):
         raise walk.fail("the front matter has no title; add a line 'title: ...'", _key_line(token, "title"))
-    for key in ("title", "series", "language", "hero", "slug", "work"):
+    for key in ("title", "series", "series_title", "language", "hero", "slug", "work"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise walk.fail(

@@ -58,6 +58,8 @@ class ReadResult:
     none (approvals are then left as they are)."""
     quiz_line: int = 0
     """The line of that container, for messages about its ids."""
+    series_title: str | None = None
+    """The title of the feature's series, when its source gives one (front matter `series_title:`)."""
 
     @property
     def line_counts(self) -> Counter[LineKind]:

@@ -17,8 +17,9 @@ from pydantic import Field, TypeAdapter
 from handscroll.model.feature import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.model.timevalues import sort_key, year_of
 
-ENRICHMENT_VERSION = 1
-"""Bumped when the enrichers change what they find, so stored enrichments are redone."""
+ENRICHMENT_VERSION = 2
+"""Bumped when the enrichers change what they find, so stored enrichments are redone
+(2: a caption's aside about the picture is no glossary note, issue 14)."""
 
 
 @dataclass(frozen=True, order=True)

@@ -40,13 +40,14 @@ def mark_chinese(text: object, lang: str = "zh-Hant") -> Markup:
     return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', escaped))
 
 
-MarkKind = Literal["event", "term", "strong"]
+MarkKind = Literal["event", "term", "strong", "point"]
 
 
 @dataclass(frozen=True)
 class Mark:
     """One span to mark: an event (`<span id>`, a link target), a term mention (a link to
-    the glossary entry `target`), or words to stress."""
+    the glossary entry `target`), words to stress, or a point (an empty `<span id>` before the
+    character at `start`, a link target that overlaps nothing: a place's mention, issue 14)."""
 
     start: int
     end: int
@@ -62,6 +63,7 @@ def keep_apart(marks: Iterable[Mark], length: int) -> list[Mark]:
     among marks of one kind at the same place the first and longest wins.
     """
     kept: list[Mark] = []
+    marks = [m for m in marks if m.kind != "point"]
     ranked = sorted(
         enumerate(marks),
         key=lambda pair: (_RANK[pair[1].kind], pair[1].start, -(pair[1].end - pair[1].start)),
@@ -75,18 +77,32 @@ def keep_apart(marks: Iterable[Mark], length: int) -> list[Mark]:
     return sorted(kept, key=lambda m: m.start)
 
 
-_RANK = {"event": 0, "strong": 0, "term": 1}
+_RANK = {"event": 0, "strong": 0, "term": 1, "point": 2}
 
 
 def annotate(text: str, marks: Sequence[Mark] = (), lang: str = "zh-Hant") -> Markup:
     """The text as HTML with its marks: escaped pieces, Chinese tagged (`lang`), our tags around the spans."""
     if not marks:
         return mark_chinese(text, lang)
+    points = sorted({(m.start, m.target) for m in marks if m.kind == "point" and 0 <= m.start < len(text)})
+
+    def plain(start: int, end: int) -> str:
+        """Text from `start` to `end`, escaped and tagged, with the points inside it."""
+        out: list[str] = []
+        at = start
+        for where, target in points:
+            if start <= where < end:
+                out.append(mark_chinese(text[at:where], lang))
+                out.append(f'<span class="mention" id="{escape(target)}"></span>')
+                at = where
+        out.append(mark_chinese(text[at:end], lang))
+        return "".join(out)
+
     pieces: list[str] = []
     at = 0
     for mark in keep_apart(marks, len(text)):
-        pieces.append(mark_chinese(text[at : mark.start], lang))
-        inner = mark_chinese(text[mark.start : mark.end], lang)
+        pieces.append(plain(at, mark.start))
+        inner = plain(mark.start, mark.end)
         target = escape(mark.target)
         if mark.kind == "event":
             pieces.append(f'<span class="event" id="{target}">{inner}</span>')
@@ -95,7 +111,7 @@ def annotate(text: str, marks: Sequence[Mark] = (), lang: str = "zh-Hant") -> Ma
         else:
             pieces.append(f"<strong>{inner}</strong>")
         at = mark.end
-    pieces.append(mark_chinese(text[at:], lang))
+    pieces.append(plain(at, len(text)))
     return Markup("".join(pieces))
 
 

@@ -5,7 +5,7 @@ CLI and the exports cannot drift apart; a test checks real answers against these
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -47,10 +47,16 @@ class ApiIndex(ApiModel):
     openapi: str = Field(description="The OpenAPI 3.1 description of every endpoint.")
 
 
+def _next() -> Any:
+    """The `next` field of a paged answer (a new FieldInfo for each model)."""
+    return Field(description="The next page: this URL with `cursor` set; null on the last page.")
+
+
 class SeriesList(ApiModel):
-    """Every series of the library."""
+    """Series of the library by key, one page at a time."""
 
     series: list[SeriesItem]
+    next: str | None = _next()
 
 
 class FeatureSummary(ApiModel):
@@ -95,14 +101,10 @@ class Editions(ApiModel):
 
 
 class FeaturePage(ApiModel):
-    """One page of feature summaries, by series and part, with links to its neighbours."""
+    """Feature summaries by series and part (features in no series last), one page at a time."""
 
-    page: int
-    per_page: int
-    total: int
-    pages: int
-    previous: str | None
-    next: str | None
+    limit: int = Field(description="The most items a page holds.")
+    next: str | None = _next()
     items: list[FeatureSummary]
 
 
@@ -157,15 +159,18 @@ class FeatureEnrichment(ApiModel):
 
 
 class Timeline(ApiModel):
-    """Dated events in time order, each linking to its words in its feature page."""
+    """Dated events in time order, each linking to its words in its feature page, one page at a time."""
 
     events: list[TimelineEvent]
+    next: str | None = _next()
 
 
 class Glossary(ApiModel):
-    """The bilingual glossary by English name, with the features that define each term."""
+    """The bilingual glossary by English name, with the features that define each term, one page
+    at a time."""
 
     terms: list[GlossaryTerm]
+    next: str | None = _next()
 
 
 class SearchMatch(ApiModel):

@@ -66,12 +66,6 @@ class TimelineGroup:
     events: tuple[TimelineLine, ...]
 
 
-def figure_alt(figure: Figure) -> str:
-    """A figure's alt text: its own when it has one, else the start of its caption, short."""
-    alt = figure.alt or (figure.caption[0] if figure.caption else f"Picture {figure.media}")
-    return alt if len(alt) <= 250 else alt[:247] + "..."
-
-
 def build_chapter(feature: Feature, file: str, image: ImageLookup) -> Chapter:
     """The chapter of one feature; figures and questions numbered in reading order."""
     blocks: list[BookBlock] = []
@@ -92,7 +86,7 @@ def build_chapter(feature: Feature, file: str, image: ImageLookup) -> Chapter:
                     image=href,
                     width=width,
                     height=height,
-                    alt=figure_alt(block),
+                    alt=block.alt,  # else empty: the figcaption describes it (issue 14)
                 )
             )
         elif isinstance(block, Note):

@@ -42,6 +42,14 @@ class Chrome:
     site_name: str = SITE_NAME
     search_url: str = ""
     """Where the search box on every page sends its query (issue 5)."""
+    viewer_js: str = ""
+    """The deep-zoom viewer's script, on pages with pictures (issue 14)."""
+    openseadragon_js: str = ""
+    """OpenSeadragon, which the viewer loads when a picture is first opened."""
+    glossary_js: str = ""
+    """The glossary page's filter box (issue 14)."""
+    places_url: str = ""
+    """The places of the whole library (issue 14)."""
     language: str = "en"
     """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
     languages: tuple[LanguageLink, ...] = ()
@@ -64,6 +72,10 @@ def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
         js_url=urls.static("gallery.js"),
         icon_url=urls.static("favicon.svg"),
         search_url=urls.search(),
+        viewer_js=urls.static("viewer.js"),
+        openseadragon_js=urls.static("vendor/openseadragon/openseadragon.min.js"),
+        glossary_js=urls.static("glossary.js"),
+        places_url=urls.places(),
         language=urls.language,
         languages=tuple(
             LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)

@@ -11,13 +11,12 @@ A test checks that each template uses the fields its dataclass declares.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from markupsafe import Markup
 
-from handscroll.errors import NotFoundError
 from handscroll.model import (
     Credit,
     Enrichment,
@@ -30,11 +29,11 @@ from handscroll.model import (
     Unclassified,
 )
 from handscroll.publish.annotate import Mark, annotate, han_lang
-from handscroll.publish.checks import CheckSection, load_checks
+from handscroll.publish.checks import CheckSection
 from handscroll.publish.chrome import Chrome as Chrome
 from handscroll.publish.chrome import LanguageLink as LanguageLink
 from handscroll.publish.chrome import make_chrome as make_chrome
-from handscroll.publish.editions import edition_slugs, pick_editions, translations
+from handscroll.publish.editions import edition_slugs, translations
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
 from handscroll.publish.i18n import Translator
 from handscroll.publish.jsonld import page_jsonld
@@ -47,8 +46,8 @@ HOME_PARTS_SHOWN = 8
 """How many parts of a series the home page shows as cards before linking to the series page."""
 
 HOME_SERIES_SHOWN = 24
-"""How many series the home page shows with cards; the rest are listed as plain links, so
-the page stays small however large the library grows."""
+"""How many series (or features in no series, one each) a home page shows; more are on the
+next page, so each page stays small however large the library grows (issue 11)."""
 
 
 class LibraryReader(Protocol):
@@ -80,6 +79,20 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Zoom:
+    """A picture's deep zoom: the largest derivative (the link without JavaScript) and its IIIF
+    level-0 tiles (the viewer's source), with the original's size and the tiling."""
+
+    large: str
+    tiles: str
+    width: int
+    height: int
+    tile: int
+    scale_factors: str
+    """Comma-separated, as the viewer script reads them (`1,2,4`)."""
+
+
+@dataclass(frozen=True)
 class Picture:
     """An image on a page, or the placeholder shown instead when the file is missing or unsafe.
 
@@ -93,6 +106,8 @@ class Picture:
     srcset: str = ""
     width: int = 0
     height: int = 0
+    zoom: Zoom | None = None
+    """How to view it larger (issue 14); None for a placeholder."""
 
     @property
     def available(self) -> bool:
@@ -150,6 +165,14 @@ class NoteCard:
     kind: ClassVar[str] = "note"
     label: str
     text: tuple[Markup, ...]
+    number: int = 0
+    """Its number among the feature's notes: the gallery counts a note as a step of its own
+    ("Note 1") and names it in the address (`#note-1`, issue 14)."""
+
+    @property
+    def anchor(self) -> str:
+        """The element id of the note, `note-N`."""
+        return f"note-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -186,19 +209,21 @@ Section = Narrative | Gallery | QuestionCard | CreditLine
 
 @dataclass(frozen=True)
 class HomePage:
-    """The library's front page: series with their first parts, more series as links, then
-    features outside a series."""
+    """One page of the library's front: series with their first parts, then features outside a
+    series; `previous_url` and `next_url` lead to the pages before and after (None: none)."""
 
     template: ClassVar[str] = "home.html"
     chrome: Chrome
     series: tuple[SeriesCard, ...]
-    more_series: tuple[SeriesCard, ...]
     standalone: tuple[PartCard, ...]
+    previous_url: str | None = None
+    next_url: str | None = None
 
 
 @dataclass(frozen=True)
 class SeriesPage:
-    """One series: its parts in order."""
+    """One series: its parts in order, `count` in all; a long series is paged (`previous_url`,
+    `next_url`: the pages before and after, None when there is none)."""
 
     template: ClassVar[str] = "series.html"
     chrome: Chrome
@@ -206,6 +231,9 @@ class SeriesPage:
     title: str
     parts: tuple[PartCard, ...]
     timeline_url: str
+    count: int = 0
+    previous_url: str | None = None
+    next_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -263,6 +291,15 @@ def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Pi
         return Picture(media=media_id, alt=alt)
     medium = info.rendition("medium")
     srcset = ", ".join(f"{urls.media(media_id, r.size)} {r.width}w" for r in info.renditions)
+    pyramid = info.pyramid
+    zoom = Zoom(
+        large=urls.media(media_id, "large"),
+        tiles=urls.tiles(media_id),
+        width=pyramid.width,
+        height=pyramid.height,
+        tile=pyramid.tile,
+        scale_factors=",".join(map(str, pyramid.scale_factors)),
+    )
     return Picture(
         media=media_id,
         alt=alt,
@@ -270,12 +307,14 @@ def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Pi
         srcset=srcset,
         width=medium.width,
         height=medium.height,
+        zoom=zoom,
     )
 
 
 def series_title(summary: SeriesSummary | None, key: str) -> str:
-    """A series' display title: its own title, or its key when it has none."""
-    return summary.title if summary is not None and summary.title else key
+    """A series' display title: its own title, else its first part's (`SeriesSummary.display_title`);
+    its key only when the library knows nothing else of it."""
+    return summary.display_title if summary is not None else key
 
 
 def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartCard:
@@ -294,60 +333,59 @@ def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartC
 
 
 def home_page(
-    summaries: Sequence[FeatureSummary], series: Sequence[SeriesSummary], media: MediaLibrary, urls: Urls
+    series: Sequence[tuple[SeriesSummary, Sequence[FeatureSummary]]],
+    standalone: Sequence[FeatureSummary],
+    media: MediaLibrary,
+    urls: Urls,
+    *,
+    previous_url: str | None = None,
+    next_url: str | None = None,
 ) -> HomePage:
-    """The home page from the library listing (ordered by series, part, title), each work once in
-    the edition its language's readers see."""
-    by_key: dict[str, list[FeatureSummary]] = {}
-    standalone: list[PartCard] = []
-    for summary in pick_editions(summaries, urls.language):
-        if summary.series is None:
-            standalone.append(part_card(summary, media, urls))
-        else:
-            by_key.setdefault(summary.series, []).append(summary)
-    known = {s.key: s for s in series}
-    cards = []
-    for at, (key, parts) in enumerate(by_key.items()):
-        shown = HOME_PARTS_SHOWN if at < HOME_SERIES_SHOWN else 0
-        cards.append(
-            SeriesCard(
-                url=urls.series(key),
-                title=series_title(known.get(key), key),
-                count=len(parts),
-                parts=tuple(part_card(p, media, urls) for p in parts[:shown]),
-                more=max(0, len(parts) - shown),
-            )
+    """A home page from its series, each with its first parts (at most `HOME_PARTS_SHOWN` are
+    shown), and the features in no series it lists: each work once, in the edition the page's
+    language shows (`editions.pick_editions`); `SeriesSummary.features` counts works."""
+    cards = tuple(
+        SeriesCard(
+            url=urls.series(head.key),
+            title=series_title(head, head.key),
+            count=head.features,
+            parts=tuple(part_card(p, media, urls) for p in parts[:HOME_PARTS_SHOWN]),
+            more=max(0, head.features - HOME_PARTS_SHOWN),
         )
+        for head, parts in series
+    )
     return HomePage(
         chrome=make_chrome(urls),
-        series=tuple(cards[:HOME_SERIES_SHOWN]),
-        more_series=tuple(cards[HOME_SERIES_SHOWN:]),
-        standalone=tuple(standalone),
+        series=cards,
+        standalone=tuple(part_card(s, media, urls) for s in standalone),
+        previous_url=previous_url,
+        next_url=next_url,
     )
 
 
 def series_page(
-    key: str, summary: SeriesSummary | None, parts: Sequence[FeatureSummary], media: MediaLibrary, urls: Urls
+    key: str,
+    summary: SeriesSummary | None,
+    parts: Sequence[FeatureSummary],
+    media: MediaLibrary,
+    urls: Urls,
+    *,
+    previous_url: str | None = None,
+    next_url: str | None = None,
 ) -> SeriesPage:
-    """A series page from its parts (ordered by part), each work once."""
+    """A series page from its parts (ordered by part, each work once in the edition the page's
+    language shows: `editions.pick_editions`), all of them or one page of them; `summary.features`
+    counts the series' works."""
     return SeriesPage(
         chrome=make_chrome(urls, lambda other: other.series(key)),
         key=key,
         title=series_title(summary, key),
-        parts=tuple(part_card(p, media, urls) for p in pick_editions(parts, urls.language)),
+        parts=tuple(part_card(p, media, urls) for p in parts),
         timeline_url=urls.timeline(key),
+        count=summary.features if summary is not None else len(parts),
+        previous_url=previous_url,
+        next_url=next_url,
     )
-
-
-def neighbours(
-    slug: str, parts: Sequence[FeatureSummary]
-) -> tuple[FeatureSummary | None, FeatureSummary | None]:
-    """The parts just before and after `slug` in its series listing."""
-    slugs = [p.slug for p in parts]
-    if slug not in slugs:
-        return None, None
-    at = slugs.index(slug)
-    return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
 
 
 def feature_page(
@@ -371,13 +409,14 @@ def feature_page(
     one each language's readers see; JSON-LD links the translations); `derived` marks an
     edition that was converted by machine (issue 12).
     """
-    extras, marks = feature_extras(enrichment, map_setup)
     ui = Translator(urls.language)
-    captions = {f.media: f.caption[0] for f in feature.figures if f.caption}
+    extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui))
     hero = None
     if feature.hero:
-        alt = captions.get(feature.hero) or ui.gettext("Lead picture: %(title)s") % {"title": feature.title}
-        hero = make_picture(media, feature.hero, alt, urls)
+        # The lead picture says in words only what its figure's own alt says (issue 14): the
+        # title stands right above it, and its caption is read out in the gallery.
+        alts = [f.alt for f in feature.figures if f.media == feature.hero and f.alt]
+        hero = make_picture(media, feature.hero, alts[0] if alts else "", urls)
     work = dict(editions or {})
     slugs = edition_slugs(work.items())
     series_link = None
@@ -413,6 +452,23 @@ def feature_page(
     )
 
 
+def _parts_named(feature: Feature, ui: Translator) -> Callable[[TextRef], str]:
+    """What part of the feature a text is, in words ("Figure 3", "Paragraph 2"), for the links
+    from a place to the sentences that name it (issue 14)."""
+    paragraph = ui.gettext("Paragraph %(number)s")
+    kinds: dict[type, str] = {Paragraph: paragraph, Unclassified: paragraph}
+    kinds |= {Figure: ui.gettext("Figure %(number)s"), Note: ui.gettext("Note %(number)s")}
+    kinds |= {Question: ui.gettext("Question %(number)s"), Credit: ui.gettext("Credit")}
+    counted: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for at, block in enumerate(feature.blocks):
+        words = kinds[type(block)]
+        counted[words] = counted.get(words, 0) + 1
+        names[at] = words % {"number": counted[words]} if "%(number)s" in words else words
+    title = ui.gettext("Title")
+    return lambda ref: title if ref.block is None else names.get(ref.block, "")
+
+
 def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> NotFoundPage:
     """The 404 page, offering every series."""
     links = tuple(Link(urls.series(s.key), series_title(s, s.key)) for s in series)
@@ -438,7 +494,7 @@ def _sections(
     sections: list[Section] = []
     prose: list[tuple[Markup, bool]] = []
     strip: list[FigureCard | NoteCard] = []
-    figure_number = question_number = gallery_number = 0
+    figure_number = question_number = gallery_number = note_number = 0
 
     def flush() -> None:
         nonlocal gallery_number
@@ -461,19 +517,16 @@ def _sections(
                 flush()
             if isinstance(block, Figure):
                 figure_number += 1
-                alt = (
-                    block.caption[0]
-                    if block.caption
-                    else ui.gettext("Figure %(number)s") % {"number": figure_number}
-                )
-                picture = make_picture(media, block.media, _short(alt), urls)
+                # The figure's own alt, else none: the caption below describes the picture, and
+                # a screen reader would otherwise hear it twice (issue 14).
+                picture = make_picture(media, block.media, block.alt, urls)
                 caption = tuple(html(number, "caption", t, i) for i, t in enumerate(block.caption))
                 strip.append(FigureCard(figure_number, f"fig-{figure_number}", picture, caption))
             else:
+                note_number += 1
                 label = ui.gettext("Extended reading") if block.kind == "ebook" else block.kind.capitalize()
-                strip.append(
-                    NoteCard(label, tuple(html(number, "text", t, i) for i, t in enumerate(block.text)))
-                )
+                text = tuple(html(number, "text", t, i) for i, t in enumerate(block.text))
+                strip.append(NoteCard(label, text, note_number))
         else:
             flush()
             if isinstance(block, Question):
@@ -484,55 +537,3 @@ def _sections(
                 sections.append(CreditLine(html(number, "text", block.text)))
     flush()
     return tuple(sections)
-
-
-def _short(text: str, limit: int = 160) -> str:
-    """Alt text from a caption: its first sentence-ish stretch, cut at a word boundary."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def load_home(library: LibraryReader, media: MediaLibrary, urls: Urls) -> HomePage:
-    """The home page, read from the library."""
-    return home_page(library.list_features(), library.list_series(), media, urls)
-
-
-def load_series(library: LibraryReader, key: str, media: MediaLibrary, urls: Urls) -> SeriesPage:
-    """A series page, read from the library; NotFoundError when the series has no features."""
-    parts = library.list_features(series=key)
-    if not parts:
-        raise NotFoundError(f"no series {key!r}")
-    summary = next((s for s in library.list_series() if s.key == key), None)
-    return series_page(key, summary, parts, media, urls)
-
-
-def load_feature(
-    library: LibraryReader, slug: str, media: MediaLibrary, urls: Urls, map_setup: MapSetup = NO_MAP
-) -> FeaturePage:
-    """A feature page with its enrichment, read from the library; NotFoundError for an unknown slug."""
-    feature = library.get_feature(slug)
-    previous = following = None
-    summary = None
-    if feature.series:
-        parts = pick_editions(library.list_features(series=feature.series), urls.language)
-        previous, following = neighbours(slug, parts)
-        summary = next((s for s in library.list_series() if s.key == feature.series), None)
-    enrichment = library.get_enrichment(slug)
-    editions = library.editions_of_feature(slug)
-    page = feature_page(
-        feature,
-        series=summary,
-        previous=previous,
-        next=following,
-        media=media,
-        urls=urls,
-        enrichment=enrichment,
-        map_setup=map_setup,
-        checks=load_checks(
-            library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
-        ),
-        editions={e.language: e.slug for e in editions},
-        derived=any(e.derived and e.slug == slug for e in editions),
-    )
-    return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15

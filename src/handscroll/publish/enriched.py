@@ -7,20 +7,23 @@ timeline link lands on the very words the date was read from (issue 4).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
 from handscroll.config import Settings
-from handscroll.model import Enrichment, Event, Span, TextRef, in_time_order
-from handscroll.publish.annotate import Mark, anchor_ids, mark_chinese
+from handscroll.model import Enrichment, Span, TextRef, in_time_order
+from handscroll.publish.annotate import Mark, anchor_ids, stress
 from handscroll.publish.datelabels import date_label, on_the_calendar
+from handscroll.publish.happenings import Mention, group_happenings
 from handscroll.publish.urls import Urls
+from handscroll.text.pinyin_words import pinyin_words
 
-SENTENCE_SHOWN = 150
-"""How many characters of an event's sentence the compact timeline shows."""
+HIDDEN_FIELDS = ("answer",)
+"""Fields whose events the compact timeline leaves out: a model answer stays hidden until asked for,
+so no timeline link may lead into it (issue 14)."""
 
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 """What a folder must hold to count as Leaflet's `dist`."""
@@ -37,12 +40,20 @@ def event_anchor(ref: TextRef, start: int) -> str:
 
 
 @dataclass(frozen=True)
-class TimelineLink:
-    """One event in a feature's compact timeline: its date in words and a link to its words."""
+class Telling:
+    """One sentence of the feature that tells a happening, whole, linked to its words."""
 
-    label: str
     sentence: Markup
     url: str
+
+
+@dataclass(frozen=True)
+class TimelineLink:
+    """One happening in a feature's compact timeline: its date in words and every sentence of the
+    feature that tells it (issue 14: a date told three times is listed once)."""
+
+    label: str
+    tellings: tuple[Telling, ...]
 
 
 @dataclass(frozen=True)
@@ -62,8 +73,20 @@ class TermEntry:
 
 
 @dataclass(frozen=True)
+class PlaceMention:
+    """Where the feature names a place: a link to the words, and what part of the feature it is."""
+
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
 class PlaceItem:
-    """A place on the feature's map and in its list (the list shows even without a map)."""
+    """A place on the feature's map and in its list (the list shows even without a map).
+
+    A region carries its extent (`bbox`, "south,west,north,east"), so the map outlines it
+    instead of pinning its middle; `mentions` link to each sentence that names it (issue 14).
+    """
 
     name: str
     modern_name: str
@@ -71,6 +94,8 @@ class PlaceItem:
     kind: str
     lat: float
     lon: float
+    bbox: str = ""
+    mentions: tuple[PlaceMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,7 +109,8 @@ class FactCard:
 
 @dataclass(frozen=True)
 class MapSetup:
-    """How the feature map is drawn: Leaflet's files on our own server, the tiles and their credit.
+    """How maps are drawn: Leaflet and its helpers on our own server (loaded only when a map comes
+    into view), the base map shipped with the reader, and tiles on top when configured (issue 14).
 
     `leaflet_js` is empty when Leaflet is not installed; the places list then
     stands alone with a note.
@@ -95,6 +121,10 @@ class MapSetup:
     script: str
     tiles: str
     attribution: str
+    cluster_js: str = ""
+    cluster_css: str = ""
+    topojson_js: str = ""
+    world_js: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +168,10 @@ def map_setup(settings: Settings, urls: Urls, leaflet: bool) -> MapSetup:
         script=urls.static("places.js"),
         tiles=settings.map_tiles,
         attribution=settings.map_attribution,
+        cluster_js=urls.static("vendor/markercluster/leaflet.markercluster.js"),
+        cluster_css=urls.static("vendor/markercluster/MarkerCluster.css"),
+        topojson_js=urls.static("vendor/topojson/topojson-client.min.js"),
+        world_js=urls.static("vendor/world-atlas/countries-50m.js"),
     )
 
 
@@ -145,10 +179,24 @@ NO_MAP = MapSetup("", "", "", "", "")
 """No map at all (pages built without settings, as in unit tests)."""
 
 
+def use_anchor(english: str) -> str:
+    """The element id of a term's first use in a feature, from its English name alone, so the
+    library glossary links to the very passage without reading the feature (issue 14)."""
+    return anchor_ids([english], "use")[0]
+
+
+def place_anchor(ref: TextRef, start: int) -> str:
+    """The element id of a place's mention, from its provenance: `pl-4-caption-0-12`."""
+    return "pl" + event_anchor(ref, start).removeprefix("ev")
+
+
 def feature_extras(
-    enrichment: Enrichment | None, map_setup: MapSetup = NO_MAP
+    enrichment: Enrichment | None,
+    map_setup: MapSetup = NO_MAP,
+    where: Callable[[TextRef], str] | None = None,
 ) -> tuple[FeatureExtras, Mapping[TextRef, tuple[Mark, ...]]]:
-    """The page parts and the marks per text, from a feature's stored enrichment (None: nothing)."""
+    """The page parts and the marks per text, from a feature's stored enrichment (None: nothing);
+    `where` names the part of the feature a text is ("Figure 3"), for the places' mentions."""
     if enrichment is None:
         return FeatureExtras((), (), (), (), map_setup), {}
     marks: dict[TextRef, list[Mark]] = {}
@@ -156,10 +204,21 @@ def feature_extras(
     def add(span: Span, mark: Mark) -> None:
         marks.setdefault(span.ref, []).append(mark)
 
-    timeline = []
-    for event in in_time_order(e for e in enrichment.events if on_the_calendar(e.value)):
-        anchor = event_anchor(event.span.ref, event.span.start)
-        timeline.append(TimelineLink(date_label(event.value, event.mod), _clip(event), f"#{anchor}"))
+    shown = in_time_order(
+        e for e in enrichment.events if on_the_calendar(e.value) and e.span.ref.field not in HIDDEN_FIELDS
+    )
+    timeline = [
+        TimelineLink(
+            date_label(happening[0].value, happening[0].mod),
+            tuple(
+                Telling(stress(e.sentence, e.text), f"#{event_anchor(e.span.ref, e.span.start)}")
+                for e in happening
+            ),
+        )
+        for happening in group_happenings(
+            shown, lambda e: Mention(e, (e.value, e.mod), e.text, e.sentence, "")
+        )
+    ]
     for event in enrichment.events:
         if not on_the_calendar(event.value):
             continue
@@ -170,6 +229,7 @@ def feature_extras(
 
     anchors = anchor_ids([t.english for t in enrichment.terms], "term")
     entries = []
+    first_uses: set[str] = set()
     for anchor, term in zip(anchors, enrichment.terms, strict=True):
         entries.append(
             TermEntry(
@@ -178,12 +238,19 @@ def feature_extras(
                 chinese=term.chinese,
                 traditional=term.traditional,
                 simplified=term.simplified,
-                pinyin=term.pinyin,
+                # Words with capitals, as names are written (issue 14); search keeps the syllables.
+                pinyin=pinyin_words(term.chinese, term.english)
+                if term.pinyin and term.chinese
+                else term.pinyin,
                 abbreviation=term.abbreviation,
                 note=term.note,
                 aligned=term.aligned_from is not None,
             )
         )
+        used = next((m for m in term.mentions if m.ref.field not in HIDDEN_FIELDS), None)
+        if used is not None and use_anchor(term.english) not in first_uses:
+            first_uses.add(use_anchor(term.english))
+            add(used, Mark(used.start, used.start, "point", use_anchor(term.english)))
         linked: set[TextRef] = set()
         for span in term.mentions:
             # One link per term per paragraph: enough to reach the entry, calm to read.
@@ -191,17 +258,26 @@ def feature_extras(
                 linked.add(span.ref)
                 add(span, Mark(span.start, span.end, "term", anchor))
 
-    places = tuple(
-        PlaceItem(p.name, p.modern_name, p.chinese, p.kind, p.lat, p.lon) for p in enrichment.places
-    )
-    figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures)
-    extras = FeatureExtras(tuple(timeline), tuple(entries), places, figures, map_setup)
+    places = []
+    for place in enrichment.places:
+        named = [m for m in place.mentions if m.ref.field not in HIDDEN_FIELDS]
+        for span in named:
+            add(span, Mark(span.start, span.start, "point", place_anchor(span.ref, span.start)))
+        # One link per part of the feature that names it ("Figure 3"), to its first mention there.
+        by_part: dict[TextRef, PlaceMention] = {}
+        for m in named:
+            part = TextRef(m.ref.block, m.ref.field, 0)
+            by_part.setdefault(
+                part, PlaceMention(f"#{place_anchor(m.ref, m.start)}", where(m.ref) if where else "")
+            )
+        mentions = tuple(by_part.values())
+        bbox = ",".join(f"{v:g}" for v in place.bbox) if place.bbox else ""
+        places.append(
+            PlaceItem(
+                place.name, place.modern_name, place.chinese, place.kind, place.lat, place.lon, bbox, mentions
+            )
+        )
+    # A figure that counts nothing ("USD 6 billion" alone) says nothing on a card (issue 14).
+    figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures if f.counted)
+    extras = FeatureExtras(tuple(timeline), tuple(entries), tuple(places), figures, map_setup)
     return extras, {ref: tuple(found) for ref, found in marks.items()}
-
-
-def _clip(event: Event) -> Markup:
-    """The event's sentence, cut at a word boundary, Chinese tagged."""
-    sentence = event.sentence
-    if len(sentence) > SENTENCE_SHOWN:
-        sentence = sentence[:SENTENCE_SHOWN].rsplit(" ", 1)[0] + "…"
-    return mark_chinese(sentence)

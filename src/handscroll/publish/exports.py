@@ -151,10 +151,10 @@ class Selection:
         return languages.pop() if len(languages) == 1 else "en"
 
     def series_title(self, key: str | None) -> str | None:
-        """The display title of a series (its key when it has none)."""
+        """The display title of a series (`SeriesSummary.display_title`)."""
         for s in self.series:
             if s.key == key:
-                return s.title or s.key
+                return s.display_title
         return key
 
 
@@ -173,14 +173,14 @@ def select_features(library: Library, request: ExportRequest) -> Selection:
         features = tuple(library.get_feature(f.slug) for f in library.list_features(series=request.series))
         timeline = library.timeline(series=request.series)
         glossary = library.glossary(series=request.series)
-        title = summary.title or summary.key
+        title = summary.display_title
         series = (summary,)
     else:
         features = tuple(library.get_feature(f.slug) for f in library.list_features())
         timeline = library.timeline()
         glossary = library.glossary()
         series = tuple(library.list_series())
-        title = (series[0].title or series[0].key) if len(series) == 1 else "handscroll library"
+        title = series[0].display_title if len(series) == 1 else "handscroll library"
     if request.language is not None:
         features = tuple(f for f in features if f.language == request.language)
         kept = {f.slug for f in features}

@@ -46,6 +46,9 @@ PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 IIIF_MEDIA_TYPE = f'application/ld+json;profile="{PRESENTATION_CONTEXT}"'
 """The content type IIIF Presentation 3 asks servers to give manifests."""
 
+IIIF_IMAGE_MEDIA_TYPE = 'application/ld+json;profile="http://iiif.io/api/image/3/context.json"'
+"""The content type IIIF Image API 3 asks servers to give `info.json`."""
+
 MAX_IMAGE_SIDE = 2000
 """Longest side of a picture copied by the export, in pixels: enough to zoom into in a viewer."""
 
@@ -271,7 +274,7 @@ def reader_manifest(library: Library, slug: str, media: MediaLibrary, base_url: 
     series_title = None
     if feature.series is not None:
         series = library.get_series(feature.series)
-        series_title = series.title or series.key
+        series_title = series.display_title
 
     def picture(media_id: str) -> PictureRef | None:
         info = media.info(media_id)
@@ -323,7 +326,7 @@ def site_manifests(library: LibraryReader, media: MediaLibrary, base_url: str) -
     """
     base = base_url.rstrip("/")
     urls = SiteUrls(0)
-    titles = {s.key: s.title or s.key for s in library.list_series()}
+    titles = {s.key: s.display_title for s in library.list_series()}
 
     def picture(media_id: str) -> PictureRef | None:
         info = media.info(media_id)

@@ -19,6 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from handscroll.model import is_media_id
+from handscroll.publish.tiles import Pyramid, cut_tiles, plan_pyramid, tiles_current
 from handscroll.publish.urls import derivative_name
 
 SIZES: dict[str, int] = {"thumb": 320, "medium": 800, "large": 1600}
@@ -56,6 +57,11 @@ class ImageInfo:
     height: int
     renditions: tuple[Rendition, ...]
 
+    @property
+    def pyramid(self) -> Pyramid:
+        """How the picture is cut into deep-zoom tiles."""
+        return plan_pyramid(self.width, self.height)
+
     def rendition(self, size: str) -> Rendition:
         """The derivative of that size name (the largest one when it was folded away)."""
         for item in self.renditions:
@@ -81,12 +87,14 @@ class MediaLibrary:
 
     `media_dir` may be None (no pictures: every figure shows its placeholder).
     Derivatives are named `<media-id>-<size>.webp` in `cache_dir` and remade
-    when the original is newer than the cached file.
+    when the original is newer than the cached file; deep-zoom tiles go to
+    `tiles_dir/<media-id>/` (default `cache_dir/tiles`).
     """
 
-    def __init__(self, media_dir: Path | None, cache_dir: Path) -> None:
+    def __init__(self, media_dir: Path | None, cache_dir: Path, tiles_dir: Path | None = None) -> None:
         self.media_dir = media_dir.resolve() if media_dir is not None else None
         self.cache_dir = cache_dir
+        self.tiles_dir = tiles_dir if tiles_dir is not None else cache_dir / "tiles"
         self._info: dict[str, tuple[tuple[int, int], ImageInfo | None]] = {}
         self._found: dict[str, Path] = {}
         self._lock = threading.Lock()
@@ -161,6 +169,30 @@ class MediaLibrary:
         except _UNREADABLE:
             return None
         return target
+
+    def cached_tiles(self, media_id: str) -> Path | ImageInfo | None:
+        """Cheaply: the picture's tile folder when its pyramid is whole and current, the picture's
+        info when it must be cut (see `make_tiles`), None for a missing or unsafe picture."""
+        info = self.info(media_id)
+        if info is None:
+            return None
+        folder = self.tiles_dir / media_id
+        return folder if tiles_current(folder, info.path) else info
+
+    def make_tiles(self, info: ImageInfo) -> Path | None:
+        """Cut the picture's whole pyramid (the costly part, once per picture); None when it cannot
+        be decoded."""
+        folder = self.tiles_dir / info.media_id
+        try:
+            cut_tiles(info.path, info.pyramid, folder)
+        except _UNREADABLE:
+            return None
+        return folder
+
+    def tiles(self, media_id: str) -> Path | None:
+        """The picture's tile folder, cut now when needed; None for a missing or unsafe picture."""
+        state = self.cached_tiles(media_id)
+        return state if not isinstance(state, ImageInfo) else self.make_tiles(state)
 
     def fingerprint(self) -> str:
         """A hash of the media folder's listing (names, sizes, times): changes when any picture does."""

@@ -52,21 +52,51 @@ class Endpoint:
     etag: bool = True
 
 
+LIST_LIMITS = {
+    "/api/series": (100, 500),
+    "/api/features": (20, 100),
+    "/api/timeline": (100, 500),
+    "/api/glossary": (100, 500),
+}
+"""Per list endpoint, the default and the largest `limit`."""
+
 SLUG = Param("slug", {"type": "string"}, "The feature's slug.", where="path")
 SERIES = Param("series", {"type": "string"}, "Only this series (its key).")
 PAGE = Param("page", {"type": "integer", "minimum": 1, "default": 1}, "Page of results.")
+CURSOR = Param(
+    "cursor",
+    {"type": "string"},
+    "Where the page starts: the `cursor` in the previous page's `next` link (a keyset position, "
+    "opaque; absent: the first page).",
+)
 NOT_FOUND = ((404, "No feature has this slug."),)
 OUT_OF_RANGE = ((400, "A number parameter is not a whole number in range."),)
+BAD_PAGE = ((400, "`limit` is not a whole number in range, or `cursor` is not one this server made."),)
+
+
+def _paged(path: str, *more: Param) -> tuple[Param, ...]:
+    default, maximum = LIST_LIMITS[path]
+    limit = Param(
+        "limit", {"type": "integer", "minimum": 1, "maximum": maximum, "default": default}, "Items per page."
+    )
+    return (*more, limit, CURSOR)
+
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("/api/", "This list of the API's endpoints", ApiIndex),
-    Endpoint("/api/series", "Every series and how many features it has", SeriesList),
+    Endpoint(
+        "/api/series",
+        "Series by key and how many features each has, one page at a time",
+        SeriesList,
+        _paged("/api/series"),
+        BAD_PAGE,
+    ),
     Endpoint(
         "/api/features",
         "Features, by series and part, one page at a time",
         FeaturePage,
-        (PAGE, Param("per_page", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}), SERIES),
-        OUT_OF_RANGE,
+        _paged("/api/features", SERIES),
+        BAD_PAGE,
     ),
     Endpoint(
         "/api/features/{slug}", "One feature in the docs/model.md JSON shape", Feature, (SLUG,), NOT_FOUND
@@ -86,9 +116,19 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         NOT_FOUND,
     ),
     Endpoint(
-        "/api/timeline", "Dated events of the library or one series, in time order", Timeline, (SERIES,)
+        "/api/timeline",
+        "Dated events of the library or one series, in time order, one page at a time",
+        Timeline,
+        _paged("/api/timeline", SERIES),
+        BAD_PAGE,
     ),
-    Endpoint("/api/glossary", "The library's bilingual glossary, by English name", Glossary, (SERIES,)),
+    Endpoint(
+        "/api/glossary",
+        "The library's bilingual glossary, by English name, one page at a time",
+        Glossary,
+        _paged("/api/glossary", SERIES),
+        BAD_PAGE,
+    ),
     Endpoint(
         "/api/search",
         "Search features in English, Traditional or Simplified Chinese, pinyin or old names",
@@ -125,10 +165,12 @@ def openapi_document() -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {
             "title": "handscroll library API",
-            "version": "1",
+            "version": "2",
             "description": "Read-only access to the features of a handscroll library. Every answer "
             "but search has an ETag; send it back as If-None-Match to get an empty 304 when nothing "
-            "changed.",
+            "changed. Lists come a page at a time: up to `limit` items, and `next`, the URL of the "
+            "next page (null on the last), whose `cursor` is a keyset position, not a page number: "
+            "every page costs the same, and a page does not shift when features are added before it.",
         },
         "paths": {e.path: {"get": _operation(e)} for e in ENDPOINTS},
         "components": {"schemas": schemas.get("$defs", {})},

@@ -1,4 +1,4 @@
-"""The library's reference pages: the timeline (library or series) and the glossary.
+"""The library's reference pages: the glossary here, the timeline in `timeline_page`.
 
 Like every page, each is a documented frozen dataclass built from the library
 and rendered by the same template on the live server and in the static site.
@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Literal, Protocol
 
-from markupsafe import Markup
-
-from handscroll.errors import NotFoundError
-from handscroll.model import TextRef, sort_key
-from handscroll.publish.annotate import anchor_ids, han_lang, stress
+from handscroll.publish.annotate import anchor_ids
 from handscroll.publish.contexts import (
     Chrome,
     FeaturePage,
@@ -24,14 +20,15 @@ from handscroll.publish.contexts import (
     NotFoundPage,
     SeriesPage,
     make_chrome,
-    series_title,
 )
-from handscroll.publish.datelabels import date_label, on_the_calendar, ordinal, year_label
-from handscroll.publish.editions import choose, one_per_event, works_of
-from handscroll.publish.enriched import TermEntry, event_anchor
+from handscroll.publish.editions import choose, works_of
+from handscroll.publish.enriched import TermEntry, use_anchor
 from handscroll.publish.i18n import Translator
+from handscroll.publish.places_page import PlacesPage
+from handscroll.publish.timeline_page import TimelinePage
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
+from handscroll.text.pinyin_words import pinyin_words
 
 GlossarySort = Literal["english", "pinyin"]
 """The orders the glossary page offers."""
@@ -54,132 +51,33 @@ class ReferenceReader(Protocol):
 
 
 @dataclass(frozen=True)
-class EditionSentence:
-    """An event's sentence as another edition of the work writes it, linked to its words there."""
-
-    language: str
-    sentence: Markup
-    url: str
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    """One event on a timeline page: its date in words, its sentence (the date stressed), and
-    a link to the very words in its feature; `editions` holds the same event's sentence in the
-    work's other editions (issue 12), so the event is listed once."""
-
-    label: str
-    sentence: Markup
-    url: str
-    feature: str
-    part: int | None
-    language: str = "en"
-    editions: tuple[EditionSentence, ...] = ()
-
-
-@dataclass(frozen=True)
-class TimelineGroup:
-    """The events of one year; a decade or a century mentioned as such has a group of its own."""
-
-    label: str
-    anchor: str
-    items: tuple[TimelineItem, ...]
-
-
-@dataclass(frozen=True)
-class TimelinePage:
-    """The timeline of the library, or of one series (`series` set), grouped by year in time order."""
-
-    template: ClassVar[str] = "timeline.html"
-    chrome: Chrome
-    title: str
-    series: Link | None
-    groups: tuple[TimelineGroup, ...]
-    count: int
-
-
-@dataclass(frozen=True)
 class GlossaryItem:
-    """One term of the library glossary, with the features that define it."""
+    """One term of the library glossary, with the passages of each feature that uses it."""
 
     term: TermEntry
     features: tuple[Link, ...]
+    letter: str = ""
+    """The letter it is listed under in the A-Z index."""
+    search: str = ""
+    """Its forms in one lowercase string (English, Chinese, pinyin with and without tones), for
+    the filter box."""
 
 
 @dataclass(frozen=True)
 class GlossaryPage:
-    """The library glossary, ordered by English name or by pinyin, with links to both orders."""
+    """The library glossary, ordered by English name or by pinyin, with links to both orders, an
+    A-Z index and a filter box (issue 14)."""
 
     template: ClassVar[str] = "glossary.html"
     chrome: Chrome
     sort: str
     sorts: tuple[Link, ...]
     items: tuple[GlossaryItem, ...]
+    letters: tuple[Link, ...] = ()
 
 
-ReaderPage = HomePage | SeriesPage | FeaturePage | NotFoundPage | TimelinePage | GlossaryPage
+ReaderPage = HomePage | SeriesPage | FeaturePage | NotFoundPage | TimelinePage | GlossaryPage | PlacesPage
 """Any page of the reader."""
-
-
-def group_key(value: str, language: str = "en") -> tuple[str, str]:
-    """The label and element id of the group an event's value belongs to: its (start) year,
-    or its decade or century when it names no year."""
-    year, rank = sort_key(value)[:2]
-    chinese = language.startswith("zh")
-    era = ("公元前" if chinese else " BC") if year < 0 else ""
-    if rank == 0:
-        century = abs(year) // 100 + 1
-        if chinese:
-            label = f"{era}{century}世{'纪' if language == 'zh-Hans' else '紀'}"
-        else:
-            label = f"The {ordinal(century)} century{era}"
-        return label, f"c{year}"
-    if rank == 1:
-        return (f"{era}{abs(year)}年代" if chinese else f"The {abs(year)}s{era}"), f"d{year}"
-    return year_label(year, language), f"y{year}"
-
-
-def timeline_page(
-    entries: Sequence[TimelineEntry],
-    urls: Urls,
-    *,
-    series: Link | None = None,
-    key: str | None = None,
-) -> TimelinePage:
-    """A timeline page from entries already in time order (`Library.timeline`), in the language
-    of `urls`: of the library, or of the series `key` (linked as `series`). An event told by
-    several editions of a work is listed once, in the reader's edition, with its sentence in
-    the others (issue 12)."""
-    ui = Translator(urls.language)
-    groups: dict[str, tuple[str, list[TimelineItem]]] = {}
-    events = one_per_event([e for e in entries if on_the_calendar(e.value)], urls.language)
-    for entry, others in events:
-        label, anchor = group_key(entry.value, urls.language)
-        item = TimelineItem(
-            label=date_label(entry.value, entry.mod, urls.language),
-            sentence=stress(entry.sentence, entry.text, han_lang(entry.language)),
-            url=entry_url(urls, entry),
-            feature=entry.title,
-            part=entry.part,
-            language=entry.language,
-            editions=tuple(
-                EditionSentence(
-                    other.language,
-                    stress(other.sentence, other.text, han_lang(other.language)),
-                    entry_url(urls.in_language(other.language), other),
-                )
-                for other in others
-            ),
-        )
-        groups.setdefault(anchor, (label, []))[1].append(item)
-    title = ui.gettext("Timeline: %(name)s") % {"name": series.label} if series else ui.gettext("Timeline")
-    return TimelinePage(
-        chrome=make_chrome(urls, lambda other: other.timeline(key)),
-        title=title,
-        series=series,
-        groups=tuple(TimelineGroup(label, anchor, tuple(items)) for anchor, (label, items) in groups.items()),
-        count=len(events),
-    )
 
 
 def glossary_page(
@@ -194,38 +92,56 @@ def glossary_page(
     the editions share links to the work once (issue 12)."""
     anchors = anchor_ids([e.english for e in entries], "term")
     seen = shown or {}
-    items = [
-        GlossaryItem(
-            term=TermEntry(
-                anchor=anchor,
-                english=e.english,
-                chinese=e.chinese,
-                traditional=e.traditional,
-                simplified=e.simplified,
-                pinyin=e.pinyin,
-                abbreviation=e.abbreviation,
-                note=e.note,
-            ),
-            features=tuple(
-                Link(urls.feature(s), titles.get(s, s))
-                for s in dict.fromkeys(seen.get(s, s) for s in e.slugs)
-            ),
+    items = []
+    for anchor, e in zip(anchors, entries, strict=True):
+        pinyin = pinyin_words(e.chinese, e.english) if e.pinyin and e.chinese else e.pinyin
+        forms = (e.english, e.chinese, e.traditional, e.simplified, pinyin, e.pinyin_plain, e.abbreviation)
+        items.append(
+            GlossaryItem(
+                term=TermEntry(
+                    anchor=anchor,
+                    english=e.english,
+                    chinese=e.chinese,
+                    traditional=e.traditional,
+                    simplified=e.simplified,
+                    pinyin=pinyin,
+                    abbreviation=e.abbreviation,
+                    note=e.note,
+                ),
+                # Each feature's link lands on the passage where the term is first used (issue 14).
+                features=tuple(
+                    Link(f"{urls.feature(s)}#{use_anchor(e.english)}", titles.get(s, s))
+                    for s in dict.fromkeys(seen.get(s, s) for s in e.slugs)
+                ),
+                search=" ".join(f.casefold() for f in forms if f),
+            )
         )
-        for anchor, e in zip(anchors, entries, strict=True)
-    ]
     if sort == "pinyin":
         # Terms without Chinese have no pinyin: they follow, by English name.
         items.sort(key=lambda i: (i.term.pinyin is None, _pinyin_key(i.term), i.term.english.casefold()))
     else:
         items.sort(key=lambda i: i.term.english.casefold())
+    by = "pinyin" if sort == "pinyin" else "english"
+    items = [
+        replace(i, letter=_letter((i.term.pinyin if by == "pinyin" else None) or i.term.english))
+        for i in items
+    ]
     ui = Translator(urls.language)
     labels = {"english": ui.gettext("English"), "pinyin": ui.gettext("Pinyin")}
+    letters = tuple(Link(f"#letter-{letter}", letter) for letter in dict.fromkeys(i.letter for i in items))
     return GlossaryPage(
         chrome=make_chrome(urls, lambda other: other.glossary(sort)),
         sort=sort,
         sorts=tuple(Link(urls.glossary(s), labels[s], s == sort) for s in GLOSSARY_SORTS),
         items=tuple(items),
+        letters=letters,
     )
+
+
+def _letter(name: str) -> str:
+    """The A-Z letter a name is listed under (tone marks dropped; "#" for anything else)."""
+    plain = unicodedata.normalize("NFD", name)[:1].upper()
+    return plain if "A" <= plain <= "Z" else "#"
 
 
 def shown_editions(summaries: Sequence[FeatureSummary], language: str) -> dict[str, str]:
@@ -237,31 +153,12 @@ def shown_editions(summaries: Sequence[FeatureSummary], language: str) -> dict[s
     return shown
 
 
-def entry_url(urls: Urls, entry: TimelineEntry) -> str:
-    """The very words of a timeline entry in its feature."""
-    ref = TextRef(entry.block, entry.field, entry.paragraph)
-    return f"{urls.feature(entry.slug)}#{event_anchor(ref, entry.start)}"
-
-
 def _pinyin_key(term: TermEntry) -> str:
     """Pinyin without tone marks, then with them, so `ma` sorts by syllable before tone."""
     plain = "".join(
         c for c in unicodedata.normalize("NFD", term.pinyin or "") if not unicodedata.combining(c)
     )
     return f"{plain.casefold()}\x00{term.pinyin or ''}"
-
-
-def load_timeline(library: ReferenceReader, urls: Urls, series: str | None = None) -> TimelinePage:
-    """The library timeline, or a series' (NotFoundError when the series has no features)."""
-    if series is None:
-        return timeline_page(library.timeline(), urls)
-    if not library.list_features(series=series, limit=1):
-        raise NotFoundError(f"no series {series!r}")
-    summary = next((s for s in library.list_series() if s.key == series), None)
-    name = series_title(summary, series)
-    return timeline_page(
-        library.timeline(series=series), urls, series=Link(urls.series(series), name), key=series
-    )
 
 
 def load_glossary(library: ReferenceReader, urls: Urls, sort: GlossarySort = "english") -> GlossaryPage:

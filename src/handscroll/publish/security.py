@@ -42,6 +42,8 @@ def tile_source(tiles: str) -> str:
 
 def content_security_policy(settings: Settings) -> str:
     """The reader's CSP: `CONTENT_SECURITY_POLICY`, with the map's tile host allowed for images."""
+    if not settings.map_tiles:
+        return CONTENT_SECURITY_POLICY  # the shipped base map needs no other host (issue 14)
     return CONTENT_SECURITY_POLICY.replace(
         "img-src 'self' data:", f"img-src 'self' data: {tile_source(settings.map_tiles)}"
     )
@@ -63,7 +65,9 @@ class SecurityHeadersMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers.extend(self.headers)
+                # A response may set its own (the editor's preview is framed by the editor, issue 13).
+                own = {name.lower() for name, _ in headers}
+                headers.extend(header for header in self.headers if header[0] not in own)
                 if static:
                     headers.append((b"cache-control", b"public, max-age=3600"))
                 message = {**message, "headers": headers}

@@ -1,4 +1,5 @@
-"""How `handscroll serve` runs the reader: uvicorn with limits for slow and idle clients (issue 10).
+"""How `handscroll serve` runs the reader: uvicorn with limits for slow and idle clients (issue 10),
+in one process or in several worker processes on one library (issue 11).
 
 uvicorn closes idle keep-alive connections (`timeout_keep_alive`) and caps the size
 of a request head (h11's `max_incomplete_event_size`), but it has no deadline for a
@@ -9,6 +10,7 @@ connection would stay open for ever. `HeadTimeoutProtocol` adds that deadline.
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any
 
 import h11
@@ -68,6 +70,30 @@ class HeadTimeoutProtocol(H11Protocol):
         self._head_timer = None
         if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
             self.transport.close()
+
+
+APP_FACTORY = "handscroll.publish.server:app_from_environment"
+"""What each worker process imports to make its app (uvicorn's `factory=True`)."""
+
+
+def app_from_environment() -> Any:
+    """The reader app of one worker process, from `HANDSCROLL_*` variables (`Settings.from_env`),
+    which `handscroll serve --workers N` sets from its options before starting the workers."""
+    from handscroll.config import Settings
+    from handscroll.publish.web import create_app
+
+    settings = Settings.from_env()
+    return create_app(settings.db, settings)
+
+
+def run_workers(db: str, media: str | None, host: str, port: int, workers: int) -> None:
+    """Serve the library at `db` from `workers` processes sharing the port (uvicorn restarts one
+    that dies); each makes its own app (`app_from_environment`) and shares nothing but the
+    library, so a page cache is per process and follows the library's version (issue 11)."""
+    os.environ["HANDSCROLL_DB"] = db  # the workers read their settings from the environment
+    if media is not None:
+        os.environ["HANDSCROLL_MEDIA"] = media
+    uvicorn.run(APP_FACTORY, factory=True, workers=workers, **server_options(host, port))
 
 
 def server_options(host: str, port: int, *, log_level: str = "warning") -> dict[str, Any]:

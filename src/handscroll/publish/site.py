@@ -1,6 +1,7 @@
 """The static site: the reader's pages written to a folder, with relative links.
 
-The folder works from `file://` and on any static host: `index.html`,
+The folder works from `file://` and on any static host: `index.html` (then
+`index-2.html`... when the library has more series than one home page shows),
 `series/<key>.html`, `features/<slug>.html`, `timeline.html`,
 `timelines/<key>.html` (one per series), `glossary.html` and
 `glossary-pinyin.html` (the two orders, so sorting needs no script),
@@ -23,7 +24,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -31,6 +32,8 @@ from handscroll.config import Settings
 from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.checks import load_checks
 from handscroll.publish.contexts import (
+    HOME_PARTS_SHOWN,
+    HOME_SERIES_SHOWN,
     FeaturePage,
     FigureCard,
     Gallery,
@@ -43,7 +46,6 @@ from handscroll.publish.contexts import (
     feature_page,
     home_page,
     make_picture,
-    neighbours,
     not_found_page,
     series_page,
     series_title,
@@ -53,6 +55,7 @@ from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, m
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
+from handscroll.publish.places_page import load_places
 from handscroll.publish.redirects import write_redirect_pages
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
@@ -61,12 +64,12 @@ from handscroll.publish.reference import (
     ReferenceReader,
     glossary_page,
     shown_editions,
-    timeline_page,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import write_static_search
+from handscroll.publish.timeline_page import static_timeline_files, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
-from handscroll.publish.vendor import vendor_files
+from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
 MANIFEST = ".handscroll-build.json"
@@ -129,7 +132,7 @@ def build_site(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     renderer = Renderer()
-    media = MediaLibrary(settings.media_dir, out_dir / "media")
+    media = MediaLibrary(settings.media_dir, out_dir / "media", out_dir / "iiif" / "image")
     old = _read_manifest(out_dir)
     summaries = library.list_features()
     series = library.list_series()
@@ -142,6 +145,15 @@ def build_site(
         nested_maps = map_setup(settings, _site_urls(language)[1], leaflet is not None)
         jobs.extend(_jobs(library, summaries, series, media, base, nested_maps, stamps, language))
         jobs.extend(_reference_jobs(library, summaries, series, base, language))
+        root = _site_urls(language)[0]
+        places_key = _hash(base, language, [astuple(s) for s in summaries], sorted(stamps.items()))
+        jobs.append(
+            _Job(
+                root.places().removeprefix(root.prefix),
+                places_key,
+                _bind_places(library, root, map_setup(settings, root, leaflet is not None)),
+            )
+        )
     if progress is not None:
         progress.start(len(jobs))
 
@@ -168,7 +180,9 @@ def build_site(
     for media_id in sorted(media_ids):
         for size in SIZES:
             media.derivative(media_id, size)
+        media.tiles(media_id)  # deep zoom: cut once, kept while the picture is unchanged (issue 14)
     if base_url is not None:
+        _write_image_services(media, media_ids, base_url, out_dir)
         for path, data in site_manifests(library, media, base_url).items():
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
@@ -202,11 +216,9 @@ def _jobs(
     folder = site_folder(language)
     base = _hash(base, language)
 
-    yield _Job(
-        f"{folder}index.html",
-        _hash(base, [astuple(s) for s in summaries], [astuple(s) for s in series]),
-        lambda: home_page(summaries, series, media, root),
-    )
+    # A series counts its works (each listed once), as the server's pages do.
+    heads = [(replace(s, features=len(groups[s.key])), groups[s.key]) for s in series if s.key in groups]
+    yield from _home_jobs(heads, groups.get(None, []), media, base, folder, root)
     yield _Job(
         f"{folder}404.html",
         _hash(base, [astuple(s) for s in series]),
@@ -216,6 +228,7 @@ def _jobs(
         if key is None:
             continue
         head = known.get(key)
+        head = replace(head, features=len(parts)) if head is not None else None
         yield _Job(
             f"{folder}series/{series_file(key)}",
             _hash(base, head and astuple(head), [astuple(p) for p in parts]),
@@ -226,7 +239,7 @@ def _jobs(
     for part in summaries:
         key = part.series
         head = known.get(key) if key is not None else None
-        previous, following = neighbours(part.slug, groups.get(key, [])) if key is not None else (None, None)
+        previous, following = _neighbours(part, groups.get(key, [])) if key is not None else (None, None)
         editions = works[part.work] if part.work else {}
         yield _Job(
             f"{folder}features/{part.slug}.html",
@@ -241,6 +254,64 @@ def _jobs(
             ),
             _bind_feature(library, part, head, previous, following, media, nested, maps, editions),
         )
+
+
+def _neighbours(
+    part: FeatureSummary, parts: list[FeatureSummary]
+) -> tuple[FeatureSummary | None, FeatureSummary | None]:
+    """The works listed just before and after `part` in its series in this language: an edition
+    this language does not list stands where its work's listed edition stands, as on the server."""
+    same = [p.slug == part.slug or (part.work is not None and p.work == part.work) for p in parts]
+    at = same.index(True) if any(same) else None
+    if at is None:
+        return None, None
+    return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
+
+
+def _home_jobs(
+    series: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    standalone: list[FeatureSummary],
+    media: MediaLibrary,
+    base: str,
+    folder: str,
+    urls: SiteUrls,
+) -> Iterator[_Job]:
+    """The home pages of one language, `index.html` then `index-2.html`...: the server's pages, by
+    number (issue 11)."""
+    items: list[tuple[SeriesSummary, list[FeatureSummary]] | FeatureSummary] = [*series, *standalone]
+    size = HOME_SERIES_SHOWN
+    count = max(1, -(-len(items) // size))
+    for number in range(1, count + 1):
+        shown = items[(number - 1) * size : number * size]
+        heads = [
+            (head, parts[:HOME_PARTS_SHOWN]) for head, parts in (i for i in shown if isinstance(i, tuple))
+        ]
+        loose = [i for i in shown if not isinstance(i, tuple)]
+        previous = _home_file(number - 1) if number > 1 else None
+        following = _home_file(number + 1) if number < count else None
+        key = _hash(
+            base, [(astuple(h), [astuple(p) for p in ps]) for h, ps in heads], [astuple(f) for f in loose]
+        )
+        yield _Job(
+            f"{folder}{_home_file(number)}",
+            _hash(key, previous, following),
+            _bind_home(heads, loose, media, urls, previous, following),
+        )
+
+
+def _home_file(number: int) -> str:
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def _bind_home(
+    heads: list[tuple[SeriesSummary, list[FeatureSummary]]],
+    loose: list[FeatureSummary],
+    media: MediaLibrary,
+    urls: SiteUrls,
+    previous: str | None,
+    following: str | None,
+) -> Callable[[], Page]:
+    return lambda: home_page(heads, loose, media, urls, previous_url=previous, next_url=following)
 
 
 def _bind_series(
@@ -296,18 +367,15 @@ def _reference_jobs(
     root, nested = _site_urls(language)
     folder = site_folder(language)
     base = _hash(base, language)
-    yield _Job(
-        f"{folder}timeline.html",
-        _hash(base, [astuple(e) for e in entries]),
-        lambda: timeline_page(entries, root),
+    yield from _timeline_jobs(
+        entries, f"{folder}timeline.html", _hash(base, [astuple(e) for e in entries]), root
     )
     for head in series:
         picked = [e for e in entries if e.series == head.key]
-        yield _Job(
-            f"{folder}timelines/{series_file(head.key)}",
-            _hash(base, astuple(head), [astuple(e) for e in picked]),
-            _bind_timeline(picked, head, nested),
-        )
+        path = f"{folder}timelines/{series_file(head.key)}"
+        key = _hash(base, astuple(head), [astuple(e) for e in picked])
+        link = Link(nested.series(head.key), series_title(head, head.key))
+        yield from _timeline_jobs(picked, path, key, nested, link, head.key)
     named = sorted({slug for term in terms for slug in term.slugs})
     terms_key = _hash(base, [astuple(t) for t in terms], [(slug, titles.get(slug)) for slug in named])
     shown = shown_editions(summaries, language)
@@ -324,11 +392,29 @@ def _site_urls(language: str) -> tuple[SiteUrls, SiteUrls]:
     return SiteUrls(depth, language), SiteUrls(depth + 1, language)
 
 
+def _timeline_jobs(
+    entries: list[TimelineEntry],
+    path: str,
+    key: str,
+    urls: SiteUrls,
+    series: Link | None = None,
+    series_key: str | None = None,
+) -> Iterator[_Job]:
+    """A timeline as pages of files, `path` first, then `-2`, `-3` ... beside it (issue 14)."""
+    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    for number, address in enumerate(static_timeline_files(entries, urls, series_key), start=1):
+        name = address.rsplit("/", 1)[-1]
+        yield _Job(f"{folder}{name}", key, _bind_timeline(entries, urls, number, series, series_key))
+
+
 def _bind_timeline(
-    entries: list[TimelineEntry], head: SeriesSummary, urls: SiteUrls
+    entries: list[TimelineEntry], urls: SiteUrls, number: int, series: Link | None, key: str | None
 ) -> Callable[[], ReaderPage]:
-    name = series_title(head, head.key)
-    return lambda: timeline_page(entries, urls, series=Link(urls.series(head.key), name), key=head.key)
+    return lambda: static_timeline_page(entries, urls, number, series=series, key=key)
+
+
+def _bind_places(library: SiteReader, urls: SiteUrls, maps: MapSetup) -> Callable[[], ReaderPage]:
+    return lambda: load_places(library, urls, maps)  # every place of the library (issue 14)
 
 
 def _bind_glossary(
@@ -364,6 +450,20 @@ def _pictures(page: ReaderPage) -> set[str]:
     return found
 
 
+def _write_image_services(media: MediaLibrary, media_ids: set[str], base_url: str, out_dir: Path) -> None:
+    """Each picture's `iiif/image/<media-id>/info.json`; IIIF ids must be absolute, so only with
+    `base_url` (the viewer itself needs none: it is given the tiling in the page)."""
+    urls = SiteUrls(0)
+    for media_id in sorted(media_ids):
+        info = media.info(media_id)
+        if info is not None:
+            service = f"{base_url.rstrip('/')}/{urls.tiles(media_id)}"
+            data = json.dumps(info.pyramid.info(service), indent=1).encode()
+            target = out_dir / urls.tiles(media_id) / "info.json"
+            if not target.is_file() or target.read_bytes() != data:
+                _write(target, data)
+
+
 def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
     """Copy the stylesheet, scripts and icon, and Leaflet's files when it is installed, leaving
     files that are already the same."""
@@ -373,8 +473,15 @@ def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
         vendor = target / "vendor" / "leaflet"
         _copy_files((leaflet / name for name in LEAFLET_FILES), vendor)
         _copy_files((leaflet / "images").glob("*.png"), vendor / "images")
-    for name, source in vendor_files().items():  # fonts, viewer, base map (issue 14)
+    files = vendor_files()
+    for name, source in files.items():  # fonts, viewer, base map (issue 14)
         _copy_files([source], (target / "vendor" / name).parent)
+    for name in WRAPPED:  # the base map as a script, for file:// (issue 14)
+        data = wrapped_file(files, name)
+        if data is not None and (
+            not (target / "vendor" / name).is_file() or (target / "vendor" / name).read_bytes() != data
+        ):
+            _write(target / "vendor" / name, data)
 
 
 def _copy_files(sources: Iterable[Path], target: Path) -> None:

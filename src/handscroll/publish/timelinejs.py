@@ -54,20 +54,19 @@ def _date(date: CalendarDate, display: str | None = None) -> Json:
     return out
 
 
-def _picture_for(
-    entry: TimelineEntry, feature: Feature | None
-) -> tuple[str, tuple[str, ...], str | None] | None:
-    """The figure an event stands in (its caption's picture), else the feature's lead picture."""
+def _picture_for(entry: TimelineEntry, feature: Feature | None) -> tuple[Figure, str | None] | None:
+    """The figure an event stands in (its caption's picture), else the feature's lead picture,
+    with the feature's credit."""
     if feature is None:
         return None
     credit = next((b.text for b in feature.blocks if isinstance(b, Credit)), None)
     if entry.block is not None and entry.block < len(feature.blocks):
         block = feature.blocks[entry.block]
         if isinstance(block, Figure):
-            return block.media, block.caption, credit
+            return block, credit
     if feature.hero is not None:
-        caption = next((f.caption for f in feature.figures if f.media == feature.hero), ())
-        return feature.hero, caption, credit
+        figure = next((f for f in feature.figures if f.media == feature.hero), Figure(media=feature.hero))
+        return figure, credit
     return None
 
 
@@ -118,15 +117,16 @@ def build_timeline(
             event["end_date"] = end_date
         picture = _picture_for(entry, feature)
         if picture is not None:
-            media_id, caption, credit = picture
-            url = picture_url(media_id, entry.slug)
+            figure, credit = picture
+            url = picture_url(figure.media, entry.slug)
             if url is not None:
-                shown.append(media_id)
+                shown.append(figure.media)
                 event["media"] = {
                     "url": url,
-                    "caption": str(escape(" ".join(caption))),
+                    "caption": str(escape(" ".join(figure.caption))),
                     "credit": str(escape(credit or "")),
-                    "alt": str(escape(caption[0] if caption else "")),
+                    # its own alt, never the caption again (issue 14)
+                    "alt": str(escape(figure.alt)),
                 }
         events.append(event)
         years.setdefault(entry.series, []).extend([start.year] + ([end.year] if end is not None else []))

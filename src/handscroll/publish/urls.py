@@ -34,11 +34,15 @@ class Urls(Protocol):
 
     def media(self, media_id: str, size: str) -> str: ...
 
+    def tiles(self, media_id: str) -> str: ...
+
     def static(self, name: str) -> str: ...
 
     def timeline(self, series: str | None = None) -> str: ...
 
     def glossary(self, sort: str = "english") -> str: ...
+
+    def places(self) -> str: ...
 
     def search(self) -> str: ...
 
@@ -71,6 +75,10 @@ class WebUrls:
         """One derivative of a picture."""
         return f"/media/{media_id}/{size}.webp"
 
+    def tiles(self, media_id: str) -> str:
+        """A picture's deep-zoom tiles: its IIIF level-0 image service (issue 14)."""
+        return f"/iiif/image/{media_id}"
+
     def static(self, name: str) -> str:
         """A stylesheet or script."""
         return f"/static/{name}"
@@ -83,6 +91,10 @@ class WebUrls:
         """The library glossary, ordered by English name or by pinyin."""
         page = f"{self.root}/glossary"
         return page if sort == "english" else f"{page}?sort={quote(sort, safe='')}"
+
+    def places(self) -> str:
+        """The places of the whole library, on one map (issue 14)."""
+        return f"{self.root}/places"
 
     def search(self) -> str:
         """The search results page (issue 5)."""
@@ -120,6 +132,10 @@ class SiteUrls:
         """One derivative of a picture, copied into `media/`."""
         return f"{self.prefix}media/{derivative_name(media_id, size)}"
 
+    def tiles(self, media_id: str) -> str:
+        """A picture's deep-zoom tiles, cut into `iiif/image/<media-id>/` by the build."""
+        return f"{self.prefix}iiif/image/{media_id}"
+
     def static(self, name: str) -> str:
         """A stylesheet or script, copied into `static/`."""
         return f"{self.prefix}static/{name}"
@@ -134,6 +150,10 @@ class SiteUrls:
         """The glossary by English name (`glossary.html`) or by pinyin (`glossary-pinyin.html`):
         two files, so sorting works without a script and from `file://`."""
         return f"{self.pages}glossary.html" if sort == "english" else f"{self.pages}glossary-{sort}.html"
+
+    def places(self) -> str:
+        """The places of the whole library, `places.html` (issue 14)."""
+        return f"{self.pages}places.html"
 
     def search(self) -> str:
         """The search page `search.html`, answered by a script from a prebuilt index (issue 5)."""

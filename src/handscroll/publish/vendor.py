@@ -13,11 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import FileResponse, Response
-from starlette.routing import Route
-
 
 @dataclass(frozen=True)
 class Vendor:
@@ -44,6 +39,7 @@ VENDORS = (
     Vendor("openseadragon", "openseadragon/build/openseadragon", ("openseadragon.min.js", "images/*.png")),
     Vendor("world-atlas", "world-atlas", ("countries-50m.json",)),
     Vendor("topojson", "topojson-client/dist", ("topojson-client.min.js",)),
+    Vendor("markercluster", "leaflet.markercluster/dist", ("leaflet.markercluster.js", "*.css")),
 )
 """Every package the reader serves besides Leaflet (which has a setting of its own)."""
 
@@ -72,6 +68,19 @@ def vendor_files(root: Path | None = None) -> dict[str, Path]:
     return found
 
 
+WRAPPED = {"world-atlas/countries-50m.js": ("world-atlas/countries-50m.json", "handscrollWorldAtlas")}
+"""JSON served as a script setting a global, so a static site opened from `file://` (where a
+script may not fetch) still draws the base map: path -> (the JSON's path, the global's name)."""
+
+
+def wrapped_file(files: dict[str, Path], name: str) -> bytes | None:
+    """The bytes of a `WRAPPED` script, or None when it is not one or its JSON is not installed."""
+    if name not in WRAPPED or WRAPPED[name][0] not in files:
+        return None
+    source, variable = WRAPPED[name]
+    return f"window.{variable} = ".encode() + files[source].read_bytes().strip() + b";\n"
+
+
 def installed(files: dict[str, Path], name: str) -> bool:
     """True when the package `name` has at least one file to ship."""
     return any(key.startswith(f"{name}/") for key in files)
@@ -82,15 +91,3 @@ def _matches(base: Path, patterns: tuple[str, ...]) -> Iterator[Path]:
         return
     for pattern in patterns:
         yield from (p for p in sorted(base.glob(pattern)) if p.is_file())
-
-
-def vendor_route(files: dict[str, Path]) -> Route:
-    """`/static/vendor/{path}`: exactly the files of `vendor_files`, cached for a day."""
-
-    async def serve(request: Request) -> Response:
-        path = files.get(str(request.path_params["path"]))
-        if path is None:
-            raise HTTPException(404)
-        return FileResponse(path, headers={"Cache-Control": "public, max-age=86400"})
-
-    return Route("/static/vendor/{path:path}", serve)

@@ -19,7 +19,7 @@ SERIES = "handscroll_sample_civilwar"
 """The series key of the samples, as their media IDs name it."""
 
 SERIES_TITLE = "China's Civil War, 1945–1949 (國共內戰)"
-"""The display title `handscroll demo` gives the sample series."""
+"""The display title of the sample series, as `features/series.yaml` gives it to `handscroll import`."""
 
 
 PHRASES = Path(__file__).parent / "phrases.yaml"

@@ -12,8 +12,9 @@ so they see the batches written before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,13 +24,14 @@ from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import Enrichment, Feature
 from handscroll.store.engine import describe_error
 from handscroll.store.enrichments import replace_enrichments
-from handscroll.store.importing import chunks, import_items, refuse_duplicate_slugs
+from handscroll.store.importing import chunks, write_import
 from handscroll.store.mapping import build_feature
-from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import ImportItem, ImportReport
 from handscroll.store.search import reindex_stored
 from handscroll.store.tables import BlockRow, EnrichmentRow, FeatureRow, SeriesRow
-from handscroll.store.works import StoredEdition, editions_of, save_works
+from handscroll.store.works import StoredEdition, editions_of
+
+_T = TypeVar("_T")
 
 
 class ImportRun:
@@ -78,26 +80,41 @@ class ImportRun:
         return [found.get(slug) for slug in slugs]
 
     def write(
-        self, items: Sequence[ImportItem], *, enrichments: Sequence[tuple[str, Enrichment]] = ()
+        self,
+        items: Sequence[ImportItem],
+        *,
+        enrichments: Sequence[tuple[str, Enrichment]] = (),
+        then: Callable[[Session, ImportReport], None] | None = None,
     ) -> ImportReport:
         """Write one batch: add, update in place or skip each item; the batch is written whole or not at all.
 
         `enrichments` replaces the enrichment of stored features (by slug) with the batch: the
-        editions of a work whose terms an edition of the batch changed (issue 12).
-
-        Raises StoreError when two items share a slug or the database refuses
-        the batch; nothing of the batch is written then (nor, all or nothing,
+        editions of a work whose terms an edition of the batch changed (issue 12). `then` runs
+        in the batch's transaction after its features are written (the workspace records their
+        revisions there, issue 13). Raises StoreError when two items share a slug or the
+        database refuses the batch; nothing of the batch is written then (nor, all or nothing,
         of the batches before it: the run is then rolled back).
         """
-        refuse_duplicate_slugs(items)
-        hashes = [item.feature.content_hash() for item in items]
+
+        def work(session: Session) -> ImportReport:
+            report = write_import(session, items)
+            # A derived edition the batch replaced is gone: its aligned terms go with it.
+            replace_by_slug(session, [(slug, e) for slug, e in enrichments if slug not in report.replaced])
+            if then is not None:
+                then(session, report)
+            return report
+
+        return self.transact(work)
+
+    def transact(self, work: Callable[[Session], _T]) -> _T:
+        """Run `work` as one batch: in a transaction of its own, or in the run's when all or nothing."""
         try:
             if self._whole is not None:
-                report = self._write(self._whole, items, hashes, enrichments)
+                result = work(self._whole)
                 self._whole.flush()
             else:
                 with Session(self._writer) as session, session.begin():
-                    report = self._write(session, items, hashes, enrichments)
+                    result = work(session)
         except SQLAlchemyError as exc:
             kept = (
                 "nothing was written"
@@ -106,20 +123,7 @@ class ImportRun:
             )
             raise StoreError(f"import failed and {kept}: {describe_error(exc)}") from exc
         self.batches += 1
-        return report
-
-    @staticmethod
-    def _write(
-        session: Session,
-        items: Sequence[ImportItem],
-        hashes: list[str],
-        enrichments: Sequence[tuple[str, Enrichment]],
-    ) -> ImportReport:
-        report = import_items(session, items, hashes)
-        replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
-        pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
-        replace_by_slug(session, [(slug, e) for slug, e in enrichments if slug not in replaced])
-        return ImportReport(report.outcomes, tuple(replaced))
+        return result
 
     @contextmanager
     def _reading(self) -> Iterator[Session]:

@@ -21,11 +21,13 @@ from sqlalchemy.orm import Session
 from handscroll.errors import StoreError
 from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.mapping import block_values, feature_values
+from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import ImportItem, ImportReport, Outcome
 from handscroll.store.redirects import keep_redirects
 from handscroll.store.search import index_features
 from handscroll.store.search_text import TermForms
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
+from handscroll.store.works import save_works
 
 IN_CHUNK = 2500
 """Most values bound into one `IN (...)` (a query may hold two): below both databases' limits."""
@@ -72,6 +74,18 @@ def refuse_duplicate_slugs(items: Sequence[ImportItem]) -> None:
                 f"{item.source}; nothing was imported"
             )
         first_source[slug] = item.source
+
+
+def write_import(session: Session, items: Sequence[ImportItem]) -> ImportReport:
+    """One import in the caller's transaction: the features, their blocks, enrichments, search
+    index, work keys and pinned quiz approvals. `Library.import_features` and the workspace's
+    publishing (issue 13) both write through here, so a published revision reaches every
+    reader like an import."""
+    refuse_duplicate_slugs(items)
+    report = import_items(session, items, [item.feature.content_hash() for item in items])
+    replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
+    pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
+    return ImportReport(report.outcomes, tuple(replaced))
 
 
 def import_items(session: Session, items: Sequence[ImportItem], hashes: list[str]) -> ImportReport:

@@ -9,23 +9,24 @@ feature or block.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import ColumnElement, Engine, func, select, update
+from sqlalchemy import ColumnElement, Engine, ScalarSelect, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
+from handscroll.store import listing
 from handscroll.store.engine import describe_error, open_engine, writer
+from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
 from handscroll.store.import_run import ImportRun, load_feature, replace_by_slug
-from handscroll.store.importing import import_items, refuse_duplicate_slugs
+from handscroll.store.importing import write_import
+from handscroll.store.listing import EventKey, PartKey, TermKey
 from handscroll.store.mapping import build_summary
-from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -43,7 +44,6 @@ from handscroll.store.search import (
     unindex_features,
 )
 from handscroll.store.tables import (
-    BlockRow,
     EditionRow,
     EnrichmentRow,
     EventRow,
@@ -51,7 +51,15 @@ from handscroll.store.tables import (
     SeriesRow,
     TermRow,
 )
-from handscroll.store.works import StoredEdition, editions_of, save_works, work_keys
+from handscroll.store.timeline_slices import (
+    TimelineFilter,
+    TimelineSlice,
+    read_slice,
+    timeline_select,
+    to_entry,
+)
+from handscroll.store.version import read_version
+from handscroll.store.works import StoredEdition, editions_of, work_keys
 
 
 class Library:
@@ -97,20 +105,21 @@ class Library:
             rows = session.execute(select(FeatureRow.source_hash, FeatureRow.slug))
             return {source_hash: slug for source_hash, slug in rows}
 
-    def import_features(self, items: Sequence[ImportItem]) -> ImportReport:
+    def import_features(
+        self, items: Sequence[ImportItem], *, then: Callable[[Session, ImportReport], None] | None = None
+    ) -> ImportReport:
         """Add new features, update changed ones in place, skip unchanged ones: all or nothing.
 
-        Raises StoreError (and writes nothing) when two items share a slug or
-        the database refuses the batch.
+        `then` runs in the same transaction after the features are written (the
+        workspace records their revisions there, issue 13). Raises StoreError (and
+        writes nothing) when two items share a slug or the database refuses the batch.
         """
-        refuse_duplicate_slugs(items)
-        hashes = [item.feature.content_hash() for item in items]
         try:
             with Session(self._writer) as session, session.begin():
-                report = import_items(session, items, hashes)
-                replaced = save_works(session, items)  # work keys in the same transaction (issue 12)
-                pin_approvals(session, items)  # and the approvals a `::: quiz` pins (issue 15)
-                return ImportReport(report.outcomes, tuple(replaced))
+                report = write_import(session, items)
+                if then is not None:
+                    then(session, report)
+                return report
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
@@ -150,14 +159,8 @@ class Library:
         self, *, series: str | None = None, offset: int = 0, limit: int | None = None
     ) -> list[FeatureSummary]:
         """Summaries ordered by series key, part and title; features without a series come last."""
-        figures = (
-            select(func.count(BlockRow.id))
-            .where(BlockRow.feature_id == FeatureRow.id, BlockRow.type == "figure")
-            .correlate(FeatureRow)
-            .scalar_subquery()
-        )
         query = (
-            select(FeatureRow, SeriesRow.key, figures, EditionRow.work_key, EditionRow.derived)
+            select(FeatureRow, SeriesRow.key, listing.FIGURES, EditionRow.work_key, EditionRow.derived)
             .outerjoin(FeatureRow.series)
             .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
             .order_by(
@@ -224,18 +227,18 @@ class Library:
     def list_series(self) -> list[SeriesSummary]:
         """Every series with at least one feature, by key, with its feature count."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id))
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
             .join(SeriesRow.features)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
             .order_by(self._text_order(SeriesRow.key))
         )
         with Session(self._engine) as session:
-            return [SeriesSummary(key=k, title=t, features=n) for k, t, n in session.execute(query)]
+            return [SeriesSummary(k, t, n, first) for k, t, n, first in session.execute(query)]
 
     def get_series(self, key: str) -> SeriesSummary:
         """One series with its feature count; NotFoundError if no feature is in it."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id))
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
             .join(SeriesRow.features)
             .where(SeriesRow.key == key)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
@@ -244,7 +247,7 @@ class Library:
             row = session.execute(query).one_or_none()
         if row is None:
             raise NotFoundError(f"no series {key!r} in the library")
-        return SeriesSummary(key=row[0], title=row[1], features=row[2])
+        return SeriesSummary(key=row[0], title=row[1], features=row[2], first_title=row[3])
 
     def set_series_title(self, key: str, title: str | None) -> None:
         """Give a series its display title (None clears it); NotFoundError if no such series."""
@@ -333,48 +336,27 @@ class Library:
             raise StoreError(f"search failed: {describe_error(exc)}") from exc
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
-        """Events of the library, a series or a feature, in time order (see timeline.sort_key)."""
-        query = (
-            select(
-                EventRow,
-                FeatureRow.slug,
-                FeatureRow.title,
-                FeatureRow.part,
-                SeriesRow.key,
-                FeatureRow.language,
-                EditionRow.work_key,
-            )
-            .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
-            .outerjoin(FeatureRow.series)
-            .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
-            .order_by(self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position)
+        """Events of the library, a series or a feature, in time order (see timeline.sort_key);
+        never one read from a model answer (issue 14)."""
+        query = timeline_select().order_by(
+            self._text_order(EventRow.sort_key), FeatureRow.slug, EventRow.position
         )
         if series is not None:
             query = query.where(SeriesRow.key == series)
         if slug is not None:
             query = query.where(FeatureRow.slug == slug)
         with Session(self._engine) as session:
-            return [
-                TimelineEntry(
-                    slug=feature_slug,
-                    title=title,
-                    part=part,
-                    series=key,
-                    value=e.value,
-                    mod=e.mod,
-                    year=e.year,
-                    text=e.text,
-                    sentence=e.sentence,
-                    block=e.block,
-                    field=e.field,
-                    paragraph=e.paragraph,
-                    start=e.start,
-                    end=e.end,
-                    language=language,
-                    work=work,
-                )
-                for e, feature_slug, title, part, key, language, work in session.execute(query)
-            ]
+            return [to_entry(row) for row in session.execute(query)]
+
+    def timeline_slice(
+        self, wanted: TimelineFilter, *, after: str | None = None, before: str | None = None, limit: int = 100
+    ) -> TimelineSlice:
+        """About `limit` events of a filtered timeline after (or before) a cursor: what one page of
+        the timeline shows, whatever the size of the library (issue 14)."""
+        try:
+            return read_slice(self._engine, wanted, after=after, before=before, limit=limit)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"reading the timeline failed: {describe_error(exc)}") from exc
 
     def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
         """The library's terms, one entry per English name and Chinese form, by English name."""
@@ -385,26 +367,91 @@ class Library:
         )
         if series is not None:
             query = query.outerjoin(FeatureRow.series).where(SeriesRow.key == series)
-        entries: dict[tuple[str, str | None], GlossaryEntry] = {}
         with Session(self._engine) as session:
-            for term, feature_slug in session.execute(query):
-                key = (term.english, term.traditional)
-                known = entries.get(key)
-                if known is None:
-                    entries[key] = GlossaryEntry(
-                        english=term.english,
-                        chinese=term.chinese,
-                        abbreviation=term.abbreviation,
-                        note=term.note,
-                        traditional=term.traditional,
-                        simplified=term.simplified,
-                        pinyin=term.pinyin,
-                        pinyin_plain=term.pinyin_plain,
-                        slugs=(feature_slug,),
-                    )
-                elif feature_slug not in known.slugs:
-                    entries[key] = replace(known, slugs=(*known.slugs, feature_slug))
-        return list(entries.values())
+            return listing.group_terms(session.execute(query))
+
+    def version(self) -> int:
+        """The library's version: it changes in the same transaction as any write to what readers see,
+        by any process (`store.version`); readers key what they rendered on it (issue 11)."""
+        with self._engine.connect() as conn:
+            return read_version(conn)
+
+    def feature_view(self, slug: str) -> FeatureView:
+        """A feature with its enrichment, approved self-checks, series title and neighbours, read by
+        indexed single-row queries (issue 11); NotFoundError if the slug is unknown."""
+        with self._engine.connect() as conn:
+            view = read_feature_view(conn, slug)
+        if view is None:
+            raise NotFoundError(f"no feature {slug!r} in the library")
+        return view
+
+    def feature_stamp(self, slug: str) -> tuple[object, ...] | None:
+        """What a feature page shows, in brief (`feature_view.read_feature_stamp`): equal stamps,
+        equal pages; None when the page cannot be checked that way."""
+        with self._engine.connect() as conn:
+            return read_feature_stamp(conn, slug)
+
+    def parts_page(
+        self,
+        series: str | None,
+        *,
+        after: PartKey | None = None,
+        before: PartKey | None = None,
+        limit: int,
+    ) -> list[FeatureSummary]:
+        """Up to `limit` parts of a series (None: the features in no series) in reading order, after
+        `after` or just before `before`; empty for an unknown series."""
+        with self._engine.connect() as conn:
+            found = listing.series_id(conn, series) if series is not None else None
+            if series is not None and found is None:
+                return []
+            if before is not None:
+                return listing.parts_before(conn, found, before, limit)
+            return listing.parts_after(conn, found, after, limit)
+
+    def series_page(
+        self,
+        *,
+        after: str | None = None,
+        before: str | None = None,
+        last: bool = False,
+        limit: int,
+        works: bool = False,
+    ) -> list[SeriesSummary]:
+        """Up to `limit` series with features, by key: after `after`, just before `before`, or the
+        `last` ones; with `works`, `features` counts works (a work's editions once)."""
+        with self._engine.connect() as conn:
+            return listing.series_page(conn, after=after, before=before, last=last, limit=limit, works=works)
+
+    def count_works(self, series: str) -> int:
+        """How many works a series has (a work's editions count once, issue 12)."""
+        with self._engine.connect() as conn:
+            found = listing.series_id(conn, series)
+            return 0 if found is None else listing.series_sizes(conn, [found], works=True).get(found, 0)
+
+    def features_page(
+        self, *, series: str | None = None, after: tuple[str | None, PartKey] | None = None, limit: int
+    ) -> list[FeatureSummary]:
+        """Up to `limit` features in `list_features` order after `after` (a series key and a
+        position in it), of the library or one series."""
+        if series is not None:
+            return self.parts_page(series, after=after[1] if after else None, limit=limit)
+        with self._engine.connect() as conn:
+            return listing.library_page(conn, after, limit)
+
+    def timeline_page(
+        self, *, series: str | None = None, after: EventKey | None = None, limit: int
+    ) -> list[tuple[TimelineEntry, EventKey]]:
+        """Up to `limit` events in time order after `after`, each with its position."""
+        with self._engine.connect() as conn:
+            return listing.timeline_page(conn, series=series, after=after, limit=limit)
+
+    def glossary_page(
+        self, *, series: str | None = None, after: TermKey | None = None, limit: int
+    ) -> list[GlossaryEntry]:
+        """Up to `limit` glossary entries by English name and Traditional form after `after`."""
+        with self._engine.connect() as conn:
+            return listing.glossary_page(conn, series=series, after=after, limit=limit)
 
     def _text_order(self, column: QueryableAttribute[str]) -> ColumnElement[str]:
         # Sort by code point on both databases: PostgreSQL would otherwise use
@@ -412,3 +459,17 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
+
+
+def _first_title() -> ScalarSelect[str]:
+    """The title of a series' first part, for `SeriesSummary.first_title`: by part number, then the
+    edition imported first (usually the one the others were made from)."""
+    first = aliased(FeatureRow)
+    return (
+        select(first.title)
+        .where(first.series_id == SeriesRow.id)
+        .order_by(first.part.is_(None), first.part, first.id)
+        .limit(1)
+        .correlate(SeriesRow)
+        .scalar_subquery()
+    )

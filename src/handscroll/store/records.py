@@ -101,6 +101,14 @@ class SeriesSummary:
     key: str
     title: str | None
     features: int
+    first_title: str | None = None
+    """The title of its first part, which names a series that has no title of its own (issue 14)."""
+
+    @property
+    def display_title(self) -> str:
+        """What readers see: its title; until it has one, its first part's title, never its key
+        (a media stem such as `mainsite_psd_neizhanyi`, issue 14) unless nothing else is known."""
+        return self.title or self.first_title or self.key
 
 
 @dataclass(frozen=True)

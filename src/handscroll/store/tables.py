@@ -13,9 +13,11 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -25,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -36,6 +39,14 @@ NAMING_CONVENTION = {
 
 BlockData = JSON().with_variant(JSONB(), "postgresql")
 """A block's fields other than `type`: JSON text in SQLite, JSONB in PostgreSQL."""
+
+OrderedText = Text().with_variant(Text(collation="C"), "postgresql")
+"""Text that listings sort by code point, as SQLite does, so an index serves the order (issue 11)."""
+
+
+def ordered_string(length: int) -> TypeEngine[str]:
+    """A String sorted by code point on both databases (see `OrderedText`)."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Base(DeclarativeBase):
@@ -50,7 +61,7 @@ class SeriesRow(Base):
     __tablename__ = "series"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)
+    key: Mapped[str] = mapped_column(ordered_string(200), unique=True)
     title: Mapped[str | None] = mapped_column(Text)
 
     features: Mapped[list[FeatureRow]] = relationship(back_populates="series")
@@ -60,12 +71,16 @@ class FeatureRow(Base):
     """A feature's head: everything but its blocks, plus import bookkeeping."""
 
     __tablename__ = "features"
+    __table_args__ = (
+        # A series' parts in reading order: neighbours and pages are index range scans (issue 11).
+        Index("ix_features_series_id_part_title_slug", "series_id", "part", "title", "slug"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
-    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"))
     part: Mapped[int | None] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(OrderedText)
     language: Mapped[str] = mapped_column(String(35))
     hero: Mapped[str | None] = mapped_column(String(200))
     date: Mapped[str | None] = mapped_column(String(10))
@@ -129,7 +144,7 @@ class EventRow(Base):
     feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     """The event's index in its enrichment (reading order)."""
-    sort_key: Mapped[str] = mapped_column(String(80), index=True)
+    sort_key: Mapped[str] = mapped_column(ordered_string(80), index=True)
     """`timeline.sort_text` of the value: orders across granularities."""
     year: Mapped[int | None] = mapped_column(Integer, index=True)
     """The start year, for grouping and year filters; None for decades and centuries."""
@@ -153,7 +168,7 @@ class TermRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    english: Mapped[str] = mapped_column(Text, index=True)
+    english: Mapped[str] = mapped_column(OrderedText, index=True)
     chinese: Mapped[str | None] = mapped_column(Text)
     abbreviation: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
@@ -201,3 +216,16 @@ class EditionRow(Base):
     derived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     """A Simplified edition converted from the work's Traditional one (issue 12, item 5): shown as
     such, and replaced when a real Simplified edition is imported."""
+
+
+class LibraryVersionRow(Base):
+    """One row whose `version` changes in the same transaction as any write to the public tables.
+
+    Triggers made by the migration bump it (issue 11), so every writer, in any process,
+    invalidates the reader's rendered pages without knowing about them.
+    """
+
+    __tablename__ = "library_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)

@@ -4,7 +4,8 @@ The public tables (`features`, `blocks`...) hold only the published revision
 of each feature edition; everything an editor has not published lives here:
 accounts and their sessions, every saved revision (authoring Markdown), the
 state of each edition, review comments, autosaved working copies and the
-audit log. Migration 0009_workspace creates exactly these tables.
+audit log (migration 0009_workspace); uploaded pictures, where they are used,
+preview links, and each edition's work and language (0012_workspace_media).
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ class EditionStateRow(Base):
     aligned_revision_id: Mapped[int | None] = mapped_column(ForeignKey("revisions.id"))
     """The revision of the source edition this edition was last in step with (issue 13 item 6)."""
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    work_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    """The work its newest revision is an edition of (`editions.align.work_key`), for the editions table."""
+    language: Mapped[str | None] = mapped_column(String(35))
+    title: Mapped[str | None] = mapped_column(Text)
+    """The title of its newest revision, so the editor's list never reads revision texts."""
 
 
 class ReviewCommentRow(Base):
@@ -130,3 +136,57 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str] = mapped_column(String(200))
     detail: Mapped[str] = mapped_column(Text)
+
+
+class MediaAssetRow(Base):
+    """An uploaded picture, kept under its media ID in the workspace's upload folder.
+
+    It reaches the public media folder (`public`) when a feature using it is
+    published, or at once when a publisher replaces a picture already public.
+    """
+
+    __tablename__ = "media_assets"
+
+    media_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    default_alt: Mapped[str] = mapped_column(Text, default="")
+    """The alt text a figure of this picture gets when it has none of its own."""
+    uploaded_by: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MediaUseRow(Base):
+    """A picture used by the newest revision of an edition (kept in step at every save)."""
+
+    __tablename__ = "media_uses"
+
+    slug: Mapped[str] = mapped_column(String(120), primary_key=True)
+    media_id: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+
+
+class PreviewLinkRow(Base):
+    """A shareable preview of one revision that works without a login until it expires;
+    only the SHA-256 of its token is kept."""
+
+    __tablename__ = "preview_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("revisions.id"))
+    created_by: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SecretRow(Base):
+    """A key the workspace made for itself (the cookie-signing key), shared by every worker."""
+
+    __tablename__ = "workspace_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

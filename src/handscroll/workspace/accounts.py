@@ -125,6 +125,12 @@ def list_accounts(library: Library) -> list[Account]:
         ]
 
 
+def any_account(library: Library) -> bool:
+    """Whether anyone can log in at all (a library served only to readers has no accounts)."""
+    with reading(library) as session:
+        return session.execute(select(AccountRow.id).limit(1)).first() is not None
+
+
 def get_account(library: Library, account_id: int) -> Account | None:
     """The account with this id, or None."""
     with reading(library) as session:

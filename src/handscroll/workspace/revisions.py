@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 from handscroll.config import Settings
 from handscroll.errors import HandscrollError, NotFoundError
 from handscroll.ingest.markdown import read_markdown
+from handscroll.ingest.result import ReadResult
 from handscroll.model import Feature
 from handscroll.store import Library
 from handscroll.store.workspace_tables import RevisionRow
 from handscroll.workspace.accounts import Account
+from handscroll.workspace.alignment import note_saved
 from handscroll.workspace.audit import write_entry
 from handscroll.workspace.db import aware, reading, utc, writing
 from handscroll.workspace.diff import BlockChange, diff_revisions
@@ -62,9 +64,28 @@ class EditConflict(HandscrollError):
         self.mine = mine
 
 
+def read_revision(markdown: str, *, settings: Settings | None = None) -> ReadResult:
+    """What a revision's text reads as (feature, warnings, work key); ReadError with the line if
+    it does not read."""
+    return read_markdown(markdown, source="revision", settings=settings or Settings())
+
+
 def read_revision_text(markdown: str, *, settings: Settings | None = None) -> Feature:
     """The feature a revision's text holds; ReadError (with the line) if it does not read."""
-    return read_markdown(markdown, source="revision", settings=settings or Settings()).feature
+    return read_revision(markdown, settings=settings).feature
+
+
+class SlugChanged(HandscrollError):
+    """The text names another edition in its `slug:` line than the one being saved."""
+
+
+def check_slug(slug: str, feature: Feature) -> None:
+    """SlugChanged unless the text's slug is the edition's: an edition keeps its name (and URL)."""
+    if feature.slug != slug:
+        raise SlugChanged(
+            f"this text's slug is {feature.slug!r}, but it is saved as the edition {slug!r}: "
+            f"keep the front matter line `slug: {slug}`"
+        )
 
 
 def revision_of(row: RevisionRow) -> Revision:
@@ -88,16 +109,21 @@ def save_revision(
     message: str = "",
     base_id: int | None = None,
     *,
+    in_step: bool = False,
     now: datetime | None = None,
 ) -> Revision:
     """Save a new revision of `slug` (None: a new edition, named by its text's slug).
 
     Raises EditConflict when `base_id` is not the newest revision, ReadError
-    when the text does not read, NotAllowed when the author may not edit it.
-    Saving the newest text unchanged adds nothing and returns that revision.
+    when the text does not read, SlugChanged when it names another edition,
+    NotAllowed when the author may not edit it. Saving the newest text
+    unchanged adds nothing and returns that revision. `in_step` says the
+    author brought this edition in step with its source edition (item 6).
     """
-    feature = read_revision_text(markdown)
+    read = read_revision(markdown)
+    feature = read.feature
     key = slug or feature.slug
+    check_slug(key, feature)
     with writing(library) as session:
         state = locked_state(session, key, now)
         latest = _latest(session, key)
@@ -111,6 +137,7 @@ def save_revision(
             raise EditConflict(revision_of(latest), _changes_since(session, base_id, latest), markdown)
         row = _insert(session, key, feature.language, markdown, _name(author), message, base_id, now)
         back_to_draft(state, now)
+        note_saved(session, state, read, in_step=in_step)
         write_entry(session, _name(author), "revision.save", key, f"revision {row.id}: {message}", now=now)
         return revision_of(row)
 
@@ -137,6 +164,7 @@ def restore(library: Library, revision_id: int, author: Author, *, now: datetime
             now,
         )
         back_to_draft(state, now)
+        note_saved(session, state, read_revision(old.markdown))
         write_entry(
             session, _name(author), "revision.restore", old.slug, f"revision {row.id}: {message}", now=now
         )
@@ -230,3 +258,24 @@ def _insert(
 
 def _name(author: Author) -> str:
     return author.name if isinstance(author, Account) else author
+
+
+def require_edit(library: Library, account: Account, slug: str) -> None:
+    """NotAllowed unless the account may edit this edition (or create it, when it has no revision)."""
+    with reading(library) as session:
+        check_may_edit(session, account, slug, _latest(session, slug))
+
+
+def may_edit(library: Library, account: Account, slug: str) -> bool:
+    """Whether the account may edit this edition (the editor shows its text read-only if not)."""
+    try:
+        require_edit(library, account, slug)
+    except NotAllowed:
+        return False
+    return True
+
+
+def owns(library: Library, account: Account, slug: str) -> bool:
+    """Whether the account owns the edition (wrote its first revision)."""
+    with reading(library) as session:
+        return owner_of(session, slug) == account.name

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select, update
 
+from handscroll.errors import StoreError
 from handscroll.store import Library
-from handscroll.store.workspace_tables import AccountRow, SessionRow
+from handscroll.store.workspace_tables import AccountRow, SecretRow, SessionRow
 from handscroll.workspace.accounts import Account, account_from_row, end_open_sessions
 from handscroll.workspace.audit import write_entry
 from handscroll.workspace.db import aware, reading, utc, writing
@@ -91,3 +92,23 @@ def end_sessions_of(library: Library, account_id: int, now: datetime | None = No
     """End every open session of an account; how many there were."""
     with writing(library) as session:
         return end_open_sessions(session, account_id, utc(now))
+
+
+def signing_key(library: Library, configured: str | None = None) -> str:
+    """The key that signs session cookies: the configured one, else one made once and kept in
+    the library (the first worker to ask makes it; the others read the same)."""
+    if configured:
+        return configured
+    with reading(library) as session:
+        row = session.get(SecretRow, "cookie-signing")
+        if row is not None:
+            return row.value
+    try:
+        with writing(library) as session:
+            session.add(SecretRow(name="cookie-signing", value=secrets.token_urlsafe(48)))
+    except StoreError:
+        pass  # another worker made it first
+    with reading(library) as session:
+        row = session.get(SecretRow, "cookie-signing")
+        assert row is not None
+        return row.value

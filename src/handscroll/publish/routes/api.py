@@ -1,85 +1,83 @@
-"""The JSON API under `/api/`: series, features (paged), one feature, its enrichment, the timeline,
-the glossary and the OpenAPI description. Every answer has an ETag (`http_cache.conditional`)."""
+"""The JSON API under `/api/`: series, features, one feature, its enrichment and editions, the
+timeline, the glossary and the OpenAPI description.
+
+Lists come a page at a time: `limit` items after `cursor`, a keyset position the previous
+page's `next` link carries, so any page costs what the first does (issue 11). Every
+answer is kept per library version and has an ETag (`ReaderState.answer`).
+"""
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
+from typing import Any, TypeVar
+from urllib.parse import urlencode
 
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from handscroll.publish import cursors
 from handscroll.publish.api import editions_json, enrichment_json, glossary_json, timeline_json
-from handscroll.publish.http_cache import conditional, json_bytes
-from handscroll.publish.openapi import api_index, openapi_document
+from handscroll.publish.cursors import BadCursor
+from handscroll.publish.http_cache import JSON, json_bytes
+from handscroll.publish.openapi import LIST_LIMITS, api_index, openapi_document
 from handscroll.publish.redirects import or_redirect
-from handscroll.publish.routes.state import ReaderState, path_param
+from handscroll.publish.routes.state import Make, ReaderState, path_param
 from handscroll.store import FeatureSummary
+from handscroll.store.listing import TermKey
 
-MAX_PER_PAGE = 100
-"""The largest `per_page` the features API accepts."""
-MAX_PAGE = 1_000_000
-"""The highest page number the API accepts."""
-
-JSON = "application/json"
+K = TypeVar("K")
 
 
 def routes(reader: ReaderState) -> list[Route]:
     """The `/api/` routes except search (see `routes.search`)."""
     store, urls = reader.store, reader.urls
 
-    async def api_series(request: Request) -> Response:
-        def work() -> bytes:
-            return json_bytes(
-                {
-                    "series": [
-                        {"key": s.key, "title": s.title, "features": s.features, "url": urls.series(s.key)}
-                        for s in store.list_series()
-                    ]
-                }
-            )
+    def _stamp(slug: str) -> Callable[[], object]:
+        """The feature's stamp: its answers are kept across writes that leave it as it was."""
+        return lambda: store.feature_stamp(slug)
 
-        return conditional(request, await run_in_threadpool(work), JSON)
+    async def api_series(request: Request) -> Response:
+        limit, after = _limit(request, "/api/series"), _cursor(request, cursors.read_series)
+
+        def work() -> bytes:
+            found = store.series_page(after=after, limit=limit + 1)
+            items = [
+                {"key": s.key, "title": s.title, "features": s.features, "url": urls.series(s.key)}
+                for s in found[:limit]
+            ]
+            token = cursors.series_token(found[limit - 1]) if len(found) > limit else None
+            return json_bytes({"series": items, "next": _next_url(request, limit, token)})
+
+        return await reader.answer(request, ("api-series", limit, after), _json(work))
 
     async def api_features(request: Request) -> Response:
-        # Bounded so the row offset fits a 64-bit integer (page=10**23 was a 500; issue 10).
-        page_number = int_param(request, "page", 1, minimum=1, maximum=MAX_PAGE)
-        per_page = int_param(request, "per_page", 20, minimum=1, maximum=MAX_PER_PAGE)
+        limit, after = _limit(request, "/api/features"), _cursor(request, cursors.read_feature)
         series_key = request.query_params.get("series") or None
 
         def work() -> bytes:
-            total = store.count_features(series=series_key)
-            items = store.list_features(
-                series=series_key, offset=(page_number - 1) * per_page, limit=per_page
-            )
-            pages_total = max(1, math.ceil(total / per_page))
+            found = store.features_page(series=series_key, after=after, limit=limit + 1)
+            token = cursors.feature_token(found[limit - 1]) if len(found) > limit else None
             return json_bytes(
                 {
-                    "page": page_number,
-                    "per_page": per_page,
-                    "total": total,
-                    "pages": pages_total,
-                    "previous": _page_url(request, page_number - 1, per_page) if page_number > 1 else None,
-                    "next": _page_url(request, page_number + 1, per_page)
-                    if page_number < pages_total
-                    else None,
-                    "items": [summary_json(s) for s in items],
+                    "limit": limit,
+                    "next": _next_url(request, limit, token),
+                    "items": [summary_json(s) for s in found[:limit]],
                 }
             )
 
-        return conditional(request, await run_in_threadpool(work), JSON)
+        return await reader.answer(request, ("api-features", series_key, limit, after), _json(work))
 
     async def api_feature(request: Request) -> Response:
         slug = path_param(request, "slug")
 
-        async def answer() -> Response:
-            feature = await run_in_threadpool(store.get_feature, slug)
-            return conditional(request, feature.to_json(indent=None).encode(), JSON)
+        def work() -> bytes:
+            return store.get_feature(slug).to_json(indent=None).encode()
 
         # A slug a re-import renamed answers 301 to the feature's new address (issue 10).
-        return await or_redirect(slug, answer(), store.redirect_for, lambda new: f"/api/features/{new}")
+        answer = reader.answer(request, ("api-feature", slug), _json(work), _stamp(slug))
+        return await or_redirect(slug, answer, store.redirect_for, lambda new: f"/api/features/{new}")
 
     async def api_enrichment(request: Request) -> Response:
         slug = path_param(request, "slug")
@@ -87,7 +85,7 @@ def routes(reader: ReaderState) -> list[Route]:
         def work() -> bytes:
             return json_bytes(enrichment_json(store.get_feature(slug), store.get_enrichment(slug), urls))
 
-        return conditional(request, await run_in_threadpool(work), JSON)
+        return await reader.answer(request, ("api-enrichment", slug), _json(work), _stamp(slug))
 
     async def api_editions(request: Request) -> Response:
         slug = path_param(request, "slug")
@@ -95,29 +93,37 @@ def routes(reader: ReaderState) -> list[Route]:
         def work() -> bytes:
             return json_bytes(editions_json(store, slug))
 
-        return conditional(request, await run_in_threadpool(work), JSON)
+        # Kept per library version, without a stamp: it shows the other editions' titles.
+        return await reader.answer(request, ("api-editions", slug), _json(work))
 
     async def api_timeline(request: Request) -> Response:
+        limit, after = _limit(request, "/api/timeline"), _cursor(request, cursors.read_event)
         series_key = request.query_params.get("series") or None
 
         def work() -> bytes:
-            return json_bytes(timeline_json(store.timeline(series=series_key), urls))
+            found = store.timeline_page(series=series_key, after=after, limit=limit + 1)
+            token = cursors.event_token(found[limit - 1][1]) if len(found) > limit else None
+            answer = timeline_json([entry for entry, _ in found[:limit]], urls)
+            return json_bytes({**answer, "next": _next_url(request, limit, token)})
 
-        return conditional(request, await run_in_threadpool(work), JSON)
+        return await reader.answer(request, ("api-timeline", series_key, limit, after), _json(work))
 
     async def api_glossary(request: Request) -> Response:
+        limit, after = _limit(request, "/api/glossary"), _cursor(request, cursors.read_term)
         series_key = request.query_params.get("series") or None
 
         def work() -> bytes:
-            return json_bytes(glossary_json(store.glossary(series=series_key)))
+            found = store.glossary_page(series=series_key, after=after, limit=limit + 1)
+            token = cursors.term_token(TermKey.of(found[limit - 1])) if len(found) > limit else None
+            return json_bytes({**glossary_json(found[:limit]), "next": _next_url(request, limit, token)})
 
-        return conditional(request, await run_in_threadpool(work), JSON)
+        return await reader.answer(request, ("api-glossary", series_key, limit, after), _json(work))
 
     async def api_root(request: Request) -> Response:
-        return conditional(request, json_bytes(api_index()), JSON)
+        return await reader.answer(request, "api-root", _json(lambda: json_bytes(api_index())))
 
     async def api_openapi(request: Request) -> Response:
-        return conditional(request, json_bytes(openapi_document()), JSON)
+        return await reader.answer(request, "api-openapi", _json(lambda: json_bytes(openapi_document())))
 
     return [
         Route("/api/", api_root),
@@ -130,6 +136,11 @@ def routes(reader: ReaderState) -> list[Route]:
         Route("/api/glossary", api_glossary),
         Route("/api/openapi.json", api_openapi),
     ]
+
+
+def _json(work: Callable[[], bytes]) -> Make:
+    """An answer maker for JSON bytes."""
+    return lambda: (work(), JSON)
 
 
 def int_param(request: Request, name: str, default: int, *, minimum: int, maximum: int | None = None) -> int:
@@ -147,9 +158,33 @@ def int_param(request: Request, name: str, default: int, *, minimum: int, maximu
     return value
 
 
-def _page_url(request: Request, page: int, per_page: int) -> str:
-    url = request.url.include_query_params(page=page, per_page=per_page)
-    return f"{url.path}?{url.query}"
+def _limit(request: Request, path: str) -> int:
+    """The `limit` of a list endpoint, within what its description allows."""
+    default, maximum = LIST_LIMITS[path]
+    return int_param(request, "limit", default, minimum=1, maximum=maximum)
+
+
+def _cursor(request: Request, read: Callable[[list[Any]], K]) -> K | None:
+    """The position `cursor` names (None: from the start); 400 when it is not one of ours."""
+    token = request.query_params.get("cursor")
+    if not token:
+        return None
+    try:
+        return read(cursors.decode(token))
+    except BadCursor as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+def _next_url(request: Request, limit: int, token: str | None) -> str | None:
+    """The next page's URL: this path with its series, `limit` and `cursor` (None: no next page).
+
+    Built from the parameters read, not the request's query, so a cached answer is the same
+    whoever asked first."""
+    if token is None:
+        return None
+    series = request.query_params.get("series")
+    params = {"series": series} if series else {}
+    return f"{request.url.path}?{urlencode({**params, 'limit': limit, 'cursor': token})}"
 
 
 def summary_json(summary: FeatureSummary) -> dict[str, object]:

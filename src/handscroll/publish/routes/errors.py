@@ -1,4 +1,5 @@
-"""The reader's error answers: a helpful 404 page (JSON under /api/), a JSON 400, a plain 500.
+"""The reader's error answers: a helpful 404 page (JSON under /api/), a JSON 400, a plain 500, and
+the 503 and 504 pages of the limits (issue 11).
 
 No traceback or detail of a failure ever reaches a client.
 """
@@ -8,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -17,7 +17,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from handscroll.errors import NotFoundError
 from handscroll.publish.contexts import not_found_page
 from handscroll.publish.i18n import language_of_prefix
+from handscroll.publish.limits import RETRY_AFTER_SECONDS, Busy
 from handscroll.publish.routes.state import ReaderState
+from handscroll.publish.versions import LibraryDown
 
 SERVER_ERROR_PAGE = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title></head>'
@@ -26,7 +28,32 @@ SERVER_ERROR_PAGE = (
 )
 """The 500 page: plain, static, and free of any detail of the failure."""
 
+LIMIT_PAGES = {
+    503: ("Busy", "The library is busy or not answering just now. Please try again in a moment."),
+    504: ("Too slow", "The page took too long to prepare. Please try again in a moment."),
+}
+"""Title and sentence of the 503 (too much waiting, or the database is down) and 504 (deadline) pages."""
+
+NOT_FOUND_SERIES = 24
+"""How many series the 404 page offers (the first by key), so it costs the same in any library."""
+
 Handler = Callable[[Request, Exception], Any]
+
+
+def limit_answer(request: Request, status: int) -> Response:
+    """The 503 or 504 answer: a small static page, or JSON under /api/; never cached."""
+    title, sentence = LIMIT_PAGES[status]
+    headers = {"Cache-Control": "no-store"}
+    if status == 503:
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": sentence}, status_code=status, headers=headers)
+    page = (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f'<body><main><h1>{title}</h1><p>{sentence}</p><p><a href="/">The front page</a></p></main>'
+        "</body></html>"
+    )
+    return HTMLResponse(page, status_code=status, headers=headers)
 
 
 def exception_handlers(reader: ReaderState) -> dict[Any, Handler]:
@@ -37,18 +64,26 @@ def exception_handlers(reader: ReaderState) -> dict[Any, Handler]:
             message = str(exc) if isinstance(exc, NotFoundError) else "not found"
             return JSONResponse({"error": message}, status_code=404)
 
-        def work() -> bytes:
-            # Said in the language the address names (/zh-hant/...), English otherwise (issue 12).
-            language = language_of_prefix(request.url.path.strip("/").split("/", 1)[0]) or "en"
-            urls = reader.urls.in_language(language)
-            page = not_found_page(request.url.path, reader.library.list_series(), urls)
-            return reader.pages.renderer.render(page).encode()
+        # Said in the language the address names (/zh-hant/...), English otherwise (issue 12).
+        language = language_of_prefix(request.url.path.strip("/").split("/", 1)[0]) or "en"
+        urls = reader.urls.in_language(language)
 
-        return HTMLResponse(await run_in_threadpool(work), status_code=404)
+        def work() -> bytes:
+            series = reader.store.series_page(limit=NOT_FOUND_SERIES)
+            return reader.renderer.render(not_found_page(request.url.path, series, urls)).encode()
+
+        try:
+            body = await reader.lane.run(work)
+        except Busy:
+            body = reader.renderer.render(not_found_page(request.url.path, [], urls)).encode()
+        return HTMLResponse(body, status_code=404)
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         detail = exc.detail if isinstance(exc, HTTPException) else "bad request"
         return JSONResponse({"error": detail}, status_code=400)
+
+    async def unavailable(request: Request, exc: Exception) -> Response:
+        return limit_answer(request, 503)
 
     async def server_error(request: Request, exc: Exception) -> Response:
         return HTMLResponse(SERVER_ERROR_PAGE, status_code=500)
@@ -57,6 +92,8 @@ def exception_handlers(reader: ReaderState) -> dict[Any, Handler]:
         404: not_found,
         NotFoundError: not_found,
         400: bad_request,
+        Busy: unavailable,
+        LibraryDown: unavailable,
         500: server_error,
         Exception: server_error,
     }

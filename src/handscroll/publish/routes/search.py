@@ -29,7 +29,7 @@ from handscroll.publish.search_page import (
 
 def routes(reader: ReaderState) -> list[Route]:
     """`/search` and `/api/search`."""
-    store, urls, renderer = reader.store, reader.urls, reader.pages.renderer
+    store, urls, renderer = reader.store, reader.urls, reader.renderer
 
     def render(search_page: SearchPage) -> str:
         return render_search_page(renderer, search_page)

@@ -1,53 +1,34 @@
-"""What every route reads: the library, the pictures, the page cache, the URLs and the map setup."""
+"""What every route reads: the library and its version, the pictures, the answer cache, the lanes
+pages and pictures are made on, the URLs and the map setup."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from starlette.requests import Request
+from starlette.responses import Response
 
-from handscroll.model import Enrichment, Feature
+from handscroll.publish.assets import FILE_QUEUE, FILE_THREADS, FileCache
 from handscroll.publish.derivatives import DerivativeQueue
 from handscroll.publish.enriched import MapSetup
-from handscroll.publish.http_cache import PageCache, SeriesMemo
+from handscroll.publish.http_cache import HTML, PageCache, conditional
+from handscroll.publish.limits import Lane
 from handscroll.publish.media import MediaLibrary
+from handscroll.publish.reference import ReaderPage
+from handscroll.publish.render import Renderer
 from handscroll.publish.urls import WebUrls
-from handscroll.store import FeatureSummary, GlossaryEntry, Library, SeriesSummary, TimelineEntry
-from handscroll.store.works import StoredEdition
+from handscroll.publish.versions import VersionReader
+from handscroll.store import Library
 
+PAGE_THREADS = 4
+"""Threads that make pages and API answers (the library's reads wait on I/O, so more than cores)."""
 
-class LibraryReader:
-    """The library as the pages read it: features fresh on every request, series via the memo."""
+PAGE_QUEUE = 256
+"""Pages or answers that may wait for a thread; one more is told to come back (503)."""
 
-    def __init__(self, library: Library, series: SeriesMemo) -> None:
-        self.library = library
-        self.series = series
-
-    def list_features(
-        self, *, series: str | None = None, offset: int = 0, limit: int | None = None
-    ) -> list[FeatureSummary]:
-        return self.library.list_features(series=series, offset=offset, limit=limit)
-
-    def get_feature(self, slug: str) -> Feature:
-        return self.library.get_feature(slug)
-
-    def list_series(self) -> list[SeriesSummary]:
-        return self.series.list_series()
-
-    def get_enrichment(self, slug: str) -> Enrichment | None:
-        return self.library.get_enrichment(slug)
-
-    def approved_quiz_items(self, slug: str) -> frozenset[str]:
-        return self.library.approved_quiz_items(slug)
-
-    def editions_of_feature(self, slug: str) -> list[StoredEdition]:
-        return self.library.editions_of_feature(slug)
-
-    def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
-        return self.library.timeline(series=series, slug=slug)
-
-    def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
-        return self.library.glossary(series=series)
+Make = Callable[[], tuple[bytes, str]]
+"""Makes an answer on a page thread: its bytes and media type."""
 
 
 @dataclass
@@ -56,22 +37,48 @@ class ReaderState:
 
     store: Library
     media: MediaLibrary
-    pages: PageCache
+    renderer: Renderer
+    versions: VersionReader
     maps: MapSetup
     urls: WebUrls = field(default_factory=WebUrls)
-    library: LibraryReader = field(init=False)
+    lane: Lane = field(default_factory=lambda: Lane(PAGE_THREADS, PAGE_QUEUE))
+    """Where pages and API answers are made."""
+    file_lane: Lane = field(default_factory=lambda: Lane(FILE_THREADS, FILE_QUEUE))
+    """Where picture files are checked and read: never the pages' threads."""
+    pages: PageCache = field(init=False)
+    files: FileCache = field(init=False)
     derivatives: DerivativeQueue = field(init=False)
 
     def __post_init__(self) -> None:
-        self.library = LibraryReader(self.store, SeriesMemo(self.store, self.pages.freshness))
-        self.derivatives = DerivativeQueue(self.media)
+        self.pages = PageCache(self.lane)
+        self.files = FileCache(self.file_lane)
+        self.derivatives = DerivativeQueue(self.media, self.file_lane)
 
-    def close(self) -> None:
+    async def answer(
+        self, request: Request, key: Hashable, make: Make, stamp: Callable[[], object] | None = None
+    ) -> Response:
+        """The answer named `key` at the library's current version: from the cache, or made once on
+        the page lane while other requests for it wait, or kept when its `stamp` is unchanged
+        (issue 11)."""
+        version = await self.versions.current()
+        return conditional(request, await self.pages.get(key, version, make, stamp))
+
+    def html(self, build: Callable[[], ReaderPage]) -> Make:
+        """Make an HTML page from the context `build` reads."""
+        return lambda: (self.renderer.render(build()).encode(), HTML)
+
+    async def close(self) -> None:
         """Release the library and the derivative threads."""
         self.derivatives.close()
+        await self.versions.close()
         self.store.close()
 
 
 def path_param(request: Request, name: str) -> str:
     """A path parameter as a string."""
     return str(request.path_params[name])
+
+
+def request_key(request: Request) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A cache key for a page whose parameters this module does not read: its path and query."""
+    return request.url.path, tuple(sorted(request.query_params.multi_items()))

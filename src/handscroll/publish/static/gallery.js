@@ -1,9 +1,12 @@
-/* handscroll gallery: drag with the mouse, arrow keys, previous/next buttons, a live counter and
-   #fig-N deep links. Without this script the gallery is a plain horizontally scrollable list. */
+/* handscroll gallery: drag with the mouse, arrow keys, Home and End, previous/next buttons, a live
+   counter that follows focus and scrolling and counts notes as steps of their own, and #fig-N /
+   #note-N addresses kept up to date as the reader moves (history.replaceState, issue 14). Without
+   this script the gallery is a plain horizontally scrollable list. */
 (function () {
   "use strict";
 
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var STEPS = /^(fig|note)-[0-9]+$/;
 
   function setup(root) {
     var track = root.querySelector(".gallery-track");
@@ -13,10 +16,14 @@
     var controls = root.querySelector("[data-gallery-controls]");
     var prev = root.querySelector("[data-gallery-prev]");
     var next = root.querySelector("[data-gallery-next]");
+    var counter = root.querySelector("[data-gallery-counter]");
     var current = root.querySelector("[data-gallery-current]");
+    var label = root.querySelector("[data-gallery-label]");
     var index = 0;
     var drag = null;
     var settleTimer = 0;
+    var moved = false; // the reader has moved the strip: from then on the address follows it
+    var dragged = false; // a drag just ended: the click that follows it is not a click
 
     root.classList.add("is-enhanced");
     if (controls) { controls.hidden = false; }
@@ -27,8 +34,21 @@
       return items[0].offsetLeft;
     }
 
+    function maxScroll() {
+      return track.scrollWidth - track.clientWidth;
+    }
+
     function targetLeft(item) {
-      return Math.max(0, Math.min(item.offsetLeft - startPadding(), track.scrollWidth - track.clientWidth));
+      return Math.max(0, Math.min(item.offsetLeft - startPadding(), maxScroll()));
+    }
+
+    // Items differ in width (each is as wide as its picture), so the room after the last item is
+    // measured: just enough for the last item, too, to come to rest at the start.
+    function fitTail() {
+      track.style.setProperty("--tail", "0px");
+      var last = items[items.length - 1];
+      var missing = last.offsetLeft - startPadding() - maxScroll();
+      track.style.setProperty("--tail", Math.max(1, Math.ceil(missing)) + "px");
     }
 
     function nearest() {
@@ -42,7 +62,7 @@
       return best;
     }
 
-    // The counter counts photographs: on a note card it shows the photograph before it.
+    // A photograph shows "3 / 10"; a note is a step of its own and shows "Note 1".
     function figurePosition(i) {
       var position = 0;
       for (var k = 0; k <= i; k += 1) {
@@ -53,12 +73,24 @@
 
     function show(i) {
       index = i;
+      var item = items[i];
+      items.forEach(function (other) { other.toggleAttribute("data-shown", other === item); });
+      var note = item.hasAttribute("data-note");
       if (current) {
-        var text = String(figurePosition(i));
+        var text = note ? item.getAttribute("data-note") : String(figurePosition(i));
         if (current.textContent !== text) { current.textContent = text; }
+      }
+      if (counter) {
+        counter.classList.toggle("is-note", note);
+        if (label) {
+          label.textContent = counter.getAttribute(note ? "data-note-label" : "data-figure-label") || "";
+        }
       }
       if (prev) { prev.disabled = i <= 0; }
       if (next) { next.disabled = i >= items.length - 1; }
+      if (moved && item.id && window.location.hash !== "#" + item.id && window.history.replaceState) {
+        window.history.replaceState(window.history.state, "", "#" + item.id);
+      }
     }
 
     function goTo(i, instant) {
@@ -74,16 +106,34 @@
       }, 120);
     }
 
-    track.addEventListener("scroll", settle, { passive: true });
+    function byReader() { moved = true; }
 
-    if (prev) { prev.addEventListener("click", function () { goTo(index - 1); }); }
-    if (next) { next.addEventListener("click", function () { goTo(index + 1); }); }
+    track.addEventListener("scroll", settle, { passive: true });
+    ["wheel", "touchstart", "pointerdown", "keydown"].forEach(function (name) {
+      track.addEventListener(name, byReader, { passive: true });
+    });
+
+    if (prev) { prev.addEventListener("click", function () { moved = true; goTo(index - 1); }); }
+    if (next) { next.addEventListener("click", function () { moved = true; goTo(index + 1); }); }
 
     track.addEventListener("keydown", function (event) {
       var moves = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 };
       if (Object.prototype.hasOwnProperty.call(moves, event.key) && !event.altKey && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
         goTo(moves[event.key]);
+      }
+    });
+
+    // Tabbing into a caption or a "view larger" link brings its item to the start, and the counter
+    // and the address follow (issue 14: they used to stay on Figure 1).
+    track.addEventListener("focusin", function (event) {
+      if (event.target === track) { return; }
+      for (var i = 0; i < items.length; i += 1) {
+        if (items[i].contains(event.target)) {
+          moved = true;
+          if (i !== index || Math.abs(targetLeft(items[i]) - track.scrollLeft) > 2) { goTo(i); }
+          return;
+        }
       }
     });
 
@@ -113,19 +163,27 @@
       // A deliberate drag always moves at least one step in its direction.
       if (target === state.from && Math.abs(dx) > 40) { target = state.from + (dx < 0 ? 1 : -1); }
       track.classList.remove("is-dragging");
+      dragged = true;
+      window.setTimeout(function () { dragged = false; }, 0);
       goTo(target);
     }
     track.addEventListener("pointerup", endDrag);
     track.addEventListener("pointercancel", endDrag);
     track.addEventListener("dragstart", function (event) { event.preventDefault(); });
+    // A click that ends a drag is not a click on a link or a "view larger" button.
+    track.addEventListener("click", function (event) {
+      if (dragged) { event.preventDefault(); event.stopPropagation(); }
+    }, true);
 
+    fitTail();
+    window.addEventListener("resize", function () { fitTail(); goTo(index, true); });
     show(0);
     return { items: items, goTo: goTo, root: root };
   }
 
   function openHash(galleries) {
     var id = decodeURIComponent(window.location.hash.slice(1));
-    if (!/^fig-[0-9]+$/.test(id)) { return; }
+    if (!STEPS.test(id)) { return; }
     var target = document.getElementById(id);
     galleries.forEach(function (gallery) {
       var i = gallery.items.indexOf(target);

@@ -1,0 +1,159 @@
+"""Everything a feature page shows, read in one connection by indexed single-row queries.
+
+Before issue 11 a feature page read every part of its series to find its neighbours
+and every series for one title: seconds a page with 3,333-part series. Here the head
+and its series' title come by primary and unique keys, the rows around it by two range
+scans of the reading-order index (`listing.parts_after` / `parts_before`), so the
+cost is the feature's own size, whatever the library holds. A few rows each way are
+read, not one: the neighbouring work may have several editions (issue 12), and which one
+a reader sees depends on the page's language (`publish.loaders`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select
+
+from handscroll.model import Enrichment, Feature
+from handscroll.store.listing import PartKey, parts_after, parts_before
+from handscroll.store.mapping import build_feature
+from handscroll.store.records import FeatureSummary
+from handscroll.store.tables import (
+    BlockRow,
+    EditionRow,
+    EnrichmentRow,
+    FeatureRow,
+    QuizApprovalRow,
+    SeriesRow,
+)
+from handscroll.store.works import StoredEdition
+
+NEIGHBOUR_ROWS = 6
+"""Rows read on each side: the feature's own other editions and the next work's, three at most each."""
+
+
+@dataclass(frozen=True)
+class FeatureView:
+    """A stored feature with what its page shows beside it."""
+
+    feature: Feature
+    enrichment: Enrichment | None
+    approved: frozenset[str]
+    """The ids of its approved self-check items (issue 15)."""
+    series_title: str | None
+    """Its series' display title, None when the series has none (or there is no series)."""
+    before: tuple[FeatureSummary, ...]
+    """The rows just before it in its series, nearest first (none outside a series)."""
+    after: tuple[FeatureSummary, ...]
+    """The rows just after it in its series, nearest first."""
+    work: str | None
+    """The work it is an edition of (issue 12), or None."""
+    editions: tuple[StoredEdition, ...]
+    """Every edition of that work, itself included, in slug order."""
+
+
+HEAD = (
+    select(
+        FeatureRow.id,
+        FeatureRow.slug,
+        FeatureRow.title,
+        FeatureRow.part,
+        FeatureRow.language,
+        FeatureRow.hero,
+        FeatureRow.series_id,
+        FeatureRow.content_hash,
+        FeatureRow.date,
+        SeriesRow.key,
+        SeriesRow.title.label("series_title"),
+        EditionRow.work_key,
+    )
+    .outerjoin(SeriesRow, FeatureRow.series_id == SeriesRow.id)
+    .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
+    .where(FeatureRow.slug == bindparam("slug"))
+)
+"""The feature's head and its series' key and title. The statements are built once: building
+one costs more than running it."""
+BLOCKS = (
+    select(BlockRow.type, BlockRow.data)
+    .where(BlockRow.feature_id == bindparam("id"))
+    .order_by(BlockRow.position)
+)
+ENRICHMENT = select(EnrichmentRow.data).where(EnrichmentRow.feature_id == bindparam("id"))
+APPROVED = select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == bindparam("id"))
+EDITIONS = (
+    select(FeatureRow.slug, FeatureRow.language, FeatureRow.source, EditionRow.derived)
+    .join(EditionRow, EditionRow.feature_id == FeatureRow.id)
+    .where(EditionRow.work_key == bindparam("work"))
+    .order_by(FeatureRow.slug)
+)
+ENRICHED = select(EnrichmentRow.feature_hash, EnrichmentRow.version).where(
+    EnrichmentRow.feature_id == bindparam("id")
+)
+
+
+def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
+    """The feature with this slug and its page's neighbours, or None if there is none."""
+    head = conn.execute(HEAD, {"slug": slug}).one_or_none()
+    if head is None:
+        return None
+    blocks = conn.execute(BLOCKS, {"id": head.id})
+    feature = build_feature(
+        slug=head.slug,
+        title=head.title,
+        part=head.part,
+        series=head.key,
+        language=head.language,
+        hero=head.hero,
+        date=head.date,
+        blocks=((kind, data) for kind, data in blocks),
+    )
+    data = conn.execute(ENRICHMENT, {"id": head.id}).scalar()
+    approved = conn.execute(APPROVED, {"id": head.id})
+    before, after = _around(conn, head)
+    return FeatureView(
+        feature=feature,
+        enrichment=None if data is None else Enrichment.from_dict(data),
+        approved=frozenset(approved.scalars()),
+        series_title=head.series_title,
+        before=before,
+        after=after,
+        work=head.work_key,
+        editions=_editions(conn, head.work_key),
+    )
+
+
+def read_feature_stamp(conn: Connection, slug: str) -> tuple[object, ...] | None:
+    """What a feature page shows, in brief: while it is equal, so is the page (issue 11).
+
+    The feature's content hash and series title, its enrichment's stamp and its neighbours'
+    listing lines, without loading blocks or enrichment: a fraction of a render, so a page
+    kept from before a write elsewhere in the library is checked, not made again. None when
+    there is no such feature, or when the page shows approved self-checks, whose questions
+    draw on the rest of the series (such a page is made again after any write).
+    """
+    head = conn.execute(HEAD, {"slug": slug}).one_or_none()
+    if head is None or conn.execute(APPROVED, {"id": head.id}).first() is not None:
+        return None
+    enriched = conn.execute(ENRICHED, {"id": head.id}).one_or_none()
+    brief = (head.content_hash, head.series_title, enriched and tuple(enriched), head.work_key)
+    return (*brief, _editions(conn, head.work_key), *_around(conn, head))
+
+
+def _around(conn: Connection, head: Any) -> tuple[tuple[FeatureSummary, ...], tuple[FeatureSummary, ...]]:
+    """The rows just before and after a feature in its series, nearest first (none outside one)."""
+    if head.series_id is None:
+        return (), ()
+    key = PartKey(head.part, head.title, head.slug)
+    before = parts_before(conn, head.series_id, key, NEIGHBOUR_ROWS)[::-1]
+    return tuple(before), tuple(parts_after(conn, head.series_id, key, NEIGHBOUR_ROWS))
+
+
+def _editions(conn: Connection, work: str | None) -> tuple[StoredEdition, ...]:
+    if work is None:
+        return ()
+    rows = conn.execute(EDITIONS, {"work": work})
+    return tuple(
+        StoredEdition(slug, language, source, bool(derived)) for slug, language, source, derived in rows
+    )
