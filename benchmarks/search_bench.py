@@ -1,19 +1,23 @@
-"""Search benchmark (issue 5): handscroll's SQLite FTS5 search beside tantivy, same documents, same run.
+"""Search benchmark (issues 5, 11): handscroll on SQLite and on PostgreSQL beside tantivy, same run.
 
 Generates N features (default 100,000), half English and half Chinese (of
 those, half written in Traditional and half in Simplified), each a title and
 one paragraph; 3% mention a place of the curated places list in one of its
 forms (Mukden, Shenyang, 瀋陽, 沈阳...), and 2% carry a glossary term with
 pinyin. Documents are made cheaply: feature and block rows go in with plain
-executemany, and the index rows are written straight through the search
-backend (`SqliteBackend.write` of `index_document`), not through full
-imports with enrichment. The index build time is folding + FTS5 inserts.
+executemany, and the index rows are written straight through each library's
+search backend (`write` of `index_document`: the embedded tantivy index on
+SQLite, tsvector rows on PostgreSQL), not through full imports with
+enrichment. The index build time is folding + the backend's inserts.
 
 Then 1,000 fixed queries (seeded): 400 English words, 150 two-word queries,
 100 phrases, 100 prefixes, 250 cross-script (a place named in another form
 than the document uses, or pinyin for a Chinese term). Latency is the whole
-`Library.search` (parse, match, count, snippets of the first 20 results);
+`Library.search` (parse, match, count, group into works, snippets of every
+matching section of the first 20 results) and the backend's match alone;
 tantivy's is `searcher.search(query, 20)` plus loading the 20 documents.
+PostgreSQL runs when a server answers at --pg (a database of its own is
+created there and dropped after).
 
 tantivy runs twice: on the raw documents with its `en_stem` tokenizer (the
 peer as it comes: no script folding, so cross-script recall shows what it
@@ -23,12 +27,13 @@ place or term in any form, the share each engine matches.
 
 Not a test: nothing asserts on time. Loopback only (no network at all).
 
-    python benchmarks/search_bench.py [--features 100000] [--queries 1000] [--seed 5]
+    python benchmarks/search_bench.py [--features 100000] [--queries 1000] [--seed 5] [--pg URL | --no-pg]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -41,19 +46,23 @@ from typing import Any
 import tantivy
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import insert, text
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from handscroll.model import Feature, Paragraph
 from handscroll.store import Library
+from handscroll.store.engine import writer
 from handscroll.store.query import fold_text, parse_query, place_index
-from handscroll.store.search_sqlite import SqliteBackend
-from handscroll.store.search_strategy import SearchFilters, match
+from handscroll.store.search import backend_for
+from handscroll.store.search_strategy import SearchFilters
 from handscroll.store.search_text import TermForms, index_document
 from handscroll.store.tables import BlockRow, FeatureRow
-from handscroll.text.cjk import pinyin_plain, to_traditional
+from handscroll.text.cjk import pinyin_plain, to_simplified, to_traditional
 
 console = Console()
+
+DEFAULT_PG = "postgresql+psycopg://handscroll:handscroll@localhost:5432/handscroll_test"
 
 PLACES = [
     ("Mukden", "Shenyang", "瀋陽", "沈阳"),
@@ -119,8 +128,6 @@ def generate(count: int, rng: random.Random) -> Corpus:
         if rng.random() < 0.02:
             term = rng.randrange(len(TERMS))
             traditional_term = TERMS[term]
-            from handscroll.text.cjk import to_simplified
-
             simplified_term = to_simplified(traditional_term)
             terms.append(TermForms((traditional_term, simplified_term), pinyin_plain(traditional_term)))
             body = f"{body} {traditional_term if traditional or not chinese else simplified_term}"
@@ -180,9 +187,9 @@ def make_queries(corpus: Corpus, total: int, rng: random.Random) -> list[Query]:
 
 
 def build_handscroll(corpus: Corpus, url: str) -> float:
-    """Write feature and block rows, then time the index build (folding + FTS5 inserts)."""
+    """Write feature and block rows, then time the index build (folding + the backend's writes)."""
     library = Library.open(url)
-    engine = library._engine  # the benchmark writes rows directly, bypassing imports
+    engine = library.engine  # the benchmark writes rows directly, bypassing imports
     now = datetime.now(UTC)
     with Session(engine) as session, session.begin():
         for start in range(0, len(corpus.rows), 5000):
@@ -217,9 +224,9 @@ def build_handscroll(corpus: Corpus, url: str) -> float:
                     for r in chunk
                 ],
             )
-    backend = SqliteBackend()
     started = time.perf_counter()
-    with Session(engine) as session, session.begin():
+    with Session(writer(engine)) as session, session.begin():
+        backend = backend_for(session)
         for start in range(0, len(corpus.rows), 5000):
             documents = [
                 index_document(
@@ -230,11 +237,33 @@ def build_handscroll(corpus: Corpus, url: str) -> float:
                 for r in corpus.rows[start : start + 5000]
             ]
             backend.write(session, documents)
-    with engine.begin() as conn:
-        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
     elapsed = time.perf_counter() - started
     library.close()
     return elapsed
+
+
+def bench_database(url: str) -> str | None:
+    """A database of its own on the PostgreSQL server at `url` (made afresh); None when none answers."""
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("DROP DATABASE IF EXISTS handscroll_search_bench"))
+            conn.execute(text("CREATE DATABASE handscroll_search_bench"))
+    except Exception as exc:  # any failure means: no usable server here
+        console.print(f"PostgreSQL skipped ({make_url(url).render_as_string()}): {exc.__class__.__name__}")
+        return None
+    finally:
+        admin.dispose()
+    return make_url(url).set(database="handscroll_search_bench").render_as_string(hide_password=False)
+
+
+def drop_bench_database(url: str, bench_url: str) -> None:
+    engine = create_engine(bench_url)
+    engine.dispose()
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS handscroll_search_bench"))
+    admin.dispose()
 
 
 def build_tantivy(corpus: Corpus, folded: bool) -> tuple[Any, float]:
@@ -281,11 +310,26 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+def all_matches(library: Library, text_: str) -> set[int]:
+    """Every feature a query matches (for recall), uncapped on either database."""
+    query = parse_query(text_)
+    with Session(library.engine) as session:
+        backend = backend_for(session)
+        if library.engine.dialect.name == "sqlite":
+            hits, _ = backend.match(session, query, SearchFilters(), 200_000, 0)
+            return {fid for fid, _ in hits}
+        source = backend.source(query, SearchFilters())  # type: ignore[attr-defined]
+        rows = session.execute(text(f"SELECT {source.id_column} {source.sql}"), source.params)
+        return {int(row[0]) for row in rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--features", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--pg", default=os.environ.get("HANDSCROLL_TEST_PG_URL", DEFAULT_PG))
+    parser.add_argument("--no-pg", action="store_true", help="Leave PostgreSQL out.")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     place_index()  # load the places list before timing
@@ -293,80 +337,83 @@ def main() -> None:
     corpus = generate(args.features, rng)
     console.print(f"generated {len(corpus.rows):,} documents in {time.perf_counter() - started:.1f} s")
     queries = make_queries(corpus, args.queries, rng)
+    pg_url = None if args.no_pg else bench_database(args.pg)
 
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        ours_build = build_handscroll(corpus, url)
-        raw_index, raw_build = build_tantivy(corpus, folded=False)
-        fold_index, fold_build = build_tantivy(corpus, folded=True)
-        console.print(
-            f"built: handscroll {ours_build:.1f} s, tantivy raw {raw_build:.1f} s, folded {fold_build:.1f} s"
-        )
+        urls = {"SQLite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
+        if pg_url is not None:
+            urls["PostgreSQL"] = pg_url
+        builds: dict[str, float] = {}
+        for name, url in urls.items():
+            builds[f"handscroll, {name}"] = builds[f"handscroll, {name} (match only)"] = build_handscroll(
+                corpus, url
+            )
+        raw_index, builds["tantivy (raw)"] = build_tantivy(corpus, folded=False)
+        fold_index, builds["tantivy (folded)"] = build_tantivy(corpus, folded=True)
+        console.print("built: " + ", ".join(f"{k} {v:.1f} s" for k, v in builds.items() if "only" not in k))
 
-        library = Library.open(url)
-        engine = library._engine
-        latencies: dict[str, list[float]] = {
-            "handscroll": [],
-            "handscroll (match only)": [],
-            "tantivy (raw)": [],
-            "tantivy (folded)": [],
-        }
-        recall: dict[str, list[float]] = {k: [] for k in latencies}
-        raw_searcher, fold_searcher = raw_index.searcher(), fold_index.searcher()
+        libraries = {name: Library.open(url) for name, url in urls.items()}
+        latencies: dict[str, list[float]] = {name: [] for name in builds}
+        recall: dict[str, list[float]] = {name: [] for name in builds}
+        peers = (
+            ("tantivy (raw)", raw_index.searcher(), raw_index, False),
+            ("tantivy (folded)", fold_index.searcher(), fold_index, True),
+        )
         for round_ in range(2):  # the first round warms caches; the second is measured
             for query in queries:
-                t0 = time.perf_counter()
-                library.search(query.text, limit=20)
-                t1 = time.perf_counter()
-                with Session(engine) as session:
-                    m0 = time.perf_counter()
-                    match(session, SqliteBackend(), parse_query(query.text), SearchFilters(), 20, 0)
-                    m1 = time.perf_counter()
-                for name, searcher, index, folded in (
-                    ("tantivy (raw)", raw_searcher, raw_index, False),
-                    ("tantivy (folded)", fold_searcher, fold_index, True),
-                ):
+                for name, library in libraries.items():
+                    t0 = time.perf_counter()
+                    library.search(query.text, limit=20)
+                    t1 = time.perf_counter()
+                    with Session(library.engine) as session:
+                        backend = backend_for(session)
+                        m0 = time.perf_counter()
+                        backend.match(session, parse_query(query.text), SearchFilters(), 20, 0)
+                        m1 = time.perf_counter()
+                    if round_ == 1:
+                        latencies[f"handscroll, {name}"].append(t1 - t0)
+                        latencies[f"handscroll, {name} (match only)"].append(m1 - m0)
+                for peer, searcher, index, folded in peers:
                     s0 = time.perf_counter()
                     hits = searcher.search(tantivy_query(index, query, folded), 20).hits
                     for _score, address in hits:
                         searcher.doc(address)
                     if round_ == 1:
-                        latencies[name].append(time.perf_counter() - s0)
-                if round_ == 1:
-                    latencies["handscroll"].append(t1 - t0)
-                    latencies["handscroll (match only)"].append(m1 - m0)
+                        latencies[peer].append(time.perf_counter() - s0)
         for query in (q for q in queries if q.kind == "cross-script"):
-            with Session(engine) as session:
-                found, _ = match(
-                    session, SqliteBackend(), parse_query(query.text), SearchFilters(), 200_000, 0
-                )
-            ids = {fid for fid, _ in found}
-            recall["handscroll"].append(len(ids & query.truth) / len(query.truth))
-            recall["handscroll (match only)"].append(recall["handscroll"][-1])
-            for name, searcher, index, folded in (
-                ("tantivy (raw)", raw_searcher, raw_index, False),
-                ("tantivy (folded)", fold_searcher, fold_index, True),
-            ):
+            for name, library in libraries.items():
+                share = len(all_matches(library, query.text) & query.truth) / len(query.truth)
+                recall[f"handscroll, {name}"].append(share)
+                recall[f"handscroll, {name} (match only)"].append(share)
+            for peer, searcher, index, folded in peers:
                 hits = searcher.search(tantivy_query(index, query, folded), 200_000).hits
                 got = {searcher.doc(address)["id"][0] for _score, address in hits}
-                recall[name].append(len(got & query.truth) / len(query.truth))
+                recall[peer].append(len(got & query.truth) / len(query.truth))
         typo = [q.text[:-1] + "x" for q in queries if q.kind == "word"][:30]
-        typo_times = []
+        typo_times: dict[str, list[float]] = {name: [] for name in libraries}
         for text_ in typo:
-            t0 = time.perf_counter()
-            library.search(text_)
-            typo_times.append(time.perf_counter() - t0)
-        library.close()
+            for name, library in libraries.items():
+                t0 = time.perf_counter()
+                library.search(text_)
+                typo_times[name].append(time.perf_counter() - t0)
+        for library in libraries.values():
+            library.close()
+    if pg_url is not None:
+        drop_bench_database(args.pg, pg_url)
+    report(args, queries, builds, latencies, recall, typo_times)
 
+
+def report(
+    args: argparse.Namespace,
+    queries: list[Query],
+    builds: dict[str, float],
+    latencies: dict[str, list[float]],
+    recall: dict[str, list[float]],
+    typo_times: dict[str, list[float]],
+) -> None:
     table = Table(title=f"Search, {args.features:,} features, {len(queries):,} queries (second round)")
     for column in ("engine", "index build", "p50", "p95", "p99", "cross-script recall"):
         table.add_column(column)
-    builds = {
-        "handscroll": ours_build,
-        "handscroll (match only)": ours_build,
-        "tantivy (raw)": raw_build,
-        "tantivy (folded)": fold_build,
-    }
     for name, values in latencies.items():
         ms = [v * 1000 for v in values]
         table.add_row(
@@ -378,23 +425,25 @@ def main() -> None:
             f"{statistics.mean(recall[name]):.3f}",
         )
     console.print(table)
-    for ours in ("handscroll", "handscroll (match only)"):
+    for ours in (name for name in latencies if name.startswith("handscroll")):
         ours95 = percentile(latencies[ours], 95)
         for peer in ("tantivy (raw)", "tantivy (folded)"):
             console.print(f"{ours} p95 / {peer} p95 = {ours95 / percentile(latencies[peer], 95):.1f}")
-    by_kind: dict[str, list[float]] = {}
-    for query, seconds in zip(queries, latencies["handscroll"], strict=True):
-        by_kind.setdefault(query.kind, []).append(seconds * 1000)
-    for kind, ms in sorted(by_kind.items()):
+    for ours in (name for name in latencies if name.startswith("handscroll") and "only" not in name):
+        by_kind: dict[str, list[float]] = {}
+        for query, seconds in zip(queries, latencies[ours], strict=True):
+            by_kind.setdefault(query.kind, []).append(seconds * 1000)
+        for kind, ms in sorted(by_kind.items()):
+            console.print(
+                f"  {ours} {kind:13} n={len(ms):4}  "
+                f"p50 {percentile(ms, 50):7.2f} ms  p95 {percentile(ms, 95):7.2f} ms"
+            )
+    for name, times in typo_times.items():
+        ms = [t * 1000 for t in times]
         console.print(
-            f"  handscroll {kind:13} n={len(ms):4}  "
-            f"p50 {percentile(ms, 50):7.2f} ms  p95 {percentile(ms, 95):7.2f} ms"
+            f"did-you-mean, {name} (30 misspelt words, vocabulary from the index): "
+            f"p50 {percentile(ms, 50):.0f} ms, max {max(ms):.0f} ms"
         )
-    ms = [t * 1000 for t in typo_times]
-    console.print(
-        f"did-you-mean (30 misspelt words, vocabulary scan): "
-        f"p50 {percentile(ms, 50):.0f} ms, max {max(ms):.0f} ms"
-    )
 
 
 if __name__ == "__main__":

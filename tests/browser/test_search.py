@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from handscroll.publish import search_index
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_index import write_static_search
 from handscroll.store import Library
@@ -123,4 +126,33 @@ def test_search_from_the_home_page_to_a_highlighted_figure(
     assert outline != "none"  # the gallery's :target highlight
     box_ = figure.bounding_box()
     assert box_ is not None and 0 <= box_["y"] < 800
+    assert watch.errors == []
+
+
+def test_static_search_loads_only_what_a_query_needs(
+    watched: tuple[Page, Watch],
+    static_site: Path,
+    sample_library: SampleLibrary,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Issue 11: the index is in chunks, loaded per query (small chunks here, as a big library's
+    # are many); issue 14: every match and older names shown.
+    monkeypatch.setattr(search_index, "CHUNK_BYTES", 2_000)
+    page, watch = watched
+    search_page = _static_search(static_site, sample_library)
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url))
+    page.goto(search_page.as_uri() + "?q=Mukden")
+    done = "() => document.querySelector('[data-search-status]').textContent.includes('found')"
+    page.wait_for_function(done)
+    index = [url for url in loaded if "/search/" in url]
+    chunks = list((static_site / "search" / "k").glob("*.js"))
+    assert any(url.endswith("/search/meta.js") for url in index)
+    assert sum("/search/k/" in url for url in index) < len(chunks) / 2
+    assert sum("/search/d/" in url for url in index) == page.locator(".search-result").count()
+    assert "is an older name of Shenyang." in page.locator(".search-result .search-name").first.inner_text()
+    page.get_by_label("Search the library in English, Chinese or pinyin").fill("Chongqing")
+    page.keyboard.press("Enter")
+    page.wait_for_function(done)
+    assert page.locator(".search-more summary").first.inner_text().endswith("more in this feature")
     assert watch.errors == []

@@ -111,3 +111,37 @@ def test_openapi_describes_search(make_client: ClientFactory) -> None:
     client = make_client(_features(), media=False)
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/search" in paths
+
+
+def test_every_match_in_a_feature_and_older_names_on_the_page(make_client: ClientFactory) -> None:
+    client = make_client(_features(), media=False)
+    html = client.get("/search", params={"q": "soviet"}).text
+    assert "2 more in this feature</summary>" in html
+    assert f'href="/features/{SOVIET}#question-1">Question 1</a>' in html
+    assert f'href="/features/{SOVIET}#fig-1">Figure 1</a>' in html
+    mukden = client.get("/search", params={"q": "Mukden"}).text
+    assert "Mukden is an older name of Shenyang." in mukden
+
+
+def test_series_are_chosen_by_title_and_languages_by_name(make_client: ClientFactory) -> None:
+    client = make_client(_features(), media=False)
+    html = client.get("/search", params={"q": "soviet"}).text
+    assert '<select id="search-series" name="series">' in html
+    assert '<option value="testsite_civilwar">' in html
+    assert '<option value="zh-Hant" lang="zh-Hant">繁體中文</option>' in html
+    assert client.get("/search", params={"q": "soviet", "language": "klingon"}).status_code == 400
+    only = client.get("/api/search", params={"q": "soviet", "language": "zh-Hant"}).json()
+    assert only["total"] == 0
+
+
+def test_api_lists_every_match_with_its_link(make_client: ClientFactory) -> None:
+    client = make_client(_features(), media=False)
+    result = client.get("/api/search", params={"q": "soviet"}).json()["results"][0]
+    assert result["language"] == "en" and result["matched"] is None and result["editions"] == []
+    assert [place["url"] for place in result["more"]] == [
+        f"/features/{SOVIET}#question-1",
+        f"/features/{SOVIET}#fig-1",
+    ]
+    mukden = client.get("/api/search", params={"q": "Mukden"}).json()["results"]
+    soviet = next(r for r in mukden if r["slug"] == SOVIET)
+    assert soviet["names"] == [{"name": "Mukden", "modern": "Shenyang"}]

@@ -1,6 +1,6 @@
 """Commands that show what the text says, and search it.
 
-dates, timeline, glossary, places, search, enrich, quiz.
+dates, timeline, glossary, places, search, reindex, enrich, quiz.
 """
 
 from __future__ import annotations
@@ -186,6 +186,10 @@ def search_command(
         int | None, typer.Option("--to", help="Only features with an event in or before this year.")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many results (up to 100).")] = 20,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", help="Only editions in this language (en, zh-Hant, zh-Hans)."),
+    ] = None,
 ) -> None:
     """Search the library in English, Traditional or Simplified Chinese, pinyin or historical names."""
     import json
@@ -193,7 +197,9 @@ def search_command(
     from handscroll.publish.search_marks import result_dict, results_text, search_notices
 
     with open_library(db) as library:
-        results = library.search(query, series=series, year_from=year_from, year_to=year_to, limit=limit)
+        results = library.search(
+            query, series=series, year_from=year_from, year_to=year_to, language=language, limit=limit
+        )
     for line in search_notices(results):
         err.print(line, highlight=False, soft_wrap=True, markup=False)
     if fmt is SearchFormat.json:
@@ -201,6 +207,27 @@ def search_command(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
     elif results.results:
         sys.stdout.write(results_text(results) + "\n")
+
+
+@app.command("reindex")
+@friendly
+def reindex_command(db: DbOption = None) -> None:
+    """Build the search index again from the library (the library itself is not changed).
+
+    On SQLite the index is a folder beside the database file (`library.db-search/`):
+    delete it, copy the file without it, or run this to make it anew.
+    """
+    with open_library(db) as library, progress_bar("indexing") as progress:
+        state = {"done": 0}
+
+        def advance(done: int, total: int) -> None:
+            progress.start(total)
+            for _ in range(done - state["done"]):
+                progress.advance(None)
+            state["done"] = done
+
+        count = library.rebuild_search_index(advance)
+    out.print(f"indexed {count} feature{'s' if count != 1 else ''}")
 
 
 @app.command("enrich")

@@ -174,31 +174,64 @@ class Glossary(ApiModel):
 
 
 class SearchMatch(ApiModel):
-    """Where the best match is; `anchor` is the id on the feature page (`fig-3`, `question-1`)."""
+    """Where a match is; `anchor` is the id on the feature page (`fig-3`, `question-1`).
 
-    kind: Literal["paragraph", "figure", "note", "question"]
+    `answer` is a question's hidden model answer: its snippet is the question, never the answer.
+    """
+
+    kind: Literal["paragraph", "figure", "note", "question", "answer"]
     number: int | None
     anchor: str | None
     label: str
 
 
+class SearchEdition(ApiModel):
+    """An edition of a work (issue 12)."""
+
+    slug: str
+    language: str
+    title: str
+
+
+class SearchPlace(ApiModel):
+    """Another match in the same feature."""
+
+    match: SearchMatch
+    snippet: str = Field(description="Escaped HTML; matches in <mark>.")
+    url: str = Field(description="The feature page at the match.")
+
+
+class OlderName(ApiModel):
+    """A historical name that matched: `name` is an older name of `modern`."""
+
+    name: str
+    modern: str
+
+
 class SearchHit(ApiModel):
-    """One feature found."""
+    """One work found, shown in the reader's language (`lang`) when it has an edition in it."""
 
     slug: str
     title: str
     series: str | None
     part: int | None
+    language: str = Field(description="The language of the edition shown.")
     snippet: str = Field(description="Escaped HTML; matches in <mark>.")
     match: SearchMatch | None
     url: str = Field(description="The feature page at the match.")
+    matched: SearchEdition | None = Field(
+        description="The edition the snippet comes from, when it is not the one shown."
+    )
+    more: list[SearchPlace] = Field(description="Every other match in the feature, best first.")
+    editions: list[SearchEdition] = Field(description="Every edition of the work (empty for one).")
+    names: list[OlderName] = Field(description="Older names of places that matched.")
 
 
 class SearchResults(ApiModel):
     """Results, best first (an empty query gives none and a message)."""
 
     query: str
-    total: int = Field(description="Matches, counted up to a cap (see `total_exact`).")
+    total: int = Field(description="Works found; when `total_exact` is false, at least this many.")
     total_exact: bool
     page: int
     per_page: int

@@ -138,6 +138,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
             SERIES,
             Param("from", {"type": "integer"}, "Only features with an event in or after this year."),
             Param("to", {"type": "integer"}, "Only features with an event in or before this year."),
+            Param("language", {"type": "string"}, "Only editions in this language: en, zh-Hant, zh-Hans."),
+            Param("lang", {"type": "string"}, "The reader's language: a work is shown in its edition."),
             PAGE,
             Param("per_page", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
         ),

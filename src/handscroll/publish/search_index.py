@@ -1,51 +1,79 @@
-"""Search for the static site: a prebuilt index as a script, and the search page that uses it.
+"""Search for the static site: an index in small files, loaded per query, also from `file://`.
 
-`file://` pages may not fetch JSON in Chromium, so the index is a `.js` file
-that assigns one global (`HANDSCROLL_SEARCH`), loaded by a `<script src>`
-like any other (CSP `script-src 'self'`, no inline script). `static/search.js`
-folds the query as the server does (store/query.py): lowercase, no marks,
-Traditional to Simplified through a table of just the characters this
-library uses, Han characters one token each (the Han ranges of text/cjk.py
-are in the index), place names expanded through the same places list. Words
-are stemmed by the one Snowball stemmer (text/stem.py): the index carries the
-stem of every word of the library, and `static/vendor/porter2.js` (npm's
-porter2, the same algorithm, checked against it by a test) stems a query word
-the library does not hold.
+What a search downloads (issue 11) is `search/meta.js` (a few KB), the
+chunks of the sorted key space that hold the query's keys, and one file per
+feature shown, not the whole library's index. Every file is a script that
+hands its data to `window.handscrollSearchChunk` and is loaded by adding a
+`<script src>` (CSP `script-src 'self'`, no inline script): pages opened from
+disk cannot `fetch`, but they can load scripts beside them, so the search
+works from a USB stick as on a server. Pagefind splits its index the same way
+but loads it with `fetch` and WebAssembly (no `file://`), and knows nothing of
+Traditional/Simplified, pinyin or old place names; benchmarks/README.md
+compares the bytes.
 
-Pagefind, the usual choice, splits its index into fragments fetched on
-demand, which scales to huge sites but needs `fetch` (so no `file://`) and
-knows nothing of Traditional/Simplified or pinyin; this index is one file,
-loaded once, scanned linearly: right for a classroom library of hundreds to
-a few thousand features, not for 100,000.
+The keys (`search/k/N.js`, chunks of about CHUNK_BYTES) are `NAME|KIND`, so
+that everything about one word sorts together and one chunk usually holds it:
+
+- `STEM|s` -> postings: the documents whose title, glossary terms or body hold
+  the stem (or Han character), as the server indexes them
+  (`search_text.folded_document`, stemmed by text/stem.py), delta-coded;
+- `WORD|w` -> its stem, for every library word that stems to something else,
+  so the page stems a query word exactly as the server (`static/vendor/porter2.js`,
+  the same Snowball algorithm, stems words the library does not hold);
+- `CHAR|t` -> its Simplified form, for the Traditional characters the library uses;
+- `PINYIN|r` -> the Chinese of glossary terms that read so ("guominzhengfu");
+- `NAME|p` -> every name of a place (store/query.py place_index), `NAME|o` -> an
+  older name and its modern one ("mukden" -> Mukden, Shenyang).
+
+One file per feature (`search/d/N.js`) holds its link, title, series, glossary
+names and searchable sections, and the Traditional characters it uses with
+their Simplified forms: what the page needs to check a match, cut a snippet
+and show every match in it.
+
+The index is built from each feature as the build reads it (`StaticIndex.add`),
+with regexes and sets, never a Python step per character.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
 from handscroll.model import Enrichment, Feature
 from handscroll.publish.chrome import make_chrome
+from handscroll.publish.editions import pick_editions
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_page import SearchPage, render_search_page
 from handscroll.publish.urls import SiteUrls, site_folder
-from handscroll.store.query import fold_text, place_index
-from handscroll.store.records import FeatureSummary, GlossaryEntry
-from handscroll.store.search_text import feature_sections
-from handscroll.text.cjk import HAN_RANGES, han_js_class, is_han, to_simplified
+from handscroll.store.query import fold_text, older_names, place_index
+from handscroll.store.records import FeatureSummary
+from handscroll.store.search_text import enrichment_terms, folded_document
+from handscroll.text.cjk import HAN, HAN_RANGES, han_js_class, to_simplified
 from handscroll.text.stem import stem
 
-INDEX_FILE = "search-index.js"
 PAGE_FILE = "search.html"
-INDEX_VERSION = 2
+INDEX_DIR = "search"
+META_FILE = f"{INDEX_DIR}/meta.js"
+INDEX_VERSION = 3
+CHUNK_BYTES = 16_000
+"""About how large one chunk of keys is: a query loads a few of these."""
 STEMMER_FILE = "vendor/porter2.js"
 """Where in the site's `static/` the Porter2 script goes (from npm's porter2, when installed)."""
+OLD_FILES = ("search-index.js",)
+"""Files of the one-file index earlier builds wrote, removed by this one."""
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 class SearchSource(Protocol):
-    """What the static search index reads from the library."""
+    """What `write_static_search` reads from the library."""
 
     def list_features(
         self, *, series: str | None = None, offset: int = 0, limit: int | None = None
@@ -53,21 +81,118 @@ class SearchSource(Protocol):
 
     def get_feature(self, slug: str) -> Feature: ...
 
-    def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]: ...
-
     def get_enrichment(self, slug: str) -> Enrichment | None: ...
 
 
-def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
-    """Write `search.html` (and `zh-hant/search.html`, `zh-hans/search.html`) and `search-index.js`
-    into a static site folder."""
-    urls = SiteUrls(0)
-    index = build_index(library, urls)
-    body = (
-        "window.HANDSCROLL_SEARCH = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
-    )
-    # "</script" cannot end a .js file early, but keep the file safe to inline anyway.
-    _write_if_changed(out_dir / INDEX_FILE, body.replace("</", "<\\/"))
+class StaticIndex:
+    """The static search index, filled one feature at a time as the build reads them, then written."""
+
+    def __init__(self, urls: SiteUrls, *, first_doc: int = 0) -> None:
+        self._urls = urls
+        self._first = first_doc
+        """The number of this index's first feature: slices of one build number their features in turn."""
+        self._docs: list[dict[str, Any]] = []
+        self._postings: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        self._words: set[str] = set()
+        self._han: set[str] = set()
+        self._readings: dict[str, list[str]] = {}
+
+    def add(
+        self,
+        summary: FeatureSummary,
+        feature: Feature,
+        enrichment: Enrichment | None,
+        folders: Sequence[str] = ("",),
+    ) -> None:
+        """Index one feature with its glossary terms and places; `folders` are the interface
+        languages' folders that have its page (`""`, `zh-hant/`...), so a result links to the
+        page in the reader's language when there is one (issue 12)."""
+        doc_id = self._first + len(self._docs)
+        folded = folded_document(feature, enrichment_terms(enrichment))
+        fields = (folded.title.split(), folded.terms.split(), folded.body.split())
+        for number, tokens in enumerate(fields):
+            self._words.update(tokens)
+            for token, count in Counter(map(stem, tokens)).items():
+                lists = self._postings.setdefault(token, ([], [], []))
+                lists[number].extend((doc_id, count) if number == 2 else (doc_id,))
+        for term in enrichment.terms if enrichment else ():
+            if term.pinyin_plain and term.simplified:
+                # "guominzhengfu" -> 国 民 政 府, for features that write it without defining it.
+                known = self._readings.setdefault(term.pinyin_plain.replace(" ", ""), [])
+                chars = fold_text(term.simplified)
+                if chars not in known:
+                    known.append(chars)
+        # Characters by sets, each tested once: a regex over the text would test every character.
+        written = set(feature.title).union(*(s.text for s in folded.sections))
+        traditional = {char for char in written if _HAN_CHAR.match(char)}
+        self._han.update(token for token in set().union(*fields) if len(token) < 3 and _HAN_CHAR.match(token))
+        self._docs.append(
+            {
+                "u": self._urls.feature(summary.slug),
+                "v": list(folders) or [""],
+                "t": feature.title,
+                "s": summary.series,
+                "l": feature.language,
+                "x": folded.terms,
+                "f": [[s.match.label, s.match.anchor, s.text, s.match.kind] for s in folded.sections],
+                "m": traditional,  # replaced by its Traditional -> Simplified pairs when written
+            }
+        )
+
+    def join(self, other: StaticIndex) -> None:
+        """Append the index of the next slice of the same build (its features numbered after these)."""
+        for token, lists in other._postings.items():
+            mine = self._postings.setdefault(token, ([], [], []))
+            for field, more in zip(mine, lists, strict=True):
+                field.extend(more)
+        self._docs += other._docs
+        self._words |= other._words
+        self._han |= other._han
+        for reading, chars in other._readings.items():
+            known = self._readings.setdefault(reading, [])
+            known += [c for c in chars if c not in known]
+
+    def write(self, out_dir: Path) -> None:
+        """Write the chunks, one file per feature and the meta script; remove what a build left before."""
+        t2s = {t: s for t, s in _t2s().items() if s in self._han}
+        places = place_index()
+        words = set(self._words)
+        words.update(token for forms in places.values() for form in forms for token in form)
+        keys: dict[str, Any] = {f"{token}|s": _encode(lists) for token, lists in self._postings.items()}
+        keys.update((f"{word}|w", stem(word)) for word in words if word.isascii() and stem(word) != word)
+        keys.update((f"{char}|t", simplified) for char, simplified in t2s.items())
+        keys.update((f"{reading}|r", chars) for reading, chars in self._readings.items())
+        keys.update((f"{name}|p", [" ".join(form) for form in forms]) for name, forms in places.items())
+        keys.update((f"{name}|o", list(pair)) for name, pair in older_names().items())
+        written: set[Path] = set()
+        firsts = []
+        for number, chunk in enumerate(_chunks(keys)):
+            firsts.append(next(iter(chunk), ""))
+            written.add(_write_script(out_dir, f"k/{number}", chunk))
+        for doc_id, doc in enumerate(self._docs, self._first):
+            doc = {**doc, "m": {char: t2s[char] for char in sorted(doc["m"]) if char in t2s}}
+            written.add(_write_script(out_dir, f"d/{doc_id}", doc))
+        meta = {
+            "version": INDEX_VERSION,
+            "han": han_js_class(),
+            "chunks": firsts,
+            "docs": len(self._docs),
+            "folders": {language: site_folder(language) for language in LOCALES},
+        }
+        meta_path = out_dir / META_FILE
+        _write_if_changed(meta_path, "window.HANDSCROLL_SEARCH = " + _json(meta) + ";\n")
+        written.add(meta_path)
+        for folder in ("k", "d"):
+            for path in (out_dir / INDEX_DIR / folder).glob("*.js"):
+                if path not in written:
+                    path.unlink()
+        for name in OLD_FILES:
+            (out_dir / name).unlink(missing_ok=True)
+
+
+def write_search_page(out_dir: Path, renderer: Renderer) -> None:
+    """`search.html` in each interface language (and the Porter2 script they load, when npm's
+    porter2 is installed)."""
     porter2 = find_porter2()
     if porter2 is not None:
         # CommonJS as npm ships it, wrapped to a classic script (file:// pages cannot import modules).
@@ -97,10 +222,25 @@ def _static_page(urls: SiteUrls, porter2: Path | None) -> SearchPage:
         previous_url=None,
         next_url=None,
         static=True,
-        index_url=urls.prefix + INDEX_FILE,
+        index_url=urls.prefix + META_FILE,
         script_url=urls.static("search.js"),
         stemmer_url=urls.static(STEMMER_FILE) if porter2 is not None else "",
     )
+
+
+def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
+    """The whole static search of a library: its pages and its index (each feature read once)."""
+    index = StaticIndex(SiteUrls(0))
+    summaries = library.list_features()
+    shown: dict[str, list[str]] = {}
+    for language in LOCALES:  # where `build` writes each feature's pages (site.py)
+        for summary in pick_editions(summaries, language):
+            shown.setdefault(summary.slug, []).append(site_folder(language))
+    for summary in summaries:
+        feature, enrichment = library.get_feature(summary.slug), library.get_enrichment(summary.slug)
+        index.add(summary, feature, enrichment, shown.get(summary.slug, [""]))
+    index.write(out_dir)
+    write_search_page(out_dir, renderer)
 
 
 def find_porter2() -> Path | None:
@@ -113,6 +253,45 @@ def find_porter2() -> Path | None:
     return None
 
 
+def _encode(lists: tuple[list[int], list[int], list[int]]) -> list[list[int]]:
+    """Postings as [title ids, terms ids, body (id, count) pairs], ids as gaps from the one before."""
+    title, terms, body = lists
+    return [
+        _gaps(title),
+        _gaps(terms),
+        [n for pair in zip(_gaps(body[::2]), body[1::2], strict=True) for n in pair],
+    ]
+
+
+def _gaps(ids: list[int]) -> list[int]:
+    return [ids[0], *(b - a for a, b in pairwise(ids))] if ids else []
+
+
+def _chunks(keys: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    """The keys in the page's order (JavaScript compares UTF-16 code units), in about CHUNK_BYTES each."""
+    chunk: dict[str, Any] = {}
+    size = 0
+    for key in sorted(keys, key=lambda k: k.encode("utf-16-be")):
+        chunk[key] = keys[key]
+        size += len(key) + len(_json(keys[key])) + 4
+        if size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = {}, 0
+    if chunk or not keys:
+        yield chunk
+
+
+def _write_script(out_dir: Path, name: str, data: Any) -> Path:
+    path = out_dir / INDEX_DIR / f"{name}.js"
+    _write_if_changed(path, f"window.handscrollSearchChunk({json.dumps(name)}, {_json(data)});\n")
+    return path
+
+
+def _json(data: Any) -> str:
+    # "</script" cannot end a .js file early, but keep the files safe to inline anyway.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 def _write_if_changed(path: Path, text: str) -> None:
     """Write a file only when its content changes: a rebuild with no change writes nothing."""
     data = text.encode("utf-8")
@@ -121,68 +300,9 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_bytes(data)
 
 
-def build_index(library: SearchSource, urls: SiteUrls) -> dict[str, Any]:
-    """The index as plain data: documents, the Traditional->Simplified table, the place names."""
-    terms: dict[str, list[str]] = {}
-    readings: dict[str, list[str]] = {}
-    for entry in library.glossary():
-        if entry.pinyin_plain and entry.simplified:
-            # "guominzhengfu" -> 国 民 政 府, for features that write it without defining it.
-            chars = fold_text(entry.simplified)
-            known = readings.setdefault(entry.pinyin_plain.replace(" ", ""), [])
-            if chars not in known:
-                known.append(chars)
-        names = [entry.english, entry.traditional, entry.simplified, entry.abbreviation, entry.pinyin_plain]
-        if entry.pinyin_plain:
-            names.append(entry.pinyin_plain.replace(" ", ""))
-        for slug in entry.slugs:
-            terms.setdefault(slug, []).extend(name for name in names if name)
-    documents = []
-    han: set[str] = set()
-    words: set[str] = set()
-    for summary in library.list_features():
-        feature = library.get_feature(summary.slug)
-        found = feature_sections(feature)
-        sections = [[section.match.label, section.match.anchor, section.text] for section in found]
-        term_names = list(terms.get(summary.slug, ()))
-        enrichment = library.get_enrichment(summary.slug)
-        for place in enrichment.places if enrichment else ():
-            # As the server indexes them (store/library.py _term_forms).
-            term_names += [name for name in (place.name, place.modern_name, place.chinese) if name]
-        term_text = fold_text(" ".join(term_names))
-        documents.append(
-            {
-                "u": urls.feature(summary.slug),
-                "t": feature.title,
-                "s": summary.series,
-                "x": term_text,
-                "f": sections,
-            }
-        )
-        han.update(
-            ch
-            for ch in fold_text(feature.title + " " + " ".join(section.text for section in found))
-            if is_han(ch)
-        )
-        han.update(ch for ch in term_text if is_han(ch))
-        words.update(fold_text(feature.title + " " + " ".join(section.text for section in found)).split())
-        words.update(term_text.split())
-    places = place_index()
-    words.update(token for forms in places.values() for form in forms for token in form)
-    return {
-        "version": INDEX_VERSION,
-        # "Is this a Chinese character" as text/cjk.py says, so search.js has no ranges of its own.
-        "han": han_js_class(),
-        "t2s": _t2s_table(han),
-        "places": {name: [" ".join(form) for form in forms] for name, forms in places.items()},
-        "readings": readings,
-        "stems": {word: stem(word) for word in sorted(words) if stem(word) != word},
-        "docs": documents,
-    }
-
-
-def _t2s_table(simplified: set[str]) -> dict[str, str]:
-    """Traditional -> Simplified for every Traditional character whose Simplified form the library uses.
+@cache
+def _t2s() -> dict[str, str]:
+    """Traditional -> Simplified for every Han character OpenCC changes, worked out once per process.
 
     One OpenCC pass over every Han block: converting the library's characters
     back with `s2t` would miss one-to-many pairs (沈 is 沈 and 瀋).
@@ -191,4 +311,4 @@ def _t2s_table(simplified: set[str]) -> dict[str, str]:
     converted = to_simplified(block)
     if len(converted) != len(block):  # never seen; fall back to one character at a time
         converted = "".join(to_simplified(ch)[:1] or ch for ch in block)
-    return {t: s for t, s in zip(block, converted, strict=True) if t != s and s in simplified}
+    return {t: s for t, s in zip(block, converted, strict=True) if t != s}

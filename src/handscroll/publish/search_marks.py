@@ -9,13 +9,15 @@ library text can never become markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from handscroll.store.query import QueryCut
 from handscroll.store.search import SearchResult, SearchResults
-from handscroll.store.search_text import Snippet
+from handscroll.store.search_results import Edition
+from handscroll.store.search_text import SearchMatch, Snippet
 
 ELLIPSIS = "…"
 """Stands where a snippet's section goes on before or after it."""
@@ -52,19 +54,39 @@ def snippet_text(snippet: Snippet, *, open_mark: str = "«", close_mark: str = "
     )
 
 
-def result_dict(result: SearchResult) -> dict[str, Any]:
-    """The JSON shape of one hit in the CLI and the API (the snippet as escaped HTML)."""
-    match = result.match
+def result_dict(
+    result: SearchResult, url: Callable[[str, SearchMatch | None], str] | None = None
+) -> dict[str, Any]:
+    """The JSON shape of one hit in the CLI and the API (snippets as escaped HTML).
+
+    With `url` (the API's), each match carries its link.
+    """
+    source = result.matched.slug if result.matched else result.slug
+    more = []
+    for hit in result.more:
+        place = {"match": _match_dict(hit.match), "snippet": str(snippet_html(hit.snippet))}
+        more.append({**place, "url": url(source, hit.match)} if url else place)
     return {
         "slug": result.slug,
         "title": result.title,
         "series": result.series,
         "part": result.part,
+        "language": result.language,
         "snippet": str(snippet_html(result.snippet)),
-        "match": None
-        if match is None
-        else {"kind": match.kind, "number": match.number, "anchor": match.anchor, "label": match.label},
+        "match": None if result.match is None else _match_dict(result.match),
+        "matched": None if result.matched is None else _edition_dict(result.matched),
+        "more": more,
+        "editions": [_edition_dict(edition) for edition in result.editions],
+        "names": [{"name": note.name, "modern": note.modern} for note in result.names],
     }
+
+
+def _match_dict(match: SearchMatch) -> dict[str, Any]:
+    return {"kind": match.kind, "number": match.number, "anchor": match.anchor, "label": match.label}
+
+
+def _edition_dict(edition: Edition) -> dict[str, str]:
+    return {"slug": edition.slug, "language": edition.language, "title": edition.title}
 
 
 def search_notices(results: SearchResults) -> list[str]:
@@ -88,11 +110,27 @@ def _cut_notice(cut: QueryCut) -> str:
 
 
 def results_text(results: SearchResults) -> str:
-    """Plain text for a terminal: each numbered result with its link, where it matched and the snippet."""
+    """Plain text for a terminal: each numbered result with its link, where it matched, the snippet,
+    the edition it came from, the older names that matched and how many more matches it has."""
     lines = []
     for number, result in enumerate(results.results, 1):
         anchor = f"#{result.match.anchor}" if result.match and result.match.anchor else ""
         where = f"{result.match.label}: " if result.match else ""
         lines.append(f"{number}. {result.title}  [{result.slug}{anchor}]")
+        if result.matched:
+            lines.append(f"   in the {result.matched.language} edition [{result.matched.slug}]")
         lines.append(f"   {where}{snippet_text(result.snippet)}")
+        lines += [f"   {older_name(note.name, note.modern)}" for note in result.names]
+        if result.more:
+            lines.append(f"   {more_label(len(result.more))}")
     return "\n".join(lines)
+
+
+def older_name(name: str, modern: str) -> str:
+    """ "Mukden is an older name of Shenyang." """
+    return f"{name} is an older name of {modern}."
+
+
+def more_label(count: int) -> str:
+    """ "5 more in this feature" """
+    return f"{count} more in this feature"

@@ -17,25 +17,68 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
 from handscroll.publish.chrome import Chrome, make_chrome
+from handscroll.publish.i18n import NATIVE_NAMES
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_marks import result_dict, search_notices, snippet_html
 from handscroll.publish.urls import Urls
 from handscroll.store import Library
 from handscroll.store.search import COUNT_CAP, SearchResult, SearchResults
+from handscroll.store.search_results import Edition, NameNote
+from handscroll.store.search_text import SearchMatch
+from handscroll.text.languages import LANGUAGES, UnknownLanguageError, language_tag
 
 PER_PAGE = 20
 """Results per page, on the page and by default in the API."""
 
 
 @dataclass(frozen=True)
+class EditionLink:
+    """An edition of a work: its language (tag and name) and where it is read."""
+
+    language: str
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PlaceCard:
+    """Another place in the same feature that the query matched."""
+
+    where: str
+    url: str
+    snippet: Markup
+
+
+@dataclass(frozen=True)
 class ResultCard:
-    """One result on the page: the feature, a link to the very figure or note, and the snippet."""
+    """One result: a work, shown in the reader's language, linked to the very figure or note that
+    matched, with its snippet, every other match in it, the other editions and the older names."""
 
     title: str
     url: str
     where: str | None
     snippet: Markup
     series: str | None
+    language: str = "en"
+    """The language of the edition shown (the title's `lang`)."""
+    snippet_language: str = "en"
+    """The language of the edition the snippet came from."""
+    matched: EditionLink | None = None
+    """The edition that matched, when it is not the one shown."""
+    more: tuple[PlaceCard, ...] = ()
+    """Every other match in the feature, best first ("5 more in this feature")."""
+    editions: tuple[EditionLink, ...] = ()
+    """The work's other editions."""
+    names: tuple[NameNote, ...] = ()
+    """Older names that matched: "Mukden is an older name of Shenyang"."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a filter: the value sent and what the reader sees."""
+
+    value: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +105,12 @@ class SearchPage:
     script_url: str = ""
     stemmer_url: str = ""
     """The static search's Porter2 script, when the site has it (publish/search_index.py)."""
+    language: str = ""
+    """The language filter ("" for every edition)."""
+    series_choices: tuple[Choice, ...] = ()
+    """The series to narrow to, by title (issue 14: a chooser, not a typed key)."""
+    language_choices: tuple[Choice, ...] = ()
+    """The editions' languages to narrow to."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +123,18 @@ class SearchParams:
     year_to: int | None
     page: int
     per_page: int
+    language: str | None = None
+    """Only editions in this language."""
+    reader_language: str | None = None
+    """The reader's language: a work is shown in it when it has an edition in it."""
 
 
-def read_params(params: Any) -> SearchParams:
-    """Search parameters from a query string; HTTPException(400) names a bad number."""
+def read_params(params: Any, reader_language: str | None = None) -> SearchParams:
+    """Search parameters from a query string; HTTPException(400) names a bad number or language.
+
+    The reader's language comes from the page the reader is on (issue 12),
+    or from `lang` in the query string.
+    """
     return SearchParams(
         query=str(params.get("q") or ""),
         series=params.get("series") or None,
@@ -85,6 +142,8 @@ def read_params(params: Any) -> SearchParams:
         year_to=_int(params, "to", None),
         page=_int(params, "page", 1, minimum=1) or 1,
         per_page=_int(params, "per_page", PER_PAGE, minimum=1, maximum=100) or PER_PAGE,
+        language=_language(params, "language"),
+        reader_language=_language(params, "lang") or reader_language,
     )
 
 
@@ -95,6 +154,8 @@ def run_search(store: Library, params: SearchParams) -> SearchResults:
         series=params.series,
         year_from=params.year_from,
         year_to=params.year_to,
+        language=params.language,
+        reader_language=params.reader_language,
         limit=params.per_page,
         offset=(params.page - 1) * params.per_page,
     )
@@ -102,8 +163,38 @@ def run_search(store: Library, params: SearchParams) -> SearchResults:
 
 def result_url(urls: Urls, result: SearchResult) -> str:
     """The feature page, at the figure or question that matched."""
-    anchor = result.match.anchor if result.match else None
-    return urls.feature(result.slug) + (f"#{anchor}" if anchor else "")
+    return _at(urls, result.slug, result.match)
+
+
+def _at(urls: Urls, slug: str, match: SearchMatch | None) -> str:
+    anchor = match.anchor if match else None
+    return urls.feature(slug) + (f"#{anchor}" if anchor else "")
+
+
+def result_card(urls: Urls, result: SearchResult) -> ResultCard:
+    """What the page shows of one result."""
+    source = result.matched.slug if result.matched else result.slug
+    return ResultCard(
+        title=result.title,
+        url=result_url(urls, result),
+        where=result.match.label if result.match else None,
+        snippet=snippet_html(result.snippet),
+        series=result.series,
+        language=result.language,
+        snippet_language=result.matched.language if result.matched else result.language,
+        matched=_edition_link(urls, result.matched) if result.matched else None,
+        more=tuple(
+            PlaceCard(hit.match.label, _at(urls, source, hit.match), snippet_html(hit.snippet))
+            for hit in result.more
+        ),
+        editions=tuple(_edition_link(urls, e) for e in result.editions if e.slug != result.slug),
+        names=result.names,
+    )
+
+
+def _edition_link(urls: Urls, edition: Edition) -> EditionLink:
+    name = NATIVE_NAMES.get(edition.language, edition.language)
+    return EditionLink(edition.language, name, urls.feature(edition.slug))
 
 
 def search_json(results: SearchResults, params: SearchParams, urls: Urls) -> dict[str, Any]:
@@ -117,28 +208,31 @@ def search_json(results: SearchResults, params: SearchParams, urls: Urls) -> dic
         "suggestion": results.suggestion,
         "corrected": results.corrected,
         "messages": search_notices(results),
-        "results": [{**result_dict(result), "url": result_url(urls, result)} for result in results.results],
+        "results": [
+            {
+                **result_dict(result, lambda slug, match: _at(urls, slug, match)),
+                "url": result_url(urls, result),
+            }
+            for result in results.results
+        ],
     }
 
 
 def load_search_page(store: Library, params: SearchParams, urls: Urls) -> SearchPage:
     """The results page of a request (an empty query shows just the form)."""
     results = run_search(store, params) if params.query.strip() else None
-    cards = tuple(
-        ResultCard(
-            title=result.title,
-            url=result_url(urls, result),
-            where=result.match.label if result.match else None,
-            snippet=snippet_html(result.snippet),
-            series=result.series,
-        )
-        for result in (results.results if results else ())
-    )
+    cards = tuple(result_card(urls, result) for result in (results.results if results else ()))
     total = results.total if results else 0
     shown_to = (params.page - 1) * params.per_page + len(cards)
 
     def page_url(page: int) -> str:
-        query = {"q": params.query, "series": params.series, "from": params.year_from, "to": params.year_to}
+        query = {
+            "q": params.query,
+            "series": params.series,
+            "from": params.year_from,
+            "to": params.year_to,
+            "language": params.language,
+        }
         kept = {k: v for k, v in query.items() if v not in (None, "")}
         return f"{urls.search()}?" + urlencode({**kept, "page": page})
 
@@ -153,8 +247,16 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         total_label=_total_label(results) if results else "",
         notices=tuple(search_notices(results)) if results else (),
         previous_url=page_url(params.page - 1) if params.page > 1 else None,
-        # Past COUNT_CAP a query is ranked among its first COUNT_CAP candidates only (store/search.py).
-        next_url=page_url(params.page + 1) if shown_to < min(total, COUNT_CAP) else None,
+        # PostgreSQL ranks a query past COUNT_CAP among its first COUNT_CAP candidates only.
+        next_url=page_url(params.page + 1)
+        if shown_to < (total if results and results.total_exact else COUNT_CAP)
+        else None,
+        language=params.language or "",
+        series_choices=tuple(
+            Choice(s.key, s.title or s.key)
+            for s in sorted(store.list_series(), key=lambda s: (s.title or s.key).casefold())
+        ),
+        language_choices=tuple(Choice(tag, name) for tag, name in NATIVE_NAMES.items()),
     )
 
 
@@ -167,6 +269,16 @@ def _total_label(results: SearchResults) -> str:
     if not results.total_exact:
         return f"More than {results.total - 1:,} features found."
     return "1 feature found." if results.total == 1 else f"{results.total:,} features found."
+
+
+def _language(params: Any, name: str) -> str | None:
+    raw = str(params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return language_tag(raw)
+    except UnknownLanguageError as exc:
+        raise HTTPException(400, f"{name} must be one of {', '.join(LANGUAGES)}") from exc
 
 
 def error_page(urls: Urls, message: str) -> SearchPage:

@@ -15,37 +15,28 @@ templates, the media folder's listing). The keys are kept in a manifest; a
 page whose key has not changed is neither rendered nor written. So after one
 feature changed, a rebuild rewrites that feature, its series page, its
 previous and next parts (their links show its title) and the home page.
+Feature pages, and the static search index made from the same reading of
+each feature, are built by `site_features` (on every core for a big build).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
 from handscroll.model import ENRICHMENT_VERSION
-from handscroll.publish.checks import load_checks
 from handscroll.publish.contexts import (
     HOME_PARTS_SHOWN,
     HOME_SERIES_SHOWN,
-    FeaturePage,
-    FigureCard,
-    Gallery,
-    HomePage,
-    LibraryReader,
     Link,
     Page,
-    PartCard,
-    SeriesPage,
-    feature_page,
     home_page,
-    make_picture,
     not_found_page,
     series_page,
     series_title,
@@ -66,7 +57,15 @@ from handscroll.publish.reference import (
     shown_editions,
 )
 from handscroll.publish.render import STATIC_DIR, Renderer
-from handscroll.publish.search_index import write_static_search
+from handscroll.publish.search_index import StaticIndex, write_search_page
+from handscroll.publish.site_features import (
+    FeatureReader,
+    FeatureTask,
+    build_feature_pages,
+    pictures,
+    site_urls,
+    write_file,
+)
 from handscroll.publish.timeline_page import static_timeline_files, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
@@ -109,7 +108,7 @@ class _Job:
     build: Callable[[], ReaderPage]
 
 
-class SiteReader(LibraryReader, ReferenceReader, Protocol):
+class SiteReader(FeatureReader, ReferenceReader, Protocol):
     """What a static build reads: the pages' library reads, the timeline and the glossary."""
 
     def enrichment_stamps(self) -> dict[str, tuple[str, int]]: ...
@@ -138,15 +137,16 @@ def build_site(
     series = library.list_series()
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
-    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, astuple(maps))
+    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps)
     stamps = library.enrichment_stamps()
     jobs: list[_Job] = []
+    tasks: list[FeatureTask] = []
     for language in LOCALES:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
-        nested_maps = map_setup(settings, _site_urls(language)[1], leaflet is not None)
-        jobs.extend(_jobs(library, summaries, series, media, base, nested_maps, stamps, language))
+        jobs.extend(_jobs(summaries, series, media, base, language))
+        tasks.extend(_feature_tasks(summaries, series, base, stamps, language, old, out_dir))
         jobs.extend(_reference_jobs(library, summaries, series, base, language))
-        root = _site_urls(language)[0]
-        places_key = _hash(base, language, [astuple(s) for s in summaries], sorted(stamps.items()))
+        root = site_urls(language)[0]
+        places_key = _hash(base, language, summaries, sorted(stamps.items()))
         jobs.append(
             _Job(
                 root.places().removeprefix(root.prefix),
@@ -155,22 +155,41 @@ def build_site(
             )
         )
     if progress is not None:
-        progress.start(len(jobs))
+        progress.start(len(jobs) + len(tasks))
 
     _copy_static(out_dir, leaflet)
     pages: dict[str, dict[str, object]] = {}
     written: list[str] = []
+    # Feature pages first: on a big build they run on every core while this process renders
+    # the other pages. Each feature is read once, for its pages and the search index (issue 11).
+    slices = build_feature_pages(library, summaries, tasks, out_dir, settings, leaflet is not None)
     for job in jobs:
         before = old.get(job.path)
         if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
             pages[job.path] = before
         else:
             page = job.build()
-            _write(out_dir / job.path, renderer.render(page).encode())
-            pages[job.path] = {"key": job.key, "media": sorted(_pictures(page))}
+            write_file(out_dir / job.path, renderer.render(page).encode())
+            pages[job.path] = {"key": job.key, "media": sorted(pictures(page))}
             written.append(job.path)
         if progress is not None:
             progress.advance(job.path)
+    search = StaticIndex(SiteUrls(0))
+    rendered: dict[str, list[str]] = {}
+    for part in slices:
+        search.join(part.index)
+        rendered.update(part.pages)
+        if progress is not None:
+            for path in part.pages:
+                progress.advance(path)
+    for task in tasks:
+        if task.path in rendered:
+            pages[task.path] = {"key": task.key, "media": rendered[task.path]}
+            written.append(task.path)
+        else:
+            pages[task.path] = old[task.path]
+            if progress is not None:
+                progress.advance(task.path)
 
     pages.update(write_redirect_pages(library.redirects(), out_dir, set(pages), base_url))  # renamed features
     removed = sorted(set(old) - set(pages))
@@ -186,44 +205,31 @@ def build_site(
         for path, data in site_manifests(library, media, base_url).items():
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
-                _write(target, data)
-    write_static_search(library, out_dir, renderer)  # search.html and its index (issue 5)
-    _write(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
-    return BuildReport(tuple(written), len(jobs) - len(written), tuple(removed), len(media_ids))
+                write_file(target, data)
+    search.write(out_dir)  # the static search (issues 5, 11)
+    write_search_page(out_dir, renderer)
+    write_file(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
+    return BuildReport(tuple(written), len(jobs) + len(tasks) - len(written), tuple(removed), len(media_ids))
 
 
 def _jobs(
-    library: LibraryReader,
     summaries: list[FeatureSummary],
     series: list[SeriesSummary],
     media: MediaLibrary,
     base: str,
-    maps: MapSetup,
-    stamps: dict[str, tuple[str, int]],
     language: str,
 ) -> Iterator[_Job]:
-    """Every page of the site in one language with its key and how to build its context.
-
-    A feature page's key includes its enrichment's stamp: enriching after a
-    build must rewrite the page (issue 9.8).
-    """
+    """The home page, the not-found page and every series page in one language, with keys and contexts."""
     known = {s.key: s for s in series}
-    groups: dict[str | None, list[FeatureSummary]] = {}
-    for item in pick_editions(summaries, language):  # each work once, in this language's edition
-        groups.setdefault(item.series, []).append(item)
-    works = works_of(summaries)
-    root, nested = _site_urls(language)
+    root, nested = site_urls(language)
     folder = site_folder(language)
     base = _hash(base, language)
+    groups = _series_parts(summaries, language)
 
     # A series counts its works (each listed once), as the server's pages do.
     heads = [(replace(s, features=len(groups[s.key])), groups[s.key]) for s in series if s.key in groups]
     yield from _home_jobs(heads, groups.get(None, []), media, base, folder, root)
-    yield _Job(
-        f"{folder}404.html",
-        _hash(base, [astuple(s) for s in series]),
-        lambda: not_found_page("this address", series, root),
-    )
+    yield _Job(f"{folder}404.html", _hash(base, series), lambda: not_found_page("this address", series, root))
     for key, parts in groups.items():
         if key is None:
             continue
@@ -231,29 +237,43 @@ def _jobs(
         head = replace(head, features=len(parts)) if head is not None else None
         yield _Job(
             f"{folder}series/{series_file(key)}",
-            _hash(base, head and astuple(head), [astuple(p) for p in parts]),
+            _hash(base, head, parts),
             _bind_series(key, head, parts, media, nested),
         )
+
+
+def _feature_tasks(
+    summaries: list[FeatureSummary],
+    series: list[SeriesSummary],
+    base: str,
+    stamps: dict[str, tuple[str, int]],
+    language: str,
+    old: dict[str, dict[str, object]],
+    out_dir: Path,
+) -> Iterator[FeatureTask]:
+    """Every feature page in one language with its key, its neighbours, its work's editions (the
+    language switcher links to the one each language shows), and whether it must be written again.
+
+    A feature page's key includes its enrichment's stamp: enriching after a
+    build must rewrite the page (issue 9.8).
+    """
+    known = {s.key: s for s in series}
+    works = works_of(summaries)
+    folder = site_folder(language)
+    base = _hash(base, language)
+    groups = _series_parts(summaries, language)
     # Every edition has its page in every language, as on the live server (a search result or an
     # old link may name any edition); the lists and the previous/next links show this language's.
     for part in summaries:
         key = part.series
         head = known.get(key) if key is not None else None
         previous, following = _neighbours(part, groups.get(key, [])) if key is not None else (None, None)
-        editions = works[part.work] if part.work else {}
-        yield _Job(
-            f"{folder}features/{part.slug}.html",
-            _hash(
-                base,
-                astuple(part),
-                previous and astuple(previous),
-                following and astuple(following),
-                head and astuple(head),
-                stamps.get(part.slug),
-                sorted(editions.items()),
-            ),
-            _bind_feature(library, part, head, previous, following, media, nested, maps, editions),
-        )
+        editions = tuple(sorted(works[part.work].items())) if part.work else ()
+        path = f"{folder}features/{part.slug}.html"
+        page_key = _hash(base, part, previous, following, head, stamps.get(part.slug), editions)
+        before = old.get(path)
+        current = before is not None and before.get("key") == page_key and (out_dir / path).is_file()
+        yield FeatureTask(path, page_key, language, part, head, previous, following, editions, not current)
 
 
 def _neighbours(
@@ -266,6 +286,14 @@ def _neighbours(
     if at is None:
         return None, None
     return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
+
+
+def _series_parts(summaries: list[FeatureSummary], language: str) -> dict[str | None, list[FeatureSummary]]:
+    """The features a reader of `language` sees, by series: each work once, in this language's edition."""
+    groups: dict[str | None, list[FeatureSummary]] = {}
+    for item in pick_editions(summaries, language):
+        groups.setdefault(item.series, []).append(item)
+    return groups
 
 
 def _home_jobs(
@@ -289,9 +317,7 @@ def _home_jobs(
         loose = [i for i in shown if not isinstance(i, tuple)]
         previous = _home_file(number - 1) if number > 1 else None
         following = _home_file(number + 1) if number < count else None
-        key = _hash(
-            base, [(astuple(h), [astuple(p) for p in ps]) for h, ps in heads], [astuple(f) for f in loose]
-        )
+        key = _hash(base, heads, loose)
         yield _Job(
             f"{folder}{_home_file(number)}",
             _hash(key, previous, following),
@@ -320,39 +346,6 @@ def _bind_series(
     return lambda: series_page(key, summary, parts, media, urls)
 
 
-def _bind_feature(
-    library: LibraryReader,
-    part: FeatureSummary,
-    summary: SeriesSummary | None,
-    previous: FeatureSummary | None,
-    following: FeatureSummary | None,
-    media: MediaLibrary,
-    urls: SiteUrls,
-    maps: MapSetup,
-    editions: dict[str, str],
-) -> Callable[[], Page]:
-    def build() -> Page:
-        feature = library.get_feature(part.slug)
-        enrichment = library.get_enrichment(part.slug)
-        return feature_page(
-            feature,
-            series=summary,
-            previous=previous,
-            next=following,
-            media=media,
-            urls=urls,
-            enrichment=enrichment,
-            map_setup=maps,
-            checks=load_checks(  # issue 15
-                library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
-            ),
-            editions=editions,  # the switcher's links (issue 12)
-            derived=part.derived,
-        )
-
-    return build
-
-
 def _reference_jobs(
     library: ReferenceReader,
     summaries: list[FeatureSummary],
@@ -364,32 +357,23 @@ def _reference_jobs(
     entries = library.timeline()
     terms = library.glossary()
     titles = {s.slug: s.title for s in summaries}
-    root, nested = _site_urls(language)
+    root, nested = site_urls(language)
     folder = site_folder(language)
     base = _hash(base, language)
-    yield from _timeline_jobs(
-        entries, f"{folder}timeline.html", _hash(base, [astuple(e) for e in entries]), root
-    )
+    yield from _timeline_jobs(entries, f"{folder}timeline.html", _hash(base, entries), root)
     for head in series:
         picked = [e for e in entries if e.series == head.key]
         path = f"{folder}timelines/{series_file(head.key)}"
-        key = _hash(base, astuple(head), [astuple(e) for e in picked])
         link = Link(nested.series(head.key), series_title(head, head.key))
-        yield from _timeline_jobs(picked, path, key, nested, link, head.key)
+        yield from _timeline_jobs(picked, path, _hash(base, head, picked), nested, link, head.key)
     named = sorted({slug for term in terms for slug in term.slugs})
-    terms_key = _hash(base, [astuple(t) for t in terms], [(slug, titles.get(slug)) for slug in named])
+    terms_key = _hash(base, terms, [(slug, titles.get(slug)) for slug in named])
     shown = shown_editions(summaries, language)
     for sort in GLOSSARY_SORTS:
         path = SiteUrls(0, language).glossary(sort)
         yield _Job(
             path, _hash(terms_key, sorted(shown.items())), _bind_glossary(terms, titles, root, sort, shown)
         )
-
-
-def _site_urls(language: str) -> tuple[SiteUrls, SiteUrls]:
-    """The links of a language's top-level pages and of the pages one folder below them."""
-    depth = 1 if site_folder(language) else 0
-    return SiteUrls(depth, language), SiteUrls(depth + 1, language)
 
 
 def _timeline_jobs(
@@ -427,29 +411,6 @@ def _bind_glossary(
     return lambda: glossary_page(terms, titles, urls, sort, shown)
 
 
-def _pictures(page: ReaderPage) -> set[str]:
-    """The media IDs a page shows as images (placeholders need no file)."""
-    cards: list[PartCard] = []
-    found: set[str] = set()
-    if isinstance(page, HomePage):
-        cards = [c for s in page.series for c in s.parts] + list(page.standalone)
-    elif isinstance(page, SeriesPage):
-        cards = list(page.parts)
-    elif isinstance(page, FeaturePage):
-        cards = [c for c in (page.previous, page.next) if c is not None]
-        if page.hero and page.hero.available:
-            found.add(page.hero.media)
-        for section in page.sections:
-            if isinstance(section, Gallery):
-                found.update(
-                    item.picture.media
-                    for item in section.items
-                    if isinstance(item, FigureCard) and item.picture.available
-                )
-    found.update(c.picture.media for c in cards if c.picture and c.picture.available)
-    return found
-
-
 def _write_image_services(media: MediaLibrary, media_ids: set[str], base_url: str, out_dir: Path) -> None:
     """Each picture's `iiif/image/<media-id>/info.json`; IIIF ids must be absolute, so only with
     `base_url` (the viewer itself needs none: it is given the tiling in the page)."""
@@ -461,7 +422,7 @@ def _write_image_services(media: MediaLibrary, media_ids: set[str], base_url: st
             data = json.dumps(info.pyramid.info(service), indent=1).encode()
             target = out_dir / urls.tiles(media_id) / "info.json"
             if not target.is_file() or target.read_bytes() != data:
-                _write(target, data)
+                write_file(target, data)
 
 
 def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
@@ -481,7 +442,7 @@ def _copy_static(out_dir: Path, leaflet: Path | None) -> None:
         if data is not None and (
             not (target / "vendor" / name).is_file() or (target / "vendor" / name).read_bytes() != data
         ):
-            _write(target / "vendor" / name, data)
+            write_file(target / "vendor" / name, data)
 
 
 def _copy_files(sources: Iterable[Path], target: Path) -> None:
@@ -508,12 +469,6 @@ def _strings(value: object) -> list[str]:
 
 
 def _hash(*parts: object) -> str:
+    """A page's key: the digest of the repr of what it is made from (frozen dataclasses print every
+    field; `dataclasses.astuple` gave the same and took a fifth of a build copying them)."""
     return hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a file whole: under a temporary name, then moved into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(data)
-    partial.replace(path)

@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from handscroll.model import Enrichment, Feature
-from handscroll.store.listing import PartKey, parts_after, parts_before
+from handscroll.store.listing import PartKey, first_title, parts_after, parts_before
 from handscroll.store.mapping import build_feature
 from handscroll.store.records import FeatureSummary
 from handscroll.store.tables import (
@@ -43,7 +43,7 @@ class FeatureView:
     approved: frozenset[str]
     """The ids of its approved self-check items (issue 15)."""
     series_title: str | None
-    """Its series' display title, None when the series has none (or there is no series)."""
+    """Its series' display title: its own, else its first part's (issue 14); None outside a series."""
     before: tuple[FeatureSummary, ...]
     """The rows just before it in its series, nearest first (none outside a series)."""
     after: tuple[FeatureSummary, ...]
@@ -66,7 +66,7 @@ HEAD = (
         FeatureRow.content_hash,
         FeatureRow.date,
         SeriesRow.key,
-        SeriesRow.title.label("series_title"),
+        func.coalesce(SeriesRow.title, first_title()).label("series_title"),
         EditionRow.work_key,
     )
     .outerjoin(SeriesRow, FeatureRow.series_id == SeriesRow.id)

@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import ColumnElement, Engine, ScalarSelect, func, select, update
+from sqlalchemy import ColumnElement, Engine, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
@@ -24,8 +24,8 @@ from handscroll.store import listing
 from handscroll.store.engine import describe_error, open_engine, writer
 from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
 from handscroll.store.import_run import ImportRun, load_feature, replace_by_slug
-from handscroll.store.importing import write_import
-from handscroll.store.listing import EventKey, PartKey, TermKey
+from handscroll.store.importing import chunks, write_import
+from handscroll.store.listing import EventKey, PartKey, TermKey, first_title
 from handscroll.store.mapping import build_summary
 from handscroll.store.records import (
     FeatureSummary,
@@ -37,12 +37,17 @@ from handscroll.store.records import (
 )
 from handscroll.store.redirects import all_redirects, redirect_target
 from handscroll.store.search import (
+    EditionsCache,
     SearchFilters,
     SearchResults,
     VocabularyCache,
+    close_index,
+    open_index,
+    rebuild_index,
     search_library,
     unindex_features,
 )
+from handscroll.store.search_documents import load_features
 from handscroll.store.tables import (
     EditionRow,
     EnrichmentRow,
@@ -75,11 +80,24 @@ class Library:
         self._engine = engine
         self._writer = writer(engine)
         self._vocabulary = VocabularyCache()
+        self._editions = EditionsCache()
 
     @classmethod
     def open(cls, url: str) -> Library:
-        """Open the library at a SQLAlchemy URL, creating the database schema if it is missing."""
-        return cls(open_engine(url))
+        """Open the library at a SQLAlchemy URL, creating the database schema if it is missing.
+
+        On SQLite the search index beside the file is built if it is missing and
+        brought up to date if a crash left it behind (search_embedded.py).
+        """
+        engine = open_engine(url)
+        try:
+            open_index(engine)
+        except (StoreError, SQLAlchemyError) as exc:
+            engine.dispose()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot open the search index: {describe_error(exc)}") from exc
+        return cls(engine)
 
     @property
     def engine(self) -> Engine:
@@ -88,7 +106,8 @@ class Library:
         return self._engine
 
     def close(self) -> None:
-        """Release the library's connections."""
+        """Release the library's connections (and its search index)."""
+        close_index(self._engine)
         self._engine.dispose()
 
     def __enter__(self) -> Self:
@@ -119,7 +138,8 @@ class Library:
                 report = write_import(session, items)
                 if then is not None:
                     then(session, report)
-                return report
+            self._editions.clear()  # search counts works anew
+            return report
         except SQLAlchemyError as exc:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
@@ -137,6 +157,7 @@ class Library:
             run.finish(failed=True)
             raise
         run.finish()
+        self._editions.clear()  # search counts works anew
 
     def work_editions(self, keys: Sequence[str]) -> dict[str, list[StoredEdition]]:
         """Per work key, its stored editions (issue 12)."""
@@ -205,6 +226,24 @@ class Library:
         with Session(self._engine) as session:
             return load_feature(session, slug)
 
+    def read_features(self, slugs: Sequence[str]) -> Iterator[tuple[Feature, Enrichment | None]]:
+        """Features and their enrichments in the order of `slugs`, read a chunk at a time: a static
+        build reads each feature once this way (issue 11); unknown slugs are skipped."""
+        for chunk in chunks(list(slugs)):
+            with Session(self._engine) as session:
+                query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
+                ids = {slug: fid for slug, fid in session.execute(query)}
+                loaded = load_features(session, list(ids.values()))
+                stored = session.execute(
+                    select(EnrichmentRow.feature_id, EnrichmentRow.data).where(
+                        EnrichmentRow.feature_id.in_(list(ids.values()))
+                    )
+                )
+                enrichments = {fid: Enrichment.from_dict(data) for fid, data in stored}
+            for slug in chunk:
+                if slug in ids:
+                    yield loaded[ids[slug]], enrichments.get(ids[slug])
+
     def redirect_for(self, slug: str) -> str | None:
         """The slug a feature has now, if `slug` is one it had before a re-import renamed it."""
         with Session(self._engine) as session:
@@ -227,7 +266,7 @@ class Library:
     def list_series(self) -> list[SeriesSummary]:
         """Every series with at least one feature, by key, with its feature count."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), first_title())
             .join(SeriesRow.features)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
             .order_by(self._text_order(SeriesRow.key))
@@ -238,7 +277,7 @@ class Library:
     def get_series(self, key: str) -> SeriesSummary:
         """One series with its feature count; NotFoundError if no feature is in it."""
         query = (
-            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), _first_title())
+            select(SeriesRow.key, SeriesRow.title, func.count(FeatureRow.id), first_title())
             .join(SeriesRow.features)
             .where(SeriesRow.key == key)
             .group_by(SeriesRow.id, SeriesRow.key, SeriesRow.title)
@@ -323,17 +362,38 @@ class Library:
         series: str | None = None,
         year_from: int | None = None,
         year_to: int | None = None,
+        language: str | None = None,
+        reader_language: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> SearchResults:
-        """Features matching a query in any script, best first (issue 5); never fails on user text."""
-        filters = SearchFilters(series=series, year_from=year_from, year_to=year_to)
+        """Works matching a query in any script, best first (issues 5, 12); never fails on user text.
+
+        `language` keeps only editions in that language; `reader_language` is
+        the language a work is shown in when it has an edition in it.
+        """
+        filters = SearchFilters(series=series, year_from=year_from, year_to=year_to, language=language)
         try:
             return search_library(
-                self._engine, query, filters, limit=limit, offset=offset, vocabularies=self._vocabulary
+                self._engine,
+                query,
+                filters,
+                limit=limit,
+                offset=offset,
+                language=reader_language,
+                vocabularies=self._vocabulary,
+                editions=self._editions,
             )
         except SQLAlchemyError as exc:
             raise StoreError(f"search failed: {describe_error(exc)}") from exc
+
+    def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Index every feature again from the tables (`handscroll reindex`); returns how many."""
+        try:
+            rebuild_index(self._engine, progress)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"rebuilding the search index failed: {describe_error(exc)}") from exc
+        return self.count_features()
 
     def timeline(self, *, series: str | None = None, slug: str | None = None) -> list[TimelineEntry]:
         """Events of the library, a series or a feature, in time order (see timeline.sort_key);
@@ -459,17 +519,3 @@ class Library:
         if self._engine.dialect.name == "postgresql":
             return column.collate("C")
         return column.expression
-
-
-def _first_title() -> ScalarSelect[str]:
-    """The title of a series' first part, for `SeriesSummary.first_title`: by part number, then the
-    edition imported first (usually the one the others were made from)."""
-    first = aliased(FeatureRow)
-    return (
-        select(first.title)
-        .where(first.series_id == SeriesRow.id)
-        .order_by(first.part.is_(None), first.part, first.id)
-        .limit(1)
-        .correlate(SeriesRow)
-        .scalar_subquery()
-    )

@@ -15,7 +15,20 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, exists, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    ScalarSelect,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.orm import aliased
 
 from handscroll.store.mapping import build_summary
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -213,15 +226,32 @@ def series_page(
     """Up to `limit` series with features, by key: after `after`, just before `before`, or the
     `last` ones; `features` counts features, or with `works` the works (editions once)."""
     heads = _series_heads(conn, after=after, before=before, last=last, limit=limit)
-    counts = series_sizes(conn, [id_ for id_, _, _ in heads], works=works)
-    return [SeriesSummary(key=key, title=title, features=counts.get(id_, 0)) for id_, key, title in heads]
+    counts = series_sizes(conn, [id_ for id_, _, _, _ in heads], works=works)
+    return [
+        SeriesSummary(key=key, title=title, features=counts.get(id_, 0), first_title=first)
+        for id_, key, title, first in heads
+    ]
+
+
+def first_title() -> ScalarSelect[str | None]:
+    """The title of a series' first part, for `SeriesSummary.first_title`: by part number, then the
+    edition imported first (usually the one the others were made from)."""
+    first = aliased(FeatureRow)
+    return (
+        select(first.title)
+        .where(first.series_id == SeriesRow.id)
+        .order_by(first.part.is_(None), first.part, first.id)
+        .limit(1)
+        .correlate(SeriesRow)
+        .scalar_subquery()
+    )
 
 
 def _series_heads(
     conn: Connection, *, after: str | None = None, before: str | None = None, last: bool = False, limit: int
-) -> list[tuple[int, str, str | None]]:
-    """(id, key, title) of up to `limit` series with features, in key order."""
-    query = select(SeriesRow.id, SeriesRow.key, SeriesRow.title).where(
+) -> list[tuple[int, str, str | None, str | None]]:
+    """(id, key, title, first part's title) of up to `limit` series with features, in key order."""
+    query = select(SeriesRow.id, SeriesRow.key, SeriesRow.title, first_title()).where(
         exists(select(FeatureRow.id).where(FeatureRow.series_id == SeriesRow.id))
     )
     backward = before is not None or last
@@ -230,7 +260,9 @@ def _series_heads(
     elif after is not None:
         query = query.where(SeriesRow.key > after)
     query = query.order_by(SeriesRow.key.desc() if backward else SeriesRow.key)
-    heads = [(int(id_), str(key), title) for id_, key, title in conn.execute(query.limit(limit))]
+    heads = [
+        (int(id_), str(key), title, first) for id_, key, title, first in conn.execute(query.limit(limit))
+    ]
     return heads[::-1] if backward else heads
 
 
@@ -386,7 +418,7 @@ def library_page(
         heads = _series_heads(conn, after=key, limit=limit - len(found))  # each has a feature at least
         if not heads:
             break
-        for id_, _, _ in heads:
+        for id_, _, _, _ in heads:
             found += parts_after(conn, id_, None, limit - len(found))
             if len(found) >= limit:
                 break

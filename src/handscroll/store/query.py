@@ -20,9 +20,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
-from handscroll.text.cjk import HAN, to_simplified
+from handscroll.text.cjk import HAN, pinyin_plain, to_simplified
 
 MAX_QUERY_CHARS = 500
 """Longer queries are cut here (with a message), so a 10 KB paste cannot build a huge query."""
@@ -33,6 +33,8 @@ MAX_CLAUSES = 12
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _PIECE = re.compile(r'"(?P<phrase>[^"]*)(?:"|$)|(?P<word>[^\W_]+)(?P<star>\*)?')
 _TOKEN = re.compile(f"[{HAN}]|[^\\W_{HAN}]+")
+_ASCII_TOKEN = re.compile("[a-z0-9]+")
+"""`_TOKEN` on lowercase ASCII text, several times faster (a large class costs per character)."""
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,10 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 def fold_text(text: str) -> str:
     """The searchable form of a text: lowercase, no marks, Simplified, Han characters spaced out."""
-    if text.isascii():  # most of an English library: nothing to decompose
-        plain = text.lower()
-    else:
-        plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-        plain = unicodedata.normalize("NFC", plain).lower()
+    if text.isascii():  # most of an English library: nothing to decompose, no Han to space out
+        return " ".join(_ASCII_TOKEN.findall(text.lower()))
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    plain = unicodedata.normalize("NFC", plain).lower()
     if _HAN_CHAR.search(plain):
         plain = to_simplified(plain)
     return " ".join(_TOKEN.findall(plain))
@@ -176,11 +177,15 @@ def place_aliases(name: str) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Folded name -> all folded names of the place, from the curated historical places list."""
-    path = resources.files("handscroll.enrich") / "data" / "historical_places.json"
-    places = json.loads(path.read_text(encoding="utf-8"))["places"]
+    """Folded name -> all folded names of the place, from the curated historical places list.
+
+    A name written in pinyin is a key with its syllables spaced too: "chong qing"
+    is 重慶 as much as "Chongqing" is (issue 12).
+    """
+    from handscroll.store.pinyin_terms import segmentations  # it builds on this module
+
     index: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for place in places:
+    for place in _places():
         names = [*place.get("names", ()), place.get("modern_name", ""), *place.get("chinese", ())]
         forms: list[tuple[str, ...]] = []
         for name in names:
@@ -189,4 +194,38 @@ def place_index() -> dict[str, tuple[tuple[str, ...], ...]]:
                 forms.append(tokens)
         for tokens in forms:
             index.setdefault(" ".join(tokens), tuple(forms))
+        for name in [*place.get("names", ()), place.get("modern_name", "")]:
+            # Spaced pinyin of a name that is pinyin: "chong qing" as the reader may type it.
+            for spaced in segmentations(fold_text(name).replace(" ", "")):
+                if " " in spaced:
+                    index.setdefault(spaced, tuple(forms))
     return index
+
+
+@cache
+def older_names() -> dict[str, tuple[str, str]]:
+    """Folded older name -> (the name as written, the modern name): "mukden" -> ("Mukden", "Shenyang").
+
+    A name is older when it is not the modern one nor a spelling of it; a
+    Chinese name when its pinyin is one of the place's older names (奉天 is
+    Fengtian, so older; 瀋陽 reads as Shenyang).
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for place in _places():
+        modern = place.get("modern_name", "")
+        plain = fold_text(modern).replace(" ", "")
+        older = {fold_text(name).replace(" ", ""): name for name in place.get("names", ())}
+        older = {key: name for key, name in older.items() if key != plain}
+        for name in older.values():
+            found.setdefault(fold_text(name), (name, modern))
+        for chinese in place.get("chinese", ()):
+            if pinyin_plain(chinese).replace(" ", "") in older:
+                found.setdefault(fold_text(chinese), (chinese, modern))
+    return found
+
+
+@cache
+def _places() -> list[dict[str, Any]]:
+    path = resources.files("handscroll.enrich") / "data" / "historical_places.json"
+    places: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["places"]
+    return places

@@ -1,35 +1,47 @@
-"""Full-text search over the library: one interface, an FTS5 index on SQLite, tsvector on PostgreSQL.
+"""Full-text search over the library: one interface, tantivy beside SQLite, tsvector on PostgreSQL.
 
 The index holds one row per feature (see `search_text.IndexDocument`) and is
 written in the transaction that writes the feature (issue 5): `index_features`
-from `_import`, `unindex_features` from `delete_feature`. Queries are parsed
-once (`query.parse_query`), matched and ranked by the database (BM25 on
-FTS5, `ts_rank` with field weights on PostgreSQL), and the page of results is
-given snippets and deep links in Python from the stored blocks.
+from the import, `unindex_features` from `delete_feature`. On SQLite the rows
+go to an embedded tantivy index kept in step with the database
+(`search_embedded`, issue 11); on PostgreSQL to a weighted tsvector
+(`search_pg`), the path for several machines on one database. Queries are
+parsed once (`query.parse_query`), matched and ranked by the backend, grouped
+into works (the editions of one work are one hit, issue 12) and given
+snippets and deep links in Python from the stored blocks (`search_results`).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from handscroll.model import Enrichment, Feature
-from handscroll.store import search_strategy
-from handscroll.store.mapping import build_feature
+from handscroll.model import Feature
+from handscroll.store import search_embedded
+from handscroll.store.engine import writer
 from handscroll.store.pinyin_terms import expand_pinyin
 from handscroll.store.query import QueryCut, SearchQuery, parse_query
-from handscroll.store.search_sqlite import SqliteBackend
-from handscroll.store.search_strategy import COUNT_CAP, Dialect, SearchFilters, clause_matches, match
-from handscroll.store.search_text import SearchMatch, Snippet, TermForms, best_snippet, index_document
-from handscroll.store.tables import BlockRow, EnrichmentRow, FeatureRow, SeriesRow, TermRow
+from handscroll.store.search_documents import stored_documents, term_forms
+from handscroll.store.search_results import EditionsCache, SearchResult, page_of_works, results_for
+from handscroll.store.search_strategy import COUNT_CAP, SearchBackend, SearchFilters
+from handscroll.store.search_text import TermForms, index_document
+from handscroll.store.tables import FeatureRow
 
-__all__ = ["COUNT_CAP", "SearchFilters", "SearchResult", "SearchResults", "search_library"]
+__all__ = [
+    "COUNT_CAP",
+    "EditionsCache",
+    "SearchFilters",
+    "SearchResult",
+    "SearchResults",
+    "rebuild_index",
+    "search_library",
+    "term_forms",
+]
 
 MAX_LIMIT = 100
 """Most results one page may ask for."""
@@ -40,8 +52,8 @@ VOCABULARY_TTL = 60.0
 MAX_SUGGESTED_WORD = 40
 """Longer words get no "did you mean": no vocabulary word is that long, and fuzzy matching costs."""
 
-SEARCH_TABLES = ("search_fts", "search_vocab", "search_documents")
-"""Index tables made by raw DDL in migration 0003 (FTS5 and its shadow tables; tsvector)."""
+SEARCH_TABLES = ("search_fts", "search_vocab", "search_documents", "search_outbox")
+"""Index tables made by raw DDL in migrations 0003 and 0014 (tsvector; the SQLite outbox)."""
 
 
 def include_in_autogenerate(
@@ -54,19 +66,6 @@ def include_in_autogenerate(
 
 
 @dataclass(frozen=True)
-class SearchResult:
-    """One matching feature, its best snippet (text with the matches' offsets) and where that is."""
-
-    slug: str
-    title: str
-    series: str | None
-    part: int | None
-    snippet: Snippet
-    match: SearchMatch | None
-    score: float
-
-
-@dataclass(frozen=True)
 class SearchResults:
     """A page of results, the total, a "did you mean" suggestion and what became of the query.
 
@@ -76,7 +75,8 @@ class SearchResults:
     query: str
     results: tuple[SearchResult, ...]
     total: int
-    """How many features match, counted up to COUNT_CAP + 1 (see `total_exact`)."""
+    """How many works match; when `total_exact` is False, at least this many."""
+    total_exact: bool = True
     suggestion: str | None = None
     corrected: bool = False
     """True when nothing matched the query as typed and these are the suggestion's results."""
@@ -85,20 +85,15 @@ class SearchResults:
     blank: bool = False
     """True when nothing searchable was typed."""
 
-    @property
-    def total_exact(self) -> bool:
-        """False when more features match than were counted (`total` is then COUNT_CAP + 1)."""
-        return self.total <= search_strategy.COUNT_CAP
 
-
-def backend_for(session_or_engine: Session | Engine) -> Dialect:
+def backend_for(session_or_engine: Session | Engine) -> SearchBackend:
     """The backend of the session's (or engine's) database."""
     bind = session_or_engine.get_bind() if isinstance(session_or_engine, Session) else session_or_engine
     if bind.dialect.name == "postgresql":
         from handscroll.store.search_pg import PostgresBackend
 
         return PostgresBackend()
-    return SqliteBackend()
+    return search_embedded.EmbeddedBackend(bind.engine)
 
 
 def index_features(session: Session, features: Sequence[tuple[int, Feature, Sequence[TermForms]]]) -> None:
@@ -118,25 +113,37 @@ def unindex_features(session: Session, feature_ids: Sequence[int]) -> None:
 
 def reindex_stored(session: Session, feature_ids: Sequence[int]) -> None:
     """Rebuild the index rows of stored features from their rows (after new enrichments)."""
-    loaded = _load_features(session, feature_ids)
-    terms: dict[int, list[TermForms]] = {fid: [] for fid in feature_ids}
-    query = select(TermRow).where(TermRow.feature_id.in_(list(feature_ids))).order_by(TermRow.position)
-    for term in session.execute(query).scalars():
-        terms[term.feature_id].append(term_forms(term))
-    # Places are indexed as at import (library._term_forms); they live in the enrichment only.
-    stored = select(EnrichmentRow.feature_id, EnrichmentRow.data).where(
-        EnrichmentRow.feature_id.in_(list(feature_ids))
-    )
-    for feature_id, data in session.execute(stored):
-        places = Enrichment.from_dict(data).places
-        terms[feature_id] += [TermForms((p.name, p.modern_name, p.chinese)) for p in places]
-    index_features(session, [(fid, loaded[fid], terms[fid]) for fid in feature_ids if fid in loaded])
+    documents = stored_documents(session, feature_ids)
+    if documents:
+        backend = backend_for(session)
+        backend.delete(session, [doc.feature_id for doc in documents])
+        backend.write(session, documents)
 
 
-def term_forms(term: Any) -> TermForms:
-    """The indexed names of a glossary Term (or TermRow)."""
-    names = (term.english, term.abbreviation, term.traditional, term.simplified, term.chinese)
-    return TermForms(names=names, pinyin_plain=term.pinyin_plain)
+def open_index(engine: Engine) -> None:
+    """Make a library's index ready when it is opened: a new one filled, a crash's leftovers replayed."""
+    if engine.dialect.name == "sqlite":
+        search_embedded.prepare(engine)
+
+
+def close_index(engine: Engine) -> None:
+    """Let go of a library's index when it is closed."""
+    if engine.dialect.name == "sqlite":
+        search_embedded.close(engine)
+
+
+def rebuild_index(engine: Engine, progress: Callable[[int, int], None] | None = None) -> None:
+    """Index every feature again from the tables (`handscroll reindex`); the database is not changed."""
+    if engine.dialect.name == "sqlite":
+        search_embedded.rebuild(engine, progress)
+        return
+    with Session(engine) as session:
+        ids = list(session.execute(select(FeatureRow.id).order_by(FeatureRow.id)).scalars())
+    for start in range(0, len(ids), 500):
+        with Session(writer(engine)) as session, session.begin():
+            reindex_stored(session, ids[start : start + 500])
+        if progress is not None:
+            progress(min(start + 500, len(ids)), len(ids))
 
 
 def search_library(
@@ -146,102 +153,49 @@ def search_library(
     *,
     limit: int = 20,
     offset: int = 0,
+    language: str | None = None,
     vocabularies: VocabularyCache | None = None,
+    editions: EditionsCache | None = None,
 ) -> SearchResults:
-    """Run a query; never raises for anything a user can type (see query.parse_query)."""
+    """Run a query; never raises for anything a user can type (see query.parse_query).
+
+    A work is one result whatever number of its editions match, shown in
+    `language` (the reader's) when it has an edition in it.
+    """
     query = parse_query(text_)
     limit = max(1, min(limit, MAX_LIMIT))
     offset = max(0, offset)
     if query.empty:
         return SearchResults(query=query.text, results=(), total=0, cuts=query.cuts, blank=True)
     backend = backend_for(engine)
+    editions = editions or EditionsCache()
     with Session(engine) as session:
         query = expand_pinyin(session, query)
-        hits, total = match(session, backend, query, filters, limit, offset)
+        works, total, exact = page_of_works(session, backend, query, filters, limit, offset, editions)
         suggestion, corrected = None, False
         if total == 0:
             suggestion = _suggest(session, backend, query, vocabularies)
             if suggestion is not None:
                 corrected_query = expand_pinyin(session, parse_query(suggestion))
-                hits, total = match(session, backend, corrected_query, filters, limit, offset)
+                works, total, exact = page_of_works(
+                    session, backend, corrected_query, filters, limit, offset, editions
+                )
                 if total:
                     query, corrected = corrected_query, True
-        results = _results(session, query, hits)
+        results = results_for(session, backend, query, works, language)
     return SearchResults(
         query=text_.strip()[:200],
         results=tuple(results),
         total=total,
+        total_exact=exact,
         suggestion=suggestion,
         corrected=corrected,
         cuts=query.cuts,
     )
 
 
-def _results(session: Session, query: SearchQuery, hits: list[tuple[int, float]]) -> list[SearchResult]:
-    features = _load_features(session, [feature_id for feature_id, _ in hits])
-    results = []
-    for feature_id, score in hits:
-        feature = features.get(feature_id)
-        if feature is None:
-            continue
-        snippet, match = best_snippet(feature, query)
-        results.append(
-            SearchResult(
-                slug=feature.slug or "",
-                title=feature.title,
-                series=feature.series,
-                part=feature.part,
-                snippet=snippet,
-                match=match,
-                score=score,
-            )
-        )
-    return results
-
-
-def _load_features(session: Session, feature_ids: Sequence[int]) -> dict[int, Feature]:
-    if not feature_ids:
-        return {}
-    ids = list(feature_ids)
-    heads = session.execute(
-        select(
-            FeatureRow.id,
-            FeatureRow.slug,
-            FeatureRow.title,
-            FeatureRow.part,
-            FeatureRow.language,
-            FeatureRow.hero,
-            FeatureRow.date,
-            SeriesRow.key,
-        )
-        .outerjoin(FeatureRow.series)
-        .where(FeatureRow.id.in_(ids))
-    ).all()
-    blocks: dict[int, list[tuple[str, dict[str, Any]]]] = {fid: [] for fid in ids}
-    rows = session.execute(
-        select(BlockRow.feature_id, BlockRow.type, BlockRow.data)
-        .where(BlockRow.feature_id.in_(ids))
-        .order_by(BlockRow.feature_id, BlockRow.position)
-    )
-    for feature_id, block_type, data in rows:
-        blocks[feature_id].append((block_type, data))
-    return {
-        row.id: build_feature(
-            slug=row.slug,
-            title=row.title,
-            part=row.part,
-            series=row.key,
-            language=row.language,
-            hero=row.hero,
-            date=row.date,
-            blocks=iter(blocks[row.id]),
-        )
-        for row in heads
-    }
-
-
 def _suggest(
-    session: Session, backend: Dialect, query: SearchQuery, vocabularies: VocabularyCache | None
+    session: Session, backend: SearchBackend, query: SearchQuery, vocabularies: VocabularyCache | None
 ) -> str | None:
     """Replace each word that matches nothing by the closest word of the library's vocabulary."""
     unknown = [
@@ -251,7 +205,7 @@ def _suggest(
         and not clause.alternatives[0].is_han
         and len(clause.alternatives[0].tokens) == 1
         and len(clause.alternatives[0].tokens[0]) <= MAX_SUGGESTED_WORD
-        and not clause_matches(session, backend, clause)
+        and not backend.matches_any(session, clause)
     ]
     if not unknown:
         return None
@@ -270,16 +224,15 @@ def _suggest(
 class VocabularyCache:
     """The library's words for "did you mean", read at most every VOCABULARY_TTL seconds.
 
-    Listing the vocabulary scans the whole index (half a second at 100,000
-    features); a suggestion missing a word added in the last minute is harmless.
-    One cache per open Library.
+    Listing the vocabulary walks the whole term dictionary; a suggestion
+    missing a word added in the last minute is harmless. One cache per open Library.
     """
 
     def __init__(self) -> None:
         self._read_at = -VOCABULARY_TTL
         self._words: list[str] = []
 
-    def words(self, session: Session, backend: Dialect) -> list[str]:
+    def words(self, session: Session, backend: SearchBackend) -> list[str]:
         """The cached words, read again when older than the TTL."""
         now = time.monotonic()
         if now - self._read_at > VOCABULARY_TTL:

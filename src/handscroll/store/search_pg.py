@@ -17,9 +17,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from handscroll.store.query import Alternative, SearchQuery
-from handscroll.store.search_strategy import SearchFilters, Source, filter_sql
-from handscroll.store.search_text import IndexDocument, index_tokens
+from handscroll.store import search_strategy
+from handscroll.store.query import Alternative, Clause, SearchQuery
+from handscroll.store.search_documents import stored_shown
+from handscroll.store.search_strategy import Hits, SearchFilters, Source, filter_sql
+from handscroll.store.search_text import IndexDocument, Shown, index_tokens
 
 RANK_WEIGHTS = "{0.05, 0.2, 0.6, 1.0}"
 """ts_rank weights of D (body), C, B (terms), A (title)."""
@@ -27,6 +29,8 @@ RANK_WEIGHTS = "{0.05, 0.2, 0.6, 1.0}"
 
 class PostgresBackend:
     """tsvector rows in `search_documents`, removed with their feature by ON DELETE CASCADE."""
+
+    exact_totals = False  # counting stops past the cap (search_strategy)
 
     def write(self, session: Session, documents: Sequence[IndexDocument]) -> None:
         """Insert index rows, building the weighted tsvector in the database."""
@@ -60,6 +64,20 @@ class PostgresBackend:
         )
         score = f"ts_rank('{RANK_WEIGHTS}', d.document, ({tsquery}), 1)"
         return Source(sql, {**params, **matched_params, **filter_params}, id_column="f.id", score=score)
+
+    def match(
+        self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
+    ) -> tuple[Hits, int]:
+        """Feature ids and scores of a page of matches, best first, and the total (capped)."""
+        return search_strategy.match(session, self, query, filters, limit, offset)
+
+    def shown(self, session: Session, feature_ids: Sequence[int]) -> dict[int, Shown]:
+        """What the results of these features show, read from the tables."""
+        return stored_shown(session, feature_ids)
+
+    def matches_any(self, session: Session, clause: Clause) -> bool:
+        """Whether one clause alone matches any feature (for "did you mean")."""
+        return search_strategy.clause_matches(session, self, clause)
 
     def vocabulary(self, session: Session) -> list[str]:
         """The library's lexemes (stems), for "did you mean"."""

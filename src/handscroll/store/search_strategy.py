@@ -1,10 +1,12 @@
-"""How a search is matched, counted, capped and ranked: written once, for any SQL dialect (issue 9).
+"""What every search backend provides, and how a SQL one is matched, counted, capped and ranked.
 
-A backend (`search_sqlite`, `search_pg`) only builds SQL: the FROM/WHERE of the
-matches of a query (`Source`) and the expression that scores them. This module
-runs the strategy on top: count up to COUNT_CAP; rank every match when fewer;
-past the cap, rank the matches in a title or the glossary terms plus the
-COUNT_CAP newest others, and merge them (benchmarks/README.md says why).
+The SQLite library searches an embedded tantivy index (`search_embedded`),
+which ranks and counts every match itself. A SQL backend (`search_pg`) only
+builds SQL: the FROM/WHERE of the matches of a query (`Source`) and the
+expression that scores them; this module runs the strategy on top: count up
+to COUNT_CAP; rank every match when fewer; past the cap, rank the matches in a
+title or the glossary terms plus the COUNT_CAP newest others, and merge them
+(benchmarks/README.md says why: ranking in SQL costs per matching row).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from handscroll.store.query import Clause, SearchQuery
-from handscroll.store.search_text import IndexDocument
+from handscroll.store.search_text import IndexDocument, Shown
 
 COUNT_CAP = 1000
 """Totals are counted up to here; beyond, "more than 1,000" is all a reader needs (and counting costs)."""
@@ -28,11 +30,13 @@ Hits = list[tuple[int, float]]
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """Narrow a search to one series and/or features with an event in a year range."""
+    """Narrow a search to one series, one language and/or features with an event in a year range."""
 
     series: str | None = None
     year_from: int | None = None
     year_to: int | None = None
+    language: str | None = None
+    """Only editions in this language (`en`, `zh-Hant`, `zh-Hans`; issue 12)."""
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,26 @@ class Source:
         return Source(f"{self.sql} AND {condition}", {**self.params, **params}, self.id_column, self.score)
 
 
-class Dialect(Protocol):
-    """What each database provides: index writes, and the SQL of a query's matches."""
+class SearchBackend(Protocol):
+    """What each library's search provides: index writes inside the caller's transaction, and queries."""
+
+    exact_totals: bool
+    """False when `match` counts only up to COUNT_CAP + 1."""
 
     def write(self, session: Session, documents: Sequence[IndexDocument]) -> None: ...
     def delete(self, session: Session, feature_ids: Sequence[int]) -> None: ...
-    def source(self, query: SearchQuery, filters: SearchFilters, *, heads: bool = False) -> Source: ...
+    def match(
+        self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
+    ) -> tuple[Hits, int]: ...
+    def shown(self, session: Session, feature_ids: Sequence[int]) -> dict[int, Shown]: ...
+    def matches_any(self, session: Session, clause: Clause) -> bool: ...
     def vocabulary(self, session: Session) -> list[str]: ...
+
+
+class Dialect(Protocol):
+    """What a SQL backend builds: the SQL of a query's matches."""
+
+    def source(self, query: SearchQuery, filters: SearchFilters, *, heads: bool = False) -> Source: ...
 
 
 def match(
@@ -121,6 +138,9 @@ def _recent(session: Session, source: Source, limit: int) -> Hits:
 def filter_sql(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
     """SQL conditions (on `f` features and `s` series) and parameters for the filters."""
     where, params = "", dict[str, Any]()
+    if filters.language is not None:
+        where += " AND f.language = :language"
+        params["language"] = filters.language
     if filters.series is not None:
         where += " AND s.key = :series"
         params["series"] = filters.series

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
 
-from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
+from handscroll.model import Enrichment, Feature
 from handscroll.store.query import Alternative, SearchQuery, fold_text
 from handscroll.text.cjk import HAN, to_simplified
 from handscroll.text.stem import stem, stem_text
@@ -24,16 +26,24 @@ SNIPPET_CHARS = 200
 """About how long a snippet is, marks not counted."""
 
 _TOKEN = re.compile(f"[{HAN}]|[^\\W_{HAN}]+")
+_SPLIT = re.compile(f"([{HAN}]|[^\\W_{HAN}]+)")
+"""Tokens as `_TOKEN`, captured: `split` gives gap, word, gap, word... gap."""
+_ASCII_SPLIT = re.compile("([a-z0-9]+)")
+"""The same on folded ASCII text (lowercase, no Han), where it is five times faster."""
 
 
 @dataclass(frozen=True)
 class IndexDocument:
-    """One feature's row in the search index: folded title, terms and body text."""
+    """One feature's row in the search index: folded title, terms and body text, what filters read,
+    and what a result shows (kept by an index that stores documents, so a search reads no table)."""
 
     feature_id: int
     title: str
     terms: str
     body: str
+    language: str = "en"
+    series: str | None = None
+    shown: Shown | None = None
 
 
 @dataclass(frozen=True)
@@ -76,21 +86,72 @@ class Section:
     text: str
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What a result shows of a feature: its head and its searchable sections in reading order."""
+
+    slug: str
+    title: str
+    part: int | None
+    language: str
+    series: str | None
+    sections: tuple[Section, ...]
+
+
 def index_document(feature_id: int, feature: Feature, terms: Iterable[TermForms]) -> IndexDocument:
     """The index row of a feature: its text folded and stemmed once, as queries are (issue 9)."""
+    folded = folded_document(feature, terms)
+    shown = Shown(
+        feature.slug or "", feature.title, feature.part, feature.language, feature.series, folded.sections
+    )
+    return IndexDocument(
+        feature_id=feature_id,
+        title=stem_text(folded.title),
+        terms=stem_text(folded.terms),
+        body=stem_text(folded.body),
+        language=feature.language,
+        series=feature.series,
+        shown=shown,
+    )
+
+
+@dataclass(frozen=True)
+class FoldedDocument:
+    """A feature's title, glossary terms and body folded (not yet stemmed), and its sections."""
+
+    title: str
+    terms: str
+    body: str
+    sections: tuple[Section, ...]
+
+
+def folded_document(feature: Feature, terms: Iterable[TermForms]) -> FoldedDocument:
+    """What every search path indexes of a feature, folded once (store/query.py fold_text)."""
     term_text: list[str] = []
     for term in terms:
         term_text.extend(name for name in term.names if name)
         if term.pinyin_plain:
             # "shen yang" and "shenyang" both find it; tones are folded away anyway.
             term_text += [term.pinyin_plain, term.pinyin_plain.replace(" ", "")]
-    body = [section.text for section in feature_sections(feature)]
-    return IndexDocument(
-        feature_id=feature_id,
-        title=stem_text(fold_text(feature.title)),
-        terms=stem_text(fold_text(" \n".join(term_text))),
-        body=stem_text(fold_text(" \n".join(body))),
+    sections = tuple(feature_sections(feature))
+    return FoldedDocument(
+        title=fold_text(feature.title),
+        terms=fold_text(" \n".join(term_text)),
+        body=fold_text(" \n".join(section.text for section in sections)),
+        sections=sections,
     )
+
+
+def enrichment_terms(enrichment: Enrichment | None) -> list[TermForms]:
+    """The glossary terms and places of an enrichment, as the index takes them."""
+    if enrichment is None:
+        return []
+    forms = [
+        TermForms((t.english, t.abbreviation, t.traditional, t.simplified, t.chinese), t.pinyin_plain)
+        for t in enrichment.terms
+    ]
+    forms += [TermForms((p.name, p.modern_name, p.chinese)) for p in enrichment.places]
+    return forms
 
 
 def index_tokens(alternative: Alternative) -> tuple[str, ...]:
@@ -99,64 +160,143 @@ def index_tokens(alternative: Alternative) -> tuple[str, ...]:
 
 
 def feature_sections(feature: Feature) -> list[Section]:
-    """The feature's searchable pieces in reading order, numbered as the reader numbers them.
+    """The feature's searchable pieces in reading order, numbered as the reader numbers them."""
+    return block_sections((block.type, vars(block)) for block in feature.blocks)
+
+
+def block_sections(blocks: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Section]:
+    """Sections of blocks given as (type, fields): a model's fields, or a stored block row's JSON.
 
     Figures count from 1 in reading order (`#fig-N`, publish/contexts.py) and
-    questions likewise (`#question-N`); notes have no anchor of their own.
+    questions likewise (`#question-N`); notes have no anchor of their own. A
+    question's model answer is a section of its own (kind `answer`), so a
+    snippet never shows it unasked (issue 14).
     """
     sections: list[Section] = []
     figures = questions = notes = paragraphs = 0
-    for block in feature.blocks:
-        if isinstance(block, Paragraph | Unclassified):
+    for block_type, fields in blocks:
+        if block_type in ("paragraph", "unclassified"):
             paragraphs += 1
             match = SearchMatch("paragraph", paragraphs, None, f"Paragraph {paragraphs}")
-            sections.append(Section(match, block.text))
-        elif isinstance(block, Figure):
+            sections.append(Section(match, fields["text"]))
+        elif block_type == "figure":
             figures += 1
             match = SearchMatch("figure", figures, f"fig-{figures}", f"Figure {figures}")
-            sections.append(Section(match, " ".join(block.caption)))
-        elif isinstance(block, Note):
+            sections.append(Section(match, " ".join(fields["caption"])))
+        elif block_type == "note":
             notes += 1
-            label = "Extended reading" if block.kind == "ebook" else block.kind.capitalize()
+            kind = fields.get("kind", "ebook")
+            label = "Extended reading" if kind == "ebook" else kind.capitalize()
             sections.append(
-                Section(SearchMatch("note", notes, None, f"{label} {notes}"), " ".join(block.text))
+                Section(SearchMatch("note", notes, None, f"{label} {notes}"), " ".join(fields["text"]))
             )
-        elif isinstance(block, Question):
+        elif block_type == "question":
             questions += 1
-            match = SearchMatch("question", questions, f"question-{questions}", f"Question {questions}")
-            sections.append(Section(match, " ".join((block.prompt, *block.answer))))
-        elif isinstance(block, Credit):
-            continue
+            anchor = f"question-{questions}"
+            prompt = SearchMatch("question", questions, anchor, f"Question {questions}")
+            sections.append(Section(prompt, fields["prompt"]))
+            answer = SearchMatch("answer", questions, anchor, f"Question {questions}, model answer")
+            sections.append(Section(answer, " ".join(fields.get("answer", ()))))
     return [section for section in sections if section.text.strip()]
+
+
+@dataclass(frozen=True)
+class SectionHit:
+    """A section of a feature that a query matches: where it is, its snippet and what matched.
+
+    `aliases` pairs a clause as typed with the text it matched when that was
+    another form of the name (typed "Mukden", matched "Shenyang"), so the
+    reader can be told why (issue 14).
+    """
+
+    match: SearchMatch
+    snippet: Snippet
+    clauses: int
+    aliases: tuple[tuple[str, str], ...] = ()
+
+
+def match_sections(sections: Sequence[Section], query: SearchQuery) -> list[SectionHit]:
+    """Every section matching a clause of the query, best first: most clauses, then reading order.
+
+    A match in a model answer is shown by its question's prompt, unmarked: the
+    reader learns where it is without being told the answer.
+    """
+    wanted = _Wanted(query)
+    hits = []
+    prompts: dict[str | None, str] = {}
+    for section in sections:
+        if section.match.kind == "question":
+            prompts[section.match.anchor] = section.text
+        spans, clauses, aliases = _find(section.text, wanted)
+        if not clauses:
+            continue
+        if section.match.kind == "answer":
+            snippet = cut_snippet(prompts.get(section.match.anchor, ""), [])
+        else:
+            snippet = cut_snippet(section.text, spans)
+        hits.append(SectionHit(section.match, snippet, clauses, aliases))
+    hits.sort(key=lambda hit: -hit.clauses)  # stable: reading order among equals
+    return hits
+
+
+class _Wanted:
+    """A query's clauses with each alternative's stems, worked out once for all the texts searched."""
+
+    def __init__(self, query: SearchQuery) -> None:
+        self.clauses = [
+            (clause.text, [(index_tokens(alt), alt.prefix) for alt in clause.alternatives])
+            for clause in query.clauses
+        ]
+        self.firsts = {stems[0] for _, alts in self.clauses for stems, prefix in alts if not prefix}
+        self.prefixes = tuple(stems[-1] for _, alts in self.clauses for stems, prefix in alts if prefix)
 
 
 def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Snippet, SearchMatch | None]:
     """The section matching most clauses, cut to a snippet around its matches."""
-    best: tuple[int, Section, list[tuple[int, int]]] | None = None
-    for section in feature_sections(feature):
-        spans, clauses = find_matches(section.text, query)
-        if clauses and (best is None or clauses > best[0]):
-            best = (clauses, section, spans)
-    if best is None:
-        sections = feature_sections(feature)
-        text = sections[0].text if sections else feature.title
-        return cut_snippet(text, []), None
-    return cut_snippet(best[1].text, best[2]), best[1].match
+    sections = feature_sections(feature)
+    hits = match_sections(sections, query)
+    if hits:
+        return hits[0].snippet, hits[0].match
+    return cut_snippet(sections[0].text if sections else feature.title, []), None
 
 
 def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], int]:
     """Character spans of `text` that match the query, and how many clauses matched."""
-    words = _words(_fold(text))
+    spans, clauses, _ = _find(text, _Wanted(query))
+    return spans, clauses
+
+
+def _find(text: str, wanted: _Wanted) -> tuple[list[tuple[int, int]], int, tuple[tuple[str, str], ...]]:
+    """The spans, the number of clauses matched and the other forms matched, of a query in a text.
+
+    One regex split gives the words and the gaps between them, so words and
+    their offsets come without a Python step per word; each word is stemmed
+    by the cached stemmer, and a text with none of the stems the query starts
+    with is left at that (most sections of a matching feature).
+    """
+    folded = _fold(text)
+    parts = (_ASCII_SPLIT if folded.isascii() else _SPLIT).split(folded)
+    stems = list(map(stem, parts[1::2]))
+    present = set(stems)
+    if present.isdisjoint(wanted.firsts) and not (
+        wanted.prefixes and any(s.startswith(wanted.prefixes) for s in present)
+    ):
+        return [], 0, ()
+    ends = list(accumulate(map(len, parts)))  # word k is text[ends[2k]:ends[2k + 1]]
     spans: list[tuple[int, int]] = []
+    aliases: list[tuple[str, str]] = []
     matched = 0
-    for clause in query.clauses:
+    for typed, alternatives in wanted.clauses:
         found = False
-        for alternative in clause.alternatives:
-            for start, end in _match_alternative(words, alternative):
-                spans.append((start, end))
+        for number, (tokens, prefix) in enumerate(alternatives):
+            for first, last in _match_stems(stems, tokens, prefix):
+                span = (ends[2 * first], ends[2 * last + 1])
+                spans.append(span)
+                if number and not found and (typed, text[span[0] : span[1]]) not in aliases:
+                    aliases.append((typed, text[span[0] : span[1]]))
                 found = True
         matched += found
-    return sorted(spans), matched
+    return sorted(spans), matched, tuple(aliases)
 
 
 def cut_snippet(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_CHARS) -> Snippet:
@@ -205,30 +345,35 @@ def _fold(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
-Word = tuple[str, int, int]
-"""A folded token of a text with its `[start, end)` in the original text."""
-
-
-def _words(folded: str) -> list[Word]:
-    return [(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(folded)]
-
-
-def _match_alternative(words: Sequence[Word], alternative: Alternative) -> list[tuple[int, int]]:
-    """Spans where the alternative's tokens stand in a row, compared by their Snowball stems."""
-    wanted = alternative.tokens
+def _match_stems(stems: list[str], wanted: tuple[str, ...], prefix: bool) -> list[tuple[int, int]]:
+    """(first, last) word indexes where the wanted stems stand in a row, as the index decides:
+    the same Snowball stem, or for a prefix (the last) a stem starting with it."""
+    if not wanted:
+        return []
     last = len(wanted) - 1
-    stems = index_tokens(alternative)
+    if prefix and last == 0:
+        return [(i, i) for i, word_stem in enumerate(stems) if word_stem.startswith(wanted[0])]
     found = []
-    for at in range(len(words) - last):
-        if all(
-            _same(words[at + k][0], stems[k], prefix=alternative.prefix and k == last)
-            for k in range(len(wanted))
+    for first in _positions(stems, wanted[0]):
+        if first + last >= len(stems):
+            break
+        if all(stems[first + k] == wanted[k] for k in range(1, last)) and (
+            last == 0
+            or (
+                stems[first + last].startswith(wanted[last])
+                if prefix
+                else stems[first + last] == wanted[last]
+            )
         ):
-            found.append((words[at][1], words[at + last][2]))
+            found.append((first, first + last))
     return found
 
 
-def _same(word: str, token_stem: str, *, prefix: bool) -> bool:
-    """As the index decides: the word's stem is the token's, or starts with it for a prefix."""
-    word_stem = stem(word)
-    return word_stem.startswith(token_stem) if prefix else word_stem == token_stem
+def _positions(items: list[str], wanted: str) -> list[int]:
+    """Every index of `wanted` in `items` (list.index does the scanning)."""
+    found: list[int] = []
+    try:
+        while True:
+            found.append(items.index(wanted, found[-1] + 1 if found else 0))
+    except ValueError:
+        return found

@@ -40,7 +40,7 @@ def routes(reader: ReaderState) -> list[Route]:
 
         async def page(request: Request) -> Response:
             try:
-                params = read_params(request.query_params)
+                params = read_params(request.query_params, reader_language=language)
             except HTTPException as exc:
                 return HTMLResponse(render(error_page(local, str(exc.detail))), status_code=400)
             html = await run_in_threadpool(lambda: render(load_search_page(store, params, local)))

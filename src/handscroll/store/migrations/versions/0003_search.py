@@ -52,6 +52,9 @@ def downgrade() -> None:
 
 
 def _index_existing() -> None:
+    # On SQLite the index is tantivy's now (migration 0012 queues every feature for it).
+    if op.get_bind().dialect.name != "postgresql":
+        return
     from handscroll.store.search import reindex_stored
     from handscroll.store.tables import FeatureRow
 

@@ -1,0 +1,286 @@
+"""Static build benchmark (issue 11): `handscroll build` beside `mkdocs build` on the same pages,
+and the bytes a reader downloads before the first search result, beside Pagefind.
+
+For each size (default 1,000 and 10,000 features): features of the seed's size
+are generated from the bundled samples (import_bench.generate) and imported
+with enrichment into a SQLite library (not timed). Then, each as a command in a
+fresh process, interleaved, best of `--repeat`:
+
+- `handscroll build OUT --db LIB` into an empty folder: every page, the
+  timelines, the glossary and the static search (no pictures: none are given,
+  so no WebP work on either side);
+- `mkdocs build` of the same features written as Markdown pages
+  (`handscroll show --format md`'s writer), default theme, its own search
+  index (`search_index.json`) on.
+
+Wall time is what a user waits (handscroll renders feature pages on every
+core for a big build; MkDocs uses one); CPU time (user + system, the command's
+workers included) is the work done, and moves less with the machine's other load.
+
+First-result bytes: the built site is served on loopback and `search.html?q=`
+opened in Chromium (Playwright) for each query; every response body is counted
+until the first result is on the page ("1st result": everything, the page's
+CSS and fonts too, as the test server sends it, uncompressed), and the search's
+own files as a host that gzips text would send them ("search, gz": scripts,
+index chunks, feature files). Pagefind (PyPI `pagefind[bin]` 1.5, the same
+binary npm ships) indexes the same built pages; a bare page calls its API
+(`pagefind.js`: `search`, then the first result's `data()`) and is counted the
+same way (its files are compressed already).
+
+    python benchmarks/build_bench.py [--counts 1000,10000] [--repeat 2] [--no-pagefind] [--keep DIR]
+
+Not a test: nothing asserts on time. Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).parent))
+from import_bench import generate  # the same features as the import benchmark
+
+from handscroll.config import Settings
+from handscroll.pipeline import import_paths
+from handscroll.publish.markdown import write_markdown
+from handscroll.store import Library
+
+console = Console(width=160)
+
+CHROMIUM = os.environ.get("HANDSCROLL_CHROMIUM", "/usr/bin/chromium")
+"""Debian's Chromium, as the browser tests use it."""
+
+QUERIES = ("soviet", "Chongqing", "railway", "Mao Zedong", "瀋陽")
+"""Searched on both sites; the median of their byte counts is reported."""
+
+
+def make_library(folder: Path, count: int, keep: Path | None) -> str:
+    """A SQLite library of `count` generated, enriched features (kept in `keep` for the next run)."""
+    if keep is not None and (keep / f"library-{count}.db").is_file():
+        return f"sqlite:///{keep / f'library-{count}.db'}"
+    files = folder / "features"
+    files.mkdir()
+    generate(files, count)
+    url = f"sqlite:///{(keep or folder) / f'library-{count}.db'}"
+    with Library.open(url) as library:
+        import_paths([str(files)], library, Settings())
+    return url
+
+
+def write_mkdocs(folder: Path, url: str) -> Path:
+    """The same features as a MkDocs project: one Markdown page each."""
+    docs = folder / "docs"
+    docs.mkdir()
+    with Library.open(url) as library:
+        summaries = library.list_features()
+        for summary in summaries:
+            (docs / f"{summary.slug}.md").write_text(write_markdown(library.get_feature(summary.slug)))
+    (docs / "index.md").write_text(
+        "# Library\n\n" + "".join(f"- [{s.title}]({s.slug}.md)\n" for s in summaries)
+    )
+    config = {"site_name": "Library", "use_directory_urls": False, "theme": {"name": "mkdocs"}}
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the command's and its workers') of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """The folder on a loopback HTTP server, quietly."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+PAGEFIND_PAGE = """<!doctype html><meta charset="utf-8"><title>pagefind</title>
+<script type="module">
+const pagefind = await import("./_pagefind/pagefind.js");
+window.run = async (q) => {
+  const search = await pagefind.search(q);
+  const first = search.results.length ? await search.results[0].data() : null;
+  return first ? first.url : "";
+};
+window.ready = true;
+</script>"""
+
+
+SEARCH_FILES = ("/search/", "/static/search.js", "/static/vendor/porter2.js", "/_pagefind/")
+"""What each engine's search is made of, apart from the page around it (HTML, CSS, fonts)."""
+
+
+@dataclass
+class Bytes:
+    """Bytes of one search until its first result: all files, and the search's own as sent gzipped."""
+
+    whole: list[int] = field(default_factory=list)
+    search_gzip: list[int] = field(default_factory=list)
+
+
+def _count(site: Path, base: str, found: list[tuple[int, int]], request: Any) -> None:
+    path = request.url.removeprefix(base).split("?")[0]
+    raw = request.sizes()["responseBodySize"]
+    if not path.startswith(SEARCH_FILES):
+        found.append((raw, 0))
+        return
+    data = (site / path.lstrip("/")).read_bytes()
+    # What a host that gzips text sends (Pagefind's own files are compressed already).
+    found.append((raw, min(len(data), len(gzip.compress(data, 6)))))
+
+
+def first_result_bytes(site: Path, queries: tuple[str, ...], pagefind: bool) -> dict[str, Bytes]:
+    """Bytes downloaded until the first result is shown, per query, on a fresh page each time."""
+    from playwright.sync_api import sync_playwright
+
+    counts = {"handscroll": Bytes(), "Pagefind": Bytes()}
+    with served(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox"])
+        for query in queries:
+            for name in ("handscroll", "Pagefind") if pagefind else ("handscroll",):
+                context = browser.new_context()
+                page = context.new_page()
+                found: list[tuple[int, int]] = []
+                page.on("requestfinished", functools.partial(_count, site, base, found))
+                if name == "handscroll":
+                    page.goto(f"{base}/search.html?q={query}")
+                    page.wait_for_selector(".search-result, [data-search-status]:has-text('0 features')")
+                else:
+                    page.goto(f"{base}/pagefind-bench.html")
+                    page.wait_for_function("window.ready === true")
+                    page.evaluate("q => window.run(q)", query)
+                counts[name].whole.append(sum(raw for raw, _ in found))
+                counts[name].search_gzip.append(sum(packed for _, packed in found))
+                context.close()
+        browser.close()
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", default="1000,10000")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--no-pagefind", action="store_true")
+    parser.add_argument("--keep", type=Path, help="Keep the generated libraries here for the next run.")
+    args = parser.parse_args()
+    table = Table(title="Static build and static search")
+    columns = (
+        "features",
+        "handscroll",
+        "mkdocs",
+        "ratio",
+        "CPU: ours",
+        "CPU: mkdocs",
+        "CPU ratio",
+        "site",
+        "1st result",
+        "search, gz",
+        "Pagefind",
+        "PF, gz",
+    )
+    for column in columns:
+        table.add_column(column, justify="right")
+    for count in (int(c) for c in args.counts.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            started = time.perf_counter()
+            url = make_library(folder, count, args.keep)
+            config = write_mkdocs(folder, url)
+            took = time.perf_counter() - started
+            console.print(f"{count:,} features imported and written as Markdown in {took:.0f} s")
+            ours: list[tuple[float, float]] = []
+            theirs: list[tuple[float, float]] = []
+            site = folder / "site"
+            for _ in range(args.repeat):
+                for path in (site, folder / "mkdocs-site"):
+                    subprocess.run(["rm", "-rf", str(path)], check=True)
+                ours.append(
+                    timed(
+                        [str(Path(sys.executable).with_name("handscroll")), "build", str(site), "--db", url]
+                    )
+                )
+                theirs.append(
+                    timed(
+                        [
+                            sys.executable,
+                            "-m",
+                            "mkdocs",
+                            "build",
+                            "-q",
+                            "-f",
+                            str(config),
+                            "-d",
+                            str(folder / "mkdocs-site"),
+                        ]
+                    )
+                )
+            size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+            pagefind = not args.no_pagefind
+            if pagefind:
+                subprocess.run(
+                    [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "_pagefind"],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
+                (site / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
+            counts = first_result_bytes(site, QUERIES, pagefind)
+
+            def kb(values: list[int]) -> str:
+                return f"{statistics.median(values) / 1000:.1f} KB" if values else ""
+
+            wall, cpu = min(w for w, _ in ours), min(c for _, c in ours)
+            peer_wall, peer_cpu = min(w for w, _ in theirs), min(c for _, c in theirs)
+            table.add_row(
+                f"{count:,}",
+                f"{wall:.1f} s",
+                f"{peer_wall:.1f} s",
+                f"{wall / peer_wall:.2f}",
+                f"{cpu:.1f} s",
+                f"{peer_cpu:.1f} s",
+                f"{cpu / peer_cpu:.2f}",
+                f"{size / 1e6:.1f} MB",
+                kb(counts["handscroll"].whole),
+                kb(counts["handscroll"].search_gzip),
+                kb(counts["Pagefind"].whole),
+                kb(counts["Pagefind"].search_gzip),
+            )
+            console.print(table)
+
+
+if __name__ == "__main__":
+    main()
