@@ -253,8 +253,8 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         else None,
         language=params.language or "",
         series_choices=tuple(
-            Choice(s.key, s.title or s.key)
-            for s in sorted(store.list_series(), key=lambda s: (s.title or s.key).casefold())
+            Choice(s.key, s.display_title)  # an untitled series by its first part, never its key
+            for s in sorted(store.list_series(), key=lambda s: s.display_title.casefold())
         ),
         language_choices=tuple(Choice(tag, name) for tag, name in NATIVE_NAMES.items()),
     )
