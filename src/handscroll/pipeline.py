@@ -225,7 +225,8 @@ def import_paths(
     library is left as it was (issue 13).
     """
     specs = list(specs)
-    entries = list(expand_paths(specs))  # paths only: a few hundred bytes a file
+    own = library.own_paths()  # the library's database and index may sit in the folder imported
+    entries = [e for e in expand_paths(specs) if not (isinstance(e, Path) and _inside(e, own))]
     if progress is not None:
         progress.start(sum(1 for e in entries if isinstance(e, Path)))
     with (
@@ -465,3 +466,9 @@ def _with_aligned_terms(
             if slug in fresh or enrichment != work[language][1]:
                 out[slug] = enrichment
     return list(out.items())
+
+
+def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
+    """Whether `path` is one of `folders` or lies under one."""
+    resolved = path.resolve()
+    return any(resolved == f or resolved.is_relative_to(f) for f in folders)

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import uvicorn
 
 from handscroll.publish.server import server_config
+
+T = TypeVar("T")
+
+
+def run_coroutine(main: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on a loop of its own thread (a browser test may own the main thread's loop)."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, main).result()
 
 
 def free_port() -> int:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,17 +27,11 @@ from handscroll.publish import limits
 from handscroll.publish.routes import pages, search, state
 from handscroll.publish.web import SEARCHES_AT_ONCE, create_app
 from publish.builders import fill_library, write_picture
-from publish.live import serve
+from publish.live import run_coroutine, serve
 
 T = TypeVar("T")
 CLIENT_SECONDS = 60.0
 """Each request's client timeout: far beyond any answer, so only a stalled server reaches it."""
-
-
-def _run(main: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine on a loop of its own thread (a browser test may own the main thread's loop)."""
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, main).result()
 
 
 @pytest.fixture
@@ -58,7 +51,7 @@ def _held(gate: threading.Event, work: Callable[..., T], slow: Callable[..., boo
     return held
 
 
-def test_the_server_answers_while_slow_requests_run(
+def test_the_server_answers_while_slow_requestsrun_coroutine(
     tmp_path: Path, library_file: str, monkeypatch: pytest.MonkeyPatch, gate: threading.Event
 ) -> None:
     quick = make_feature(
@@ -108,7 +101,7 @@ def test_the_server_answers_while_slow_requests_run(
             return {"quick": list(answered), "held": list(held)}
 
     with serve(app, timeout_graceful_shutdown=2) as url:
-        answers = _run(load(url))
+        answers = run_coroutine(load(url))
         after = httpx.get(f"{url}/features/{slow[0].slug}", timeout=CLIENT_SECONDS)
 
     quick_statuses = [(a.url.path, a.status_code) for a in answers["quick"]]
@@ -145,5 +138,5 @@ def test_one_render_for_many_requests_of_one_page(
             return [a.status_code for a in answers]
 
     with serve(app) as url:
-        assert _run(many(url)) == [200] * 20
+        assert run_coroutine(many(url)) == [200] * 20
     assert calls == ["01-one"]

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx2 as httpx
@@ -26,7 +25,7 @@ from factories import make_feature
 from handscroll.model import Paragraph
 from handscroll.store import ImportItem, Library
 from publish.builders import fill_library
-from publish.live import free_port
+from publish.live import free_port, run_coroutine
 
 CLIENTS = 16
 REQUESTS_EACH = 12
@@ -107,8 +106,7 @@ def test_workers_answer_under_load_and_follow_a_write(served: str, library_url: 
             answers = await asyncio.gather(*(one_client(n) for n in range(CLIENTS)))
             return [answer for one in answers for answer in one]
 
-    with ThreadPoolExecutor(1) as thread:  # a loop of its own: a browser test may own this thread's
-        answers = thread.submit(asyncio.run, load()).result()
+    answers = run_coroutine(load())
     assert len(answers) == CLIENTS * REQUESTS_EACH
     assert {status for _, status in answers} == {200}, [a for a in answers if a[1] != 200][:5]
 

@@ -65,3 +65,26 @@ def test_each_public_table_has_its_trigger(library: Library, library_url: str) -
     finally:
         engine.dispose()
     assert triggered == set(VERSIONED_TABLES)
+
+
+def test_a_transaction_of_many_writes_bumps_the_version_once_on_postgresql(
+    library: Library, library_url: str
+) -> None:
+    """A bump per statement made one-transaction imports quadratic on PostgreSQL (issue 11)."""
+    before = library.version()
+    engine = create_engine(library_url)
+    try:
+        with engine.begin() as conn:
+            for n in range(50):
+                conn.execute(text("INSERT INTO series (key, title) VALUES (:key, NULL)"), {"key": f"s{n}"})
+        after_one = library.version()
+        with engine.connect() as conn, conn.begin():  # a savepoint rolled back takes its bump with it
+            with conn.begin_nested() as inner:
+                conn.execute(text("UPDATE series SET title = 'gone' WHERE key = 's1'"))
+                inner.rollback()
+            conn.execute(text("UPDATE series SET title = 'kept' WHERE key = 's2'"))
+    finally:
+        engine.dispose()
+    if engine.dialect.name == "postgresql":
+        assert after_one == before + 1
+    assert library.version() > after_one  # the kept write still counts

@@ -253,7 +253,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         else None,
         language=params.language or "",
         series_choices=tuple(
-            Choice(s.key, s.display_title)  # an untitled series by its first part, never its key
+            Choice(s.key, s.display_title)  # never a bare media stem (issue 14)
             for s in sorted(store.list_series(), key=lambda s: s.display_title.casefold())
         ),
         language_choices=tuple(Choice(tag, name) for tag, name in NATIVE_NAMES.items()),

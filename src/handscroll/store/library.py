@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
@@ -48,6 +49,7 @@ from handscroll.store.search import (
     unindex_features,
 )
 from handscroll.store.search_documents import load_features
+from handscroll.store.search_tantivy import index_path
 from handscroll.store.tables import (
     EditionRow,
     EnrichmentRow,
@@ -117,6 +119,15 @@ class Library:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    def own_paths(self) -> tuple[Path, ...]:
+        """The files the library keeps on disk (a SQLite database and its search index folder), so
+        an import of the folder it sits in leaves them alone; none for a server database."""
+        url = self._engine.url
+        index = index_path(url)
+        if index is None:
+            return ()
+        return (Path(str(url.database)).resolve(), index)
 
     def known_source_hashes(self) -> dict[str, str]:
         """Map the source hash of every stored feature to its slug, in one query."""

@@ -2,8 +2,8 @@
 
 - `library_version`: one row, bumped by triggers in the same transaction as every write
   to a table the reader shows, whichever process writes. The reader keys its rendered
-  pages on it. PostgreSQL bumps once per statement; SQLite, which has only row triggers,
-  once per row (a few microseconds each).
+  pages on it. PostgreSQL bumps once per transaction (`BUMPED`); SQLite, which has only row
+  triggers, once per row (an update in place: a few microseconds each).
 - `features (series_id, part, title, slug)`: a series' parts in reading order, so a
   feature's neighbours and a page of a series are index range scans; it replaces the
   index on `series_id` alone, which it starts with.
@@ -50,6 +50,12 @@ COLLATED = (
 
 BUMP = "UPDATE library_version SET version = version + 1 WHERE id = 1"
 
+BUMPED = "handscroll.version_bumped"
+"""A setting local to the transaction (PostgreSQL): the version is bumped by its first write only.
+Every UPDATE of the one row adds a row version the next must step over, so a bump per statement
+made an import of 20,000 rows in one transaction 90 times slower (6.3 s against 0.07 s); once per
+transaction it is 0.13 s. A savepoint rolled back takes its bump and the setting back together."""
+
 
 def upgrade() -> None:
     op.create_table(
@@ -66,8 +72,9 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         _collate("C")
         op.execute(
-            "CREATE FUNCTION library_version_bump() RETURNS trigger LANGUAGE plpgsql "
-            f"AS $$ BEGIN {BUMP}; RETURN NULL; END $$"
+            "CREATE FUNCTION library_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"IF current_setting('{BUMPED}', true) IS DISTINCT FROM 'yes' THEN {BUMP}; "
+            f"PERFORM set_config('{BUMPED}', 'yes', true); END IF; RETURN NULL; END $$"
         )
         for table in VERSIONED:
             op.execute(
