@@ -20,11 +20,13 @@ from typing import Protocol, TypeVar
 
 from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
-from handscroll.editions.derive import Converter, derive_simplified, derived_slug, load_phrases, to_derive
+from handscroll.editions.aligned import work_enrichments
+from handscroll.editions.derive import Converter, derive_simplified, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, NotFoundError, ReadError, display_path
 from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
 from handscroll.ingest.series_titles import read_series_titles, series_files
+from handscroll.model import Feature
 from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.import_run import ImportRun
@@ -154,13 +156,17 @@ class _Run:
             items.extend(_derived_editions(items, stored, self.settings, enrich=self.enrich))
         except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
             self.errors.append(exc)
+        # Terms and places one edition names and its aligned edition only uses go to both
+        # (issue 12, item 4); stored editions whose enrichment changes are written with the batch.
+        # A draft changes no published edition, so drafts leave the stored ones alone.
+        aligned = _aligned_enrichments(items, stored, self.store) if self.enrich and not self.draft else []
         if self.errors and self.all_or_nothing:
             return  # the run is rolled back: writing more would be wasted
         if self.draft:
             report = self.store.transact(lambda session: save_drafts(session, items))
         else:  # published: the features and their revisions in one transaction (issue 13)
             report = self.store.write(
-                items, then=lambda session, done: record_published(session, items, done)
+                items, enrichments=aligned, then=lambda session, done: record_published(session, items, done)
             )
         self.written.extend(report.outcomes)
         self.replaced.extend(report.replaced)
@@ -310,14 +316,17 @@ def _misalignments(
     A derived edition is a conversion of its Traditional one, so it is not aligned again. Of
     the stored ones, one per work and language is enough (alignment takes no more): a work
     stored with many editions in one language, each reported when it came, is not loaded
-    whole for every batch that touches it.
+    whole for every batch that touches it. Stored editions come first, so a second edition in
+    one language read now is the one reported, and it is left out of the work (in `items`,
+    imported as a feature of its own); a stored edition read again (by slug or file) is itself.
     """
-    read = {item.feature.slug for item in items}
+    read = {item.feature.slug for item in items} | {item.source for item in items}
     others: list[tuple[StoredEdition, str]] = []
     for key, found in stored.items():
         languages: set[str] = set()
         for edition in found:
-            if edition.slug not in read and not edition.derived and edition.language not in languages:
+            again = edition.slug in read or edition.source in read
+            if not again and not edition.derived and edition.language not in languages:
                 languages.add(edition.language)
                 others.append((edition, key))
     features = store.load_features([edition.slug for edition, _ in others])
@@ -326,7 +335,51 @@ def _misalignments(
         ReadResult(feature=feature, source=edition.source, work=_explicit(key))
         for (edition, key), feature in zip(others, features, strict=True)
     ]
-    return [problem for aligned in align_results([*editions, *results]) for problem in aligned.problems]
+    problems = []
+    for aligned in align_results([*results, *editions]):
+        problems.extend(aligned.problems)
+        chosen = {edition.source for edition in aligned.editions.values()}
+        for index, item in enumerate(items):
+            if item.work == aligned.key and item.source not in chosen:
+                items[index] = replace(item, work=None)  # left out of the work, as reported
+    return problems
+
+
+def _aligned_enrichments(
+    items: list[ImportItem], stored: dict[str, list[StoredEdition]], store: ImportRun
+) -> list[tuple[str, Enrichment]]:
+    """Give the batch's editions (in `items`) and the stored editions of their works the terms and
+    places their aligned editions name; return the stored ones whose enrichment changed."""
+    works: dict[str, dict[str, tuple[Feature, Enrichment]]] = {}
+    at: dict[str, int] = {}  # slug -> index of its item
+    for index, item in enumerate(items):
+        if item.work and item.enrichment is not None:
+            works.setdefault(item.work, {})[item.feature.language] = (item.feature, item.enrichment)
+            at[item.feature.slug] = index
+    wanted = [
+        (key, edition.slug)
+        for key, editions in stored.items()
+        if key in works
+        for edition in editions
+        if edition.language not in works[key] and edition.slug not in at
+    ]
+    before: dict[str, Enrichment] = {}
+    slugs = [slug for _, slug in wanted]
+    for (key, slug), feature, enrichment in zip(
+        wanted, store.load_features(slugs), store.load_enrichments(slugs), strict=True
+    ):
+        if enrichment is not None and feature.language not in works[key]:
+            works[key][feature.language] = (feature, enrichment)
+            before[slug] = enrichment
+    changed = []
+    for key, work in works.items():
+        for language, enrichment in work_enrichments(key, work).items():
+            slug = work[language][0].slug
+            if slug in at:
+                items[at[slug]] = replace(items[at[slug]], enrichment=enrichment)
+            elif enrichment != before[slug]:
+                changed.append((slug, enrichment))
+    return changed
 
 
 def _derived_editions(
@@ -350,9 +403,7 @@ def _derived_editions(
     derived = []
     for key, feature in traditional:
         item = by_slug[feature.slug]
-        simplified = derive_simplified(feature, converter).model_copy(
-            update={"slug": derived_slug(feature.slug)}
-        )
+        simplified = derive_simplified(feature, converter)
         if simplified.slug in taken:
             continue  # a file of the batch already has that slug: it wins
         recipe = f"{item.source_hash}\n{converter.config}\n{sorted(converter.phrases.items())}"
@@ -392,8 +443,29 @@ def enrich_library(
             enriched.append((slug, enrich_feature(library.get_feature(slug))))
             if progress is not None:
                 progress.advance(slug)
-        library.save_enrichments(enriched)
+        library.save_enrichments(_with_aligned_terms(library, enriched))
     return slugs
+
+
+def _with_aligned_terms(
+    library: Library, enriched: list[tuple[str, Enrichment]]
+) -> list[tuple[str, Enrichment]]:
+    """Fresh enrichments with the terms and places their works' aligned editions give them, and the
+    other editions of those works whose enrichment changes with them (issue 12, item 4)."""
+    fresh = dict(enriched)
+    works = sorted({key for key, _ in library.work_keys(list(fresh)).values()})
+    out = dict(fresh)
+    for key, editions in library.work_editions(works).items():
+        work: dict[str, tuple[Feature, Enrichment]] = {}
+        for edition in editions:
+            enrichment = fresh.get(edition.slug) or library.get_enrichment(edition.slug)
+            if enrichment is not None and edition.language not in work:
+                work[edition.language] = (library.get_feature(edition.slug), enrichment)
+        for language, enrichment in work_enrichments(key, work).items():
+            slug = work[language][0].slug
+            if slug in fresh or enrichment != work[language][1]:
+                out[slug] = enrichment
+    return list(out.items())
 
 
 def _inside(path: Path, folders: tuple[Path, ...]) -> bool:

@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -152,16 +153,11 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def live_url(sample_library: SampleLibrary, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The reader served by uvicorn in a background thread on a free loopback port."""
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """An ASGI app served by uvicorn in a background thread on a free loopback port: its base URL."""
     import uvicorn
 
-    from handscroll.publish.web import create_app
-
-    app = create_app(
-        sample_library.url, sample_library.settings, cache_dir=tmp_path_factory.mktemp("derivatives")
-    )
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -171,9 +167,23 @@ def live_url(sample_library: SampleLibrary, tmp_path_factory: pytest.TempPathFac
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the reader did not start within 15 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_url(sample_library: SampleLibrary, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The reader served by uvicorn in a background thread on a free loopback port."""
+    from handscroll.publish.web import create_app
+
+    app = create_app(
+        sample_library.url, sample_library.settings, cache_dir=tmp_path_factory.mktemp("derivatives")
+    )
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -68,13 +68,17 @@ TIMELINE_PAGE = """<!DOCTYPE html>
 <body><div id="timeline-embed" style="width: 100%; height: 640px"></div>
 <script>
 window.timelineReady = false;
-// script_path: the fonts and locales next to our copy, not on Knight Lab's CDN; a system-font pair.
-window.timeline = new TL.Timeline("timeline-embed", "timeline.json", {
-  hash_bookmark: false,
-  script_path: new URL("timelinejs/js/", location.href).href,
-  font: "georgia-helvetica"
+fetch("timeline.json").then(r => r.json()).then(data => {
+  // script_path: the fonts and locales next to our copy, not on Knight Lab's CDN; a system-font pair;
+  // language: the TimelineJS locale the export names for its edition (issue 12).
+  window.timeline = new TL.Timeline("timeline-embed", data, {
+    hash_bookmark: false,
+    script_path: new URL("timelinejs/js/", location.href).href,
+    font: "georgia-helvetica",
+    language: data.handscroll.timelinejs_language
+  });
+  window.timeline.on("loaded", function () { window.timelineReady = true; });
 });
-window.timeline.on("loaded", function () { window.timelineReady = true; });
 </script></body></html>
 """
 

@@ -25,6 +25,10 @@ FORMS = [
     ),
     ("中共代表周恩來（Zhou Enlai）出席。", ("Zhou Enlai", "周恩來", "中共代表", "周恩來（Zhou Enlai）")),
     ("馬歇爾抵達上海(Shanghai)。", ("Shanghai", "上海", None, "上海(Shanghai)")),
+    # A pinyin gloss says where the name starts, past words no list holds (issue 12).
+    ("中共則以延安(Yan'an)為中心。", ("Yan'an", "延安", None, "延安(Yan'an)")),
+    ("到戰時首都重慶(Chongqing)談判。", ("Chongqing", "重慶", None, "重慶(Chongqing)")),
+    ("還有周恩來(Zhou Enlai)同行。", ("Zhou Enlai", "周恩來", None, "周恩來(Zhou Enlai)")),
     ("國軍攻下四平(Siping)。", ("Siping", "四平", None, "四平(Siping)")),
     (
         "北平設立軍事調處執行部(Executive Headquarters)。",

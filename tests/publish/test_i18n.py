@@ -8,6 +8,7 @@ from pathlib import Path
 import opencc
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from handscroll.publish.contexts import not_found_page
@@ -16,7 +17,7 @@ from handscroll.publish.render import Renderer
 from handscroll.publish.urls import SiteUrls, WebUrls
 
 ROOT = Path(__file__).parents[2]
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|<[^>]+>")
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|<[^>]+>")
 
 
 def _catalog(name: str):  # type: ignore[no-untyped-def]
@@ -29,11 +30,11 @@ def _ids(catalog) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_the_template_catalogue_holds_exactly_what_babel_extracts_from_the_source() -> None:
-    method_map = [("**/templates/*.html", "jinja2"), ("**.py", "python")]
-    options = {"**/templates/*.html": {"extensions": "jinja2.ext.i18n"}}
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options = parse_mapping_cfg(config)
     found = {
         message if isinstance(message, str) else message[0]
-        for _, _, message, *_ in extract_from_dir(ROOT / "src/handscroll/publish", method_map, options)
+        for _, _, message, *_ in extract_from_dir(ROOT, method_map, options)
     }
     assert found == _ids(_catalog("messages.pot")), "run `pybabel extract` (docs/i18n.md)"
 

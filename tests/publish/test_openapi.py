@@ -55,6 +55,8 @@ REQUESTS: tuple[tuple[str, str, int], ...] = (
     ("/api/features/01-part/enrichment", "/api/features/{slug}/enrichment", 200),
     ("/api/features/02-part/enrichment", "/api/features/{slug}/enrichment", 200),
     ("/api/features/nope/enrichment", "/api/features/{slug}/enrichment", 404),
+    ("/api/features/01-part/editions", "/api/features/{slug}/editions", 200),
+    ("/api/features/nope/editions", "/api/features/{slug}/editions", 404),
     ("/api/timeline", "/api/timeline", 200),
     (f"/api/timeline?series={SERIES}", "/api/timeline", 200),
     ("/api/timeline?limit=1000", "/api/timeline", 400),

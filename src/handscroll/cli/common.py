@@ -91,12 +91,14 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def settings_for(db: str | None = None, language: str | None = None, encoding: str | None = None) -> Settings:
+def settings_for(
+    db: str | None = None, language: str | None = None, encoding: str | None = None, **overrides: object
+) -> Settings:
     from handscroll.config import Settings, sqlite_url
 
     if db is not None and "://" not in db:
         db = sqlite_url(db)  # a bare path means a SQLite file
-    return Settings.from_env(db=db, language=language, encoding=encoding)
+    return Settings.from_env(None, db=db, language=language, encoding=encoding, **overrides)
 
 
 def open_library(db: str | None) -> Library:
@@ -158,5 +160,7 @@ def print_summary(summary: ImportSummary, *, all_or_nothing: bool) -> None:
         str(len(summary.errors)),
     )
     out.print(table)
+    for slug in report.replaced:  # a real Simplified edition arrived (issue 12)
+        out.print(f"replaced the derived Simplified edition {slug}", highlight=False, soft_wrap=True)
     if summary.failed and all_or_nothing:
         err.print("[bold red]nothing was imported[/] (--all-or-nothing)")

@@ -77,6 +77,24 @@ def import_command(
             show_default=False,
         ),
     ] = None,
+    conversion: Annotated[
+        str | None,
+        typer.Option(
+            "--conversion",
+            help="OpenCC configuration deriving a Simplified edition for a work with a Traditional one "
+            "and no Simplified one: hk2s, t2s, tw2s, tw2sp, or none [default: hk2s]",
+            show_default=False,
+        ),
+    ] = None,
+    phrases: Annotated[
+        Path | None,
+        typer.Option(
+            "--phrases",
+            help="YAML phrase table ('Traditional: Simplified' lines) applied before OpenCC "
+            "[default: phrases.yaml beside a SQLite library]",
+            show_default=False,
+        ),
+    ] = None,
     batch_size: Annotated[
         int,
         typer.Option(
@@ -103,7 +121,7 @@ def import_command(
     """
     from handscroll.pipeline import import_paths
 
-    settings = settings_for(db, language, encoding)
+    settings = settings_for(db, language, encoding, conversion=conversion, phrases=phrases)
     with open_library(db) as library, progress_bar("importing") as progress:
         summary = import_paths(
             paths,

@@ -133,9 +133,9 @@ def demo_command(
     """
     from handscroll.config import Settings
     from handscroll.pipeline import import_paths
-    from handscroll.samples import edition_paths, sample_media_dir, sample_paths
+    from handscroll.samples import PHRASES, edition_paths, sample_media_dir, sample_paths
 
-    settings = settings_for(db)
+    settings = settings_for(db, phrases=PHRASES)  # the sample publisher's phrase table (issue 12)
     with open_library(db) as library:
         # English, Traditional and Simplified editions (issue 12).
         paths = [str(p) for p in [*sample_paths(), *edition_paths()]]

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from handscroll.enrich.term_titles import after_chinese_verb, split_chinese_title, split_english_title
-from handscroll.text.cjk import HAN, HAN_RUN, has_han, is_han_only
+from handscroll.text.cjk import HAN, HAN_RUN, has_han, is_han_only, romanized_tail
 
 _PARENTHESIS = re.compile(r"[(（]([^()（）\n]{1,200})[)）]")
 _PART_SEPARATOR = re.compile(r"\s*[,，;；、]\s*")
@@ -184,6 +184,8 @@ def _chinese_then_english(
     cut = [m.end() for m in _CHINESE_CUT.finditer(chinese)]
     chinese = chinese[cut[-1] :] if cut else chinese[-MAX_CHINESE_BEFORE:]
     chinese, office = split_chinese_title(chinese, names[0])  # 美國駐華大使赫爾利 -> 赫爾利 (issue 12)
+    # A pinyin gloss says where the name starts: 則以延安(Yan'an) is 延安 (issue 12).
+    chinese = romanized_tail(chinese, names[0]) or chinese
     if not chinese:
         return None
     if office is not None:

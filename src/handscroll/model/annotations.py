@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import TypeAdapter
+from pydantic import Field, TypeAdapter
 
 from handscroll.model.feature import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.model.timevalues import sort_key, year_of
@@ -120,6 +120,10 @@ class Term:
     pinyin: str | None
     pinyin_plain: str | None
     mentions: tuple[Span, ...]
+    # Left out of the stored JSON when None, so enrichments without aligned terms keep their bytes.
+    aligned_from: Annotated[str | None, Field(exclude_if=lambda value: value is None)] = None
+    """The language of the edition that named the term, when this edition only uses it and got
+    it from its aligned edition (issue 12); None for a term the text defines itself."""
 
     @property
     def definition(self) -> Span:
@@ -154,6 +158,9 @@ class Place:
     source: PlaceSource
     bbox: tuple[float, float, float, float] | None = None
     geonameid: int | None = None
+    aligned_from: Annotated[str | None, Field(exclude_if=lambda value: value is None)] = None
+    """The language of the edition that named the place, when this edition's Chinese name for
+    it was resolved through its aligned edition (issue 12); None when the gazetteer knew it."""
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,32 @@ class FeatureSummary(ApiModel):
     updated_at: datetime
     url: str = Field(description="This feature in the API.")
     html: str = Field(description="This feature's page.")
+    work: str | None = Field(default=None, description="The key of the work it is an edition of (issue 12).")
+    derived: bool = Field(
+        default=False, description="A Simplified edition converted automatically from Traditional Chinese."
+    )
+
+
+class Edition(ApiModel):
+    """One edition of a work (issue 12)."""
+
+    slug: str
+    language: str = Field(examples=["en", "zh-Hant", "zh-Hans"])
+    title: str
+    derived: bool = Field(description="Converted by machine from the Traditional edition, not written.")
+    note: str | None = Field(
+        description='"converted automatically from Traditional Chinese" for a derived edition, else null.'
+    )
+    url: str = Field(description="This edition in the API.")
+    html: str = Field(description="This edition's page, in the reader of its language.")
+
+
+class Editions(ApiModel):
+    """The editions of the work a feature is an edition of: English, Traditional and Simplified
+    Chinese (a feature that is an edition of no work is its own only edition)."""
+
+    work: str | None = Field(description="The work's key: series and part, or the key given on import.")
+    editions: list[Edition]
 
 
 class FeaturePage(ApiModel):

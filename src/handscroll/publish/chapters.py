@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question
-from handscroll.publish.event_dates import date_label
+from handscroll.publish.datelabels import chinese_date_label
+from handscroll.publish.event_dates import date_label, exact_dates
 from handscroll.publish.exports import Selection
+from handscroll.publish.i18n import LOCALES, Translator
 
 ImageLookup = Callable[[str, str], tuple[str, int, int] | None]
 """(media ID, feature slug) -> (where the picture is, width, height), or None when it is missing."""
@@ -109,9 +111,16 @@ def build_chapter(feature: Feature, file: str, image: ImageLookup) -> Chapter:
 
 
 def timeline_groups(
-    selection: Selection, files: dict[str, str], *, part_label: Callable[[int], str] = "Part {}".format
+    selection: Selection,
+    files: dict[str, str],
+    *,
+    part_label: Callable[[int], str] = "Part {}".format,
+    language: str = "en",
 ) -> tuple[TimelineGroup, ...]:
-    """The selection's events by series, each linking to its chapter; none from a model answer."""
+    """The selection's events by series, each linking to its chapter; none from a model answer.
+
+    In a Chinese book (`language`) dates are written the Chinese way (1945年8月14日, issue 12).
+    """
     groups: dict[str | None, list[TimelineLine]] = {}
     for entry in selection.timeline:
         if entry.slug not in files or entry.field == "answer":
@@ -120,13 +129,21 @@ def timeline_groups(
         groups.setdefault(entry.series, []).append(
             TimelineLine(
                 # "mid-August 1945" says more than "August 1945": a modified date keeps the text's words.
-                entry.text if entry.mod else date_label(entry.value, entry.text),
+                entry.text if entry.mod else book_date(entry.value, entry.text, language),
                 entry.sentence,
                 files[entry.slug],
                 f"({source})",
             )
         )
+    other = Translator(language if language in LOCALES else "en").gettext("Other features")
     return tuple(
-        TimelineGroup(selection.series_title(key) or "Other features", tuple(events))
-        for key, events in groups.items()
+        TimelineGroup(selection.series_title(key) or other, tuple(events)) for key, events in groups.items()
     )
+
+
+def book_date(value: str, text: str, language: str = "en") -> str:
+    """An event's date in an export: in words of `language` when the value is a plain date,
+    else as the text writes it."""
+    if language.startswith("zh") and exact_dates(value) is not None:
+        return chinese_date_label(value, None, language)
+    return date_label(value, text)

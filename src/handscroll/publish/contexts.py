@@ -3,7 +3,8 @@
 The web reader and the static site build these same contexts from the
 library and render the same templates; only the `Urls` they are given differ:
 only transport differs. Contexts are hashable, so the web
-reader can cache a rendered page keyed by its context.
+reader can cache a rendered page keyed by its context. The frame every page
+shares (`Chrome`) lives in `chrome.py` and is re-exported here.
 
 A test checks that each template uses the fields its dataclass declares.
 """
@@ -29,16 +30,17 @@ from handscroll.model import (
 )
 from handscroll.publish.annotate import Mark, annotate, han_lang
 from handscroll.publish.checks import CheckSection
+from handscroll.publish.chrome import Chrome as Chrome
+from handscroll.publish.chrome import LanguageLink as LanguageLink
+from handscroll.publish.chrome import make_chrome as make_chrome
+from handscroll.publish.editions import edition_slugs, translations
 from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
-from handscroll.publish.i18n import LOCALES, NATIVE_NAMES, Translator
+from handscroll.publish.i18n import Translator
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
 from handscroll.store.works import StoredEdition
-
-SITE_NAME = "handscroll"
-"""The name shown in every page's header and title."""
 
 HOME_PARTS_SHOWN = 8
 """How many parts of a series the home page shows as cards before linking to the series page."""
@@ -64,44 +66,6 @@ class LibraryReader(Protocol):
     def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
 
     def editions_of_feature(self, slug: str) -> list[StoredEdition]: ...
-
-
-@dataclass(frozen=True)
-class LanguageLink:
-    """This page in one of the reader's languages: the switcher's link and an `hreflang` alternate."""
-
-    language: str
-    name: str
-    url: str
-    current: bool
-
-
-@dataclass(frozen=True)
-class Chrome:
-    """What every page's frame (base.html) needs: links to home, the timeline and glossary,
-    stylesheet, script and icon, the interface language and this page in the others."""
-
-    home_url: str
-    timeline_url: str
-    glossary_url: str
-    css_url: str
-    js_url: str
-    icon_url: str
-    site_name: str = SITE_NAME
-    search_url: str = ""
-    """Where the search box on every page sends its query (issue 5)."""
-    viewer_js: str = ""
-    """The deep-zoom viewer's script, on pages with pictures (issue 14)."""
-    openseadragon_js: str = ""
-    """OpenSeadragon, which the viewer loads when a picture is first opened."""
-    glossary_js: str = ""
-    """The glossary page's filter box (issue 14)."""
-    places_url: str = ""
-    """The places of the whole library (issue 14)."""
-    language: str = "en"
-    """The interface language: `lang` on `<html>`, and the catalogue the page is rendered with."""
-    languages: tuple[LanguageLink, ...] = ()
-    """The language switcher, this language included (issue 12)."""
 
 
 @dataclass(frozen=True)
@@ -320,34 +284,6 @@ Page = HomePage | SeriesPage | FeaturePage | NotFoundPage
 """Any page context."""
 
 
-Here = Callable[[Urls], str]
-"""Where the page being built lives in another language, given that language's `Urls`."""
-
-
-def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
-    """The frame links for pages addressed by `urls`; `here` places this page in each language
-    for the switcher (by default, each language's home page)."""
-    place = here or (lambda other: other.home())
-    return Chrome(
-        home_url=urls.home(),
-        timeline_url=urls.timeline(),
-        glossary_url=urls.glossary(),
-        css_url=urls.static("handscroll.css"),
-        js_url=urls.static("gallery.js"),
-        icon_url=urls.static("favicon.svg"),
-        search_url=urls.search(),
-        viewer_js=urls.static("viewer.js"),
-        openseadragon_js=urls.static("vendor/openseadragon/openseadragon.min.js"),
-        glossary_js=urls.static("glossary.js"),
-        places_url=urls.places(),
-        language=urls.language,
-        languages=tuple(
-            LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)
-            for lang in LOCALES
-        ),
-    )
-
-
 def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Picture:
     """A picture with its derivatives, or a placeholder when the image is missing or unsafe."""
     info = media.info(media_id)
@@ -469,9 +405,9 @@ def feature_page(
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
     its texts marked with the events and terms of its `enrichment`, and its self-checks.
 
-    `editions` gives the slug of the work's edition in each language (the switcher leads
-    there; a language without one shows this edition); `derived` marks an edition that was
-    converted by machine (issue 12).
+    `editions` gives the work's editions, language -> slug (the switcher leads to the
+    one each language's readers see; JSON-LD links the translations); `derived` marks an
+    edition that was converted by machine (issue 12).
     """
     ui = Translator(urls.language)
     extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui))
@@ -481,7 +417,8 @@ def feature_page(
         # title stands right above it, and its caption is read out in the gallery.
         alts = [f.alt for f in feature.figures if f.media == feature.hero and f.alt]
         hero = make_picture(media, feature.hero, alts[0] if alts else "", urls)
-    slugs = editions or {}
+    work = dict(editions or {})
+    slugs = edition_slugs(work.items())
     series_link = None
     if feature.series:
         series_link = Link(urls.series(feature.series), series_title(series, feature.series))
@@ -506,6 +443,9 @@ def feature_page(
             page_url=urls.feature(feature.slug),
             image_url=lambda media_id: urls.media(media_id, "large") if media.info(media_id) else None,
             series=(series_link.url, series_link.label) if series_link else None,
+            editions=translations(
+                feature, work, derived, lambda lang, slug: urls.in_language(lang).feature(slug)
+            ),
         ),
         checks=checks,
         derived_note=ui.gettext("converted automatically from Traditional Chinese") if derived else "",

@@ -9,9 +9,11 @@ so a link always leads to a page the site has.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
+from handscroll.model import Feature
 from handscroll.store.records import FeatureSummary, TimelineEntry
 
 PREFERENCE: Mapping[str, tuple[str, ...]] = {
@@ -81,3 +83,30 @@ def one_per_event(entries: Sequence[Entry], language: str) -> list[tuple[Entry, 
         best = choose(language, {lang: lang for lang in group}) or next(iter(group))
         paired.append((group[best], tuple(e for lang, e in group.items() if lang != best)))
     return paired
+
+
+def translations(
+    feature: Feature, editions: Mapping[str, str], derived: bool, page: Callable[[str, str], str]
+) -> Translations:
+    """How a feature's edition stands to the work's others, for JSON-LD (`page(language, slug)`
+    gives an edition's address): the original (English where the work has it, else Traditional)
+    lists the others as `workTranslation`; the others name it as `translationOfWork`, and a
+    derived Simplified edition names the Traditional one it was converted from."""
+    others = {lang: slug for lang, slug in editions.items() if slug != feature.slug}
+    if not others:
+        return Translations()
+    if derived and "zh-Hant" in others:
+        return Translations(original=("zh-Hant", page("zh-Hant", others["zh-Hant"])))
+    original = next((lang for lang in ("en", "zh-Hant") if lang in editions), None)
+    if original is None or editions[original] == feature.slug:
+        return Translations(translated=tuple((lang, page(lang, slug)) for lang, slug in others.items()))
+    return Translations(original=(original, page(original, editions[original])))
+
+
+@dataclass(frozen=True)
+class Translations:
+    """A feature's place among the editions of its work: the original it translates, or the
+    translations it has, as (language, page address)."""
+
+    original: tuple[str, str] | None = None
+    translated: tuple[tuple[str, str], ...] = ()

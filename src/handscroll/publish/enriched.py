@@ -244,6 +244,7 @@ def feature_extras(
                 else term.pinyin,
                 abbreviation=term.abbreviation,
                 note=term.note,
+                aligned=term.aligned_from is not None,
             )
         )
         used = next((m for m in term.mentions if m.ref.field not in HIDDEN_FIELDS), None)

@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from handscroll.publish.annotate import han_lang
 from handscroll.publish.chapters import TimelineGroup, build_chapter, timeline_groups
 from handscroll.publish.exports import (
     ExportReport,
@@ -31,6 +32,7 @@ from handscroll.publish.exports import (
     resized_jpeg,
     select_features,
 )
+from handscroll.publish.i18n import LOCALES, Translator, translations
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.xml_text import clean_xml_text
 from handscroll.store import Library
@@ -50,13 +52,14 @@ _NAMESPACE = uuid.UUID("5d1f2b7e-2c39-4a57-9a55-6b1f0c6c2a10")
 """Book identifiers are UUIDv5 under this namespace, so the same content gets the same identifier."""
 
 
-def mark_chinese(text: str) -> Markup:
-    """Escape text and wrap each run of Chinese characters in a span with `lang` and `xml:lang`."""
+def mark_chinese(text: str, lang: str = "zh-Hant") -> Markup:
+    """Escape text and wrap each run of Chinese characters in a span with `lang` and `xml:lang`
+    (`lang`: the book's own script in a Chinese book, Traditional in an English one)."""
     out: list[str] = []
     last = 0
     for match in _HAN_RUN.finditer(text):
         out.append(str(escape(text[last : match.start()])))
-        out.append(f'<span lang="zh-Hant" xml:lang="zh-Hant">{escape(match.group())}</span>')
+        out.append(f'<span lang="{lang}" xml:lang="{lang}">{escape(match.group())}</span>')
         last = match.end()
     out.append(str(escape(text[last:])))
     return Markup("".join(out))
@@ -114,7 +117,7 @@ def build_epub(
 
     report = ExportReport()
     images = _Images(media, report)
-    language = selection.features[0].language if selection.features else "en"
+    language = selection.language  # one edition's language, or English for a mix of editions
     files = {f.slug: f"chapter-{n:02d}.xhtml" for n, f in enumerate(selection.features, start=1)}
     chapters = [build_chapter(f, files[f.slug], images.get) for f in selection.features]
     cover = None
@@ -125,16 +128,20 @@ def build_epub(
             break
     if cover is None:
         report.skipped.append("cover: no lead picture could be found, so the book has no cover image")
-    timeline = timeline_groups(selection, files)
-    toc = ([TocEntry("cover.xhtml", "Cover")] if cover else []) + [
+    # A book in one Chinese edition speaks Chinese throughout: labels, dates, parts (issue 12).
+    ui = Translator(language if language in LOCALES else "en")
+    timeline = timeline_groups(
+        selection, files, part_label=lambda n: ui.gettext("Part %(part)s") % {"part": n}, language=language
+    )
+    toc = ([TocEntry("cover.xhtml", ui.gettext("Cover"))] if cover else []) + [
         TocEntry(c.file, f"{c.part}. {c.title}" if c.part is not None else c.title) for c in chapters
     ]
     if timeline:
-        toc.append(TocEntry("timeline.xhtml", "Timeline"))
+        toc.append(TocEntry("timeline.xhtml", ui.gettext("Timeline")))
     if selection.glossary:
-        toc.append(TocEntry("glossary.xhtml", "Glossary"))
+        toc.append(TocEntry("glossary.xhtml", ui.gettext("Glossary")))
     book = Book(selection.title, language, cover, tuple(toc), timeline, selection.glossary)
-    env = _environment()
+    env = _environment(ui.language)
     documents: dict[str, str] = {"nav.xhtml": env.get_template("nav.xhtml").render(book=book)}
     if cover:
         documents["cover.xhtml"] = env.get_template("cover.xhtml").render(book=book)
@@ -190,15 +197,18 @@ def export_epub(library: Library, request: ExportRequest, out: Path) -> ExportRe
     return report
 
 
-def _environment() -> Environment:
+def _environment(language: str) -> Environment:
+    """The book's templates, their labels in `language` (the catalogues of the reader)."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters["zh"] = mark_chinese
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["zh"] = lambda text: mark_chinese(text, han_lang(language))
     return env
 
 

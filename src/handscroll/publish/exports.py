@@ -143,6 +143,13 @@ class Selection:
     glossary: tuple[GlossaryEntry, ...]
     enrichments: dict[str, Enrichment | None]
 
+    @property
+    def language(self) -> str:
+        """The language of the selection's edition when all its features share one, else English
+        (issue 12): what an export's own labels and dates are written in."""
+        languages = {f.language for f in self.features}
+        return languages.pop() if len(languages) == 1 else "en"
+
     def series_title(self, key: str | None) -> str | None:
         """The display title of a series (`SeriesSummary.display_title`)."""
         for s in self.series:

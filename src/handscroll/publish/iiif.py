@@ -1,7 +1,10 @@
 """IIIF Presentation 3 manifests: one per feature, a canvas per gallery picture (issue 6).
 
 A canvas has the picture's real pixel size; its label is the caption's first
-sentence and its summary the whole caption. The credit is the manifest's
+sentence and its summary the whole caption. Labels, summaries and values are
+language maps holding every edition of the work (`{"en": [...], "zh-Hant":
+[...], "zh-Hans": [...]}`, issue 12): a figure's caption in each edition is
+found by its media ID. The credit is the manifest's
 `requiredStatement`, the feature page its `homepage`, the lead picture its
 thumbnail. The same `build_manifest` serves `/iiif/{slug}/manifest.json` in
 the reader (pictures: the large WebP derivative) and `handscroll export iiif`
@@ -13,15 +16,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from markupsafe import escape
 
 from handscroll.model import Credit, Feature, Paragraph
 from handscroll.publish.contexts import LibraryReader
+from handscroll.publish.editions import works_of
 from handscroll.publish.exports import (
     ExportReport,
     ExportRequest,
@@ -30,9 +34,11 @@ from handscroll.publish.exports import (
     resized_jpeg,
     select_features,
 )
+from handscroll.publish.i18n import LOCALES, Translator
 from handscroll.publish.media import MediaLibrary
-from handscroll.publish.urls import SiteUrls, WebUrls
+from handscroll.publish.urls import SiteUrls, Urls, WebUrls
 from handscroll.store import Library
+from handscroll.store.works import StoredEdition
 
 PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 """The JSON-LD context of IIIF Presentation 3."""
@@ -67,6 +73,16 @@ def _lang(value: str, language: str) -> Json:
     return {language: [plain_text(value)]}
 
 
+def _langs(values: dict[str, str | None]) -> Json:
+    """A language map of the editions that have a value."""
+    return {language: [plain_text(value)] for language, value in values.items() if value}
+
+
+def _ui(say: Callable[[Translator], str], languages: list[str]) -> Json:
+    """A label of ours in each edition's language, from the reader's catalogues."""
+    return {lang: [say(Translator(lang if lang in LOCALES else "en"))] for lang in languages}
+
+
 def plain_text(value: str) -> str:
     """A text as a IIIF value that clients show as text.
 
@@ -94,32 +110,62 @@ def build_manifest(
     page_url: str,
     picture: Callable[[str], PictureRef | None],
     series_title: str | None = None,
+    editions: Sequence[tuple[Feature, str]] = (),
 ) -> tuple[Json, list[str]]:
-    """The manifest of a feature, and the media IDs left without a canvas (no picture found)."""
+    """The manifest of a feature, and the media IDs left without a canvas (no picture found).
+
+    `editions` are the work's other editions with their page URLs: their titles, captions,
+    summaries and credits join this feature's in every language map.
+    """
     language = feature.language or "none"
     base = manifest_url.rsplit("/", 1)[0]
-    credit = next((b.text for b in feature.blocks if isinstance(b, Credit)), None)
-    narrative = next((b.text for b in feature.blocks if isinstance(b, Paragraph)), None)
+    every = [(feature, page_url), *((f, url) for f, url in editions if f.language != feature.language)]
+    languages = [f.language or "none" for f, _ in every]
+
+    def each(read: Callable[[Feature], str | None]) -> Json:
+        return _langs({f.language or "none": read(f) for f, _ in every})
+
+    credit = each(lambda f: next((b.text for b in f.blocks if isinstance(b, Credit)), None))
+    narrative = each(lambda f: next((b.text for b in f.blocks if isinstance(b, Paragraph)), None))
     manifest: Json = {
         "@context": PRESENTATION_CONTEXT,
         "id": manifest_url,
         "type": "Manifest",
-        "label": _lang(feature.title, language),
+        "label": each(lambda f: f.title),
         "homepage": [
-            {"id": page_url, "type": "Text", "label": _lang(feature.title, language), "format": "text/html"}
+            {
+                "id": url,
+                "type": "Text",
+                "label": _lang(edition.title, edition.language or "none"),
+                "format": "text/html",
+                "language": [edition.language],
+            }
+            for edition, url in every
         ],
     }
     if narrative:
-        manifest["summary"] = _lang(narrative, language)
+        manifest["summary"] = narrative
     metadata = []
     if series_title:
-        metadata.append({"label": {"en": ["Series"]}, "value": _lang(series_title, language)})
+        metadata.append(
+            {"label": _ui(lambda ui: ui.gettext("Series"), languages), "value": _lang(series_title, language)}
+        )
     if feature.part is not None:
-        metadata.append({"label": {"en": ["Part"]}, "value": {"none": [str(feature.part)]}})
+        metadata.append(
+            {"label": _ui(lambda ui: ui.gettext("Part"), languages), "value": {"none": [str(feature.part)]}}
+        )
     if metadata:
         manifest["metadata"] = metadata
     if credit:
-        manifest["requiredStatement"] = {"label": {"en": ["Credit"]}, "value": _lang(credit, language)}
+        manifest["requiredStatement"] = {
+            "label": _ui(lambda ui: ui.gettext("Credit"), languages),
+            "value": credit,
+        }
+    captions = {
+        (f.language or "none", figure.media): " ".join(figure.caption)
+        for f, _ in every
+        for figure in f.figures
+    }
     canvases: list[Json] = []
     missing: list[str] = []
     for number, figure in enumerate(feature.figures, start=1):
@@ -129,10 +175,13 @@ def build_manifest(
             continue
         canvas_id = f"{base}/canvas/{number}"
         caption = " ".join(figure.caption)
+        # The same picture's caption in each edition (editions share media IDs, issue 12).
+        said = {lang: captions.get((lang, figure.media)) for lang in languages}
+        label = _langs({lang: first_sentence(text) for lang, text in said.items() if text})
         canvas: Json = {
             "id": canvas_id,
             "type": "Canvas",
-            "label": _lang(first_sentence(caption) if caption else figure.media, language),
+            "label": label or _lang(figure.media, "none"),
             "width": found.full_width,
             "height": found.full_height,
             "items": [
@@ -152,7 +201,7 @@ def build_manifest(
             ],
         }
         if caption:
-            canvas["summary"] = _lang(caption, language)
+            canvas["summary"] = _langs(said)
         canvases.append(canvas)
     manifest["items"] = canvases
     hero = picture(feature.hero) if feature.hero else None
@@ -201,9 +250,10 @@ def export_iiif(library: Library, request: ExportRequest, out: Path) -> ExportRe
         manifest, missing = build_manifest(
             feature,
             manifest_url=f"{base}/iiif/{feature.slug}/manifest.json",
-            page_url=f"{base}/features/{feature.slug}",
+            page_url=base + _page(WebUrls(), feature),
             picture=picture,
             series_title=selection.series_title(feature.series),
+            editions=_other_editions(library, feature, lambda f: base + _page(WebUrls(), f)),
         )
         report.skipped.extend(f"{missing_picture(media, m, feature.slug)}: no canvas" for m in missing)
         target = out / feature.slug / "manifest.json"
@@ -237,11 +287,34 @@ def reader_manifest(library: Library, slug: str, media: MediaLibrary, base_url: 
     manifest, _ = build_manifest(
         feature,
         manifest_url=f"{base}/iiif/{slug}/manifest.json",
-        page_url=base + urls.feature(slug),
+        page_url=base + _page(urls, feature),
         picture=picture,
         series_title=series_title,
+        editions=_other_editions(library, feature, lambda f: base + _page(urls, f)),
     )
     return manifest
+
+
+class EditionsReader(Protocol):
+    """What a manifest reads of a feature's other editions."""
+
+    def get_feature(self, slug: str) -> Feature: ...
+
+    def editions_of_feature(self, slug: str) -> list[StoredEdition]: ...
+
+
+def _other_editions(
+    library: EditionsReader, feature: Feature, page: Callable[[Feature], str]
+) -> list[tuple[Feature, str]]:
+    """The other editions of a feature's work, with their page URLs (issue 12)."""
+    others = [library.get_feature(e.slug) for e in library.editions_of_feature(feature.slug)]
+    return [(other, page(other)) for other in others if other.slug != feature.slug]
+
+
+def _page(urls: Urls, feature: Feature) -> str:
+    """A feature's page in the reader of its own language (`/zh-hant/features/...`)."""
+    language = feature.language if feature.language in LOCALES else "en"
+    return urls.in_language(language).feature(feature.slug)
 
 
 def site_manifests(library: LibraryReader, media: MediaLibrary, base_url: str) -> dict[str, bytes]:
@@ -264,14 +337,19 @@ def site_manifests(library: LibraryReader, media: MediaLibrary, base_url: str) -
         return PictureRef(url, "image/webp", large.width, large.height, info.width, info.height)
 
     out: dict[str, bytes] = {}
-    for summary in library.list_features():
+    summaries = library.list_features()
+    works = works_of(summaries)
+    for summary in summaries:
         feature = library.get_feature(summary.slug)
+        others = works.get(summary.work, {}) if summary.work else {}
+        editions = [library.get_feature(slug) for slug in others.values() if slug != summary.slug]
         manifest, _ = build_manifest(
             feature,
             manifest_url=f"{base}/iiif/{feature.slug}/manifest.json",
-            page_url=f"{base}/{urls.feature(feature.slug)}",
+            page_url=f"{base}/{_page(urls, feature)}",
             picture=picture,
             series_title=titles.get(feature.series) if feature.series else None,
+            editions=[(edition, f"{base}/{_page(urls, edition)}") for edition in editions],
         )
         out[f"iiif/{feature.slug}/manifest.json"] = json.dumps(
             manifest, ensure_ascii=False, indent=1

@@ -19,6 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from handscroll.model import Credit, Enrichment, Feature, Note, Paragraph, Question, Term
+from handscroll.publish.editions import Translations, translations
 from handscroll.publish.event_dates import exact_dates
 from handscroll.publish.exports import (
     ExportReport,
@@ -27,6 +28,8 @@ from handscroll.publish.exports import (
     open_media,
     select_features,
 )
+from handscroll.publish.i18n import LOCALES
+from handscroll.publish.urls import WebUrls
 from handscroll.store import Library
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -45,11 +48,13 @@ def feature_graph(
     page_url: str,
     image_url: Callable[[str], str | None],
     series: tuple[str, str] | None = None,
+    editions: Translations | None = None,
 ) -> list[Json]:
     """The nodes describing one feature: the article first, then its glossary.
 
     `image_url(media_id)` gives a picture's absolute address (None leaves the
-    picture out); `series` is `(url, title)` of its series page.
+    picture out); `series` is `(url, title)` of its series page; `editions` links
+    the article to the other editions of its work (issue 12).
     """
     article_id = f"{page_url}#article"
     credit = next((b.text for b in feature.blocks if isinstance(b, Credit)), None)
@@ -65,6 +70,10 @@ def feature_graph(
     }
     if feature.part is not None:
         article["position"] = feature.part
+    if editions is not None and editions.original is not None:
+        article["translationOfWork"] = _edition(*editions.original)
+    if editions is not None and editions.translated:
+        article["workTranslation"] = [_edition(lang, url) for lang, url in editions.translated]
     if series is not None:
         article["isPartOf"] = {
             "@id": series[0],
@@ -115,6 +124,11 @@ def feature_graph(
                 }
             )
     return nodes
+
+
+def _edition(language: str, url: str) -> Json:
+    """Another edition's article, by the address its own page gives it."""
+    return {"@id": f"{url}#article", "@type": "Article", "inLanguage": language, "url": url}
 
 
 def _images(
@@ -209,8 +223,6 @@ def script_json(data: Json) -> str:
 
 def reader_urls(base_url: str) -> tuple[Callable[[str], str], Callable[[str], str], Callable[[str], str]]:
     """Absolute addresses in the reader at `base_url`: a feature page, a series page, a picture."""
-    from handscroll.publish.urls import WebUrls
-
     urls = WebUrls()
     base = base_url.rstrip("/")
     return (
@@ -223,7 +235,12 @@ def reader_urls(base_url: str) -> tuple[Callable[[str], str], Callable[[str], st
 def export_jsonld(library: Library, request: ExportRequest, out: Path) -> ExportReport:
     """Write one JSON-LD document (`out`, a file) describing every feature of the request."""
     selection = select_features(library, request)
-    page, series_page, reader_picture = reader_urls(request.base_url)
+    _, series_page, reader_picture = reader_urls(request.base_url)
+
+    def edition_page(language: str, slug: str) -> str:
+        """An edition's page in the reader of its language (issue 12)."""
+        return request.base_url.rstrip("/") + WebUrls(language if language in LOCALES else "en").feature(slug)
+
     report = ExportReport()
     media = open_media(request, out.parent)
 
@@ -244,8 +261,18 @@ def export_jsonld(library: Library, request: ExportRequest, out: Path) -> Export
         series = None
         if feature.series is not None:
             series = (series_page(feature.series), selection.series_title(feature.series) or feature.series)
+        stored = library.editions_of_feature(feature.slug)
+        work = {e.language: e.slug for e in stored}
+        derived = any(e.derived and e.slug == feature.slug for e in stored)
         nodes.extend(
-            feature_graph(feature, enrichment, page_url=page(feature.slug), image_url=picture, series=series)
+            feature_graph(
+                feature,
+                enrichment,
+                page_url=edition_page(feature.language, feature.slug),
+                image_url=picture,
+                series=series,
+                editions=translations(feature, work, derived, edition_page),
+            )
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(document(nodes), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -260,11 +287,14 @@ def page_jsonld(
     page_url: str,
     image_url: Callable[[str], str | None],
     series: tuple[str, str] | None = None,
+    editions: Translations | None = None,
 ) -> Markup:
     """The JSON-LD of a feature page, ready to stand inside `<script type="application/ld+json">`.
 
     Links may be relative to the page (as the reader's are): JSON-LD resolves
     them against the document's address.
     """
-    nodes = feature_graph(feature, enrichment, page_url=page_url, image_url=image_url, series=series)
+    nodes = feature_graph(
+        feature, enrichment, page_url=page_url, image_url=image_url, series=series, editions=editions
+    )
     return Markup(script_json(document(nodes)))  # escaped by script_json: no `<`, `>` or `&` left

@@ -32,7 +32,7 @@ from handscroll.publish.contexts import (
     series_page,
 )
 from handscroll.publish.cursors import encode, part_token
-from handscroll.publish.editions import edition_slugs, pick_editions
+from handscroll.publish.editions import pick_editions
 from handscroll.publish.enriched import NO_MAP, MapSetup
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
@@ -252,7 +252,7 @@ def load_feature(
         enrichment=enrichment,
         map_setup=map_setup,
         checks=checks,
-        editions=edition_slugs((e.language, e.slug) for e in view.editions),
+        editions={e.language: e.slug for e in view.editions},
         derived=any(e.derived and e.slug == slug for e in view.editions),
     )
     return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15

@@ -17,6 +17,7 @@ from pydantic.json_schema import models_json_schema
 from handscroll.model import Feature
 from handscroll.publish.api_models import (
     ApiIndex,
+    Editions,
     Error,
     FeatureEnrichment,
     FeaturePage,
@@ -104,6 +105,13 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "/api/features/{slug}/enrichment",
         "A feature's dated events, glossary terms, places and key figures",
         FeatureEnrichment,
+        (SLUG,),
+        NOT_FOUND,
+    ),
+    Endpoint(
+        "/api/features/{slug}/editions",
+        "The editions of the feature's work, in English, Traditional and Simplified Chinese",
+        Editions,
         (SLUG,),
         NOT_FOUND,
     ),

@@ -34,6 +34,7 @@ from handscroll.publish.exports import (
     resized_jpeg,
     select_features,
 )
+from handscroll.publish.i18n import LOCALES, Translator, translations
 from handscroll.publish.jsonld import reader_urls
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.quizmap import LETTERS, QuizMap, quiz_map
@@ -162,7 +163,14 @@ def build_pack(
                 qr=qr_data_uri(url),
             )
         )
-    timeline = timeline_groups(selection, {slug: f"#{anchor}" for slug, anchor in anchors.items()})
+    # A pack is one edition: its dates and labels in that edition's language (issue 12).
+    ui = Translator(selection.language if selection.language in LOCALES else "en")
+    timeline = timeline_groups(
+        selection,
+        {slug: f"#{anchor}" for slug, anchor in anchors.items()},
+        part_label=lambda n: ui.gettext("Part %(num)s") % {"num": n},
+        language=ui.language,
+    )
     pack = Pack(
         title=selection.title,
         kind=kind,
@@ -192,7 +200,8 @@ def pack_html(pack: Pack) -> str:
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    language = pack.language if pack.language in LOCALES else "en"
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.filters["zh"] = _mark_chinese_in
     # The stylesheet is ours, not the library's: it goes in as written (quotes and all).
     stylesheet = Markup((TEMPLATES / "pack.css").read_text(encoding="utf-8"))

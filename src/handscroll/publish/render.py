@@ -16,7 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from handscroll.publish.annotate import han_lang, mark_chinese
-from handscroll.publish.contexts import Chrome, FeaturePage
+from handscroll.publish.chrome import Chrome
+from handscroll.publish.contexts import FeaturePage
 from handscroll.publish.i18n import LOCALE_DIR, LOCALES, translations
 from handscroll.publish.xml_text import clean_xml_text
 

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from handscroll.model import Enrichment, Feature
-from handscroll.publish.contexts import make_chrome
+from handscroll.publish.chrome import make_chrome
 from handscroll.publish.editions import pick_editions
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.render import Renderer

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
-from handscroll.publish.contexts import Chrome, make_chrome
+from handscroll.publish.chrome import Chrome, make_chrome
 from handscroll.publish.i18n import NATIVE_NAMES
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_marks import result_dict, search_notices, snippet_html

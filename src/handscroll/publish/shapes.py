@@ -75,6 +75,9 @@ class GlossaryTerm(Shape):
     features: list[str]
     span: SpanShape | None
     mentions: list[SpanShape] | None
+    aligned_from: str | None = None
+    """The language of the aligned edition that named the term, when this feature only uses it
+    (issue 12); null for a term the feature defines, and in the library glossary."""
 
 
 class PlaceShape(Shape):
@@ -192,6 +195,7 @@ def term_shapes(terms: Iterable[Term], slug: str) -> list[GlossaryTerm]:
             features=[slug],
             span=span_shape(t.definition),
             mentions=[span_shape(m) for m in t.mentions],
+            aligned_from=t.aligned_from,
         )
         for t in terms
     ]

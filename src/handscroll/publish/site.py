@@ -41,7 +41,7 @@ from handscroll.publish.contexts import (
     series_page,
     series_title,
 )
-from handscroll.publish.editions import edition_slugs, pick_editions, works_of
+from handscroll.publish.editions import pick_editions, works_of
 from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
@@ -251,8 +251,8 @@ def _feature_tasks(
     old: dict[str, dict[str, object]],
     out_dir: Path,
 ) -> Iterator[FeatureTask]:
-    """Every feature page in one language with its key, its neighbours, the editions its language
-    switcher links to, and whether it must be written again.
+    """Every feature page in one language with its key, its neighbours, its work's editions (the
+    language switcher links to the one each language shows), and whether it must be written again.
 
     A feature page's key includes its enrichment's stamp: enriching after a
     build must rewrite the page (issue 9.8).
@@ -261,19 +261,31 @@ def _feature_tasks(
     works = works_of(summaries)
     folder = site_folder(language)
     base = _hash(base, language)
-    for key, parts in _series_parts(summaries, language).items():
+    groups = _series_parts(summaries, language)
+    # Every edition has its page in every language, as on the live server (a search result or an
+    # old link may name any edition); the lists and the previous/next links show this language's.
+    for part in summaries:
+        key = part.series
         head = known.get(key) if key is not None else None
-        for at, part in enumerate(parts):
-            previous = parts[at - 1] if key is not None and at > 0 else None
-            following = parts[at + 1] if key is not None and at + 1 < len(parts) else None
-            editions = tuple(sorted(edition_slugs(works[part.work].items()).items())) if part.work else ()
-            path = f"{folder}features/{part.slug}.html"
-            page_key = _hash(base, part, previous, following, head, stamps.get(part.slug), editions)
-            before = old.get(path)
-            current = before is not None and before.get("key") == page_key and (out_dir / path).is_file()
-            yield FeatureTask(
-                path, page_key, language, part, head, previous, following, editions, not current
-            )
+        previous, following = _neighbours(part, groups.get(key, [])) if key is not None else (None, None)
+        editions = tuple(sorted(works[part.work].items())) if part.work else ()
+        path = f"{folder}features/{part.slug}.html"
+        page_key = _hash(base, part, previous, following, head, stamps.get(part.slug), editions)
+        before = old.get(path)
+        current = before is not None and before.get("key") == page_key and (out_dir / path).is_file()
+        yield FeatureTask(path, page_key, language, part, head, previous, following, editions, not current)
+
+
+def _neighbours(
+    part: FeatureSummary, parts: list[FeatureSummary]
+) -> tuple[FeatureSummary | None, FeatureSummary | None]:
+    """The works listed just before and after `part` in its series in this language: an edition
+    this language does not list stands where its work's listed edition stands, as on the server."""
+    same = [p.slug == part.slug or (part.work is not None and p.work == part.work) for p in parts]
+    at = same.index(True) if any(same) else None
+    if at is None:
+        return None, None
+    return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
 
 
 def _series_parts(summaries: list[FeatureSummary], language: str) -> dict[str | None, list[FeatureSummary]]:

@@ -1,7 +1,7 @@
 """The feature pages of a static build and its search index, from each feature read once (issue 11).
 
 Feature pages are most of a site: one per feature and interface language
-that shows it (issue 12). They are built here in slices of the library, in
+(issue 12: every edition has its page in every language). They are built here in slices of the library, in
 reading order: each slice reads its features a chunk at a time
 (`Library.read_features`), adds each to the static search index and renders
 its pages whose keys changed. A big build (PARALLEL_FROM pages to write or
@@ -66,13 +66,13 @@ class FeatureTask:
     previous: FeatureSummary | None
     following: FeatureSummary | None
     editions: tuple[tuple[str, str], ...]
-    """The language switcher's links: (language, slug of the edition its readers see)."""
+    """The work's editions, (language, slug): `feature_page` picks the switcher's links from them."""
     render: bool
     """False when the page on disk is current."""
 
 
 Work = tuple[FeatureSummary, tuple[FeatureTask, ...]]
-"""A feature and its pages (none for an edition no interface shows): read once for all of them."""
+"""A feature and its pages (one per interface language): read once for all of them."""
 
 
 @dataclass

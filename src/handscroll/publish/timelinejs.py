@@ -18,7 +18,8 @@ from typing import Any
 from markupsafe import escape
 
 from handscroll.model import Credit, Feature, Figure
-from handscroll.publish.event_dates import CalendarDate, date_label, exact_dates, nearest_date
+from handscroll.publish.chapters import book_date
+from handscroll.publish.event_dates import CalendarDate, exact_dates, nearest_date
 from handscroll.publish.exports import (
     ExportReport,
     ExportRequest,
@@ -28,12 +29,16 @@ from handscroll.publish.exports import (
     resized_jpeg,
     select_features,
 )
+from handscroll.publish.i18n import LOCALES, Translator
 from handscroll.publish.media import MediaLibrary
 from handscroll.store import Library
 from handscroll.store.records import TimelineEntry
 
 MAX_IMAGE_SIDE = 1200
 """Longest side of a picture copied for the timeline, in pixels."""
+
+TIMELINEJS_LANGUAGES = {"en": "en", "zh-Hant": "zh-tw", "zh-Hans": "zh-cn"}
+"""TimelineJS's own locale for each edition language (its `language` option; issue 12)."""
 
 Json = dict[str, Any]
 
@@ -74,6 +79,8 @@ def build_timeline(
     has no media); `feature_url(slug)`, when given, links each slide to its feature.
     """
     features = {f.slug: f for f in selection.features}
+    language = selection.language if selection.language in LOCALES else "en"
+    ui = Translator(language)
     events: list[Json] = []
     skipped: list[str] = []
     shown: list[str] = []
@@ -90,19 +97,21 @@ def build_timeline(
                 continue
             start, end, start_date, end_date = near, None, _date(near, entry.text), None
         # "the end of 1945" says more than "1945": a modified date shows the words of the text.
-        headline = entry.text if entry.mod else date_label(entry.value, entry.text)
+        headline = entry.text if entry.mod else book_date(entry.value, entry.text, language)
         if entry.mod:
             start_date["display_date"] = entry.text
         feature = features.get(entry.slug)
-        part = f"Part {entry.part}: " if entry.part is not None else ""
+        named = entry.title
+        if entry.part is not None:
+            named = ui.gettext("Part %(part)s: %(title)s") % {"part": entry.part, "title": entry.title}
         text = f"<p>{escape(entry.sentence)}</p>"
         if feature_url is not None:
-            text += f'<p><a href="{escape(feature_url(entry.slug))}">{escape(part + entry.title)}</a></p>'
+            text += f'<p><a href="{escape(feature_url(entry.slug))}">{escape(named)}</a></p>'
         event: Json = {
             "unique_id": f"{entry.slug}-{entry.block}-{entry.field}-{entry.paragraph}-{entry.start}",
             "start_date": start_date,
             "text": {"headline": str(escape(headline[:1].upper() + headline[1:])), "text": text},
-            "group": str(escape(selection.series_title(entry.series) or part + entry.title)),
+            "group": str(escape(selection.series_title(entry.series) or named)),
         }
         if end_date is not None:
             event["end_date"] = end_date
@@ -125,7 +134,7 @@ def build_timeline(
         {
             "start_date": {"year": min(found)},
             "end_date": {"year": max(max(found), min(found) + 1)},
-            "text": {"headline": str(escape(selection.series_title(key) or "Other features"))},
+            "text": {"headline": str(escape(selection.series_title(key) or ui.gettext("Other features")))},
         }
         for key, found in years.items()
         if key is not None
@@ -134,10 +143,16 @@ def build_timeline(
         "title": {
             "text": {
                 "headline": str(escape(selection.title)),
-                "text": f"<p>{len(events)} dated events from {len(selection.features)} features</p>",
+                "text": "<p>"
+                + ui.gettext("%(events)s dated events from %(features)s features")
+                % {"events": len(events), "features": len(selection.features)}
+                + "</p>",
             }
         },
         "events": events,
+        # Not TimelineJS's: the edition's language, and the locale to give TimelineJS as its
+        # `language` option, so its own words and dates match the text (issue 12).
+        "handscroll": {"language": language, "timelinejs_language": TIMELINEJS_LANGUAGES[language]},
     }
     if eras:
         document["eras"] = eras

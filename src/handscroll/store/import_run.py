@@ -21,12 +21,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from handscroll.errors import NotFoundError, StoreError
-from handscroll.model import Feature
+from handscroll.model import Enrichment, Feature
 from handscroll.store.engine import describe_error
+from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.importing import chunks, write_import
 from handscroll.store.mapping import build_feature
 from handscroll.store.records import ImportItem, ImportReport
-from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
+from handscroll.store.search import reindex_stored
+from handscroll.store.tables import BlockRow, EnrichmentRow, FeatureRow, SeriesRow
 from handscroll.store.works import StoredEdition, editions_of
 
 _T = TypeVar("_T")
@@ -64,20 +66,40 @@ class ImportRun:
         with self._reading() as session:
             return [load_feature(session, slug) for slug in slugs]
 
+    def load_enrichments(self, slugs: Sequence[str]) -> list[Enrichment | None]:
+        """The stored enrichments of these slugs, in that order (None: never enriched)."""
+        found: dict[str, Enrichment] = {}
+        with self._reading() as session:
+            for chunk in chunks(list(slugs)):
+                query = (
+                    select(FeatureRow.slug, EnrichmentRow.data)
+                    .join(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
+                    .where(FeatureRow.slug.in_(chunk))
+                )
+                found.update((slug, Enrichment.from_dict(data)) for slug, data in session.execute(query))
+        return [found.get(slug) for slug in slugs]
+
     def write(
-        self, items: Sequence[ImportItem], *, then: Callable[[Session, ImportReport], None] | None = None
+        self,
+        items: Sequence[ImportItem],
+        *,
+        enrichments: Sequence[tuple[str, Enrichment]] = (),
+        then: Callable[[Session, ImportReport], None] | None = None,
     ) -> ImportReport:
         """Write one batch: add, update in place or skip each item; the batch is written whole or not at all.
 
-        `then` runs in the batch's transaction after its features are written
-        (the workspace records their revisions there, issue 13). Raises
-        StoreError when two items share a slug or the database refuses the
-        batch; nothing of the batch is written then (nor, all or nothing, of
-        the batches before it: the run is then rolled back).
+        `enrichments` replaces the enrichment of stored features (by slug) with the batch: the
+        editions of a work whose terms an edition of the batch changed (issue 12). `then` runs
+        in the batch's transaction after its features are written (the workspace records their
+        revisions there, issue 13). Raises StoreError when two items share a slug or the
+        database refuses the batch; nothing of the batch is written then (nor, all or nothing,
+        of the batches before it: the run is then rolled back).
         """
 
         def work(session: Session) -> ImportReport:
             report = write_import(session, items)
+            # A derived edition the batch replaced is gone: its aligned terms go with it.
+            replace_by_slug(session, [(slug, e) for slug, e in enrichments if slug not in report.replaced])
             if then is not None:
                 then(session, report)
             return report
@@ -152,3 +174,19 @@ def load_feature(session: Session, slug: str) -> Feature:
         date=row.date,
         blocks=((block_type, data) for block_type, data in blocks),
     )
+
+
+def replace_by_slug(session: Session, enrichments: Sequence[tuple[str, Enrichment]]) -> None:
+    """Replace the enrichments of features given by slug; NotFoundError names an unknown one."""
+    if not enrichments:
+        return
+    slugs = [slug for slug, _ in enrichments]
+    ids: dict[str, int] = {}
+    for chunk in chunks(slugs):
+        query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
+        ids.update((slug, id_) for slug, id_ in session.execute(query))
+    missing = [slug for slug in slugs if slug not in ids]
+    if missing:
+        raise NotFoundError(f"no feature {missing[0]!r} in the library")
+    replace_enrichments(session, [(ids[slug], enrichment) for slug, enrichment in enrichments])
+    reindex_stored(session, list(ids.values()))  # the index holds the glossary terms

@@ -23,9 +23,8 @@ from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store import listing
 from handscroll.store.engine import describe_error, open_engine, writer
-from handscroll.store.enrichments import replace_enrichments
 from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
-from handscroll.store.import_run import ImportRun, load_feature
+from handscroll.store.import_run import ImportRun, load_feature, replace_by_slug
 from handscroll.store.importing import chunks, write_import
 from handscroll.store.listing import EventKey, PartKey, TermKey, first_title
 from handscroll.store.mapping import build_summary
@@ -46,7 +45,6 @@ from handscroll.store.search import (
     close_index,
     open_index,
     rebuild_index,
-    reindex_stored,
     search_library,
     unindex_features,
 )
@@ -176,6 +174,11 @@ class Library:
         """Per work key, its stored editions (issue 12)."""
         with Session(self._engine) as session:
             return editions_of(session, keys)
+
+    def work_keys(self, slugs: Sequence[str]) -> dict[str, tuple[str, bool]]:
+        """Per slug that is an edition of a work, its work key and whether it is derived (issue 12)."""
+        with Session(self._engine) as session:
+            return work_keys(session, slugs)
 
     def editions_of_feature(self, slug: str) -> list[StoredEdition]:
         """Every stored edition of the work `slug` is an edition of (itself included), or [] when
@@ -330,16 +333,7 @@ class Library:
         """Replace the enrichments of features given by slug, in one transaction."""
         try:
             with Session(self._writer) as session, session.begin():
-                slugs = [slug for slug, _ in enrichments]
-                ids: dict[str, int] = {}
-                for chunk in chunks(slugs):
-                    query = select(FeatureRow.slug, FeatureRow.id).where(FeatureRow.slug.in_(chunk))
-                    ids.update((slug, id_) for slug, id_ in session.execute(query))
-                missing = [slug for slug in slugs if slug not in ids]
-                if missing:
-                    raise NotFoundError(f"no feature {missing[0]!r} in the library")
-                replace_enrichments(session, [(ids[slug], enrichment) for slug, enrichment in enrichments])
-                reindex_stored(session, list(ids.values()))  # the index holds the glossary terms
+                replace_by_slug(session, enrichments)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"saving enrichments failed and nothing was written: {describe_error(exc)}"

@@ -30,6 +30,9 @@ class StoredEdition:
     language: str
     source: str
     derived: bool = False
+    title: str = ""
+    work: str | None = None
+    """The key of the work (series and part, or the key given on import)."""
 
 
 def save_works(session: Session, items: Sequence[ImportItem]) -> list[str]:
@@ -80,13 +83,13 @@ def editions_of(session: Session, keys: Iterable[str]) -> dict[str, list[StoredE
     for start in range(0, len(wanted), _CHUNK):
         query = (
             select(EditionRow.work_key, FeatureRow.slug, FeatureRow.language, FeatureRow.source)
-            .add_columns(EditionRow.derived)
+            .add_columns(EditionRow.derived, FeatureRow.title)
             .join(FeatureRow, FeatureRow.id == EditionRow.feature_id)
             .where(EditionRow.work_key.in_(wanted[start : start + _CHUNK]))
             .order_by(FeatureRow.slug)
         )
-        for key, slug, language, source, derived in session.execute(query):
-            found[key].append(StoredEdition(slug, language, source, bool(derived)))
+        for key, slug, language, source, derived, title in session.execute(query):
+            found[key].append(StoredEdition(slug, language, source, bool(derived), title, key))
     return found
 
 

@@ -146,3 +146,38 @@ def strip_tones(pinyin_text: str) -> str:
 def pinyin_plain(chinese: str) -> str:
     """Toneless, lowercase pinyin of a term, syllables separated by spaces ("ha er bin")."""
     return strip_tones(pinyin_with_tones(chinese))
+
+
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def romanized_tail(chinese: str, romanized: str) -> str | None:
+    """The end of a Han run that `romanized` spells in pinyin, or None.
+
+    `還有周恩來(Zhou Enlai)` glosses 周恩來, `則以延安(Yan'an)` 延安 (issue 12): the
+    English of a name in pinyin says where the name starts, where no list of
+    words can. Every reading of a character counts (重 is zhong and chong);
+    other romanizations (Chiang Kai-shek) spell nothing and give None.
+    """
+    from pypinyin import Style, pinyin  # lazy: the tables are large
+
+    wanted = _NOT_LETTER.sub("", strip_tones(romanized).casefold())
+    if not wanted or not is_han_only(chinese):
+        return None
+    readings = pinyin(to_simplified(chinese), style=Style.NORMAL, heteronym=True, errors="ignore")
+    if len(readings) != len(chinese):
+        return None
+    for start in range(len(chinese) - 1, -1, -1):
+        if _spells(wanted, readings[start:]):
+            return chinese[start:]
+    return None
+
+
+def _spells(wanted: str, readings: list[list[str]]) -> bool:
+    """Whether one reading per character, in order, spells `wanted` exactly."""
+    if not readings:
+        return not wanted
+    return any(
+        wanted.startswith(syllable) and _spells(wanted[len(syllable) :], readings[1:])
+        for syllable in {r.replace("ü", "v").replace("v", "u") for r in readings[0]}
+    )

@@ -1,5 +1,5 @@
-"""The JSON API under `/api/`: series, features, one feature, its enrichment, the timeline, the
-glossary and the OpenAPI description.
+"""The JSON API under `/api/`: series, features, one feature, its enrichment and editions, the
+timeline, the glossary and the OpenAPI description.
 
 Lists come a page at a time: `limit` items after `cursor`, a keyset position the previous
 page's `next` link carries, so any page costs what the first does (issue 11). Every
@@ -18,7 +18,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from handscroll.publish import cursors
-from handscroll.publish.api import enrichment_json, glossary_json, timeline_json
+from handscroll.publish.api import editions_json, enrichment_json, glossary_json, timeline_json
 from handscroll.publish.cursors import BadCursor
 from handscroll.publish.http_cache import JSON, json_bytes
 from handscroll.publish.openapi import LIST_LIMITS, api_index, openapi_document
@@ -87,6 +87,15 @@ def routes(reader: ReaderState) -> list[Route]:
 
         return await reader.answer(request, ("api-enrichment", slug), _json(work), _stamp(slug))
 
+    async def api_editions(request: Request) -> Response:
+        slug = path_param(request, "slug")
+
+        def work() -> bytes:
+            return json_bytes(editions_json(store, slug))
+
+        # Kept per library version, without a stamp: it shows the other editions' titles.
+        return await reader.answer(request, ("api-editions", slug), _json(work))
+
     async def api_timeline(request: Request) -> Response:
         limit, after = _limit(request, "/api/timeline"), _cursor(request, cursors.read_event)
         series_key = request.query_params.get("series") or None
@@ -122,6 +131,7 @@ def routes(reader: ReaderState) -> list[Route]:
         Route("/api/features", api_features),
         Route("/api/features/{slug}", api_feature),
         Route("/api/features/{slug}/enrichment", api_enrichment),
+        Route("/api/features/{slug}/editions", api_editions),  # issue 12
         Route("/api/timeline", api_timeline),
         Route("/api/glossary", api_glossary),
         Route("/api/openapi.json", api_openapi),
@@ -190,4 +200,6 @@ def summary_json(summary: FeatureSummary) -> dict[str, object]:
         "updated_at": summary.updated_at.isoformat(),
         "url": f"/api/features/{summary.slug}",
         "html": f"/features/{summary.slug}",
+        "work": summary.work.removeprefix("key:") if summary.work else None,  # issue 12
+        "derived": summary.derived,
     }
