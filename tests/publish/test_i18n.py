@@ -8,6 +8,7 @@ from pathlib import Path
 import opencc
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from handscroll.publish.contexts import not_found_page
@@ -29,12 +30,16 @@ def _ids(catalog) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_the_template_catalogue_holds_exactly_what_babel_extracts_from_the_source() -> None:
-    method_map = [("**/templates/*.html", "jinja2"), ("**.py", "python")]
-    options = {"**/templates/*.html": {"extensions": "jinja2.ext.i18n"}}
+    with (ROOT / "babel.cfg").open() as cfg:  # what `pybabel extract -F babel.cfg` reads
+        method_map, options = parse_mapping_cfg(cfg)
+    method_map = [(pattern.removeprefix("src/"), method) for pattern, method in method_map]
+    options = {pattern.removeprefix("src/"): option for pattern, option in options.items()}
     found = {
         message if isinstance(message, str) else message[0]
-        for _, _, message, *_ in extract_from_dir(ROOT / "src/handscroll/publish", method_map, options)
+        for _, _, message, *_ in extract_from_dir(ROOT / "src", method_map, options)
     }
+    assert "Put these events in the order they happened, earliest first." in found  # learn/wording.py
+    assert "Teacher's pack" in found  # templates/pack/
     assert found == _ids(_catalog("messages.pot")), "run `pybabel extract` (docs/i18n.md)"
 
 

@@ -20,8 +20,10 @@ from typer.testing import CliRunner
 from handscroll.cli import app
 from handscroll.config import Settings
 from handscroll.learn.load import approved_quiz, load_quiz
+from handscroll.learn.wording import feedback, prompt
 from handscroll.model import Feature, Figure, Note, Question
 from handscroll.pipeline import import_paths
+from handscroll.publish.i18n import Translator
 from handscroll.samples import sample_paths
 from handscroll.samples.images import generate_sample_media
 from handscroll.store import Library
@@ -95,7 +97,9 @@ def features(url: str, language: str) -> list[Feature]:
 
 
 def printed(feature: Feature, url: str) -> list[str]:
-    """What a student's copy must hold: captions, notes, prompts and every self-check item."""
+    """What a student's copy must hold: captions, notes, prompts and every self-check item, its
+    prompt worded in the language of the edition."""
+    gettext = Translator(feature.language).gettext
     texts = [feature.title]
     for block in feature.blocks:
         if isinstance(block, Figure):
@@ -106,7 +110,7 @@ def printed(feature: Feature, url: str) -> list[str]:
             texts.append(block.prompt)
     with Library.open(url) as opened:
         for item in approved_quiz(opened, feature.slug):
-            texts.append(item.prompt)
+            texts.append(prompt(item, gettext))
             if item.kind != "picture":  # its choices are pictures, named by their alt text
                 texts += item.choices
     return texts
@@ -115,7 +119,8 @@ def printed(feature: Feature, url: str) -> list[str]:
 def answers(feature: Feature, url: str) -> list[str]:
     found = [line for b in feature.blocks if isinstance(b, Question) for line in b.answer]
     with Library.open(url) as opened:
-        found += [item.feedback for item in approved_quiz(opened, feature.slug)]
+        gettext = Translator(feature.language).gettext
+        found += [feedback(item, gettext) for item in approved_quiz(opened, feature.slug)]
     return found
 
 
@@ -139,7 +144,8 @@ def test_the_series_pack_prints_everything_and_keeps_the_answers_at_the_back(
         assert "a pack holds one" in output  # the Chinese editions are named, not mixed in
     assert_fonts_embedded(out, chinese=True)  # an English text quotes Chinese names too
     text = flat(body_text(out))
-    key = text.rindex(flat("Read it online"))  # the end of the last chapter
+    gettext = Translator(language).gettext  # the pack's labels are in the language of its edition
+    key = text.rindex(flat(gettext("Read it online, with every picture in colour:")))  # last chapter ends
     chapters = features(library[0], language)
     assert len(chapters) == count
     for feature in chapters:
@@ -152,7 +158,10 @@ def test_the_series_pack_prints_everything_and_keeps_the_answers_at_the_back(
         if other != language:  # one edition per pack
             assert all(flat(f.title) not in text for f in features(library[0], other))
     raw = poppler("pdftotext", str(out), "-")
-    assert re.search(r"Contents.*Answer key.*Timeline.*Glossary", raw, re.S)  # the table of contents
+    contents = [re.escape(gettext(label)) for label in ("Contents", "Answer key", "Timeline", "Glossary")]
+    assert re.search(".*".join(contents), raw, re.S)  # the table of contents
+    if language != "en":
+        assert flat(gettext("Put these events in the order they happened, earliest first.")) in text
     assert re.search(r"^\s*2\s*$", raw, re.M)  # page numbers at the foot
     assert "(A4)" in poppler("pdfinfo", str(out))
     pages = PAGES / f"pack-{language}"
