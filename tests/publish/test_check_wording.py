@@ -5,6 +5,7 @@ reader and in the static site."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -108,3 +109,20 @@ def test_each_item_is_worded_in_the_page_language_on_the_reader_and_the_static_s
         if language != "en":  # no English wording left on a Chinese page
             english = re.compile(r"\b(?:Which|Put|In which|the text says|First:|In order)\b")
             assert not [words for words in shown.values() if english.search(" ".join(words))]
+
+
+RIGHT = {"en": "Right.", "zh-Hant": "答對了。", "zh-Hans": "答对了。"}
+
+
+@pytest.mark.parametrize("language", list(PREFIX))
+def test_the_scripts_feedback_words_are_in_the_page_language(reader: Reader, language: str) -> None:
+    """checks.js says "Right.", "Due again in 3 days." ... from the section's data-words, which
+    the template fills from the catalogue, so a Chinese page's feedback is Chinese too."""
+    page = reader.client.get(f"{PREFIX[language]}/features/{reader.slugs[language]}").text
+    found = re.search(r"data-words='([^']*)'", page)
+    assert found is not None
+    words = json.loads(html.unescape(found.group(1)))
+    assert words["right"] == RIGHT[language]
+    gettext = Translator(language).gettext
+    assert words["due_days"] == gettext("Due again in {days} days.")
+    assert "{days}" in words["due_days"] and "{total}" in words["moved"]
