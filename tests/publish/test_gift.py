@@ -94,11 +94,11 @@ def test_the_gift_file_parses_and_keeps_every_answer(db: str, tmp_path: Path) ->
 def test_special_characters_survive_the_round_trip(tmp_path: Path) -> None:
     hostile = "a {brace} = equals ~ tilde # hash: colon \\ backslash"
     source = Source(Span(TextRef(0, "text"), 0, 1), hostile)
-    item = QuizItem("first", f"Which? {hostile}", (hostile, "plain"), (0,), "fb", (source,))
+    item = QuizItem("term", hostile, (hostile, "plain"), (0,), (source,))
     out = tmp_path / "one.gift"
     out.write_text(gift_question(item) + "\n", encoding="utf-8")
     (question,) = parse_gift(out)
-    assert question["stem"]["text"] == f"Which? {hostile}"
+    assert question["stem"]["text"] == f"Which is the Chinese name of {hostile}?"
     assert [c["text"]["text"] for c in question["choices"]] == [hostile, "plain"]
     assert question["choices"][0]["isCorrect"]
 

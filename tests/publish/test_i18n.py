@@ -36,6 +36,8 @@ def test_the_template_catalogue_holds_exactly_what_babel_extracts_from_the_sourc
         message if isinstance(message, str) else message[0]
         for _, _, message, *_ in extract_from_dir(ROOT, method_map, options)
     }
+    assert "Put these events in the order they happened, earliest first." in found  # learn/wording.py
+    assert "Teacher's pack" in found  # templates/pack/
     assert found == _ids(_catalog("messages.pot")), "run `pybabel extract` (docs/i18n.md)"
 
 

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from handscroll.cli import app
 from handscroll.config import Settings
 from handscroll.learn.load import approved_quiz, load_quiz
+from handscroll.learn.wording import feedback, prompt
 from handscroll.model import Feature, Figure, Note, Question
 from handscroll.pipeline import import_paths
 from handscroll.publish.i18n import Translator
@@ -96,7 +97,9 @@ def features(url: str, language: str) -> list[Feature]:
 
 
 def printed(feature: Feature, url: str) -> list[str]:
-    """What a student's copy must hold: captions, notes, prompts and every self-check item."""
+    """What a student's copy must hold: captions, notes, prompts and every self-check item, its
+    prompt worded in the language of the edition."""
+    gettext = Translator(feature.language).gettext
     texts = [feature.title]
     for block in feature.blocks:
         if isinstance(block, Figure):
@@ -107,7 +110,7 @@ def printed(feature: Feature, url: str) -> list[str]:
             texts.append(block.prompt)
     with Library.open(url) as opened:
         for item in approved_quiz(opened, feature.slug):
-            texts.append(item.prompt)
+            texts.append(prompt(item, gettext))
             if item.kind != "picture":  # its choices are pictures, named by their alt text
                 texts += item.choices
     return texts
@@ -116,7 +119,8 @@ def printed(feature: Feature, url: str) -> list[str]:
 def answers(feature: Feature, url: str) -> list[str]:
     found = [line for b in feature.blocks if isinstance(b, Question) for line in b.answer]
     with Library.open(url) as opened:
-        found += [item.feedback for item in approved_quiz(opened, feature.slug)]
+        gettext = Translator(feature.language).gettext
+        found += [feedback(item, gettext) for item in approved_quiz(opened, feature.slug)]
     return found
 
 
@@ -156,6 +160,8 @@ def test_the_series_pack_prints_everything_and_keeps_the_answers_at_the_back(
     raw = poppler("pdftotext", str(out), "-")
     contents = ".*".join(say(w) for w in ("Contents", "Answer key", "Timeline", "Glossary"))
     assert re.search(contents, raw, re.S)  # the table of contents
+    if language != "en":
+        assert flat(say("Put these events in the order they happened, earliest first.")) in text
     assert re.search(r"^\s*2\s*$", raw, re.M)  # page numbers at the foot
     assert "(A4)" in poppler("pdfinfo", str(out))
     pages = PAGES / f"pack-{language}"

@@ -44,14 +44,13 @@ def order_item(slug: str, events: Sequence[DatedEvent]) -> tuple[list[QuizItem],
     choices = tuple(picked[i].blanked for i in shown)
     # answer: the shown positions in time order (picked is in time order).
     answer = tuple(shown.index(i) for i in range(len(picked)))
-    feedback = "; ".join(f"{d.event.text}: {d.blanked}" for d in picked)
     item = QuizItem(
         kind="order",
-        prompt="Put these events in the order they happened, earliest first.",
+        subject="",
         choices=choices,
         answer=answer,
-        feedback=f"In order: {feedback}",
         sources=tuple(_source(d) for d in picked),
+        events=tuple(d.event.text for d in picked),
     )
     return [item], []
 
@@ -69,11 +68,11 @@ def first_items(slug: str, events: Sequence[DatedEvent]) -> tuple[list[QuizItem]
         items.append(
             QuizItem(
                 kind="first",
-                prompt="Which of these happened first?",
+                subject="",
                 choices=choices,
                 answer=(1 if flip else 0,),
-                feedback=f"First: {earlier.event.text} ({earlier.blanked}); then {later.event.text}.",
                 sources=(_source(earlier), _source(later)),
+                events=(earlier.event.text, later.event.text),
             )
         )
     return items, []
@@ -97,16 +96,15 @@ def date_items(events: Sequence[DatedEvent]) -> tuple[list[QuizItem], list[Rejec
         return [], [*rejections, Rejection("date", "no event dated to a year", "")]
     items = []
     for dated in spread(sorted(by_year.values(), key=lambda d: d.start), MAX_DATE):
-        year = dated.start.year
         items.append(
             QuizItem(
                 kind="date",
-                prompt=f"In which year? {dated.blanked}",
+                subject=dated.blanked,
                 choices=(),
                 answer=(),
-                feedback=f"{year}: the text says “{dated.event.text}”.",
                 sources=(_source(dated),),
-                year=year,
+                events=(dated.event.text,),
+                year=dated.start.year,
                 tolerance=0,
             )
         )

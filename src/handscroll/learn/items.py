@@ -13,21 +13,12 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from handscroll.learn import wording
 from handscroll.model import Span
 
 ItemKind = Literal["order", "first", "date", "term", "place", "picture"]
 """Put events in order; which came first; date it (a year); the Chinese name of an English one;
 which place a sentence names; which picture a caption describes."""
-
-KIND_LABELS: dict[str, str] = {
-    "order": "Put in order",
-    "first": "Which came first?",
-    "date": "Date it",
-    "term": "Chinese name",
-    "place": "Which place?",
-    "picture": "Which picture?",
-}
-"""How each kind is named to readers and in exports."""
 
 
 @dataclass(frozen=True)
@@ -43,23 +34,28 @@ class Source:
 
 @dataclass(frozen=True)
 class QuizItem:
-    """One self-check item.
+    """One self-check item: only what the text gives; `wording` puts the interface's words around it.
 
+    `subject` is what the prompt asks about: the sentence with its date or
+    place blanked (`date`, `place`), the English name (`term`), the caption
+    (`picture`); empty for `order` and `first`, whose events are the choices.
     `choices` are shown in this order. For a choice item `answer` holds the one
     right index; for `order` it lists the choice indices in time order. A
     `date` item has no choices: the answer is `year`, within `tolerance` years.
-    `feedback` names the right answer in words. A `place` item gives each
+    `events` are the words dating each event the feedback names, in time order
+    (`order`, `first`, `date`); `pinyin` is a term's. A `place` item gives each
     choice's (latitude, longitude) in `points`, so it can be answered on a map;
     a `picture` item gives each choice's media ID in `media` (its choice text
     is the picture's alt text).
     """
 
     kind: ItemKind
-    prompt: str
+    subject: str
     choices: tuple[str, ...]
     answer: tuple[int, ...]
-    feedback: str
     sources: tuple[Source, ...]
+    events: tuple[str, ...] = ()
+    pinyin: str = ""
     year: int | None = None
     tolerance: int = 0
     points: tuple[tuple[float, float], ...] = ()
@@ -72,12 +68,22 @@ class QuizItem:
 
     @property
     def label(self) -> str:
-        """The kind as readers see it."""
-        return KIND_LABELS[self.kind]
+        """The kind as readers see it, in English (`wording.kind_label` in another language)."""
+        return wording.kind_label(self.kind)
+
+    @property
+    def prompt(self) -> str:
+        """The question in English (`wording.prompt` in another language)."""
+        return wording.prompt(self)
+
+    @property
+    def feedback(self) -> str:
+        """The answer in words, in English (`wording.feedback` in another language)."""
+        return wording.feedback(self)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (`handscroll quiz --format json`)."""
-        data = asdict(self)
+        """Plain JSON-ready data (`handscroll quiz --format json`), with the English wording."""
+        data = asdict(self) | {"label": self.label, "prompt": self.prompt, "feedback": self.feedback}
         data["sources"] = [
             {"block": s.span.ref.block, "field": s.span.ref.field, "index": s.span.ref.index,
              "start": s.span.start, "end": s.span.end, "sentence": s.sentence, "term": s.term}
@@ -87,7 +93,7 @@ class QuizItem:
 
 
 def item_id(item: QuizItem) -> str:
-    """A short hash of what the reader sees and where it came from."""
+    """A short hash of what the reader sees (in English) and where it came from."""
     where = [(s.span.ref.block, s.span.ref.field, s.span.ref.index, s.span.start) for s in item.sources]
     content: list[object] = [
         item.kind,

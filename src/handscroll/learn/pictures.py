@@ -50,10 +50,9 @@ def picture_items(feature: Feature) -> tuple[list[QuizItem], list[Rejection]]:
         items.append(
             QuizItem(
                 kind="picture",
-                prompt=f"Which picture does this caption describe? “{caption}”",
+                subject=caption,
                 choices=tuple(f.alt.strip() for f in choices),
                 answer=(choices.index(figure),),
-                feedback=f"The picture “{figure.alt.strip()}”.",
                 sources=(Source(Span(TextRef(number, "caption", 0), 0, len(caption)), caption),),
                 media=tuple(f.media for f in choices),
             )

@@ -151,10 +151,9 @@ def _item(
         return (
             QuizItem(
                 kind="place",
-                prompt=f"Which place is missing? {blanked}",
+                subject=blanked,
                 choices=tuple(label for label, _ in options),
                 answer=(right,),
-                feedback=f"{words}: the text says “{sentence}”",
                 sources=(Source(span, sentence),),
                 points=tuple(point for _, point in options),
             ),

@@ -122,15 +122,14 @@ def term_items(
         rng.shuffle(choices)
         span = term.definition
         sentence = sentence_around(text_at(feature, span.ref), span.start, span.end)
-        pinyin = f" ({term.pinyin})" if term.pinyin else ""
         items.append(
             QuizItem(
                 kind="term",
-                prompt=f"Which is the Chinese name of {term.english}?",
+                subject=term.english,
                 choices=tuple(choices),
                 answer=(choices.index(right),),
-                feedback=f"{term.english} is {right}{pinyin}.",
                 sources=(Source(span, sentence, term=term.english),),
+                pinyin=term.pinyin or "",
             )
         )
     return items, rejections

@@ -6,7 +6,9 @@ with captions, notes boxed, the thinking question with room to write, the
 approved self-check items, a QR code back to the web page), then the answer
 key, the timeline and the glossary as tables. Answers go at the back (the
 default), beside each question, or nowhere, for a student's copy. The same
-document, for one feature, is the worksheet the reader links to.
+document, for one feature, is the worksheet the reader links to. Its labels,
+and the wording of each item around the text's words, are in the language of
+the edition it prints (the reader's catalogues, `publish.i18n`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from handscroll.learn.items import QuizItem
+from handscroll.learn.wording import feedback, kind_label, prompt
 from handscroll.publish.annotate import mark_chinese
 from handscroll.publish.chapters import Chapter, TimelineGroup, build_chapter, timeline_groups
 from handscroll.publish.exports import (
@@ -56,9 +59,14 @@ Image = tuple[str, int, int]
 
 @dataclass(frozen=True)
 class PackItem:
-    """A self-check item on paper: a place item's map and letters, a picture item's pictures."""
+    """A self-check item on paper, worded in the edition's language: its heading (the kind's
+    label, punctuated to run into the prompt), prompt and feedback; a place item's map and
+    letters, a picture item's pictures."""
 
     item: QuizItem
+    heading: str
+    prompt: str
+    feedback: str
     map: QuizMap | None = None
     letters: str = ""
     pictures: tuple[Image | None, ...] = ()
@@ -118,12 +126,16 @@ class _Pictures:
         return self.found[media_id]
 
 
-def _on_paper(item: QuizItem, pictures: _Pictures, slug: str) -> PackItem:
+def _on_paper(item: QuizItem, pictures: _Pictures, slug: str, language: str) -> PackItem:
+    gettext = Translator(language).gettext
+    label = kind_label(item.kind, gettext)
+    heading = label if label.endswith(("?", "？")) else gettext("%(label)s.") % {"label": label}
+    printed = PackItem(item, heading, prompt(item, gettext), feedback(item, gettext))
     if item.points:
-        return PackItem(item, quiz_map(item.points), LETTERS[: len(item.choices)])
+        return replace(printed, map=quiz_map(item.points), letters=LETTERS[: len(item.choices)])
     if item.media:
-        return PackItem(item, pictures=tuple(pictures.get(media, slug) for media in item.media))
-    return PackItem(item)
+        return replace(printed, pictures=tuple(pictures.get(media, slug) for media in item.media))
+    return printed
 
 
 def qr_data_uri(url: str) -> str:
@@ -158,7 +170,7 @@ def build_pack(
                 chapter=build_chapter(feature, anchors[feature.slug], pictures.get),
                 anchor=anchors[feature.slug],
                 hero=pictures.get(feature.hero, feature.slug) if feature.hero else None,
-                items=tuple(_on_paper(item, pictures, feature.slug) for item in items),
+                items=tuple(_on_paper(item, pictures, feature.slug, feature.language) for item in items),
                 url=url,
                 qr=qr_data_uri(url),
             )

@@ -40,14 +40,23 @@
     return chosen.value === answer;
   }
 
-  function dueText(entry) {
+  /* The section's words in the page's language (data-words, from the catalogue), with {name} filled. */
+  function say(words, key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
+  function dueText(entry, words) {
     if (!entry) { return ""; }
     var days = Math.round((entry.due - Date.now()) / DAY);
-    return days >= 1 ? "Due again in " + days + " day" + (days === 1 ? "" : "s") + "." : "Due again now.";
+    if (days < 1) { return say(words, "due_now"); }
+    return say(words, days === 1 ? "due_day" : "due_days", { days: days });
   }
 
   function setup(section) {
     var items = Array.prototype.slice.call(section.querySelectorAll("[data-check]"));
+    var words = JSON.parse(section.getAttribute("data-words") || "{}");
     var progress = load();
     var mode = section.querySelector("[data-checks-mode]");
     var status = section.querySelector("[data-checks-progress]");
@@ -62,7 +71,7 @@
         if (entry && entry.box > 0) { right += 1; }
         if (!entry || entry.due <= now) { due += 1; }
       });
-      status.textContent = right + " of " + items.length + " answered right; " + due + " due now.";
+      status.textContent = say(words, "progress", { right: right, total: items.length, due: due });
     }
 
     function show() {
@@ -75,7 +84,7 @@
       var due = item.querySelector("[data-due]");
       var answerText = item.querySelector(".answer-body");
       item.querySelector(".check-actions").hidden = false;
-      due.textContent = dueText(progress[id]);
+      due.textContent = dueText(progress[id], words);
       Array.prototype.forEach.call(item.querySelectorAll(".check-moves"), function (moves) { moves.hidden = false; });
       var map = item.querySelector(".check-map");
       if (map) {
@@ -100,17 +109,17 @@
           var li = button.closest("li");
           var step = parseInt(button.getAttribute("data-move"), 10);
           var other = step < 0 ? li.previousElementSibling : li.nextElementSibling;
-          if (!other) { live.textContent = "Already " + (step < 0 ? "first." : "last."); return; }
+          if (!other) { live.textContent = say(words, step < 0 ? "first" : "last"); return; }
           list.insertBefore(li, step < 0 ? other : other.nextElementSibling);
           button.focus();
           var position = Array.prototype.indexOf.call(list.children, li) + 1;
-          live.textContent = "Moved to position " + position + " of " + list.children.length + ".";
+          live.textContent = say(words, "moved", { position: position, total: list.children.length });
         });
       }
       item.querySelector("[data-check-answer]").addEventListener("click", function () {
         var result = answered(item);
         if (result === null) {
-          feedback.textContent = "Choose or type an answer first.";
+          feedback.textContent = say(words, "empty");
           return;
         }
         var entry = progress[id] || { box: 0, due: 0 };
@@ -120,13 +129,13 @@
         save(progress);
         feedback.textContent = "";
         var verdict = document.createElement("strong");
-        verdict.textContent = result ? "Right. " : "Not quite. ";
+        verdict.textContent = say(words, result ? "right" : "wrong") + " ";
         feedback.appendChild(verdict);
         Array.prototype.forEach.call(answerText.children, function (p) {
           feedback.appendChild(p.cloneNode(true));
         });
         feedback.className = "check-feedback " + (result ? "is-right" : "is-wrong");
-        due.textContent = dueText(entry);
+        due.textContent = dueText(entry, words);
         summary();
         if (single && index + 1 < items.length) { current = index + 1; }
       });
@@ -135,7 +144,7 @@
     mode.hidden = false;
     var next = document.createElement("button");
     next.type = "button";
-    next.textContent = "Next question";
+    next.textContent = say(words, "next");
     next.hidden = true;
     mode.insertBefore(next, status);
     next.addEventListener("click", function () {
