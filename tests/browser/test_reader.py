@@ -242,6 +242,7 @@ def test_static_site_from_file_url_shows_the_same_gallery_and_works(
     page.wait_for_function("() => document.querySelector('#fig-1 img').naturalWidth > 0")
     _drag_left(page)
     _wait_counter(page, "2")
+    _wait_leading(page, "fig-2")  # snapped, so Next steps from the second photo (flaky under load)
     page.get_by_role("button", name="Next in the gallery").click()
     _wait_counter(page, "3")
     page.get_by_text("Show the model answer").first.click()

@@ -6,6 +6,7 @@ import pytest
 
 from factories import make_feature
 from handscroll.model import Figure, Paragraph
+from handscroll.store import Library
 from publish.conftest import ClientFactory
 
 SOVIET = "04-soviet-withdrawal-from-the-northeast"
@@ -123,7 +124,9 @@ def test_every_match_in_a_feature_and_older_names_on_the_page(make_client: Clien
     assert "Mukden is an older name of Shenyang." in mukden
 
 
-def test_series_are_chosen_by_title_and_languages_by_name(make_client: ClientFactory) -> None:
+def test_series_are_chosen_by_title_and_languages_by_name(
+    make_client: ClientFactory, library_file: str
+) -> None:
     client = make_client(_features(), media=False)
     html = client.get("/search", params={"q": "soviet"}).text
     assert '<select id="search-series" name="series">' in html
@@ -132,6 +135,10 @@ def test_series_are_chosen_by_title_and_languages_by_name(make_client: ClientFac
     assert client.get("/search", params={"q": "soviet", "language": "klingon"}).status_code == 400
     only = client.get("/api/search", params={"q": "soviet", "language": "zh-Hant"}).json()
     assert only["total"] == 0
+    with Library.open(library_file) as library:  # the choices follow the library (read once per version)
+        library.set_series_title("testsite_civilwar", "The Civil War, Retitled")
+    html = client.get("/search", params={"q": "soviet"}).text
+    assert '<option value="testsite_civilwar">The Civil War, Retitled</option>' in html
 
 
 def test_api_lists_every_match_with_its_link(make_client: ClientFactory) -> None:
