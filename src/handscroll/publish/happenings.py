@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from handscroll.text.cjk import HAN
@@ -85,7 +86,13 @@ def _same(one: Mention[T], other: Mention[T]) -> bool:
 
 def _words(mention: Mention[T]) -> frozenset[str]:
     """The telling words of a sentence: not the date, not common words; Chinese as pairs of characters."""
-    sentence = mention.sentence.replace(mention.date_text, " ")
+    return _telling_words(mention.sentence, mention.date_text)
+
+
+@lru_cache(maxsize=8192)
+def _telling_words(sentence: str, date_text: str) -> frozenset[str]:
+    """`_words`, once per sentence and date: a mention is compared with every other of its date."""
+    sentence = sentence.replace(date_text, " ")
     found: set[str] = set()
     for word in _WORD.findall(sentence):
         if _HAN.match(word):

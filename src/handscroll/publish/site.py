@@ -66,7 +66,7 @@ from handscroll.publish.site_features import (
     site_urls,
     write_file,
 )
-from handscroll.publish.timeline_page import static_timeline_files, static_timeline_page
+from handscroll.publish.timeline_page import StaticTimeline, static_timeline, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -386,15 +386,16 @@ def _timeline_jobs(
 ) -> Iterator[_Job]:
     """A timeline as pages of files, `path` first, then `-2`, `-3` ... beside it (issue 14)."""
     folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    for number, address in enumerate(static_timeline_files(entries, urls, series_key), start=1):
+    timeline = static_timeline(entries, urls, series_key)  # once for all its pages, not per page
+    for number, address in enumerate(timeline.addresses, start=1):
         name = address.rsplit("/", 1)[-1]
-        yield _Job(f"{folder}{name}", key, _bind_timeline(entries, urls, number, series, series_key))
+        yield _Job(f"{folder}{name}", key, _bind_timeline(timeline, urls, number, series, series_key))
 
 
 def _bind_timeline(
-    entries: list[TimelineEntry], urls: SiteUrls, number: int, series: Link | None, key: str | None
+    timeline: StaticTimeline, urls: SiteUrls, number: int, series: Link | None, key: str | None
 ) -> Callable[[], ReaderPage]:
-    return lambda: static_timeline_page(entries, urls, number, series=series, key=key)
+    return lambda: static_timeline_page(timeline, urls, number, series=series, key=key)
 
 
 def _bind_places(library: SiteReader, urls: SiteUrls, maps: MapSetup) -> Callable[[], ReaderPage]:

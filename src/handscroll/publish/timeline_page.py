@@ -214,38 +214,55 @@ def _title(urls: Urls, series: Link | None) -> str:
     return ui.gettext("Timeline: %(name)s") % {"name": series.label} if series else ui.gettext("Timeline")
 
 
-def static_timeline_files(entries: Sequence[TimelineEntry], urls: Urls, key: str | None = None) -> list[str]:
-    """The static site's timeline pages, as addresses made by `urls` (`timeline.html`,
-    `timeline-page-2.html`, ...): about `PAGE_EVENTS` mentions each."""
+@dataclass(frozen=True)
+class StaticTimeline:
+    """A timeline cut into the static site's pages, worked out once for all its pages: each page
+    shows one chunk, and every page links to the others and indexes the decades of all of them."""
+
+    chunks: tuple[tuple[TimelineEntry, ...], ...]
+    addresses: tuple[str, ...]
+    """`timeline.html`, `timeline-page-2.html`, ... as made by the urls given."""
+    index: tuple[Link, ...]
+    count: int
+    """Mentions on the calendar, on all pages."""
+
+
+def static_timeline(entries: Sequence[TimelineEntry], urls: Urls, key: str | None = None) -> StaticTimeline:
+    """The static site's timeline pages of `entries` (the library's, or series `key`'s): about
+    `PAGE_EVENTS` mentions each."""
+    shown = [e for e in entries if on_the_calendar(e.value)]
+    chunks = _chunks(shown)
     base = urls.timeline(key)
-    count = len(_chunks([e for e in entries if on_the_calendar(e.value)]))
-    return [base] + [_numbered(base, n) for n in range(2, count + 1)]
+    addresses = [base] + [_numbered(base, n) for n in range(2, len(chunks) + 1)]
+    return StaticTimeline(
+        tuple(tuple(chunk) for chunk in chunks),
+        tuple(addresses),
+        _decade_index(chunks, addresses, urls.language),
+        len(shown),
+    )
 
 
 def static_timeline_page(
-    entries: Sequence[TimelineEntry],
+    timeline: StaticTimeline,
     urls: Urls,
     number: int,
     *,
     series: Link | None = None,
     key: str | None = None,
 ) -> TimelinePage:
-    """Page `number` (from 1) of the static site's timeline, with links to its neighbours and an
-    index of decades (or centuries) across all pages."""
-    shown = [e for e in entries if on_the_calendar(e.value)]
-    chunks = _chunks(shown)
-    addresses = static_timeline_files(entries, urls, key)
-    at = number - 1
+    """Page `number` (from 1) of a static timeline, with links to its neighbours and an index of
+    decades (or centuries) across all pages."""
+    chunks, addresses, at = timeline.chunks, timeline.addresses, number - 1
     return TimelinePage(
         chrome=make_chrome(urls, lambda other: other.timeline(key)),
         title=_title(urls, series),
         series=series,
         groups=timeline_groups(chunks[at] if at < len(chunks) else [], urls),
-        count=len(shown),
+        count=timeline.count,
         more=False,
         previous=addresses[at - 1] if at > 0 else "",
         next=addresses[at + 1] if at + 1 < len(addresses) else "",
-        index=_decade_index(chunks, addresses, urls.language),
+        index=timeline.index,
         filters=None,
     )
 
