@@ -12,7 +12,7 @@ import pytest
 from factories import make_feature
 from handscroll.enrich import enrich_feature
 from handscroll.errors import NotFoundError
-from handscroll.model import Paragraph
+from handscroll.model import Paragraph, Question
 from handscroll.store import ImportItem, Library
 from handscroll.store.listing import PartKey, TermKey
 
@@ -112,6 +112,22 @@ def test_the_timeline_pages_by_time(shelf: Library, series: str | None) -> None:
         after = page[-1][1]
     assert walked == shelf.timeline(series=series)
     assert len(walked) > 6
+
+
+def test_the_timeline_pages_never_show_a_hidden_answer(shelf: Library) -> None:
+    told = make_feature(
+        slug="told",
+        series="series_a",
+        part=99,
+        title="Told",
+        blocks=(Question(prompt="What happened next?", answer=("The treaty was signed in 1953.",)),),
+    )
+    shelf.import_features([ImportItem(told, "told.txt", "f" * 64)])
+    shelf.save_enrichments([(told.slug, enrich_feature(told))])
+    assert any(e.value == "1953" for e in enrich_feature(told).events)  # the answer has a date...
+    walked = [entry for entry, _ in shelf.timeline_page(series=None, after=None, limit=1000)]
+    assert not [entry for entry in walked if entry.value == "1953"]  # ...no timeline shows it
+    assert walked == shelf.timeline()
 
 
 @pytest.mark.parametrize("series", [None, "series_b"])

@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
+from handscroll.model import HIDDEN_FIELDS
 from handscroll.store.mapping import build_summary
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 from handscroll.store.tables import BlockRow, EditionRow, EventRow, FeatureRow, SeriesRow, TermRow
@@ -301,6 +302,7 @@ def timeline_page(
         .join(FeatureRow, EventRow.feature_id == FeatureRow.id)
         .outerjoin(SeriesRow, FeatureRow.series_id == SeriesRow.id)
         .outerjoin(EditionRow, EditionRow.feature_id == FeatureRow.id)
+        .where(EventRow.field.not_in(HIDDEN_FIELDS))  # as every timeline: never from an answer
         .order_by(EventRow.sort_key, FeatureRow.slug, EventRow.position)
         .limit(limit)
     )
