@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import calendar
 import random
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,9 +130,8 @@ def timeline_items(count: int = TIMELINE_FEATURES) -> list[ImportItem]:
 @pytest.fixture(scope="session")
 def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReaderSite]:
     """The second library served by uvicorn in a background thread on a free loopback port."""
-    import uvicorn
 
-    from browser.conftest import _free_port
+    from browser.conftest import serving
     from handscroll.publish.web import create_app
 
     folder = tmp_path_factory.mktemp("reader-site")
@@ -148,16 +145,5 @@ def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReaderSite
         for start in range(0, len(items), 500):
             library.import_features(items[start : start + 500])
     settings = Settings(db=url, media_dir=media)
-    app = create_app(url, settings, cache_dir=folder / "cache")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the second reader did not start within 15 s")
-        time.sleep(0.05)
-    yield ReaderSite(f"http://127.0.0.1:{port}", settings, STAGE_SLUG, len(STAGE_SIZES), 2)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(url, settings, cache_dir=folder / "cache")) as base:
+        yield ReaderSite(base, settings, STAGE_SLUG, len(STAGE_SIZES), 2)

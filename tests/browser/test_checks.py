@@ -3,8 +3,6 @@ the static site from file://. Its own library, with every item of one feature ap
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +11,7 @@ from typing import Any
 import pytest
 
 from browser.axe_check import serious_violations
-from browser.conftest import _free_port, clean_screenshots
+from browser.conftest import clean_screenshots, serving
 from handscroll.config import Settings
 from handscroll.learn.load import load_quiz
 from handscroll.pipeline import import_paths
@@ -38,7 +36,6 @@ class Checks:
 
 @pytest.fixture(scope="module")
 def checks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Checks]:
-    import uvicorn
 
     from handscroll.publish.site import build_site
     from handscroll.publish.web import create_app
@@ -53,19 +50,8 @@ def checks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Checks]:
         quiz, _ = load_quiz(library, SLUG)
         library.approve_quiz_items(SLUG, [item.id for item in quiz.items])
         build_site(library, folder / "site", settings)
-    app = create_app(url, settings, cache_dir=folder / "derivatives")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the reader did not start within 15 s")
-        time.sleep(0.05)
-    yield Checks(f"http://127.0.0.1:{port}", folder / "site", list(quiz.items))
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(url, settings, cache_dir=folder / "derivatives")) as base:
+        yield Checks(base, folder / "site", list(quiz.items))
 
 
 def _item(page: Any, kind: str) -> Any:

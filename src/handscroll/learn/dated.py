@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from handscroll.model import Enrichment, Event, Feature, TextRef, text_at
+from handscroll.model import HIDDEN_FIELDS, Enrichment, Event, Feature, TextRef, text_at
 
 _VALUE = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|(?P<season>SP|SU|FA|AU|WI))(?:-(?P<day>\d{2}))?)?(?:T\w+)?$"
@@ -120,7 +120,7 @@ def _add_months(first: date, months: int) -> date:
 
 def is_hidden(ref: TextRef) -> bool:
     """Whether a text is a hidden model answer (issue 15: never quizzed)."""
-    return ref.field == "answer"
+    return ref.field in HIDDEN_FIELDS
 
 
 def answer_only_dates(enrichment: Enrichment) -> set[str]:

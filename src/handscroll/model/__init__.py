@@ -23,6 +23,7 @@ from handscroll.model.annotations import (
 from handscroll.model.feature import (
     ALT_MAX_LENGTH,
     BLOCK_TYPES,
+    HIDDEN_FIELDS,
     MEDIA_ID_PATTERN,
     Block,
     Credit,
@@ -44,6 +45,7 @@ __all__ = [
     "ALT_MAX_LENGTH",
     "BLOCK_TYPES",
     "ENRICHMENT_VERSION",
+    "HIDDEN_FIELDS",
     "MEDIA_ID_PATTERN",
     "Block",
     "Credit",

@@ -90,6 +90,11 @@ class Note(_Block):
     text: tuple[str, ...] = ()
 
 
+HIDDEN_FIELDS = ("answer",)
+"""Text fields a reader sees only on asking (a question's model answer): no timeline, map, glossary
+link, snippet or self-check may give them away (issues 14, 15)."""
+
+
 class Question(_Block):
     """A thinking question; its model answer stays hidden until the reader asks."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question
+from handscroll.model import HIDDEN_FIELDS, Credit, Feature, Figure, Note, Paragraph, Question
 from handscroll.publish.datelabels import chinese_date_label
 from handscroll.publish.event_dates import date_label, exact_dates
 from handscroll.publish.exports import Selection
@@ -123,7 +123,7 @@ def timeline_groups(
     """
     groups: dict[str | None, list[TimelineLine]] = {}
     for entry in selection.timeline:
-        if entry.slug not in files or entry.field == "answer":
+        if entry.slug not in files or entry.field in HIDDEN_FIELDS:
             continue
         source = part_label(entry.part) if entry.part is not None else entry.title
         groups.setdefault(entry.series, []).append(

@@ -14,16 +14,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from handscroll.config import Settings
-from handscroll.model import Enrichment, Span, TextRef, in_time_order
+from handscroll.model import HIDDEN_FIELDS, Enrichment, Span, TextRef, in_time_order
 from handscroll.publish.annotate import Mark, anchor_ids, stress
 from handscroll.publish.datelabels import date_label, on_the_calendar
 from handscroll.publish.happenings import Mention, group_happenings
 from handscroll.publish.urls import Urls
 from handscroll.text.pinyin_words import pinyin_words
-
-HIDDEN_FIELDS = ("answer",)
-"""Fields whose events the compact timeline leaves out: a model answer stays hidden until asked for,
-so no timeline link may lead into it (issue 14)."""
 
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 """What a folder must hold to count as Leaflet's `dist`."""

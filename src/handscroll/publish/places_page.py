@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
-from handscroll.model import Enrichment
+from handscroll.model import HIDDEN_FIELDS, Enrichment
 from handscroll.publish.contexts import Chrome, make_chrome
-from handscroll.publish.enriched import HIDDEN_FIELDS, MapSetup, PlaceItem, PlaceMention, place_anchor
+from handscroll.publish.enriched import MapSetup, PlaceItem, PlaceMention, place_anchor
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary
 

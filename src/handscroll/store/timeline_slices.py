@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Engine, Select, and_, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from handscroll.model import HIDDEN_FIELDS
 from handscroll.store.records import TimelineEntry
 from handscroll.store.tables import EditionRow, EventRow, FeatureRow, SeriesRow
-
-HIDDEN_FIELDS = ("answer",)
-"""Fields whose events no timeline shows: a model answer is hidden until asked for."""
 
 COUNT_CAP = 10_000
 """A filtered timeline counts its events up to here, so counting stays bounded; beyond it the
