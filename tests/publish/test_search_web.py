@@ -101,6 +101,13 @@ def test_results_page_works_without_script(make_client: ClientFactory) -> None:
     assert "1 feature found." in html
 
 
+def test_the_count_and_notices_are_in_the_page_language(make_client: ClientFactory) -> None:
+    client = make_client(_features(), media=False)
+    assert "找到 1 篇專題。" in client.get("/zh-hant/search", params={"q": "workers"}).text
+    assert "以下是" in client.get("/zh-hans/search", params={"q": "arsenl"}).text
+    assert "showing results for" not in client.get("/zh-hans/search", params={"q": "arsenl"}).text
+
+
 def test_did_you_mean_on_the_page(make_client: ClientFactory) -> None:
     client = make_client(_features(), media=False)
     html = client.get("/search", params={"q": "arsenl"}).text

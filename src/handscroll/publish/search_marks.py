@@ -22,8 +22,6 @@ from handscroll.store.search_text import SearchMatch, Snippet
 ELLIPSIS = "…"
 """Stands where a snippet's section goes on before or after it."""
 
-EMPTY_QUERY = "Type a word, a phrase in quotes, a name in Chinese or pinyin to search."
-
 
 def _pieces(snippet: Snippet) -> list[tuple[str, bool]]:
     """The snippet's text in order, as (piece, is_a_match) pairs, ellipses included."""
@@ -89,24 +87,27 @@ def _edition_dict(edition: Edition) -> dict[str, str]:
     return {"slug": edition.slug, "language": edition.language, "title": edition.title}
 
 
-def search_notices(results: SearchResults) -> list[str]:
-    """Lines telling the reader about a blank query, a correction, a suggestion or a cut query."""
-    lines = [_cut_notice(cut) for cut in results.cuts]
+def search_notices(results: SearchResults, gettext: Callable[[str], str] = str) -> list[str]:
+    """Lines telling the reader about a blank query, a correction, a suggestion or a cut query;
+    `gettext` words them in a page's language (the API and the terminal keep English)."""
+    lines = [_cut_notice(cut, gettext) for cut in results.cuts]
+    query, suggestion = repr(results.query), repr(results.suggestion)
     if results.blank:
-        lines.append(EMPTY_QUERY)
+        lines.append(gettext("Type a word, a phrase in quotes, a name in Chinese or pinyin to search."))
     elif results.corrected and results.suggestion:
-        lines.append(f"Nothing matched {results.query!r}; showing results for {results.suggestion!r}.")
+        message = gettext("Nothing matched %(query)s; showing results for %(suggestion)s.")
+        lines.append(message % {"query": query, "suggestion": suggestion})
     elif results.suggestion:
-        lines.append(f"Did you mean {results.suggestion!r}?")
+        lines.append(gettext("Did you mean %(suggestion)s?") % {"suggestion": suggestion})
     elif not results.results and results.query.strip() and not results.cuts:
-        lines.append(f"Nothing matched {results.query!r}.")
+        lines.append(gettext("Nothing matched %(query)s.") % {"query": query})
     return lines
 
 
-def _cut_notice(cut: QueryCut) -> str:
+def _cut_notice(cut: QueryCut, gettext: Callable[[str], str]) -> str:
     if cut.unit == "characters":
-        return f"The query was cut to its first {cut.kept} characters."
-    return f"Only the first {cut.kept} words of the query were used."
+        return gettext("The query was cut to its first %(count)s characters.") % {"count": cut.kept}
+    return gettext("Only the first %(count)s words of the query were used.") % {"count": cut.kept}
 
 
 def results_text(results: SearchResults) -> str:

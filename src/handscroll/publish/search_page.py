@@ -9,6 +9,7 @@ with a message, any text is a query (store/query.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlencode
@@ -18,7 +19,7 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
 from handscroll.publish.chrome import Chrome, make_chrome
-from handscroll.publish.i18n import NATIVE_NAMES
+from handscroll.publish.i18n import NATIVE_NAMES, Translator
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_marks import result_dict, search_notices, snippet_html
 from handscroll.publish.urls import Urls
@@ -257,6 +258,7 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         return f"{urls.search()}?" + urlencode({**kept, "page": page})
 
     asked = f"?{urlencode({'q': params.query})}" if params.query else ""
+    ui = Translator(urls.language)  # the page's counts and notices in its language (issue 12)
     return SearchPage(
         chrome=make_chrome(urls, lambda other: other.search() + asked),  # the same query in each language
         query=params.query,
@@ -264,8 +266,8 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         year_from="" if params.year_from is None else str(params.year_from),
         year_to="" if params.year_to is None else str(params.year_to),
         results=cards,
-        total_label=_total_label(results) if results else "",
-        notices=tuple(search_notices(results)) if results else (),
+        total_label=_total_label(results, ui.gettext) if results else "",
+        notices=tuple(search_notices(results, ui.gettext)) if results else (),
         previous_url=page_url(params.page - 1) if params.page > 1 else None,
         # PostgreSQL ranks a query past COUNT_CAP among its first COUNT_CAP candidates only.
         next_url=page_url(params.page + 1)
@@ -282,10 +284,12 @@ def render_search_page(renderer: Renderer, page: SearchPage) -> str:
     return renderer.render(page)  # in the page's interface language (issue 12)
 
 
-def _total_label(results: SearchResults) -> str:
+def _total_label(results: SearchResults, gettext: Callable[[str], str]) -> str:
     if not results.total_exact:
-        return f"More than {results.total - 1:,} features found."
-    return "1 feature found." if results.total == 1 else f"{results.total:,} features found."
+        return gettext("More than %(count)s features found.") % {"count": f"{results.total - 1:,}"}
+    if results.total == 1:
+        return gettext("1 feature found.")
+    return gettext("%(count)s features found.") % {"count": f"{results.total:,}"}
 
 
 def _language(params: Any, name: str) -> str | None:
