@@ -15,6 +15,7 @@ plain number becomes a figure only with a scale ("million"), a unit ("USD",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from handscroll.model import FactFigure, Feature, Span, TextRef, feature_texts
 
@@ -114,8 +115,17 @@ _AMOUNT = re.compile(
     rf"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
+_INITIALS = "".join(sorted({f"{w[0]}{w[0].upper()}" for w in SCALES}))  # no other letter folds to these
+_CORE = re.compile(rf"(?=[\d{_INITIALS}])(?:\d+|(?i:{_SCALE}))")
+"""What every amount holds: a run of digits, or a scale word after a number word (the
+lookahead of their first characters only makes the scan fast)."""
+_DIGITS_BACK = max(map(len, PREFIX_UNITS)) + 1
+"""How far before its first digit an amount may start: a currency and a space ("HK$ 5")."""
+_SCALE_BACK = _DIGITS_BACK + max(map(len, NUMBER_WORDS)) + 1
+"""How far before its scale word an amount of words may start ("HK$ seventeen million")."""
 _CHINESE_AMOUNT = re.compile(r"(?P<digits>\d+(?:\.\d+)?)\s?(?P<scale>萬|万|億|亿)(?P<unit>美元|元)?")
 _CHINESE_SCALES = {"萬": 10_000, "万": 10_000, "億": 100_000_000, "亿": 100_000_000}
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 _OF = re.compile(r"\s+of\b")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _PREPOSITIONAL = re.compile(r"\s+((?:in|for|on) [a-z][\w-]*(?: [a-z][\w-]*){0,2})(?=[.,;:!?]|$)")
@@ -131,9 +141,28 @@ def find_figures(feature: Feature) -> list[FactFigure]:
 def find_figures_in_text(text: str, ref: TextRef | None = None) -> list[FactFigure]:
     """The key figures of one text; spans point at `ref` (the title's address when none is given)."""
     where = ref if ref is not None else TextRef(None, "title")
-    figures = [f for m in _AMOUNT.finditer(text) if (f := _english_figure(text, m, where)) is not None]
-    figures += [f for m in _CHINESE_AMOUNT.finditer(text) if (f := _chinese_figure(m, where)) is not None]
+    figures = [f for m in _amounts(text) if (f := _english_figure(text, m, where)) is not None]
+    if any(scale in text for scale in _CHINESE_SCALES):  # most texts have none: no scan
+        figures += [f for m in _CHINESE_AMOUNT.finditer(text) if (f := _chinese_figure(m, where)) is not None]
     return sorted(figures, key=lambda f: f.span.start)
+
+
+def _amounts(text: str) -> Iterator[re.Match[str]]:
+    """What `_AMOUNT.finditer(text)` finds, the pattern tried only just before a digit or a scale word.
+
+    Tried at every character, the pattern was most of the figures' time (issue 11);
+    an amount starts at most `_SCALE_BACK` characters before what it holds.
+    """
+    position = 0
+    for core in _CORE.finditer(text):
+        if core.end() <= position:
+            continue  # inside the amount found before
+        back = _DIGITS_BACK if core.group()[0].isdigit() else _SCALE_BACK
+        for start in range(max(position, core.start() - back), core.start() + 1):
+            if (match := _AMOUNT.match(text, start)) is not None:
+                yield match
+                position = match.end()
+                break
 
 
 def _english_figure(text: str, match: re.Match[str], ref: TextRef) -> FactFigure | None:
@@ -170,7 +199,7 @@ def _english_figure(text: str, match: re.Match[str], ref: TextRef) -> FactFigure
 def _is_not_an_amount(text: str, match: re.Match[str], digits: str) -> bool:
     """Say whether a plain number is a year, a day of a month, a label or a bracketed part number."""
     start, end = match.span()
-    if re.fullmatch(r"1\d{3}|20\d{2}", digits):
+    if _YEAR.fullmatch(digits):
         return True  # a year; "1945 troops" is too rare to risk
     if _MONTH_NEAR.search(text[max(0, start - 12) : start]) or _MONTH_NEAR.search(text[end : end + 12]):
         return True

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -81,8 +81,11 @@ class Gazetteer:
     chinese: dict[str, GazetteerEntry]
     chinese_names: Any
     """An Aho-Corasick automaton (pyahocorasick) of every name of `chinese`: one pass finds them all."""
-    first_words: frozenset[str] = frozenset()
-    """The first word of every English name: a word that is none of them starts no place (issue 11)."""
+    first_words: dict[str, int] = field(default_factory=dict)
+    """The first word of every English name, and the most words a name it begins has: a word
+    that is none of them starts no place, and no longer run is looked up (issue 11)."""
+    chinese_initials: re.Pattern[str] | None = None
+    """The first characters of the Chinese names: a text with none of them names none (issue 11)."""
 
     def may_start_name(self, word: str) -> bool:
         """Say whether a word of a text (perhaps with a possessive "'s") may begin a known English name."""
@@ -90,6 +93,10 @@ class Gazetteer:
             return True
         bare = _POSSESSIVE.sub("", word)
         return bare != word and (bare in self.first_words or fold_marks(bare) in self.first_words)
+
+    def longest_from(self, word: str) -> int:
+        """The most words of a name that begins with `word` (as written or with marks folded)."""
+        return max(self.first_words.get(word, 1), self.first_words.get(fold_marks(word), 1))
 
     def lookup_english(self, name: str) -> GazetteerEntry | None:
         """The place an English name means, also with ü and other marks folded ("Lushun")."""
@@ -113,6 +120,8 @@ class Gazetteer:
         overlapping the one before.
         """
         found: list[tuple[int, str, str | None]] = []
+        if self.chinese_initials is not None and self.chinese_initials.search(text) is None:
+            return found  # most texts of an English edition: no pass of the automaton
         position = 0
         hits = [(last - len(name) + 1, name) for last, name in self.chinese_names.iter(text)]
         for start, name in sorted(hits, key=lambda hit: (hit[0], -len(hit[1]))):
@@ -150,8 +159,12 @@ def load_gazetteer() -> Gazetteer:
     for name in chinese:
         names.add_word(name, name)
     names.make_automaton()
-    first_words = frozenset(_GAP.split(name, maxsplit=1)[0] for name in english)
-    return Gazetteer(english, chinese, names, first_words)
+    first_words: dict[str, int] = {}
+    for name in english:
+        words = _GAP.split(name)
+        first_words[words[0]] = max(first_words.get(words[0], 1), len(words))
+    initials = re.compile("[" + "".join(sorted({re.escape(name[0]) for name in chinese})) + "]")
+    return Gazetteer(english, chinese, names, first_words, initials)
 
 
 def _curated_items() -> list[dict[str, Any]]:

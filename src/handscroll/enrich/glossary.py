@@ -35,7 +35,7 @@ def find_terms(feature: Feature) -> list[Term]:
             key = match.english.casefold()
             span = Span(ref, match.start, match.end)
             if key in entries:
-                entries[key].absorb(match, span)
+                entries[key].absorb(match, span, order)
             else:
                 entries[key] = _Entry(match, span, order)
     found = list(entries.values())
@@ -50,10 +50,12 @@ class _Entry:
     def __init__(self, match: TermMatch, span: Span, order: int) -> None:
         self.match = match
         self.definitions = [span]
+        self.by_text: dict[int, list[Span]] = {order: [span]}  # the definitions in each text, by index
         self.order = order
 
-    def absorb(self, match: TermMatch, span: Span) -> None:
+    def absorb(self, match: TermMatch, span: Span, order: int) -> None:
         self.definitions.append(span)
+        self.by_text.setdefault(order, []).append(span)
         self.match = replace(
             self.match,
             chinese=self.match.chinese or match.chinese,
@@ -77,7 +79,7 @@ class _Entry:
         pinyin = plain = None
         if match.chinese:
             pinyin, plain = pinyin_with_tones(match.chinese), pinyin_plain(match.chinese)
-        mentions = _later_mentions(texts, self.order, self.definitions, hits)
+        mentions = _later_mentions(texts, self.definitions[0], self.by_text, hits)
         return Term(
             english=match.english,
             chinese=match.chinese,
@@ -92,22 +94,22 @@ class _Entry:
 
 
 def _later_mentions(
-    texts: list[tuple[TextRef, str]], first: int, definitions: list[Span], hits: TermHits
+    texts: list[tuple[TextRef, str]], head: Span, definitions: dict[int, list[Span]], hits: TermHits
 ) -> list[Span]:
-    """Spans of the term after its first definition, each later definition as one span."""
-    found: list[Span] = []
-    head = definitions[0]
-    for index in range(first, len(texts)):
+    """Spans of the term after its first definition, each later definition as one span.
+
+    Only the texts with a definition or a hit are visited: a term is used in a
+    few of a feature's texts, and visiting all of them per term was quadratic.
+    """
+    found: list[tuple[int, Span]] = []
+    for index in sorted(definitions.keys() | hits.keys()):
         ref = texts[index][0]
-        own = [span for span in definitions if span.ref == ref]
-        for span in own:
-            if span != head:
-                found.append(span)
+        own = definitions.get(index, [])
+        found.extend((index, span) for span in own if span is not head)
         for start, end in hits.get(index, ()):
-            if ref == head.ref and start < head.end:
+            if own and (
+                (own[0] is head and start < head.end) or any(span.start <= start < span.end for span in own)
+            ):
                 continue
-            if any(span.start <= start < span.end for span in own):
-                continue
-            found.append(Span(ref, start, end))
-    order = {ref: number for number, (ref, _) in enumerate(texts)}
-    return sorted(found, key=lambda span: (order[span.ref], span.start))
+            found.append((index, Span(ref, start, end)))
+    return [span for _, span in sorted(found, key=lambda item: (item[0], item[1].start))]

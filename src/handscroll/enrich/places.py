@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from handscroll.enrich.capitals import capitalised_words, next_word, word_before
 from handscroll.enrich.gazetteer import (
     CHINESE_SITE_NOUNS,
     Gazetteer,
@@ -28,9 +29,7 @@ from handscroll.enrich.glossary import find_terms
 from handscroll.model import Feature, Place, Span, Term, TextRef, feature_texts
 from handscroll.text.cjk import has_han, to_traditional
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-’'](?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"[’']s$")
-_GAP = re.compile(r"[ \t\u00a0]+")
 _SITE_NOUNS = re.compile(
     r"(?:Central |Railway |International |Train )?(?:Airport|Airfield|Station|Square|Harbour|Harbor|Arsenal)"
 )
@@ -66,12 +65,14 @@ def find_places(feature: Feature, terms: Sequence[Term] | None = None) -> list[P
         by_ref[hit.span.ref].append(hit)
     # A name inside another term is part of it: 中國 in 中國共產黨 is not China.
     placed = {hit.span for hits in by_ref.values() for hit in hits}
-    blocked: dict[TextRef, list[Span]] = defaultdict(list)
+    blocked: dict[TextRef, list[tuple[int, int]]] = defaultdict(list)
     for span in (span for term in terms for span in term.mentions if span not in placed):
-        blocked[span.ref].append(span)
+        blocked[span.ref].append((span.start, span.end))
     for ref, text in texts:
-        for hit in [*_english_hits(gazetteer, ref, text), *_chinese_hits(gazetteer, ref, text)]:
-            if not any(_overlap(hit.span, span) for span in blocked[ref]):
+        hits = [*_english_hits(gazetteer, ref, text), *_chinese_hits(gazetteer, ref, text)]
+        inside = blocked.get(ref, ())
+        for hit in hits:
+            if not any(hit.span.start < end and start < hit.span.end for start, end in inside):
                 by_ref[ref] = _admit(by_ref[ref], hit)
     order = {ref: number for number, (ref, _) in enumerate(texts)}
     return _group([hit for hits in by_ref.values() for hit in hits], order)
@@ -137,63 +138,44 @@ def _term_hits(gazetteer: Gazetteer, terms: Sequence[Term]) -> list[_Hit]:
 
 def _english_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
     """Capitalised names the gazetteer knows, longest first, each extended by a site noun."""
-    words = list(_WORD.finditer(text))
     hits = []
-    index = 0
-    while index < len(words):
-        word = words[index].group()
-        starts = word[0].isupper() and gazetteer.may_start_name(word)
-        found = _longest_name(gazetteer, text, words, index) if starts else None
+    position = 0  # where the name found last ends: nothing before it is looked at again
+    for first in capitalised_words(text):
+        if first.start() < position or not gazetteer.may_start_name(first.group()):
+            continue
+        found = _longest_name(gazetteer, text, first)
         if found is None:
-            index += 1
             continue
-        entry, end, used = found
-        if entry.source == "gazetteer" and _part_of_a_longer_name(text, words, index):
-            index += used
-            continue
+        entry, end = found
+        start = first.start()
+        position = end
+        if entry.source == "gazetteer" and word_before(text, start, NAME_PREFIXES):
+            continue  # "New Guinea" is not Guinea
         site = (
             _SITE_NOUNS.match(text, end + 1) if entry.kind == "city" and text[end : end + 1] == " " else None
         )
-        name = text[words[index].start() : end]
+        name = text[start:end]
         if site:
-            name, end = text[words[index].start() : site.end()], site.end()
-        hits.append(_Hit(entry, name if site else None, name, None, Span(ref, words[index].start(), end)))
-        index += used
-        while index < len(words) and words[index].start() < end:
-            index += 1
+            name, end = text[start : site.end()], site.end()
+        hits.append(_Hit(entry, name if site else None, name, None, Span(ref, start, end)))
+        position = end
     return hits
 
 
-def _part_of_a_longer_name(text: str, words: list[re.Match[str]], index: int) -> bool:
-    """Say whether a GeoNames name is the tail of a name it does not know ("New Guinea", "New Mexico")."""
-    if index == 0:
-        return False
-    before = words[index - 1]
-    return (
-        before.group() in NAME_PREFIXES
-        and _GAP.fullmatch(text, before.end(), words[index].start()) is not None
-    )
-
-
-def _longest_name(
-    gazetteer: Gazetteer, text: str, words: list[re.Match[str]], index: int
-) -> tuple[GazetteerEntry, int, int] | None:
-    """The longest run of words from `index` that names a place: (entry, end offset, words used)."""
-    last = index
-    while (
-        last + 1 < len(words)
-        and last + 1 - index < MAX_NAME_WORDS
-        and _GAP.fullmatch(text, words[last].end(), words[last + 1].start())
-    ):
-        last += 1
-    for stop in range(last, index - 1, -1):
-        end = words[stop].end()
-        possessive = _POSSESSIVE.search(text, words[stop].start(), end)
+def _longest_name(gazetteer: Gazetteer, text: str, first: re.Match[str]) -> tuple[GazetteerEntry, int] | None:
+    """The longest run of words from `first` that names a place: (entry, end offset)."""
+    words = [first]
+    most = min(MAX_NAME_WORDS, gazetteer.longest_from(first.group()))
+    while len(words) < most and (word := next_word(text, words[-1].end())) is not None:
+        words.append(word)
+    for word in reversed(words):
+        end = word.end()
+        possessive = _POSSESSIVE.search(text, word.start(), end)
         if possessive is not None:
             end = possessive.start()
-        entry = gazetteer.lookup_english(text[words[index].start() : end])
+        entry = gazetteer.lookup_english(text[first.start() : end])
         if entry is not None:
-            return entry, end, stop - index + 1
+            return entry, end
     return None
 
 

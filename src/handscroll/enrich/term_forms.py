@@ -48,6 +48,12 @@ _PICTURE_ASIDE = re.compile(
 MAX_TERM_WORDS = 8
 """The longest English term, in words; longer runs of capitals are headings, not terms."""
 
+_WINDOW = 200
+"""How far back from its "(" an English name is looked for, in characters."""
+
+_NEAR = 48
+"""The characters read first: enough for most names and the word before them."""
+
 MAX_CHINESE_BEFORE = 10
 """The longest Chinese name taken before "(English)" when no particle marks where it starts."""
 
@@ -232,10 +238,39 @@ def english_extent(text: str, open_at: int) -> tuple[int, int] | None:
     at a lowercase word, and at sentence openers ("The", "In"). A trailing
     possessive is not part of the name: "Chiang Kai-shek's (蔣介石)".
     """
-    tokens = list(_TOKEN.finditer(text, max(0, open_at - 200), open_at))
+    # Tokenising 200 characters per parenthesis was costly (issue 11): read the
+    # last `_NEAR` first, and the whole window only when the walk passes their
+    # first space (before it a token may be cut short; after it, none is).
+    near = list(_TOKEN.finditer(text, max(0, open_at - _NEAR), open_at))
+    found = _walk_back(near, exact_from=_first_space(near) if open_at > _NEAR else -1)
+    if found is None:
+        found = _walk_back(list(_TOKEN.finditer(text, max(0, open_at - _WINDOW), open_at)), exact_from=-1)
+    words, seen_capital = found or ([], False)
+    while words and not words[-1].group("word")[0].isupper():
+        words.pop()  # joiners at the front belong to the sentence ("of", "the")
+    if not words or not seen_capital:
+        return None
+    start, stop = words[-1].start(), words[0].end()
+    possessive = _POSSESSIVE.search(text, start, stop)
+    if possessive is not None:
+        stop = possessive.start()
+    return start, stop
+
+
+def _first_space(tokens: list[re.Match[str]]) -> int:
+    """The index of the first space token: the tokens after it are those a longer window has too."""
+    return next(
+        (index for index, token in enumerate(tokens) if token.group("space") is not None), len(tokens)
+    )
+
+
+def _walk_back(tokens: list[re.Match[str]], exact_from: int) -> tuple[list[re.Match[str]], bool] | None:
+    """The name's words, last first, and whether one is capitalised; None if the walk passed `exact_from`."""
     words: list[re.Match[str]] = []
     seen_capital = False
     for position in range(len(tokens) - 1, -1, -1):
+        if position <= exact_from:  # the walk went where this window's tokens may differ
+            return None
         token = tokens[position]
         word = token.group("word")
         if token.group("space") is not None or _is_initial_stop(tokens, position):
@@ -252,15 +287,7 @@ def english_extent(text: str, open_at: int) -> tuple[int, int] | None:
             if not (joiner or head):
                 break
         words.append(token)
-    while words and not words[-1].group("word")[0].isupper():
-        words.pop()  # joiners at the front belong to the sentence ("of", "the")
-    if not words or not seen_capital:
-        return None
-    start, stop = words[-1].start(), words[0].end()
-    possessive = _POSSESSIVE.search(text, start, stop)
-    if possessive is not None:
-        stop = possessive.start()
-    return start, stop
+    return words, seen_capital
 
 
 def _is_initial_stop(tokens: list[re.Match[str]], position: int) -> bool:
