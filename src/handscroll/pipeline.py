@@ -24,6 +24,7 @@ from handscroll.editions.aligned import work_enrichments
 from handscroll.editions.derive import Converter, derive_simplified, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, NotFoundError, ReadError, display_path
+from handscroll.heap import release_freed_memory
 from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
 from handscroll.ingest.series_titles import read_series_titles, series_files
 from handscroll.model import Feature
@@ -243,6 +244,7 @@ def import_paths(
             reading.append(run.start(batch, readers))
             if len(reading) > 1:
                 run.finish(reading.popleft())
+                release_freed_memory()  # or the heaps fragment and the run grows by batch
         while reading:
             run.finish(reading.popleft())
         if run.errors and all_or_nothing:
