@@ -39,7 +39,16 @@ from handscroll.enrich import date_rules
 from handscroll.enrich.dates import find_dates, find_dates_in_blocks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tagger_tempeval import NewsDoc, TempEvalScore, Timex, fold_lines, folds, load_corpus, table
+from tagger_tempeval import (
+    NewsDoc,
+    TempEvalScore,
+    Timex,
+    fold_lines,
+    folds,
+    load_corpus,
+    set_attributes,
+    table,
+)
 
 # ../shared beside the checkout; a worktree elsewhere names it with HANDSCROLL_SHARED.
 SHARED = Path(os.environ.get("HANDSCROLL_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -266,7 +275,7 @@ def news_timexes(tagger: str, doc: NewsDoc) -> list[Timex]:
     """One tagger's expressions on a TimeML document; ours with its creation date, ranges split."""
     if tagger == "handscroll":
         found = find_dates(doc.text, dct=doc.dct, ranges=False)
-        return [Timex(x.start, x.end, x.type, x.value) for x in found]
+        return [Timex(x.start, x.end, x.type, x.value, x.quant, x.freq) for x in found]
     base = dt.datetime.fromisoformat(doc.dct[:10])  # the peers get the creation date too
     spans = tag_dateparser(doc.text, base) if tagger == "dateparser" else tag_datefinder(doc.text, base)
     return [Timex(s.start, s.end, "DATE", s.value) for s in spans]  # peers give no type: DATE, most gold is
@@ -287,7 +296,8 @@ def news_table() -> list[str]:
         for doc in docs:
             score.add(news_timexes(tagger, doc), doc.gold, values_agree)
         rows.append((label, score))
-    return table(rows)
+    pairs = [(news_timexes("handscroll", doc), doc.gold) for doc in tune]
+    return [*table(rows), "", f"SET attributes, handscroll, tuning split: {set_attributes(pairs)}"]
 
 
 def fold_scores(tune: Sequence[NewsDoc]) -> list[TempEvalScore]:

@@ -28,12 +28,14 @@ HEIDELTIME_TE3 = {"strict": 81.34, "relaxed": 90.30, "value": 77.61, "type": 82.
 
 @dataclass(frozen=True)
 class Timex:
-    """One expression: character offsets, TIMEX3 type and value (None when not known)."""
+    """One expression: character offsets, TIMEX3 type and value (None when not known); a set's quant, freq."""
 
     start: int
     end: int
     type: str | None
     value: str | None
+    quant: str | None = None
+    freq: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def load_tml(path: Path) -> NewsDoc | None:
         surface = html.unescape(TAG.sub("", found["text"]))
         plain.append(surface)
         attrs = dict(ATTR.findall(found["attrs"]))
-        gold.append(Timex(start, start + len(surface), attrs.get("type"), attrs.get("value")))
+        quant, freq = attrs.get("quant") or None, attrs.get("freq") or None
+        gold.append(Timex(start, start + len(surface), attrs.get("type"), attrs.get("value"), quant, freq))
         cursor = found.end()
     plain.append(html.unescape(TAG.sub("", body[cursor:])))
     return NewsDoc(path.stem, "".join(plain), dct["value"], gold)
@@ -119,6 +122,28 @@ class TempEvalScore:
             "relaxed P": rp, "relaxed R": rr, "relaxed F1": rf,
             "value F1": self.value * share * rf, "type F1": self.type * share * rf,
         }  # fmt: skip
+
+
+def set_attributes(pairs: Sequence[tuple[Sequence[Timex], Sequence[Timex]]]) -> str:
+    """How many of the gold SETs' quant and freq attributes the aligned system expression gives alike.
+
+    Quantifiers are compared without case (TBAQ writes EVERY, every and each); a gold SET
+    without the attribute counts as agreeing when the system leaves it empty too.
+    """
+    sets = quant = freq = 0
+    for system, gold in pairs:
+        taken: set[int] = set()
+        for g in gold:
+            for index, s in enumerate(system):
+                if index in taken or not (s.start < g.end and g.start < s.end):
+                    continue
+                taken.add(index)
+                if g.type == "SET":
+                    sets += 1
+                    quant += (s.quant or "").upper() == (g.quant or "").upper()
+                    freq += s.freq == g.freq
+                break
+    return f"{sets} gold SETs matched: quant agrees in {quant}, freq in {freq}"
 
 
 def folds(docs: Sequence[NewsDoc], count: int = 5) -> list[list[NewsDoc]]:

@@ -269,12 +269,16 @@ def _set(found: re.Match[str]) -> Mention | None:
     if found.group() == "daily" and _NAME_FOLLOWS.match(found.string, found.end()):
         return None  # "the party daily Granma": a newspaper
     if len(words) == 2:  # "per day", "every month": a period, as TIMEX2 writes these sets
-        return Mention(found.start(), found.end(), literal=f"P1{_UNIT_CODES[words[1]]}", kind="SET")
+        quant = words[0].upper() if words[0] != "per" else None
+        return Mention(
+            found.start(), found.end(), literal=f"P1{_UNIT_CODES[words[1]]}", kind="SET", quant=quant
+        )
     value = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX"}.get(words[0], "XXXX")
     rate = _RATE.search(found.string, max(0, found.start() - 40), found.start())
     # "rise 8.5% annually", "the average daily volume": a rate, which TimeML leaves
     convention = "TIMEX2" if rate or found.string.endswith("average ", 0, found.start()) else None
-    return Mention(found.start(), found.end(), literal=value, kind="SET", convention=convention)
+    # once a period, as TimeBank writes "daily" and "annually"
+    return Mention(found.start(), found.end(), literal=value, kind="SET", convention=convention, freq="1X")
 
 
 @rule(
