@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +78,17 @@ def load_corpus(root: Path) -> tuple[list[NewsDoc], list[NewsDoc]]:
     return tune, held
 
 
+def aligned(system: Sequence[Timex], gold: Sequence[Timex]) -> Iterator[tuple[Timex, Timex]]:
+    """TempEval-3's one-to-one alignment: each gold with the first unused system expression it overlaps."""
+    taken: set[int] = set()
+    for g in gold:
+        for index, s in enumerate(system):
+            if index not in taken and s.start < g.end and g.start < s.end:
+                taken.add(index)
+                yield s, g
+                break
+
+
 @dataclass
 class TempEvalScore:
     """Counts behind TempEval-3's strict, relaxed, value and type figures."""
@@ -94,17 +105,11 @@ class TempEvalScore:
     ) -> None:
         self.system += len(system)
         self.gold += len(gold)
-        taken: set[int] = set()
-        for g in gold:
-            for index, s in enumerate(system):
-                if index in taken or not (s.start < g.end and g.start < s.end):
-                    continue
-                taken.add(index)
-                self.relaxed += 1
-                self.strict += (s.start, s.end) == (g.start, g.end)
-                self.value += agree(s.value, g.value)
-                self.type += s.type is not None and s.type == g.type
-                break
+        for s, g in aligned(system, gold):
+            self.relaxed += 1
+            self.strict += (s.start, s.end) == (g.start, g.end)
+            self.value += agree(s.value, g.value)
+            self.type += s.type is not None and s.type == g.type
 
     def figures(self) -> dict[str, float]:
         """Strict and relaxed P/R/F1, value and type F1 (accuracy over relaxed pairs x relaxed F1)."""
@@ -132,17 +137,11 @@ def set_attributes(pairs: Sequence[tuple[Sequence[Timex], Sequence[Timex]]]) -> 
     """
     sets = quant = freq = 0
     for system, gold in pairs:
-        taken: set[int] = set()
-        for g in gold:
-            for index, s in enumerate(system):
-                if index in taken or not (s.start < g.end and g.start < s.end):
-                    continue
-                taken.add(index)
-                if g.type == "SET":
-                    sets += 1
-                    quant += (s.quant or "").upper() == (g.quant or "").upper()
-                    freq += s.freq == g.freq
-                break
+        for s, g in aligned(system, gold):
+            if g.type == "SET":
+                sets += 1
+                quant += (s.quant or "").upper() == (g.quant or "").upper()
+                freq += s.freq == g.freq
     return f"{sets} gold SETs matched: quant agrees in {quant}, freq in {freq}"
 
 
