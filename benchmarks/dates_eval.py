@@ -19,6 +19,8 @@ Usage: python benchmarks/dates_eval.py [--dateparser-docs N] [--repeat N]
 Needs the bench extras: pip install dateparser datefinder. --folds prints only the
 five folds of the TBAQ tuning split (never the held-out split); --without drops
 rules by the name of their builder (_the_year, _weekend...) to see what each adds.
+Below the TBAQ table, a line counts the tuning split's gold SETs whose quant and
+freq our aligned expression gives alike.
 """
 
 from __future__ import annotations
