@@ -28,13 +28,20 @@ from handscroll.model import (
     TextRef,
     Unclassified,
 )
-from handscroll.publish.annotate import Mark, annotate, han_lang
+from handscroll.publish.annotate import Mark
 from handscroll.publish.checks import CheckSection
 from handscroll.publish.chrome import Chrome as Chrome
 from handscroll.publish.chrome import LanguageLink as LanguageLink
 from handscroll.publish.chrome import make_chrome as make_chrome
 from handscroll.publish.editions import edition_slugs, translations
-from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
+from handscroll.publish.enriched import (
+    NO_MAP,
+    FeatureExtras,
+    MapSetup,
+    MarkedEnrichment,
+    feature_extras,
+    marked_text,
+)
 from handscroll.publish.i18n import Translator
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
@@ -401,16 +408,19 @@ def feature_page(
     checks: CheckSection | None = None,
     editions: Mapping[str, str] | None = None,
     derived: bool = False,
+    marked: MarkedEnrichment | None = None,
 ) -> FeaturePage:
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
     its texts marked with the events and terms of its `enrichment`, and its self-checks.
 
     `editions` gives the work's editions, language -> slug (the switcher leads to the
     one each language's readers see; JSON-LD links the translations); `derived` marks an
-    edition that was converted by machine (issue 12).
+    edition that was converted by machine (issue 12). `marked` (`mark_enrichment(enrichment)`)
+    is shared by a feature's pages in every language, with its marked texts (issue 11).
     """
     ui = Translator(urls.language)
-    extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui))
+    extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui), marked)
+    texts = marked.texts if marked is not None else {}
     hero = None
     if feature.hero:
         # The lead picture says in words only what its figure's own alt says (issue 14): the
@@ -426,14 +436,12 @@ def feature_page(
         chrome=make_chrome(urls, lambda other: other.feature(slugs.get(other.language, feature.slug))),
         slug=feature.slug,
         title=feature.title,
-        title_html=annotate(
-            feature.title, marks.get(TextRef(None, "title"), ()), lang=han_lang(feature.language)
-        ),
+        title_html=marked_text(texts, (None, "title", 0), feature.title, marks, feature.language),
         part=feature.part,
         language=feature.language,
         series=series_link,
         hero=hero,
-        sections=_sections(feature, media, urls, marks, ui),
+        sections=_sections(feature, media, urls, marks, ui, texts),
         previous=part_card(previous, media, urls) if previous else None,
         next=part_card(next, media, urls) if next else None,
         extras=extras,
@@ -481,6 +489,7 @@ def _sections(
     urls: Urls,
     marks: Mapping[TextRef, tuple[Mark, ...]],
     ui: Translator,
+    texts: dict[tuple[int | None, str, int], Markup],
 ) -> tuple[Section, ...]:
     """Group blocks in reading order: prose runs, gallery runs (figures and notes), questions, credit.
 
@@ -489,7 +498,7 @@ def _sections(
     """
 
     def html(number: int, field: str, text: str, index: int = 0) -> Markup:
-        return annotate(text, marks.get(TextRef(number, field, index), ()), lang=han_lang(feature.language))
+        return marked_text(texts, (number, field, index), text, marks, feature.language)
 
     sections: list[Section] = []
     prose: list[tuple[Markup, bool]] = []

@@ -38,7 +38,7 @@ from handscroll.publish.contexts import (
     feature_page,
     make_picture,
 )
-from handscroll.publish.enriched import map_setup
+from handscroll.publish.enriched import map_setup, mark_enrichment
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.reference import ReaderPage
@@ -202,6 +202,7 @@ def _slice(
         done.places.append((summary, places))
         # Most features have no approved self-check: asked once, not once per language (issue 11).
         checked = enrichment is not None and bool(library.approved_quiz_items(feature.slug))
+        marked = mark_enrichment(enrichment)  # the same in every language: worked out once
         for task in tasks:
             if task.render:
                 urls = nested[task.language]
@@ -221,6 +222,7 @@ def _slice(
                     else None,
                     editions=dict(task.editions),  # the switcher's links (issue 12)
                     derived=summary.derived,
+                    marked=marked,
                 )
                 write_file(out_dir / task.path, renderer.render(page).encode())
                 done.pages[task.path] = sorted(pictures(page))
