@@ -19,6 +19,8 @@ Usage: python benchmarks/dates_eval.py [--dateparser-docs N] [--repeat N]
 Needs the bench extras: pip install dateparser datefinder. --folds prints only the
 five folds of the TBAQ tuning split (never the held-out split); --without drops
 rules by the name of their builder (_the_year, _weekend...) to see what each adds.
+Below the TBAQ table, a line counts the tuning split's gold SETs whose quant and
+freq our aligned expression gives alike.
 """
 
 from __future__ import annotations
@@ -39,7 +41,16 @@ from handscroll.enrich import date_rules
 from handscroll.enrich.dates import find_dates, find_dates_in_blocks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tagger_tempeval import NewsDoc, TempEvalScore, Timex, fold_lines, folds, load_corpus, table
+from tagger_tempeval import (
+    NewsDoc,
+    TempEvalScore,
+    Timex,
+    fold_lines,
+    folds,
+    load_corpus,
+    set_attributes,
+    table,
+)
 
 # ../shared beside the checkout; a worktree elsewhere names it with HANDSCROLL_SHARED.
 SHARED = Path(os.environ.get("HANDSCROLL_SHARED") or Path(__file__).resolve().parents[2] / "shared")
@@ -266,7 +277,7 @@ def news_timexes(tagger: str, doc: NewsDoc) -> list[Timex]:
     """One tagger's expressions on a TimeML document; ours with its creation date, ranges split."""
     if tagger == "handscroll":
         found = find_dates(doc.text, dct=doc.dct, ranges=False)
-        return [Timex(x.start, x.end, x.type, x.value) for x in found]
+        return [Timex(x.start, x.end, x.type, x.value, x.quant, x.freq) for x in found]
     base = dt.datetime.fromisoformat(doc.dct[:10])  # the peers get the creation date too
     spans = tag_dateparser(doc.text, base) if tagger == "dateparser" else tag_datefinder(doc.text, base)
     return [Timex(s.start, s.end, "DATE", s.value) for s in spans]  # peers give no type: DATE, most gold is
@@ -287,7 +298,8 @@ def news_table() -> list[str]:
         for doc in docs:
             score.add(news_timexes(tagger, doc), doc.gold, values_agree)
         rows.append((label, score))
-    return table(rows)
+    pairs = [(news_timexes("handscroll", doc), doc.gold) for doc in tune]
+    return [*table(rows), "", f"SET attributes, handscroll, tuning split: {set_attributes(pairs)}"]
 
 
 def fold_scores(tune: Sequence[NewsDoc]) -> list[TempEvalScore]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,12 +28,14 @@ HEIDELTIME_TE3 = {"strict": 81.34, "relaxed": 90.30, "value": 77.61, "type": 82.
 
 @dataclass(frozen=True)
 class Timex:
-    """One expression: character offsets, TIMEX3 type and value (None when not known)."""
+    """One expression: character offsets, TIMEX3 type and value (None when not known); a set's quant, freq."""
 
     start: int
     end: int
     type: str | None
     value: str | None
+    quant: str | None = None
+    freq: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def load_tml(path: Path) -> NewsDoc | None:
         surface = html.unescape(TAG.sub("", found["text"]))
         plain.append(surface)
         attrs = dict(ATTR.findall(found["attrs"]))
-        gold.append(Timex(start, start + len(surface), attrs.get("type"), attrs.get("value")))
+        quant, freq = attrs.get("quant") or None, attrs.get("freq") or None
+        gold.append(Timex(start, start + len(surface), attrs.get("type"), attrs.get("value"), quant, freq))
         cursor = found.end()
     plain.append(html.unescape(TAG.sub("", body[cursor:])))
     return NewsDoc(path.stem, "".join(plain), dct["value"], gold)
@@ -73,6 +76,17 @@ def load_corpus(root: Path) -> tuple[list[NewsDoc], list[NewsDoc]]:
     tune = [doc for i, doc in enumerate(docs) if i % 5 != 4]
     held = [doc for i, doc in enumerate(docs) if i % 5 == 4]
     return tune, held
+
+
+def aligned(system: Sequence[Timex], gold: Sequence[Timex]) -> Iterator[tuple[Timex, Timex]]:
+    """TempEval-3's one-to-one alignment: each gold with the first unused system expression it overlaps."""
+    taken: set[int] = set()
+    for g in gold:
+        for index, s in enumerate(system):
+            if index not in taken and s.start < g.end and g.start < s.end:
+                taken.add(index)
+                yield s, g
+                break
 
 
 @dataclass
@@ -91,17 +105,11 @@ class TempEvalScore:
     ) -> None:
         self.system += len(system)
         self.gold += len(gold)
-        taken: set[int] = set()
-        for g in gold:
-            for index, s in enumerate(system):
-                if index in taken or not (s.start < g.end and g.start < s.end):
-                    continue
-                taken.add(index)
-                self.relaxed += 1
-                self.strict += (s.start, s.end) == (g.start, g.end)
-                self.value += agree(s.value, g.value)
-                self.type += s.type is not None and s.type == g.type
-                break
+        for s, g in aligned(system, gold):
+            self.relaxed += 1
+            self.strict += (s.start, s.end) == (g.start, g.end)
+            self.value += agree(s.value, g.value)
+            self.type += s.type is not None and s.type == g.type
 
     def figures(self) -> dict[str, float]:
         """Strict and relaxed P/R/F1, value and type F1 (accuracy over relaxed pairs x relaxed F1)."""
@@ -119,6 +127,22 @@ class TempEvalScore:
             "relaxed P": rp, "relaxed R": rr, "relaxed F1": rf,
             "value F1": self.value * share * rf, "type F1": self.type * share * rf,
         }  # fmt: skip
+
+
+def set_attributes(pairs: Sequence[tuple[Sequence[Timex], Sequence[Timex]]]) -> str:
+    """How many of the gold SETs' quant and freq attributes the aligned system expression gives alike.
+
+    Quantifiers are compared without case (TBAQ writes EVERY, every and each); a gold SET
+    without the attribute counts as agreeing when the system leaves it empty too.
+    """
+    sets = quant = freq = 0
+    for system, gold in pairs:
+        for s, g in aligned(system, gold):
+            if g.type == "SET":
+                sets += 1
+                quant += (s.quant or "").upper() == (g.quant or "").upper()
+                freq += s.freq == g.freq
+    return f"{sets} gold SETs matched: quant agrees in {quant}, freq in {freq}"
 
 
 def folds(docs: Sequence[NewsDoc], count: int = 5) -> list[list[NewsDoc]]:

@@ -55,3 +55,16 @@ def test_dates_refuses_a_bad_option_value(tmp_path: Path) -> None:
     for option in (["--dct", "2013-03"], ["--mode", "diary"], ["--ranges", "both"]):
         result = runner.invoke(app, ["dates", str(path), *option])
         assert result.exit_code == 2, option
+
+
+def test_dates_prints_quant_and_freq_of_sets_in_json_and_csv(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text("The council meets twice a week and inspects the works every Monday.\n", encoding="utf-8")
+    rows = json.loads(runner.invoke(app, ["dates", str(path), "--dct", "2013-03-22"]).stdout)
+    assert [(r["text"], r["type"], r["value"], r["quant"], r["freq"]) for r in rows] == [
+        ("twice a week", "SET", "P1W", None, "2X"),
+        ("every Monday", "SET", "XXXX-WXX-1", "EVERY", None),
+    ]
+    result = runner.invoke(app, ["dates", str(path), "--format", "csv"])
+    table = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert [(r["quant"], r["freq"]) for r in table] == [("", "2X"), ("EVERY", "")]

@@ -26,7 +26,16 @@ def test_dates_prints_offsets_into_the_decoded_file(tmp_path: Path) -> None:
     assert [(r["value"], r.get("mod")) for r in rows] == [("1945-10-10", None), ("1946", "START")]
     for row in rows:
         assert decoded[row["start"] : row["end"]] == row["text"]
-    assert list(rows[0]) == ["start", "end", "text", "type", "value", "mod"]  # every field, null when absent
+    assert list(rows[0]) == [
+        "start",
+        "end",
+        "text",
+        "type",
+        "value",
+        "mod",
+        "quant",
+        "freq",
+    ]  # every field, null when absent
 
 
 def test_dates_refuses_a_binary_file_by_name(tmp_path: Path) -> None:

@@ -125,8 +125,26 @@ def test_the_places_have_one_set_of_names(outputs: dict[str, Any]) -> None:
 def test_dates_keep_value_and_mod_always_present() -> None:
     rows = [d.dump() for d in date_shapes(find_dates("In early 1946 and in March 1946."))]
     assert rows == [
-        {"start": 3, "end": 13, "text": "early 1946", "type": "DATE", "value": "1946", "mod": "START"},
-        {"start": 21, "end": 31, "text": "March 1946", "type": "DATE", "value": "1946-03", "mod": None},
+        {
+            "start": 3,
+            "end": 13,
+            "text": "early 1946",
+            "type": "DATE",
+            "value": "1946",
+            "mod": "START",
+            "quant": None,
+            "freq": None,
+        },
+        {
+            "start": 21,
+            "end": 31,
+            "text": "March 1946",
+            "type": "DATE",
+            "value": "1946-03",
+            "mod": None,
+            "quant": None,
+            "freq": None,
+        },
     ]
 
 
@@ -175,8 +193,9 @@ def test_the_cli_dates_csv_goes_through_the_one_writer(tmp_path: Path) -> None:
     result = runner.invoke(app, ["dates", str(path), "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert _csv(result.stdout_bytes) == [
-        {"start": "15", "end": "26", "text": "August 1945", "type": "DATE", "value": "1945-08", "mod": ""}
-    ]
+        {"start": "15", "end": "26", "text": "August 1945", "type": "DATE", "value": "1945-08", "mod": "",
+         "quant": "", "freq": ""}
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

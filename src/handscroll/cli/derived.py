@@ -5,6 +5,7 @@ dates, timeline, glossary, places, search, reindex, enrich, quiz.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -35,6 +36,18 @@ class DataFormat(StrEnum):
 
     json = "json"
     csv = "csv"
+
+
+_EOL = re.compile(r"\r?\n")
+"""The line end that closes a front matter block, not part of the text a TimeML file holds."""
+
+
+class DatesFormat(StrEnum):
+    """Output formats of `handscroll dates`: the shared ones, and the text tagged as TimeML."""
+
+    json = "json"
+    csv = "csv"
+    timeml = "timeml"
 
 
 TargetArgument = Annotated[
@@ -75,7 +88,10 @@ def _print_shapes(shape: type[Shape], items: Sequence[Shape], fmt: DataFormat) -
 @friendly
 def dates_command(
     file: Annotated[Path, typer.Argument(help="A text file (any text, not only a feature).")],
-    fmt: DataFormatOption = DataFormat.json,
+    fmt: Annotated[
+        DatesFormat,
+        typer.Option("--format", "-f", help="json, csv, or timeml (the text with TIMEX3 tags in place)."),
+    ] = DatesFormat.json,
     language: Annotated[str, typer.Option("--language", help="en, or zh for Chinese dates.")] = "en",
     dct: Annotated[
         str | None,
@@ -118,7 +134,15 @@ def dates_command(
         key = "\ndct:" if "\ndct:" in text[:body_start] else "\ndate:"
         line = text[: text.find(key) + 1].count("\n") + 1
         raise ReadError(str(error), Location(source.shown, line)) from None
-    _print_shapes(DateShape, date_shapes(x for x in found if x.start >= body_start), fmt)
+    shapes = date_shapes(x for x in found if x.start >= body_start)
+    if fmt is DatesFormat.timeml:
+        from handscroll.publish.timeml import timeml_document
+
+        eol = _EOL.match(text, body_start) if body_start else None
+        after = eol.end() if eol else body_start
+        sys.stdout.write(timeml_document(text, shapes, doc_id=file.stem, dct=written, start=after))
+        return
+    _print_shapes(DateShape, shapes, DataFormat(fmt.value))
 
 
 @app.command("timeline")

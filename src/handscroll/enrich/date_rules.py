@@ -19,7 +19,8 @@ import ahocorasick
 from handscroll.enrich.date_mentions import Mention
 
 _Builder = Callable[[re.Match[str]], Mention | None]
-_RULES: list[tuple[re.Pattern[str], _Builder, str | None, bool]] = []
+_RULES: list[tuple[re.Pattern[str], _Builder, str | None, bool, frozenset[str]]] = []
+_NEEDED: set[str] = set()  # every word some rule needs (see `rule`)
 # Rules that start with a number or a word list are slow to try at every
 # position; they run only in windows around a keyword they must contain.
 # Word keys are found in one Aho-Corasick pass over the lower-cased text (a
@@ -55,6 +56,8 @@ _PATTERN_KEYS = {
     "clock": re.compile(r"\d:\d\d|\d\s?[apAP]\.?[mM]\b"),
     "abbreviated": re.compile(r"\b(?:[QH][1-4]|FY\s?\d)"),  # Q3 2012, H1, FY2013
 }
+# Every rule of these keys needs its word capitalised ("March 1946", never "march" nor "may").
+_CAPITALISED_KEYS = frozenset({"month"})
 #: Characters every Chinese date expression holds (年, 月, 日, 點...): without one, no Chinese rule runs.
 CJK_DATE_HINT = re.compile(r"[年月日世紀纪時时點点天週周]")
 #: Every word an English rule needs (lower-cased substrings); a rule without one needs a digit instead.
@@ -68,16 +71,20 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 def rule(
-    pattern: str, flags: int = 0, key: str | None = None, lower: bool = False
+    pattern: str, flags: int = 0, key: str | None = None, lower: bool = False, needs: tuple[str, ...] = ()
 ) -> Callable[[_Builder], object]:
     """Register a rule: its pattern is compiled once, at import.
 
     With `lower`, the pattern (written in lower case) runs over the lower-cased
     text, which has the same offsets: faster than a case-insensitive pattern.
+    `needs` names words (lower case) of which every match holds one: a text
+    without any of them skips the rule, though its key word is there ("day"
+    does not make "the century" possible).
     """
 
     def register(build: _Builder) -> object:
-        _RULES.append((re.compile(pattern, flags), build, key, lower))
+        _RULES.append((re.compile(pattern, flags), build, key, lower, frozenset(needs)))
+        _NEEDED.update(needs)
         return build
 
     return register
@@ -108,10 +115,13 @@ def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:
     # text with neither (most captions, many paragraphs) skips the cascade.
     if not words and _DIGIT.search(text) is None:
         return
+    present = {word for word in _NEEDED if word in lower}
     regions: dict[str, list[tuple[int, int]]] = {}
     if not ancient and not _PATTERN_KEYS["era"].search(text):
         regions["digits3"] = []
-    for pattern, build, key, on_lower in _RULES:
+    for pattern, build, key, on_lower, needs in _RULES:
+        if needs and needs.isdisjoint(present):
+            continue
         if key is None:
             spans = [(0, len(text))]
         elif key in regions:
@@ -156,7 +166,9 @@ def _regions(text: str, words: dict[str, list[int]], key: str) -> list[tuple[int
     A window may start inside a word: patterns open with a word boundary or a
     look-behind, and both see the whole text, so nothing matches mid-word.
     """
-    if key in _WORD_KEYS:
+    if key in _CAPITALISED_KEYS:
+        hits = [at for at in words.get(key, ()) if text[at].isupper()]
+    elif key in _WORD_KEYS:
         hits = words.get(key, [])
     else:
         hits = [found.start() for found in _PATTERN_KEYS[key].finditer(text)]

@@ -51,6 +51,8 @@ class TimeExpression:
     value: str  # TIMEX3-style: 1945-08-14, 1946-03, 193 (the 1930s), BC0221, P3M, 1945/1992
     mod: str | None = None  # START, MID, END (early, mid, late), APPROX, LESS_THAN, MORE_THAN, ...
     type: str = "DATE"  # DATE | DURATION | TIME | SET
+    quant: str | None = None  # a SET's quantifier (TimeML): EVERY ("every Monday"), EACH
+    freq: str | None = None  # a SET's frequency within its value (TimeML): 2X ("twice a week"), 1X ("daily")
 
 
 @dataclass(frozen=True)
@@ -248,5 +250,12 @@ def _expression(text: str, mention: Mention, value: str) -> TimeExpression:
     if kind == "DATE" and _TIME_OF_DAY.search(value) and not value.startswith("P"):
         kind = "TIME"
     return TimeExpression(
-        mention.start, mention.end, text[mention.start : mention.end], value, mention.mod, kind
+        mention.start,
+        mention.end,
+        text[mention.start : mention.end],
+        value,
+        mention.mod,
+        kind,
+        mention.quant,
+        mention.freq,
     )

@@ -231,7 +231,12 @@ def _decade(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), decade=int(found["y"]), era=era)
 
 
-@rule(rf"\b(?:[Tt]he\s+)?(?P<n>{ORDINAL})[\s-]+[Cc]entury(?:\s+(?P<era>{ERA}))?", re.IGNORECASE, key="unit")
+@rule(
+    rf"\b(?:[Tt]he\s+)?(?P<n>{ORDINAL})[\s-]+[Cc]entury(?:\s+(?P<era>{ERA}))?",
+    re.IGNORECASE,
+    key="unit",
+    needs=("century",),
+)
 def _century(found: re.Match[str]) -> Mention | None:
     number = parse_ordinal(found["n"])
     if number is None:
@@ -260,6 +265,7 @@ def _season(found: re.Match[str]) -> Mention | None:
     rf"\b[Tt]he\s+(?P<p>first|last|final)\s+(?:(?:two|three|few|2|3)\s+)?(?:weeks?|days)\s+of\s+(?P<m>{MONTH})"
     rf"(?:,?\s+(?P<y>{YEAR}))?",
     key="month",
+    needs=("week", "days"),
 )
 def _weeks_of_month(found: re.Match[str]) -> Mention:
     """ "the last week of August 1918": the end of the month, kept as a date for the timeline."""

@@ -74,13 +74,17 @@ def _half_year(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), half=half, shift=shift, deictic=True)
 
 
-@rule(r"\b[Tt]he\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:period|quarter)\b", key="quarter")
+@rule(
+    r"\b[Tt]he\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:period|quarter)\b",
+    key="quarter",
+    needs=("period", "quarter"),
+)
 def _year_period(found: re.Match[str]) -> Mention:
     """ "the 1988 period": in a quarterly report, its quarter of 1988 (quarter 0 stands for the report's)."""
     return Mention(found.start(), found.end(), int(found["y"]), quarter=0, deictic=True)
 
 
-@rule(r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", key="unit")
+@rule(r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", key="unit", needs=("ended", "ending"))
 def _year_ended(found: re.Match[str]) -> Mention:
     """ "for the year ended March 31": a reporting year, the length of it (P1Y) as TimeML marks it."""
     return Mention(found.start(), found.end(), literal="P1Y", kind="DURATION")
@@ -90,6 +94,7 @@ def _year_ended(found: re.Match[str]) -> Mention:
     r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:ended|ending|earlier|ago|before|after|of|in|when|that|"
     r"end|\d))(?!-)",
     key="unit",
+    needs=("year",),
 )
 def _the_year(found: re.Match[str]) -> Mention:
     """ "for the full year", "sales for the year": in a report, the document's year (TimeML only)."""

@@ -79,6 +79,7 @@ def _relative(found: re.Match[str]) -> Mention:
 @rule(
     r"\b(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same|in\s+the|in\s+that)\s+(?P<u>year|month|week|day)\b",
     key="unit",
+    needs=("later", "earlier"),
 )
 def _later_that(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0))
@@ -87,6 +88,7 @@ def _later_that(found: re.Match[str]) -> Mention:
 @rule(
     r"\b[Tt]he\s+(?P<u>day|night|morning|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)",
     key="unit",
+    needs=("before", "after"),
 )
 def _day_before(found: re.Match[str]) -> Mention:
     amount = 1 if found["dir"] == "after" else -1
@@ -105,6 +107,7 @@ def _two_days(found: re.Match[str]) -> Mention:
     r"(?:\s+or\s+so)?\s+(?P<dir>later|earlier|afterwards?|ago|before|after)\b",
     lower=True,
     key="unit",
+    needs=("later", "earlier", "after", "ago", "before"),
 )
 def _offset(found: re.Match[str]) -> Mention | None:
     """ "three years later", "nearly four years ago", "a week or so ago": a shift from the anchor (or DCT)."""
@@ -212,6 +215,7 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
     r"|[Cc]oming)\s+(?P<u>years|months|weeks|days|decades|centuries|decade|century)\b"
     r"|\b[Tt]he\s+(?P<ua>years|months|weeks|days)\s+ahead\b",
     key="unit",
+    needs=("years", "months", "weeks", "days", "decade", "centur"),
 )
 def _vague_period(found: re.Match[str]) -> Mention | None:
     """ "the past few weeks", "in coming months", "the weeks ahead": a stretch of no stated length."""
@@ -221,7 +225,9 @@ def _vague_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?:for|within|over|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|hours)\b", key="unit"
+    r"\b(?:for|within|over|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|hours)\b",
+    key="unit",
+    needs=("years", "months", "weeks", "days", "decades", "hours"),
 )
 def _bare_period(found: re.Match[str]) -> Mention | None:
     return _duration(found.start("u"), found.end("u"), None, found["u"], None)
@@ -269,18 +275,23 @@ def _set(found: re.Match[str]) -> Mention | None:
     if found.group() == "daily" and _NAME_FOLLOWS.match(found.string, found.end()):
         return None  # "the party daily Granma": a newspaper
     if len(words) == 2:  # "per day", "every month": a period, as TIMEX2 writes these sets
-        return Mention(found.start(), found.end(), literal=f"P1{_UNIT_CODES[words[1]]}", kind="SET")
+        quant = words[0].upper() if words[0] != "per" else None
+        return Mention(
+            found.start(), found.end(), literal=f"P1{_UNIT_CODES[words[1]]}", kind="SET", quant=quant
+        )
     value = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX"}.get(words[0], "XXXX")
     rate = _RATE.search(found.string, max(0, found.start() - 40), found.start())
     # "rise 8.5% annually", "the average daily volume": a rate, which TimeML leaves
     convention = "TIMEX2" if rate or found.string.endswith("average ", 0, found.start()) else None
-    return Mention(found.start(), found.end(), literal=value, kind="SET", convention=convention)
+    # once a period, as TimeBank writes "daily" and "annually"
+    return Mention(found.start(), found.end(), literal=value, kind="SET", convention=convention, freq="1X")
 
 
 @rule(
     r"\b(?:[Tt]he\s+)?(?P<p>end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)"
     r"\s+of\s+the\s+(?P<u>year|month)\b",
     key="unit",
+    needs=("year", "month"),
 )
 def _part_of_this(found: re.Match[str]) -> Mention:
     """ "the end of the year": a part of the anchor's year or month."""
@@ -290,13 +301,17 @@ def _part_of_this(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0), mod=mod)
 
 
-@rule(r"\b[Yy]ear(?:[\s-]|'s\s+)end\b", key="unit")
+@rule(r"\b[Yy]ear(?:[\s-]|'s\s+)end\b", key="unit", needs=("end",))
 def _year_end(found: re.Match[str]) -> Mention:
     """ "by year end", "year's end": the end of the anchor's (or the document's) year."""
     return Mention(found.start(), found.end(), shift=("Y", 0), mod="END", deictic=True)
 
 
-@rule(r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards)\b", key="unit")
+@rule(
+    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards)\b",
+    key="unit",
+    needs=("later", "earlier", "afterwards"),
+)
 def _vague_offset(found: re.Match[str]) -> Mention:
     ref = "PAST_REF" if found["dir"] == "earlier" else "FUTURE_REF"
     return Mention(found.start(), found.end(), literal=ref)

@@ -3,7 +3,9 @@
 TIMEX3 writes a set as the calendar point that recurs (XXXX-WXX-1 for "every
 Monday", XXXX-XX-XXTMO for "every morning", XXXX-01 for "each January") or,
 for a recurring stretch, its period ("twice a week" and "every quarter" are
-P1W and P1Q; how often goes in freq, which the value does not carry).
+P1W and P1Q). How TimeML qualifies a set rides beside the value: `quant`, the
+quantifier as written (EVERY, EACH), and `freq`, how often within the value
+("twice a week" freq 2X; "daily", "hourly" 1X, as TimeBank writes them).
 """
 
 from __future__ import annotations
@@ -41,7 +43,12 @@ def _every(found: re.Match[str]) -> Mention:
         value = f"XXXX-{SEASONS[found['s']]}" if found["s"] in SEASONS else "XXXX"
     else:
         value = _PERIODS[found["q"]]
-    return Mention(found.start(), found.end(), literal=value, kind="SET")
+    return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
+
+
+def _quant(found: re.Match[str]) -> str:
+    """EVERY or EACH, the word that opens the set, in TimeML's capitals."""
+    return found.group().split(maxsplit=1)[0].upper()
 
 
 @rule(
@@ -70,15 +77,19 @@ def _every_few(found: re.Match[str]) -> Mention | None:
     unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "H"}[found["u"]]
     count = int(amount) * (10 if found["u"] == "decade" else 1)
     value = f"PT{count}H" if unit == "H" else f"P{count}{unit}"
-    return Mention(found.start(), found.end(), literal=value, kind="SET")
+    return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
 
 
 @rule(
-    r"\b(?:once|twice|(?:two|three|four|five|six|several|many|\d+)\s+times)\s+(?:a|an|per|each|every)\s+"
+    r"\b(?:(?P<o>once|twice)|(?P<n>two|three|four|five|six|several|many|\d+)\s+times)\s+(?P<q>a|an|per|each|every)\s+"
     r"(?P<u>day|week|month|year|quarter|hour)\b|\bhourly\b",
     lower=True,
     key="sets",
 )
 def _frequency(found: re.Match[str]) -> Mention:
-    """ "twice a week", "three times a year", "hourly": the period that recurs."""
-    return Mention(found.start(), found.end(), literal=_PERIODS[found["u"] or "hour"], kind="SET")
+    """ "twice a week", "three times a year", "hourly": the period that recurs, how often in freq."""
+    times = {"once": 1, "twice": 2}.get(found["o"] or "") or parse_number(found["n"] or "one")
+    freq = f"{int(times)}X" if times is not None and times == int(times) else None  # not "several"
+    quant = found["q"].upper() if found["q"] in ("each", "every") else None  # "twice each year"
+    value = _PERIODS[found["u"] or "hour"]
+    return Mention(found.start(), found.end(), literal=value, kind="SET", quant=quant, freq=freq)

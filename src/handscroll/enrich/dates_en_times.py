@@ -78,6 +78,7 @@ def _noon(found: re.Match[str]) -> Mention:
 @rule(
     r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)",
     key="unit",
+    needs=("night", "morning", "afternoon", "evening"),
 )
 def _part_of_day(found: re.Match[str]) -> Mention:
     if found.group().lower().startswith(("at ", "by ")):  # "moved only at night": habitual, no date
@@ -90,6 +91,7 @@ def _part_of_day(found: re.Match[str]) -> Mention:
     r"\b(?:(?P<tonight>[Tt]onight)|(?P<daytime>[Dd]aytime)|(?P<night>[Nn]ight)(?=[\s-](?:attacks?|raids?|marche?d?|"
     r"assaults?|operations?|fighting|bombing|crossings?)\b)|(?:[Tt]he\s+)?(?:dry|rainy|wet|monsoon)\s+season)\b",
     key="unit",
+    needs=("tonight", "daytime", "night", "season"),
 )
 def _vague_time(found: re.Match[str]) -> Mention:
     """Times with no date to them ("tonight", "night attacks", "the dry season")."""
@@ -131,6 +133,7 @@ def _weekday(found: re.Match[str]) -> Mention:
 @rule(
     r"\b(?P<det>[Tt]he|[Tt]hat|[Tt]his(?:\s+past|\s+coming)?|[Ll]ast|[Nn]ext)\s+week-?end\b(?!\s+of\b)",
     key="unit",
+    needs=("weekend", "week-end"),
 )
 def _weekend(found: re.Match[str]) -> Mention:
     """ "the weekend", "last weekend": TimeML dates it to its week (2013-W12-WE); TIMEX2 keys leave it."""

@@ -118,6 +118,8 @@ class DateShape(Shape):
     type: str
     value: str
     mod: str | None
+    quant: str | None  # a SET's quantifier: EVERY, EACH
+    freq: str | None  # a SET's frequency: 2X ("twice a week")
 
 
 def span_shape(span: Span) -> SpanShape:
@@ -286,6 +288,15 @@ def figure_shapes(figures: Iterable[FactFigure], slug: str) -> list[FigureShape]
 def date_shapes(expressions: Iterable[TimeExpression]) -> list[DateShape]:
     """Date expressions of a text, as `handscroll dates` prints them."""
     return [
-        DateShape(start=e.start, end=e.end, text=e.text, type=e.type, value=e.value, mod=e.mod)
+        DateShape(
+            start=e.start,
+            end=e.end,
+            text=e.text,
+            type=e.type,
+            value=e.value,
+            mod=e.mod,
+            quant=e.quant,
+            freq=e.freq,
+        )
         for e in expressions
     ]
