@@ -63,7 +63,7 @@ def test_narrowing_the_languages_removes_the_others_pages(tmp_path: Path) -> Non
 
 
 def test_an_unknown_language_is_refused_with_the_ones_there_are(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="'fr'.*en, zh-Hant, zh-Hans"):
+    with pytest.raises(ValueError, match=r"'fr'.*en, zh-Hant, zh-Hans"):
         interface_languages(["en", "fr"])
     url = _library(tmp_path)
     result = CliRunner().invoke(app, ["build", str(tmp_path / "site"), "--db", url, "--languages", "fr"])
