@@ -41,6 +41,9 @@ GZIP_MINIMUM = 500
 HTML = "text/html; charset=utf-8"
 JSON = "application/json"
 
+Made = tuple[bytes, str, object]
+"""An answer as made on the lane: its bytes, its media type and its stamp (None: none)."""
+
 
 def etag_of(body: bytes) -> str:
     """A strong ETag: the hash of the bytes sent."""
@@ -133,12 +136,12 @@ class PageCache:
         self,
         key: Hashable,
         version: int,
-        make: Callable[[], tuple[bytes, str]],
+        make: Callable[[], Made],
         stamp: Callable[[], object] | None = None,
     ) -> Rendered:
-        """The answer for `key` at `version`, made by `make` (bytes and media type, on the lane)
-        when it is not cached, or carried over when `stamp` says it shows the same; raises what
-        `make` raises, or `limits.Busy`."""
+        """The answer for `key` at `version`, made by `make` (on the lane) when it is not cached, or
+        carried over when `stamp` says a held one shows the same; raises what `make` raises, or
+        `limits.Busy`."""
         held = self._answers.get(key)
         if held is not None and held.version == version:
             self._answers.move_to_end(key)
@@ -157,18 +160,18 @@ class PageCache:
     @staticmethod
     def _work(
         version: int,
-        make: Callable[[], tuple[bytes, str]],
+        make: Callable[[], Made],
         stamp: Callable[[], object] | None,
         held: Rendered | None,
     ) -> Callable[[], Rendered]:
-        """What the lane runs: the stamp first (so it is no newer than the page), then the render
-        only if the stamp changed."""
+        """What the lane runs: with an answer held from before, its stamp checked, then the answer
+        made only if the stamp changed. A first answer is made at once: `make` gives its stamp."""
 
         def work() -> Rendered:
-            brief = stamp() if stamp is not None else None
-            if brief is not None and held is not None and held.stamp == brief:
+            kept = held is not None and held.stamp is not None
+            if held is not None and kept and stamp is not None and stamp() == held.stamp:
                 return replace(held, version=version, state="revalidated")
-            body, media_type = make()
+            body, media_type, brief = make()
             return Rendered.make(body, media_type, version, stamp=brief)
 
         return work

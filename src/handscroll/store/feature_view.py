@@ -52,6 +52,9 @@ class FeatureView:
     """The work it is an edition of (issue 12), or None."""
     editions: tuple[StoredEdition, ...]
     """Every edition of that work, itself included, in slug order."""
+    stamp: tuple[object, ...] | None = None
+    """What its page shows, in brief, as `read_feature_stamp` reads it: taken from these same rows,
+    so a first render needs no second read (issue 11)."""
 
 
 HEAD = (
@@ -80,7 +83,9 @@ BLOCKS = (
     .where(BlockRow.feature_id == bindparam("id"))
     .order_by(BlockRow.position)
 )
-ENRICHMENT = select(EnrichmentRow.data).where(EnrichmentRow.feature_id == bindparam("id"))
+ENRICHMENT = select(EnrichmentRow.data, EnrichmentRow.feature_hash, EnrichmentRow.version).where(
+    EnrichmentRow.feature_id == bindparam("id")
+)
 APPROVED = select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == bindparam("id"))
 EDITIONS = (
     select(FeatureRow.slug, FeatureRow.language, FeatureRow.source, EditionRow.derived)
@@ -109,18 +114,21 @@ def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
         date=head.date,
         blocks=((kind, data) for kind, data in blocks),
     )
-    data = conn.execute(ENRICHMENT, {"id": head.id}).scalar()
-    approved = conn.execute(APPROVED, {"id": head.id})
+    enriched = conn.execute(ENRICHMENT, {"id": head.id}).one_or_none()
+    approved = frozenset(conn.execute(APPROVED, {"id": head.id}).scalars())
     before, after = _around(conn, head)
+    editions = _editions(conn, head.work_key)
+    stamped = enriched and (enriched.feature_hash, enriched.version)
     return FeatureView(
         feature=feature,
-        enrichment=None if data is None else Enrichment.from_dict(data),
-        approved=frozenset(approved.scalars()),
+        enrichment=None if enriched is None else Enrichment.from_dict(enriched.data),
+        approved=approved,
         series_title=head.series_title,
         before=before,
         after=after,
         work=head.work_key,
-        editions=_editions(conn, head.work_key),
+        editions=editions,
+        stamp=None if approved else _stamp(head, stamped, editions, before, after),
     )
 
 
@@ -137,8 +145,13 @@ def read_feature_stamp(conn: Connection, slug: str) -> tuple[object, ...] | None
     if head is None or conn.execute(APPROVED, {"id": head.id}).first() is not None:
         return None
     enriched = conn.execute(ENRICHED, {"id": head.id}).one_or_none()
-    brief = (head.content_hash, head.series_title, enriched and tuple(enriched), head.work_key)
-    return (*brief, _editions(conn, head.work_key), *_around(conn, head))
+    return _stamp(head, enriched and tuple(enriched), _editions(conn, head.work_key), *_around(conn, head))
+
+
+def _stamp(head: Any, enriched: object, *rest: object) -> tuple[object, ...]:
+    """The brief of a page: its content, series title, enrichment's stamp and work, then `rest`: its
+    work's editions and the rows before and after it."""
+    return (head.content_hash, head.series_title, enriched, head.work_key, *rest)
 
 
 def _around(conn: Connection, head: Any) -> tuple[tuple[FeatureSummary, ...], tuple[FeatureSummary, ...]]:
