@@ -64,8 +64,8 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
 
         def page() -> Made:  # the page and its stamp from one read of the library
             view = store.feature_view(slug)
-            html = reader.renderer.render(load_feature(store, slug, media, urls, reader.maps, view))
-            return html.encode(), HTML, view.stamp
+            html = reader.renderer.render_utf8(load_feature(store, slug, media, urls, reader.maps, view))
+            return html, HTML, view.stamp
 
         answer = reader.answer_stamped(
             request, ("feature", language, slug), page, lambda: store.feature_stamp(slug)

@@ -76,7 +76,7 @@ class ReaderState:
 
     def html(self, build: Callable[[], ReaderPage]) -> Make:
         """Make an HTML page from the context `build` reads."""
-        return lambda: (self.renderer.render(build()).encode(), HTML)
+        return lambda: (self.renderer.render_utf8(build()), HTML)
 
     async def close(self) -> None:
         """Release the library and the derivative threads."""
