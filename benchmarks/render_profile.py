@@ -73,7 +73,7 @@ def main() -> None:
             t2 = clock()
             page = load_feature(store, slug, media, urls, maps, view=view)
             t3 = clock()
-            html = renderer.render(page).encode()
+            html = renderer.render_utf8(page)
             t4 = clock()
             Rendered.make(html, "text/html")
             t5 = clock()
