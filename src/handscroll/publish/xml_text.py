@@ -20,7 +20,8 @@ import re
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _AS_SPACE = frozenset("\x0b\x0c")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE and U+FFFF in UTF-8
+_SPECIALS = b"\xef\xbf"  # how U+FFC0-U+FFFF begin in UTF-8, U+FFFE and U+FFFF among them
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 
 
 def clean_xml_text(text: str) -> str:
@@ -44,9 +45,9 @@ def xml_utf8(text: str) -> bytes:
 
 def _allowed(data: bytes) -> bool:
     """Whether UTF-8 bytes hold no character XML forbids (surrogates cannot be in them)."""
-    return len(data.translate(None, _CONTROL_BYTES)) == len(data) and not any(
-        bad in data for bad in _NONCHARACTERS
-    )
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return False
+    return _SPECIALS not in data or not any(bad in data for bad in _NONCHARACTERS)
 
 
 def _cleaned(text: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, Text, bindparam, cast, exists, func, select
 
 from handscroll.model import Enrichment, Feature
 from handscroll.store.listing import PartKey, first_title, parts_after, parts_before
@@ -83,10 +83,16 @@ BLOCKS = (
     .where(BlockRow.feature_id == bindparam("id"))
     .order_by(BlockRow.position)
 )
-ENRICHMENT = select(EnrichmentRow.data, EnrichmentRow.feature_hash, EnrichmentRow.version).where(
-    EnrichmentRow.feature_id == bindparam("id")
-)
 APPROVED = select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == bindparam("id"))
+VIEW_HEAD = HEAD.add_columns(
+    cast(EnrichmentRow.data, Text).label("enrichment"),  # parsed and checked in one step, by pydantic
+    EnrichmentRow.feature_hash,
+    EnrichmentRow.version,
+    exists(select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == FeatureRow.id)).label(
+        "approved"
+    ),
+).outerjoin(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
+"""The head with its enrichment and whether it has approved self-checks: one query, not three."""
 EDITIONS = (
     select(FeatureRow.slug, FeatureRow.language, FeatureRow.source, EditionRow.derived)
     .join(EditionRow, EditionRow.feature_id == FeatureRow.id)
@@ -100,7 +106,7 @@ ENRICHED = select(EnrichmentRow.feature_hash, EnrichmentRow.version).where(
 
 def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
     """The feature with this slug and its page's neighbours, or None if there is none."""
-    head = conn.execute(HEAD, {"slug": slug}).one_or_none()
+    head = conn.execute(VIEW_HEAD, {"slug": slug}).one_or_none()
     if head is None:
         return None
     blocks = conn.execute(BLOCKS, {"id": head.id})
@@ -114,14 +120,13 @@ def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
         date=head.date,
         blocks=((kind, data) for kind, data in blocks),
     )
-    enriched = conn.execute(ENRICHMENT, {"id": head.id}).one_or_none()
-    approved = frozenset(conn.execute(APPROVED, {"id": head.id}).scalars())
+    approved = frozenset(conn.execute(APPROVED, {"id": head.id}).scalars()) if head.approved else frozenset()
     before, after = _around(conn, head)
     editions = _editions(conn, head.work_key)
-    stamped = enriched and (enriched.feature_hash, enriched.version)
+    stamped = None if head.enrichment is None else (head.feature_hash, head.version)
     return FeatureView(
         feature=feature,
-        enrichment=None if enriched is None else Enrichment.from_dict(enriched.data),
+        enrichment=None if head.enrichment is None else Enrichment.from_json(head.enrichment),
         approved=approved,
         series_title=head.series_title,
         before=before,
