@@ -4,6 +4,7 @@ databases (issue 13)."""
 from __future__ import annotations
 
 import io
+import re
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -252,3 +253,29 @@ def test_features_imported_before_the_workspace_are_adopted_once(library: Librar
     [listed], total = list_editions(library)
     assert total == 1 and listed.state is State.PUBLISHED and listed.public
     assert [r.author for r in revisions_of(library, SLUG)] == ["import"]
+
+
+def test_publishing_an_edition_aligns_its_work_s_glossaries_again(library: Library) -> None:
+    """As a re-import would: the published edition keeps the terms its aligned edition names, and
+    the aligned edition loses a term the published one no longer defines (issue 12 under issue 13)."""
+    from handscroll.samples import FEATURES_DIR
+
+    english = "01-the-chongqing-negotiations-and-the-double-tenth-agreement"
+    traditional = "01-chongqing-tan-pan-yu-shuang-shi-xie-ding-zh-hant"
+    paths = [str(FEATURES_DIR / "civil-war-01.txt"), str(FEATURES_DIR / "zh-hant" / "civil-war-01.txt")]
+    import_paths(paths, library, Settings(db="sqlite://"))
+
+    def terms(slug: str) -> dict[str, str | None]:
+        return {t.english: t.aligned_from for t in library.get_enrichment(slug).terms}
+
+    assert terms(traditional)["Double Tenth Agreement"] == "en"
+    assert terms(english)["Patrick J. Hurley"] == "zh-Hant"
+    pia = people(library)["pia"]
+    first = latest_revision(library, english)
+    assert first is not None and "Double Tenth Agreement (雙十協定)" in first.markdown
+    plain = first.markdown.replace("Double Tenth Agreement (雙十協定)", "Double Tenth Agreement")
+    plain = re.sub(r"(::: figure \S+\n)", r"\1alt: A photograph of the talks\n\n", plain)
+    save_revision(library, english, plain, pia, "no Chinese name", first.id)
+    publish(library, english, pia)
+    assert "Double Tenth Agreement" not in terms(traditional)  # the English edition no longer names it
+    assert terms(english)["Patrick J. Hurley"] == "zh-Hant"  # still given by the Chinese edition

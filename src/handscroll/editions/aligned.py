@@ -24,6 +24,7 @@ from dataclasses import replace
 from handscroll.editions.align import Alignment, Edition, align_editions
 from handscroll.model import Enrichment, Feature, Place, Span, Term, feature_texts
 from handscroll.text.cjk import to_simplified, to_traditional
+from handscroll.text.languages import LANGUAGES
 
 
 def own_enrichment(enrichment: Enrichment) -> Enrichment:
@@ -76,11 +77,20 @@ def aligned_enrichments(alignment: Alignment, enrichments: Mapping[str, Enrichme
 
 def work_enrichments(key: str, editions: Mapping[str, tuple[Feature, Enrichment]]) -> dict[str, Enrichment]:
     """The enrichments of one work's editions (language -> feature and enrichment), each with the
-    terms and places its aligned editions give it; one edition alone is given nothing."""
+    terms and places its aligned editions give it; one edition alone is given nothing.
+
+    The editions are taken in LANGUAGES, however they come, so a term two
+    editions could give is marked as from the same one by an import and by the
+    workspace's publishing."""
+    editions = dict(sorted(editions.items(), key=lambda item: _order(item[0])))
     if len(editions) < 2:
         return {lang: own_enrichment(enrichment) for lang, (_, enrichment) in editions.items()}
     alignment = align_editions(key, [Edition(feature.slug, feature) for feature, _ in editions.values()])
     return aligned_enrichments(alignment, {lang: enrichment for lang, (_, enrichment) in editions.items()})
+
+
+def _order(language: str) -> tuple[int, str]:
+    return (LANGUAGES.index(language) if language in LANGUAGES else len(LANGUAGES), language)
 
 
 def _script(language: str) -> str:

@@ -249,6 +249,20 @@ class _Wanted:
         ]
         self.firsts = {stems[0] for _, alts in self.clauses for stems, prefix in alts if not prefix}
         self.prefixes = tuple(stems[-1] for _, alts in self.clauses for stems, prefix in alts if prefix)
+        roots = {_root(first) for first in self.firsts} | {_root(prefix) for prefix in self.prefixes}
+        self.roots = None if "" in roots else tuple(roots)
+        """Strings one of which a text holding a match must contain (None: no such test)."""
+
+
+def _root(token_stem: str) -> str:
+    """What every word with this stem (or, for a prefix, a stem starting with it) begins with.
+
+    Snowball's English stemmer changes at most the last two letters of what it
+    keeps ("happy" -> "happi", "dying" -> "die"), so a word begins with its stem
+    less two letters (tests/store/test_search_text.py checks it on many words);
+    a token it leaves alone (Han, digits) is its own stem.
+    """
+    return token_stem[:-2] if token_stem.isascii() and token_stem.isalpha() else token_stem
 
 
 def best_snippet(feature: Feature, query: SearchQuery) -> tuple[Snippet, SearchMatch | None]:
@@ -272,9 +286,12 @@ def _find(text: str, wanted: _Wanted) -> tuple[list[tuple[int, int]], int, tuple
     One regex split gives the words and the gaps between them, so words and
     their offsets come without a Python step per word; each word is stemmed
     by the cached stemmer, and a text with none of the stems the query starts
-    with is left at that (most sections of a matching feature).
+    with is left at that (most sections of a matching feature); a text without
+    even the roots of those stems is left before it is split.
     """
     folded = _fold(text)
+    if wanted.roots is not None and not any(root in folded for root in wanted.roots):
+        return [], 0, ()
     parts = (_ASCII_SPLIT if folded.isascii() else _SPLIT).split(folded)
     stems = list(map(stem, parts[1::2]))
     present = set(stems)

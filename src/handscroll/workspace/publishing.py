@@ -2,7 +2,8 @@
 
 `publish` reads the revision, fills each figure's alt text from the picture's
 default where it has none of its own, refuses (listing what is missing) while
-any figure still has none, enriches it and writes it with
+any figure still has none, enriches it (with the terms and places the work's
+other editions name, and they with its: workspace/work_terms.py) and writes it with
 `store.importing.write_import`, in the same transaction as the edition's new
 state, so the reader, the API, the static build, search and the exports see it
 exactly as they see an import. Scheduled editions are published by
@@ -26,6 +27,7 @@ from handscroll.enrich import enrich_feature
 from handscroll.errors import HandscrollError, NotFoundError
 from handscroll.model import Feature, Figure
 from handscroll.store import ImportItem, Library
+from handscroll.store.import_run import replace_by_slug
 from handscroll.store.importing import write_import
 from handscroll.store.search import unindex_features
 from handscroll.store.tables import FeatureRow
@@ -37,6 +39,7 @@ from handscroll.workspace.media import MediaFolders, promote
 from handscroll.workspace.revisions import Revision, read_revision, revision_of
 from handscroll.workspace.roles import Action, NotAllowed, require
 from handscroll.workspace.states import State, locked_state
+from handscroll.workspace.work_terms import align_with_work
 
 SCHEDULER = "scheduler"
 """The author the server's own publishing is recorded as."""
@@ -274,14 +277,13 @@ def _publish_locked(
         source, source_hash = f"workspace:{row.slug}", hashlib.sha256(row.markdown.encode()).hexdigest()
     if media is not None:
         promote(session, media, feature.media_ids)
+    key = work_key(feature, read.work)
+    enrichment, others = align_with_work(session, key, feature, enrich_feature(feature))
     item = ImportItem(
-        feature=feature,
-        source=source,
-        source_hash=source_hash,
-        enrichment=enrich_feature(feature),
-        work=work_key(feature, read.work),
+        feature=feature, source=source, source_hash=source_hash, enrichment=enrichment, work=key
     )
-    write_import(session, [item])
+    report = write_import(session, [item])
+    replace_by_slug(session, [(slug, found) for slug, found in others if slug not in report.replaced])
     state.state, state.published_revision_id, state.revision_id = State.PUBLISHED.value, row.id, None
     state.scheduled_at, state.approved, state.updated_at = None, False, utc(now)
     write_entry(session, _name(actor), "publish", row.slug, f"revision {row.id}", now=now)
