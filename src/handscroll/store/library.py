@@ -23,11 +23,11 @@ from handscroll.errors import NotFoundError, StoreError
 from handscroll.model import ENRICHMENT_VERSION, Enrichment, Feature
 from handscroll.store import listing
 from handscroll.store.engine import describe_error, open_engine, writer
-from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
 from handscroll.store.import_run import ImportRun, load_feature, replace_by_slug
 from handscroll.store.importing import chunks, write_import
-from handscroll.store.listing import EventKey, PartKey, TermKey, first_title
+from handscroll.store.listing import first_title
 from handscroll.store.mapping import build_summary
+from handscroll.store.pages import PagedReads
 from handscroll.store.records import (
     FeatureSummary,
     GlossaryEntry,
@@ -65,11 +65,10 @@ from handscroll.store.timeline_slices import (
     timeline_select,
     to_entry,
 )
-from handscroll.store.version import read_version
 from handscroll.store.works import StoredEdition, editions_of, work_keys
 
 
-class Library:
+class Library(PagedReads):
     """A library of features in a SQLite file or a PostgreSQL database.
 
     A series row stays when its last feature is deleted (so a title given to
@@ -440,89 +439,6 @@ class Library:
             query = query.outerjoin(FeatureRow.series).where(SeriesRow.key == series)
         with Session(self._engine) as session:
             return listing.group_terms(session.execute(query))
-
-    def version(self) -> int:
-        """The library's version: it changes in the same transaction as any write to what readers see,
-        by any process (`store.version`); readers key what they rendered on it (issue 11)."""
-        with self._engine.connect() as conn:
-            return read_version(conn)
-
-    def feature_view(self, slug: str) -> FeatureView:
-        """A feature with its enrichment, approved self-checks, series title and neighbours, read by
-        indexed single-row queries (issue 11); NotFoundError if the slug is unknown."""
-        with self._engine.connect() as conn:
-            view = read_feature_view(conn, slug)
-        if view is None:
-            raise NotFoundError(f"no feature {slug!r} in the library")
-        return view
-
-    def feature_stamp(self, slug: str) -> tuple[object, ...] | None:
-        """What a feature page shows, in brief (`feature_view.read_feature_stamp`): equal stamps,
-        equal pages; None when the page cannot be checked that way."""
-        with self._engine.connect() as conn:
-            return read_feature_stamp(conn, slug)
-
-    def parts_page(
-        self,
-        series: str | None,
-        *,
-        after: PartKey | None = None,
-        before: PartKey | None = None,
-        limit: int,
-    ) -> list[FeatureSummary]:
-        """Up to `limit` parts of a series (None: the features in no series) in reading order, after
-        `after` or just before `before`; empty for an unknown series."""
-        with self._engine.connect() as conn:
-            found = listing.series_id(conn, series) if series is not None else None
-            if series is not None and found is None:
-                return []
-            if before is not None:
-                return listing.parts_before(conn, found, before, limit)
-            return listing.parts_after(conn, found, after, limit)
-
-    def series_page(
-        self,
-        *,
-        after: str | None = None,
-        before: str | None = None,
-        last: bool = False,
-        limit: int,
-        works: bool = False,
-    ) -> list[SeriesSummary]:
-        """Up to `limit` series with features, by key: after `after`, just before `before`, or the
-        `last` ones; with `works`, `features` counts works (a work's editions once)."""
-        with self._engine.connect() as conn:
-            return listing.series_page(conn, after=after, before=before, last=last, limit=limit, works=works)
-
-    def count_works(self, series: str) -> int:
-        """How many works a series has (a work's editions count once, issue 12)."""
-        with self._engine.connect() as conn:
-            found = listing.series_id(conn, series)
-            return 0 if found is None else listing.series_sizes(conn, [found], works=True).get(found, 0)
-
-    def features_page(
-        self, *, series: str | None = None, after: tuple[str | None, PartKey] | None = None, limit: int
-    ) -> list[FeatureSummary]:
-        """Up to `limit` features in `list_features` order after `after` (a series key and a
-        position in it), of the library or one series."""
-        if series is not None:
-            return self.parts_page(series, after=after[1] if after else None, limit=limit)
-        with self._engine.connect() as conn:
-            return listing.library_page(conn, after, limit)
-
-    def timeline_page(
-        self, *, series: str | None = None, after: EventKey | None = None, limit: int
-    ) -> list[tuple[TimelineEntry, EventKey]]:
-        """Up to `limit` events in time order after `after`, each with its position."""
-        with self._engine.connect() as conn:
-            return listing.timeline_page(conn, series=series, after=after, limit=limit)
-
-    def glossary_page(
-        self, *, series: str | None = None, after: TermKey | None = None, limit: int
-    ) -> list[GlossaryEntry]:
-        """Up to `limit` glossary entries by English name and Traditional form after `after`."""
-        with self._engine.connect() as conn:
-            return listing.glossary_page(conn, series=series, after=after, limit=limit)
 
     def _text_order(self, column: QueryableAttribute[str]) -> ColumnElement[str]:
         # Sort by code point on both databases: PostgreSQL would otherwise use

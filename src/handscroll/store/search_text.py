@@ -30,6 +30,10 @@ _SPLIT = re.compile(f"([{HAN}]|[^\\W_{HAN}]+)")
 """Tokens as `_TOKEN`, captured: `split` gives gap, word, gap, word... gap."""
 _ASCII_SPLIT = re.compile("([a-z0-9]+)")
 """The same on folded ASCII text (lowercase, no Han), where it is five times faster."""
+_ASCII_TOKEN = re.compile("[a-z0-9]+")
+_LETTER = re.compile(f"[^\\W_{HAN}]")
+"""A character of a word that is not a Han character (those are words of one character)."""
+_ASCII_LETTER = re.compile("[a-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -240,18 +244,24 @@ def match_sections(sections: Sequence[Section], query: SearchQuery) -> list[Sect
 
 
 class _Wanted:
-    """A query's clauses with each alternative's stems, worked out once for all the texts searched."""
+    """A query's clauses with each alternative's stems and root, worked out once for every text searched."""
 
     def __init__(self, query: SearchQuery) -> None:
         self.clauses = [
-            (clause.text, [(index_tokens(alt), alt.prefix) for alt in clause.alternatives])
+            (
+                clause.text,
+                [
+                    (stems, alt.prefix, _root(stems[0]))
+                    for alt in clause.alternatives
+                    if (stems := index_tokens(alt))
+                ],
+            )
             for clause in query.clauses
         ]
-        self.firsts = {stems[0] for _, alts in self.clauses for stems, prefix in alts if not prefix}
-        self.prefixes = tuple(stems[-1] for _, alts in self.clauses for stems, prefix in alts if prefix)
-        roots = {_root(first) for first in self.firsts} | {_root(prefix) for prefix in self.prefixes}
-        self.roots = None if "" in roots else tuple(roots)
-        """Strings one of which a text holding a match must contain (None: no such test)."""
+        self.firsts = {stems[0] for _, alts in self.clauses for stems, prefix, _ in alts if not prefix}
+        self.prefixes = tuple(stems[-1] for _, alts in self.clauses for stems, prefix, _ in alts if prefix)
+        self.by_roots = all(root for _, alts in self.clauses for _, _, root in alts)
+        """Whether every alternative can be looked for by its root (a stem of two letters cannot)."""
 
 
 def _root(token_stem: str) -> str:
@@ -283,15 +293,62 @@ def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], 
 def _find(text: str, wanted: _Wanted) -> tuple[list[tuple[int, int]], int, tuple[tuple[str, str], ...]]:
     """The spans, the number of clauses matched and the other forms matched, of a query in a text.
 
-    One regex split gives the words and the gaps between them, so words and
-    their offsets come without a Python step per word; each word is stemmed
-    by the cached stemmer, and a text with none of the stems the query starts
-    with is left at that (most sections of a matching feature); a text without
-    even the roots of those stems is left before it is split.
+    Each alternative is looked for where its root stands at the start of a
+    word, and only the words there are stemmed: a section costs what its
+    matches cost, not what its length does. Alternatives too short to have a
+    root send the text to `_find_by_splitting`, which stems every word.
     """
     folded = _fold(text)
-    if wanted.roots is not None and not any(root in folded for root in wanted.roots):
-        return [], 0, ()
+    if not wanted.by_roots:
+        return _find_by_splitting(text, folded, wanted)
+    ascii_only = folded.isascii()
+    spans: list[tuple[int, int]] = []
+    aliases: list[tuple[str, str]] = []
+    matched = 0
+    for typed, alternatives in wanted.clauses:
+        found = False
+        for number, (tokens, prefix, root) in enumerate(alternatives):
+            for span in _occurrences(folded, tokens, prefix, root, ascii_only):
+                spans.append(span)
+                if number and not found and (typed, text[span[0] : span[1]]) not in aliases:
+                    aliases.append((typed, text[span[0] : span[1]]))
+                found = True
+        matched += found
+    return sorted(spans), matched, tuple(aliases)
+
+
+def _occurrences(
+    folded: str, tokens: tuple[str, ...], prefix: bool, root: str, ascii_only: bool
+) -> list[tuple[int, int]]:
+    """Spans of `folded` where words with these stems stand in a row (the last one a prefix, if so)."""
+    token, letter = (_ASCII_TOKEN, _ASCII_LETTER) if ascii_only else (_TOKEN, _LETTER)
+    last = len(tokens) - 1
+    found = []
+    at = folded.find(root)
+    while at != -1:
+        # A word starts here unless a letter of the same word comes before (a Han character is a word).
+        if at == 0 or not (letter.match(folded, at - 1) and letter.match(folded, at)):
+            end, k = at, 0
+            while k <= last:
+                word = token.match(folded, end) if k == 0 else token.search(folded, end)
+                if word is None:
+                    break
+                word_stem = stem(word.group())
+                if not (word_stem.startswith(tokens[k]) if prefix and k == last else word_stem == tokens[k]):
+                    break
+                end, k = word.end(), k + 1
+            if k > last:
+                found.append((at, end))
+        at = folded.find(root, at + 1)
+    return found
+
+
+def _find_by_splitting(
+    text: str, folded: str, wanted: _Wanted
+) -> tuple[list[tuple[int, int]], int, tuple[tuple[str, str], ...]]:
+    """`_find` by stemming every word: one regex split gives the words and the gaps between them, so
+    words and their offsets come without a Python step per word; a text with none of the stems the
+    query starts with is left at that."""
     parts = (_ASCII_SPLIT if folded.isascii() else _SPLIT).split(folded)
     stems = list(map(stem, parts[1::2]))
     present = set(stems)
@@ -305,7 +362,7 @@ def _find(text: str, wanted: _Wanted) -> tuple[list[tuple[int, int]], int, tuple
     matched = 0
     for typed, alternatives in wanted.clauses:
         found = False
-        for number, (tokens, prefix) in enumerate(alternatives):
+        for number, (tokens, prefix, _) in enumerate(alternatives):
             for first, last in _match_stems(stems, tokens, prefix):
                 span = (ends[2 * first], ends[2 * last + 1])
                 spans.append(span)
