@@ -39,6 +39,7 @@ def test_the_500_page_carries_the_security_headers(reader_app, monkeypatch, capl
         raise RuntimeError("secret detail")
 
     monkeypatch.setattr(Renderer, "render", explode)
+    monkeypatch.setattr(Renderer, "render_utf8", explode)  # what the reader's pages use
     caplog.set_level(logging.CRITICAL, logger="uvicorn.error")  # the failure is logged, as it should be
     with serve(reader_app) as url:
         response = httpx.get(f"{url}/features/a-part", timeout=10)

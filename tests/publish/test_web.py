@@ -269,6 +269,7 @@ def test_server_error_is_a_plain_page_without_traceback(make_client: ClientFacto
         raise RuntimeError("secret detail in /srv/private/path.py")
 
     monkeypatch.setattr(web.Renderer, "render", explode)
+    monkeypatch.setattr(web.Renderer, "render_utf8", explode)  # what the reader's pages use
     from starlette.testclient import TestClient
 
     response = TestClient(app, raise_server_exceptions=False).get("/features/01-part")

@@ -13,7 +13,7 @@ from handscroll.enrich import enrich_feature
 from handscroll.model import Credit, Feature, Figure, Note, Paragraph, Question
 from handscroll.publish.exports import ExportRequest, run_export
 from handscroll.publish.site import build_site
-from handscroll.publish.xml_text import clean_xml_text
+from handscroll.publish.xml_text import clean_xml_text, xml_utf8
 from handscroll.store import Library
 from publish.builders import fill_library, write_picture
 from publish.test_exports import _epubcheck
@@ -82,3 +82,9 @@ def test_no_static_page_holds_a_forbidden_character(tmp_path: Path) -> None:
     assert len(pages) >= len(report.written) > 3
     for page in pages:
         assert not FORBIDDEN.search(page.read_text(encoding="utf-8")), page
+
+
+def test_the_utf8_form_is_the_cleaned_text_encoded() -> None:
+    """The reader sends `xml_utf8`: the same text as `clean_xml_text`, whichever character is bad."""
+    for text in ("plain 中文 text", "a\x0cb", "\x00", "x\ufffe", "y\uffff", "z\ud800", "\U0002a6a5\x1f"):
+        assert xml_utf8(text) == clean_xml_text(text).encode(), repr(text)

@@ -63,6 +63,7 @@ def test_the_500_page_has_the_headers(client: TestClient, monkeypatch: pytest.Mo
         raise RuntimeError("boom")
 
     monkeypatch.setattr(Renderer, "render", explode)
+    monkeypatch.setattr(Renderer, "render_utf8", explode)  # what the reader's pages use
     response = client.get("/glossary")  # a page not rendered (and cached) before
     assert response.status_code == 500
     assert "boom" not in response.text

@@ -96,24 +96,38 @@ def build_command(
             "whose ids must be absolute.",
         ),
     ] = None,
+    languages: Annotated[
+        str | None,
+        typer.Option(
+            "--languages",
+            help="Interface languages to build, comma-separated (en, zh-Hant, zh-Hans; default all "
+            "three): `--languages en` writes a third of the pages.",
+        ),
+    ] = None,
 ) -> None:
     """Write the library as a static site with relative links (works from file:// and any host).
 
     Rebuilding rewrites only the pages whose content changed.
     """
     from handscroll.config import Settings
-    from handscroll.publish.site import build_site
+    from handscroll.publish.site import build_site, interface_languages
+    from handscroll.publish.urls import site_folder
 
     settings = Settings.from_env(db=settings_for(db).db, media_dir=media)
+    try:
+        built = interface_languages([part.strip() for part in (languages or "").split(",") if part.strip()])
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--languages") from None
     with open_library(db) as library, progress_bar("building") as progress:
-        report = build_site(library, out_dir, settings, progress=progress, base_url=base_url)
+        report = build_site(library, out_dir, settings, progress=progress, base_url=base_url, languages=built)
     out.print(
         f"{report.pages} pages in {out_dir}: {len(report.written)} written, {report.unchanged} unchanged, "
         f"{len(report.removed)} removed; {report.media} pictures",
         soft_wrap=True,
         highlight=False,
     )
-    out.print(f"open {(out_dir / 'index.html').resolve().as_uri()}", soft_wrap=True, highlight=False)
+    home = out_dir / site_folder(built[0]) / "index.html"
+    out.print(f"open {home.resolve().as_uri()}", soft_wrap=True, highlight=False)
 
 
 @app.command("demo")

@@ -10,8 +10,10 @@ pass through `escape` too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from markupsafe import Markup, escape
@@ -36,8 +38,20 @@ def mark_chinese(text: object, lang: str = "zh-Hant") -> Markup:
     Escaping comes first, so the spans are the only markup in the result;
     screen readers and font fallback then treat the Chinese as Chinese.
     """
-    escaped = str(escape(text))
-    return Markup(_HAN_RUN.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', escaped))
+    return Markup(_tagged(text, lang))
+
+
+def _tagged(text: object, lang: str) -> str:
+    """`mark_chinese` as a plain string, for the pieces of a larger Markup."""
+    escaped = str(escape(text))  # a plain str: `re` would join the pieces of a Markup as Markup
+    return _HAN_RUN.sub(_span(lang), escaped) if escaped else ""
+
+
+@cache
+def _span(lang: str) -> Callable[[re.Match[str]], str]:
+    """What wraps a Han run in `lang`, made once per language."""
+    opening = f'<span lang="{lang}">'
+    return lambda run: opening + run.group(0) + "</span>"
 
 
 MarkKind = Literal["event", "term", "strong", "point"]
@@ -85,17 +99,17 @@ def annotate(text: str, marks: Sequence[Mark] = (), lang: str = "zh-Hant") -> Ma
     if not marks:
         return mark_chinese(text, lang)
     points = sorted({(m.start, m.target) for m in marks if m.kind == "point" and 0 <= m.start < len(text)})
+    starts = [where for where, _ in points]
 
     def plain(start: int, end: int) -> str:
         """Text from `start` to `end`, escaped and tagged, with the points inside it."""
         out: list[str] = []
         at = start
-        for where, target in points:
-            if start <= where < end:
-                out.append(mark_chinese(text[at:where], lang))
-                out.append(f'<span class="mention" id="{escape(target)}"></span>')
-                at = where
-        out.append(mark_chinese(text[at:end], lang))
+        for where, target in points[bisect_left(starts, start) : bisect_left(starts, end)]:
+            out.append(_tagged(text[at:where], lang))
+            out.append(f'<span class="mention" id="{escape(target)}"></span>')
+            at = where
+        out.append(_tagged(text[at:end], lang))
         return "".join(out)
 
     pieces: list[str] = []

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from handscroll.publish.contexts import Picture
 
 PictureMaker = Callable[[str, str], "Picture"]
-"""Makes the picture of a media ID with its alt text (`contexts.make_picture` bound to the media)."""
+"""Makes the picture of a media ID with its alt text (`cards.make_picture` bound to the media)."""
 
 
 @dataclass(frozen=True)

@@ -77,8 +77,17 @@ def make_chrome(urls: Urls, here: Here | None = None) -> Chrome:
         glossary_js=urls.static("glossary.js"),
         places_url=urls.places(),
         language=urls.language,
-        languages=tuple(
-            LanguageLink(lang, NATIVE_NAMES[lang], place(urls.in_language(lang)), lang == urls.language)
-            for lang in LOCALES
-        ),
+        languages=_switcher(urls, place),
     )
+
+
+def _switcher(urls: Urls, place: Here) -> tuple[LanguageLink, ...]:
+    """This page in each language the publisher has (a static site may be built in fewer: its
+    `in_language` stays in this one); none when there is only this one."""
+    others = [(lang, urls.in_language(lang)) for lang in LOCALES]
+    links = tuple(
+        LanguageLink(lang, NATIVE_NAMES[lang], place(other), lang == urls.language)
+        for lang, other in others
+        if other.language == lang
+    )
+    return links if len(links) > 1 else ()

@@ -28,13 +28,62 @@ from handscroll.model import (
     TextRef,
     Unclassified,
 )
-from handscroll.publish.annotate import Mark, annotate, han_lang
+from handscroll.publish.annotate import Mark
+from handscroll.publish.cards import (
+    CreditLine as CreditLine,
+)
+from handscroll.publish.cards import (
+    FigureCard as FigureCard,
+)
+from handscroll.publish.cards import (
+    Gallery as Gallery,
+)
+from handscroll.publish.cards import (
+    Link as Link,
+)
+from handscroll.publish.cards import (
+    Narrative as Narrative,
+)
+from handscroll.publish.cards import (
+    NoteCard as NoteCard,
+)
+from handscroll.publish.cards import (
+    PartCard as PartCard,
+)
+from handscroll.publish.cards import (
+    Picture as Picture,
+)
+from handscroll.publish.cards import (
+    QuestionCard as QuestionCard,
+)
+from handscroll.publish.cards import (
+    Section as Section,
+)
+from handscroll.publish.cards import (
+    SeriesCard as SeriesCard,
+)
+from handscroll.publish.cards import (
+    Zoom as Zoom,
+)
+from handscroll.publish.cards import (
+    make_picture as make_picture,
+)
+from handscroll.publish.cards import (
+    part_card as part_card,
+)
 from handscroll.publish.checks import CheckSection
 from handscroll.publish.chrome import Chrome as Chrome
 from handscroll.publish.chrome import LanguageLink as LanguageLink
 from handscroll.publish.chrome import make_chrome as make_chrome
 from handscroll.publish.editions import edition_slugs, translations
-from handscroll.publish.enriched import NO_MAP, FeatureExtras, MapSetup, feature_extras
+from handscroll.publish.enriched import (
+    NO_MAP,
+    FeatureExtras,
+    MapSetup,
+    MarkedEnrichment,
+    feature_extras,
+    marked_text,
+)
 from handscroll.publish.i18n import Translator
 from handscroll.publish.jsonld import page_jsonld
 from handscroll.publish.media import MediaLibrary
@@ -66,145 +115,6 @@ class LibraryReader(Protocol):
     def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
 
     def editions_of_feature(self, slug: str) -> list[StoredEdition]: ...
-
-
-@dataclass(frozen=True)
-class Link:
-    """A labelled link (series breadcrumbs, the 404 page's suggestions)."""
-
-    url: str
-    label: str
-    current: bool = False
-    """Whether the link leads to the page it is on (`aria-current`)."""
-
-
-@dataclass(frozen=True)
-class Zoom:
-    """A picture's deep zoom: the largest derivative (the link without JavaScript) and its IIIF
-    level-0 tiles (the viewer's source), with the original's size and the tiling."""
-
-    large: str
-    tiles: str
-    width: int
-    height: int
-    tile: int
-    scale_factors: str
-    """Comma-separated, as the viewer script reads them (`1,2,4`)."""
-
-
-@dataclass(frozen=True)
-class Picture:
-    """An image on a page, or the placeholder shown instead when the file is missing or unsafe.
-
-    `src` is empty for a placeholder; otherwise `srcset` lists the WebP
-    derivatives and `width`/`height` reserve the space so nothing jumps.
-    """
-
-    media: str
-    alt: str
-    src: str = ""
-    srcset: str = ""
-    width: int = 0
-    height: int = 0
-    zoom: Zoom | None = None
-    """How to view it larger (issue 14); None for a placeholder."""
-
-    @property
-    def available(self) -> bool:
-        """True when there is an image file to show."""
-        return bool(self.src)
-
-
-@dataclass(frozen=True)
-class PartCard:
-    """A feature as listed on the home and series pages, or as the previous/next part."""
-
-    url: str
-    title: str
-    part: int | None
-    language: str
-    figures: int
-    picture: Picture | None
-
-
-@dataclass(frozen=True)
-class SeriesCard:
-    """A series on the home page: its first parts, and how many more the series page lists."""
-
-    url: str
-    title: str
-    count: int
-    parts: tuple[PartCard, ...]
-    more: int
-
-
-@dataclass(frozen=True)
-class Narrative:
-    """Consecutive paragraphs of the narrative; `unclassified` marks lines the reader could not place."""
-
-    kind: ClassVar[str] = "narrative"
-    paragraphs: tuple[Markup, ...]
-    unclassified: tuple[bool, ...]
-
-
-@dataclass(frozen=True)
-class FigureCard:
-    """A gallery photo: its number in the feature (`#fig-3`), its picture and caption."""
-
-    kind: ClassVar[str] = "figure"
-    number: int
-    anchor: str
-    picture: Picture
-    caption: tuple[Markup, ...]
-
-
-@dataclass(frozen=True)
-class NoteCard:
-    """An extended-reading ("ebook") card, standing in the gallery where the source put it."""
-
-    kind: ClassVar[str] = "note"
-    label: str
-    text: tuple[Markup, ...]
-    number: int = 0
-    """Its number among the feature's notes: the gallery counts a note as a step of its own
-    ("Note 1") and names it in the address (`#note-1`, issue 14)."""
-
-    @property
-    def anchor(self) -> str:
-        """The element id of the note, `note-N`."""
-        return f"note-{self.number}"
-
-
-@dataclass(frozen=True)
-class Gallery:
-    """A run of figures and notes shown as one horizontal strip, with its own counter."""
-
-    kind: ClassVar[str] = "gallery"
-    index: int
-    items: tuple[FigureCard | NoteCard, ...]
-    figures: int
-
-
-@dataclass(frozen=True)
-class QuestionCard:
-    """A thinking question; its model answer stays folded until the reader opens it."""
-
-    kind: ClassVar[str] = "question"
-    number: int
-    prompt: Markup
-    answer: tuple[Markup, ...]
-
-
-@dataclass(frozen=True)
-class CreditLine:
-    """The photo credit."""
-
-    kind: ClassVar[str] = "credit"
-    text: Markup
-
-
-Section = Narrative | Gallery | QuestionCard | CreditLine
-"""One stretch of a feature page, in reading order."""
 
 
 @dataclass(frozen=True)
@@ -284,52 +194,10 @@ Page = HomePage | SeriesPage | FeaturePage | NotFoundPage
 """Any page context."""
 
 
-def make_picture(media: MediaLibrary, media_id: str, alt: str, urls: Urls) -> Picture:
-    """A picture with its derivatives, or a placeholder when the image is missing or unsafe."""
-    info = media.info(media_id)
-    if info is None:
-        return Picture(media=media_id, alt=alt)
-    medium = info.rendition("medium")
-    srcset = ", ".join(f"{urls.media(media_id, r.size)} {r.width}w" for r in info.renditions)
-    pyramid = info.pyramid
-    zoom = Zoom(
-        large=urls.media(media_id, "large"),
-        tiles=urls.tiles(media_id),
-        width=pyramid.width,
-        height=pyramid.height,
-        tile=pyramid.tile,
-        scale_factors=",".join(map(str, pyramid.scale_factors)),
-    )
-    return Picture(
-        media=media_id,
-        alt=alt,
-        src=urls.media(media_id, medium.size),
-        srcset=srcset,
-        width=medium.width,
-        height=medium.height,
-        zoom=zoom,
-    )
-
-
 def series_title(summary: SeriesSummary | None, key: str) -> str:
     """A series' display title: its own title, else its first part's (`SeriesSummary.display_title`);
     its key only when the library knows nothing else of it."""
     return summary.display_title if summary is not None else key
-
-
-def part_card(summary: FeatureSummary, media: MediaLibrary, urls: Urls) -> PartCard:
-    """A listing card for one feature, with its lead picture when it has one."""
-    picture = None
-    if summary.hero:
-        picture = make_picture(media, summary.hero, "", urls)
-    return PartCard(
-        url=urls.feature(summary.slug),
-        title=summary.title,
-        part=summary.part,
-        language=summary.language,
-        figures=summary.figures,
-        picture=picture,
-    )
 
 
 def home_page(
@@ -401,16 +269,19 @@ def feature_page(
     checks: CheckSection | None = None,
     editions: Mapping[str, str] | None = None,
     derived: bool = False,
+    marked: MarkedEnrichment | None = None,
 ) -> FeaturePage:
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
     its texts marked with the events and terms of its `enrichment`, and its self-checks.
 
     `editions` gives the work's editions, language -> slug (the switcher leads to the
     one each language's readers see; JSON-LD links the translations); `derived` marks an
-    edition that was converted by machine (issue 12).
+    edition that was converted by machine (issue 12). `marked` (`mark_enrichment(enrichment)`)
+    is shared by a feature's pages in every language, with its marked texts (issue 11).
     """
     ui = Translator(urls.language)
-    extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui))
+    extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui), marked)
+    texts = marked.texts if marked is not None else {}
     hero = None
     if feature.hero:
         # The lead picture says in words only what its figure's own alt says (issue 14): the
@@ -426,14 +297,12 @@ def feature_page(
         chrome=make_chrome(urls, lambda other: other.feature(slugs.get(other.language, feature.slug))),
         slug=feature.slug,
         title=feature.title,
-        title_html=annotate(
-            feature.title, marks.get(TextRef(None, "title"), ()), lang=han_lang(feature.language)
-        ),
+        title_html=marked_text(texts, (None, "title", 0), feature.title, marks, feature.language),
         part=feature.part,
         language=feature.language,
         series=series_link,
         hero=hero,
-        sections=_sections(feature, media, urls, marks, ui),
+        sections=_sections(feature, media, urls, marks, ui, texts),
         previous=part_card(previous, media, urls) if previous else None,
         next=part_card(next, media, urls) if next else None,
         extras=extras,
@@ -481,6 +350,7 @@ def _sections(
     urls: Urls,
     marks: Mapping[TextRef, tuple[Mark, ...]],
     ui: Translator,
+    texts: dict[tuple[int | None, str, int], Markup],
 ) -> tuple[Section, ...]:
     """Group blocks in reading order: prose runs, gallery runs (figures and notes), questions, credit.
 
@@ -489,7 +359,7 @@ def _sections(
     """
 
     def html(number: int, field: str, text: str, index: int = 0) -> Markup:
-        return annotate(text, marks.get(TextRef(number, field, index), ()), lang=han_lang(feature.language))
+        return marked_text(texts, (number, field, index), text, marks, feature.language)
 
     sections: list[Section] = []
     prose: list[tuple[Markup, bool]] = []

@@ -8,14 +8,14 @@ timeline link lands on the very words the date was read from (issue 4).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
 from handscroll.config import Settings
 from handscroll.model import HIDDEN_FIELDS, Enrichment, Span, TextRef, in_time_order
-from handscroll.publish.annotate import Mark, anchor_ids, stress
+from handscroll.publish.annotate import Mark, anchor_ids, annotate, han_lang, stress
 from handscroll.publish.datelabels import date_label, on_the_calendar
 from handscroll.publish.happenings import Mention, group_happenings
 from handscroll.publish.urls import Urls
@@ -186,15 +186,24 @@ def place_anchor(ref: TextRef, start: int) -> str:
     return "pl" + event_anchor(ref, start).removeprefix("ev")
 
 
-def feature_extras(
-    enrichment: Enrichment | None,
-    map_setup: MapSetup = NO_MAP,
-    where: Callable[[TextRef], str] | None = None,
-) -> tuple[FeatureExtras, Mapping[TextRef, tuple[Mark, ...]]]:
-    """The page parts and the marks per text, from a feature's stored enrichment (None: nothing);
-    `where` names the part of the feature a text is ("Figure 3"), for the places' mentions."""
+@dataclass(frozen=True)
+class MarkedEnrichment:
+    """The part of a feature's extras that is the same in every interface language: its timeline,
+    glossary, fact cards and the marks per text. A static build works it out once per feature for
+    its pages in every language, and keeps the texts marked with it (`texts`; issue 11)."""
+
+    timeline: tuple[TimelineLink, ...]
+    terms: tuple[TermEntry, ...]
+    figures: tuple[FactCard, ...]
+    marks: Mapping[TextRef, tuple[Mark, ...]]
+    texts: dict[tuple[int | None, str, int], Markup] = field(default_factory=dict, compare=False)
+    """Each text of the feature as marked HTML, by (block, field, paragraph), filled as pages ask."""
+
+
+def mark_enrichment(enrichment: Enrichment | None) -> MarkedEnrichment:
+    """The timeline, glossary, fact cards and marks of a feature's stored enrichment (None: nothing)."""
     if enrichment is None:
-        return FeatureExtras((), (), (), (), map_setup), {}
+        return MarkedEnrichment((), (), (), {})
     marks: dict[TextRef, list[Mark]] = {}
 
     def add(span: Span, mark: Mark) -> None:
@@ -254,11 +263,33 @@ def feature_extras(
                 linked.add(span.ref)
                 add(span, Mark(span.start, span.end, "term", anchor))
 
+    for place in enrichment.places:
+        for span in place.mentions:
+            if span.ref.field not in HIDDEN_FIELDS:
+                add(span, Mark(span.start, span.start, "point", place_anchor(span.ref, span.start)))
+    # A figure that counts nothing ("USD 6 billion" alone) says nothing on a card (issue 14).
+    figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures if f.counted)
+    return MarkedEnrichment(
+        tuple(timeline), tuple(entries), figures, {ref: tuple(found) for ref, found in marks.items()}
+    )
+
+
+def feature_extras(
+    enrichment: Enrichment | None,
+    map_setup: MapSetup = NO_MAP,
+    where: Callable[[TextRef], str] | None = None,
+    marked: MarkedEnrichment | None = None,
+) -> tuple[FeatureExtras, Mapping[TextRef, tuple[Mark, ...]]]:
+    """The page parts and the marks per text, from a feature's stored enrichment (None: nothing);
+    `where` names the part of the feature a text is ("Figure 3"), for the places' mentions;
+    `marked` is `mark_enrichment(enrichment)` when the caller has it already."""
+    if enrichment is None:
+        return FeatureExtras((), (), (), (), map_setup), {}
+    if marked is None:
+        marked = mark_enrichment(enrichment)
     places = []
     for place in enrichment.places:
         named = [m for m in place.mentions if m.ref.field not in HIDDEN_FIELDS]
-        for span in named:
-            add(span, Mark(span.start, span.start, "point", place_anchor(span.ref, span.start)))
         # One link per part of the feature that names it ("Figure 3"), to its first mention there.
         by_part: dict[TextRef, PlaceMention] = {}
         for m in named:
@@ -273,7 +304,20 @@ def feature_extras(
                 place.name, place.modern_name, place.chinese, place.kind, place.lat, place.lon, bbox, mentions
             )
         )
-    # A figure that counts nothing ("USD 6 billion" alone) says nothing on a card (issue 14).
-    figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures if f.counted)
-    extras = FeatureExtras(tuple(timeline), tuple(entries), tuple(places), figures, map_setup)
-    return extras, {ref: tuple(found) for ref, found in marks.items()}
+    extras = FeatureExtras(marked.timeline, marked.terms, tuple(places), marked.figures, map_setup)
+    return extras, marked.marks
+
+
+def marked_text(
+    texts: dict[tuple[int | None, str, int], Markup],
+    at: tuple[int | None, str, int],
+    text: str,
+    marks: Mapping[TextRef, tuple[Mark, ...]],
+    language: str,
+) -> Markup:
+    """A text of a feature in `language` at (block, field, paragraph) `at`, with its marks:
+    annotated once for its pages in every interface language (`MarkedEnrichment.texts`)."""
+    found = texts.get(at)
+    if found is None:
+        found = texts[at] = annotate(text, marks.get(TextRef(*at), ()), lang=han_lang(language))
+    return found

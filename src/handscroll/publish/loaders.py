@@ -37,6 +37,7 @@ from handscroll.publish.enriched import NO_MAP, MapSetup
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store import FeatureSummary, Library, SeriesSummary
+from handscroll.store.feature_view import FeatureView
 from handscroll.store.listing import PartKey
 
 SERIES_PAGE_PARTS = 60
@@ -231,10 +232,16 @@ def surroundings(
 
 
 def load_feature(
-    library: Library, slug: str, media: MediaLibrary, urls: Urls, map_setup: MapSetup = NO_MAP
+    library: Library,
+    slug: str,
+    media: MediaLibrary,
+    urls: Urls,
+    map_setup: MapSetup = NO_MAP,
+    view: FeatureView | None = None,
 ) -> FeaturePage:
-    """A feature page with its enrichment, read from the library; NotFoundError for an unknown slug."""
-    view = library.feature_view(slug)
+    """A feature page with its enrichment, read from the library (or from its `view`, read already);
+    NotFoundError for an unknown slug."""
+    view = view or library.feature_view(slug)
     feature, enrichment, language = view.feature, view.enrichment, urls.language
     series = SeriesSummary(feature.series, view.series_title, 0) if feature.series else None
     checks = None

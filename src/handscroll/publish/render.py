@@ -8,18 +8,20 @@ become markup: a caption holding `<script>` shows as text.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from handscroll.publish.annotate import han_lang, mark_chinese
 from handscroll.publish.chrome import Chrome
 from handscroll.publish.contexts import FeaturePage
 from handscroll.publish.i18n import LOCALE_DIR, LOCALES, translations
-from handscroll.publish.xml_text import clean_xml_text
+from handscroll.publish.xml_text import clean_xml_text, xml_utf8
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 """The built-in templates: base.html, one per page, and partials named `_<name>.html`."""
@@ -59,9 +61,15 @@ class Renderer:
 
     def render(self, page: Renderable) -> str:
         """The HTML of one page, without characters XML and HTML forbid (issue 10 item 6)."""
+        return clean_xml_text(self._template(page).render(page=page))
+
+    def render_utf8(self, page: Renderable) -> bytes:
+        """`render` as the UTF-8 bytes a server sends, encoded once (issue 11)."""
+        return xml_utf8(self._template(page).render(page=page))
+
+    def _template(self, page: Renderable) -> Template:
         env = self.envs.get(page.chrome.language, self.env)
-        template = env.select_template(self.template_names(page))
-        return clean_xml_text(template.render(page=page))
+        return env.select_template(self.template_names(page))
 
     @cached_property
     def version(self) -> str:
@@ -88,8 +96,34 @@ def _environment(paths: list[str], language: str) -> Environment:
     )
     env.filters["zh"] = _chinese_marked
     env.filters["ui_lang"] = _interface_lang
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    catalogue = translations(language)
+    env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["_"] = env.globals["gettext"] = _gettext(catalogue.gettext)
     return env
+
+
+def _gettext(translate: Callable[[str], str]) -> Callable[..., str]:
+    """`_()` and `{% trans %}` as Jinja's new-style gettext makes them (the message, as Markup where
+    autoescaping is on, always %-formatted with its variables), with each message looked up and
+    marked once: a feature page asks for about 140 (issue 11)."""
+    marked: dict[str, Markup] = {}
+    bare: dict[str, Markup] = {}
+
+    @pass_context
+    def gettext(context: Context, message: str, /, **variables: object) -> str:
+        if not context.eval_ctx.autoescape:
+            return translate(message) % variables
+        if not variables:
+            found = bare.get(message)
+            if found is None:
+                found = bare[message] = Markup(translate(message)) % {}
+            return found
+        form = marked.get(message)
+        if form is None:
+            form = marked[message] = Markup(translate(message))
+        return form % variables
+
+    return gettext
 
 
 def _chinese_marked(text: object, language: str = "en") -> Markup:

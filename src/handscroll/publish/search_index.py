@@ -190,8 +190,8 @@ class StaticIndex:
             (out_dir / name).unlink(missing_ok=True)
 
 
-def write_search_page(out_dir: Path, renderer: Renderer) -> None:
-    """`search.html` in each interface language (and the Porter2 script they load, when npm's
+def write_search_page(out_dir: Path, renderer: Renderer, languages: Sequence[str] = tuple(LOCALES)) -> None:
+    """`search.html` in each interface language built (and the Porter2 script they load, when npm's
     porter2 is installed)."""
     porter2 = find_porter2()
     if porter2 is not None:
@@ -200,11 +200,15 @@ def write_search_page(out_dir: Path, renderer: Renderer) -> None:
         wrapped = f"(function (exports) {{\n{code}\n}})(window.handscrollPorter2 = {{}});\n"
         (out_dir / "static" / "vendor").mkdir(parents=True, exist_ok=True)
         _write_if_changed(out_dir / "static" / STEMMER_FILE, wrapped)
+    built = tuple(languages)
     for language in LOCALES:  # one page per interface language, all on the one index (issue 12)
         folder = site_folder(language)
+        if language not in built:  # left from a build in more languages
+            (out_dir / folder / PAGE_FILE).unlink(missing_ok=True)
+            continue
         _write_if_changed(
             out_dir / folder / PAGE_FILE,
-            render_search_page(renderer, _static_page(SiteUrls(folder.count("/"), language), porter2)),
+            render_search_page(renderer, _static_page(SiteUrls(folder.count("/"), language, built), porter2)),
         )
 
 

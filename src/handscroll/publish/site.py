@@ -24,13 +24,13 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
-from handscroll.model import ENRICHMENT_VERSION
+from handscroll.model import ENRICHMENT_VERSION, Enrichment
 from handscroll.publish.contexts import (
     HOME_PARTS_SHOWN,
     HOME_SERIES_SHOWN,
@@ -46,7 +46,7 @@ from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, m
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
-from handscroll.publish.places_page import load_places
+from handscroll.publish.places_page import places_page
 from handscroll.publish.redirects import write_redirect_pages
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
@@ -66,7 +66,7 @@ from handscroll.publish.site_features import (
     site_urls,
     write_file,
 )
-from handscroll.publish.timeline_page import StaticTimeline, static_timeline, static_timeline_page
+from handscroll.publish.timeline_page import StaticTimeline, Stressed, static_timeline, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -123,12 +123,16 @@ def build_site(
     *,
     progress: BuildProgress | None = None,
     base_url: str | None = None,
+    languages: Sequence[str] | None = None,
 ) -> BuildReport:
     """Write (or bring up to date) the static site of the whole library in `out_dir`.
 
     With `base_url` (where the site will be published) it also writes a IIIF
     manifest per feature, `iiif/SLUG/manifest.json`: IIIF ids must be absolute.
+    `languages` are the interface languages to build (all of `LOCALES` by default):
+    an English-only library may want English only, a third of the pages.
     """
+    built = interface_languages(languages)
     out_dir.mkdir(parents=True, exist_ok=True)
     renderer = Renderer()
     media = MediaLibrary(settings.media_dir, out_dir / "media", out_dir / "iiif" / "image")
@@ -137,51 +141,46 @@ def build_site(
     series = library.list_series()
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
-    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps)
+    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps, built)
     stamps = library.enrichment_stamps()
     jobs: list[_Job] = []
     tasks: list[FeatureTask] = []
-    for language in LOCALES:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
-        jobs.extend(_jobs(summaries, series, media, base, language))
+    places: list[_Job] = []  # after the feature pages, which read every feature's places (issue 11)
+    named: list[tuple[FeatureSummary, Enrichment | None]] = []
+    reference = _read_reference(library)  # once for every language
+    for language in built:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
+        jobs.extend(_jobs(summaries, series, media, base, language, built))
         tasks.extend(_feature_tasks(summaries, series, base, stamps, language, old, out_dir))
-        jobs.extend(_reference_jobs(library, summaries, series, base, language))
-        root = site_urls(language)[0]
+        jobs.extend(_reference_jobs(reference, summaries, series, base, language, built))
+        root = site_urls(language, built)[0]
         places_key = _hash(base, language, summaries, sorted(stamps.items()))
-        jobs.append(
+        places.append(
             _Job(
                 root.places().removeprefix(root.prefix),
                 places_key,
-                _bind_places(library, root, map_setup(settings, root, leaflet is not None)),
+                _bind_places(named, root, map_setup(settings, root, leaflet is not None)),
             )
         )
     if progress is not None:
-        progress.start(len(jobs) + len(tasks))
+        progress.start(len(jobs) + len(places) + len(tasks))
 
     _copy_static(out_dir, leaflet)
     pages: dict[str, dict[str, object]] = {}
     written: list[str] = []
     # Feature pages first: on a big build they run on every core while this process renders
     # the other pages. Each feature is read once, for its pages and the search index (issue 11).
-    slices = build_feature_pages(library, summaries, tasks, out_dir, settings, leaflet is not None)
-    for job in jobs:
-        before = old.get(job.path)
-        if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
-            pages[job.path] = before
-        else:
-            page = job.build()
-            write_file(out_dir / job.path, renderer.render(page).encode())
-            pages[job.path] = {"key": job.key, "media": sorted(pictures(page))}
-            written.append(job.path)
-        if progress is not None:
-            progress.advance(job.path)
+    slices = build_feature_pages(library, summaries, tasks, out_dir, settings, leaflet is not None, built)
+    written.extend(_run(jobs, old, pages, out_dir, renderer, progress))
     search = StaticIndex(SiteUrls(0))
     rendered: dict[str, list[str]] = {}
     for part in slices:
         search.join(part.index)
         rendered.update(part.pages)
+        named.extend(part.places)
         if progress is not None:
             for path in part.pages:
                 progress.advance(path)
+    written.extend(_run(places, old, pages, out_dir, renderer, progress))
     for task in tasks:
         if task.path in rendered:
             pages[task.path] = {"key": task.key, "media": rendered[task.path]}
@@ -207,9 +206,51 @@ def build_site(
             if not target.is_file() or target.read_bytes() != data:
                 write_file(target, data)
     search.write(out_dir)  # the static search (issues 5, 11)
-    write_search_page(out_dir, renderer)
+    write_search_page(out_dir, renderer, built)
     write_file(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
-    return BuildReport(tuple(written), len(jobs) + len(tasks) - len(written), tuple(removed), len(media_ids))
+    total = len(jobs) + len(places) + len(tasks)
+    return BuildReport(tuple(written), total - len(written), tuple(removed), len(media_ids))
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """The library's timeline (whole and by series) and glossary, read once for the pages of every
+    language; each timeline sentence is marked once for all of them (issue 11)."""
+
+    timeline: list[TimelineEntry]
+    by_series: dict[str | None, list[TimelineEntry]]
+    glossary: list[GlossaryEntry]
+    stressed: Stressed = field(default_factory=dict)
+
+
+def _read_reference(library: ReferenceReader) -> _Reference:
+    timeline = library.timeline()
+    by_series: dict[str | None, list[TimelineEntry]] = {}
+    for entry in timeline:
+        by_series.setdefault(entry.series, []).append(entry)
+    return _Reference(timeline, by_series, library.glossary())
+
+
+def _run(
+    jobs: list[_Job],
+    old: dict[str, dict[str, object]],
+    pages: dict[str, dict[str, object]],
+    out_dir: Path,
+    renderer: Renderer,
+    progress: BuildProgress | None,
+) -> Iterator[str]:
+    """Render and write each page whose key changed (yielding its path), noting every page in `pages`."""
+    for job in jobs:
+        before = old.get(job.path)
+        if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
+            pages[job.path] = before
+        else:
+            page = job.build()
+            write_file(out_dir / job.path, renderer.render(page).encode())
+            pages[job.path] = {"key": job.key, "media": sorted(pictures(page))}
+            yield job.path
+        if progress is not None:
+            progress.advance(job.path)
 
 
 def _jobs(
@@ -218,10 +259,11 @@ def _jobs(
     media: MediaLibrary,
     base: str,
     language: str,
+    built: tuple[str, ...],
 ) -> Iterator[_Job]:
     """The home page, the not-found page and every series page in one language, with keys and contexts."""
     known = {s.key: s for s in series}
-    root, nested = site_urls(language)
+    root, nested = site_urls(language, built)
     folder = site_folder(language)
     base = _hash(base, language)
     groups = _series_parts(summaries, language)
@@ -347,25 +389,26 @@ def _bind_series(
 
 
 def _reference_jobs(
-    library: ReferenceReader,
+    reference: _Reference,
     summaries: list[FeatureSummary],
     series: list[SeriesSummary],
     base: str,
     language: str,
+    built: tuple[str, ...],
 ) -> Iterator[_Job]:
     """The timelines (library and each series) and the glossary in both orders, in one language."""
-    entries = library.timeline()
-    terms = library.glossary()
+    entries, terms = reference.timeline, reference.glossary
     titles = {s.slug: s.title for s in summaries}
-    root, nested = site_urls(language)
+    root, nested = site_urls(language, built)
     folder = site_folder(language)
     base = _hash(base, language)
-    yield from _timeline_jobs(entries, f"{folder}timeline.html", _hash(base, entries), root)
+    stressed = reference.stressed
+    yield from _timeline_jobs(entries, f"{folder}timeline.html", _hash(base, entries), root, stressed)
     for head in series:
-        picked = [e for e in entries if e.series == head.key]
+        picked = reference.by_series.get(head.key, [])
         path = f"{folder}timelines/{series_file(head.key)}"
         link = Link(nested.series(head.key), series_title(head, head.key))
-        yield from _timeline_jobs(picked, path, _hash(base, head, picked), nested, link, head.key)
+        yield from _timeline_jobs(picked, path, _hash(base, head, picked), nested, stressed, link, head.key)
     named = sorted({slug for term in terms for slug in term.slugs})
     terms_key = _hash(base, terms, [(slug, titles.get(slug)) for slug in named])
     shown = shown_editions(summaries, language)
@@ -381,12 +424,13 @@ def _timeline_jobs(
     path: str,
     key: str,
     urls: SiteUrls,
+    stressed: Stressed,
     series: Link | None = None,
     series_key: str | None = None,
 ) -> Iterator[_Job]:
     """A timeline as pages of files, `path` first, then `-2`, `-3` ... beside it (issue 14)."""
     folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    timeline = static_timeline(entries, urls, series_key)  # once for all its pages, not per page
+    timeline = static_timeline(entries, urls, series_key, stressed)  # once for all its pages, not per page
     for number, address in enumerate(timeline.addresses, start=1):
         name = address.rsplit("/", 1)[-1]
         yield _Job(f"{folder}{name}", key, _bind_timeline(timeline, urls, number, series, series_key))
@@ -398,8 +442,10 @@ def _bind_timeline(
     return lambda: static_timeline_page(timeline, urls, number, series=series, key=key)
 
 
-def _bind_places(library: SiteReader, urls: SiteUrls, maps: MapSetup) -> Callable[[], ReaderPage]:
-    return lambda: load_places(library, urls, maps)  # every place of the library (issue 14)
+def _bind_places(
+    named: list[tuple[FeatureSummary, Enrichment | None]], urls: SiteUrls, maps: MapSetup
+) -> Callable[[], ReaderPage]:
+    return lambda: places_page(named, urls, maps)  # every place of the library (issue 14)
 
 
 def _bind_glossary(
@@ -467,6 +513,19 @@ def _read_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
 
 def _strings(value: object) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def interface_languages(asked: Sequence[str] | None) -> tuple[str, ...]:
+    """The interface languages to build, in `LOCALES` order (all when none are asked); ValueError
+    names one the reader has no interface in."""
+    if not asked:
+        return tuple(LOCALES)
+    known = {language.casefold(): language for language in LOCALES}
+    unknown = [language for language in asked if language.casefold() not in known]
+    if unknown:
+        raise ValueError(f"no interface language {unknown[0]!r}: the reader has {', '.join(LOCALES)}")
+    wanted = {known[language.casefold()] for language in asked}
+    return tuple(language for language in LOCALES if language in wanted)
 
 
 def _hash(*parts: object) -> str:

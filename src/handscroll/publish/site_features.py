@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -38,7 +38,7 @@ from handscroll.publish.contexts import (
     feature_page,
     make_picture,
 )
-from handscroll.publish.enriched import map_setup
+from handscroll.publish.enriched import map_setup, mark_enrichment
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.reference import ReaderPage
@@ -81,6 +81,8 @@ class Slice:
 
     index: StaticIndex
     pages: dict[str, list[str]] = field(default_factory=dict)
+    places: list[tuple[FeatureSummary, Enrichment | None]] = field(default_factory=list)
+    """Each feature's places alone (the places page's reading, sent back small)."""
 
 
 class FeatureReader(LibraryReader, Protocol):
@@ -97,12 +99,14 @@ class _Setup:
     out_dir: Path
     settings: Settings
     leaflet: bool
+    languages: tuple[str, ...]
 
 
-def site_urls(language: str) -> tuple[SiteUrls, SiteUrls]:
-    """The links of a language's top-level pages and of the pages one folder below them."""
+def site_urls(language: str, built: tuple[str, ...] | None = None) -> tuple[SiteUrls, SiteUrls]:
+    """The links of a language's top-level pages and of the pages one folder below them, in a
+    site built in the interface languages `built` (all when None)."""
     depth = 1 if site_folder(language) else 0
-    return SiteUrls(depth, language), SiteUrls(depth + 1, language)
+    return SiteUrls(depth, language, built), SiteUrls(depth + 1, language, built)
 
 
 def build_feature_pages(
@@ -112,6 +116,7 @@ def build_feature_pages(
     out_dir: Path,
     settings: Settings,
     leaflet: bool,
+    languages: tuple[str, ...] = tuple(LOCALES),
 ) -> Iterator[Slice]:
     """Build the feature pages in slices, in order: in this process, or on every core.
 
@@ -124,8 +129,9 @@ def build_feature_pages(
     works: list[Work] = [(summary, tuple(pages.get(summary.slug, ()))) for summary in summaries]
     cores = os.cpu_count() or 1
     url = _url(library)
+    setup = _Setup(url or "", out_dir, settings, leaflet, languages)
     if url is None or cores < 2 or sum(task.render for task in tasks) < PARALLEL_FROM:
-        return iter([_slice(library, works, 0, out_dir, settings, leaflet, Renderer())])
+        return iter([_slice(library, works, 0, setup, Renderer())])
     count = min(cores, 8)
     size = -(-len(works) // count)
     slices = [works[start : start + size] for start in range(0, len(works), size)]
@@ -138,7 +144,6 @@ def build_feature_pages(
         initializer=die_with_parent,
         initargs=initializer_args(),
     )
-    setup = _Setup(url, out_dir, settings, leaflet)
     results = pool.map(_build_slice, itertools.repeat(setup), slices, firsts)
 
     def drain() -> Iterator[Slice]:
@@ -153,7 +158,7 @@ def build_feature_pages(
                 # that spawned processes need): build the rest here instead.
                 renderer = Renderer()
                 for part, first in zip(slices[done:], firsts[done:], strict=True):
-                    yield _slice(library, part, first, out_dir, settings, leaflet, renderer)
+                    yield _slice(library, part, first, setup, renderer)
 
     return drain()
 
@@ -171,20 +176,20 @@ def _build_slice(setup: _Setup, works: Sequence[Work], first: int) -> Slice:
     from handscroll.store import Library
 
     with Library.open(setup.url) as library:
-        return _slice(library, works, first, setup.out_dir, setup.settings, setup.leaflet, Renderer())
+        return _slice(library, works, first, setup, Renderer())
 
 
 def _slice(
     library: FeatureReader,
     works: Sequence[Work],
     first: int,
-    out_dir: Path,
-    settings: Settings,
-    leaflet: bool,
+    setup: _Setup,
     renderer: Renderer,
 ) -> Slice:
-    media = MediaLibrary(settings.media_dir, out_dir / "media")
-    maps = {language: map_setup(settings, site_urls(language)[1], leaflet) for language in LOCALES}
+    out_dir, built = setup.out_dir, setup.languages
+    media = MediaLibrary(setup.settings.media_dir, out_dir / "media")
+    nested = {language: site_urls(language, built)[1] for language in built}
+    maps = {language: map_setup(setup.settings, nested[language], setup.leaflet) for language in built}
     done = Slice(StaticIndex(SiteUrls(0), first_doc=first))
     features = library.read_features([summary.slug for summary, _ in works])
     for summary, tasks in works:
@@ -193,9 +198,14 @@ def _slice(
             raise NotFoundError(f"the feature {summary.slug!r} was deleted while the site was built")
         feature, enrichment = loaded
         done.index.add(summary, feature, enrichment, [site_folder(task.language) for task in tasks])
+        places = replace(enrichment, events=(), terms=(), figures=()) if enrichment else None
+        done.places.append((summary, places))
+        # Most features have no approved self-check: asked once, not once per language (issue 11).
+        checked = enrichment is not None and bool(library.approved_quiz_items(feature.slug))
+        marked = mark_enrichment(enrichment)  # the same in every language: worked out once
         for task in tasks:
             if task.render:
-                urls = site_urls(task.language)[1]
+                urls = nested[task.language]
                 page = feature_page(
                     feature,
                     series=task.series,
@@ -207,9 +217,12 @@ def _slice(
                     map_setup=maps[task.language],
                     checks=load_checks(  # issue 15
                         library, feature, enrichment, urls, partial(make_picture, media, urls=urls)
-                    ),
+                    )
+                    if checked
+                    else None,
                     editions=dict(task.editions),  # the switcher's links (issue 12)
                     derived=summary.derived,
+                    marked=marked,
                 )
                 write_file(out_dir / task.path, renderer.render(page).encode())
                 done.pages[task.path] = sorted(pictures(page))

@@ -15,7 +15,7 @@ one costs. The static site writes the same pages as files
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 from urllib.parse import urlencode
 
@@ -162,11 +162,20 @@ def group_key(value: str, language: str = "en") -> tuple[str, str]:
     return year_label(year, language), f"y{year}"
 
 
+Stressed = dict[tuple[str, int | None, str, int, int], Markup]
+"""Each mention's sentence as HTML, by its place in its feature: a static build marks each once
+for all its timelines and languages (issue 11)."""
+
+
 def timeline_groups(
-    entries: Sequence[TimelineEntry], urls: Urls, only: Mapping[str, str] | None = None
+    entries: Sequence[TimelineEntry],
+    urls: Urls,
+    only: Mapping[str, str] | None = None,
+    stressed: Stressed | None = None,
 ) -> tuple[TimelineGroup, ...]:
     """Entries in time order as year groups of happenings, in the language of `urls`; `only`
-    gives per slug the address of the timeline narrowed to that feature."""
+    gives per slug the address of the timeline narrowed to that feature; `stressed` keeps the
+    sentences marked before."""
     language = urls.language
     events = one_per_event([e for e in entries if on_the_calendar(e.value)], language)
     happenings = group_happenings(
@@ -176,11 +185,13 @@ def timeline_groups(
         ),
     )
     groups: dict[str, tuple[str, list[Happening]]] = {}
+    marked = {} if stressed is None else stressed
     for happening in happenings:
         first = happening[0][0]
         label, anchor = group_key(first.value, language)
         sentences = tuple(
-            _sentence(entry, others, urls, (only or {}).get(entry.slug, "")) for entry, others in happening
+            _sentence(entry, others, urls, (only or {}).get(entry.slug, ""), marked)
+            for entry, others in happening
         )
         groups.setdefault(anchor, (label, []))[1].append(
             Happening(date_label(first.value, first.mod, language), sentences)
@@ -189,10 +200,10 @@ def timeline_groups(
 
 
 def _sentence(
-    entry: TimelineEntry, others: tuple[TimelineEntry, ...], urls: Urls, only: str
+    entry: TimelineEntry, others: tuple[TimelineEntry, ...], urls: Urls, only: str, stressed: Stressed
 ) -> TimelineSentence:
     return TimelineSentence(
-        sentence=stress(entry.sentence, entry.text, han_lang(entry.language)),
+        sentence=_stressed(entry, stressed),
         url=entry_url(urls, entry),
         feature=entry.title,
         part=entry.part,
@@ -200,13 +211,22 @@ def _sentence(
         editions=tuple(
             EditionSentence(
                 other.language,
-                stress(other.sentence, other.text, han_lang(other.language)),
+                _stressed(other, stressed),
                 entry_url(urls.in_language(other.language), other),
             )
             for other in others
         ),
         only_url=only,
     )
+
+
+def _stressed(entry: TimelineEntry, stressed: Stressed) -> Markup:
+    """The entry's sentence with its date in `<strong>`, marked once."""
+    key = (entry.slug, entry.block, entry.field, entry.paragraph, entry.start)
+    found = stressed.get(key)
+    if found is None:
+        found = stressed[key] = stress(entry.sentence, entry.text, han_lang(entry.language))
+    return found
 
 
 def _title(urls: Urls, series: Link | None) -> str:
@@ -225,11 +245,15 @@ class StaticTimeline:
     index: tuple[Link, ...]
     count: int
     """Mentions on the calendar, on all pages."""
+    stressed: Stressed = field(default_factory=dict, compare=False, repr=False)
+    """The sentences marked so far, shared by the timelines of one build."""
 
 
-def static_timeline(entries: Sequence[TimelineEntry], urls: Urls, key: str | None = None) -> StaticTimeline:
+def static_timeline(
+    entries: Sequence[TimelineEntry], urls: Urls, key: str | None = None, stressed: Stressed | None = None
+) -> StaticTimeline:
     """The static site's timeline pages of `entries` (the library's, or series `key`'s): about
-    `PAGE_EVENTS` mentions each."""
+    `PAGE_EVENTS` mentions each; `stressed` is shared by the timelines of one build."""
     shown = [e for e in entries if on_the_calendar(e.value)]
     chunks = _chunks(shown)
     base = urls.timeline(key)
@@ -239,6 +263,7 @@ def static_timeline(entries: Sequence[TimelineEntry], urls: Urls, key: str | Non
         tuple(addresses),
         _decade_index(chunks, addresses, urls.language),
         len(shown),
+        {} if stressed is None else stressed,
     )
 
 
@@ -257,7 +282,7 @@ def static_timeline_page(
         chrome=make_chrome(urls, lambda other: other.timeline(key)),
         title=_title(urls, series),
         series=series,
-        groups=timeline_groups(chunks[at] if at < len(chunks) else [], urls),
+        groups=timeline_groups(chunks[at] if at < len(chunks) else [], urls, stressed=timeline.stressed),
         count=timeline.count,
         more=False,
         previous=addresses[at - 1] if at > 0 else "",

@@ -103,18 +103,24 @@ class WebUrls:
 
 class SiteUrls:
     """Relative links of a static site, seen from a page `depth` folders below its root, for pages
-    in `language` (English at the root, the others in `zh-hant/`, `zh-hans/`)."""
+    in `language` (English at the root, the others in `zh-hant/`, `zh-hans/`); `built` names the
+    interface languages the site has (all when None: `build --languages`)."""
 
-    def __init__(self, depth: int = 0, language: str = DEFAULT_LANGUAGE) -> None:
+    def __init__(
+        self, depth: int = 0, language: str = DEFAULT_LANGUAGE, built: tuple[str, ...] | None = None
+    ) -> None:
         self.depth = depth
         self.language = language
+        self.built = built
         self.prefix = "../" * depth
         folder = URL_PREFIXES[language]
         self.pages = f"{self.prefix}{folder}/" if folder else self.prefix
 
     def in_language(self, language: str) -> SiteUrls:
-        """The links of the same page's place for pages in another language."""
-        return SiteUrls(self.depth, language)
+        """The links of the same page's place for pages in another language; a language the site
+        was not built in stays in this one (the switcher leaves it out: `make_chrome`)."""
+        kept = language if self.built is None or language in self.built else self.language
+        return SiteUrls(self.depth, kept, self.built)
 
     def home(self) -> str:
         """The home page, `index.html` (a file, so `file://` opens it)."""

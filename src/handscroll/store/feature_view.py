@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, Text, bindparam, cast, exists, func, select
 
 from handscroll.model import Enrichment, Feature
 from handscroll.store.listing import PartKey, first_title, parts_after, parts_before
@@ -52,6 +52,9 @@ class FeatureView:
     """The work it is an edition of (issue 12), or None."""
     editions: tuple[StoredEdition, ...]
     """Every edition of that work, itself included, in slug order."""
+    stamp: tuple[object, ...] | None = None
+    """What its page shows, in brief, as `read_feature_stamp` reads it: taken from these same rows,
+    so a first render needs no second read (issue 11)."""
 
 
 HEAD = (
@@ -80,8 +83,16 @@ BLOCKS = (
     .where(BlockRow.feature_id == bindparam("id"))
     .order_by(BlockRow.position)
 )
-ENRICHMENT = select(EnrichmentRow.data).where(EnrichmentRow.feature_id == bindparam("id"))
 APPROVED = select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == bindparam("id"))
+VIEW_HEAD = HEAD.add_columns(
+    cast(EnrichmentRow.data, Text).label("enrichment"),  # parsed and checked in one step, by pydantic
+    EnrichmentRow.feature_hash,
+    EnrichmentRow.version,
+    exists(select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == FeatureRow.id)).label(
+        "approved"
+    ),
+).outerjoin(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
+"""The head with its enrichment and whether it has approved self-checks: one query, not three."""
 EDITIONS = (
     select(FeatureRow.slug, FeatureRow.language, FeatureRow.source, EditionRow.derived)
     .join(EditionRow, EditionRow.feature_id == FeatureRow.id)
@@ -95,7 +106,7 @@ ENRICHED = select(EnrichmentRow.feature_hash, EnrichmentRow.version).where(
 
 def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
     """The feature with this slug and its page's neighbours, or None if there is none."""
-    head = conn.execute(HEAD, {"slug": slug}).one_or_none()
+    head = conn.execute(VIEW_HEAD, {"slug": slug}).one_or_none()
     if head is None:
         return None
     blocks = conn.execute(BLOCKS, {"id": head.id})
@@ -109,18 +120,20 @@ def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
         date=head.date,
         blocks=((kind, data) for kind, data in blocks),
     )
-    data = conn.execute(ENRICHMENT, {"id": head.id}).scalar()
-    approved = conn.execute(APPROVED, {"id": head.id})
+    approved = frozenset(conn.execute(APPROVED, {"id": head.id}).scalars()) if head.approved else frozenset()
     before, after = _around(conn, head)
+    editions = _editions(conn, head.work_key)
+    stamped = None if head.enrichment is None else (head.feature_hash, head.version)
     return FeatureView(
         feature=feature,
-        enrichment=None if data is None else Enrichment.from_dict(data),
-        approved=frozenset(approved.scalars()),
+        enrichment=None if head.enrichment is None else Enrichment.from_json(head.enrichment),
+        approved=approved,
         series_title=head.series_title,
         before=before,
         after=after,
         work=head.work_key,
-        editions=_editions(conn, head.work_key),
+        editions=editions,
+        stamp=None if approved else _stamp(head, stamped, editions, before, after),
     )
 
 
@@ -137,8 +150,13 @@ def read_feature_stamp(conn: Connection, slug: str) -> tuple[object, ...] | None
     if head is None or conn.execute(APPROVED, {"id": head.id}).first() is not None:
         return None
     enriched = conn.execute(ENRICHED, {"id": head.id}).one_or_none()
-    brief = (head.content_hash, head.series_title, enriched and tuple(enriched), head.work_key)
-    return (*brief, _editions(conn, head.work_key), *_around(conn, head))
+    return _stamp(head, enriched and tuple(enriched), _editions(conn, head.work_key), *_around(conn, head))
+
+
+def _stamp(head: Any, enriched: object, *rest: object) -> tuple[object, ...]:
+    """The brief of a page: its content, series title, enrichment's stamp and work, then `rest`: its
+    work's editions and the rows before and after it."""
+    return (head.content_hash, head.series_title, enriched, head.work_key, *rest)
 
 
 def _around(conn: Connection, head: Any) -> tuple[tuple[FeatureSummary, ...], tuple[FeatureSummary, ...]]:

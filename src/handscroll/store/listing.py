@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    ScalarSelect,
     Select,
     and_,
     bindparam,
@@ -234,18 +233,29 @@ def series_page(
     ]
 
 
-def first_title() -> ScalarSelect[str | None]:
+def first_title() -> ColumnElement[str | None]:
     """The title of a series' first part, for `SeriesSummary.first_title`: by part number, then the
     edition imported first (usually the one the others were made from)."""
     first = aliased(FeatureRow)
-    return (
+    numbered = (
         select(first.title)
-        .where(first.series_id == SeriesRow.id)
-        .order_by(first.part.is_(None), first.part, first.id)
+        .where(first.series_id == SeriesRow.id, first.part.is_not(None))
+        .order_by(first.part, first.id)
         .limit(1)
         .correlate(SeriesRow)
         .scalar_subquery()
     )
+    unnumbered = (
+        select(first.title)
+        .where(first.series_id == SeriesRow.id, first.part.is_(None))
+        .order_by(first.id)
+        .limit(1)
+        .correlate(SeriesRow)
+        .scalar_subquery()
+    )
+    # Two index range scans that stop at their first row; one ordered by `part IS NULL` first
+    # sorted the whole series (1.1 ms for a feature page in a 3,333-part series, issue 11).
+    return func.coalesce(numbered, unnumbered)
 
 
 def _series_heads(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -290,7 +290,14 @@ def find_matches(text: str, query: SearchQuery) -> tuple[list[tuple[int, int]], 
     return spans, clauses
 
 
-def _find(text: str, wanted: _Wanted) -> tuple[list[tuple[int, int]], int, tuple[tuple[str, str], ...]]:
+Found = tuple[list[tuple[int, int]], int, tuple[tuple[str, str], ...]]
+"""What `_find` gives: the spans, how many clauses matched, and (typed, matched) other forms."""
+
+SpansOf = Callable[[tuple[str, ...], bool, str], list[tuple[int, int]]]
+"""Where one alternative (its stems, whether the last is a prefix, its root) matches a text."""
+
+
+def _find(text: str, wanted: _Wanted) -> Found:
     """The spans, the number of clauses matched and the other forms matched, of a query in a text.
 
     Each alternative is looked for where its root stands at the start of a
@@ -302,13 +309,21 @@ def _find(text: str, wanted: _Wanted) -> tuple[list[tuple[int, int]], int, tuple
     if not wanted.by_roots:
         return _find_by_splitting(text, folded, wanted)
     ascii_only = folded.isascii()
+    return _gather(
+        text, wanted, lambda tokens, prefix, root: _occurrences(folded, tokens, prefix, root, ascii_only)
+    )
+
+
+def _gather(text: str, wanted: _Wanted, spans_of: SpansOf) -> Found:
+    """Every clause's matches: the spans, how many clauses matched, and for each clause that matched
+    first by another form than the one typed, that form as the text writes it."""
     spans: list[tuple[int, int]] = []
     aliases: list[tuple[str, str]] = []
     matched = 0
     for typed, alternatives in wanted.clauses:
         found = False
         for number, (tokens, prefix, root) in enumerate(alternatives):
-            for span in _occurrences(folded, tokens, prefix, root, ascii_only):
+            for span in spans_of(tokens, prefix, root):
                 spans.append(span)
                 if number and not found and (typed, text[span[0] : span[1]]) not in aliases:
                     aliases.append((typed, text[span[0] : span[1]]))
@@ -343,9 +358,7 @@ def _occurrences(
     return found
 
 
-def _find_by_splitting(
-    text: str, folded: str, wanted: _Wanted
-) -> tuple[list[tuple[int, int]], int, tuple[tuple[str, str], ...]]:
+def _find_by_splitting(text: str, folded: str, wanted: _Wanted) -> Found:
     """`_find` by stemming every word: one regex split gives the words and the gaps between them, so
     words and their offsets come without a Python step per word; a text with none of the stems the
     query starts with is left at that."""
@@ -357,20 +370,13 @@ def _find_by_splitting(
     ):
         return [], 0, ()
     ends = list(accumulate(map(len, parts)))  # word k is text[ends[2k]:ends[2k + 1]]
-    spans: list[tuple[int, int]] = []
-    aliases: list[tuple[str, str]] = []
-    matched = 0
-    for typed, alternatives in wanted.clauses:
-        found = False
-        for number, (tokens, prefix, _) in enumerate(alternatives):
-            for first, last in _match_stems(stems, tokens, prefix):
-                span = (ends[2 * first], ends[2 * last + 1])
-                spans.append(span)
-                if number and not found and (typed, text[span[0] : span[1]]) not in aliases:
-                    aliases.append((typed, text[span[0] : span[1]]))
-                found = True
-        matched += found
-    return sorted(spans), matched, tuple(aliases)
+    return _gather(
+        text,
+        wanted,
+        lambda tokens, prefix, _root: [
+            (ends[2 * first], ends[2 * last + 1]) for first, last in _match_stems(stems, tokens, prefix)
+        ],
+    )
 
 
 def cut_snippet(text: str, spans: Sequence[tuple[int, int]], limit: int = SNIPPET_CHARS) -> Snippet:

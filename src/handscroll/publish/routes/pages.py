@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from handscroll.publish import cursors
 from handscroll.publish.cursors import BadCursor
+from handscroll.publish.http_cache import HTML, Made
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.loaders import HomeAt, load_feature, load_home, load_series
 from handscroll.publish.places_page import load_places
@@ -60,8 +61,15 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
 
     async def feature(request: Request) -> Response:
         slug = path_param(request, "slug")
-        page = reader.html(lambda: load_feature(store, slug, media, urls, reader.maps))
-        answer = reader.answer(request, ("feature", language, slug), page, lambda: store.feature_stamp(slug))
+
+        def page() -> Made:  # the page and its stamp from one read of the library
+            view = store.feature_view(slug)
+            html = reader.renderer.render_utf8(load_feature(store, slug, media, urls, reader.maps, view))
+            return html, HTML, view.stamp
+
+        answer = reader.answer_stamped(
+            request, ("feature", language, slug), page, lambda: store.feature_stamp(slug)
+        )
         return await or_redirect(slug, answer, store.redirect_for, urls.feature)  # renamed: 301
 
     async def timeline(request: Request) -> Response:

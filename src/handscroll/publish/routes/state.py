@@ -12,7 +12,7 @@ from starlette.responses import Response
 from handscroll.publish.assets import FILE_QUEUE, FILE_THREADS, FileCache
 from handscroll.publish.derivatives import DerivativeQueue
 from handscroll.publish.enriched import MapSetup
-from handscroll.publish.http_cache import HTML, PageCache, conditional
+from handscroll.publish.http_cache import HTML, Made, PageCache, conditional
 from handscroll.publish.limits import Lane
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.reference import ReaderPage
@@ -60,12 +60,23 @@ class ReaderState:
         """The answer named `key` at the library's current version: from the cache, or made once on
         the page lane while other requests for it wait, or kept when its `stamp` is unchanged
         (issue 11)."""
+
+        def made() -> Made:
+            brief = stamp() if stamp is not None else None  # read first: no newer than the answer
+            return (*make(), brief)
+
+        return await self.answer_stamped(request, key, made, stamp)
+
+    async def answer_stamped(
+        self, request: Request, key: Hashable, make: Callable[[], Made], stamp: Callable[[], object] | None
+    ) -> Response:
+        """As `answer`, for an answer whose making also says its stamp (read with it, not before)."""
         version = await self.versions.current()
         return conditional(request, await self.pages.get(key, version, make, stamp))
 
     def html(self, build: Callable[[], ReaderPage]) -> Make:
         """Make an HTML page from the context `build` reads."""
-        return lambda: (self.renderer.render(build()).encode(), HTML)
+        return lambda: (self.renderer.render_utf8(build()), HTML)
 
     async def close(self) -> None:
         """Release the library and the derivative threads."""
