@@ -191,3 +191,26 @@ def test_latin_in_a_chinese_page_is_drawn_with_the_latin_face(
     used = _fonts_of(page, ".narrative p")
     assert any(name.startswith("Source Serif 4") for name in used), used
     assert any("CJK TC" in name or name.endswith(" TC") for name in used), used
+
+
+def test_the_static_search_shows_a_work_once_in_the_page_s_language(
+    editions: EditionsReader, tmp_path: Path, watched: tuple[Any, Watch]
+) -> None:
+    """As the reader's search does: the editions of a work are one result (issue 12)."""
+    from handscroll.publish.site import build_site
+
+    out = tmp_path / "site"
+    with Library.open(editions.url) as library:
+        build_site(library, out, editions.settings)
+        summaries = library.list_features()
+    works = {s.work for s in summaries if s.work}
+    assert len(works) == 2 and len(summaries) > len(works)  # editions to fold
+    page, watch = watched
+    for folder, language in (("", "en"), ("zh-hant/", "zh-Hant")):
+        page.goto((out / f"{folder}search.html").as_uri() + "?q=chongqing")
+        page.locator(".search-result").first.wait_for()
+        page.wait_for_function("document.querySelector('[data-search-status]').textContent.includes('2')")
+        titles = [a.inner_text() for a in page.locator(".search-result h2 a").all()]
+        expected = {s.title for s in summaries if s.language == language}
+        assert len(titles) == 2 and set(titles) <= expected, (language, titles)
+    assert not watch.errors, watch.errors

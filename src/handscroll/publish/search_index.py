@@ -96,6 +96,8 @@ class StaticIndex:
         self._words: set[str] = set()
         self._han: set[str] = set()
         self._readings: dict[str, list[str]] = {}
+        self._works: list[str | None] = []
+        """Each feature's work key, so a search shows a work once (issue 12)."""
 
     def add(
         self,
@@ -126,6 +128,7 @@ class StaticIndex:
         written = set(feature.title).union(*(s.text for s in folded.sections))
         traditional = {char for char in written if _HAN_CHAR.match(char)}
         self._han.update(token for token in set().union(*fields) if len(token) < 3 and _HAN_CHAR.match(token))
+        self._works.append(summary.work)
         self._docs.append(
             {
                 "u": self._urls.feature(summary.slug),
@@ -139,6 +142,9 @@ class StaticIndex:
             }
         )
 
+    def _editions(self) -> dict[str, Any]:
+        return _editions_meta(self._first, self._works, self._docs)
+
     def join(self, other: StaticIndex) -> None:
         """Append the index of the next slice of the same build (its features numbered after these)."""
         for token, lists in other._postings.items():
@@ -146,6 +152,7 @@ class StaticIndex:
             for field, more in zip(mine, lists, strict=True):
                 field.extend(more)
         self._docs += other._docs
+        self._works += other._works
         self._words |= other._words
         self._han |= other._han
         for reading, chars in other._readings.items():
@@ -178,6 +185,7 @@ class StaticIndex:
             "chunks": firsts,
             "docs": len(self._docs),
             "folders": {language: site_folder(language) for language in LOCALES},
+            **self._editions(),
         }
         meta_path = out_dir / META_FILE
         _write_if_changed(meta_path, "window.HANDSCROLL_SEARCH = " + _json(meta) + ";\n")
@@ -230,6 +238,23 @@ def _static_page(urls: SiteUrls, porter2: Path | None) -> SearchPage:
         script_url=urls.static("search.js"),
         stemmer_url=urls.static(STEMMER_FILE) if porter2 is not None else "",
     )
+
+
+def _editions_meta(first: int, works: Sequence[str | None], docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """What lets a search show each work once, in the reader's language where that edition
+    matched: per feature, how far back its work's first feature is (0 for the first and for a
+    feature of no work) and its language's number in `locales`. Nothing when no work has two
+    editions. Runs of small numbers, so they cost little gzipped."""
+    at: dict[str, int] = {}
+    back = [doc_id - at.setdefault(work, doc_id) if work else 0 for doc_id, work in enumerate(works, first)]
+    if not any(back):
+        return {}
+    locales = list(LOCALES)
+    return {
+        "works": back,
+        "langs": [locales.index(doc["l"]) if doc["l"] in locales else -1 for doc in docs],
+        "locales": locales,
+    }
 
 
 def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:

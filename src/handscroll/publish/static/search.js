@@ -350,6 +350,20 @@
     return p;
   }
 
+  /* Each work once, where its best edition ranks, shown in this page's language when that edition
+     matched too (issue 12): the meta gives each feature the distance back to its work's first. */
+  function oneAWork(order) {
+    var works = META.works, langs = META.langs || [], at = {}, out = [];
+    if (!works) { return order; }
+    var mine = (META.locales || []).indexOf(document.documentElement.lang);
+    order.forEach(function (d) {
+      var key = d - (works[d] || 0);
+      if (at[key] === undefined) { at[key] = out.length; out.push(d); }
+      else if (langs[d] === mine && langs[out[at[key]]] !== mine) { out[at[key]] = d; }
+    });
+    return out;
+  }
+
   function link(doc, section) {
     var folders = doc.v || [""], folder = folders.indexOf(FOLDER) >= 0 ? FOLDER : folders[0];
     return ROOT + folder + doc.u + (section && section[1] ? "#" + section[1] : "");
@@ -437,7 +451,7 @@
         Object.keys(docs).forEach(function (d) { if (scores[d] !== undefined) { both[d] = scores[d] + docs[d]; } });
         scores = both;
       });
-      var order = Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      var order = oneAWork(Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] || a - b; }));
       /* Single words (and prefixes) are exact from the postings; a phrase is checked in the text. */
       var exact = clauses.every(function (clause) { return clause.alternatives.every(function (alt) { return alt.tokens.length === 1; }); });
       var results = [], at = 0, wanted = PAGE;
