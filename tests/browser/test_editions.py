@@ -213,4 +213,10 @@ def test_the_static_search_shows_a_work_once_in_the_page_s_language(
         titles = [a.inner_text() for a in page.locator(".search-result h2 a").all()]
         expected = {s.title for s in summaries if s.language == language}
         assert len(titles) == 2 and set(titles) <= expected, (language, titles)
+        status = page.locator("[data-search-status]").inner_text()
+        places = page.locator(".search-where").all_inner_texts()
+        if language == "en":
+            assert status == "2 features found." and places[0].startswith(("Paragraph", "Figure"))
+        else:  # the script's words come from the page's catalogue, as the server's page says them
+            assert status == "找到 2 篇專題。" and places[0].startswith(("第", "圖")), (status, places)
     assert not watch.errors, watch.errors

@@ -180,3 +180,12 @@ def test_a_library_of_many_series_offers_only_the_chosen_and_the_results_series(
     monkeypatch.setattr(search_page, "SERIES_SHOWN", 200)
     every = client.get("/search", params={"q": "arsenal"}).text
     assert all(f'<option value="testsite_other{i}">' in every for i in range(3))
+
+
+def test_a_chinese_results_page_names_where_each_match_is_in_chinese(make_client: ClientFactory) -> None:
+    client = make_client(_features(), media=False)
+    english = client.get("/search", params={"q": "soviet"}).text
+    assert ">Question 1</a>" in english
+    chinese = client.get("/zh-hant/search", params={"q": "soviet"}).text
+    assert ">問題 1</a>" in chinese and ">Question 1</a>" not in chinese
+    assert "本專題另有 2 處" in chinese

@@ -72,6 +72,10 @@ class Translator:
         """`message` in this language."""
         return str(translations(self.language).gettext(message))
 
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The form of `singular`/`plural` for `count` in this language (unformatted)."""
+        return str(translations(self.language).ngettext(singular, plural, count))
+
     @property
     def chinese(self) -> bool:
         """Whether the interface is in Chinese (either script)."""

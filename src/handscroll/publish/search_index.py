@@ -48,9 +48,9 @@ from typing import Any, Protocol
 from handscroll.model import Enrichment, Feature
 from handscroll.publish.chrome import make_chrome
 from handscroll.publish.editions import pick_editions
-from handscroll.publish.i18n import LOCALES
+from handscroll.publish.i18n import LOCALES, Translator
 from handscroll.publish.render import Renderer
-from handscroll.publish.search_page import SearchPage, render_search_page
+from handscroll.publish.search_page import SearchPage, render_search_page, script_words
 from handscroll.publish.urls import SiteUrls, site_folder
 from handscroll.store.query import fold_text, older_names, place_index
 from handscroll.store.records import FeatureSummary
@@ -237,6 +237,7 @@ def _static_page(urls: SiteUrls, porter2: Path | None) -> SearchPage:
         index_url=urls.prefix + META_FILE,
         script_url=urls.static("search.js"),
         stemmer_url=urls.static(STEMMER_FILE) if porter2 is not None else "",
+        script_words=script_words(Translator(urls.language)),
     )
 
 

@@ -9,6 +9,7 @@ with a message, any text is a query (store/query.py).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -113,6 +114,8 @@ class SearchPage:
     """The series to narrow to, by title (issue 14: a chooser, not a typed key)."""
     language_choices: tuple[Choice, ...] = ()
     """The editions' languages to narrow to."""
+    script_words: str = ""
+    """The static search script's messages in the page's language, as JSON (`script_words`)."""
 
 
 @dataclass(frozen=True)
@@ -173,20 +176,42 @@ def _at(urls: Urls, slug: str, match: SearchMatch | None) -> str:
     return urls.feature(slug) + (f"#{anchor}" if anchor else "")
 
 
-def result_card(urls: Urls, result: SearchResult) -> ResultCard:
-    """What the page shows of one result."""
+def section_wordings(gettext: Callable[[str], str] = str) -> dict[str, str]:
+    """How a page names each kind of section, with `%(number)s` for its number ("第 %(number)s 段")."""
+    return {
+        "paragraph": gettext("Paragraph %(number)s"),
+        "figure": gettext("Figure %(number)s"),
+        "question": gettext("Question %(number)s"),
+        "answer": gettext("Question %(number)s, model answer"),
+        "note": gettext("Extended reading %(number)s"),
+    }
+
+
+def section_label(match: SearchMatch, gettext: Callable[[str], str] = str) -> str:
+    """Where a match is, in the page's language: the index keeps the English label, so the words
+    are chosen again by the section's kind; a note other than extended reading keeps its label."""
+    if match.number is None or (match.kind == "note" and not match.label.startswith("Extended reading")):
+        return match.label
+    wording = section_wordings(gettext).get(match.kind)
+    return wording % {"number": match.number} if wording else match.label
+
+
+def result_card(urls: Urls, result: SearchResult, gettext: Callable[[str], str] = str) -> ResultCard:
+    """What the page shows of one result, its places named in the page's language (`gettext`)."""
     source = result.matched.slug if result.matched else result.slug
     return ResultCard(
         title=result.title,
         url=result_url(urls, result),
-        where=result.match.label if result.match else None,
+        where=section_label(result.match, gettext) if result.match else None,
         snippet=snippet_html(result.snippet),
         series=result.series,
         language=result.language,
         snippet_language=result.matched.language if result.matched else result.language,
         matched=_edition_link(urls, result.matched) if result.matched else None,
         more=tuple(
-            PlaceCard(hit.match.label, _at(urls, source, hit.match), snippet_html(hit.snippet))
+            PlaceCard(
+                section_label(hit.match, gettext), _at(urls, source, hit.match), snippet_html(hit.snippet)
+            )
             for hit in result.more
         ),
         editions=tuple(_edition_link(urls, e) for e in result.editions if e.slug != result.slug),
@@ -266,7 +291,8 @@ def series_choices(store: Library) -> SeriesChoices:
 def load_search_page(store: Library, params: SearchParams, urls: Urls) -> SearchPage:
     """The results page of a request (an empty query shows just the form)."""
     results = run_search(store, params) if params.query.strip() else None
-    cards = tuple(result_card(urls, result) for result in (results.results if results else ()))
+    ui = Translator(urls.language)  # the page's labels, counts and notices in its language (issue 12)
+    cards = tuple(result_card(urls, result, ui.gettext) for result in (results.results if results else ()))
     total = results.total if results else 0
     shown_to = (params.page - 1) * params.per_page + len(cards)
 
@@ -282,7 +308,6 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         return f"{urls.search()}?" + urlencode({**kept, "page": page})
 
     asked = f"?{urlencode({'q': params.query})}" if params.query else ""
-    ui = Translator(urls.language)  # the page's counts and notices in its language (issue 12)
     return SearchPage(
         chrome=make_chrome(urls, lambda other: other.search() + asked),  # the same query in each language
         query=params.query,
@@ -314,6 +339,24 @@ def _total_label(results: SearchResults, gettext: Callable[[str], str]) -> str:
     if results.total == 1:
         return gettext("1 feature found.")
     return gettext("%(count)s features found.") % {"count": f"{results.total:,}"}
+
+
+def script_words(ui: Translator) -> str:
+    """The static search script's messages in a page's language, as JSON for its `data-words`:
+    the same catalogue entries the server's page says them with (issue 12)."""
+    gettext = ui.gettext
+    words = {
+        "one": gettext("1 feature found."),
+        "many": gettext("%(count)s features found."),
+        "more_than": gettext("More than %(count)s features found."),
+        "more_here": ui.ngettext("%(count)s more in this feature", "%(count)s more in this feature", 2),
+        "older": gettext("%(name)s is an older name of %(modern)s."),
+        "more_results": gettext("More results"),
+        "searching": gettext("Searching…"),
+        "type": gettext("Type a word, a phrase in quotes, a name in Chinese or pinyin to search."),
+        "unreadable": gettext("The search index could not be read."),
+    }
+    return json.dumps({**words, **section_wordings(gettext)}, ensure_ascii=False)
 
 
 def _language(params: Any, name: str) -> str | None:

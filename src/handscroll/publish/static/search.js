@@ -12,7 +12,7 @@
   "use strict";
   var META = null, TOKEN = null, IS_HAN = null, HAN_SPLIT = null, HAN_CHARS = null;
   var MAX_QUERY = 500, MAX_CLAUSES = 12, PAGE = 10, FIRST = 2, BATCH = 10, SNIPPET = 200;
-  var waiting = {}, promises = {}, T2S = {}, STEMS = {}, ROOT = "", FOLDER = "";
+  var waiting = {}, promises = {}, T2S = {}, STEMS = {}, ROOT = "", FOLDER = "", WORDS = {};
 
   /* Chunks and feature files are scripts calling this with their data. */
   window.handscrollSearchChunk = function (name, data) {
@@ -350,6 +350,20 @@
     return p;
   }
 
+  /* A message in the page's language (data-words, from the catalogue), its %(name)s filled. */
+  function say(key, fallback, values) {
+    return (WORDS[key] || fallback).replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
+  /* Where in a feature a section is, in the page's language: the index keeps the English label. */
+  function where(section) {
+    var number = /\d+/.exec(section[0]), kind = section[3];
+    if (!number || !WORDS[kind] || (kind === "note" && section[0].indexOf("Extended reading") !== 0)) { return section[0]; }
+    return say(kind, section[0], { number: number[0] });
+  }
+
   /* Each work once, where its best edition ranks, shown in this page's language when that edition
      matched too (issue 12): the meta gives each feature the distance back to its work's first. */
   function oneAWork(order) {
@@ -379,7 +393,7 @@
     h2.appendChild(a);
     li.appendChild(h2);
     if (best) {
-      li.appendChild(paragraph("search-where", best.section[0]));
+      li.appendChild(paragraph("search-where", where(best.section)));
       li.appendChild(snippet(best.text, best.spans));
     } else if (doc.f.length) {
       li.appendChild(snippet(doc.f[0][2], []));
@@ -389,20 +403,20 @@
       hit.aliases.forEach(function (pair) {
         pair.forEach(function (form) {
           var name = older[form + "|o"];
-          if (name && !notes[name[0]]) { notes[name[0]] = true; li.appendChild(paragraph("search-name", name[0] + " is an older name of " + name[1] + ".")); }
+          if (name && !notes[name[0]]) { notes[name[0]] = true; li.appendChild(paragraph("search-name", say("older", "%(name)s is an older name of %(modern)s.", { name: name[0], modern: name[1] }))); }
         });
       });
     });
     if (hits.length > 1) {
       var details = document.createElement("details"), summary = document.createElement("summary"), ol = document.createElement("ol");
       details.className = "search-more";
-      summary.textContent = (hits.length - 1) + " more in this feature";
+      summary.textContent = say("more_here", "%(count)s more in this feature", { count: hits.length - 1 });
       details.appendChild(summary);
       hits.slice(1).forEach(function (hit) {
-        var item = document.createElement("li"), where = document.createElement("a");
-        where.href = link(doc, hit.section);
-        where.textContent = hit.section[0];
-        item.appendChild(where);
+        var item = document.createElement("li"), place = document.createElement("a");
+        place.href = link(doc, hit.section);
+        place.textContent = where(hit.section);
+        item.appendChild(place);
         item.appendChild(document.createTextNode(": "));
         item.appendChild(snippet(hit.text, hit.spans, "span"));
         ol.appendChild(item);
@@ -485,18 +499,18 @@
     results.forEach(function (result) { list.appendChild(card(result, older)); });
     var button = document.querySelector("[data-search-more]");
     if (button) { button.remove(); }
-    if (total === undefined) { status.textContent = "Searching…"; return; }
+    if (total === undefined) { status.textContent = say("searching", "Searching…"); return; }
     if (total === null || !exact) {
-      status.textContent = "More than " + results.length.toLocaleString("en") + " features found.";
+      status.textContent = say("more_than", "More than %(count)s features found.", { count: results.length.toLocaleString("en") });
     } else {
-      status.textContent = total === 1 ? "1 feature found." : total.toLocaleString("en") + " features found.";
+      status.textContent = total === 1 ? say("one", "1 feature found.") : say("many", "%(count)s features found.", { count: total.toLocaleString("en") });
     }
     if (more) {
       button = document.createElement("button");
       button.type = "button";
       button.className = "search-more-results";
       button.setAttribute("data-search-more", "");
-      button.textContent = "More results";
+      button.textContent = say("more_results", "More results");
       button.addEventListener("click", function () { button.disabled = true; more(); });
       list.parentNode.insertBefore(button, list.nextSibling);
     }
@@ -509,19 +523,20 @@
     var status = document.querySelector("[data-search-status]");
     if (!window.HANDSCROLL_SEARCH || !form || !input || !list || !status) { return; }
     useMeta(window.HANDSCROLL_SEARCH);
+    try { WORDS = JSON.parse(status.getAttribute("data-words") || "{}"); } catch (e) { WORDS = {}; }
     var latest = 0;
     function run() {
       var mine = ++latest;
       if (!input.value.trim()) {
         list.textContent = "";
-        status.textContent = "Type a word, a phrase in quotes, a name in Chinese or pinyin to search.";
+        status.textContent = say("type", "Type a word, a phrase in quotes, a name in Chinese or pinyin to search.");
         return;
       }
-      status.textContent = "Searching…";
+      status.textContent = say("searching", "Searching…");
       search(input.value, function (results, total, exact, older, more) {
         if (mine === latest) { render(list, status, results, total, exact, older, more); }
       }).catch(function () {
-        if (mine === latest) { status.textContent = "The search index could not be read."; }
+        if (mine === latest) { status.textContent = say("unreadable", "The search index could not be read."); }
       });
     }
     form.addEventListener("submit", function (event) {
