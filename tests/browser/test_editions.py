@@ -153,14 +153,21 @@ def test_iiif_language_maps_load_in_the_viewer(
     assert not watch.errors, watch.errors
 
 
-def test_the_static_site_switches_language_from_file_urls(
-    editions: EditionsReader, tmp_path: Path, watched: tuple[Any, Watch]
-) -> None:
+@pytest.fixture(scope="module")
+def static_site(editions: EditionsReader, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same library built as a static site, once for the tests that read it from file://."""
     from handscroll.publish.site import build_site
 
-    out = tmp_path / "site"
+    out = tmp_path_factory.mktemp("editions-site") / "site"
     with Library.open(editions.url) as library:
         build_site(library, out, editions.settings)
+    return out
+
+
+def test_the_static_site_switches_language_from_file_urls(
+    editions: EditionsReader, static_site: Path, watched: tuple[Any, Watch]
+) -> None:
+    out = static_site
     page, watch = watched
     page.goto((out / "features" / f"{editions.english}.html").as_uri())
     for language, folder in (("zh-Hant", "zh-hant"), ("zh-Hans", "zh-hans"), ("en", "")):
@@ -194,14 +201,11 @@ def test_latin_in_a_chinese_page_is_drawn_with_the_latin_face(
 
 
 def test_the_static_search_shows_a_work_once_in_the_page_s_language(
-    editions: EditionsReader, tmp_path: Path, watched: tuple[Any, Watch]
+    editions: EditionsReader, static_site: Path, watched: tuple[Any, Watch]
 ) -> None:
     """As the reader's search does: the editions of a work are one result (issue 12)."""
-    from handscroll.publish.site import build_site
-
-    out = tmp_path / "site"
+    out = static_site
     with Library.open(editions.url) as library:
-        build_site(library, out, editions.settings)
         summaries = library.list_features()
     works = {s.work for s in summaries if s.work}
     assert len(works) == 2 and len(summaries) > len(works)  # editions to fold

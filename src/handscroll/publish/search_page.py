@@ -187,22 +187,25 @@ def section_wordings(gettext: Callable[[str], str] = str) -> dict[str, str]:
     }
 
 
-def section_label(match: SearchMatch, gettext: Callable[[str], str] = str) -> str:
-    """Where a match is, in the page's language: the index keeps the English label, so the words
-    are chosen again by the section's kind; a note other than extended reading keeps its label."""
+def section_label(match: SearchMatch, wordings: Mapping[str, str]) -> str:
+    """Where a match is, in the page's language (`wordings`, from `section_wordings`): the index
+    keeps the English label, so the words are chosen again by the section's kind; a note other
+    than extended reading keeps its label."""
     if match.number is None or (match.kind == "note" and not match.label.startswith("Extended reading")):
         return match.label
-    wording = section_wordings(gettext).get(match.kind)
+    wording = wordings.get(match.kind)
     return wording % {"number": match.number} if wording else match.label
 
 
-def result_card(urls: Urls, result: SearchResult, gettext: Callable[[str], str] = str) -> ResultCard:
-    """What the page shows of one result, its places named in the page's language (`gettext`)."""
+def result_card(urls: Urls, result: SearchResult, wordings: Mapping[str, str] | None = None) -> ResultCard:
+    """What the page shows of one result, its places named in the page's language (`wordings`,
+    from `section_wordings`; English without)."""
+    wordings = wordings if wordings is not None else section_wordings()
     source = result.matched.slug if result.matched else result.slug
     return ResultCard(
         title=result.title,
         url=result_url(urls, result),
-        where=section_label(result.match, gettext) if result.match else None,
+        where=section_label(result.match, wordings) if result.match else None,
         snippet=snippet_html(result.snippet),
         series=result.series,
         language=result.language,
@@ -210,7 +213,7 @@ def result_card(urls: Urls, result: SearchResult, gettext: Callable[[str], str] 
         matched=_edition_link(urls, result.matched) if result.matched else None,
         more=tuple(
             PlaceCard(
-                section_label(hit.match, gettext), _at(urls, source, hit.match), snippet_html(hit.snippet)
+                section_label(hit.match, wordings), _at(urls, source, hit.match), snippet_html(hit.snippet)
             )
             for hit in result.more
         ),
@@ -292,7 +295,8 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
     """The results page of a request (an empty query shows just the form)."""
     results = run_search(store, params) if params.query.strip() else None
     ui = Translator(urls.language)  # the page's labels, counts and notices in its language (issue 12)
-    cards = tuple(result_card(urls, result, ui.gettext) for result in (results.results if results else ()))
+    wordings = section_wordings(ui.gettext)
+    cards = tuple(result_card(urls, result, wordings) for result in (results.results if results else ()))
     total = results.total if results else 0
     shown_to = (params.page - 1) * params.per_page + len(cards)
 

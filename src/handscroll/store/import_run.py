@@ -68,16 +68,8 @@ class ImportRun:
 
     def load_enrichments(self, slugs: Sequence[str]) -> list[Enrichment | None]:
         """The stored enrichments of these slugs, in that order (None: never enriched)."""
-        found: dict[str, Enrichment] = {}
         with self._reading() as session:
-            for chunk in chunks(list(slugs)):
-                query = (
-                    select(FeatureRow.slug, EnrichmentRow.data)
-                    .join(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
-                    .where(FeatureRow.slug.in_(chunk))
-                )
-                found.update((slug, Enrichment.from_dict(data)) for slug, data in session.execute(query))
-        return [found.get(slug) for slug in slugs]
+            return load_enrichments(session, slugs)
 
     def write(
         self,
@@ -151,6 +143,19 @@ class ImportRun:
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
         finally:
             self._whole.close()
+
+
+def load_enrichments(session: Session, slugs: Sequence[str]) -> list[Enrichment | None]:
+    """The stored enrichments of these slugs, in that order (None: never enriched), in `session`."""
+    found: dict[str, Enrichment] = {}
+    for chunk in chunks(list(slugs)):
+        query = (
+            select(FeatureRow.slug, EnrichmentRow.data)
+            .join(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
+            .where(FeatureRow.slug.in_(chunk))
+        )
+        found.update((slug, Enrichment.from_dict(data)) for slug, data in session.execute(query))
+    return [found.get(slug) for slug in slugs]
 
 
 def load_feature(session: Session, slug: str) -> Feature:

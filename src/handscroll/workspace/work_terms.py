@@ -10,13 +10,11 @@ editions of the other languages, in the publishing transaction.
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handscroll.editions.aligned import work_enrichments
 from handscroll.model import Enrichment, Feature
-from handscroll.store.import_run import load_feature
-from handscroll.store.tables import EnrichmentRow, FeatureRow
+from handscroll.store.import_run import load_enrichments, load_feature
 from handscroll.store.works import editions_of
 
 
@@ -29,12 +27,10 @@ def align_with_work(
         return enrichment, []
     work: dict[str, tuple[Feature, Enrichment]] = {feature.language: (feature, enrichment)}
     before: dict[str, Enrichment] = {}
-    for edition in editions_of(session, [key]).get(key, []):
-        if edition.language in work or edition.slug == feature.slug:
-            continue
-        stored = _stored_enrichment(session, edition.slug)
-        if stored is None:
-            continue  # imported without enrichment: `handscroll enrich` aligns it later
+    others = [e for e in editions_of(session, [key]).get(key, []) if e.slug != feature.slug]
+    for edition, stored in zip(others, load_enrichments(session, [e.slug for e in others]), strict=True):
+        if stored is None or edition.language in work:
+            continue  # never enriched (`handscroll enrich` aligns it later), or a second of its language
         work[edition.language] = (load_feature(session, edition.slug), stored)
         before[edition.slug] = stored
     aligned = work_enrichments(key, work)
@@ -44,13 +40,3 @@ def align_with_work(
         if language != feature.language and found != before[work[language][0].slug]
     ]
     return aligned[feature.language], changed
-
-
-def _stored_enrichment(session: Session, slug: str) -> Enrichment | None:
-    query = (
-        select(EnrichmentRow.data)
-        .join(FeatureRow, EnrichmentRow.feature_id == FeatureRow.id)
-        .where(FeatureRow.slug == slug)
-    )
-    data = session.execute(query).scalar_one_or_none()
-    return None if data is None else Enrichment.from_dict(data)
