@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,13 @@ from handscroll.model import (
     Unclassified,
     is_media_id,
 )
-from handscroll.publish.markdown import escape_text, write_markdown
+from handscroll.publish.markdown import (
+    _NO_WRAP,
+    _FastFrontMatterDumper,
+    _FrontMatterDumper,
+    escape_text,
+    write_markdown,
+)
 
 SEED = Path(__file__).parents[2].parent / "shared" / "seed" / "000_cc4507d8b73957ad.txt"
 
@@ -167,3 +174,31 @@ def test_an_overlong_alt_text_is_refused_with_its_line() -> None:
     text = f"---\ntitle: T\n---\n\n::: figure a_1\nalt: {'x' * 400}\n:::\n"
     with pytest.raises(ReadError, match=r"t\.md:6: alt text is short"):
         read_markdown(text, source="t.md", settings=Settings())
+
+
+# libyaml writes the front matter when PyYAML has it; its output must be PyYAML's own, byte for byte.
+_YAML_ALPHABET = (
+    "ab Z:#-'\"\\{}[],&*!|>%@`?\t\n\r\x85\u2028\u2029é中國\ufeff\x00\x07\x7f\u200b\ue000\uffff\U00020000😀"
+)
+_yaml_text = st.one_of(
+    st.text(_YAML_ALPHABET, max_size=40),
+    st.sampled_from(["yes", "no", "null", "~", "1.5", "0x1F", "2020-01-01", "-", "---", "...", " a", "a "]),
+)
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeDumper"), reason="PyYAML was built without libyaml here")
+@settings(max_examples=400)
+@given(_yaml_text, _yaml_text, st.none() | st.integers(0, 300))
+def test_front_matter_is_the_same_with_either_emitter(title: str, series: str, part: int | None) -> None:
+    fields = {"title": title, "part": part, "series": series, "language": "en", "slug": "s"}
+    both = [
+        yaml.dump(fields, Dumper=dumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP)
+        for dumper in (_FrontMatterDumper, _FastFrontMatterDumper)
+    ]
+    if not any(ord(ch) > 0xFFFF for ch in title + series):
+        assert both[0] == both[1]
+
+
+def test_text_beyond_the_basic_plane_is_written_as_itself_not_escaped() -> None:
+    feature = Feature(title="𠀀 and 😀", slug="s")
+    assert write_markdown(feature).startswith("---\ntitle: 𠀀 and 😀\n")

@@ -25,6 +25,8 @@ _BLOCK_STARTERS = frozenset("#>+-*_=`~<:[")
 
 _NO_WRAP = 1_000_000  # keep each front matter value on its own single line
 _YAML_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff\ud800-\udfff]")
+"""What libyaml's emitter writes as `\\U` escapes where PyYAML's own writes the character."""
 
 
 class _FrontMatterDumper(yaml.SafeDumper):
@@ -41,6 +43,18 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _FrontMatterDumper.add_representer(str, _represent_text)
+
+
+class _FastFrontMatterDumper(getattr(yaml, "CSafeDumper", _FrontMatterDumper)):  # type: ignore[misc]
+    """The same with libyaml's emitter, where PyYAML was built with it: a tenth of the time.
+
+    Its output is byte for byte PyYAML's for text within the Basic Multilingual
+    Plane (tests/test_markdown_front_matter.py compares them); text beyond it
+    (Han Extension B and up, emoji) goes through `_FrontMatterDumper`.
+    """
+
+
+_FastFrontMatterDumper.add_representer(str, _represent_text)
 
 
 def write_markdown(feature: Feature, quiz: Collection[str] | None = None) -> str:
@@ -102,7 +116,9 @@ def _front_matter(feature: Feature) -> str:
         fields["date"] = feature.date
     if feature.slug:
         fields["slug"] = feature.slug
-    body = yaml.dump(fields, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP)
+    beyond = any(isinstance(v, str) and _BEYOND_BMP.search(v) for v in fields.values())
+    dumper = _FrontMatterDumper if beyond else _FastFrontMatterDumper
+    body = yaml.dump(fields, Dumper=dumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP)
     return f"---\n{body}---"
 
 
