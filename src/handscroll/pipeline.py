@@ -138,13 +138,13 @@ class _Run:
             if isinstance(outcome, ReadError):
                 self.errors.append(outcome)
                 continue
-            result, enrichment = outcome
+            result, enrichment, document = outcome
             if self._claim(result):
                 self.warn(result.warnings)
                 if result.series_title and result.feature.series:
                     self.series_titles[result.feature.series] = result.series_title
                 editions.append(replace(result, work=result.work or self.work))
-                items.append(_item(result, enrichment, self.work))
+                items.append(replace(_item(result, enrichment, self.work), document=document))
                 if result.quiz is not None:  # checked once the run is written; its slug is enough
                     bare = result.feature.model_copy(update={"blocks": ()})
                     self.pins.append(replace(result, feature=bare, warnings=(), block_lines=()))
@@ -378,7 +378,8 @@ def _aligned_enrichments(
         for language, enrichment in work_enrichments(key, work).items():
             slug = work[language][0].slug
             if slug in at:
-                items[at[slug]] = replace(items[at[slug]], enrichment=enrichment)
+                if enrichment != items[at[slug]].enrichment:  # its index row is made again when written
+                    items[at[slug]] = replace(items[at[slug]], enrichment=enrichment, document=None)
             elif enrichment != before[slug]:
                 changed.append((slug, enrichment))
     return changed

@@ -2,8 +2,10 @@
 
 Workers get paths, never bytes (issue 11 item 3): each reads, hashes, parses
 and (unless told not to) enriches its own files, and hands back the feature
-without its line account, which an import never uses. The pool is started
-for the first batch big enough to be worth it and serves the whole run.
+without its line account, which an import never uses, with its search index
+row folded and stemmed, the writing process's largest cost otherwise. The
+pool is started for the first batch big enough to be worth it and serves the
+whole run.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from handscroll.config import Settings
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import ReadError
 from handscroll.ingest import ReadResult, read_path
+from handscroll.store.search_text import IndexDocument, enrichment_terms, index_document
 from handscroll.worker_lifetime import die_with_parent, initializer_args
 
 PARALLEL_FROM = 64
@@ -30,8 +33,9 @@ PARALLEL_FROM = 64
 TASK_FILES = 16
 """Files sent to a worker at a time: fewer round trips, yet work spread evenly over the cores."""
 
-ReadOutcome = tuple[ReadResult, Enrichment | None] | ReadError
-"""What reading one changed file gives: the feature (and its enrichment), or why not."""
+ReadOutcome = tuple[ReadResult, Enrichment | None, IndexDocument] | ReadError
+"""What reading one changed file gives: the feature, its enrichment and index row (its id still 0),
+or why not."""
 
 
 def read_file(path: Path, settings: Settings, enrich: bool) -> ReadOutcome:
@@ -41,7 +45,8 @@ def read_file(path: Path, settings: Settings, enrich: bool) -> ReadOutcome:
     except ReadError as exc:
         return exc
     result = replace(result, lines=())  # the line account is for `parse`; it would only be carried
-    return result, enrich_feature(result.feature) if enrich else None
+    enrichment = enrich_feature(result.feature) if enrich else None
+    return result, enrichment, index_document(0, result.feature, enrichment_terms(enrichment))
 
 
 def read_files(paths: Sequence[Path], settings: Settings, enrich: bool) -> list[ReadOutcome]:

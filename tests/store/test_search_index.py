@@ -91,7 +91,8 @@ def test_a_savepoint_rolled_back_leaves_no_document(sqlite_url: str) -> None:
     from sqlalchemy.orm import Session
 
     from handscroll.store.engine import writer
-    from handscroll.store.search import index_features
+    from handscroll.store.search import write_documents
+    from handscroll.store.search_text import index_document
 
     with Library.open(sqlite_url) as library:
         library.import_features([_item()])
@@ -106,7 +107,7 @@ def test_a_savepoint_rolled_back_leaves_no_document(sqlite_url: str) -> None:
                     "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
                 )
             )
-            index_features(session, [(999, feature, [])])
+            write_documents(session, [index_document(999, feature, [])])
             nested.rollback()
         assert _slugs(library, "ghost") == []
         assert library.search("harbin").total == 1

@@ -11,7 +11,7 @@ finds every stored head the batch touches; rows then go in with bulk
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,8 +24,8 @@ from handscroll.store.mapping import block_values, feature_values
 from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import ImportItem, ImportReport, Outcome
 from handscroll.store.redirects import keep_redirects
-from handscroll.store.search import index_features
-from handscroll.store.search_text import TermForms
+from handscroll.store.search import write_documents
+from handscroll.store.search_text import IndexDocument, enrichment_terms, index_document
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
 from handscroll.store.works import save_works
 
@@ -140,24 +140,17 @@ def import_items(session: Session, items: Sequence[ImportItem], hashes: list[str
     replace_enrichments(session, enriched)
     # The search index moves with the features, in this same transaction (issue 5).
     ids = [new_ids[item.feature.slug] for item, _ in plan.to_add] + [fid for fid, _, _ in plan.to_update]
-    index_features(
-        session, [(fid, item.feature, _term_forms(item)) for fid, item in zip(ids, changed, strict=True)]
-    )
+    write_documents(session, [_document(fid, item) for fid, item in zip(ids, changed, strict=True)])
     if plan.moved:
         session.execute(update(FeatureRow), plan.moved)
     return ImportReport(outcomes=tuple(plan.outcomes))
 
 
-def _term_forms(item: ImportItem) -> list[TermForms]:
-    """The glossary terms and places of an item's enrichment, as the search index takes them."""
-    if item.enrichment is None:
-        return []
-    forms = [
-        TermForms((t.english, t.abbreviation, t.traditional, t.simplified, t.chinese), t.pinyin_plain)
-        for t in item.enrichment.terms
-    ]
-    forms += [TermForms((p.name, p.modern_name, p.chinese)) for p in item.enrichment.places]
-    return forms
+def _document(feature_id: int, item: ImportItem) -> IndexDocument:
+    """The item's index row: the one its reader prepared, or made here."""
+    if item.document is not None:
+        return replace(item.document, feature_id=feature_id)
+    return index_document(feature_id, item.feature, enrichment_terms(item.enrichment))
 
 
 def _stored_heads(session: Session, items: Sequence[ImportItem]) -> list[_Head]:

@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from handscroll.model import Enrichment, Feature
+from handscroll.store.search_text import IndexDocument
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class ImportItem:
     quiz: tuple[str, ...] | None = None
     """The approved self-check items its source pins (issue 15): they replace the stored approvals,
     in the same transaction; None leaves the approvals alone."""
+    document: IndexDocument | None = None
+    """Its search index row, folded and stemmed already (by the worker that read it, issue 11),
+    without its feature id; None: made when written. It must be of `feature` and `enrichment`."""
 
 
 class Outcome(StrEnum):

@@ -1,7 +1,7 @@
 """Full-text search over the library: one interface, tantivy beside SQLite, tsvector on PostgreSQL.
 
 The index holds one row per feature (see `search_text.IndexDocument`) and is
-written in the transaction that writes the feature (issue 5): `index_features`
+written in the transaction that writes the feature (issue 5): `write_documents`
 from the import, `unindex_features` from `delete_feature`. On SQLite the rows
 go to an embedded tantivy index kept in step with the database
 (`search_embedded`, issue 11); on PostgreSQL to a weighted tsvector
@@ -21,7 +21,6 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from handscroll.model import Feature
 from handscroll.store import search_embedded
 from handscroll.store.engine import writer
 from handscroll.store.pinyin_terms import expand_pinyin
@@ -29,7 +28,7 @@ from handscroll.store.query import QueryCut, SearchQuery, parse_query
 from handscroll.store.search_documents import stored_documents, term_forms
 from handscroll.store.search_results import EditionsCache, SearchResult, page_of_works, results_for
 from handscroll.store.search_strategy import COUNT_CAP, SearchBackend, SearchFilters
-from handscroll.store.search_text import TermForms, index_document
+from handscroll.store.search_text import IndexDocument
 from handscroll.store.tables import FeatureRow
 
 __all__ = [
@@ -96,13 +95,13 @@ def backend_for(session_or_engine: Session | Engine) -> SearchBackend:
     return search_embedded.EmbeddedBackend(bind.engine)
 
 
-def index_features(session: Session, features: Sequence[tuple[int, Feature, Sequence[TermForms]]]) -> None:
-    """(Re)write the index rows of features, inside the caller's transaction."""
-    if not features:
+def write_documents(session: Session, documents: Sequence[IndexDocument]) -> None:
+    """(Re)write these index rows (made by `search_text.index_document`), inside the caller's transaction."""
+    if not documents:
         return
     backend = backend_for(session)
-    backend.delete(session, [feature_id for feature_id, _, _ in features])
-    backend.write(session, [index_document(fid, feature, terms) for fid, feature, terms in features])
+    backend.delete(session, [doc.feature_id for doc in documents])
+    backend.write(session, documents)
 
 
 def unindex_features(session: Session, feature_ids: Sequence[int]) -> None:

@@ -1,6 +1,6 @@
 """Index rows rebuilt from what the library stores: features, glossary terms, places and event years.
 
-An import hands the index the features it has in hand (`search.index_features`);
+An import hands the index the rows its readers made (`search.write_documents`);
 everything else (new enrichments, a catch-up after a crash, `handscroll
 reindex`) reads them back from the tables here, in chunks.
 """
