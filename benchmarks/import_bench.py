@@ -32,6 +32,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -186,6 +187,36 @@ class MemoryTrace:
 TRACE = MemoryTrace()
 
 
+class ResidentPeaks:
+    """This process's highest anonymous and file-backed resident memory, read every 0.2 s.
+
+    The kernel's peak (`ru_maxrss`) adds the two: file-backed pages are the
+    search index's segment files mapped while tantivy reads them (a merge reads
+    every segment it merges), clean page cache the kernel can drop; anonymous
+    memory is what the import itself holds.
+    """
+
+    def __init__(self) -> None:
+        self.anon_kb = self.file_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        status = Path("/proc/self/status")
+        while not self._stop.wait(0.2):
+            fields = dict(line.split(":", 1) for line in status.read_text(encoding="ascii").splitlines())
+            self.anon_kb = max(self.anon_kb, int(fields.get("RssAnon", "0 kB").split()[0]))
+            self.file_kb = max(self.file_kb, int(fields.get("RssFile", "0 kB").split()[0]))
+
+    def __enter__(self) -> ResidentPeaks:
+        if sys.platform.startswith("linux"):
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+
+
 def _import(enrich: bool) -> Callable[[Path, str], int]:
     def run(folder: Path, url: str) -> int:
         from handscroll.config import Settings
@@ -215,7 +246,8 @@ def child(stage: str, folder: str, url: str) -> None:
     import resource
 
     start = time.perf_counter()
-    count = CHILD_STAGES[stage](Path(folder), url)
+    with ResidentPeaks() as peaks:
+        count = CHILD_STAGES[stage](Path(folder), url)
     seconds = time.perf_counter() - start
     own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     figures = {
@@ -227,6 +259,8 @@ def child(stage: str, folder: str, url: str) -> None:
         "own_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "workers_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
         "rss_mb_by_files": TRACE.samples,
+        "anon_kb": peaks.anon_kb,
+        "file_kb": peaks.file_kb,
     }
     print(json.dumps(figures))
 
@@ -328,7 +362,16 @@ def main() -> None:
                     cpu_floors[label] = found["count"] / found["cpu"]
                 rows.append((name, found, label))
     table = Table(title=f"handscroll import, {args.count:,} features, {megabytes:.0f} MB (wall and CPU)")
-    columns = ("stage", "features/s", "of floor", "per CPU-s", "of floor ", "peak RSS", "peak RSS, a worker")
+    columns = (
+        "stage",
+        "features/s",
+        "of floor",
+        "per CPU-s",
+        "of floor ",
+        "peak RSS",
+        "anon / file",
+        "peak RSS, a worker",
+    )
     for column in columns:
         table.add_column(column, justify="left" if column == "stage" else "right")
     for name, found, label in rows:
@@ -341,6 +384,7 @@ def main() -> None:
             f"{per_cpu:,.0f}",
             f"{per_cpu / cpu_floor:.2f}x" if cpu_floor else "",
             f"{found['own_kb'] / 1024:,.0f} MB",
+            f"{found.get('anon_kb', 0) / 1024:,.0f} / {found.get('file_kb', 0) / 1024:,.0f} MB",
             f"{found['workers_kb'] / 1024:,.0f} MB" if found["workers_kb"] else "-",
         )
     console.print(table)

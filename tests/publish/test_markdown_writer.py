@@ -187,7 +187,7 @@ _yaml_text = st.one_of(
 
 
 @pytest.mark.skipif(not hasattr(yaml, "CSafeDumper"), reason="PyYAML was built without libyaml here")
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(_yaml_text, _yaml_text, st.none() | st.integers(0, 300))
 def test_front_matter_is_the_same_with_either_emitter(title: str, series: str, part: int | None) -> None:
     fields = {"title": title, "part": part, "series": series, "language": "en", "slug": "s"}
