@@ -142,7 +142,8 @@ class EmbeddedBackend:
         schema = self.index.schema
         conditions = filter_queries(schema, filters)
         searcher = self._searcher = self.index.searcher()
-        result = searcher.search(compile_query(schema, query, conditions), limit, count=True, offset=offset)
+        compiled = compile_query(searcher, schema, query, conditions)
+        result = searcher.search(compiled, limit, count=True, offset=offset)
         ids = searcher.fast_field_values("id", [address for _, address in result.hits])
         hits = [(int(i or 0), float(score)) for i, (score, _) in zip(ids, result.hits, strict=True)]
         self._addresses.update(
@@ -172,8 +173,9 @@ class EmbeddedBackend:
 
     def matches_any(self, session: Session, clause: Clause) -> bool:
         """Whether one clause alone matches any feature (for "did you mean")."""
-        query = compile_query(self.index.schema, SearchQuery(text=clause.text, clauses=(clause,)))
-        return bool(self.index.searcher().search(query, 1, count=False).hits)
+        searcher = self.index.searcher()
+        query = compile_query(searcher, self.index.schema, SearchQuery(text=clause.text, clauses=(clause,)))
+        return bool(searcher.search(query, 1, count=False).hits)
 
     def vocabulary(self, session: Session) -> list[str]:
         """The library's indexed English words (stems), for "did you mean"."""

@@ -63,7 +63,11 @@ class PostgresBackend:
             f"LEFT JOIN series s ON s.id = f.series_id WHERE d.document @@ ({matched}){where}"
         )
         score = f"ts_rank('{RANK_WEIGHTS}', d.document, ({tsquery}), 1)"
-        return Source(sql, {**params, **matched_params, **filter_params}, id_column="f.id", score=score)
+        # The id of the index row, not of `features`: PostgreSQL does not carry `f.id >= n` over
+        # to `d`, so "the 1,000 newest matches" would recheck every match's tsvector (300 ms for
+        # two common words at 100k) instead of those in the range.
+        params = {**params, **matched_params, **filter_params}
+        return Source(sql, params, id_column="d.feature_id", score=score)
 
     def match(
         self, session: Session, query: SearchQuery, filters: SearchFilters, limit: int, offset: int
