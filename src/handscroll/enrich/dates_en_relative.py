@@ -30,6 +30,7 @@ _UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"
 )
 
+_NOT_A_STRETCH = ("-ago", "-earlier", "-on-", "-over-")  # "a year-earlier loss", "year-on-year"
 _QUANT_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "less than": "LESS_THAN",
@@ -121,7 +122,9 @@ def _offset(found: re.Match[str]) -> Mention | None:
     if amount is not None and unit in _YEARS_IN:  # "a decade ago": ten years back
         unit, amount = "Y", amount * _YEARS_IN[unit]
     if amount is None or unit not in ("Y", "M", "W", "D") or amount != int(amount):
-        ref = "PAST_REF" if backwards else "FUTURE_REF"
+        if amount is not None:  # "two hours later", "an hour after": the stretch, as TimeBank marks it
+            return _duration(found.start(), found.end("u"), found["n"], found["u"], mod)
+        ref = "PAST_REF" if backwards else "FUTURE_REF"  # "a few years later"
         return Mention(found.start(), found.end(), literal=ref)
     shift = (unit, -int(amount) if backwards else int(amount))
     return Mention(found.start(), found.end(), shift=shift, deictic=found["dir"] == "ago", mod=mod)
@@ -172,6 +175,8 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     """ "three months", "about two years"; ages ("22 years old") only as TIMEX2 marks them."""
     if _AGE.match(found.string, found.end()):
         return None  # "6 months and older"
+    if found.string.startswith(_NOT_A_STRETCH, found.end()):
+        return None  # "a year-earlier loss", "year-on-year": a date or a comparison, not a stretch
     number = "two" if found["n"].startswith("a couple") else found["n"]
     if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
         return None
@@ -198,6 +203,8 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
     text, end = found.string, found.end()
+    if text.startswith(_NOT_A_STRETCH, end):
+        return None
     if text.startswith("s-old", end):
         return None  # "four years-old"
     if found.group().endswith("-old") or text.startswith("-old", end):

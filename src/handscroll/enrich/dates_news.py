@@ -92,7 +92,7 @@ def resolve_dated(
     return None
 
 
-_YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)|year-(?:ago|earlier)", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _FIGURES = re.compile(r"[$%#]|\b(?:cents?|a\s+share|million|billion|percent)\b")
