@@ -34,12 +34,23 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # a number of hours or minutes later: the stretch, as TimeBank marks it (no date to count to)
     (DCT, "Just over an hour later, he was declared dead.", "over an hour", "DURATION", "PT1H"),
     (DCT, "Two hours after the blast the road reopened.", "Two hours", "DURATION", "PT2H"),
+    # forms no rule read: two days joined by "and", decades in words or with an apostrophe,
+    # vague "ago", "couple of", "an additional year", a part of the day with early/mid/late
+    (DCT, "The summit is on April 24 and 25.", "25", "DATE", "2013-04-25"),
+    (DCT, "Talks were held on 21 and 22 March.", "21", "DATE", "2013-03-21"),
+    (DCT, "Crime fell through the nineties.", "the nineties", "DATE", "199"),
+    (DCT, "Sales were flat in the '80s.", "the '80s", "DATE", "198"),
+    (DCT, "Just months ago the firm was failing.", "months ago", "DATE", "PAST_REF"),
+    (DCT, "Over the next couple of years it will grow.", "the next couple of years", "DURATION", "P2Y"),
+    (DCT, "The loan may run for an additional year.", "an additional year", "DURATION", "P1Y"),
+    (DCT, "By mid afternoon the square was empty.", "mid afternoon", "TIME", "2013-03-22TAF"),
+    (DCT, "In the late afternoon the square was empty.", "late afternoon", "TIME", "2013-03-22TAF"),
 ]
 
 
 @pytest.mark.parametrize(("dct", "sentence", "span", "kind", "value"), FORMS, ids=[row[2] for row in FORMS])
 def test_news_form(dct: str, sentence: str, span: str, kind: str, value: str) -> None:
-    found = [(x.text, x.type, x.value) for x in find_dates(sentence, dct=dct)]
+    found = [(x.text, x.type, x.value) for x in find_dates(sentence, dct=dct, ranges=False)]
     assert (span, kind, value) in found, found
 
 
@@ -55,3 +66,22 @@ def test_a_few_units_later_stays_a_future_reference() -> None:
     """Vague offsets keep TIMEX2's FUTURE_REF (the WikiWars key); only counted hours become stretches."""
     found = find_dates("A few days later the army withdrew.", dct=DCT)
     assert [(x.text, x.value) for x in found] == [("A few days later", "FUTURE_REF")]
+
+
+def test_two_days_joined_by_and_are_two_expressions_and_not_figures() -> None:
+    found = find_dates("On May 3 and 4,000 people marched; on May 5 and 6 percent fell.", dct=DCT)
+    assert [(x.text, x.value) for x in found] == [("May 3", "2013-05-03"), ("May 5", "2013-05-05")]
+    joined = find_dates("The summit is on April 24 and 25.", dct=DCT)  # the reader's default joins them
+    assert [(x.text, x.value) for x in joined] == [("April 24 and 25", "2013-04-24/2013-04-25")]
+
+
+def test_a_decade_keeps_early_mid_and_late() -> None:
+    found = find_dates("Prices rose in the mid-'90s and fell in the late eighties.", dct=DCT)
+    assert [(x.text, x.value, x.mod) for x in found] == [
+        ("the mid-'90s", "199", "MID"),
+        ("the late eighties", "198", "END"),
+    ]
+
+
+def test_a_decade_of_life_is_no_date() -> None:
+    assert find_dates("In his forties he ran a bank.", dct=DCT) == []

@@ -166,8 +166,8 @@ def _and_a_half(unit: str, whole: int) -> str:
 
 @rule(
     rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
-    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|a\s+couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
-    rf"(?:more\s+|long\s+|full\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
+    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|(?:a\s+)?couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
+    rf"(?:more\s+|long\s+|full\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
     lower=True,
     key="unit",
 )
@@ -177,7 +177,7 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
         return None  # "6 months and older"
     if found.string.startswith(_NOT_A_STRETCH, found.end()):
         return None  # "a year-earlier loss", "year-on-year": a date or a comparison, not a stretch
-    number = "two" if found["n"].startswith("a couple") else found["n"]
+    number = "two" if "couple" in found["n"] else found["n"]
     if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
         return None
     if number[0].isdigit() and 1000 <= (parse_number(number) or 0) <= 2100 and "," not in number:
@@ -315,12 +315,13 @@ def _year_end(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards)\b",
+    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards|ago)\b",
     key="unit",
-    needs=("later", "earlier", "afterwards"),
+    needs=("later", "earlier", "afterwards", "ago"),
 )
 def _vague_offset(found: re.Match[str]) -> Mention:
-    ref = "PAST_REF" if found["dir"] == "earlier" else "FUTURE_REF"
+    """ "years later" FUTURE_REF; "months ago", "weeks earlier" PAST_REF."""
+    ref = "PAST_REF" if found["dir"] in ("earlier", "ago") else "FUTURE_REF"
     return Mention(found.start(), found.end(), literal=ref)
 
 

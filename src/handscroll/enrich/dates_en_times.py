@@ -76,15 +76,18 @@ def _noon(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)",
+    r"\b(?:[Aa]t|[Bb]y|[Dd]uring\s+the|[Ii]n\s+the|[Tt]hrough\s+the|[Oo]ne)\s+(?P<pre>(?:early|late|mid)[\s-]?)?"
+    r"(?P<t>night|morning|afternoon|evening)\b(?!\s+(?:of|hours)\b)",
     key="unit",
     needs=("night", "morning", "afternoon", "evening"),
 )
 def _part_of_day(found: re.Match[str]) -> Mention:
-    if found.group().lower().startswith(("at ", "by ")):  # "moved only at night": habitual, no date
+    """ "in the morning", "by mid afternoon": part of the day in view; "at night" alone is a habit."""
+    start = found.start("pre") if found["pre"] else found.start("t")
+    if not found["pre"] and found.group().lower().startswith(("at ", "by ")):  # "moved only at night"
         code = _TOD_CODES[found["t"]]
-        return Mention(found.start("t"), found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
-    return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
+        return Mention(start, found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
+    return Mention(start, found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
 
 
 @rule(
