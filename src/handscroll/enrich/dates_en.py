@@ -203,6 +203,11 @@ def _short_year_range(found: re.Match[str]) -> Mention | None:
     key="dash",
 )
 def _day_range(found: re.Match[str]) -> Mention:
+    return _days_of_month(found)
+
+
+def _days_of_month(found: re.Match[str]) -> Mention:
+    """Days d1 and d of month m: the first, with the second as its partner."""
     end = _date(found, start=found.start("d"))
     first = Mention(found.start("d1"), found.end("d1"), end.year, end.era, end.month, int(found["d1"]))
     return replace(first, partner=end, outer_start=found.start())
@@ -213,6 +218,11 @@ def _day_range(found: re.Match[str]) -> Mention:
     key="dash",
 )
 def _month_day_range(found: re.Match[str]) -> Mention:
+    return _month_days(found)
+
+
+def _month_days(found: re.Match[str]) -> Mention:
+    """Month m, days d1 and d: the first, with the second as its partner."""
     year, era = read_year(found["y"]) if found["y"] else (None, None)
     month = month_number(found["m"])
     end = Mention(found.start("d"), found.end(), year, era, month, int(found["d"]))
@@ -231,7 +241,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 )
 def _month_two_days(found: re.Match[str]) -> Mention:
     """ "April 24 and 25": two days of one month, each an expression when ranges are split."""
-    return _month_day_range(found)
+    return _month_days(found)
 
 
 @rule(
@@ -241,7 +251,7 @@ def _month_two_days(found: re.Match[str]) -> Mention:
 )
 def _two_days_month(found: re.Match[str]) -> Mention:
     """ "21 and 22 March", as British papers write it."""
-    return _day_range(found)
+    return _days_of_month(found)
 
 
 @rule(
