@@ -45,6 +45,10 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "The loan may run for an additional year.", "an additional year", "DURATION", "P1Y"),
     (DCT, "By mid afternoon the square was empty.", "mid afternoon", "TIME", "2013-03-22TAF"),
     (DCT, "In the late afternoon the square was empty.", "late afternoon", "TIME", "2013-03-22TAF"),
+    (DCT, "The toll could rise in the coming hours.", "the coming hours", "DURATION", "PTXH"),
+    # a deadline the subject still has is ahead
+    (DCT, "Cyprus has until Monday to raise the money.", "Monday", "DATE", "2013-03-25"),
+    (DCT, "The relatives were given until Tuesday to sign.", "Tuesday", "DATE", "2013-03-26"),
 ]
 
 

@@ -219,10 +219,10 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?:[Tt]he\s+(?:next|following|last|past|previous|coming|ensuing|subsequent|intervening|preceding|final)"
-    r"|[Cc]oming)\s+(?P<u>years|months|weeks|days|decades|centuries|decade|century)\b"
-    r"|\b[Tt]he\s+(?P<ua>years|months|weeks|days)\s+ahead\b",
+    r"|[Cc]oming)\s+(?P<u>years|months|weeks|days|hours|minutes|decades|centuries|decade|century)\b"
+    r"|\b[Tt]he\s+(?P<ua>years|months|weeks|days|hours)\s+ahead\b",
     key="unit",
-    needs=("years", "months", "weeks", "days", "decade", "centur"),
+    needs=("years", "months", "weeks", "days", "hours", "minutes", "decade", "centur"),
 )
 def _vague_period(found: re.Match[str]) -> Mention | None:
     """ "the past few weeks", "in coming months", "the weeks ahead": a stretch of no stated length."""
