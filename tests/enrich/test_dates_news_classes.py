@@ -49,6 +49,15 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # a deadline the subject still has is ahead
     (DCT, "Cyprus has until Monday to raise the money.", "Monday", "DATE", "2013-03-25"),
     (DCT, "The relatives were given until Tuesday to sign.", "Tuesday", "DATE", "2013-03-26"),
+    # "the following Monday", "the previous Friday" count from the date the story named
+    (
+        DCT,
+        "Held on March 3, he was freed the following Monday.",
+        "the following Monday",
+        "DATE",
+        "2013-03-04",
+    ),
+    (DCT, "On Oct. 10 shares fell from the previous Friday.", "the previous Friday", "DATE", "2012-10-05"),
 ]
 
 

@@ -56,7 +56,7 @@ class Mention:
     deictic: bool = False  # relative to the moment of writing ("today", "last year", "Friday")
     convention: str | None = None  # "TIMEX2" ("former", ages) or "TimeML" ("soon"): marked by that one only
     quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year; 0: the one a report is about
-    lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date
+    lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date; 2 from the story's
     movable: tuple[int, int, int] | None = None  # a holiday: (month, weekday, nth); Easter (0, 0, offset)
     quant: str | None = None  # a set's quantifier, as TimeML writes it: EVERY, EACH
     freq: str | None = None  # how often a set recurs within its value: 2X for "twice a week"

@@ -207,7 +207,12 @@ class _Narrative:
     def resolve(self, mention: Mention) -> str:
         if self.context.dct is not None:
             dated = dates_news.resolve_dated(
-                mention, self.context.dct, self.text, news=self.context.news, period=self.period
+                mention,
+                self.context.dct,
+                self.text,
+                news=self.context.news,
+                period=self.period,
+                story=self.latest,
             )
             if self.period is None and mention.quarter is not None and mention.year is None and dated:
                 self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter

@@ -128,7 +128,8 @@ def _weekday(found: re.Match[str]) -> Mention:
         weekday=number,
         tod=tod,
         deictic=True,
-        lean=lean_of(found["det"]),
+        # "the following Monday" counts from the story's date, not the document's: lean 2 (-2)
+        lean=lean_of(found["det"]) * (2 if found["det"] and found["det"][:3].lower() == "the" else 1),
         convention="TIMEX2" if paper else None,
     )
 

@@ -58,12 +58,19 @@ def looks_ahead(text: str, start: int) -> bool:
 
 
 def resolve_dated(
-    mention: Mention, dct: Anchor, text: str, *, news: bool, period: str | None = None
+    mention: Mention,
+    dct: Anchor,
+    text: str,
+    *,
+    news: bool,
+    period: str | None = None,
+    story: Anchor | None = None,
 ) -> str | None:
     """The value of a mention that counts from the document date `dct`, or None.
 
     `period` is the quarter the report has named last ("1989-Q3"): in an earnings report
-    "the quarter" is that one and "a year ago" the same quarter a year before.
+    "the quarter" is that one and "a year ago" the same quarter a year before. `story` is
+    the last date the text named: "the following Monday" is the Monday after it.
     """
     if dct.month is None or dct.day is None or dct.year <= 0:
         return None
@@ -73,6 +80,8 @@ def resolve_dated(
             return None
         if mention.literal == WEEKEND:
             return _weekend(mention, written, text)
+        if abs(mention.lean) == 2 and story is not None and story.month and story.day and story.year > 0:
+            return _with_tod(_weekday_from(mention, dt.date(story.year, story.month, story.day)), mention)
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
     reported = period or shift_quarter(dct.year, dct.month, -1)
     if news and mention.quarter == 0 and mention.year is not None:  # "the 1988 period"
@@ -135,6 +144,14 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     if back == 6:  # the day after the document's: "Saturday" in Friday's paper is tomorrow
         return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
+
+
+def _weekday_from(mention: Mention, day: dt.date) -> str:
+    """ "the following Monday", "the previous Friday": the nearest one after (before) the story's day."""
+    assert mention.weekday is not None
+    if mention.lean > 0:
+        return (day + dt.timedelta(days=(mention.weekday - day.isoweekday()) % 7 or 7)).isoformat()
+    return (day - dt.timedelta(days=(day.isoweekday() - mention.weekday) % 7 or 7)).isoformat()
 
 
 def _weekend(mention: Mention, written: dt.date, text: str) -> str:
