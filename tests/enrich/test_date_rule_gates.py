@@ -19,6 +19,7 @@ TEXTS = (
     "A two-year-old plan, five days ago, two decades afterwards, the past three months; the end of the year.",
     "march on, may be, jan 5 and Jan. 5, MARCH 1946, the Twentieth Century, over the past decade.",
     "On April 24 and 25, and on 21 and 22 March, prices of the '80s and the nineties came back.",
+    "At 0900 GMT, or 1000 local time, the coming hours began.",
 )
 
 

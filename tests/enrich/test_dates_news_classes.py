@@ -49,6 +49,9 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # a deadline the subject still has is ahead
     (DCT, "Cyprus has until Monday to raise the money.", "Monday", "DATE", "2013-03-25"),
     (DCT, "The relatives were given until Tuesday to sign.", "Tuesday", "DATE", "2013-03-26"),
+    # four-digit clock times with a zone, as British papers write them
+    (DCT, "The ban starts at 0900 GMT on Saturday.", "0900 GMT on Saturday", "TIME", "2013-03-23T09:00"),
+    (DCT, "Polls close at 2200 local time.", "2200 local time", "TIME", "2013-03-22T22:00"),
     # "the following Monday", "the previous Friday" count from the date the story named
     (
         DCT,
@@ -98,3 +101,11 @@ def test_a_decade_keeps_early_mid_and_late() -> None:
 
 def test_a_decade_of_life_is_no_date() -> None:
     assert find_dates("In his forties he ran a bank.", dct=DCT) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The 2013 BST rules changed.", "It struck at 10:35 a.m. (0735 GMT) on Friday."],
+)
+def test_a_year_or_a_restated_time_is_no_four_digit_clock(sentence: str) -> None:
+    assert all("GMT" not in x.text and "BST" not in x.text for x in find_dates(sentence, dct=DCT))

@@ -27,14 +27,21 @@ _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 @rule(
     r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
+    # "0900 GMT", "1300 local time", as the BBC writes them
+    r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
     r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b)?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{_WEEKDAY})\b|(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?))?",
     key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention | None:
     """ "at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9" (the day it names joins it)."""
-    if found["h2"]:
+    if found["h3"]:
+        context = _CLOCK_CONTEXT.search(found.string, max(0, found.start() - 16), found.start())
+        if context is None or "(" in context.group():
+            return None  # "the 2013 BST rules"; "10:35 a.m. (0735 GMT)" restates the time beside it
+        hour, minute = int(found["h3"]), int(found["mi3"])
+    elif found["h2"]:
         text = found.string
         if not (found["tz"] or found["w"] or "hrs" in found.group()) and not _CLOCK_CONTEXT.search(
             text, max(0, found.start() - 16), found.start()
