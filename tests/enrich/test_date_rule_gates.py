@@ -20,6 +20,7 @@ TEXTS = (
     "march on, may be, jan 5 and Jan. 5, MARCH 1946, the Twentieth Century, over the past decade.",
     "On April 24 and 25, and on 21 and 22 March, prices of the '80s and the nineties came back.",
     "At 0900 GMT, or 1000 local time, the coming hours began.",
+    "This century and this decade, to the end of the decade.",
 )
 
 

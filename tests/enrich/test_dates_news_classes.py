@@ -52,6 +52,11 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # four-digit clock times with a zone, as British papers write them
     (DCT, "The ban starts at 0900 GMT on Saturday.", "0900 GMT on Saturday", "TIME", "2013-03-23T09:00"),
     (DCT, "Polls close at 2200 local time.", "2200 local time", "TIME", "2013-03-22T22:00"),
+    # a set opening a sentence is no programme name; this decade, this century
+    (DCT, "Every Friday, the market is closed.", "Every Friday", "SET", "XXXX-WXX-5"),
+    (DCT, "It was the worst flood this century.", "this century", "DATE", "20"),
+    (DCT, "Prices rose this decade.", "this decade", "DATE", "201"),
+    (DCT, "The plan runs to the end of the decade.", "the end of the decade", "DATE", "201"),
     # "the following Monday", "the previous Friday" count from the date the story named
     (
         DCT,
@@ -109,3 +114,11 @@ def test_a_decade_of_life_is_no_date() -> None:
 )
 def test_a_year_or_a_restated_time_is_no_four_digit_clock(sentence: str) -> None:
     assert all("GMT" not in x.text and "BST" not in x.text for x in find_dates(sentence, dct=DCT))
+
+
+def test_a_narrative_decade_is_the_story_s() -> None:
+    found = find_dates("In 1943 the war raged. By the end of the decade peace came.")
+    assert [(x.text, x.value, x.mod) for x in found] == [
+        ("1943", "1943", None),
+        ("the end of the decade", "194", "END"),
+    ]

@@ -153,7 +153,7 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
     for mention in _mentions(text, context.language, ancient):
         if mention.convention == ("TIMEX2" if context.news else "TimeML"):
             continue  # "former" (TIMEX2) in news, "soon" (TimeML) in a narrative
-        if context.news and mention.kind in ("DURATION", "SET") and _TITLE.fullmatch(text, *mention.extent):
+        if context.news and mention.kind in ("DURATION", "SET") and _a_title(text, *mention.extent):
             continue  # "60 Minutes": TimeML leaves names of programmes alone; TIMEX2 marks them
         ancient_range = mention.partner is not None and mention.partner.era == "BC"
         if (
@@ -180,6 +180,19 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
     if context.news:
         found = [replace(x, value=dates_news.timeml_value(x.type, x.value)) for x in found]
     return found, narrative.latest
+
+
+def _a_title(text: str, start: int, end: int) -> bool:
+    """ "60 Minutes" is a name; "Every Friday" opening a sentence is capitalised only by grammar."""
+    if not _TITLE.fullmatch(text, start, end):
+        return False
+    rest = text[start:end].split()[1:]
+    opening = _OPENS.search(text, max(0, start - 6), start) is not None
+    return not (opening and all(_DAY_NAME.fullmatch(word) for word in rest))
+
+
+_OPENS = re.compile(r"(?:^|[.!?]['\")]?\s+|\n)[\"'(`\s]*$")
+_DAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?")
 
 
 class _Narrative:

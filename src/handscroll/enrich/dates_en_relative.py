@@ -296,16 +296,22 @@ def _set(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?:[Tt]he\s+)?(?P<p>end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)"
-    r"\s+of\s+the\s+(?P<u>year|month)\b",
+    r"\s+of\s+the\s+(?P<u>year|month|decade|century)\b",
     key="unit",
-    needs=("year", "month"),
+    needs=("year", "month", "decade", "century"),
 )
 def _part_of_this(found: re.Match[str]) -> Mention:
     """ "the end of the year": a part of the anchor's year or month."""
     word = " ".join(found["p"].split())
     mod = "START" if word in ("beginning", "start", "early part", "first part") else "END"
     mod = "MID" if word == "middle" else mod
-    return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0), mod=mod)
+    return Mention(found.start(), found.end(), shift=(_UNIT_CODES[_unit_stem(found["u"])], 0), mod=mod)
+
+
+@rule(r"\b[Tt]his\s+(?P<u>decade|century)\b", key="unit", needs=("decade", "century"))
+def _this_long_span(found: re.Match[str]) -> Mention:
+    """ "this decade" (201), "this century" (20): the one the document (or the story) is in."""
+    return Mention(found.start(), found.end(), shift=(_UNIT_CODES[_unit_stem(found["u"])], 0), deictic=True)
 
 
 @rule(r"\b[Yy]ear(?:[\s-]|'s\s+)end\b", key="unit", needs=("end",))
