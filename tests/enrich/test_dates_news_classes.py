@@ -57,6 +57,10 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "It was the worst flood this century.", "this century", "DATE", "20"),
     (DCT, "Prices rose this decade.", "this decade", "DATE", "201"),
     (DCT, "The plan runs to the end of the decade.", "the end of the decade", "DATE", "201"),
+    # a month that "since" or "ended" governs is behind the document date, though near ahead
+    (DCT, "Prices have risen since June.", "June", "DATE", "2012-06"),
+    (OCT89, "In the fiscal year ended Jan. 31, sales rose.", "Jan. 31", "DATE", "1989-01-31"),
+    (DCT, "Since March, rates fell.", "March", "DATE", "2013-03"),
     # "the following Monday", "the previous Friday" count from the date the story named
     (
         DCT,

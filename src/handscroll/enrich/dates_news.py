@@ -27,6 +27,8 @@ _FUTURE_CUE = re.compile(
 )
 #: "had been scheduled to expire Friday", "as previously planned": a plan already in the past.
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
+#: "since June", "the year ended Jan. 31": a date these words govern is behind the document's.
+_PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -187,6 +189,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         if mention.lean > 0 or (ahead and part < current - 1):
             return written.year + (part < current)
         return written.year - (part > current)
+    behind = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None
@@ -198,7 +201,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         if mention.day is None and month == written.month and year == written.year:
             gap = 0
         cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (200 if ahead and gap < -31 else 0)
-        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0):
+        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
             cost += 1000
         if best_gap is None or cost < best_gap:
             best, best_gap = year, cost
