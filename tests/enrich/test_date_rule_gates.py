@@ -21,6 +21,7 @@ TEXTS = (
     "On April 24 and 25, and on 21 and 22 March, prices of the '80s and the nineties came back.",
     "At 0900 GMT, or 1000 local time, the coming hours began.",
     "This century and this decade, to the end of the decade.",
+    "Over the years, since June, in the fiscal year ended Jan. 31.",
 )
 
 

@@ -52,6 +52,8 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # four-digit clock times with a zone, as British papers write them
     (DCT, "The ban starts at 0900 GMT on Saturday.", "0900 GMT on Saturday", "TIME", "2013-03-23T09:00"),
     (DCT, "Polls close at 2200 local time.", "2200 local time", "TIME", "2013-03-22T22:00"),
+    (DCT, "Over the years, prices rose.", "the years", "DURATION", "PXY"),
+    (DCT, "In the months that followed, rates fell.", "the months", "DURATION", "PXM"),
     # a set opening a sentence is no programme name; this decade, this century
     (DCT, "Every Friday, the market is closed.", "Every Friday", "SET", "XXXX-WXX-5"),
     (DCT, "It was the worst flood this century.", "this century", "DATE", "20"),

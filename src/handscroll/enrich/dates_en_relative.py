@@ -240,6 +240,16 @@ def _bare_period(found: re.Match[str]) -> Mention | None:
     return _duration(found.start("u"), found.end("u"), None, found["u"], None)
 
 
+@rule(
+    r"\b(?:[Oo]ver|[Ii]n|[Tt]hrough(?:out)?|[Dd]uring)\s+(?P<x>the\s+(?P<u>years|decades|months))\b(?!\s+(?:\d|of\b))",
+    key="unit",
+    needs=("years", "decades", "months"),
+)
+def _the_years(found: re.Match[str]) -> Mention | None:
+    """ "over the years", "in the months that followed": a stretch of no stated length (PXY)."""
+    return _duration(found.start("x"), found.end("x"), None, found["u"], None)
+
+
 @rule(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Ww]hose)\s+(?P<t>tenure)\b", key="deictic")
 def _tenure(found: re.Match[str]) -> Mention:
     """ "during his tenure": a stretch of years of no stated length (TimeML PXY; TIMEX2 leaves it)."""
