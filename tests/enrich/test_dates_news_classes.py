@@ -54,6 +54,9 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "Polls close at 2200 local time.", "2200 local time", "TIME", "2013-03-22T22:00"),
     (DCT, "Over the years, prices rose.", "the years", "DURATION", "PXY"),
     (DCT, "In the months that followed, rates fell.", "the months", "DURATION", "PXM"),
+    (DCT, "For weeks the army waited.", "weeks", "DURATION", "PXW"),
+    (DCT, "The mosque dominated the skyline for centuries.", "centuries", "DURATION", "PXY"),
+    (DCT, "Shares hit their highest level in years.", "years", "DURATION", "PXY"),
     # a set opening a sentence is no programme name; this decade, this century
     (DCT, "Every Friday, the market is closed.", "Every Friday", "SET", "XXXX-WXX-5"),
     (DCT, "It was the worst flood this century.", "this century", "DATE", "20"),

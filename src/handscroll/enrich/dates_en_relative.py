@@ -232,12 +232,15 @@ def _vague_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?:for|within|over|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|hours)\b",
+    r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|centuries|hours)\b"
+    r"|\b(?:time|level|high|low|best|worst|first)\s+in\s+(?P<u2>years|months|weeks|decades)\b",
     key="unit",
-    needs=("years", "months", "weeks", "days", "decades", "hours"),
+    needs=("years", "months", "weeks", "days", "decades", "centuries", "hours"),
 )
 def _bare_period(found: re.Match[str]) -> Mention | None:
-    return _duration(found.start("u"), found.end("u"), None, found["u"], None)
+    """ "for weeks", "for centuries"; "the first time in years", "the highest level in decades"."""
+    unit = "u" if found["u"] else "u2"
+    return _duration(found.start(unit), found.end(unit), None, found[unit], None)
 
 
 @rule(
