@@ -131,3 +131,17 @@ def test_a_narrative_decade_is_the_story_s() -> None:
         ("1943", "1943", None),
         ("the end of the decade", "194", "END"),
     ]
+
+
+def test_early_and_late_join_a_day_with_their_mod_and_earlier_stays_out() -> None:
+    text = (
+        "He was charged late Thursday. Early Tuesday, troops moved. "
+        "Officials spoke late yesterday. Earlier Friday, he left."
+    )
+    found = [(x.text, x.value, x.mod) for x in find_dates(text, dct=DCT)]
+    assert found == [
+        ("late Thursday", "2013-03-21", "END"),
+        ("Early Tuesday", "2013-03-19", "START"),
+        ("late yesterday", "2013-03-21", "END"),
+        ("Friday", "2013-03-22", None),
+    ]

@@ -344,7 +344,11 @@ def _vague_offset(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal=ref)
 
 
-@rule(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)(?:\s+(?P<t>morning|afternoon|evening|night))?\b", key="names")
+@rule(
+    r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+)?(?P<w>[Yy]esterday|[Tt]omorrow)"
+    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
+    key="names",
+)
 def _yesterday(found: re.Match[str]) -> Mention:
     """A day from the document date ("yesterday morning": part of it, a TIME); with none, an unknown day."""
     amount = -1 if found["w"].lower() == "yesterday" else 1
@@ -352,4 +356,7 @@ def _yesterday(found: re.Match[str]) -> Mention:
     literal = "XXXX-XX-XX" + (f"T{tod}" if tod else "")
     kind = "TIME" if tod else "DATE"
     shift = ("D", amount)
-    return Mention(found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind)
+    mod = {"early": "START", "late": "END"}.get((found["pre"] or "").lower())  # "late yesterday"
+    return Mention(
+        found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind, mod=mod
+    )

@@ -22,6 +22,8 @@ _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
 _PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Observer)\b")
+#: "early Tuesday", "late Friday": the part of the day TimeML's mod names ("earlier Sunday" stays out).
+_EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 
@@ -116,7 +118,8 @@ def _vague_time(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
+    r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+(?=[A-Z]))?"
+    r"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
     r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
     key="names",
@@ -138,6 +141,7 @@ def _weekday(found: re.Match[str]) -> Mention:
         # "the following Monday" counts from the story's date, not the document's: lean 2 (-2)
         lean=lean_of(found["det"]) * (2 if found["det"] and found["det"][:3].lower() == "the" else 1),
         convention="TIMEX2" if paper else None,
+        mod=_EDGE.get((found["pre"] or "").lower()),
     )
 
 
