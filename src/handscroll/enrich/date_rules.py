@@ -54,7 +54,8 @@ _PATTERN_KEYS = {
     "decade": re.compile(r"\d0'?s"),
     "era": re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),  # on the original text: capitals are rare
     "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),
-    "clock": re.compile(r"\d:\d\d|\d\s?[apAP]\.?[mM]\b|\d{4}\s*(?:GMT|UTC|BST|local\s+time)"),
+    # one digit first, then the forms: an alternation of three \d-led patterns is four times slower
+    "clock": re.compile(r"\d(?::\d\d|\s?[apAP]\.?[mM]\b|\d{3}\s*(?:GMT|UTC|BST|local\s+time))"),
     "abbreviated": re.compile(r"\b(?:[QH][1-4]|FY\s?\d)"),  # Q3 2012, H1, FY2013
 }
 # Every rule of these keys needs its word capitalised ("March 1946", never "march" nor "may").
