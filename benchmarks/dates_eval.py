@@ -16,9 +16,12 @@ it agrees with the gold value at the gold's own granularity (generous to them).
 
 Usage: python benchmarks/dates_eval.py [--dateparser-docs N] [--repeat N]
        python benchmarks/dates_eval.py --folds [--without RULE ...]
+       python benchmarks/dates_eval.py --classes [--save FILE] [--before FILE]
 Needs the bench extras: pip install dateparser datefinder. --folds prints only the
 five folds of the TBAQ tuning split (never the held-out split); --without drops
 rules by the name of their builder (_the_year, _weekend...) to see what each adds.
+--classes counts the tuning split's errors by cause (tagger_errors.py); --save keeps the
+counts as JSON, --before sets a saved census beside them.
 Below the TBAQ table, a line counts the tuning split's gold SETs whose quant and
 freq our aligned expression gives alike.
 """
@@ -33,6 +36,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +45,7 @@ from handscroll.enrich import date_rules
 from handscroll.enrich.dates import find_dates, find_dates_in_blocks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tagger_errors import census, census_lines
 from tagger_tempeval import (
     NewsDoc,
     TempEvalScore,
@@ -330,13 +335,29 @@ def fold_report(without: Sequence[str]) -> list[str]:
         date_rules._RULES[:] = kept
 
 
+def class_report(save: str | None, before: str | None) -> list[str]:
+    """The tuning split's errors by cause; saved as JSON, or beside an earlier saved census."""
+    tune, _ = load_corpus(TBAQ)
+    classes = census(tune, [news_timexes("handscroll", doc) for doc in tune], values_agree)
+    if save:
+        Path(save).write_text(json.dumps(classes, indent=1) + "\n", encoding="utf-8")
+    earlier = Counter(json.loads(Path(before).read_text(encoding="utf-8"))) if before else None
+    return census_lines(classes, earlier)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dateparser-docs", type=int, default=22, help="WikiWars docs for dateparser (slow)")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per document (best kept)")
     parser.add_argument("--folds", action="store_true", help="only the five folds of the TBAQ tuning split")
     parser.add_argument("--without", action="append", default=[], help="with --folds: drop this rule")
+    parser.add_argument("--classes", action="store_true", help="only the tuning split's errors by cause")
+    parser.add_argument("--save", help="with --classes: keep the counts in this JSON file")
+    parser.add_argument("--before", help="with --classes: a saved census to set beside the counts")
     args = parser.parse_args()
+    if args.classes:
+        print("\n".join(class_report(args.save, args.before)))
+        return
     if args.folds:
         print("\n".join(fold_report(args.without)))
         return

@@ -18,6 +18,10 @@ TEXTS = (
     "The 1988 period and the fiscal year ending in June; at night, in the morning, the rainy season began.",
     "A two-year-old plan, five days ago, two decades afterwards, the past three months; the end of the year.",
     "march on, may be, jan 5 and Jan. 5, MARCH 1946, the Twentieth Century, over the past decade.",
+    "On April 24 and 25, and on 21 and 22 March, prices of the '80s and the nineties came back.",
+    "At 0900 GMT, or 1000 local time, the coming hours began.",
+    "This century and this decade, to the end of the decade.",
+    "Over the years, since June, in the fiscal year ended Jan. 31.",
 )
 
 

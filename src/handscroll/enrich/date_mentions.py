@@ -56,7 +56,7 @@ class Mention:
     deictic: bool = False  # relative to the moment of writing ("today", "last year", "Friday")
     convention: str | None = None  # "TIMEX2" ("former", ages) or "TimeML" ("soon"): marked by that one only
     quarter: int | None = None  # 1-4 for a quarter of a (fiscal) year; 0: the one a report is about
-    lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date
+    lean: int = 0  # -1 "last Friday", 1 "next April": which side of the document date; 2 from the story's
     movable: tuple[int, int, int] | None = None  # a holiday: (month, weekday, nth); Easter (0, 0, offset)
     quant: str | None = None  # a set's quantifier, as TimeML writes it: EVERY, EACH
     freq: str | None = None  # how often a set recurs within its value: 2X for "twice a week"
@@ -106,6 +106,9 @@ def _shifted(anchor: Anchor, unit: str, amount: int) -> Anchor | None:
     return Anchor(moved.year, moved.month, moved.day)
 
 
+_LONG_SPANS = {"DE": (10, 3), "CE": (100, 2)}  # unit: years in it, digits of its TIMEX3 value
+
+
 def _sign_year(mention: Mention, anchor: Anchor | None) -> int | None:
     """A bare three-digit year in a narrative set before the common era is BC too."""
     year = mention.year
@@ -124,6 +127,13 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
         return _era_prefixed(mention.decade, 3, mention), anchor
     if mention.century is not None:
         return _era_prefixed(mention.century, 2, mention), anchor
+    if (
+        mention.shift is not None and mention.shift[0] in _LONG_SPANS
+    ):  # "this decade", "the end of the century"
+        size, digits = _LONG_SPANS[mention.shift[0]]
+        if anchor is None or anchor.year <= 0:
+            return "X" * digits, anchor
+        return f"{anchor.year // size + mention.shift[1]:0{digits}d}", anchor
     if mention.shift == ("A", 0):
         if anchor is None:
             return mention.fallback or "PRESENT_REF", anchor

@@ -36,7 +36,8 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
               "new year", "yesterday", "tomorrow", "noon", "midday", "midnight", "thanksgiving", "easter",
               "independence day", "fourth of july", "halloween", "valentine", "veterans day", "armistice day",
               "boxing day", "labor day", "memorial day"),
-    "spoken": ("seventeen", "eighteen", "nineteen", "two thousand"),
+    "spoken": ("seventeen", "eighteen", "nineteen", "two thousand", "twenties", "thirties", "forties",
+               "fifties", "sixties", "seventies", "eighties", "nineties"),
     "half": ("half",),
     "sets": ("every ", "each ", "twice", "times", "hourly", "once "),
     "quarter": ("quarter", "fiscal", "future", "soon", "term", "year-ago", "year-earlier", "period"),
@@ -53,7 +54,8 @@ _PATTERN_KEYS = {
     "decade": re.compile(r"\d0'?s"),
     "era": re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),  # on the original text: capitals are rare
     "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),
-    "clock": re.compile(r"\d:\d\d|\d\s?[apAP]\.?[mM]\b"),
+    # one digit first, then the forms: an alternation of three \d-led patterns is four times slower
+    "clock": re.compile(r"\d(?::\d\d|\s?[apAP]\.?[mM]\b|\d{3}\s*(?:GMT|UTC|BST|local\s+time))"),
     "abbreviated": re.compile(r"\b(?:[QH][1-4]|FY\s?\d)"),  # Q3 2012, H1, FY2013
 }
 # Every rule of these keys needs its word capitalised ("March 1946", never "march" nor "may").

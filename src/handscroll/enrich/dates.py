@@ -153,7 +153,7 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
     for mention in _mentions(text, context.language, ancient):
         if mention.convention == ("TIMEX2" if context.news else "TimeML"):
             continue  # "former" (TIMEX2) in news, "soon" (TimeML) in a narrative
-        if context.news and mention.kind in ("DURATION", "SET") and _TITLE.fullmatch(text, *mention.extent):
+        if context.news and mention.kind in ("DURATION", "SET") and _a_title(text, *mention.extent):
             continue  # "60 Minutes": TimeML leaves names of programmes alone; TIMEX2 marks them
         ancient_range = mention.partner is not None and mention.partner.era == "BC"
         if (
@@ -182,6 +182,19 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
     return found, narrative.latest
 
 
+def _a_title(text: str, start: int, end: int) -> bool:
+    """ "60 Minutes" is a name; "Every Friday" opening a sentence is capitalised only by grammar."""
+    if not _TITLE.fullmatch(text, start, end):
+        return False
+    rest = text[start:end].split()[1:]
+    opening = _OPENS.search(text, max(0, start - 6), start) is not None
+    return not (opening and all(_DAY_NAME.fullmatch(word) for word in rest))
+
+
+_OPENS = re.compile(r"(?:^|[.!?]['\")]?\s+|\n)[\"'(`\s]*$")
+_DAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?")
+
+
 class _Narrative:
     """Which earlier date anchors the next mention.
 
@@ -207,7 +220,12 @@ class _Narrative:
     def resolve(self, mention: Mention) -> str:
         if self.context.dct is not None:
             dated = dates_news.resolve_dated(
-                mention, self.context.dct, self.text, news=self.context.news, period=self.period
+                mention,
+                self.context.dct,
+                self.text,
+                news=self.context.news,
+                period=self.period,
+                story=self.latest,
             )
             if self.period is None and mention.quarter is not None and mention.year is None and dated:
                 self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter

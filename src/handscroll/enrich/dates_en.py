@@ -203,6 +203,11 @@ def _short_year_range(found: re.Match[str]) -> Mention | None:
     key="dash",
 )
 def _day_range(found: re.Match[str]) -> Mention:
+    return _days_of_month(found)
+
+
+def _days_of_month(found: re.Match[str]) -> Mention:
+    """Days d1 and d of month m: the first, with the second as its partner."""
     end = _date(found, start=found.start("d"))
     first = Mention(found.start("d1"), found.end("d1"), end.year, end.era, end.month, int(found["d1"]))
     return replace(first, partner=end, outer_start=found.start())
@@ -213,11 +218,40 @@ def _day_range(found: re.Match[str]) -> Mention:
     key="dash",
 )
 def _month_day_range(found: re.Match[str]) -> Mention:
+    return _month_days(found)
+
+
+def _month_days(found: re.Match[str]) -> Mention:
+    """Month m, days d1 and d: the first, with the second as its partner."""
     year, era = read_year(found["y"]) if found["y"] else (None, None)
     month = month_number(found["m"])
     end = Mention(found.start("d"), found.end(), year, era, month, int(found["d"]))
     first = Mention(found.start(), found.end("d1"), year, era, month, int(found["d1"]))
     return replace(first, partner=end, outer_start=found.start())
+
+
+_ORD = r"(?:st|nd|rd|th)?"
+
+
+@rule(
+    rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY}){_ORD}\s+and\s+(?P<d>{DAY}){_ORD}(?![\d,.]\d|\s*(?:%|per))"
+    rf"(?:,?\s+(?P<y>{YEAR}))?\b",
+    key="month",
+    needs=("and",),
+)
+def _month_two_days(found: re.Match[str]) -> Mention:
+    """ "April 24 and 25": two days of one month, each an expression when ranges are split."""
+    return _month_days(found)
+
+
+@rule(
+    rf"\b(?P<d1>{DAY}){_ORD}\s+and\s+(?P<d>{DAY}){_ORD}\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
+    key="month",
+    needs=("and",),
+)
+def _two_days_month(found: re.Match[str]) -> Mention:
+    """ "21 and 22 March", as British papers write it."""
+    return _days_of_month(found)
 
 
 @rule(
@@ -229,6 +263,26 @@ def _decade(found: re.Match[str]) -> Mention | None:
         return None
     era = "BC" if found["era"] and "B" in found["era"].upper() else None
     return Mention(found.start(), found.end(), decade=int(found["y"]), era=era)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+_LATE = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
+_DECADE_MODS = {"early": "START", "mid": "MID", "late": "END"}
+
+
+@rule(rf"\b[Tt]he\s+{_LATE}'(?P<d>\d)0s\b", key="decade", needs=("'",))
+def _short_decade(found: re.Match[str]) -> Mention:
+    """ "the '80s": a decade of the 1900s ("the '00s" and "the '10s" of the 2000s)."""
+    digit, mod = int(found["d"]), _DECADE_MODS.get(found["mod"] or "")
+    return Mention(found.start(), found.end(), decade=(200 if digit < 2 else 190) + digit, mod=mod)
+
+
+@rule(rf"\b[Tt]he\s+{_LATE}(?P<w>(?:twen|thir|for|fif|six|seven|eigh|nine)ties)\b", key="spoken")
+def _decade_in_words(found: re.Match[str]) -> Mention:
+    """ "the nineties": the 1990s, as speakers say it."""
+    mod = _DECADE_MODS.get(found["mod"] or "")
+    return Mention(found.start(), found.end(), decade=190 + _DECADE_WORDS[found["w"].lower()], mod=mod)
 
 
 @rule(

@@ -46,7 +46,7 @@ def _quarter(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:[Tt]he\s+|[Tt]his\s+|[Nn]ext\s+)(?:(?P<w>latest|last|past|previous|prior|recent|most\s+recent|year-ago|"
+    r"\b(?:[Tt]he\s+(?:comparable\s+)?|[Tt]his\s+|[Nn]ext\s+)(?:(?P<w>latest|last|past|previous|prior|recent|most\s+recent|year-ago|"
     r"year-earlier|current|coming)\s+)?(?:fiscal\s+)?"
     r"(?:quarter\b|(?:(?<=ago )|(?<=lier )|(?<=test ))period\b)"
     r"(?!-to-|\s+(?:of|century|mile|note|inch|pound|horse|final))",
@@ -82,6 +82,12 @@ def _half_year(found: re.Match[str]) -> Mention:
 def _year_period(found: re.Match[str]) -> Mention:
     """ "the 1988 period": in a quarterly report, its quarter of 1988 (quarter 0 stands for the report's)."""
     return Mention(found.start(), found.end(), int(found["y"]), quarter=0, deictic=True)
+
+
+@rule(r"\b[Yy]ear-(?:ago|earlier)\b(?!\s+(?:\w+\s+)?(?:months|year|quarter|period)\b)", key="quarter")
+def _year_ago(found: re.Match[str]) -> Mention:
+    """ "year-earlier net income", "the year-ago results": the year before, or in a report its quarter."""
+    return Mention(found.start(), found.end(), shift=("Y", -1), deictic=True)
 
 
 @rule(r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", key="unit", needs=("ended", "ending"))

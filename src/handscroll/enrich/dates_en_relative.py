@@ -30,6 +30,7 @@ _UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"
 )
 
+_NOT_A_STRETCH = ("-ago", "-earlier", "-on-", "-over-")  # "a year-earlier loss", "year-on-year"
 _QUANT_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN", "less than": "LESS_THAN",
@@ -121,7 +122,9 @@ def _offset(found: re.Match[str]) -> Mention | None:
     if amount is not None and unit in _YEARS_IN:  # "a decade ago": ten years back
         unit, amount = "Y", amount * _YEARS_IN[unit]
     if amount is None or unit not in ("Y", "M", "W", "D") or amount != int(amount):
-        ref = "PAST_REF" if backwards else "FUTURE_REF"
+        if amount is not None:  # "two hours later", "an hour after": the stretch, as TimeBank marks it
+            return _duration(found.start(), found.end("u"), found["n"], found["u"], mod)
+        ref = "PAST_REF" if backwards else "FUTURE_REF"  # "a few years later"
         return Mention(found.start(), found.end(), literal=ref)
     shift = (unit, -int(amount) if backwards else int(amount))
     return Mention(found.start(), found.end(), shift=shift, deictic=found["dir"] == "ago", mod=mod)
@@ -163,8 +166,8 @@ def _and_a_half(unit: str, whole: int) -> str:
 
 @rule(
     rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
-    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|a\s+couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
-    rf"(?:more\s+|long\s+|full\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
+    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|(?:a\s+)?couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
+    rf"(?:more\s+|long\s+|full\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
     lower=True,
     key="unit",
 )
@@ -172,7 +175,9 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
     """ "three months", "about two years"; ages ("22 years old") only as TIMEX2 marks them."""
     if _AGE.match(found.string, found.end()):
         return None  # "6 months and older"
-    number = "two" if found["n"].startswith("a couple") else found["n"]
+    if found.string.startswith(_NOT_A_STRETCH, found.end()):
+        return None  # "a year-earlier loss", "year-on-year": a date or a comparison, not a stretch
+    number = "two" if "couple" in found["n"] else found["n"]
     if number.lower() in ("a", "an") and found["u"].lower().endswith("s"):
         return None
     if number[0].isdigit() and 1000 <= (parse_number(number) or 0) <= 2100 and "," not in number:
@@ -198,6 +203,8 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
 )
 def _duration_adjective(found: re.Match[str]) -> Mention | None:
     text, end = found.string, found.end()
+    if text.startswith(_NOT_A_STRETCH, end):
+        return None
     if text.startswith("s-old", end):
         return None  # "four years-old"
     if found.group().endswith("-old") or text.startswith("-old", end):
@@ -212,10 +219,10 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?:[Tt]he\s+(?:next|following|last|past|previous|coming|ensuing|subsequent|intervening|preceding|final)"
-    r"|[Cc]oming)\s+(?P<u>years|months|weeks|days|decades|centuries|decade|century)\b"
-    r"|\b[Tt]he\s+(?P<ua>years|months|weeks|days)\s+ahead\b",
+    r"|[Cc]oming)\s+(?P<u>years|months|weeks|days|hours|minutes|decades|centuries|decade|century)\b"
+    r"|\b[Tt]he\s+(?P<ua>years|months|weeks|days|hours)\s+ahead\b",
     key="unit",
-    needs=("years", "months", "weeks", "days", "decade", "centur"),
+    needs=("years", "months", "weeks", "days", "hours", "minutes", "decade", "centur"),
 )
 def _vague_period(found: re.Match[str]) -> Mention | None:
     """ "the past few weeks", "in coming months", "the weeks ahead": a stretch of no stated length."""
@@ -225,12 +232,25 @@ def _vague_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?:for|within|over|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|hours)\b",
+    r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|centuries|hours)\b"
+    r"|\b(?:time|level|high|low|best|worst|first)\s+in\s+(?P<u2>years|months|weeks|decades)\b",
     key="unit",
-    needs=("years", "months", "weeks", "days", "decades", "hours"),
+    needs=("years", "months", "weeks", "days", "decades", "centuries", "hours"),
 )
 def _bare_period(found: re.Match[str]) -> Mention | None:
-    return _duration(found.start("u"), found.end("u"), None, found["u"], None)
+    """ "for weeks", "for centuries"; "the first time in years", "the highest level in decades"."""
+    unit = "u" if found["u"] else "u2"
+    return _duration(found.start(unit), found.end(unit), None, found[unit], None)
+
+
+@rule(
+    r"\b(?:[Oo]ver|[Ii]n|[Tt]hrough(?:out)?|[Dd]uring)\s+(?P<x>the\s+(?P<u>years|decades|months))\b(?!\s+(?:\d|of\b))",
+    key="unit",
+    needs=("years", "decades", "months"),
+)
+def _the_years(found: re.Match[str]) -> Mention | None:
+    """ "over the years", "in the months that followed": a stretch of no stated length (PXY)."""
+    return _duration(found.start("x"), found.end("x"), None, found["u"], None)
 
 
 @rule(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Ww]hose)\s+(?P<t>tenure)\b", key="deictic")
@@ -289,16 +309,22 @@ def _set(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?:[Tt]he\s+)?(?P<p>end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)"
-    r"\s+of\s+the\s+(?P<u>year|month)\b",
+    r"\s+of\s+the\s+(?P<u>year|month|decade|century)\b",
     key="unit",
-    needs=("year", "month"),
+    needs=("year", "month", "decade", "century"),
 )
 def _part_of_this(found: re.Match[str]) -> Mention:
     """ "the end of the year": a part of the anchor's year or month."""
     word = " ".join(found["p"].split())
     mod = "START" if word in ("beginning", "start", "early part", "first part") else "END"
     mod = "MID" if word == "middle" else mod
-    return Mention(found.start(), found.end(), shift=(_UNIT_CODES[found["u"]], 0), mod=mod)
+    return Mention(found.start(), found.end(), shift=(_UNIT_CODES[_unit_stem(found["u"])], 0), mod=mod)
+
+
+@rule(r"\b[Tt]his\s+(?P<u>decade|century)\b", key="unit", needs=("decade", "century"))
+def _this_long_span(found: re.Match[str]) -> Mention:
+    """ "this decade" (201), "this century" (20): the one the document (or the story) is in."""
+    return Mention(found.start(), found.end(), shift=(_UNIT_CODES[_unit_stem(found["u"])], 0), deictic=True)
 
 
 @rule(r"\b[Yy]ear(?:[\s-]|'s\s+)end\b", key="unit", needs=("end",))
@@ -308,16 +334,21 @@ def _year_end(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards)\b",
+    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards|ago)\b",
     key="unit",
-    needs=("later", "earlier", "afterwards"),
+    needs=("later", "earlier", "afterwards", "ago"),
 )
 def _vague_offset(found: re.Match[str]) -> Mention:
-    ref = "PAST_REF" if found["dir"] == "earlier" else "FUTURE_REF"
+    """ "years later" FUTURE_REF; "months ago", "weeks earlier" PAST_REF."""
+    ref = "PAST_REF" if found["dir"] in ("earlier", "ago") else "FUTURE_REF"
     return Mention(found.start(), found.end(), literal=ref)
 
 
-@rule(r"\b(?P<w>[Yy]esterday|[Tt]omorrow)(?:\s+(?P<t>morning|afternoon|evening|night))?\b", key="names")
+@rule(
+    r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+)?(?P<w>[Yy]esterday|[Tt]omorrow)"
+    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
+    key="names",
+)
 def _yesterday(found: re.Match[str]) -> Mention:
     """A day from the document date ("yesterday morning": part of it, a TIME); with none, an unknown day."""
     amount = -1 if found["w"].lower() == "yesterday" else 1
@@ -325,4 +356,7 @@ def _yesterday(found: re.Match[str]) -> Mention:
     literal = "XXXX-XX-XX" + (f"T{tod}" if tod else "")
     kind = "TIME" if tod else "DATE"
     shift = ("D", amount)
-    return Mention(found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind)
+    mod = {"early": "START", "late": "END"}.get((found["pre"] or "").lower())  # "late yesterday"
+    return Mention(
+        found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind, mod=mod
+    )

@@ -22,19 +22,28 @@ _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
 _PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Observer)\b")
+#: "early Tuesday", "late Friday": the part of the day TimeML's mod names ("earlier Sunday" stays out).
+_EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 
 @rule(
     r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b)"
+    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
+    # "0900 GMT", "1300 local time", as the BBC writes them
+    r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
     r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b)?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{_WEEKDAY})\b|(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?))?",
     key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention | None:
     """ "at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9" (the day it names joins it)."""
-    if found["h2"]:
+    if found["h3"]:
+        context = _CLOCK_CONTEXT.search(found.string, max(0, found.start() - 16), found.start())
+        if context is None or "(" in context.group():
+            return None  # "the 2013 BST rules"; "10:35 a.m. (0735 GMT)" restates the time beside it
+        hour, minute = int(found["h3"]), int(found["mi3"])
+    elif found["h2"]:
         text = found.string
         if not (found["tz"] or found["w"] or "hrs" in found.group()) and not _CLOCK_CONTEXT.search(
             text, max(0, found.start() - 16), found.start()
@@ -76,15 +85,18 @@ def _noon(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:at|by|during\s+the|in\s+the|through\s+the|one)\s+(?P<t>night|morning|afternoon|evening)\b(?!\s+of)",
+    r"\b(?:[Aa]t|[Bb]y|[Dd]uring\s+the|[Ii]n\s+the|[Tt]hrough\s+the|[Oo]ne)\s+(?P<pre>(?:early|late|mid)[\s-]?)?"
+    r"(?P<t>night|morning|afternoon|evening)\b(?!\s+(?:of|hours)\b)",
     key="unit",
     needs=("night", "morning", "afternoon", "evening"),
 )
 def _part_of_day(found: re.Match[str]) -> Mention:
-    if found.group().lower().startswith(("at ", "by ")):  # "moved only at night": habitual, no date
+    """ "in the morning", "by mid afternoon": part of the day in view; "at night" alone is a habit."""
+    start = found.start("pre") if found["pre"] else found.start("t")
+    if not found["pre"] and found.group().lower().startswith(("at ", "by ")):  # "moved only at night"
         code = _TOD_CODES[found["t"]]
-        return Mention(found.start("t"), found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
-    return Mention(found.start("t"), found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
+        return Mention(start, found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
+    return Mention(start, found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
 
 
 @rule(
@@ -106,7 +118,8 @@ def _vague_time(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
+    r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+(?=[A-Z]))?"
+    r"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
     r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
     key="names",
@@ -125,8 +138,10 @@ def _weekday(found: re.Match[str]) -> Mention:
         weekday=number,
         tod=tod,
         deictic=True,
-        lean=lean_of(found["det"]),
+        # "the following Monday" counts from the story's date, not the document's: lean 2 (-2)
+        lean=lean_of(found["det"]) * (2 if found["det"] and found["det"][:3].lower() == "the" else 1),
         convention="TIMEX2" if paper else None,
+        mod=_EDGE.get((found["pre"] or "").lower()),
     )
 
 

@@ -20,12 +20,15 @@ from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+due|plans?\s+to|"
-    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+soon\s+as|(?:postponed|delayed|adjourned|extended)\s+"
+    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+soon\s+as|(?:has|have|given)\s+until|"
+    r"(?:postponed|delayed|adjourned|extended)\s+"
     r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
 )
 #: "had been scheduled to expire Friday", "as previously planned": a plan already in the past.
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
+#: "since June", "the year ended Jan. 31": a date these words govern is behind the document's.
+_PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -57,12 +60,19 @@ def looks_ahead(text: str, start: int) -> bool:
 
 
 def resolve_dated(
-    mention: Mention, dct: Anchor, text: str, *, news: bool, period: str | None = None
+    mention: Mention,
+    dct: Anchor,
+    text: str,
+    *,
+    news: bool,
+    period: str | None = None,
+    story: Anchor | None = None,
 ) -> str | None:
     """The value of a mention that counts from the document date `dct`, or None.
 
     `period` is the quarter the report has named last ("1989-Q3"): in an earnings report
-    "the quarter" is that one and "a year ago" the same quarter a year before.
+    "the quarter" is that one and "a year ago" the same quarter a year before. `story` is
+    the last date the text named: "the following Monday" is the Monday after it.
     """
     if dct.month is None or dct.day is None or dct.year <= 0:
         return None
@@ -72,6 +82,8 @@ def resolve_dated(
             return None
         if mention.literal == WEEKEND:
             return _weekend(mention, written, text)
+        if abs(mention.lean) == 2 and story is not None and story.month and story.day and story.year > 0:
+            return _with_tod(_weekday_from(mention, dt.date(story.year, story.month, story.day)), mention)
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
     reported = period or shift_quarter(dct.year, dct.month, -1)
     if news and mention.quarter == 0 and mention.year is not None:  # "the 1988 period"
@@ -92,7 +104,7 @@ def resolve_dated(
     return None
 
 
-_YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)|year-(?:ago|earlier)", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"\bquarter", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _FIGURES = re.compile(r"[$%#]|\b(?:cents?|a\s+share|million|billion|percent)\b")
@@ -136,6 +148,14 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     return written - dt.timedelta(days=back)
 
 
+def _weekday_from(mention: Mention, day: dt.date) -> str:
+    """ "the following Monday", "the previous Friday": the nearest one after (before) the story's day."""
+    assert mention.weekday is not None
+    if mention.lean > 0:
+        return (day + dt.timedelta(days=(mention.weekday - day.isoweekday()) % 7 or 7)).isoformat()
+    return (day - dt.timedelta(days=(day.isoweekday() - mention.weekday) % 7 or 7)).isoformat()
+
+
 def _weekend(mention: Mention, written: dt.date, text: str) -> str:
     """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead.
 
@@ -169,6 +189,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         if mention.lean > 0 or (ahead and part < current - 1):
             return written.year + (part < current)
         return written.year - (part > current)
+    behind = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None
@@ -180,7 +201,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         if mention.day is None and month == written.month and year == written.year:
             gap = 0
         cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (200 if ahead and gap < -31 else 0)
-        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0):
+        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
             cost += 1000
         if best_gap is None or cost < best_gap:
             best, best_gap = year, cost
