@@ -26,7 +26,7 @@ from typing import Protocol
 from handscroll.config import Settings
 from handscroll.errors import NotFoundError
 from handscroll.model import Enrichment, Feature
-from handscroll.publish.checks import load_checks
+from handscroll.publish.checks import ChecksReader, load_checks
 from handscroll.publish.contexts import (
     FeaturePage,
     FigureCard,
@@ -45,7 +45,6 @@ from handscroll.publish.reference import ReaderPage
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_index import StaticIndex
 from handscroll.publish.urls import SiteUrls, site_folder
-from handscroll.store.listing import PartKey
 from handscroll.store.records import FeatureSummary, SeriesSummary
 from handscroll.worker_lifetime import die_with_parent, initializer_args
 
@@ -86,19 +85,10 @@ class Slice:
     """Each feature's places alone (the places page's reading, sent back small)."""
 
 
-class FeatureReader(LibraryReader, Protocol):
-    """What building feature pages reads from the library."""
+class FeatureReader(LibraryReader, ChecksReader, Protocol):
+    """What building feature pages reads from the library (their self-checks' too)."""
 
     def read_features(self, slugs: Sequence[str]) -> Iterator[tuple[Feature, Enrichment | None]]: ...
-
-    def parts_page(
-        self,
-        series: str | None,
-        *,
-        after: PartKey | None = None,
-        before: PartKey | None = None,
-        limit: int,
-    ) -> list[FeatureSummary]: ...
 
 
 @dataclass(frozen=True)
