@@ -125,10 +125,21 @@ def test_a_region_has_a_box() -> None:
         "The Nationalist Government and the Soviet Army signed the Treaty.",
         "Source of most photos: Fotoe.",
         "Fighting in New Guinea and New Mexico.",
+        "The Communist Party of China and the Bank of China.",
+        "The Kwantung Army and the Japan Government.",
+        "中國共產黨與國民黨談判。",
+        "中国共产党与日本政府谈判。",
+        "東北軍與中國銀行。",
+        "中國青年黨與中國民主同盟。",
     ],
 )
 def test_no_silly_places(sentence: str) -> None:
     assert _places(sentence) == {}
+
+
+def test_a_body_named_after_a_place_leaves_the_place_itself() -> None:
+    places = _places("中國共產黨成立後，中國軍事局勢改變。", "The Japan Government fell; Japan surrendered.")
+    assert {place.modern_name: len(place.mentions) for place in places.values()} == {"China": 1, "Japan": 1}
 
 
 def test_the_sample_feature() -> None:
@@ -183,3 +194,9 @@ def test_seed_places() -> None:
     assert text_at(feature, harbin.mentions[0].ref)[harbin.mentions[0].start : harbin.mentions[0].end] == (
         "Harbin (哈爾濱)"
     )
+
+
+def test_a_country_is_pinned_at_its_capital_not_a_namesake() -> None:
+    # The United States has many cities called Washington; the capital is the largest.
+    place = _places("Aid came from the United States.")["United States"]
+    assert (round(place.lat), round(place.lon)) == (39, -77)

@@ -214,7 +214,10 @@ def _add_geonames(english: dict[str, GazetteerEntry]) -> None:
             # Of two cities with one name, the larger is the one a history means.
             if _usable(name) and (name not in chosen or chosen[name][0] < population):
                 chosen[name] = (population, entry)
-    by_country = {(str(c["countrycode"]), str(c["name"])): c for c in cities.values()}
+    # A capital is the largest city of its name in its country: Washington, D.C., not Washington, Utah.
+    by_country: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in sorted(cities.values(), key=lambda city: int(city["population"])):
+        by_country[str(city["countrycode"]), str(city["name"])] = city
     for country in cache_.get_countries().values():
         capital = by_country.get((str(country["iso"]), str(country["capital"])))
         name = str(country["name"])

@@ -39,6 +39,18 @@ _CHINESE_SITE = re.compile(f"(?P<head>.+?)(?P<site>{CHINESE_SITE_NOUNS})")
 NAME_PREFIXES = frozenset({"New", "Nueva", "Nouvelle", "Neu"})
 """Words that make a different place of the name after them: New Guinea is not Guinea."""
 
+BODY_NOUNS = re.compile(r" (?:Army|Party|Government|Bank)\b")
+"""Words after a place's name that make it a body's name: the Kwantung Army is not a place."""
+
+BODIES_OF = re.compile(r"\b(?:Party|Bank|Army) of $")
+"""Words before a place's name that make it a body's: the Communist Party of China, the Bank of China."""
+
+CHINESE_BODY_NOUNS = re.compile(
+    "(?:(?![的之和與与及在])[\u4e00-\u9fff]){0,2}[黨党]|民主同盟|政府|銀行|银行|人民解放[軍军]|[軍军](?![事艦舰])"
+)
+"""Chinese nouns after a place's name that make it a body's, not a mention of it: 中國共產黨,
+中國青年黨, 中國民主同盟, 日本政府, 東北軍 (a party's name is up to two characters before 黨)."""
+
 MAX_NAME_WORDS = 5
 """The longest place name looked up, in words ("Kwantung Leased Territory" has three)."""
 
@@ -151,6 +163,8 @@ def _english_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
         position = end
         if entry.source == "gazetteer" and word_before(text, start, NAME_PREFIXES):
             continue  # "New Guinea" is not Guinea
+        if BODY_NOUNS.match(text, end) or BODIES_OF.search(text, max(0, start - 12), start):
+            continue  # "the Kwantung Army", "the Bank of China"
         site = (
             _SITE_NOUNS.match(text, end + 1) if entry.kind == "city" and text[end : end + 1] == " " else None
         )
@@ -183,6 +197,8 @@ def _chinese_hits(gazetteer: Gazetteer, ref: TextRef, text: str) -> list[_Hit]:
     """Curated Chinese names in the text ("瀋陽", "東北"), each extended by a site noun ("機場")."""
     hits = []
     for start, found, site_noun in gazetteer.find_chinese(text):
+        if site_noun is None and CHINESE_BODY_NOUNS.match(text, start + len(found)):
+            continue  # 中國共產黨 and 東北軍 name a party and an army, not China and the Northeast
         entry = gazetteer.chinese[found]
         site = site_noun if entry.kind == "city" else None
         end = start + len(found) + (len(site) if site else 0)
