@@ -42,6 +42,7 @@ import socket
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -220,35 +221,29 @@ def prebuild(
     return static
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (from /proc)."""
-    total = 0
+def _family(pid: int) -> Iterator[tuple[str, list[str]]]:
+    """The /proc status text and stat fields of a process and of each of its children."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             status = (entry / "status").read_text()
-        except OSError:
-            continue
-        ppid = int(re.search(r"PPid:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
-        if int(entry.name) == pid or ppid == pid:
-            found = re.search(r"VmRSS:\s+(\d+)", status)
-            total += int(found.group(1)) if found else 0
-    return total / 1024
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process and its children have used so far, in seconds (from /proc)."""
-    ticks = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
             fields = (entry / "stat").read_text().rpartition(")")[2].split()
         except OSError:
             continue
         if int(entry.name) == pid or int(fields[1]) == pid:
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            yield status, fields
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB."""
+    found = (re.search(r"VmRSS:\s+(\d+)", status) for status, _ in _family(pid))
+    return sum(int(kb.group(1)) for kb in found if kb) / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and its children have used so far, in seconds."""
+    ticks = sum(int(fields[11]) + int(fields[12]) for _, fields in _family(pid))  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
