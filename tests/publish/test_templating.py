@@ -71,14 +71,16 @@ def test_constant_strings_are_compiled_in_and_the_rest_left_to_run_time() -> Non
     assert "'gettext'" not in code and "context.call" not in code
     feature = env.compile(*env.loader.get_source(env, "feature.html")[:2], raw=True)  # type: ignore[union-attr]
     assert "'_term.html'" not in feature  # included by its body
-    assert "'Part %(part)s'" in feature  # a message with variables is formatted when rendered
+    assert "Markup('第%(part)s篇') % {'part'" in feature  # one with variables: formatted when rendered
+    assert "'gettext'" not in feature  # ngettext's plural is chosen at run time
 
 
 def test_inlined_partials_keep_their_own_scope(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "templates"
     folder.mkdir()
     (folder / "_item.html").write_text(
-        "{% set label = 'inner' %}[{{ x }}:{{ label }}:{% trans %}Glossary{% endtrans %}]",
+        "{% set label = 'inner' %}[{{ x }}:{{ label }}:{% trans %}Glossary{% endtrans %}:"
+        "{% trans n=x %}No. {{ n }}{% endtrans %}]",
         encoding="utf-8",
     )
     (folder / "_loop.html").write_text("{{ loop is defined }}", encoding="utf-8")  # an include has no loop
@@ -94,5 +96,7 @@ def test_inlined_partials_keep_their_own_scope(tmp_path: Path, monkeypatch: pyte
     page = feature_page(make_feature(), series=None, previous=None, next=None, media=media, urls=urls)
     folded = Renderer(folder).render(page)
     assert folded == _unfolded(monkeypatch, folder).render(page)
-    assert folded.startswith("[top:inner:詞彙表]outer")  # the partial's `set` stays in the partial
-    assert folded.endswith("[&lt;a&gt;:inner:詞彙表]False[b:inner:詞彙表]Falseouter詞彙表")
+    assert folded.startswith("[top:inner:詞彙表:No. top]outer")  # the partial's `set` stays in the partial
+    assert folded.endswith(
+        "[&lt;a&gt;:inner:詞彙表:No. &lt;a&gt;]False[b:inner:詞彙表:No. b]Falseouter詞彙表"
+    )

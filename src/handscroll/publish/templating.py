@@ -3,11 +3,12 @@
 Each interface language has an environment of its own (render.py), so a message with no
 variables (`_("Library")`, a `{% trans %}` block without any) has one translation there: it
 is compiled into the template as the text `_()` would have given (looked up, marked safe,
-%-formatted with nothing), not called about a hundred times a page. A partial included by
-name (`{% include "_term.html" %}`, in a loop of twenty terms) is compiled into the template
-that includes it, in a scope of its own, as Jinja runs an include with context: it sees the
-same names and its assignments stay inside; what goes is a template lookup and a copy of the
-context per include. The pages are the same bytes as before.
+%-formatted with nothing), not called about a hundred times a page; one with variables
+(`{% trans part=page.part %}`) becomes its looked-up text %-formatted with them, without the
+call. A partial included by name (`{% include "_term.html" %}`, in a loop of twenty terms) is
+compiled into the template that includes it, in a scope of its own, as Jinja runs an include
+with context: it sees the same names and its assignments stay inside; what goes is a template
+lookup and a copy of the context per include. The pages are the same bytes as before.
 """
 
 from __future__ import annotations
@@ -80,20 +81,25 @@ class _Folder(NodeTransformer):
     def visit_Call(self, node: nodes.Call) -> nodes.Node:
         self.generic_visit(node)
         name = node.node
-        if (
+        if not (
             isinstance(name, nodes.Name)
             and name.name in GETTEXT_NAMES
             and len(node.args) == 1
             and isinstance(node.args[0], nodes.Const)
             and isinstance(node.args[0].value, str)
-            and not (node.kwargs or node.dyn_args or node.dyn_kwargs)
+            and not (node.dyn_args or node.dyn_kwargs)
         ):
-            try:
-                text = Markup(self.env.translate(node.args[0].value)) % {}
-            except (KeyError, TypeError, ValueError):
-                return node  # a message that needs variables fails at run time, as before
-            return nodes.MarkSafe(nodes.Const(str(text)), lineno=node.lineno)
-        return node
+            return node
+        translated = self.env.translate(node.args[0].value)
+        form = nodes.MarkSafe(nodes.Const(translated), lineno=node.lineno)
+        if node.kwargs:  # `form % {variables}` at run time, as `_()` does it, without the call
+            pairs = [nodes.Pair(nodes.Const(k.key), k.value, lineno=node.lineno) for k in node.kwargs]
+            return nodes.Mod(form, nodes.Dict(pairs, lineno=node.lineno), lineno=node.lineno)
+        try:
+            text = Markup(translated) % {}
+        except (KeyError, TypeError, ValueError):
+            return node  # a message that needs variables fails at run time, as before
+        return nodes.MarkSafe(nodes.Const(str(text)), lineno=node.lineno)
 
     def visit_Include(self, node: nodes.Include) -> nodes.Node:
         target = node.template
