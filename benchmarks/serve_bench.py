@@ -42,6 +42,7 @@ import socket
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -220,21 +221,30 @@ def prebuild(
     return static
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (from /proc)."""
-    total = 0
+def _family(pid: int) -> Iterator[tuple[str, list[str]]]:
+    """The /proc status text and stat fields of a process and of each of its children."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             status = (entry / "status").read_text()
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
         except OSError:
             continue
-        ppid = int(re.search(r"PPid:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
-        if int(entry.name) == pid or ppid == pid:
-            found = re.search(r"VmRSS:\s+(\d+)", status)
-            total += int(found.group(1)) if found else 0
-    return total / 1024
+        if int(entry.name) == pid or int(fields[1]) == pid:
+            yield status, fields
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB."""
+    found = (re.search(r"VmRSS:\s+(\d+)", status) for status, _ in _family(pid))
+    return sum(int(kb.group(1)) for kb in found if kb) / 1024
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and its children have used so far, in seconds."""
+    ticks = sum(int(fields[11]) + int(fields[12]) for _, fields in _family(pid))  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 # --- the clients ---------------------------------------------------------------------------
@@ -252,6 +262,8 @@ class Run:
     silence: float = 0.0
     """The longest time with no answer at all (the whole run when nothing answered)."""
     rss: float = 0.0
+    cpu: float = 0.0
+    """The server's CPU per answer, ms: what an answer costs whatever else runs on the machine."""
 
     def p(self, q: int) -> float:
         if len(self.latencies) < 2:
@@ -469,11 +481,17 @@ def main() -> None:
                     )
                 for clients in map(int, args.concurrency.split(",")):
                     seconds = args.long_seconds if (kind == "feature" and clients == 200) else args.seconds
+                    cpu = cpu_seconds(server.pid)  # type: ignore[arg-type]
                     dynamic = load(port, mixes[kind], clients, seconds, args.client_processes, rng, None, top)
                     dynamic.rss = rss_mb(server.pid)  # type: ignore[arg-type]
+                    now = cpu_seconds(server.pid)  # type: ignore[arg-type]
+                    dynamic.cpu, cpu = now - cpu, now
                     copy = load(
                         port, mixes[kind], clients, args.seconds, args.client_processes, rng, static, top
                     )
+                    copy.cpu = cpu_seconds(server.pid) - cpu  # type: ignore[arg-type]
+                    for run in (dynamic, copy):
+                        run.cpu = run.cpu * 1000 / max(1, run.done + run.errors)
                     rows.append((kind, clients, dynamic, copy))
                     console.print(_line(kind, clients, dynamic, copy), highlight=False)
         finally:
@@ -485,7 +503,8 @@ def main() -> None:
 def _line(kind: str, clients: int, d: Run, s: Run) -> str:
     dyn = f"dyn {d.done / d.seconds:7.0f}/s p50 {d.p(50):6.1f} p99 {d.p(99):7.1f} err {d.errors}"
     copy = f"static {s.done / s.seconds:7.0f}/s p50 {s.p(50):6.1f} p99 {s.p(99):7.1f}"
-    return f"{kind:8} {clients:4} {dyn} | {copy} | {d.cache} rss {d.rss:.0f}"
+    cpu = f"server CPU/answer {d.cpu:.2f} / {s.cpu:.2f} ms"
+    return f"{kind:8} {clients:4} {dyn} | {copy} | {d.cache} {cpu} rss {d.rss:.0f}"
 
 
 def _table(
@@ -493,7 +512,8 @@ def _table(
 ) -> None:
     table = Table(title=f"Serving {features:,} features, {args.workers} worker(s), long-tail mixes, loopback")
     columns = ("kind", "clients", "dynamic req/s", "p50 / p99 ms", "errors", "silence s",
-               "cache hit/stale/miss", "static req/s", "p50 / p99 ms", "dyn/static", "RSS MB")  # fmt: skip
+               "cache hit/stale/miss", "static req/s", "p50 / p99 ms", "dyn/static",
+               "server CPU ms/answer dyn / static", "RSS MB")  # fmt: skip
     for column in columns:
         table.add_column(column)
     for kind, clients, d, s in rows:
@@ -501,7 +521,8 @@ def _table(
         table.add_row(
             kind, str(clients), f"{d.done / d.seconds:,.0f}", f"{d.p(50):.1f} / {d.p(99):.1f}", str(d.errors),
             f"{d.silence:.1f}", hits, f"{s.done / s.seconds:,.0f}", f"{s.p(50):.1f} / {s.p(99):.1f}",
-            f"{(d.done / d.seconds) / max(1e-9, s.done / s.seconds):.2f}", f"{d.rss:.0f}",
+            f"{(d.done / d.seconds) / max(1e-9, s.done / s.seconds):.2f}", f"{d.cpu:.2f} / {s.cpu:.2f}",
+            f"{d.rss:.0f}",
         )  # fmt: skip
     console.print(table)
     feature = {clients: (d, s) for kind, clients, d, s in rows if kind == "feature"}

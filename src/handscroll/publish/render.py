@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context, select_autoescape
+from jinja2 import FileSystemLoader, StrictUndefined, Template, pass_context, select_autoescape
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -21,6 +21,7 @@ from handscroll.publish.annotate import han_lang, mark_chinese
 from handscroll.publish.chrome import Chrome
 from handscroll.publish.contexts import FeaturePage
 from handscroll.publish.i18n import LOCALE_DIR, LOCALES, translations
+from handscroll.publish.templating import FoldingEnvironment
 from handscroll.publish.xml_text import clean_xml_text, xml_utf8
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -83,9 +84,14 @@ class Renderer:
         return digest.hexdigest()
 
 
-def _environment(paths: list[str], language: str) -> Environment:
-    """A template environment whose `_()` and `{% trans %}` speak `language`."""
-    env = Environment(
+def _environment(paths: list[str], language: str) -> FoldingEnvironment:
+    """A template environment whose `_()` and `{% trans %}` speak `language`, its constant strings and
+    partials compiled into the templates (templating.py); templates are kept in a plain dict (a
+    few dozen, never evicted: Jinja's default cache takes a lock per lookup)."""
+    catalogue = translations(language)
+    env = FoldingEnvironment(
+        catalogue.gettext,
+        cache_size=-1,
         loader=FileSystemLoader(paths),
         autoescape=select_autoescape(enabled_extensions=("html",), default=True),
         undefined=StrictUndefined,
@@ -96,7 +102,6 @@ def _environment(paths: list[str], language: str) -> Environment:
     )
     env.filters["zh"] = _chinese_marked
     env.filters["ui_lang"] = _interface_lang
-    catalogue = translations(language)
     env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
     env.globals["_"] = env.globals["gettext"] = _gettext(catalogue.gettext)
     return env
