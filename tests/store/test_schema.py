@@ -19,8 +19,8 @@ from handscroll.store.search import SEARCH_TABLES, include_in_autogenerate
 from handscroll.store.tables import Base
 
 TABLES = {
-    "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
-    "quiz_approvals", "editions", "library_version",
+    "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "places",
+    "redirects", "quiz_approvals", "editions", "library_version",
     "accounts", "login_attempts", "sessions", "revisions", "edition_states", "review_comments",
     "working_copies", "audit_log", "media_assets", "media_uses", "preview_links",
     "workspace_secrets",
@@ -58,6 +58,7 @@ def test_migrated_schema_matches_the_models(library_url: str) -> None:
                     "enrichments",
                     "events",
                     "terms",
+                    "places",
                     "quiz_approvals",
                     "editions",
                     "sessions",
