@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, func, select, union_all
+from sqlalchemy import ColumnElement, Engine, TextClause, func, select, text
 from sqlalchemy.orm import Session
 
 from handscroll.model import HIDDEN_FIELDS, Place
-from handscroll.store.tables import FeatureRow, PlaceRow
+from handscroll.store.tables import PlaceRow
 
 LINKS = 5
 """How many features a listed place links to; the others are counted."""
@@ -129,45 +130,35 @@ def read_all_places(engine: Engine) -> list[PlaceGroup]:
 
 def _groups(session: Session, counts: dict[str, int]) -> tuple[PlaceGroup, ...]:
     """The places of `counts` (key: features), in key order, each with its first `LINKS` features:
-    one index range of `LINKS` rows per place, the places of a page in one statement."""
+    one index range of `LINKS` rows per place, `CHUNK` places in one statement."""
     keys = sorted(counts)
     found: dict[str, list[Any]] = {}
     for start in range(0, len(keys), CHUNK):
-        firsts = [
-            _FIRST.where(PlaceRow.key == k).limit(LINKS).subquery().select()
-            for k in keys[start : start + CHUNK]
-        ]
-        picked = union_all(*firsts).subquery() if len(firsts) > 1 else firsts[0].subquery()
-        query = select(picked, FeatureRow.slug, FeatureRow.title).join(
-            FeatureRow, FeatureRow.id == picked.c.feature_id
-        )
-        for row in session.execute(query):
+        chunk = keys[start : start + CHUNK]
+        rows = session.execute(_first_rows(len(chunk)), {f"k{n}": key for n, key in enumerate(chunk)})
+        for row in rows:
             found.setdefault(row.key, []).append(row)
-    return tuple(
-        _group(k, counts[k], sorted(found[k], key=lambda r: r.feature_id)) for k in keys if k in found
-    )
+    return tuple(_group(k, counts[k], found[k]) for k in keys if k in found)
 
 
 CHUNK = 200
 """Places whose links one statement reads (SQLite allows 500 parts in a UNION)."""
 
-_FIRST = select(
-    PlaceRow.key,
-    PlaceRow.feature_id,
-    PlaceRow.name,
-    PlaceRow.modern_name,
-    PlaceRow.chinese,
-    PlaceRow.kind,
-    PlaceRow.lat,
-    PlaceRow.lon,
-    PlaceRow.bbox,
-    PlaceRow.block,
-    PlaceRow.field,
-    PlaceRow.paragraph,
-    PlaceRow.start,
-).order_by(PlaceRow.feature_id)
-"""A place's rows in the order features were first stored: the index on (key, feature_id) gives
-the first few without reading the others, as ordering by title (in `features`) could not."""
+
+@cache
+def _first_rows(count: int) -> TextClause:
+    """The first `LINKS` rows of `count` places (`:k0`, `:k1`...) in the order features were first
+    stored, with their features' slugs and titles. The index on (key, feature_id) gives each
+    place's rows without reading its others, as ordering by title (in `features`) could not.
+    Written as SQL: SQLAlchemy's compiled-statement cache keys a 200-part union by walking it,
+    which took longer than running it."""
+    part = (
+        'SELECT * FROM (SELECT p."key", p.name, p.modern_name, p.chinese, p.kind, p.lat, p.lon, p.bbox, '
+        "p.block, p.field, p.paragraph, p.start, f.slug, f.title "
+        'FROM places p JOIN features f ON f.id = p.feature_id WHERE p."key" = :k{n} '
+        f"ORDER BY p.feature_id LIMIT {LINKS}) AS p{{n}}"
+    )
+    return text(" UNION ALL ".join(part.format(n=n) for n in range(count)))
 
 
 def _group(key: str, count: int, rows: Sequence[Any]) -> PlaceGroup:
