@@ -29,8 +29,10 @@ def test_filter_index_and_used_in_links(browser: Any, live_url: str) -> None:
             assert all("Communist" in t or "共產" in t for t in visible.all_inner_texts()), query
         box.fill("")
         assert page.locator(".term-card:visible").count() == total
-        page.locator(".letter-index a", has_text="C").click()
-        assert page.url.endswith("#letter-C")
+        page.locator(".letter-index a", has_text="C").click()  # a page from C on (issue 11)
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/glossary?from=C")
+        assert page.locator(".term-card").first.get_attribute("id") == "term-changchun"
         link = page.locator("#term-chiang-kai-shek .term-features a").first
         href = str(link.get_attribute("href"))
         assert "#use-chiang-kai-shek" in href

@@ -69,8 +69,9 @@ def test_the_live_page_lists_a_page_of_places_and_pages_through_the_rest(client:
 
 def test_the_page_speaks_each_interface_language(client: TestClient) -> None:
     page = client.get("/zh-hant/places").text
-    assert f"及另外 {NAMING_CHINA - LINKS} 篇專題" in page and "更多地點 →" in page
-    assert "更多地点 →" in client.get("/zh-hans/places").text
+    assert f"及另外 {NAMING_CHINA - LINKS} 篇專題" in page
+    assert (_link(page, "next") or "").startswith("/zh-hant/places?after=") and ">下一頁</a>" in page
+    assert f"及另外 {NAMING_CHINA - LINKS} 篇专题" in client.get("/zh-hans/places").text
 
 
 def test_the_static_site_writes_the_same_pages_as_files(library_url: str, tmp_path: Path) -> None:

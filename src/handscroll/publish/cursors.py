@@ -13,6 +13,7 @@ import binascii
 import json
 from typing import Any
 
+from handscroll.store.glossary import GlossaryKey
 from handscroll.store.listing import EventKey, PartKey, TermKey
 from handscroll.store.records import FeatureSummary, SeriesSummary
 
@@ -63,6 +64,11 @@ def term_token(key: TermKey) -> str:
     return encode("t", key.english, key.traditional)
 
 
+def glossary_token(key: GlossaryKey) -> str:
+    """The position of an entry on a glossary page, in either order."""
+    return encode("g", key.pinyin, key.english, key.traditional)
+
+
 def feature_token(summary: FeatureSummary) -> str:
     """The position of a feature in the whole library (its series, then its place there)."""
     return encode("f", summary.series, summary.part, summary.title, summary.slug)
@@ -105,4 +111,12 @@ def read_term(values: list[Any]) -> TermKey:
     match values:
         case ["t", str() as english, str() as traditional]:
             return TermKey(english, traditional)
+    raise BadCursor("the cursor is not a position in the glossary")
+
+
+def read_glossary(values: list[Any]) -> GlossaryKey:
+    """A `g` token's glossary page position; raises BadCursor."""
+    match values:
+        case ["g", str() | None as pinyin, str() as english, str() as traditional]:
+            return GlossaryKey(pinyin, english, traditional)
     raise BadCursor("the cursor is not a position in the glossary")

@@ -46,8 +46,8 @@ class PlacesPage:
     chrome: Chrome
     places: tuple[PlaceItem, ...]
     map: MapSetup
-    previous: str = ""
-    next: str = ""
+    previous_url: str = ""
+    next_url: str = ""
 
 
 def load_places(
@@ -63,8 +63,8 @@ def load_places(
         chrome=make_chrome(urls, lambda other: other.places()),
         places=tuple(place_item(group, urls) for group in found.groups),
         map=map_setup,
-        previous=f"{base}?before={cursors.encode('l', found.before)}" if found.before else "",
-        next=f"{base}?after={cursors.encode('l', found.after)}" if found.after else "",
+        previous_url=f"{base}?before={cursors.encode('l', found.before)}" if found.before else "",
+        next_url=f"{base}?after={cursors.encode('l', found.after)}" if found.after else "",
     )
 
 
@@ -83,8 +83,8 @@ def static_places_pages(
                 chrome=chrome,
                 places=tuple(place_item(group, urls) for group in chunk),
                 map=map_setup,
-                previous=addresses[at - 1] if at > 0 else "",
-                next=addresses[at + 1] if at + 1 < len(addresses) else "",
+                previous_url=addresses[at - 1] if at > 0 else "",
+                next_url=addresses[at + 1] if at + 1 < len(addresses) else "",
             ),
         )
         for at, (address, chunk) in enumerate(zip(addresses, chunks, strict=True))

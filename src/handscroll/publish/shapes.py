@@ -78,6 +78,9 @@ class GlossaryTerm(Shape):
     aligned_from: str | None = None
     """The language of the aligned edition that named the term, when this feature only uses it
     (issue 12); null for a term the feature defines, and in the library glossary."""
+    more_features: bool = False
+    """In the library glossary: more features use the term than `features` lists (at most 20 a
+    term; a search for the term finds every one)."""
 
 
 class PlaceShape(Shape):
@@ -205,7 +208,10 @@ def term_shapes(terms: Iterable[Term], slug: str) -> list[GlossaryTerm]:
 
 def glossary_shapes(entries: Iterable[GlossaryEntry]) -> list[GlossaryTerm]:
     """The library glossary: each term with the features that define it."""
-    return [GlossaryTerm(**_names(e), features=list(e.slugs), span=None, mentions=None) for e in entries]
+    return [
+        GlossaryTerm(**_names(e), features=list(e.slugs), span=None, mentions=None, more_features=e.more)
+        for e in entries
+    ]
 
 
 def _names(term: Term | GlossaryEntry) -> dict[str, str | None]:

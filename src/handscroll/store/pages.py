@@ -9,11 +9,14 @@ plain to see.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Engine
 
 from handscroll.errors import NotFoundError
-from handscroll.store import listing
+from handscroll.store import glossary, listing
 from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
+from handscroll.store.glossary import GlossaryKey, GlossarySlice, Order
 from handscroll.store.listing import EventKey, PartKey, TermKey
 from handscroll.store.places import PlaceGroup, PlaceSlice, read_all_places, read_places
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
@@ -107,6 +110,32 @@ class PagedReads:
         """Up to `limit` glossary entries by English name and Traditional form after `after`."""
         with self._engine.connect() as conn:
             return listing.glossary_page(conn, series=series, after=after, limit=limit)
+
+    def glossary_slice(
+        self,
+        *,
+        order: Order,
+        after: GlossaryKey | None = None,
+        before: GlossaryKey | None = None,
+        limit: int,
+        links: int,
+    ) -> GlossarySlice:
+        """Up to `limit` glossary entries in `order` after `after` or before `before`, each with a
+        few of its features (`glossary.glossary_slice`)."""
+        with self._engine.connect() as conn:
+            return glossary.glossary_slice(
+                conn, order=order, after=after, before=before, limit=limit, links=links
+            )
+
+    def glossary_letters(self, order: Order) -> tuple[str, ...]:
+        """The letters the glossary's entries start with in `order`, one seek each."""
+        with self._engine.connect() as conn:
+            return glossary.glossary_letters(conn, order)
+
+    def feature_titles(self, slugs: Sequence[str]) -> dict[str, str]:
+        """The titles of some features, by slug."""
+        with self._engine.connect() as conn:
+            return glossary.feature_titles(conn, slugs)
 
     def places_slice(self, *, after: str | None = None, before: str | None = None, limit: int) -> PlaceSlice:
         """Up to `limit` places of the library by name after the key `after` (or before `before`),

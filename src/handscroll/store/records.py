@@ -148,3 +148,5 @@ class GlossaryEntry:
     pinyin: str | None
     pinyin_plain: str | None
     slugs: tuple[str, ...]
+    more: bool = False
+    """More features use the term than `slugs` lists (a glossary page lists a few)."""

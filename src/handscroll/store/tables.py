@@ -25,6 +25,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
+    literal_column,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -169,14 +171,21 @@ class TermRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    english: Mapped[str] = mapped_column(OrderedText, index=True)
+    english: Mapped[str] = mapped_column(OrderedText)
     chinese: Mapped[str | None] = mapped_column(Text)
     abbreviation: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
-    traditional: Mapped[str | None] = mapped_column(Text)
+    traditional: Mapped[str | None] = mapped_column(OrderedText)
     simplified: Mapped[str | None] = mapped_column(Text)
     pinyin: Mapped[str | None] = mapped_column(Text)
-    pinyin_plain: Mapped[str | None] = mapped_column(Text, index=True)
+    pinyin_plain: Mapped[str | None] = mapped_column(OrderedText)
+
+
+TERM_FORM = func.coalesce(TermRow.traditional, literal_column("''"))
+"""A term's Traditional form as the glossary's indexes hold it: '' for a term without one."""
+
+Index("ix_terms_english_form", TermRow.english, TERM_FORM, TermRow.feature_id)
+Index("ix_terms_pinyin_form", TermRow.pinyin_plain, TermRow.english, TERM_FORM)
 
 
 class PlaceRow(Base):

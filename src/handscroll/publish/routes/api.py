@@ -25,9 +25,13 @@ from handscroll.publish.openapi import LIST_LIMITS, api_index, openapi_document
 from handscroll.publish.redirects import or_redirect
 from handscroll.publish.routes.state import Make, ReaderState, path_param
 from handscroll.store import FeatureSummary
+from handscroll.store.glossary import GlossaryKey
 from handscroll.store.listing import TermKey
 
 K = TypeVar("K")
+
+API_TERM_LINKS = 20
+"""Features a term of /api/glossary lists; `more_features` says when more use it (issue 11)."""
 
 
 def routes(reader: ReaderState) -> list[Route]:
@@ -113,9 +117,15 @@ def routes(reader: ReaderState) -> list[Route]:
         series_key = request.query_params.get("series") or None
 
         def work() -> bytes:
-            found = store.glossary_page(series=series_key, after=after, limit=limit + 1)
-            token = cursors.term_token(TermKey.of(found[limit - 1])) if len(found) > limit else None
-            return json_bytes({**glossary_json(found[:limit]), "next": _next_url(request, limit, token)})
+            if series_key is None:  # the whole library: a loose index scan, a few features a term
+                at = None if after is None else GlossaryKey(None, after.english, after.traditional)
+                part = store.glossary_slice(order="english", after=at, limit=limit, links=API_TERM_LINKS)
+                found, later = list(part.entries), part.later
+            else:  # one series: its own terms, every feature named
+                found = store.glossary_page(series=series_key, after=after, limit=limit + 1)
+                found, later = found[:limit], len(found) > limit
+            token = cursors.term_token(TermKey.of(found[-1])) if later else None
+            return json_bytes({**glossary_json(found), "next": _next_url(request, limit, token)})
 
         return await reader.answer(request, ("api-glossary", series_key, limit, after), _json(work))
 

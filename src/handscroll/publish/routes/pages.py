@@ -92,8 +92,9 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
         sort: GlossarySort = next(
             (s for s in GLOSSARY_SORTS if s == asked), "english"
         )  # unknown: the default order
-        page = reader.html(lambda: load_glossary(store, urls, sort))
-        return await reader.answer(request, ("glossary", language, sort), page)
+        asked_at = dict(request.query_params)  # a letter or a cursor: the page shown (issue 11)
+        page = reader.html(lambda: load_glossary(store, urls, sort, asked_at))
+        return await reader.answer(request, request_key(request), page)
 
     root = urls.home().rstrip("/")
     found = [
