@@ -99,7 +99,7 @@ def main() -> None:
     url = f"sqlite:///{args.library}"
     console = Console(width=150)
     began = time.perf_counter()
-    Library.open(url).close()  # migrated (0015 fills the places table) before timing
+    Library.open(url).close()  # migrated (0016 fills the places table) before timing
     console.print(f"opened (and migrated) in {time.perf_counter() - began:.1f} s")
     read, render, size = in_process(url, args.repeat)
     console.print(

@@ -130,10 +130,10 @@ def test_the_migration_fills_the_table_from_stored_enrichments(library_url: str)
         with engine.begin() as conn:
             config = alembic_config()
             config.attributes["connection"] = conn
-            command.downgrade(config, "0014_search_index")
+            command.downgrade(config, "0015_glossary_order")
     finally:
         engine.dispose()
-    with Library.open(library_url) as library:  # upgraded to head on opening: 0015 fills the table
+    with Library.open(library_url) as library:  # upgraded to head on opening: 0016 fills the table
         after = [g for page in all_pages(library, limit=3) for g in page]
         with library.engine.connect() as conn:
             rows = conn.execute(select(func.count()).select_from(PlaceRow)).scalar_one()

@@ -9,8 +9,8 @@ from the stored enrichments, `BATCH` features at a time; an enrichment
 that no longer reads as one (written by an older handscroll) is left for
 `handscroll enrich`, which rewrites it and its places.
 
-Revision ID: 0015_places
-Revises: 0014_search_index
+Revision ID: 0016_places
+Revises: 0015_glossary_order
 Create Date: 2026-12-06
 """
 
@@ -24,8 +24,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from handscroll.store.tables import ordered_string
 
-revision: str = "0015_places"
-down_revision: str | None = "0014_search_index"
+revision: str = "0016_places"
+down_revision: str | None = "0015_glossary_order"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
