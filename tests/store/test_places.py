@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from alembic import command
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 
 from factories import make_feature
 from handscroll.model import Enrichment, Paragraph, Place, Span, TextRef
 from handscroll.model.annotations import PlaceKind
 from handscroll.store import ImportItem, Library
-from handscroll.store.engine import alembic_config
 from handscroll.store.places import LINKS, PlaceGroup
 from handscroll.store.tables import PlaceRow
+
+from .conftest import downgrade
 
 
 def place(name: str, lat: float, *, field: str = "text", at: int = 0, kind: PlaceKind = "city") -> Place:
@@ -125,14 +125,7 @@ def test_the_migration_fills_the_table_from_stored_enrichments(library_url: str)
             [item(f"f{n}", place("Yan'an", 36.6), place(f"Town {n}", n)) for n in range(7)]
         )
         before = [g for page in all_pages(library, limit=3) for g in page]
-    engine = create_engine(library_url)
-    try:
-        with engine.begin() as conn:
-            config = alembic_config()
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0015_glossary_order")
-    finally:
-        engine.dispose()
+    downgrade(library_url, "0015_glossary_order")
     with Library.open(library_url) as library:  # upgraded to head on opening: 0016 fills the table
         after = [g for page in all_pages(library, limit=3) for g in page]
         with library.engine.connect() as conn:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -17,6 +16,8 @@ from handscroll.store import ImportItem, Library
 from handscroll.store.engine import alembic_config
 from handscroll.store.search import SEARCH_TABLES, include_in_autogenerate
 from handscroll.store.tables import Base
+
+from .conftest import downgrade
 
 TABLES = {
     "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "places",
@@ -101,12 +102,9 @@ def test_opening_again_keeps_the_data(library_url: str) -> None:
 
 def test_downgrade_to_base_leaves_no_tables(library_url: str) -> None:
     Library.open(library_url).close()
+    downgrade(library_url, "base")
     engine = create_engine(library_url)
     try:
-        with engine.begin() as conn:
-            config = alembic_config()
-            config.attributes["connection"] = conn
-            command.downgrade(config, "base")
         assert set(inspect(engine).get_table_names()) == {"alembic_version"}
     finally:
         engine.dispose()
