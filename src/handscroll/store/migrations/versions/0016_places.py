@@ -3,8 +3,9 @@
 The library's places page read every feature's enrichment to list its places
 (a 504 at 10,000 features); `places` holds one row per place and feature, so
 a page of places is a grouped read of the index on `(key, feature_id)`. The
-rows are written with the enrichment, in the same transaction (whose write to
-`enrichments` bumps the library version). This migration fills the table
+rows are written with the enrichment, in the same transaction; like every
+table the reader shows, a write to it bumps the library version (triggers as
+0013's). This migration fills the table
 from the stored enrichments, `BATCH` features at a time; an enrichment
 that no longer reads as one (written by an older handscroll) is left for
 `handscroll enrich`, which rewrites it and its places.
@@ -60,10 +61,21 @@ def upgrade() -> None:
     )
     assert places is not None
     _fill(places)
+    if op.get_bind().dialect.name == "postgresql":  # the function 0013 made
+        op.execute(
+            "CREATE TRIGGER library_version_places AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            "ON places FOR EACH STATEMENT EXECUTE FUNCTION library_version_bump()"
+        )
+    else:
+        for event in ("insert", "update", "delete"):
+            op.execute(
+                f"CREATE TRIGGER library_version_places_{event} AFTER {event.upper()} ON places "
+                "BEGIN UPDATE library_version SET version = version + 1 WHERE id = 1; END"
+            )
 
 
 def downgrade() -> None:
-    op.drop_table("places")
+    op.drop_table("places")  # and its triggers
 
 
 def _fill(places: sa.Table) -> None:
