@@ -3,8 +3,9 @@
 Each feature's places are copied out of its enrichment into `places` when the
 enrichment is written (`place_values`), one row per place and feature. A page
 of the places list is a grouped keyset read of the index on `(key, feature_id)`
-and, for the places on it, the first `LINKS` features stored (listed by title). The static site
-reads every place in one query (`read_all_places`).
+and, for the places on it, the first `LINKS` features stored (listed by title):
+its cost is the rows of the places it shows, never a read of every feature. The
+static site reads every place the same way, all pages at once (`read_all_places`).
 """
 
 from __future__ import annotations
