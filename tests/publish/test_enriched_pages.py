@@ -33,11 +33,11 @@ SLUG = "01-part"
 SERIES = "testsite_civilwar"
 
 
-def _feature(slug: str = SLUG, part: int = 1) -> Feature:
+def _feature(slug: str = SLUG, part: int = 1, series: str = SERIES) -> Feature:
     return Feature(
         title="Withdrawal from the Northeast",
         part=part,
-        series=SERIES,
+        series=series,
         slug=slug,
         blocks=(
             Paragraph(
@@ -257,6 +257,23 @@ def test_glossary_page_sorts_by_english_and_by_pinyin_without_script(client: Cli
     assert 'id="term-harbin"' in reader.get("/glossary?from=H").text
     assert 'id="term-changchun"' not in reader.get("/glossary?from=H").text
     assert reader.get("/glossary?sort=nonsense").text == english
+
+
+def test_the_timeline_series_filter_stays_small_in_a_large_library(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handscroll.publish import series_choices
+
+    features = tuple(_feature(f"part-{n}", series=f"testsite_s{n}") for n in range(3))
+    reader = client(features)
+    monkeypatch.setattr(series_choices, "SERIES_SHOWN", 2)
+    options = re.compile(r'<option value="(testsite_s\d)"')
+    # Past SERIES_SHOWN series: the one chosen and those of the events shown (issue 11).
+    assert options.findall(reader.get("/timeline?feature=part-1").text) == ["testsite_s1"]
+    assert options.findall(reader.get("/timeline?series=testsite_s2").text) == ["testsite_s2"]
+    monkeypatch.setattr(series_choices, "SERIES_SHOWN", 200)
+    every = reader.get("/timeline?feature=part-1&from=1900").text  # another page: not from the cache
+    assert options.findall(every) == [f"testsite_s{n}" for n in range(3)]
 
 
 def test_enrichment_timeline_and_glossary_api(client: Client) -> None:

@@ -165,19 +165,19 @@ def test_a_library_of_many_series_offers_only_the_chosen_and_the_results_series(
     make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The series filter stays small however many series the library has (issue 11)."""
-    from handscroll.publish import search_page
+    from handscroll.publish import series_choices
 
     others = [
         make_feature(slug=f"other-{i}", title=f"Harbour town {i}", series=f"testsite_other{i}", part=1)
         for i in range(3)
     ]
     client = make_client([*_features(), *others], media=False)
-    monkeypatch.setattr(search_page, "SERIES_SHOWN", 2)
+    monkeypatch.setattr(series_choices, "SERIES_SHOWN", 2)
     html = client.get("/search", params={"q": "arsenal"}).text
     assert '<option value="testsite_civilwar">' in html and "testsite_other" not in html
     chosen = client.get("/search", params={"q": "arsenal", "series": "testsite_other2"}).text
     assert '<option value="testsite_other2" selected>' in chosen and "testsite_other1" not in chosen
-    monkeypatch.setattr(search_page, "SERIES_SHOWN", 200)
+    monkeypatch.setattr(series_choices, "SERIES_SHOWN", 200)
     every = client.get("/search", params={"q": "arsenal"}).text
     assert all(f'<option value="testsite_other{i}">' in every for i in range(3))
 

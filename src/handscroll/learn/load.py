@@ -14,6 +14,7 @@ from handscroll.learn.generate import generate_items
 from handscroll.learn.items import QuizItem, QuizSet
 from handscroll.learn.places import KnownPlace
 from handscroll.model import Enrichment, Feature, Term
+from handscroll.store.listing import PartKey
 from handscroll.store.records import FeatureSummary
 
 
@@ -24,23 +25,40 @@ class QuizReader(Protocol):
 
     def get_enrichment(self, slug: str) -> Enrichment | None: ...
 
-    def list_features(
-        self, *, series: str | None = None, offset: int = 0, limit: int | None = None
+    def parts_page(
+        self,
+        series: str | None,
+        *,
+        after: PartKey | None = None,
+        before: PartKey | None = None,
+        limit: int,
     ) -> list[FeatureSummary]: ...
 
     def approved_quiz_items(self, slug: str) -> frozenset[str]: ...
 
 
+SERIES_NEIGHBOURS = 12
+"""The parts on each side of a feature in its series whose terms its term items draw on (its other
+editions, of the same part, are next to it). Reading every part's enrichment made a page with
+self-checks cost seconds in a series of 3,333 parts, and comparing all their terms was quadratic."""
+
+
 def series_terms(library: QuizReader, feature: Feature) -> list[Term]:
-    """The glossary terms of the other features of the feature's series (distractors for term items)."""
+    """The glossary terms of the features around this one in its series (distractors for term
+    items, and the other editions that confirm a Chinese-first definition), read by two keyset
+    pages of the series, whatever its length (issue 11)."""
     if not feature.series:
         return []
+    here = PartKey(feature.part, feature.title, feature.slug)
+    around = [
+        *library.parts_page(feature.series, before=here, limit=SERIES_NEIGHBOURS),
+        *library.parts_page(feature.series, after=here, limit=SERIES_NEIGHBOURS),
+    ]
     terms: list[Term] = []
-    for summary in library.list_features(series=feature.series):
-        if summary.slug != feature.slug:
-            enrichment = library.get_enrichment(summary.slug)
-            if enrichment is not None:
-                terms.extend(enrichment.terms)
+    for summary in around:
+        enrichment = library.get_enrichment(summary.slug)
+        if enrichment is not None:
+            terms.extend(enrichment.terms)
     return terms
 
 

@@ -164,7 +164,7 @@ def select_features(library: Library, request: ExportRequest) -> Selection:
     if request.slug is not None:
         features = (library.get_feature(request.slug),)
         timeline = library.timeline(slug=request.slug)
-        glossary = [g for g in library.glossary() if request.slug in g.slugs]
+        glossary = library.glossary(slug=request.slug)  # its own terms, not the library's (issue 11)
         title = features[0].title
         keys = [features[0].series] if features[0].series else []
         series = tuple(library.get_series(k) for k in keys)

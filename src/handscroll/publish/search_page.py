@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlencode
-from weakref import WeakKeyDictionary
 
 from markupsafe import Markup
 from starlette.exceptions import HTTPException
@@ -23,6 +22,7 @@ from handscroll.publish.chrome import Chrome, make_chrome
 from handscroll.publish.i18n import NATIVE_NAMES, Translator
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_marks import result_dict, search_notices, snippet_html
+from handscroll.publish.series_choices import series_choices
 from handscroll.publish.urls import Urls
 from handscroll.store import Library
 from handscroll.store.search import COUNT_CAP, SearchResult, SearchResults
@@ -248,49 +248,6 @@ def search_json(results: SearchResults, params: SearchParams, urls: Urls) -> dic
     }
 
 
-SERIES_SHOWN = 200
-"""A library with more series than this offers, in the series filter, only the series chosen and
-those of the page's results: a list of every series would grow the page with the library."""
-
-
-@dataclass(frozen=True)
-class SeriesChoices:
-    """Every series as a choice, by display title, and where each key stands among them."""
-
-    every: tuple[Choice, ...]
-    at: Mapping[str, int]
-
-    def offered(self, chosen: str | None, results: SearchResults | None) -> tuple[Choice, ...]:
-        """What the filter offers: every series, or past SERIES_SHOWN the one chosen and the results'
-        own, in title order as all of them would be."""
-        if len(self.every) <= SERIES_SHOWN:
-            return self.every
-        wanted = {chosen, *(result.series for result in (results.results if results else ()))}
-        return tuple(
-            self.every[i]
-            for i in sorted(self.at[key] for key in wanted if key is not None and key in self.at)
-        )
-
-
-_CHOICES: WeakKeyDictionary[Library, tuple[int, SeriesChoices]] = WeakKeyDictionary()
-"""Per open library, its version and the series filter's choices at that version."""
-
-
-def series_choices(store: Library) -> SeriesChoices:
-    """Every series as a choice, by display title (never a bare media stem, issue 14): read once
-    per library version (15 ms of a 10,000-feature library's search page; issue 11)."""
-    version = store.version()
-    held = _CHOICES.get(store)
-    if held is None or held[0] != version:
-        every = tuple(
-            Choice(s.key, s.display_title)
-            for s in sorted(store.list_series(), key=lambda s: s.display_title.casefold())
-        )
-        choices = SeriesChoices(every, {choice.value: i for i, choice in enumerate(every)})
-        held = _CHOICES[store] = (version, choices)
-    return held[1]
-
-
 def load_search_page(store: Library, params: SearchParams, urls: Urls) -> SearchPage:
     """The results page of a request (an empty query shows just the form)."""
     results = run_search(store, params) if params.query.strip() else None
@@ -327,7 +284,12 @@ def load_search_page(store: Library, params: SearchParams, urls: Urls) -> Search
         if shown_to < (total if results and results.total_exact else COUNT_CAP)
         else None,
         language=params.language or "",
-        series_choices=series_choices(store).offered(params.series, results),
+        series_choices=tuple(
+            Choice(key, title)
+            for key, title in series_choices(store).offered(
+                [params.series, *(result.series for result in (results.results if results else ()))]
+            )
+        ),
         language_choices=tuple(Choice(tag, name) for tag, name in NATIVE_NAMES.items()),
     )
 

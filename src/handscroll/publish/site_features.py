@@ -45,6 +45,7 @@ from handscroll.publish.reference import ReaderPage
 from handscroll.publish.render import Renderer
 from handscroll.publish.search_index import StaticIndex
 from handscroll.publish.urls import SiteUrls, site_folder
+from handscroll.store.listing import PartKey
 from handscroll.store.records import FeatureSummary, SeriesSummary
 from handscroll.worker_lifetime import die_with_parent, initializer_args
 
@@ -87,6 +88,15 @@ class FeatureReader(LibraryReader, Protocol):
     """What building feature pages reads from the library."""
 
     def read_features(self, slugs: Sequence[str]) -> Iterator[tuple[Feature, Enrichment | None]]: ...
+
+    def parts_page(
+        self,
+        series: str | None,
+        *,
+        after: PartKey | None = None,
+        before: PartKey | None = None,
+        limit: int,
+    ) -> list[FeatureSummary]: ...
 
 
 @dataclass(frozen=True)

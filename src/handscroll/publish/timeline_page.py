@@ -21,7 +21,6 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from handscroll.errors import NotFoundError
 from handscroll.model import TextRef, sort_key
 from handscroll.publish.annotate import han_lang, stress
 from handscroll.publish.contexts import Chrome, Link, make_chrome, series_title
@@ -30,6 +29,7 @@ from handscroll.publish.editions import one_per_event
 from handscroll.publish.enriched import event_anchor
 from handscroll.publish.happenings import Mention, group_happenings
 from handscroll.publish.i18n import Translator
+from handscroll.publish.series_choices import series_choices
 from handscroll.publish.urls import Urls
 from handscroll.store.records import SeriesSummary, TimelineEntry
 from handscroll.store.timeline_slices import COUNT_CAP, TimelineFilter, TimelineSlice, year_cursor
@@ -44,7 +44,11 @@ YEAR_RANGE = (-5000, 3000)
 class TimelineReader(Protocol):
     """What the timeline page reads from the library."""
 
+    def version(self) -> int: ...
+
     def list_series(self) -> list[SeriesSummary]: ...
+
+    def get_series(self, key: str) -> SeriesSummary: ...
 
     def timeline_slice(
         self, wanted: TimelineFilter, *, after: str | None = None, before: str | None = None, limit: int = 100
@@ -127,8 +131,9 @@ class TimelinePage:
     title: str
     series: Link | None
     groups: tuple[TimelineGroup, ...]
-    count: int
-    """Mentions in the whole (filtered) timeline, counted up to `COUNT_CAP`."""
+    count: int | None
+    """Mentions in the whole (filtered) timeline, counted up to `COUNT_CAP`; None when words are
+    looked for, a stretch of the timeline at a time (`WORDS_WINDOW`)."""
     more: bool
     """True when there are more mentions than were counted."""
     previous: str
@@ -335,10 +340,9 @@ def load_timeline(
     """One page of the live timeline of the library, or of a series (NotFoundError when the
     series has no features), filtered and placed as the query `asked` says."""
     asked = asked or {}
-    known = {s.key: s for s in library.list_series()}
-    if series is not None and series not in known:
-        raise NotFoundError(f"no series {series!r}")
-    link = Link(urls.series(series), series_title(known[series], series)) if series is not None else None
+    link = None
+    if series is not None:  # NotFoundError when no feature is in it
+        link = Link(urls.series(series), series_title(library.get_series(series), series))
     wanted = TimelineFilter(
         series=series or (asked.get("series") or None),
         slug=asked.get("feature") or None,
@@ -361,14 +365,15 @@ def load_timeline(
     only = {e.slug: address(**{**kept, "feature": e.slug}) for e in found.entries}
     feature_title = next((e.title for e in found.entries if e.slug == wanted.slug), wanted.slug or "")
     without = {k: v for k, v in kept.items() if k != "feature"}
+    # The series filter: every series, or in a large library the chosen one and the page's (issue 11).
+    shown = [wanted.series, *(e.series for e in found.entries)]
+    offered = () if series is not None else series_choices(library).offered(shown)
     filters = TimelineFilters(
         action=base,
         words=wanted.words or "",
         year_from="" if wanted.year_from is None else str(wanted.year_from),
         year_to="" if wanted.year_to is None else str(wanted.year_to),
-        series=()
-        if series is not None
-        else tuple(Choice(s.key, series_title(s, s.key), s.key == wanted.series) for s in known.values()),
+        series=tuple(Choice(key, title, key == wanted.series) for key, title in offered),
         feature=wanted.slug or "",
         feature_title=feature_title,
         without_feature=f"{base}?{urlencode(without)}" if without else base,
@@ -380,8 +385,8 @@ def load_timeline(
         title=_title(urls, link),
         series=link,
         groups=timeline_groups(found.entries, urls, only),
-        count=min(found.count, COUNT_CAP),
-        more=found.count > COUNT_CAP,
+        count=None if found.count is None else min(found.count, COUNT_CAP),
+        more=found.count is not None and found.count > COUNT_CAP,
         previous=address(before=found.before) if found.before else "",
         next=address(after=found.after) if found.after else "",
         index=(),

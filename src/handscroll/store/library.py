@@ -428,8 +428,10 @@ class Library(PagedReads):
         except SQLAlchemyError as exc:
             raise StoreError(f"reading the timeline failed: {describe_error(exc)}") from exc
 
-    def glossary(self, *, series: str | None = None) -> list[GlossaryEntry]:
-        """The library's terms, one entry per English name and Chinese form, by English name."""
+    def glossary(self, *, series: str | None = None, slug: str | None = None) -> list[GlossaryEntry]:
+        """The library's terms (or a series' or one feature's), one entry per English name and
+        Chinese form, by English name. The whole library's grows with it: pages read
+        `glossary_slice`."""
         query = (
             select(TermRow, FeatureRow.slug)
             .join(FeatureRow, TermRow.feature_id == FeatureRow.id)
@@ -437,6 +439,8 @@ class Library(PagedReads):
         )
         if series is not None:
             query = query.outerjoin(FeatureRow.series).where(SeriesRow.key == series)
+        if slug is not None:
+            query = query.where(FeatureRow.slug == slug)
         with Session(self._engine) as session:
             return listing.group_terms(session.execute(query))
 
