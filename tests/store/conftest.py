@@ -47,3 +47,19 @@ def dump(library_url: str) -> Callable[[], Dump]:
             engine.dispose()
 
     return read
+
+
+def downgrade(library_url: str, revision: str) -> None:
+    """Migrate the library at `library_url` down to `revision`, as an older handscroll left it."""
+    from alembic import command
+
+    from handscroll.store.engine import alembic_config
+
+    engine = create_engine(library_url)
+    try:
+        with engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -18,9 +17,11 @@ from handscroll.store.engine import alembic_config
 from handscroll.store.search import SEARCH_TABLES, include_in_autogenerate
 from handscroll.store.tables import Base
 
+from .conftest import downgrade
+
 TABLES = {
-    "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "redirects",
-    "quiz_approvals", "editions", "library_version",
+    "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "places",
+    "redirects", "quiz_approvals", "editions", "library_version",
     "accounts", "login_attempts", "sessions", "revisions", "edition_states", "review_comments",
     "working_copies", "audit_log", "media_assets", "media_uses", "preview_links",
     "workspace_secrets",
@@ -62,6 +63,7 @@ def test_migrated_schema_matches_the_models(library_url: str) -> None:
                     "enrichments",
                     "events",
                     "terms",
+                    "places",
                     "quiz_approvals",
                     "editions",
                     "sessions",
@@ -100,12 +102,9 @@ def test_opening_again_keeps_the_data(library_url: str) -> None:
 
 def test_downgrade_to_base_leaves_no_tables(library_url: str) -> None:
     Library.open(library_url).close()
+    downgrade(library_url, "base")
     engine = create_engine(library_url)
     try:
-        with engine.begin() as conn:
-            config = alembic_config()
-            config.attributes["connection"] = conn
-            command.downgrade(config, "base")
         assert set(inspect(engine).get_table_names()) == {"alembic_version"}
     finally:
         engine.dispose()

@@ -92,6 +92,8 @@ class PlaceItem:
     lon: float
     bbox: str = ""
     mentions: tuple[PlaceMention, ...] = ()
+    more: int = 0
+    """How many more features name it than `mentions` link to (the library's places page, issue 11)."""
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,14 @@
-"""The places of the whole library on one map (issue 14): every place the features name, once,
-with links to the passage in each feature that names it.
+"""The places of the whole library on a map (issue 14), a page at a time (issue 11): every place
+the features name, once, with links to the passage in the first few features that name it and
+the count of the others.
 
 The same `_map.html` and `_place.html` draw it as a feature's map: the base map
 shipped with the reader, labelled markers clustered where they crowd, countries
-and regions outlined. It reads each feature's enrichment, so its first render
-grows with the library; the page cache keeps the result.
+and regions outlined; the map shows the places of its page. The live reader reads
+`PAGE_PLACES` places after (or before) a cursor from the `places` table; the
+static site writes the same pages as files (`places.html`, `places-page-2.html`, ...).
+Neither grows with the number of features naming a place: China named by 10,000
+features is one line with `LINKS` links and "and 9,995 more".
 """
 
 from __future__ import annotations
@@ -13,64 +17,111 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
-from handscroll.model import HIDDEN_FIELDS, Enrichment
+from handscroll.model import TextRef
+from handscroll.publish import cursors
 from handscroll.publish.contexts import Chrome, make_chrome
+from handscroll.publish.cursors import BadCursor
 from handscroll.publish.enriched import MapSetup, PlaceItem, PlaceMention, place_anchor
+from handscroll.publish.timeline_page import numbered_page
 from handscroll.publish.urls import Urls
-from handscroll.store.records import FeatureSummary
+from handscroll.store.places import PlaceGroup, PlaceLink, PlaceSlice
+
+PAGE_PLACES = 200
+"""Places on one page of the places list (and its map)."""
 
 
 class PlacesReader(Protocol):
     """What the places page reads from the library."""
 
-    def list_features(
-        self, *, series: str | None = None, offset: int = 0, limit: int | None = None
-    ) -> list[FeatureSummary]: ...
-
-    def get_enrichment(self, slug: str) -> Enrichment | None: ...
+    def places_slice(
+        self, *, after: str | None = None, before: str | None = None, limit: int
+    ) -> PlaceSlice: ...
 
 
 @dataclass(frozen=True)
 class PlacesPage:
-    """Every place of the library, each with the features (and passages) that name it."""
+    """One page of the places of the library, each with the first features (and passages) naming it."""
 
     template: ClassVar[str] = "places.html"
     chrome: Chrome
     places: tuple[PlaceItem, ...]
     map: MapSetup
+    previous_url: str = ""
+    next_url: str = ""
 
 
-def places_page(
-    enriched: Sequence[tuple[FeatureSummary, Enrichment | None]], urls: Urls, map_setup: MapSetup
+def load_places(
+    library: PlacesReader, urls: Urls, map_setup: MapSetup, asked: dict[str, str] | None = None
 ) -> PlacesPage:
-    """The page from each feature's summary and enrichment: a place named in several features is
-    one place (by what it is today, its kind and position), linking to each feature's first mention."""
-    found: dict[tuple[str, str, float, float], tuple[PlaceItem, dict[str, PlaceMention]]] = {}
-    for summary, enrichment in enriched:
-        for place in enrichment.places if enrichment else ():
-            named = [m for m in place.mentions if m.ref.field not in HIDDEN_FIELDS]
-            if not named:
-                continue
-            key = (place.modern_name, place.kind, round(place.lat, 3), round(place.lon, 3))
-            if key not in found:
-                bbox = ",".join(f"{v:g}" for v in place.bbox) if place.bbox else ""
-                item = PlaceItem(
-                    place.name, place.modern_name, place.chinese, place.kind, place.lat, place.lon, bbox
-                )
-                found[key] = (item, {})
-            url = f"{urls.feature(summary.slug)}#{place_anchor(named[0].ref, named[0].start)}"
-            found[key][1].setdefault(summary.slug, PlaceMention(url, summary.title))
-    places = [
-        PlaceItem(i.name, i.modern_name, i.chinese, i.kind, i.lat, i.lon, i.bbox, tuple(links.values()))
-        for i, links in found.values()
-    ]
-    places.sort(key=lambda p: p.modern_name.casefold())
+    """The page of the live places list the query `asked` places (`after` or `before` a cursor;
+    a cursor that is not one of ours shows the first page)."""
+    asked = asked or {}
+    after, before = _key(asked.get("after")), _key(asked.get("before"))
+    found = library.places_slice(after=after, before=None if after else before, limit=PAGE_PLACES)
+    base = urls.places()
     return PlacesPage(
-        chrome=make_chrome(urls, lambda other: other.places()), places=tuple(places), map=map_setup
+        chrome=make_chrome(urls, lambda other: other.places()),
+        places=tuple(place_item(group, urls) for group in found.groups),
+        map=map_setup,
+        previous_url=f"{base}?before={cursors.encode('l', found.before)}" if found.before else "",
+        next_url=f"{base}?after={cursors.encode('l', found.after)}" if found.after else "",
     )
 
 
-def load_places(library: PlacesReader, urls: Urls, map_setup: MapSetup) -> PlacesPage:
-    """The places page of the library."""
-    summaries = library.list_features()
-    return places_page([(s, library.get_enrichment(s.slug)) for s in summaries], urls, map_setup)
+def static_places_pages(
+    groups: Sequence[PlaceGroup], urls: Urls, map_setup: MapSetup
+) -> list[tuple[str, PlacesPage]]:
+    """The static site's places pages, `PAGE_PLACES` places each, with the address of each."""
+    chunks = [groups[at : at + PAGE_PLACES] for at in range(0, len(groups), PAGE_PLACES)] or [[]]
+    base = urls.places()
+    addresses = [base] + [numbered_page(base, n) for n in range(2, len(chunks) + 1)]
+    chrome = make_chrome(urls, lambda other: other.places())
+    return [
+        (
+            address,
+            PlacesPage(
+                chrome=chrome,
+                places=tuple(place_item(group, urls) for group in chunk),
+                map=map_setup,
+                previous_url=addresses[at - 1] if at > 0 else "",
+                next_url=addresses[at + 1] if at + 1 < len(addresses) else "",
+            ),
+        )
+        for at, (address, chunk) in enumerate(zip(addresses, chunks, strict=True))
+    ]
+
+
+def place_item(group: PlaceGroup, urls: Urls) -> PlaceItem:
+    """A place of the library as the list and map show it, linked to its first features' mentions."""
+    mentions = tuple(
+        PlaceMention(f"{urls.feature(link.slug)}#{_anchor(link)}", link.title) for link in group.links
+    )
+    return PlaceItem(
+        group.name,
+        group.modern_name,
+        group.chinese,
+        group.kind,
+        group.lat,
+        group.lon,
+        group.bbox,
+        mentions,
+        more=group.count - len(mentions),
+    )
+
+
+def _anchor(link: PlaceLink) -> str:
+    return place_anchor(TextRef(link.block, link.field, link.paragraph), link.start)
+
+
+def _key(token: str | None) -> str | None:
+    """The place key a cursor names; None when absent or not one of ours."""
+    if not token:
+        return None
+    try:
+        values = cursors.decode(token)
+    except BadCursor:
+        return None
+    match values:
+        case ["l", str() as key]:
+            return key
+    return None

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Protocol
 
 from handscroll.config import Settings
-from handscroll.model import ENRICHMENT_VERSION, Enrichment
+from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.contexts import (
     HOME_PARTS_SHOWN,
     HOME_SERIES_SHOWN,
@@ -46,7 +46,7 @@ from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, m
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
-from handscroll.publish.places_page import places_page
+from handscroll.publish.places_page import PlacesPage, static_places_pages
 from handscroll.publish.redirects import write_redirect_pages
 from handscroll.publish.reference import (
     GLOSSARY_SORTS,
@@ -69,6 +69,7 @@ from handscroll.publish.site_features import (
 from handscroll.publish.timeline_page import StaticTimeline, Stressed, static_timeline, static_timeline_page
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
+from handscroll.store.places import PlaceGroup
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 
 MANIFEST = ".handscroll-build.json"
@@ -115,6 +116,8 @@ class SiteReader(FeatureReader, ReferenceReader, Protocol):
 
     def redirects(self) -> dict[str, str]: ...
 
+    def all_places(self) -> list[PlaceGroup]: ...
+
 
 def build_site(
     library: SiteReader,
@@ -145,24 +148,16 @@ def build_site(
     stamps = library.enrichment_stamps()
     jobs: list[_Job] = []
     tasks: list[FeatureTask] = []
-    places: list[_Job] = []  # after the feature pages, which read every feature's places (issue 11)
-    named: list[tuple[FeatureSummary, Enrichment | None]] = []
     reference = _read_reference(library)  # once for every language
+    places = library.all_places()  # from the places table, once (issue 11)
     for language in built:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
         jobs.extend(_jobs(summaries, series, media, base, language, built))
         tasks.extend(_feature_tasks(summaries, series, base, stamps, language, old, out_dir))
         jobs.extend(_reference_jobs(reference, summaries, series, base, language, built))
         root = site_urls(language, built)[0]
-        places_key = _hash(base, language, summaries, sorted(stamps.items()))
-        places.append(
-            _Job(
-                root.places().removeprefix(root.prefix),
-                places_key,
-                _bind_places(named, root, map_setup(settings, root, leaflet is not None)),
-            )
-        )
+        jobs.extend(_places_jobs(places, root, map_setup(settings, root, leaflet is not None), base))
     if progress is not None:
-        progress.start(len(jobs) + len(places) + len(tasks))
+        progress.start(len(jobs) + len(tasks))
 
     _copy_static(out_dir, leaflet)
     pages: dict[str, dict[str, object]] = {}
@@ -176,11 +171,9 @@ def build_site(
     for part in slices:
         search.join(part.index)
         rendered.update(part.pages)
-        named.extend(part.places)
         if progress is not None:
             for path in part.pages:
                 progress.advance(path)
-    written.extend(_run(places, old, pages, out_dir, renderer, progress))
     for task in tasks:
         if task.path in rendered:
             pages[task.path] = {"key": task.key, "media": rendered[task.path]}
@@ -208,7 +201,7 @@ def build_site(
     search.write(out_dir)  # the static search (issues 5, 11)
     write_search_page(out_dir, renderer, built)
     write_file(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
-    total = len(jobs) + len(places) + len(tasks)
+    total = len(jobs) + len(tasks)
     return BuildReport(tuple(written), total - len(written), tuple(removed), len(media_ids))
 
 
@@ -442,10 +435,14 @@ def _bind_timeline(
     return lambda: static_timeline_page(timeline, urls, number, series=series, key=key)
 
 
-def _bind_places(
-    named: list[tuple[FeatureSummary, Enrichment | None]], urls: SiteUrls, maps: MapSetup
-) -> Callable[[], ReaderPage]:
-    return lambda: places_page(named, urls, maps)  # every place of the library (issue 14)
+def _places_jobs(places: list[PlaceGroup], urls: SiteUrls, maps: MapSetup, base: str) -> Iterator[_Job]:
+    """The places of the library (issue 14) as pages of files, `places.html` first (issue 11)."""
+    for address, page in static_places_pages(places, urls, maps):
+        yield _Job(address.removeprefix(urls.prefix), _hash(base, page), _bind_page(page))
+
+
+def _bind_page(page: PlacesPage) -> Callable[[], ReaderPage]:
+    return lambda: page
 
 
 def _bind_glossary(

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -81,8 +81,6 @@ class Slice:
 
     index: StaticIndex
     pages: dict[str, list[str]] = field(default_factory=dict)
-    places: list[tuple[FeatureSummary, Enrichment | None]] = field(default_factory=list)
-    """Each feature's places alone (the places page's reading, sent back small)."""
 
 
 class FeatureReader(LibraryReader, ChecksReader, Protocol):
@@ -198,8 +196,6 @@ def _slice(
             raise NotFoundError(f"the feature {summary.slug!r} was deleted while the site was built")
         feature, enrichment = loaded
         done.index.add(summary, feature, enrichment, [site_folder(task.language) for task in tasks])
-        places = replace(enrichment, events=(), terms=(), figures=()) if enrichment else None
-        done.places.append((summary, places))
         # Most features have no approved self-check: asked once, not once per language (issue 11).
         checked = enrichment is not None and bool(library.approved_quiz_items(feature.slug))
         marked = mark_enrichment(enrichment)  # the same in every language: worked out once

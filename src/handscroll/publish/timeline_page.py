@@ -262,7 +262,7 @@ def static_timeline(
     shown = [e for e in entries if on_the_calendar(e.value)]
     chunks = _chunks(shown)
     base = urls.timeline(key)
-    addresses = [base] + [_numbered(base, n) for n in range(2, len(chunks) + 1)]
+    addresses = [base] + [numbered_page(base, n) for n in range(2, len(chunks) + 1)]
     return StaticTimeline(
         tuple(tuple(chunk) for chunk in chunks),
         tuple(addresses),
@@ -297,8 +297,8 @@ def static_timeline_page(
     )
 
 
-def _numbered(base: str, number: int) -> str:
-    """`timeline.html` -> `timeline-page-2.html`: the n-th page of a static timeline."""
+def numbered_page(base: str, number: int) -> str:
+    """`timeline.html` -> `timeline-page-2.html`: the n-th page of a static listing (timeline, places)."""
     stem, dot, suffix = base.rpartition(".")
     return f"{stem}-page-{number}.{suffix}" if dot else f"{base}-page-{number}"
 

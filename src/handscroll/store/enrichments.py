@@ -1,8 +1,8 @@
-"""Enrichments in tables: the whole record as JSON, events and terms copied out for queries.
+"""Enrichments in tables: the whole record as JSON, events, terms and places copied out for queries.
 
-The JSON is the truth (it round-trips to an equal Enrichment); the `events`
-and `terms` rows exist so a library timeline or glossary is one sorted query
-instead of a load of every feature's enrichment.
+The JSON is the truth (it round-trips to an equal Enrichment); the `events`,
+`terms` and `places` rows exist so a library timeline, glossary or places page
+is one sorted query instead of a load of every feature's enrichment.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from handscroll.model import Enrichment, sort_key, sort_text
-from handscroll.store.tables import EnrichmentRow, EventRow, TermRow
+from handscroll.store.places import place_values
+from handscroll.store.tables import EnrichmentRow, EventRow, PlaceRow, TermRow
 
-_TABLES = {
-    row.__tablename__: row.metadata.tables[row.__tablename__] for row in (EnrichmentRow, EventRow, TermRow)
-}
+_COPIES = (EnrichmentRow, EventRow, TermRow, PlaceRow)
+_TABLES = {row.__tablename__: row.metadata.tables[row.__tablename__] for row in _COPIES}
 
 
 def replace_enrichments(session: Session, enrichments: Sequence[tuple[int, Enrichment]]) -> None:
@@ -26,13 +26,13 @@ def replace_enrichments(session: Session, enrichments: Sequence[tuple[int, Enric
     if not enrichments:
         return
     ids = [feature_id for feature_id, _ in enrichments]
-    for row in (EnrichmentRow, EventRow, TermRow):
+    for row in _COPIES:
         for start in range(0, len(ids), 5000):
             session.execute(
                 delete(row).where(row.feature_id.in_(ids[start : start + 5000])),
                 execution_options={"synchronize_session": False},
             )
-    heads, events, terms = [], [], []
+    heads, events, terms, places = [], [], [], []
     for feature_id, enrichment in enrichments:
         heads.append(
             {
@@ -44,7 +44,8 @@ def replace_enrichments(session: Session, enrichments: Sequence[tuple[int, Enric
         )
         events.extend(_event_values(feature_id, enrichment))
         terms.extend(_term_values(feature_id, enrichment))
-    for table, rows in (("enrichments", heads), ("events", events), ("terms", terms)):
+        places.extend(place_values(feature_id, enrichment.places))
+    for table, rows in (("enrichments", heads), ("events", events), ("terms", terms), ("places", places)):
         if rows:
             session.execute(insert(_TABLES[table]), rows)
 

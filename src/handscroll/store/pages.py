@@ -18,6 +18,7 @@ from handscroll.store import glossary, listing
 from handscroll.store.feature_view import FeatureView, read_feature_stamp, read_feature_view
 from handscroll.store.glossary import GlossaryKey, GlossarySlice, Order
 from handscroll.store.listing import EventKey, PartKey, TermKey
+from handscroll.store.places import PlaceGroup, PlaceSlice, read_all_places, read_places
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 from handscroll.store.version import read_version
 
@@ -135,3 +136,12 @@ class PagedReads:
         """The titles of some features, by slug."""
         with self._engine.connect() as conn:
             return glossary.feature_titles(conn, slugs)
+
+    def places_slice(self, *, after: str | None = None, before: str | None = None, limit: int) -> PlaceSlice:
+        """Up to `limit` places of the library by name after the key `after` (or before `before`),
+        each with its count of features and the first few of them (`store.places`)."""
+        return read_places(self._engine, after=after, before=before, limit=limit)
+
+    def all_places(self) -> list[PlaceGroup]:
+        """Every place of the library by name, read at once (the static site's places pages)."""
+        return read_all_places(self._engine)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -185,6 +186,37 @@ TERM_FORM = func.coalesce(TermRow.traditional, literal_column("''"))
 
 Index("ix_terms_english_form", TermRow.english, TERM_FORM, TermRow.feature_id)
 Index("ix_terms_pinyin_form", TermRow.pinyin_plain, TermRow.english, TERM_FORM)
+
+
+class PlaceRow(Base):
+    """One place a feature names where a reader sees it, copied out of the enrichment so the library's
+    places page is a page of an indexed, grouped query (issue 11), not a read of every enrichment.
+
+    A feature has one row per place `key`: the first place of its enrichment with that key, and its
+    first mention outside the hidden fields (a place named only in a model answer has no row).
+    """
+
+    __tablename__ = "places"
+    __table_args__ = (UniqueConstraint("feature_id", "position"), UniqueConstraint("key", "feature_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    """The place's index in its enrichment."""
+    key: Mapped[str] = mapped_column(ordered_string(400))
+    """`store.places.place_key`: what makes two features' places one place, in the page's order."""
+    name: Mapped[str] = mapped_column(Text)
+    modern_name: Mapped[str] = mapped_column(Text)
+    chinese: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    bbox: Mapped[str | None] = mapped_column(String(100))
+    """A region's extent, "south,west,north,east", as the map reads it."""
+    block: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(16))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
 
 
 class RedirectRow(Base):

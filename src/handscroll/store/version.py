@@ -21,6 +21,7 @@ VERSIONED_TABLES = (
     "enrichments",
     "events",
     "terms",
+    "places",
     "redirects",
     "quiz_approvals",
     "editions",

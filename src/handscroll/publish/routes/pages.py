@@ -83,8 +83,9 @@ def _language_routes(reader: ReaderState, urls: WebUrls) -> list[Route]:
         return await reader.answer(request, request_key(request), page)
 
     async def places(request: Request) -> Response:
-        page = reader.html(lambda: load_places(store, urls, reader.maps))
-        return await reader.answer(request, ("places", language), page)
+        asked = {k: request.query_params.get(k, "") for k in ("after", "before")}  # the slice (issue 11)
+        page = reader.html(lambda: load_places(store, urls, reader.maps, asked))
+        return await reader.answer(request, ("places", language, asked["after"], asked["before"]), page)
 
     async def glossary(request: Request) -> Response:
         asked = request.query_params.get("sort")
