@@ -27,7 +27,7 @@ from handscroll.enrich.gazetteer import (
 )
 from handscroll.enrich.glossary import find_terms
 from handscroll.model import Feature, Place, Span, Term, TextRef, feature_texts
-from handscroll.text.cjk import has_han, to_traditional
+from handscroll.text.cjk import HAN, has_han, to_traditional
 
 _POSSESSIVE = re.compile(r"[’']s$")
 _SITE_NOUNS = re.compile(
@@ -46,7 +46,7 @@ BODIES_OF = re.compile(r"\b(?:Party|Bank|Army) of $")
 """Words before a place's name that make it a body's: the Communist Party of China, the Bank of China."""
 
 CHINESE_BODY_NOUNS = re.compile(
-    "(?:(?![的之和與与及在])[\u4e00-\u9fff]){0,2}[黨党]|民主同盟|政府|銀行|银行|人民解放[軍军]|[軍军](?![事艦舰])"
+    f"(?:(?![的之和與与及在])[{HAN}]){{0,2}}[黨党]|民主同盟|政府|銀行|银行|人民解放[軍军]|[軍军](?![事艦舰])"
 )
 """Chinese nouns after a place's name that make it a body's, not a mention of it: 中國共產黨,
 中國青年黨, 中國民主同盟, 日本政府, 東北軍 (a party's name is up to two characters before 黨)."""
