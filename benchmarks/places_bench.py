@@ -27,9 +27,8 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from rich.console import Console
-from rich.table import Table
 from sqlalchemy import select
-from timeline_bench import fetch, in_browser, serve
+from timeline_bench import fetch, in_browser, page_table, serve
 
 from handscroll.config import Settings
 from handscroll.model import TextRef
@@ -111,17 +110,7 @@ def main() -> None:
         base = serve(url, folder)
         cold = first_answer(base + "/places")
         console.print(f"/places, first answer (a cache miss): {cold:.0f} ms")
-        table = Table(title=f"Places page, {args.library.name} (median of {args.repeat})")
-        for column in (
-            "page",
-            "server ms",
-            "bytes sent",
-            "bytes HTML",
-            "DOM nodes",
-            "domInteractive ms",
-            "load ms",
-        ):
-            table.add_column(column, justify="left" if column == "page" else "right")
+        table = page_table(f"Places page, {args.library.name} (median of {args.repeat})")
         pages = {"/places (kept answer)": "/places", "/zh-hant/places": "/zh-hant/places"}
         pages["peer: every place and feature on one page (static file)"] = "/peer/places.html"
         for name, path in pages.items():

@@ -214,19 +214,9 @@ def main() -> None:
             "a series' timeline": "/series/benchsite_timeline050/timeline",
             "peer: all events on one page (static file)": "/peer/timeline.html",
         }
-        table = Table(
-            title=f"Timeline page, {args.features * EVENTS_PER_FEATURE:,} events (median of {args.repeat})"
+        table = page_table(
+            f"Timeline page, {args.features * EVENTS_PER_FEATURE:,} events (median of {args.repeat})"
         )
-        for column in (
-            "page",
-            "server ms",
-            "bytes sent",
-            "bytes HTML",
-            "DOM nodes",
-            "domInteractive ms",
-            "load ms",
-        ):
-            table.add_column(column, justify="left" if column == "page" else "right")
         for name, path in pages.items():
             server, sent, size = fetch(base + path, args.repeat)
             nodes, interactive, loaded = in_browser(base + path, args.repeat)
@@ -240,6 +230,22 @@ def main() -> None:
                 f"{loaded:.0f}",
             )
         console.print(table)
+
+
+def page_table(title: str) -> Table:
+    """The table of a page's figures, on the server and in Chromium (this bench's and places')."""
+    table = Table(title=title)
+    for column in (
+        "page",
+        "server ms",
+        "bytes sent",
+        "bytes HTML",
+        "DOM nodes",
+        "domInteractive ms",
+        "load ms",
+    ):
+        table.add_column(column, justify="left" if column == "page" else "right")
+    return table
 
 
 if __name__ == "__main__":

@@ -14,13 +14,13 @@ others by English name; migration 0015's indexes hold both orders.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, select, true, union_all
 
-from handscroll.store.listing import TERM_COLUMNS
+from handscroll.store.listing import TERM_COLUMNS, group_terms
 from handscroll.store.records import GlossaryEntry
 from handscroll.store.tables import TERM_FORM, FeatureRow, TermRow
 
@@ -157,20 +157,9 @@ def _entry(conn: Connection, key: GlossaryKey, links: int) -> GlossaryEntry:
     """An entry's names and its first `links` features (read twice over, for a term a feature
     defines twice)."""
     rows = list(conn.execute(ENTRY, {"english": key.english, "form": key.traditional, "rows": links * 2 + 1}))
-    first = rows[0]
-    slugs = tuple(dict.fromkeys(row.slug for row in rows))
-    return GlossaryEntry(
-        english=first.english,
-        chinese=first.chinese,
-        abbreviation=first.abbreviation,
-        note=first.note,
-        traditional=first.traditional,
-        simplified=first.simplified,
-        pinyin=first.pinyin,
-        pinyin_plain=first.pinyin_plain,
-        slugs=slugs[:links],
-        more=len(slugs) > links or len(rows) > links * 2,
-    )
+    entry = group_terms((row, row.slug) for row in rows)[0]  # one English name and form: one entry
+    more = len(entry.slugs) > links or len(rows) > links * 2
+    return replace(entry, slugs=entry.slugs[:links], more=more)
 
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
