@@ -39,6 +39,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import memory_cgroup
 from rich.console import Console
 from rich.table import Table
 
@@ -166,22 +167,44 @@ def _parse(folder: Path, _url: str) -> int:
 
 
 class MemoryTrace:
-    """A Progress that notes this process's resident set every `every` files: flat, or growing?"""
+    """A Progress that notes this process's resident set every twentieth of the files: flat, or growing?
+
+    Each sample is also printed to stderr as it is taken (with the stage's
+    cgroup counters under `--memory-limit`), so a run the kernel ends still
+    shows how it went.
+    """
 
     def __init__(self, every: int = 1000) -> None:
         self.every = every
         self.done = 0
         self.samples: list[tuple[int, float]] = []
+        group = os.environ.get("HANDSCROLL_BENCH_CGROUP")
+        self.cgroup = Path(group) if group else None
 
     def start(self, total: int) -> None:
-        self.every = max(self.every, total // 20)
+        self.every = max(total // 20, 1)
 
     def advance(self, item: object) -> None:
         self.done += 1
         if self.done % self.every == 0 and sys.platform.startswith("linux"):
-            status = Path("/proc/self/status").read_text(encoding="ascii")
-            kilobytes = int(status.split("VmRSS:")[1].split()[0])
-            self.samples.append((self.done, kilobytes / 1024))
+            fields = _status_kb("VmRSS", "RssAnon", "RssFile")
+            self.samples.append((self.done, fields["VmRSS"] / 1024))
+            print(
+                f"  {time.strftime('%H:%M:%S')} after {self.done:,} files:"
+                f" resident {fields['VmRSS'] >> 10} MB"
+                f" (anon {fields['RssAnon'] >> 10}, file {fields['RssFile'] >> 10})"
+                + memory_cgroup.sample_line(self.cgroup),
+                file=sys.stderr,
+                flush=True,
+            )
+
+
+def _status_kb(*names: str) -> dict[str, int]:
+    """Fields of /proc/self/status, in kB."""
+    fields = dict(
+        line.split(":", 1) for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines()
+    )
+    return {name: int(fields.get(name, "0 kB").split()[0]) for name in names}
 
 
 TRACE = MemoryTrace()
@@ -202,11 +225,10 @@ class ResidentPeaks:
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
     def _watch(self) -> None:
-        status = Path("/proc/self/status")
         while not self._stop.wait(0.2):
-            fields = dict(line.split(":", 1) for line in status.read_text(encoding="ascii").splitlines())
-            self.anon_kb = max(self.anon_kb, int(fields.get("RssAnon", "0 kB").split()[0]))
-            self.file_kb = max(self.file_kb, int(fields.get("RssFile", "0 kB").split()[0]))
+            fields = _status_kb("RssAnon", "RssFile")
+            self.anon_kb = max(self.anon_kb, fields["RssAnon"])
+            self.file_kb = max(self.file_kb, fields["RssFile"])
 
     def __enter__(self) -> ResidentPeaks:
         if sys.platform.startswith("linux"):
@@ -265,15 +287,69 @@ def child(stage: str, folder: str, url: str) -> None:
     print(json.dumps(figures))
 
 
-def run_stage(stage: str, folder: Path, url: str) -> dict[str, Any]:
-    """Run a stage in a child process of its own and return its figures."""
-    done = subprocess.run(
-        [sys.executable, __file__, "child", stage, str(folder), url], stdout=subprocess.PIPE, text=True
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"stage {stage} failed with exit code {done.returncode}")
-    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+def run_stage(stage: str, folder: Path, url: str, limit: int | None = None) -> dict[str, Any]:
+    """Run a stage in a child process of its own (in a memory cgroup with `limit`) and return its figures."""
+    command = [sys.executable, __file__, "child", stage, str(folder), url]
+    if limit is None:
+        done = subprocess.run(command, stdout=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"stage {stage} failed with exit code {done.returncode}")
+        found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        return found
+    group = memory_cgroup.StageCgroup(stage, limit)
+    try:
+        env = {**os.environ, "HANDSCROLL_BENCH_CGROUP": str(group.top)}
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, text=True, env=env, preexec_fn=group.join
+        ) as child:
+            group.watch(child.pid)
+            out, _ = child.communicate()
+        cgroup = group.figures()
+    finally:
+        group.remove()
+    if child.returncode != 0:
+        Console(stderr=True).print(f"stage {stage}, its cgroup: {cgroup}", highlight=False)
+        killed = (
+            f", {cgroup['import_oom_kills']} killed by the OOM killer" if cgroup["import_oom_kills"] else ""
+        )
+        raise SystemExit(f"stage {stage} failed with exit code {child.returncode}{killed}")
+    found = json.loads(out.strip().splitlines()[-1])
+    found["cgroup"] = cgroup
     return found
+
+
+def cgroup_table(rows: list[tuple[str, dict[str, Any], str]]) -> Table:
+    """What the kernel counted for the stages run in a memory cgroup: the import's, its workers', the sum."""
+    table = Table(title="in a memory cgroup: the limit is the import process's; its workers apart, unlimited")
+    columns = (
+        "stage",
+        "limit",
+        "import: peak",
+        "rss / cache",
+        "anon",
+        "failcnt",
+        "OOM kills",
+        "workers: peak",
+        "anon",
+        "stage: peak",
+    )
+    for column in columns:
+        table.add_column(column, justify="left" if column == "stage" else "right")
+    for name, found, _ in rows:
+        if cg := found.get("cgroup"):
+            table.add_row(
+                name,
+                f"{cg['limit'] >> 20} MB",
+                f"{cg['import_max_usage'] >> 20} MB",
+                f"{cg['import_rss'] >> 20} / {cg['import_cache'] >> 20} MB",
+                f"{cg['import_anon_kb'] >> 10} MB",
+                f"{cg['import_failcnt']:,}",
+                f"{cg['import_oom_kills']}",
+                f"{cg['workers_max_usage'] >> 20} MB",
+                f"{cg['workers_anon_kb'] >> 10} MB",
+                f"{cg['stage_max_usage'] >> 20} MB",
+            )
+    return table
 
 
 def reset_postgres(url: str) -> bool:
@@ -315,9 +391,19 @@ def main() -> None:
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     parser.add_argument("--stages", default=",".join(STAGES), help=f"some of {','.join(STAGES)}")
     parser.add_argument("--folder", type=Path, help="reuse (or make) the generated files here")
+    parser.add_argument(
+        "--memory-limit", help="run each stage's process in a memory cgroup with this hard limit (e.g. 300M)"
+    )
     args = parser.parse_args()
     stages = [s for s in args.stages.split(",") if s]
     console = Console(width=160)
+    limit = None
+    if args.memory_limit:
+        reason = memory_cgroup.unavailable()
+        if reason:
+            console.print(f"--memory-limit skipped, stages run without a limit: {reason}", highlight=False)
+        else:
+            limit = memory_cgroup.parse_bytes(args.memory_limit)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.folder or Path(tmp, "features")
         folder.mkdir(parents=True, exist_ok=True)
@@ -352,7 +438,7 @@ def main() -> None:
                     continue
                 if label == "PostgreSQL" and stage != "again":
                     reset_postgres(args.pg)
-                found = run_stage(stage, folder, url_for(db))
+                found = run_stage(stage, folder, url_for(db), limit)
                 console.print(f"{name}: {found['count'] / found['seconds']:,.0f}/s", highlight=False)
                 if found.get("rss_mb_by_files"):
                     trace = ", ".join(f"{done:,}: {mb:.0f}" for done, mb in found["rss_mb_by_files"])
@@ -388,6 +474,8 @@ def main() -> None:
             f"{found['workers_kb'] / 1024:,.0f} MB" if found["workers_kb"] else "-",
         )
     console.print(table)
+    if limit is not None:
+        console.print(cgroup_table(rows))
     console.print(f"enriching a date- and term-dense 10 KB text: {dense_seconds() * 1000:.0f} ms CPU")
 
 
