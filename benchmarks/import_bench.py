@@ -32,7 +32,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import memory_cgroup
+from memory_trace import MemoryTrace, ResidentPeaks
 from rich.console import Console
 from rich.table import Table
 
@@ -166,77 +166,7 @@ def _parse(folder: Path, _url: str) -> int:
     return len([read_path(path, settings) for path in sorted(folder.rglob("*.txt"))])
 
 
-class MemoryTrace:
-    """A Progress that notes this process's resident set every twentieth of the files: flat, or growing?
-
-    Each sample is also printed to stderr as it is taken (with the stage's
-    cgroup counters under `--memory-limit`), so a run the kernel ends still
-    shows how it went.
-    """
-
-    def __init__(self, every: int = 1000) -> None:
-        self.every = every
-        self.done = 0
-        self.samples: list[tuple[int, float]] = []
-        group = os.environ.get("HANDSCROLL_BENCH_CGROUP")
-        self.cgroup = Path(group) if group else None
-
-    def start(self, total: int) -> None:
-        self.every = max(total // 20, 1)
-
-    def advance(self, item: object) -> None:
-        self.done += 1
-        if self.done % self.every == 0 and sys.platform.startswith("linux"):
-            fields = _status_kb("VmRSS", "RssAnon", "RssFile")
-            self.samples.append((self.done, fields["VmRSS"] / 1024))
-            print(
-                f"  {time.strftime('%H:%M:%S')} after {self.done:,} files:"
-                f" resident {fields['VmRSS'] >> 10} MB"
-                f" (anon {fields['RssAnon'] >> 10}, file {fields['RssFile'] >> 10})"
-                + memory_cgroup.sample_line(self.cgroup),
-                file=sys.stderr,
-                flush=True,
-            )
-
-
-def _status_kb(*names: str) -> dict[str, int]:
-    """Fields of /proc/self/status, in kB."""
-    fields = dict(
-        line.split(":", 1) for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines()
-    )
-    return {name: int(fields.get(name, "0 kB").split()[0]) for name in names}
-
-
 TRACE = MemoryTrace()
-
-
-class ResidentPeaks:
-    """This process's highest anonymous and file-backed resident memory, read every 0.2 s.
-
-    The kernel's peak (`ru_maxrss`) adds the two: file-backed pages are the
-    search index's segment files mapped while tantivy reads them (a merge reads
-    every segment it merges), clean page cache the kernel can drop; anonymous
-    memory is what the import itself holds.
-    """
-
-    def __init__(self) -> None:
-        self.anon_kb = self.file_kb = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def _watch(self) -> None:
-        while not self._stop.wait(0.2):
-            fields = _status_kb("RssAnon", "RssFile")
-            self.anon_kb = max(self.anon_kb, fields["RssAnon"])
-            self.file_kb = max(self.file_kb, fields["RssFile"])
-
-    def __enter__(self) -> ResidentPeaks:
-        if sys.platform.startswith("linux"):
-            self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
 
 
 def _import(enrich: bool) -> Callable[[Path, str], int]:
@@ -394,7 +324,14 @@ def main() -> None:
     parser.add_argument(
         "--memory-limit", help="run each stage's process in a memory cgroup with this hard limit (e.g. 300M)"
     )
+    parser.add_argument(
+        "--tracemalloc-at",
+        help="in the import stages, snapshot Python's heap after these counts of files (e.g. 10000,50000) "
+        "and print what grew between the first and the others",
+    )
     args = parser.parse_args()
+    if args.tracemalloc_at:
+        os.environ["HANDSCROLL_BENCH_TRACEMALLOC"] = args.tracemalloc_at
     stages = [s for s in args.stages.split(",") if s]
     console = Console(width=160)
     limit = None

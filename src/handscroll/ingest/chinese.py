@@ -34,7 +34,8 @@ def fold_width(text: str) -> str:
     """Full-width punctuation and letters as ASCII, the same length as `text`."""
     # translate() with a dict looks up every character: ten times slower than
     # the search that shows most lines have nothing to fold (issue 11).
-    return text.translate(_WIDTH) if _WIDE.search(text) else text
+    # isascii() is a flag CPython keeps on every string: most lines never reach the search.
+    return text if text.isascii() or not _WIDE.search(text) else text.translate(_WIDTH)
 
 
 def fold_marker(text: str) -> str:

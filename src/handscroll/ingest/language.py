@@ -27,6 +27,8 @@ def mixed_language_lines(lines: Iterable[tuple[int, str]], language: str, path: 
     """
     warnings: list[ReadWarning] = []
     for number, line in lines:
+        if language == "en" and line.isascii():
+            continue  # no Han character: English or too short to tell, never another language
         found = line_language(line)
         if found is None or found == language:
             continue

@@ -39,11 +39,12 @@ def _fold(text: str) -> str:
 
 
 class _Line(NamedTuple):
-    """A non-blank source line: its 1-based number, its text and its folded form."""
+    """A non-blank source line: its 1-based number, its text, its folded form, whether it is a media ID."""
 
     number: int
     text: str
     folded: str
+    media: bool
 
 
 @dataclass
@@ -112,16 +113,17 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
 
     # Each non-blank line with its folded form, computed once: folding is the
     # reader's hot path.
-    numbered = [_Line(n, t, _fold(t)) for n, t in enumerate(lines, start=1) if t]
+    numbered = [_Line(n, t, _fold(t), is_media_id(t)) for n, t in enumerate(lines, start=1) if t]
     # Chrome carries no content, so it may stand between a question and its
     # marker (or an ID and its repeat) without changing what they mean.
     prompts = _asked_questions(
         [ln for ln in numbered if ln.folded in markers or ln.folded not in chrome], markers
     )
+    heads = {key.split(" ", 1)[0] for key in prompts}
     title, part, body = _read_title(numbered, chrome, walk)
 
     previous_text: str | None = None
-    for number, line, folded in body:
+    for number, line, folded, media in body:
         if folded in markers:
             walk.kinds[number - 1] = LineKind.CHROME
             if previous_text is None or question_key(previous_text) not in prompts:
@@ -129,7 +131,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
         elif folded in chrome:
             walk.kinds[number - 1] = LineKind.CHROME
             continue  # transparent: leaves last_media and previous_text as they were
-        elif is_media_id(line):
+        elif media:
             _take_media(walk, number, line)
         elif folded in _NOTE_MARKERS:
             walk.kinds[number - 1] = LineKind.MARKER
@@ -140,8 +142,8 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
             walk.add({"type": "credit", "text": line}, number)
             walk.in_gallery = walk.after_credit = True
         else:
-            _take_text(walk, number, line, prompts)
-        if not is_media_id(line):
+            _take_text(walk, number, line, _asked_at(line, prompts, heads))
+        if not media:
             walk.last_media = None
         previous_text = line
     walk.close()
@@ -150,7 +152,7 @@ def read_legacy_text(text: str, *, source: str, settings: Settings) -> ReadResul
         if not walk.blocks[index]["answer"]:
             walk.warn(prompts[key].number, "this question is asked but never answered")
 
-    narrative = [(n, t) for n, t, _ in body if walk.kinds[n - 1] in (LineKind.CONTENT, LineKind.TITLE)]
+    narrative = [(n, t) for n, t, _, _ in body if walk.kinds[n - 1] in (LineKind.CONTENT, LineKind.TITLE)]
     mixed = mixed_language_lines([(numbered[0].number, title), *narrative], language, source)
     feature = Feature.model_validate(
         {
@@ -190,7 +192,7 @@ def _asked_questions(numbered: list[_Line], markers: set[str]) -> dict[str, _Ask
     """
     asked: dict[str, _Asked] = {}
     for line, following in itertools.pairwise(numbered):
-        if following.folded in markers and line.folded not in markers and not is_media_id(line.text):
+        if following.folded in markers and line.folded not in markers and not line.media:
             lead, prompt = ("", line.text)
             if fold_width(line.text).rstrip().endswith("?"):
                 lead, prompt = split_question(line.text)
@@ -202,11 +204,11 @@ def _asked_questions(numbered: list[_Line], markers: set[str]) -> dict[str, _Ask
 
 def _read_title(numbered: list[_Line], chrome: set[str], walk: _Walk) -> tuple[str, int | None, list[_Line]]:
     """Take the first content line as the title ("(4) Title" or "（四）標題" give part 4)."""
-    for position, (number, line, folded) in enumerate(numbered):
+    for position, (number, line, folded, media) in enumerate(numbered):
         if folded in chrome:
             walk.kinds[number - 1] = LineKind.CHROME
             continue
-        if is_media_id(line) or folded in _NOTE_MARKERS or _CREDIT.match(fold_width(line)):
+        if media or folded in _NOTE_MARKERS or _CREDIT.match(fold_width(line)):
             raise ReadError(
                 f"the title is missing: the first content line is {line!r}, not a title",
                 Location(walk.path, number),
@@ -234,10 +236,19 @@ def _take_media(walk: _Walk, number: int, media: str) -> None:
     walk.open("figure", number, {"type": "figure", "media": media, "caption": []})
 
 
-def _take_text(walk: _Walk, number: int, line: str, prompts: dict[str, _Asked]) -> None:
-    """A text line: a question asked or answered, a caption, note or answer line, or narrative."""
+def _asked_at(line: str, prompts: dict[str, _Asked], heads: set[str]) -> _Asked | None:
+    """The question a text line asks or repeats, if any.
+
+    `heads` are the first words of the questions' keys: most lines' first word
+    rules them out before the whole line is folded into a key (issue 11).
+    """
+    words = fold_width(line).split(None, 1)
+    return prompts.get(question_key(line)) if words and words[0] in heads else None
+
+
+def _take_text(walk: _Walk, number: int, line: str, asked: _Asked | None) -> None:
+    """A text line: a question asked or answered (`asked`), a caption, note or answer line, or narrative."""
     first = walk.first_seen.setdefault(line, number)
-    asked = prompts.get(question_key(line))
     if asked is not None:
         key = question_key(asked.line)
         if asked.number == number:
