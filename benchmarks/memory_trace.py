@@ -37,7 +37,7 @@ class MemoryTrace:
     def start(self, total: int) -> None:
         self.every = max(total // 20, 1)
         if self.snapshot_at:
-            tracemalloc.start(8)
+            tracemalloc.start(6)
 
     def advance(self, item: object) -> None:
         self.done += 1
