@@ -240,7 +240,9 @@ def run_stage(stage: str, folder: Path, url: str, limit: int | None = None) -> d
     if child.returncode != 0:
         Console(stderr=True).print(f"stage {stage}, its cgroup: {cgroup}", highlight=False)
         killed = (
-            f", {cgroup['import_oom_kills']} killed by the OOM killer" if cgroup["import_oom_kills"] else ""
+            f", ended by the kernel's OOM killer ({cgroup['import_oom_kills']} kills)"
+            if cgroup["import_oom_kills"]
+            else ""
         )
         raise SystemExit(f"stage {stage} failed with exit code {child.returncode}{killed}")
     found = json.loads(out.strip().splitlines()[-1])
@@ -248,23 +250,31 @@ def run_stage(stage: str, folder: Path, url: str, limit: int | None = None) -> d
     return found
 
 
+def _table(title: str, figures: tuple[str, ...]) -> Table:
+    """A table of stages: the stage's name, then its figures, right-aligned."""
+    table = Table(title=title)
+    table.add_column("stage")
+    for column in figures:
+        table.add_column(column, justify="right")
+    return table
+
+
 def cgroup_table(rows: list[tuple[str, dict[str, Any], str]]) -> Table:
     """What the kernel counted for the stages run in a memory cgroup: the import's, its workers', the sum."""
-    table = Table(title="in a memory cgroup: the limit is the import process's; its workers apart, unlimited")
-    columns = (
-        "stage",
-        "limit",
-        "import: peak",
-        "rss / cache",
-        "anon",
-        "failcnt",
-        "OOM kills",
-        "workers: peak",
-        "anon",
-        "stage: peak",
+    table = _table(
+        "in a memory cgroup: the limit is the import process's; its workers apart, unlimited",
+        (
+            "limit",
+            "import: peak",
+            "rss / cache",
+            "anon",
+            "failcnt",
+            "OOM kills",
+            "workers: peak",
+            "anon",
+            "stage: peak",
+        ),
     )
-    for column in columns:
-        table.add_column(column, justify="left" if column == "stage" else "right")
     for name, found, _ in rows:
         if cg := found.get("cgroup"):
             table.add_row(
@@ -384,19 +394,10 @@ def main() -> None:
                     floors[label] = found["count"] / found["seconds"]
                     cpu_floors[label] = found["count"] / found["cpu"]
                 rows.append((name, found, label))
-    table = Table(title=f"handscroll import, {args.count:,} features, {megabytes:.0f} MB (wall and CPU)")
-    columns = (
-        "stage",
-        "features/s",
-        "of floor",
-        "per CPU-s",
-        "of floor ",
-        "peak RSS",
-        "anon / file",
-        "peak RSS, a worker",
+    table = _table(
+        f"handscroll import, {args.count:,} features, {megabytes:.0f} MB (wall and CPU)",
+        ("features/s", "of floor", "per CPU-s", "of floor ", "peak RSS", "anon / file", "peak RSS, a worker"),
     )
-    for column in columns:
-        table.add_column(column, justify="left" if column == "stage" else "right")
     for name, found, label in rows:
         rate, per_cpu = found["count"] / found["seconds"], found["count"] / found["cpu"]
         floor, cpu_floor = floors.get(label), cpu_floors.get(label)
