@@ -49,12 +49,14 @@ def feature_graph(
     image_url: Callable[[str], str | None],
     series: tuple[str, str] | None = None,
     editions: Translations | None = None,
+    found: Json | None = None,
 ) -> list[Json]:
     """The nodes describing one feature: the article first, then its glossary.
 
     `image_url(media_id)` gives a picture's absolute address (None leaves the
     picture out); `series` is `(url, title)` of its series page; `editions` links
-    the article to the other editions of its work (issue 12).
+    the article to the other editions of its work (issue 12); `found` is
+    `enrichment_nodes(enrichment, page_url)` when the caller has it already.
     """
     article_id = f"{page_url}#article"
     credit = next((b.text for b in feature.blocks if isinstance(b, Credit)), None)
@@ -105,14 +107,14 @@ def feature_graph(
     if questions:
         article["hasPart"] = questions
     nodes = [article]
-    if enrichment is not None:
-        events = _events(enrichment, page_url)
-        if events:
-            article["about"] = events
-        places = _places(enrichment, page_url)
-        if places:
-            article["contentLocation"] = places
-        if enrichment.terms:
+    if found is None and enrichment is not None:
+        found = enrichment_nodes(enrichment, page_url)
+    if found:
+        if found["about"]:
+            article["about"] = found["about"]
+        if found["contentLocation"]:
+            article["contentLocation"] = found["contentLocation"]
+        if found["terms"]:
             glossary_id = f"{page_url}#glossary"
             article["mentions"] = {"@id": glossary_id}
             nodes.append(
@@ -120,10 +122,21 @@ def feature_graph(
                     "@id": glossary_id,
                     "@type": "DefinedTermSet",
                     "name": f"Glossary: {feature.title}",
-                    "hasDefinedTerm": [_term(t, glossary_id) for t in enrichment.terms],
+                    "hasDefinedTerm": found["terms"],
                 }
             )
     return nodes
+
+
+def enrichment_nodes(enrichment: Enrichment, page_url: str) -> Json:
+    """What enrichment adds to a feature's graph: its dated events (`about`), its places
+    (`contentLocation`) and its glossary's terms, their ids under `page_url`."""
+    glossary_id = f"{page_url}#glossary"
+    return {
+        "about": _events(enrichment, page_url),
+        "contentLocation": _places(enrichment, page_url),
+        "terms": [_term(t, glossary_id) for t in enrichment.terms],
+    }
 
 
 def _edition(language: str, url: str) -> Json:
@@ -280,6 +293,17 @@ def export_jsonld(library: Library, request: ExportRequest, out: Path) -> Export
     return report
 
 
+PAGE = "\ue000page\ue000"
+"""Stands for a page's address in nodes kept for every page of a feature (`page_parts`): text of
+the Unicode private use area, which no feature holds, and which JSON leaves as it is."""
+
+
+def written_as_is(page_url: str) -> bool:
+    """Whether JSON-LD text holds `page_url` as it is (nothing in it escaped), so `PAGE` may stand
+    for it in nodes kept from before."""
+    return script_json({"": page_url}) == f'{{"":"{page_url}"}}'
+
+
 def page_jsonld(
     feature: Feature,
     enrichment: Enrichment | None,
@@ -288,13 +312,21 @@ def page_jsonld(
     image_url: Callable[[str], str | None],
     series: tuple[str, str] | None = None,
     editions: Translations | None = None,
+    found: Json | None = None,
 ) -> Markup:
     """The JSON-LD of a feature page, ready to stand inside `<script type="application/ld+json">`.
 
     Links may be relative to the page (as the reader's are): JSON-LD resolves
-    them against the document's address.
+    them against the document's address. `found` is `enrichment_nodes(enrichment, PAGE)`,
+    kept from before (issue 11): `PAGE` in it becomes `page_url` in the text, where an
+    address JSON writes as it is stands exactly as it would have.
     """
+    if found is not None and not written_as_is(page_url):
+        found = None  # an address JSON would escape: the nodes are made again for it
+    if found is None and enrichment is not None:
+        found = enrichment_nodes(enrichment, page_url)
     nodes = feature_graph(
-        feature, enrichment, page_url=page_url, image_url=image_url, series=series, editions=editions
+        feature, None, page_url=page_url, image_url=image_url, series=series, editions=editions, found=found
     )
-    return Markup(script_json(document(nodes)))  # escaped by script_json: no `<`, `>` or `&` left
+    text = script_json(document(nodes))
+    return Markup(text.replace(PAGE, page_url))  # escaped by script_json: no `<`, `>` or `&` left
