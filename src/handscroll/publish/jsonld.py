@@ -228,7 +228,7 @@ def document(nodes: list[Json]) -> Json:
     return {"@context": SCHEMA_CONTEXT, "@graph": nodes}
 
 
-def script_json(data: Json) -> str:
+def script_json(data: Json | list[Json]) -> str:
     """JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so text cannot end it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -294,13 +294,24 @@ def export_jsonld(library: Library, request: ExportRequest, out: Path) -> Export
 
 
 PAGE = "\ue000page\ue000"
-"""Stands for a page's address in nodes kept for every page of a feature (`page_parts`): text of
+"""Stands for a page's address in text kept for every page of a feature (`page_parts`): text of
 the Unicode private use area, which no feature holds, and which JSON leaves as it is."""
+
+KeptNodes = dict[str, str]
+"""`enrichment_nodes(enrichment, PAGE)`, each list as its `script_json` text ("" when empty)."""
+
+
+def keep_nodes(enrichment: Enrichment) -> KeptNodes:
+    """What enrichment adds to a feature's graph, as text any page of the feature can splice in."""
+    return {
+        name: script_json(nodes) if nodes else ""
+        for name, nodes in enrichment_nodes(enrichment, PAGE).items()
+    }
 
 
 def written_as_is(page_url: str) -> bool:
     """Whether JSON-LD text holds `page_url` as it is (nothing in it escaped), so `PAGE` may stand
-    for it in nodes kept from before."""
+    for it in text kept from before."""
     return script_json({"": page_url}) == f'{{"":"{page_url}"}}'
 
 
@@ -312,21 +323,31 @@ def page_jsonld(
     image_url: Callable[[str], str | None],
     series: tuple[str, str] | None = None,
     editions: Translations | None = None,
-    found: Json | None = None,
+    kept: KeptNodes | None = None,
 ) -> Markup:
     """The JSON-LD of a feature page, ready to stand inside `<script type="application/ld+json">`.
 
     Links may be relative to the page (as the reader's are): JSON-LD resolves
-    them against the document's address. `found` is `enrichment_nodes(enrichment, PAGE)`,
-    kept from before (issue 11): `PAGE` in it becomes `page_url` in the text, where an
-    address JSON writes as it is stands exactly as it would have.
+    them against the document's address. `kept` is `keep_nodes(enrichment)`, kept from before
+    (issue 11): its texts stand in the page's text where the nodes would, `PAGE` in them as
+    `page_url` (for an address JSON writes as it is: `written_as_is`), so the text is the same.
     """
-    if found is not None and not written_as_is(page_url):
-        found = None  # an address JSON would escape: the nodes are made again for it
-    if found is None and enrichment is not None:
+    found: Json | None = None
+    if kept is not None:
+        found = {name: _slot(name) if text else [] for name, text in kept.items()}
+    elif enrichment is not None:
         found = enrichment_nodes(enrichment, page_url)
     nodes = feature_graph(
         feature, None, page_url=page_url, image_url=image_url, series=series, editions=editions, found=found
     )
     text = script_json(document(nodes))
-    return Markup(text.replace(PAGE, page_url))  # escaped by script_json: no `<`, `>` or `&` left
+    if kept is not None:
+        for name, nodes_text in kept.items():
+            text = text.replace(f'"{_slot(name)}"', nodes_text, 1) if nodes_text else text
+        text = text.replace(PAGE, page_url)
+    return Markup(text)  # escaped by script_json: no `<`, `>` or `&` left
+
+
+def _slot(name: str) -> str:
+    """Where kept nodes go in the page's text: a string no feature holds."""
+    return f"\ue001{name}\ue001"

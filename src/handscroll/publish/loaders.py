@@ -240,9 +240,13 @@ def load_feature(
     urls: Urls,
     map_setup: MapSetup = NO_MAP,
     view: FeatureView | None = None,
+    *,
+    kept: bool = True,
 ) -> FeaturePage:
     """A feature page with its enrichment, read from the library (or from its `view`, read already);
-    NotFoundError for an unknown slug."""
+    NotFoundError for an unknown slug. Its parts that depend on the feature alone are those kept
+    in the library (`page_parts`, made and kept when missing or stale); `kept=False` works them
+    out here and keeps nothing (the same page: tests and benchmarks compare the two)."""
     view = view or library.feature_view(slug)
     feature, language = view.feature, urls.language
     series = SeriesSummary(feature.series, view.series_title, 0) if feature.series else None
@@ -251,7 +255,7 @@ def load_feature(
         checks = load_checks(
             library, feature, view.enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
         )
-    elif written_as_is(urls.feature(slug)):
+    elif kept and written_as_is(urls.feature(slug)):
         parts = kept_parts(library, view)
     page = feature_page(
         feature,
@@ -266,6 +270,6 @@ def load_feature(
         editions={e.language: e.slug for e in view.editions},
         derived=any(e.derived and e.slug == slug for e in view.editions),
         marked=parts.marked if parts else None,
-        found=parts.found if parts else None,
+        kept_nodes=parts.nodes if parts else None,
     )
     return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15

@@ -35,11 +35,11 @@ from handscroll.publish.enriched import (
     TimelineLink,
     mark_enrichment,
 )
-from handscroll.publish.jsonld import PAGE, Json, enrichment_nodes
+from handscroll.publish.jsonld import KeptNodes, keep_nodes
 from handscroll.store import Library
 from handscroll.store.feature_view import FeatureView
 
-FORMAT = 1
+FORMAT = 2
 """The shape of kept parts: raise it when what they hold or how it is marked changes."""
 
 
@@ -48,7 +48,7 @@ class PageParts:
     """A feature's marked enrichment with every text marked, and its JSON-LD nodes (None: no enrichment)."""
 
     marked: MarkedEnrichment
-    found: Json | None
+    nodes: KeptNodes | None
 
 
 def parts_key(content_hash: str, enrichment_json: str | None) -> str:
@@ -63,7 +63,7 @@ def make_parts(feature: Feature, enrichment: Enrichment | None) -> PageParts:
     lang = han_lang(feature.language)
     for ref, text in feature_texts(feature):
         marked.texts[(ref.block, ref.field, ref.index)] = annotate(text, marked.marks.get(ref, ()), lang=lang)
-    return PageParts(marked, None if enrichment is None else enrichment_nodes(enrichment, PAGE))
+    return PageParts(marked, None if enrichment is None else keep_nodes(enrichment))
 
 
 def encode(parts: PageParts) -> bytes:
@@ -75,7 +75,7 @@ def encode(parts: PageParts) -> bytes:
         "terms": [astuple(e) for e in m.terms],
         "figures": [astuple(f) for f in m.figures],
         "places": [[*astuple(p)[:7], [[u, r.block, r.field] for u, r in links]] for p, links in m.places],
-        "found": parts.found,
+        "nodes": parts.nodes,
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
 
@@ -98,7 +98,7 @@ def decode(kept: bytes) -> PageParts:
         {(block, field, index): Markup(html) for block, field, index, html in data["texts"]},
         tuple(places),
     )
-    return PageParts(marked, data["found"])
+    return PageParts(marked, data["nodes"])
 
 
 def kept_parts(library: Library, view: FeatureView) -> PageParts:
@@ -108,7 +108,7 @@ def kept_parts(library: Library, view: FeatureView) -> PageParts:
     if view.parts is not None and view.parts[0] == key:
         return decode(view.parts[1])
     parts = make_parts(view.feature, view.enrichment)
-    library.save_render_parts([(view.feature_id, key, encode(parts))])
+    library.save_render_parts([(view.feature_id, key, encode(parts))], wait=False)
     return parts
 
 
