@@ -6,7 +6,7 @@ places, building its extras (timeline, glossary, places, fact cards) and the JSO
 enrichment found: the same for every request and interface language, and lost with the process.
 `make_parts` works them out; the reader keeps them in `store.render_parts` under `parts_key`, a
 digest of everything they were made from (the feature's content hash, its enrichment as stored,
-the format here and handscroll's version), fills a row the first time it renders a page without
+and the code that makes them), fills a row the first time it renders a page without
 a fresh one, and `handscroll prepare-pages` fills them all. A page made from them is byte for
 byte the page made without them (`tests/publish/test_page_parts.py`).
 """
@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import zlib
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from handscroll import __version__
 from handscroll.model import Enrichment, Feature, TextRef, feature_texts
+from handscroll.publish import annotate as annotate_module
+from handscroll.publish import datelabels, enriched, happenings, jsonld
 from handscroll.publish.annotate import annotate, han_lang
 from handscroll.publish.enriched import (
     FactCard,
@@ -38,9 +43,26 @@ from handscroll.publish.enriched import (
 from handscroll.publish.jsonld import KeptNodes, keep_nodes
 from handscroll.store import Library
 from handscroll.store.feature_view import FeatureView
+from handscroll.text import cjk
+from handscroll.text import pinyin_words as pinyin_words_module
 
 FORMAT = 2
-"""The shape of kept parts: raise it when what they hold or how it is marked changes."""
+"""The shape of kept parts: raise it when what they hold changes."""
+
+MADE_BY = (annotate_module, enriched, datelabels, happenings, jsonld, pinyin_words_module, cjk)
+"""The modules whose code shapes the parts: a change to any of them makes every kept part stale."""
+
+
+@cache
+def _code_digest() -> str:
+    """A digest of the code that makes the parts (`MADE_BY` and this module), so parts kept by other
+    code are never read as these (a new release, or a fix in how texts are marked)."""
+    digest = hashlib.blake2b(f"{FORMAT}\0{__version__}".encode(), digest_size=16)
+    for module in (*MADE_BY, sys.modules[__name__]):
+        digest.update(
+            Path(module.__file__ or "").read_bytes() if module.__file__ else module.__name__.encode()
+        )
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -53,7 +75,7 @@ class PageParts:
 
 def parts_key(content_hash: str, enrichment_json: str | None) -> str:
     """The key parts are kept under: equal keys, equal parts."""
-    made_of = f"{FORMAT}\0{__version__}\0{content_hash}\0{enrichment_json or ''}"
+    made_of = f"{_code_digest()}\0{content_hash}\0{enrichment_json or ''}"
     return hashlib.blake2b(made_of.encode(), digest_size=16).hexdigest()
 
 
