@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from handscroll.config import Settings
-from handscroll.pipeline import import_paths
 from handscroll.publish.enriched import map_setup
 from handscroll.publish.i18n import URL_PREFIXES
 from handscroll.publish.loaders import load_feature
@@ -18,17 +17,16 @@ from handscroll.publish.media import MediaLibrary
 from handscroll.publish.page_parts import parts_key, prepare_pages
 from handscroll.publish.render import Renderer
 from handscroll.publish.urls import WebUrls
-from handscroll.samples import PHRASES, edition_paths, sample_paths
 from handscroll.store import Library
+from publish.builders import import_sample_editions
 
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder: Path = tmp_path_factory.mktemp("parts")
     url = f"sqlite:///{folder / 'library.db'}"
+    import_sample_editions(url)
     with Library.open(url) as library:
-        paths = [str(p) for p in [*sample_paths()[:2], *edition_paths()]]
-        assert not import_paths(paths, library, Settings(db=url, phrases=PHRASES)).failed
         yield library
 
 
