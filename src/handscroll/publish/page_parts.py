@@ -59,9 +59,7 @@ def _code_digest() -> str:
     code are never read as these (a new release, or a fix in how texts are marked)."""
     digest = hashlib.blake2b(f"{FORMAT}\0{__version__}".encode(), digest_size=16)
     for module in (*MADE_BY, sys.modules[__name__]):
-        digest.update(
-            Path(module.__file__ or "").read_bytes() if module.__file__ else module.__name__.encode()
-        )
+        digest.update(Path(module.__file__).read_bytes() if module.__file__ else module.__name__.encode())
     return digest.hexdigest()
 
 
