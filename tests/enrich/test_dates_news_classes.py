@@ -44,7 +44,7 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "Over the next couple of years it will grow.", "the next couple of years", "DURATION", "P2Y"),
     (DCT, "The loan may run for an additional year.", "an additional year", "DURATION", "P1Y"),
     (DCT, "By mid afternoon the square was empty.", "mid afternoon", "TIME", "2013-03-22TAF"),
-    (DCT, "In the late afternoon the square was empty.", "late afternoon", "TIME", "2013-03-22TAF"),
+    (DCT, "In the late afternoon the square was empty.", "the late afternoon", "TIME", "2013-03-22TAF"),
     (DCT, "The toll could rise in the coming hours.", "the coming hours", "DURATION", "PTXH"),
     # a deadline the subject still has is ahead
     (DCT, "Cyprus has until Monday to raise the money.", "Monday", "DATE", "2013-03-25"),

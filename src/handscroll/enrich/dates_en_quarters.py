@@ -25,6 +25,8 @@ _QUARTER_SHIFTS = {
     "year-ago": -5, "year-earlier": -5, "current": 0, "this": 0, "next": 1, "coming": 1, "": -1,
 }  # fmt: skip
 
+_ARTICLE = re.compile(r"(?i)the\s+")
+
 
 @rule(
     r"\b(?:(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
@@ -37,12 +39,15 @@ def _quarter(found: re.Match[str]) -> Mention:
     written = found["y"] or found["y0"] or found["fy"]
     year, era = read_year(written) if written else (None, None)
     quarter = _ORDINALS[found["o"].lower()]
+    # "the third-quarter loss": the article is the loss's; TimeML marks "third-quarter" alone
+    article = _ARTICLE.match(found.group())
+    start = found.start() + (article.end() if article and found.group().lower().endswith("-quarter") else 0)
     if found["ago"] and year is None:  # "the year-ago third quarter"
-        return Mention(found.start(), found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
+        return Mention(start, found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
     if found["rel"]:  # "next year's first quarter"
         shift = ("Y", {"this": 0, "next": 1, "last": -1}[found["rel"].lower()])
-        return Mention(found.start(), found.end(), quarter=quarter, shift=shift, deictic=True)
-    return Mention(found.start(), found.end(), year, era, quarter=quarter)
+        return Mention(start, found.end(), quarter=quarter, shift=shift, deictic=True)
+    return Mention(start, found.end(), year, era, quarter=quarter)
 
 
 @rule(

@@ -28,7 +28,8 @@ _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 
 
 @rule(
-    r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
+    # "3 p.m.", "10:30 am", and "11.30am" as British and agency copy write it
+    r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
     r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
@@ -85,14 +86,15 @@ def _noon(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:[Aa]t|[Bb]y|[Dd]uring\s+the|[Ii]n\s+the|[Tt]hrough\s+the|[Oo]ne)\s+(?P<pre>(?:early|late|mid)[\s-]?)?"
+    r"\b(?:[Aa]t|[Bb]y|(?:[Dd]uring|[Ii]n|[Ii]nto|[Uu]ntil|[Tt]hrough)\s+(?P<the>the)|[Oo]ne)\s+(?P<pre>(?:early|late|mid)[\s-]?)?"
     r"(?P<t>night|morning|afternoon|evening)\b(?!\s+(?:of|hours)\b)",
     key="unit",
     needs=("night", "morning", "afternoon", "evening"),
 )
 def _part_of_day(found: re.Match[str]) -> Mention:
-    """ "in the morning", "by mid afternoon": part of the day in view; "at night" alone is a habit."""
-    start = found.start("pre") if found["pre"] else found.start("t")
+    """ "in the morning", "into the night", "by mid afternoon": the day in view; "at night" is a habit."""
+    # "in the morning": TimeML's extent keeps the article, as in "the next morning"
+    start = found.start("the") if found["the"] else found.start("pre") if found["pre"] else found.start("t")
     if not found["pre"] and found.group().lower().startswith(("at ", "by ")):  # "moved only at night"
         code = _TOD_CODES[found["t"]]
         return Mention(start, found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")

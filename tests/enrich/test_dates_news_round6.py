@@ -1,0 +1,69 @@
+"""Forms of the sixth round of issue 16: agency clock times, stretches "in years", extents with "the".
+
+Sentences are our own. News mode: the document date is Friday 22 March 2013, or
+Thursday 26 October 1989 for an earnings report written in the fourth quarter.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handscroll.enrich.dates import find_dates
+
+DCT = "2013-03-22"
+OCT89 = "1989-10-26"
+
+# (document date, sentence, span, type, value)
+FORMS: list[tuple[str, str, str, str, str]] = [
+    # clock times as British and agency copy write them
+    (DCT, "The flight took off at 11.30 am local time.", "11.30 am", "TIME", "2013-03-22T11:30"),
+    (DCT, "Voting closed at 4.15pm.", "4.15pm", "TIME", "2013-03-22T16:15"),
+    # "in years" after a superlative or a negation: a stretch of no stated length
+    (DCT, "It was the worst attack in years.", "years", "DURATION", "PXY"),
+    (DCT, "It is the first such visit in decades.", "decades", "DURATION", "PXY"),
+    (DCT, "The index hit its lowest level in months.", "months", "DURATION", "PXM"),
+    (DCT, "They haven't spoken in years, he said.", "years", "DURATION", "PXY"),
+    # "in past years" as "in recent years": a reference to the past
+    (DCT, "There were sell programs in past years, too.", "past years", "DATE", "PAST_REF"),
+    (DCT, "In past decades the city grew.", "past decades", "DATE", "PAST_REF"),
+    # TimeML's extent keeps the article of a counted stretch and of a part of the day
+    (OCT89, "For the nine months, net rose 4%.", "the nine months", "DURATION", "P9M"),
+    (DCT, "It was the four days he had asked for.", "the four days", "DURATION", "P4D"),
+    (DCT, "The rally began in the morning.", "the morning", "TIME", "2013-03-22TMO"),
+    (DCT, "The talks went on until the evening.", "the evening", "TIME", "2013-03-22TEV"),
+    (DCT, "Fighting went on into the night.", "the night", "TIME", "2013-03-22TNI"),
+    # ... but not the article of the noun a period qualifies
+    (OCT89, "A major factor in the third-quarter loss was a write-down.", "third-quarter", "DATE", "1989-Q3"),
+    (DCT, "Thousands came for the two day rally.", "two day", "DURATION", "P2D"),
+]
+
+
+@pytest.mark.parametrize(("dct", "sentence", "span", "kind", "value"), FORMS, ids=[row[1] for row in FORMS])
+def test_news_form(dct: str, sentence: str, span: str, kind: str, value: str) -> None:
+    found = [(x.text, x.type, x.value) for x in find_dates(sentence, dct=dct, ranges=False)]
+    assert (span, kind, value) in found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deal was announced at 10:30 a.m. local time (1430 GMT).",
+        "The convoy left at 0600 hours.",
+    ],
+)
+def test_a_clock_time_the_24_hour_way_is_never_a_year(sentence: str) -> None:
+    found = find_dates(sentence, dct=DCT, ranges=False)
+    assert all(x.type != "DATE" for x in found), [(x.text, x.type, x.value) for x in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was seen in years of war.",
+        "In years to come, they will remember.",
+        "The Hundred Days Offensive began.",
+    ],
+)
+def test_no_stretch_without_a_superlative_and_none_in_a_name(sentence: str) -> None:
+    found = find_dates(sentence, dct=DCT, ranges=False)
+    assert [x.text for x in found if x.type == "DURATION"] == [], found
