@@ -18,11 +18,25 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # clock times as British and agency copy write them
     (DCT, "The flight took off at 11.30 am local time.", "11.30 am", "TIME", "2013-03-22T11:30"),
     (DCT, "Voting closed at 4.15pm.", "4.15pm", "TIME", "2013-03-22T16:15"),
-    # "in years" after a superlative or a negation: a stretch of no stated length
+    # "local time" before the day it names: one expression, dated by that day (Wednesday's paper)
+    (
+        "2013-03-20",
+        "The polls will shut 1 p.m. local time Friday.",
+        "1 p.m. local time Friday",
+        "TIME",
+        "2013-03-22T13:00",
+    ),
+    # "Sept 20" without the dot, as agency copy writes it
+    (DCT, "The phone will go on sale on Sept 20.", "Sept 20", "DATE", "2013-09-20"),
+    # "since" keeps a weekday behind the document date ("Saturday" alone in Friday's paper is tomorrow)
+    (DCT, "He has been missing since Saturday night.", "Saturday night", "TIME", "2013-03-16TNI"),
+    (DCT, "He has been missing since Saturday.", "Saturday", "DATE", "2013-03-16"),
+    # "in years" after a superlative or a negation, "take years": a stretch of no stated length
     (DCT, "It was the worst attack in years.", "years", "DURATION", "PXY"),
     (DCT, "It is the first such visit in decades.", "decades", "DURATION", "PXY"),
     (DCT, "The index hit its lowest level in months.", "months", "DURATION", "PXM"),
     (DCT, "They haven't spoken in years, he said.", "years", "DURATION", "PXY"),
+    (DCT, "He said it would take years to rebuild.", "years", "DURATION", "PXY"),
     # "in past years" as "in recent years": a reference to the past
     (DCT, "There were sell programs in past years, too.", "past years", "DATE", "PAST_REF"),
     (DCT, "In past decades the city grew.", "past decades", "DATE", "PAST_REF"),
@@ -54,6 +68,11 @@ def test_news_form(dct: str, sentence: str, span: str, kind: str, value: str) ->
 def test_a_clock_time_the_24_hour_way_is_never_a_year(sentence: str) -> None:
     found = find_dates(sentence, dct=DCT, ranges=False)
     assert all(x.type != "DATE" for x in found), [(x.text, x.type, x.value) for x in found]
+
+
+def test_quarterly_is_no_quarter() -> None:
+    found = find_dates("It was the first quarterly loss since 2009.", dct=DCT, ranges=False)
+    assert [(x.text, x.value) for x in found] == [("2009", "2009")]
 
 
 @pytest.mark.parametrize(

@@ -253,7 +253,8 @@ def _vague_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|centuries|hours)\b"
+    r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|lasted|lasting|take|takes|taking|took)\s+"
+    r"(?P<u>years|months|weeks|days|decades|centuries|hours)\b"
     r"|\bin\s+(?P<u2>years|months|weeks|decades)\b(?!\s+(?:to\s+come|past|ahead|of)\b)",
     key="unit",
     needs=("years", "months", "weeks", "days", "decades", "centuries", "hours"),

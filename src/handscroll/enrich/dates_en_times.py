@@ -33,7 +33,7 @@ _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
     r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
-    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b)?"
+    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|\s+local\s+time\b(?=,?\s+(?:on\s+)?[A-Z]))?"
     rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{_WEEKDAY})\b|(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?))?",
     key="clock",
 )

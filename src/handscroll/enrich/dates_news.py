@@ -143,7 +143,8 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         return written - dt.timedelta(days=back or 7)
     if mention.lean > 0 or looks_ahead(text, mention.start):
         return written + dt.timedelta(days=(mention.weekday - written.isoweekday()) % 7 or 7)
-    if back == 6:  # the day after the document's: "Saturday" in Friday's paper is tomorrow
+    since = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
+    if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
         return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
 
