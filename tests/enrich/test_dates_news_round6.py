@@ -37,6 +37,9 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "The index hit its lowest level in months.", "months", "DURATION", "PXM"),
     (DCT, "They haven't spoken in years, he said.", "years", "DURATION", "PXY"),
     (DCT, "He said it would take years to rebuild.", "years", "DURATION", "PXY"),
+    # British reporting periods: "the year to February" is a year's length, as "the year ended March 31"
+    (DCT, "Inflation was 2.8% in the year to February.", "the year", "DURATION", "P1Y"),
+    (DCT, "Prices rose in the year to the end of March.", "the year", "DURATION", "P1Y"),
     # "in past years" as "in recent years": a reference to the past
     (DCT, "There were sell programs in past years, too.", "past years", "DATE", "PAST_REF"),
     (DCT, "In past decades the city grew.", "past decades", "DATE", "PAST_REF"),

@@ -14,7 +14,7 @@ import re
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import YEAR, read_year
+from handscroll.enrich.dates_en import MONTH, YEAR, read_year
 
 #: What a report says of a period: "first-half profit", "Q3 results".
 _BUSINESS_NOUN = r"(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output|figures|GDP)"
@@ -95,15 +95,19 @@ def _year_ago(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), shift=("Y", -1), deictic=True)
 
 
-@rule(r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", key="unit", needs=("ended", "ending"))
+@rule(
+    rf"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b|\s+to\s+(?:the\s+end\s+of\s+)?{MONTH})",
+    key="unit",
+    needs=("ended", "ending", "to "),
+)
 def _year_ended(found: re.Match[str]) -> Mention:
-    """ "for the year ended March 31": a reporting year, the length of it (P1Y) as TimeML marks it."""
+    """ "for the year ended March 31", "in the year to February": a reporting year, its length (P1Y)."""
     return Mention(found.start(), found.end(), literal="P1Y", kind="DURATION")
 
 
 @rule(
     r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:ended|ending|earlier|ago|before|after|of|in|when|that|"
-    r"end|\d))(?!-)",
+    r"end|\d|to\s+(?:the\s+end\s+of\s+)?[A-Z]))(?!-)",
     key="unit",
     needs=("year",),
 )
