@@ -28,6 +28,8 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     ),
     # "Sept 20" without the dot, as agency copy writes it
     (DCT, "The phone will go on sale on Sept 20.", "Sept 20", "DATE", "2013-09-20"),
+    # a clause that looks ahead never means a month long past, however far ahead the next one is
+    ("2013-03-01", "She will command a mission in December.", "December", "DATE", "2013-12"),
     # "since" keeps a weekday behind the document date ("Saturday" alone in Friday's paper is tomorrow)
     (DCT, "He has been missing since Saturday night.", "Saturday night", "TIME", "2013-03-16TNI"),
     (DCT, "He has been missing since Saturday.", "Saturday", "DATE", "2013-03-16"),

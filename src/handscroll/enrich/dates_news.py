@@ -201,7 +201,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
             continue
         if mention.day is None and month == written.month and year == written.year:
             gap = 0
-        cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (200 if ahead and gap < -31 else 0)
+        cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (1000 if ahead and gap < -31 else 0)
         if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
             cost += 1000
         if best_gap is None or cost < best_gap:
