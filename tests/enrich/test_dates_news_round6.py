@@ -39,6 +39,10 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "The index hit its lowest level in months.", "months", "DURATION", "PXM"),
     (DCT, "They haven't spoken in years, he said.", "years", "DURATION", "PXY"),
     (DCT, "He said it would take years to rebuild.", "years", "DURATION", "PXY"),
+    # "today's world": the present of a generalisation (PRESENT_REF); "today's vote" is the day
+    (DCT, "Jobs are scarce in today's world.", "today", "DATE", "PRESENT_REF"),
+    (DCT, "The case is for today's youth what the war was.", "today", "DATE", "PRESENT_REF"),
+    (DCT, "Today's vote was delayed.", "Today", "DATE", "2013-03-22"),
     # British reporting periods: "the year to February" is a year's length, as "the year ended March 31"
     (DCT, "Inflation was 2.8% in the year to February.", "the year", "DURATION", "P1Y"),
     (DCT, "Prices rose in the year to the end of March.", "the year", "DURATION", "P1Y"),

@@ -53,6 +53,11 @@ _SUPERLATIVE = re.compile(
     r"(?:\b(?:first|only|best|worst|most|least|record|not|never|\w+(?:iest|ggest|ttest|ghest|west|rgest|"
     r"ngest|atest|llest|ckest|rpest|epest|nest|ffest|ldest|rtest))|n't)\b[^.;:!?]*$"
 )
+#: "today's world", "today's youth": the present of a generalisation (PRESENT_REF), not the document's day.
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|teenagers|young|standards|terms|"
+    r"dollars|technology|culture|families|women|men|students|consumers|computers|economy|realities|reality)\b"
+)
 _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
@@ -303,7 +308,8 @@ def _deictic(found: re.Match[str]) -> Mention | None:
     # TimeML leaves these alone; "recently" is marked in TimeBank but not in the TempEval-3 test set
     if word.startswith(("former", "this")) or word in ("recent", "current", "recently"):
         return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
-    if word == "today":  # with a document date, that day
+    # "today" with a document date is that day; "today's world" is the present of a generalisation
+    if word == "today" and not _GENERIC_TODAY.match(found.string, found.end()):
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
     return Mention(found.start(), found.end(), literal=ref)
 
