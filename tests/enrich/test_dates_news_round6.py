@@ -39,6 +39,7 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "The index hit its lowest level in months.", "months", "DURATION", "PXM"),
     (DCT, "They haven't spoken in years, he said.", "years", "DURATION", "PXY"),
     (DCT, "He said it would take years to rebuild.", "years", "DURATION", "PXY"),
+    (DCT, "The dispute goes back a number of years.", "a number of years", "DURATION", "PXY"),
     # "today's world": the present of a generalisation (PRESENT_REF); "today's vote" is the day
     (DCT, "Jobs are scarce in today's world.", "today", "DATE", "PRESENT_REF"),
     (DCT, "The case is for today's youth what the war was.", "today", "DATE", "PRESENT_REF"),
