@@ -40,7 +40,7 @@ _COUNT_NOUN = re.compile(
     r"\s*(?:more\s+|other\s+|of\s+(?:the|his|their)\s+)?(?:[a-z]+\s+)?(?:men|troops|soldiers|people|persons|"
     r"civilians|prisoners|casualties|dead|killed|wounded|km|kilomet(?:re|er)s|miles|met(?:re|er)s|feet|"
     r"ft|tons|tonnes|aircraft|planes|tanks|guns|ships|vessels|horses|cavalry|infantry|strong|hp|mm|"
-    r"rifles|sorties|divisions|votes|members|%|percent|per\s+cent)\b"
+    r"rifles|sorties|divisions|votes|members|%|percent|per\s+cent|hundred|thousand|million|billion)\b"
 )
 #: "(1430 GMT)", "at 0600 hours": a clock time the 24-hour way, never a year.
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|Z|hrs|hours|local\s+time)\b")
