@@ -56,6 +56,8 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "The rally began in the morning.", "the morning", "TIME", "2013-03-22TMO"),
     (DCT, "The talks went on until the evening.", "the evening", "TIME", "2013-03-22TEV"),
     (DCT, "Fighting went on into the night.", "the night", "TIME", "2013-03-22TNI"),
+    (OCT89, "The charge came in the 1988 second quarter.", "the 1988 second quarter", "DATE", "1988-Q2"),
+    (OCT89, "Net rose 6% in the latest nine months.", "the latest nine months", "DURATION", "P9M"),
     # ... but not the article of the noun a period qualifies
     (OCT89, "A major factor in the third-quarter loss was a write-down.", "third-quarter", "DATE", "1989-Q3"),
     (DCT, "Thousands came for the two day rally.", "two day", "DURATION", "P2D"),

@@ -29,7 +29,7 @@ _ARTICLE = re.compile(r"(?i)the\s+")
 
 
 @rule(
-    r"\b(?:(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
+    r"\b(?:(?:the\s+)?(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
     r"(?:fiscal\s+(?P<fy>\d{4})\s+|fiscal[\s-]+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
     r"[\s-]+(?:fiscal[\s-]+)?quarter(?=s?\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
     re.IGNORECASE,

@@ -175,7 +175,7 @@ def _and_a_half(unit: str, whole: int) -> str:
 
 
 @rule(
-    rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
+    rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|latest|past|previous|first|final|coming|ensuing|"
     rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|a\s+number\s+of|(?:a\s+)?couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
     rf"(?:more\s+|long\s+|full\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
     lower=True,
