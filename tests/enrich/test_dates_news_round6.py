@@ -47,6 +47,8 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # British reporting periods: "the year to February" is a year's length, as "the year ended March 31"
     (DCT, "Inflation was 2.8% in the year to February.", "the year", "DURATION", "P1Y"),
     (DCT, "Prices rose in the year to the end of March.", "the year", "DURATION", "P1Y"),
+    # "decades ago", "centuries ago": as "years ago", a reference to the past
+    (DCT, "The company was founded decades ago.", "decades ago", "DATE", "PAST_REF"),
     # "in past years" as "in recent years": a reference to the past
     (DCT, "There were sell programs in past years, too.", "past years", "DATE", "PAST_REF"),
     (DCT, "In past decades the city grew.", "past decades", "DATE", "PAST_REF"),

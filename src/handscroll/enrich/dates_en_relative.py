@@ -366,7 +366,7 @@ def _year_end(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards|ago)\b",
+    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Cc]enturies)\s+(?P<dir>later|earlier|afterwards|ago)\b",
     key="unit",
     needs=("later", "earlier", "afterwards", "ago"),
 )
