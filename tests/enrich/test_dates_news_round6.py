@@ -26,6 +26,10 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "TIME",
         "2013-03-22T13:00",
     ),
+    # a clock time and the day it names are one expression: "7 p.m. yesterday", "8pm on Sunday, March 24"
+    (DCT, "He was arrested at 7 p.m. yesterday.", "7 p.m. yesterday", "TIME", "2013-03-21T19:00"),
+    (DCT, "The deadline is noon tomorrow.", "noon tomorrow", "TIME", "2013-03-23T12:00"),
+    (DCT, "Polls close at 8pm on Sunday, March 24.", "8pm on Sunday, March 24", "TIME", "2013-03-24T20:00"),
     # "Sept 20" without the dot, as agency copy writes it
     (DCT, "The phone will go on sale on Sept 20.", "Sept 20", "DATE", "2013-09-20"),
     # a clause that looks ahead never means a month long past, however far ahead the next one is
