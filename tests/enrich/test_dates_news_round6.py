@@ -48,6 +48,8 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     (DCT, "Jobs are scarce in today's world.", "today", "DATE", "PRESENT_REF"),
     (DCT, "The case is for today's youth what the war was.", "today", "DATE", "PRESENT_REF"),
     (DCT, "Today's vote was delayed.", "Today", "DATE", "2013-03-22"),
+    # "the end of the week" as "the end of the month": a part of the story's week
+    (DCT, "A decision is expected by the end of the week.", "the end of the week", "DATE", "2013-W12"),
     # British reporting periods: "the year to February" is a year's length, as "the year ended March 31"
     (DCT, "Inflation was 2.8% in the year to February.", "the year", "DURATION", "P1Y"),
     (DCT, "Prices rose in the year to the end of March.", "the year", "DURATION", "P1Y"),

@@ -341,12 +341,12 @@ def _set(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?:[Tt]he\s+)?(?P<p>end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)"
-    r"\s+of\s+the\s+(?P<u>year|month|decade|century)\b",
+    r"\s+of\s+the\s+(?P<u>year|month|week|decade|century)\b",
     key="unit",
-    needs=("year", "month", "decade", "century"),
+    needs=("year", "month", "week", "decade", "century"),
 )
 def _part_of_this(found: re.Match[str]) -> Mention:
-    """ "the end of the year": a part of the anchor's year or month."""
+    """ "the end of the year", "the end of the week": a part of the anchor's year, month or week."""
     word = " ".join(found["p"].split())
     mod = "START" if word in ("beginning", "start", "early part", "first part") else "END"
     mod = "MID" if word == "middle" else mod
