@@ -82,7 +82,7 @@ def test_news_form(dct: str, sentence: str, span: str, kind: str, value: str) ->
     "sentence",
     [
         "The deal was announced at 10:30 a.m. local time (1430 GMT).",
-        "The convoy left at 0600 hours.",
+        "The convoy left at 1400 hours.",
         "The population reached 1350 million.",
     ],
 )
