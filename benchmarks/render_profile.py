@@ -5,7 +5,10 @@ distinct feature slugs at random and makes each page once, in process, as the re
 on a cache miss: the reads (`Library.feature_view`, which gives the page's stamp too),
 the context (`contexts.feature_page`), the Jinja render, and the answer kept (gzip and
 ETag). CPU by `time.process_time` per stage, medians and means; `--profile` prints the
-cProfile of a second round of other slugs, the costliest functions first.
+cProfile of a second round of other slugs, the costliest functions first. The page's parts kept
+in the library (`page_parts`, issue 11) are read as the reader reads them (run `handscroll
+prepare-pages` on the library first, or the first round makes and keeps them);
+`--without-kept` works them out on every render instead, as before they were kept.
 
 Not a test: nothing here asserts.
 
@@ -53,6 +56,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--language", default="en", help="the interface language (en, zh-hant, zh-hans)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--without-kept", action="store_true", help="work out the kept parts every time")
     args = parser.parse_args()
     url = f"sqlite:///{args.library}"
     slugs = slugs_of(args.library, args.pages * 2, seed=11)
@@ -71,7 +75,7 @@ def main() -> None:
             t1 = clock()
             view = store.feature_view(slug)
             t2 = clock()
-            page = load_feature(store, slug, media, urls, maps, view=view)
+            page = load_feature(store, slug, media, urls, maps, view=view, kept=not args.without_kept)
             t3 = clock()
             html = renderer.render_utf8(page)
             t4 = clock()
@@ -88,7 +92,8 @@ def main() -> None:
         sizes = [one(slug, times) for slug in slugs[20 : 20 + args.pages]]
         totals = [sum(parts) for parts in zip(*times.values(), strict=True)]
         size = statistics.median(sizes)
-        print(f"{len(sizes)} first renders, {args.language}, median page {size:,.0f} bytes")
+        kept = "worked out each time" if args.without_kept else "kept"
+        print(f"{len(sizes)} first renders, {args.language}, parts {kept}, median page {size:,.0f} bytes")
         print(f"{'stage':<10} {'median ms':>10} {'mean ms':>9}")
         for stage, spent in [*times.items(), ("total", totals)]:
             print(f"{stage:<10} {statistics.median(spent):>10.2f} {statistics.mean(spent):>9.2f}")

@@ -22,6 +22,7 @@ TEXTS = (
     "At 0900 GMT, or 1000 local time, the coming hours began.",
     "This century and this decade, to the end of the decade.",
     "Over the years, since June, in the fiscal year ended Jan. 31.",
+    "For the nine months, the worst loss in years, the third-quarter loss, 11.30 am (1430 GMT), decades ago.",
 )
 
 

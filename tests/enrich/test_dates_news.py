@@ -132,7 +132,7 @@ TYPED: list[tuple[str, str, str, str]] = [
     ("The firm grew for a decade.", "a decade", "DURATION", "P10Y"),
     ("The strike lasted three weeks.", "three weeks", "DURATION", "P3W"),
     ("Talks will start soon.", "soon", "DATE", "FUTURE_REF"),
-    ("He spoke at 3 p.m. today.", "3 p.m.", "TIME", "2013-03-22T15:00"),
+    ("He spoke at 3 p.m. today.", "3 p.m. today", "TIME", "2013-03-22T15:00"),
 ]
 
 

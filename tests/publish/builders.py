@@ -46,3 +46,14 @@ def save_enrichment(url: str, slug: str, enrichment: object) -> None:
     """Store a hand-made enrichment (hostile text, overlaps) for a feature already imported."""
     with Library.open(url) as library:
         library.save_enrichments([(slug, enrichment)])  # type: ignore[list-item]
+
+
+def import_sample_editions(url: str) -> None:
+    """Import the first two bundled samples and their other editions, enriched, into the library at `url`."""
+    from handscroll.config import Settings
+    from handscroll.pipeline import import_paths
+    from handscroll.samples import PHRASES, edition_paths, sample_paths
+
+    with Library.open(url) as library:
+        paths = [str(p) for p in [*sample_paths()[:2], *edition_paths()]]
+        assert not import_paths(paths, library, Settings(db=url, phrases=PHRASES)).failed

@@ -11,10 +11,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from handscroll.config import Settings
-from handscroll.pipeline import import_paths
 from handscroll.publish.web import create_app
-from handscroll.samples import PHRASES, edition_paths, sample_paths
-from handscroll.store import Library
+from publish.builders import import_sample_editions
 
 KEY = "handscroll_sample_civilwar:2"
 
@@ -23,9 +21,7 @@ KEY = "handscroll_sample_civilwar:2"
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     folder: Path = tmp_path_factory.mktemp("editions")
     url = f"sqlite:///{folder / 'library.db'}"
-    with Library.open(url) as library:
-        paths = [str(p) for p in [*sample_paths()[:2], *edition_paths()]]
-        assert not import_paths(paths, library, Settings(db=url, phrases=PHRASES)).failed
+    import_sample_editions(url)
     app = create_app(url, Settings(db=url), cache_dir=folder / "cache")
     with TestClient(app) as test_client:
         yield test_client

@@ -21,7 +21,7 @@ from .conftest import downgrade
 
 TABLES = {
     "alembic_version", "series", "features", "blocks", "enrichments", "events", "terms", "places",
-    "redirects", "quiz_approvals", "editions", "library_version",
+    "redirects", "quiz_approvals", "editions", "library_version", "render_parts",
     "accounts", "login_attempts", "sessions", "revisions", "edition_states", "review_comments",
     "working_copies", "audit_log", "media_assets", "media_uses", "preview_links",
     "workspace_secrets",

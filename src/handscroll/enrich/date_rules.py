@@ -44,7 +44,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
     "month": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
               "sep.", "sept.", "oct.", "nov.", "dec.", "jan ", "feb ", "mar ", "apr ", "jun ", "jul ",
-              "aug ", "sep ", "oct ", "nov ", "dec "),
+              "aug ", "sep ", "sept ", "oct ", "nov ", "dec "),
     "deictic": ("now", "today", "current", "present", "modern", "recent", "former", "time", "period",
                 "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past",
                 "tenure", "these days"),

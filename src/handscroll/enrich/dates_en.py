@@ -40,8 +40,10 @@ _COUNT_NOUN = re.compile(
     r"\s*(?:more\s+|other\s+|of\s+(?:the|his|their)\s+)?(?:[a-z]+\s+)?(?:men|troops|soldiers|people|persons|"
     r"civilians|prisoners|casualties|dead|killed|wounded|km|kilomet(?:re|er)s|miles|met(?:re|er)s|feet|"
     r"ft|tons|tonnes|aircraft|planes|tanks|guns|ships|vessels|horses|cavalry|infantry|strong|hp|mm|"
-    r"rifles|sorties|divisions|votes|members|%|percent|per\s+cent)\b"
+    r"rifles|sorties|divisions|votes|members|%|percent|per\s+cent|hundred|thousand|million|billion)\b"
 )
+#: "(1430 GMT)", "at 0600 hours": a clock time the 24-hour way, never a year.
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|Z|hrs|hours|local\s+time)\b")
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|[Rr]oute|[Hh]ighway|[Nn]o\.|[Nn]umber|[Hh]ill|[Ff]light|[Rr]oom|"
     r"[Ss]ection|[Aa]rticle|[Rr]esolution|[Ll]aw|[Pp]salm|[Hh]eight|[Tt]ype|[Mm]odel)|US\$|USD|[$£€¥])\s*$"
@@ -162,7 +164,7 @@ def _year(found: re.Match[str]) -> Mention | None:
         return None
     if _NOT_A_YEAR_BEFORE.search(text, max(0, found.start() - 20), found.start()):
         return None
-    if era is None and _COUNT_NOUN.match(text, found.end()):
+    if era is None and (_COUNT_NOUN.match(text, found.end()) or _CLOCK_AFTER.match(text, found.end())):
         return None
     return Mention(found.start(), found.end(), year, era)
 

@@ -14,7 +14,7 @@ import re
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import YEAR, read_year
+from handscroll.enrich.dates_en import MONTH, YEAR, read_year
 
 #: What a report says of a period: "first-half profit", "Q3 results".
 _BUSINESS_NOUN = r"(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output|figures|GDP)"
@@ -25,11 +25,13 @@ _QUARTER_SHIFTS = {
     "year-ago": -5, "year-earlier": -5, "current": 0, "this": 0, "next": 1, "coming": 1, "": -1,
 }  # fmt: skip
 
+_ARTICLE = re.compile(r"(?i)the\s+")
+
 
 @rule(
-    r"\b(?:(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
+    r"\b(?:(?:the\s+)?(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
     r"(?:fiscal\s+(?P<fy>\d{4})\s+|fiscal[\s-]+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
-    r"[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
+    r"[\s-]+(?:fiscal[\s-]+)?quarter(?=s?\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
     re.IGNORECASE,
     key="quarter",
 )
@@ -37,12 +39,15 @@ def _quarter(found: re.Match[str]) -> Mention:
     written = found["y"] or found["y0"] or found["fy"]
     year, era = read_year(written) if written else (None, None)
     quarter = _ORDINALS[found["o"].lower()]
+    # "the third-quarter loss": the article is the loss's; TimeML marks "third-quarter" alone
+    article = _ARTICLE.match(found.group())
+    start = found.start() + (article.end() if article and found.group().lower().endswith("-quarter") else 0)
     if found["ago"] and year is None:  # "the year-ago third quarter"
-        return Mention(found.start(), found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
+        return Mention(start, found.end(), quarter=quarter, shift=("Y", -1), deictic=True)
     if found["rel"]:  # "next year's first quarter"
         shift = ("Y", {"this": 0, "next": 1, "last": -1}[found["rel"].lower()])
-        return Mention(found.start(), found.end(), quarter=quarter, shift=shift, deictic=True)
-    return Mention(found.start(), found.end(), year, era, quarter=quarter)
+        return Mention(start, found.end(), quarter=quarter, shift=shift, deictic=True)
+    return Mention(start, found.end(), year, era, quarter=quarter)
 
 
 @rule(
@@ -90,15 +95,19 @@ def _year_ago(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), shift=("Y", -1), deictic=True)
 
 
-@rule(r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)", key="unit", needs=("ended", "ending"))
+@rule(
+    rf"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b|\s+to\s+(?:the\s+end\s+of\s+)?{MONTH})",
+    key="unit",
+    needs=("ended", "ending", "to "),
+)
 def _year_ended(found: re.Match[str]) -> Mention:
-    """ "for the year ended March 31": a reporting year, the length of it (P1Y) as TimeML marks it."""
+    """ "for the year ended March 31", "in the year to February": a reporting year, its length (P1Y)."""
     return Mention(found.start(), found.end(), literal="P1Y", kind="DURATION")
 
 
 @rule(
     r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:ended|ending|earlier|ago|before|after|of|in|when|that|"
-    r"end|\d))(?!-)",
+    r"end|\d|to\s+(?:the\s+end\s+of\s+)?[A-Z]))(?!-)",
     key="unit",
     needs=("year",),
 )

@@ -48,6 +48,16 @@ _RATE = re.compile(
     r"twice|once)\b)"
     r"(?:\s+[A-Za-z-]+){0,2},?\s+$"
 )
+#: The clause before "in years": "the first time", "its highest level", "the worst attack", "not seen".
+_SUPERLATIVE = re.compile(
+    r"(?:\b(?:first|only|best|worst|most|least|record|not|never|\w+(?:iest|ggest|ttest|ghest|west|rgest|"
+    r"ngest|atest|llest|ckest|rpest|epest|nest|ffest|ldest|rtest))|n't)\b[^.;:!?]*$"
+)
+#: "today's world", "today's youth": the present of a generalisation (PRESENT_REF), not the document's day.
+_GENERIC_TODAY = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|teenagers|young|standards|terms|"
+    r"dollars|technology|culture|families|women|men|students|consumers|computers|economy|realities|reality)\b"
+)
 _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
@@ -165,8 +175,8 @@ def _and_a_half(unit: str, whole: int) -> str:
 
 
 @rule(
-    rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|past|previous|first|final|coming|ensuing|"
-    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|(?:a\s+)?couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
+    rf"\b(?:(?P<q>{_QUANTIFIER})\s+(?!the\s))?(?:the\s+(?:next|following|last|latest|past|previous|first|final|coming|ensuing|"
+    rf"subsequent|intervening|preceding)\s+)?(?P<hf>half\s+)?(?P<n>{NUMBER}|an?|a\s+few|few|several|many|a\s+number\s+of|(?:a\s+)?couple\s+of)(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+"
     rf"(?:more\s+|long\s+|full\s+|additional\s+|extra\s+|trading\s+|business\s+|working\s+)?(?P<u>{_UNIT})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:old|of\s+age))?\b",
     lower=True,
     key="unit",
@@ -218,6 +228,22 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
+    rf"\b[Tt]he\s+(?P<n>{NUMBER})\s+(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)\b(?![\s-]+old\b)",
+    key="unit",
+    needs=("years", "months", "weeks", "days", "hours", "minutes", "decades", "centuries"),
+)
+def _the_stretch(found: re.Match[str]) -> Mention | None:
+    """ "for the nine months", "the four days he considered": TimeML's extent keeps the article.
+
+    Case-sensitive on purpose: "the Hundred Days", "the Seven Years War" are names, whose
+    article is not the stretch's; nor is "the two day rally"'s (a singular unit, left out here).
+    """
+    if 1000 <= (parse_number(found["n"]) or 0) <= 2100 and found["n"][0].isdigit():
+        return None
+    return _duration(found.start(), found.end(), found["n"], found["u"], None)
+
+
+@rule(
     r"\b(?:[Tt]he\s+(?:next|following|last|past|previous|coming|ensuing|subsequent|intervening|preceding|final)"
     r"|[Cc]oming)\s+(?P<u>years|months|weeks|days|hours|minutes|decades|centuries|decade|century)\b"
     r"|\b[Tt]he\s+(?P<ua>years|months|weeks|days|hours)\s+ahead\b",
@@ -232,15 +258,20 @@ def _vague_period(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|lasted|lasting|took)\s+(?P<u>years|months|weeks|days|decades|centuries|hours)\b"
-    r"|\b(?:time|level|high|low|best|worst|first)\s+in\s+(?P<u2>years|months|weeks|decades)\b",
+    r"\b(?:[Ff]or|[Ww]ithin|[Oo]ver|lasted|lasting|take|takes|taking|took)\s+"
+    r"(?P<u>years|months|weeks|days|decades|centuries|hours)\b"
+    r"|\bin\s+(?P<u2>years|months|weeks|decades)\b(?!\s+(?:to\s+come|past|ahead|of)\b)",
     key="unit",
     needs=("years", "months", "weeks", "days", "decades", "centuries", "hours"),
 )
 def _bare_period(found: re.Match[str]) -> Mention | None:
-    """ "for weeks", "for centuries"; "the first time in years", "the highest level in decades"."""
-    unit = "u" if found["u"] else "u2"
-    return _duration(found.start(unit), found.end(unit), None, found[unit], None)
+    """ "for weeks", "for centuries"; "the first time in years", "the worst attack in decades"."""
+    if found["u"]:
+        return _duration(found.start("u"), found.end("u"), None, found["u"], None)
+    # "in years" is a stretch only where a superlative counts over it; "in years of war" is not
+    if not _SUPERLATIVE.search(found.string, max(0, found.start() - 60), found.start()):
+        return None
+    return _duration(found.start("u2"), found.end("u2"), None, found["u2"], None)
 
 
 @rule(
@@ -261,7 +292,7 @@ def _tenure(found: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
-    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\sof\s)the\s+past|"
+    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\b[Ii]n\s)past\s+(?:years|decades)|(?<=\sof\s)the\s+past|"
     r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )
@@ -273,11 +304,12 @@ def _deictic(found: re.Match[str]) -> Mention | None:
     if word.endswith(("time", "period")) and not word.startswith("this"):
         at = found.start()
         return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
-    ref = "PAST_REF" if word.startswith(("recent", "former", "the past")) else "PRESENT_REF"
+    ref = "PAST_REF" if word.startswith(("recent", "former", "the past", "past")) else "PRESENT_REF"
     # TimeML leaves these alone; "recently" is marked in TimeBank but not in the TempEval-3 test set
     if word.startswith(("former", "this")) or word in ("recent", "current", "recently"):
         return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
-    if word == "today":  # with a document date, that day
+    # "today" with a document date is that day; "today's world" is the present of a generalisation
+    if word == "today" and not _GENERIC_TODAY.match(found.string, found.end()):
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
     return Mention(found.start(), found.end(), literal=ref)
 
@@ -309,12 +341,12 @@ def _set(found: re.Match[str]) -> Mention | None:
 
 @rule(
     r"\b(?:[Tt]he\s+)?(?P<p>end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)"
-    r"\s+of\s+the\s+(?P<u>year|month|decade|century)\b",
+    r"\s+of\s+the\s+(?P<u>year|month|week|decade|century)\b",
     key="unit",
-    needs=("year", "month", "decade", "century"),
+    needs=("year", "month", "week", "decade", "century"),
 )
 def _part_of_this(found: re.Match[str]) -> Mention:
-    """ "the end of the year": a part of the anchor's year or month."""
+    """ "the end of the year", "the end of the week": a part of the anchor's year, month or week."""
     word = " ".join(found["p"].split())
     mod = "START" if word in ("beginning", "start", "early part", "first part") else "END"
     mod = "MID" if word == "middle" else mod
@@ -334,7 +366,7 @@ def _year_end(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays)\s+(?P<dir>later|earlier|afterwards|ago)\b",
+    r"\b(?P<u>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Cc]enturies)\s+(?P<dir>later|earlier|afterwards|ago)\b",
     key="unit",
     needs=("later", "earlier", "afterwards", "ago"),
 )

@@ -25,15 +25,20 @@ _PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|I
 #: "early Tuesday", "late Friday": the part of the day TimeML's mod names ("earlier Sunday" stays out).
 _EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 @rule(
-    r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
+    # "3 p.m.", "10:30 am", and "11.30am" as British and agency copy write it
+    r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
     r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
-    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b)?"
-    rf"(?:,?\s+(?:on\s+)?(?:(?P<w>{_WEEKDAY})\b|(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?))?",
+    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|\s+local\s+time\b(?=,?\s+(?:on\s+)?[A-Z]))?"
+    # the day it names: "Saturday", "yesterday", "Nov. 9", "Sunday, March 24" (one of them at least)
+    rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
+    rf"(?:(?P<rel>today|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b(?:,?\s+(?={MONTH_BEFORE_DAY}\s+{DAY}\b))?)?"
+    rf"(?:(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?)?))?",
     key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention | None:
@@ -54,7 +59,9 @@ def _clock(found: re.Match[str]) -> Mention | None:
         hour, minute = int(found["h"]) % 12, int(found["mi"] or 0)
         hour += 12 if found["ap"].lower().startswith("p") else 0
     tod = f"{hour:02d}:{minute:02d}"
-    if found["w"]:
+    if found["rel"]:
+        return _on_named_day(found, tod)
+    if found["w"] and not found["m"]:
         number = WEEKDAYS.index(found["w"]) + 1
         literal = f"XXXX-WXX-{number}T{tod}"
         return Mention(
@@ -67,13 +74,23 @@ def _clock(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
 
 
+def _on_named_day(found: re.Match[str], tod: str) -> Mention:
+    """ "7 p.m. yesterday", "noon today": the clock time of a day counted from the document date."""
+    shift = ("D", _RELATIVE_DAYS[found["rel"]])
+    start, end = found.start(), found.end()
+    return Mention(start, end, literal=f"XXXX-XX-XXT{tod}", tod=tod, shift=shift, deictic=True, kind="TIME")
+
+
 @rule(
-    rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY}))?\b",
+    rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)"
+    rf"(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY})|\s+(?P<rel>today|yesterday|tomorrow))?\b",
     key="names",
 )
 def _noon(found: re.Match[str]) -> Mention:
-    """ "at noon", "midnight Friday", "midnight on Sunday", "Thursday noon": a clock time by name."""
+    """ "at noon", "midnight Friday", "midnight on Sunday", "noon today": a clock time by name."""
     tod = _NOON[found["t"]]
+    if found["rel"]:
+        return _on_named_day(found, tod)
     named = found["w1"] or found["w2"]
     if named:
         number = WEEKDAYS.index(named) + 1
@@ -85,14 +102,15 @@ def _noon(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b(?:[Aa]t|[Bb]y|[Dd]uring\s+the|[Ii]n\s+the|[Tt]hrough\s+the|[Oo]ne)\s+(?P<pre>(?:early|late|mid)[\s-]?)?"
+    r"\b(?:[Aa]t|[Bb]y|(?:[Dd]uring|[Ii]n|[Ii]nto|[Uu]ntil|[Tt]hrough)\s+(?P<the>the)|[Oo]ne)\s+(?P<pre>(?:early|late|mid)[\s-]?)?"
     r"(?P<t>night|morning|afternoon|evening)\b(?!\s+(?:of|hours)\b)",
     key="unit",
     needs=("night", "morning", "afternoon", "evening"),
 )
 def _part_of_day(found: re.Match[str]) -> Mention:
-    """ "in the morning", "by mid afternoon": part of the day in view; "at night" alone is a habit."""
-    start = found.start("pre") if found["pre"] else found.start("t")
+    """ "in the morning", "into the night", "by mid afternoon": the day in view; "at night" is a habit."""
+    # "in the morning": TimeML's extent keeps the article, as in "the next morning"
+    start = found.start("the") if found["the"] else found.start("pre") if found["pre"] else found.start("t")
     if not found["pre"] and found.group().lower().startswith(("at ", "by ")):  # "moved only at night"
         code = _TOD_CODES[found["t"]]
         return Mention(start, found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")

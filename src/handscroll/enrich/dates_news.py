@@ -143,7 +143,8 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         return written - dt.timedelta(days=back or 7)
     if mention.lean > 0 or looks_ahead(text, mention.start):
         return written + dt.timedelta(days=(mention.weekday - written.isoweekday()) % 7 or 7)
-    if back == 6:  # the day after the document's: "Saturday" in Friday's paper is tomorrow
+    since = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
+    if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
         return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
 
@@ -200,7 +201,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
             continue
         if mention.day is None and month == written.month and year == written.year:
             gap = 0
-        cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (200 if ahead and gap < -31 else 0)
+        cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (1000 if ahead and gap < -31 else 0)
         if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
             cost += 1000
         if best_gap is None or cost < best_gap:

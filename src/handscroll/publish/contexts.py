@@ -85,7 +85,7 @@ from handscroll.publish.enriched import (
     marked_text,
 )
 from handscroll.publish.i18n import Translator
-from handscroll.publish.jsonld import page_jsonld
+from handscroll.publish.jsonld import KeptNodes, page_jsonld
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.urls import Urls
 from handscroll.store.records import FeatureSummary, SeriesSummary
@@ -270,6 +270,7 @@ def feature_page(
     editions: Mapping[str, str] | None = None,
     derived: bool = False,
     marked: MarkedEnrichment | None = None,
+    kept_nodes: KeptNodes | None = None,
 ) -> FeaturePage:
     """A feature page: blocks grouped into narrative, gallery, question and credit sections,
     its texts marked with the events and terms of its `enrichment`, and its self-checks.
@@ -277,7 +278,9 @@ def feature_page(
     `editions` gives the work's editions, language -> slug (the switcher leads to the
     one each language's readers see; JSON-LD links the translations); `derived` marks an
     edition that was converted by machine (issue 12). `marked` (`mark_enrichment(enrichment)`)
-    is shared by a feature's pages in every language, with its marked texts (issue 11).
+    is shared by a feature's pages in every language, with its marked texts (issue 11); with
+    `kept_nodes`, the JSON-LD of what enrichment found (`jsonld.keep_nodes`), they stand for the
+    enrichment, which is then not read (`page_parts`).
     """
     ui = Translator(urls.language)
     extras, marks = feature_extras(enrichment, map_setup, _parts_named(feature, ui), marked)
@@ -315,6 +318,7 @@ def feature_page(
             editions=translations(
                 feature, work, derived, lambda lang, slug: urls.in_language(lang).feature(slug)
             ),
+            kept=kept_nodes,
         ),
         checks=checks,
         derived_note=ui.gettext("converted automatically from Traditional Chinese") if derived else "",

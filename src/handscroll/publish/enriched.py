@@ -211,6 +211,13 @@ class MarkedEnrichment:
     marks: Mapping[TextRef, tuple[Mark, ...]]
     texts: dict[tuple[int | None, str, int], Markup] = field(default_factory=dict, compare=False)
     """Each text of the feature as marked HTML, by (block, field, paragraph), filled as pages ask."""
+    places: tuple[PlacePlan, ...] = ()
+    """Its places, each with its mentions' links and the part of the feature each is in, which a
+    page names in its own language (`feature_extras`)."""
+
+
+PlacePlan = tuple[PlaceItem, tuple[tuple[str, TextRef], ...]]
+"""A place of a feature without its mentions, and each mention's link and part of the feature."""
 
 
 def mark_enrichment(enrichment: Enrichment | None) -> MarkedEnrichment:
@@ -283,8 +290,27 @@ def mark_enrichment(enrichment: Enrichment | None) -> MarkedEnrichment:
     # A figure that counts nothing ("USD 6 billion" alone) says nothing on a card (issue 14).
     figures = tuple(FactCard(f.amount, f.counted, f.text) for f in enrichment.figures if f.counted)
     return MarkedEnrichment(
-        tuple(timeline), tuple(entries), figures, {ref: tuple(found) for ref, found in marks.items()}
+        tuple(timeline),
+        tuple(entries),
+        figures,
+        {ref: tuple(found) for ref, found in marks.items()},
+        places=_place_plans(enrichment),
     )
+
+
+def _place_plans(enrichment: Enrichment) -> tuple[PlacePlan, ...]:
+    """Each place with one link per part of the feature that names it ("Figure 3"), to its first
+    mention there."""
+    plans = []
+    for place in enrichment.places:
+        by_part: dict[TextRef, str] = {}
+        for m in place.mentions:
+            if m.ref.field not in HIDDEN_FIELDS:
+                by_part.setdefault(TextRef(m.ref.block, m.ref.field, 0), f"#{place_anchor(m.ref, m.start)}")
+        bbox = ",".join(f"{v:g}" for v in place.bbox) if place.bbox else ""
+        item = PlaceItem(place.name, place.modern_name, place.chinese, place.kind, place.lat, place.lon, bbox)
+        plans.append((item, tuple((url, part) for part, url in by_part.items())))
+    return tuple(plans)
 
 
 def feature_extras(
@@ -295,29 +321,20 @@ def feature_extras(
 ) -> tuple[FeatureExtras, Mapping[TextRef, tuple[Mark, ...]]]:
     """The page parts and the marks per text, from a feature's stored enrichment (None: nothing);
     `where` names the part of the feature a text is ("Figure 3"), for the places' mentions;
-    `marked` is `mark_enrichment(enrichment)` when the caller has it already."""
-    if enrichment is None:
-        return FeatureExtras((), (), (), (), map_setup), {}
+    `marked` is `mark_enrichment(enrichment)` when the caller has it already (then `enrichment`
+    is not read: a page of stored parts has not parsed it)."""
     if marked is None:
+        if enrichment is None:
+            return FeatureExtras((), (), (), (), map_setup), {}
         marked = mark_enrichment(enrichment)
-    places = []
-    for place in enrichment.places:
-        named = [m for m in place.mentions if m.ref.field not in HIDDEN_FIELDS]
-        # One link per part of the feature that names it ("Figure 3"), to its first mention there.
-        by_part: dict[TextRef, PlaceMention] = {}
-        for m in named:
-            part = TextRef(m.ref.block, m.ref.field, 0)
-            by_part.setdefault(
-                part, PlaceMention(f"#{place_anchor(m.ref, m.start)}", where(m.ref) if where else "")
-            )
-        mentions = tuple(by_part.values())
-        bbox = ",".join(f"{v:g}" for v in place.bbox) if place.bbox else ""
-        places.append(
-            PlaceItem(
-                place.name, place.modern_name, place.chinese, place.kind, place.lat, place.lon, bbox, mentions
-            )
+    places = tuple(
+        PlaceItem(
+            *(item.name, item.modern_name, item.chinese, item.kind, item.lat, item.lon, item.bbox),
+            tuple(PlaceMention(url, where(part) if where else "") for url, part in links),
         )
-    extras = FeatureExtras(marked.timeline, marked.terms, tuple(places), marked.figures, map_setup)
+        for item, links in marked.places
+    )
+    extras = FeatureExtras(marked.timeline, marked.terms, places, marked.figures, map_setup)
     return extras, marked.marks
 
 

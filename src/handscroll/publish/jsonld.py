@@ -49,12 +49,14 @@ def feature_graph(
     image_url: Callable[[str], str | None],
     series: tuple[str, str] | None = None,
     editions: Translations | None = None,
+    found: Json | None = None,
 ) -> list[Json]:
     """The nodes describing one feature: the article first, then its glossary.
 
     `image_url(media_id)` gives a picture's absolute address (None leaves the
     picture out); `series` is `(url, title)` of its series page; `editions` links
-    the article to the other editions of its work (issue 12).
+    the article to the other editions of its work (issue 12); `found` is
+    `enrichment_nodes(enrichment, page_url)` when the caller has it already.
     """
     article_id = f"{page_url}#article"
     credit = next((b.text for b in feature.blocks if isinstance(b, Credit)), None)
@@ -105,14 +107,14 @@ def feature_graph(
     if questions:
         article["hasPart"] = questions
     nodes = [article]
-    if enrichment is not None:
-        events = _events(enrichment, page_url)
-        if events:
-            article["about"] = events
-        places = _places(enrichment, page_url)
-        if places:
-            article["contentLocation"] = places
-        if enrichment.terms:
+    if found is None and enrichment is not None:
+        found = enrichment_nodes(enrichment, page_url)
+    if found:
+        if found["about"]:
+            article["about"] = found["about"]
+        if found["contentLocation"]:
+            article["contentLocation"] = found["contentLocation"]
+        if found["terms"]:
             glossary_id = f"{page_url}#glossary"
             article["mentions"] = {"@id": glossary_id}
             nodes.append(
@@ -120,10 +122,21 @@ def feature_graph(
                     "@id": glossary_id,
                     "@type": "DefinedTermSet",
                     "name": f"Glossary: {feature.title}",
-                    "hasDefinedTerm": [_term(t, glossary_id) for t in enrichment.terms],
+                    "hasDefinedTerm": found["terms"],
                 }
             )
     return nodes
+
+
+def enrichment_nodes(enrichment: Enrichment, page_url: str) -> Json:
+    """What enrichment adds to a feature's graph: its dated events (`about`), its places
+    (`contentLocation`) and its glossary's terms, their ids under `page_url`."""
+    glossary_id = f"{page_url}#glossary"
+    return {
+        "about": _events(enrichment, page_url),
+        "contentLocation": _places(enrichment, page_url),
+        "terms": [_term(t, glossary_id) for t in enrichment.terms],
+    }
 
 
 def _edition(language: str, url: str) -> Json:
@@ -215,7 +228,7 @@ def document(nodes: list[Json]) -> Json:
     return {"@context": SCHEMA_CONTEXT, "@graph": nodes}
 
 
-def script_json(data: Json) -> str:
+def script_json(data: Json | list[Json]) -> str:
     """JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so text cannot end it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -280,6 +293,28 @@ def export_jsonld(library: Library, request: ExportRequest, out: Path) -> Export
     return report
 
 
+PAGE = "\ue000page\ue000"
+"""Stands for a page's address in text kept for every page of a feature (`page_parts`): text of
+the Unicode private use area, which no feature holds, and which JSON leaves as it is."""
+
+KeptNodes = dict[str, str]
+"""`enrichment_nodes(enrichment, PAGE)`, each list as its `script_json` text ("" when empty)."""
+
+
+def keep_nodes(enrichment: Enrichment) -> KeptNodes:
+    """What enrichment adds to a feature's graph, as text any page of the feature can splice in."""
+    return {
+        name: script_json(nodes) if nodes else ""
+        for name, nodes in enrichment_nodes(enrichment, PAGE).items()
+    }
+
+
+def written_as_is(page_url: str) -> bool:
+    """Whether JSON-LD text holds `page_url` as it is (nothing in it escaped), so `PAGE` may stand
+    for it in text kept from before."""
+    return script_json({"": page_url}) == f'{{"":"{page_url}"}}'
+
+
 def page_jsonld(
     feature: Feature,
     enrichment: Enrichment | None,
@@ -288,13 +323,31 @@ def page_jsonld(
     image_url: Callable[[str], str | None],
     series: tuple[str, str] | None = None,
     editions: Translations | None = None,
+    kept: KeptNodes | None = None,
 ) -> Markup:
     """The JSON-LD of a feature page, ready to stand inside `<script type="application/ld+json">`.
 
     Links may be relative to the page (as the reader's are): JSON-LD resolves
-    them against the document's address.
+    them against the document's address. `kept` is `keep_nodes(enrichment)`, kept from before
+    (issue 11): its texts stand in the page's text where the nodes would, `PAGE` in them as
+    `page_url` (for an address JSON writes as it is: `written_as_is`), so the text is the same.
     """
+    found: Json | None = None
+    if kept is not None:
+        found = {name: _slot(name) if text else [] for name, text in kept.items()}
+    elif enrichment is not None:
+        found = enrichment_nodes(enrichment, page_url)
     nodes = feature_graph(
-        feature, enrichment, page_url=page_url, image_url=image_url, series=series, editions=editions
+        feature, None, page_url=page_url, image_url=image_url, series=series, editions=editions, found=found
     )
-    return Markup(script_json(document(nodes)))  # escaped by script_json: no `<`, `>` or `&` left
+    text = script_json(document(nodes))
+    if kept is not None:
+        for name, nodes_text in kept.items():
+            text = text.replace(f'"{_slot(name)}"', nodes_text, 1) if nodes_text else text
+        text = text.replace(PAGE, page_url)
+    return Markup(text)  # escaped by script_json: no `<`, `>` or `&` left
+
+
+def _slot(name: str) -> str:
+    """Where kept nodes go in the page's text: a string no feature holds."""
+    return f"\ue001{name}\ue001"

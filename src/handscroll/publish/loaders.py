@@ -34,7 +34,9 @@ from handscroll.publish.contexts import (
 from handscroll.publish.cursors import encode, part_token
 from handscroll.publish.editions import pick_editions
 from handscroll.publish.enriched import NO_MAP, MapSetup
+from handscroll.publish.jsonld import written_as_is
 from handscroll.publish.media import MediaLibrary
+from handscroll.publish.page_parts import kept_parts
 from handscroll.publish.urls import Urls
 from handscroll.store import FeatureSummary, Library, SeriesSummary
 from handscroll.store.feature_view import FeatureView
@@ -238,17 +240,23 @@ def load_feature(
     urls: Urls,
     map_setup: MapSetup = NO_MAP,
     view: FeatureView | None = None,
+    *,
+    kept: bool = True,
 ) -> FeaturePage:
     """A feature page with its enrichment, read from the library (or from its `view`, read already);
-    NotFoundError for an unknown slug."""
+    NotFoundError for an unknown slug. Its parts that depend on the feature alone are those kept
+    in the library (`page_parts`, made and kept when missing or stale); `kept=False` works them
+    out here and keeps nothing (the same page: tests and benchmarks compare the two)."""
     view = view or library.feature_view(slug)
-    feature, enrichment, language = view.feature, view.enrichment, urls.language
+    feature, language = view.feature, urls.language
     series = SeriesSummary(feature.series, view.series_title, 0) if feature.series else None
-    checks = None
+    checks = parts = None
     if view.approved:
         checks = load_checks(
-            library, feature, enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
+            library, feature, view.enrichment, urls, lambda m, alt: make_picture(media, m, alt, urls)
         )
+    elif kept and written_as_is(urls.feature(slug)):
+        parts = kept_parts(library, view)
     page = feature_page(
         feature,
         series=series,
@@ -256,10 +264,12 @@ def load_feature(
         next=_neighbour(view.after, view.work, slug, language),
         media=media,
         urls=urls,
-        enrichment=enrichment,
+        enrichment=None if parts else view.enrichment,
         map_setup=map_setup,
         checks=checks,
         editions={e.language: e.slug for e in view.editions},
         derived=any(e.derived and e.slug == slug for e in view.editions),
+        marked=parts.marked if parts else None,
+        kept_nodes=parts.nodes if parts else None,
     )
     return replace(page, worksheet_url=f"{urls.feature(slug)}/worksheet.pdf")  # issue 15

@@ -12,6 +12,7 @@ a reader sees depends on the page's language (`publish.loaders`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Connection, Text, bindparam, cast, exists, func, select
@@ -26,6 +27,7 @@ from handscroll.store.tables import (
     EnrichmentRow,
     FeatureRow,
     QuizApprovalRow,
+    RenderPartsRow,
     SeriesRow,
 )
 from handscroll.store.works import StoredEdition
@@ -39,7 +41,8 @@ class FeatureView:
     """A stored feature with what its page shows beside it."""
 
     feature: Feature
-    enrichment: Enrichment | None
+    enrichment_json: str | None
+    """Its enrichment as stored (JSON text), or None; parsed on first use (`enrichment`)."""
     approved: frozenset[str]
     """The ids of its approved self-check items (issue 15)."""
     series_title: str | None
@@ -55,6 +58,16 @@ class FeatureView:
     stamp: tuple[object, ...] | None = None
     """What its page shows, in brief, as `read_feature_stamp` reads it: taken from these same rows,
     so a first render needs no second read (issue 11)."""
+    feature_id: int = 0
+    content_hash: str = ""
+    parts: tuple[str, bytes] | None = None
+    """Its page's stored parts and their key (`store.render_parts`), read with its head; None if none."""
+
+    @cached_property
+    def enrichment(self) -> Enrichment | None:
+        """Its enrichment, parsed and checked when first asked for: a page made of stored parts
+        never needs it (issue 11)."""
+        return None if self.enrichment_json is None else Enrichment.from_json(self.enrichment_json)
 
 
 HEAD = (
@@ -91,8 +104,12 @@ VIEW_HEAD = HEAD.add_columns(
     exists(select(QuizApprovalRow.item_id).where(QuizApprovalRow.feature_id == FeatureRow.id)).label(
         "approved"
     ),
+    RenderPartsRow.key.label("parts_key"),
+    RenderPartsRow.data.label("parts"),
 ).outerjoin(EnrichmentRow, EnrichmentRow.feature_id == FeatureRow.id)
-"""The head with its enrichment and whether it has approved self-checks: one query, not three."""
+VIEW_HEAD = VIEW_HEAD.outerjoin(RenderPartsRow, RenderPartsRow.feature_id == FeatureRow.id)
+"""The head with its enrichment, whether it has approved self-checks and its page's stored parts:
+one query, not four."""
 EDITIONS = (
     select(FeatureRow.slug, FeatureRow.language, FeatureRow.source, EditionRow.derived)
     .join(EditionRow, EditionRow.feature_id == FeatureRow.id)
@@ -126,7 +143,7 @@ def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
     stamped = None if head.enrichment is None else (head.feature_hash, head.version)
     return FeatureView(
         feature=feature,
-        enrichment=None if head.enrichment is None else Enrichment.from_json(head.enrichment),
+        enrichment_json=head.enrichment,
         approved=approved,
         series_title=head.series_title,
         before=before,
@@ -134,6 +151,9 @@ def read_feature_view(conn: Connection, slug: str) -> FeatureView | None:
         work=head.work_key,
         editions=editions,
         stamp=None if approved else _stamp(head, stamped, editions, before, after),
+        feature_id=head.id,
+        content_hash=head.content_hash,
+        parts=None if head.parts is None else (head.parts_key, bytes(head.parts)),
     )
 
 

@@ -37,6 +37,7 @@ from handscroll.store.records import (
     TimelineEntry,
 )
 from handscroll.store.redirects import all_redirects, redirect_target
+from handscroll.store.render_parts import StoredParts
 from handscroll.store.search import (
     EditionsCache,
     SearchFilters,
@@ -68,7 +69,7 @@ from handscroll.store.timeline_slices import (
 from handscroll.store.works import StoredEdition, editions_of, work_keys
 
 
-class Library(PagedReads):
+class Library(PagedReads, StoredParts):
     """A library of features in a SQLite file or a PostgreSQL database.
 
     A series row stays when its last feature is deleted (so a title given to

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -122,6 +123,18 @@ class BlockRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(BlockData)
 
     feature: Mapped[FeatureRow] = relationship(back_populates="blocks")
+
+
+class RenderPartsRow(Base):
+    """What a feature's page shows that depends on the feature and its enrichment only, worked out
+    once and kept (issue 11; `store.render_parts`): opaque to the store, keyed by what it was made of."""
+
+    __tablename__ = "render_parts"
+
+    feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64))
+    """A digest of what the parts were made from; unequal to the reader's own means stale."""
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class EnrichmentRow(Base):
