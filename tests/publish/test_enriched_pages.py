@@ -124,6 +124,16 @@ def test_places_are_listed_and_mapped_and_figures_are_cards(client: Client) -> N
     assert '<span class="fact-counted">Soviet troops</span>' in page
 
 
+def test_a_chinese_interface_labels_the_map_in_chinese_in_its_own_script(client: Client) -> None:
+    reader = client()
+    for prefix, harbin, lang in (("/zh-hant", "哈爾濱", "zh-Hant"), ("/zh-hans", "哈尔滨", "zh-Hans")):
+        places = reader.get(f"{prefix}/features/{SLUG}").text
+        places = places[places.index('class="places"') :]
+        assert f'data-name="{harbin}"' in places and 'data-name="Harbin"' not in places
+        assert f'<span class="place-chinese" lang="{lang}">{harbin}</span>' in places
+        assert 'data-modern="Shenyang"' in places  # the country outlines are found by the English name
+
+
 def test_leaflet_is_served_from_our_own_host(client: Client, tmp_path: Path) -> None:
     leaflet = tmp_path / "leaflet"
     leaflet.mkdir()

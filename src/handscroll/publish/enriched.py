@@ -19,6 +19,7 @@ from handscroll.publish.annotate import Mark, anchor_ids, annotate, han_lang, st
 from handscroll.publish.datelabels import date_label, on_the_calendar
 from handscroll.publish.happenings import Mention, group_happenings
 from handscroll.publish.urls import Urls
+from handscroll.text.cjk import script_forms
 from handscroll.text.pinyin_words import pinyin_words
 
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
@@ -94,6 +95,14 @@ class PlaceItem:
     mentions: tuple[PlaceMention, ...] = ()
     more: int = 0
     """How many more features name it than `mentions` link to (the library's places page, issue 11)."""
+
+    def label(self, language: str) -> str:
+        """The name the map writes in a `language` interface: the Chinese form, in that interface's
+        script, for a Chinese reader; the English name otherwise or when there is no Chinese form."""
+        if not self.chinese or not language.startswith("zh"):
+            return self.name
+        traditional, simplified = script_forms(self.chinese)
+        return simplified if language == "zh-Hans" else traditional
 
 
 @dataclass(frozen=True)
