@@ -233,12 +233,13 @@ def _feature_tasks(
     folder = site_folder(language)
     base = page_key(base, language)
     groups = _series_parts(summaries, language)
+    places = {key: _places(parts) for key, parts in groups.items() if key is not None}
     # Every edition has its page in every language, as on the live server (a search result or an
     # old link may name any edition); the lists and the previous/next links show this language's.
     for part in summaries:
         key = part.series
         head = known.get(key) if key is not None else None
-        previous, following = _neighbours(part, groups.get(key, [])) if key is not None else (None, None)
+        previous, following = _neighbours(part, groups[key], places[key]) if key in places else (None, None)
         editions = tuple(sorted(works[part.work].items())) if part.work else ()
         path = f"{folder}features/{part.slug}.html"
         key = page_key(base, part, previous, following, head, stamps.get(part.slug), editions)
@@ -247,15 +248,27 @@ def _feature_tasks(
         yield FeatureTask(path, key, language, part, head, previous, following, editions, not current)
 
 
+def _places(parts: list[FeatureSummary]) -> dict[tuple[str, str], int]:
+    """Where each slug and each work first stands in a series' list, so finding a part's neighbours
+    is a look-up, not a scan of its series (a 3,333-part series made that quadratic)."""
+    places: dict[tuple[str, str], int] = {}
+    for at, listed in enumerate(parts):
+        places.setdefault(("slug", listed.slug), at)
+        if listed.work is not None:
+            places.setdefault(("work", listed.work), at)
+    return places
+
+
 def _neighbours(
-    part: FeatureSummary, parts: list[FeatureSummary]
+    part: FeatureSummary, parts: list[FeatureSummary], places: dict[tuple[str, str], int]
 ) -> tuple[FeatureSummary | None, FeatureSummary | None]:
     """The works listed just before and after `part` in its series in this language: an edition
     this language does not list stands where its work's listed edition stands, as on the server."""
-    same = [p.slug == part.slug or (part.work is not None and p.work == part.work) for p in parts]
-    at = same.index(True) if any(same) else None
-    if at is None:
+    found = [places.get(("slug", part.slug)), places.get(("work", part.work)) if part.work else None]
+    known = [at for at in found if at is not None]
+    if not known:
         return None, None
+    at = min(known)
     return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
 
 
