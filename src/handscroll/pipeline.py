@@ -10,7 +10,6 @@ flat however many files there are. Each batch is one transaction; with
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -21,7 +20,6 @@ from typing import Protocol, TypeVar
 from handscroll.config import Settings
 from handscroll.editions.align import align_results, work_key
 from handscroll.editions.aligned import work_enrichments
-from handscroll.editions.derive import Converter, derive_simplified, load_phrases, to_derive
 from handscroll.enrich import Enrichment, enrich_feature
 from handscroll.errors import Location, NotFoundError, ReadError, display_path
 from handscroll.heap import release_freed_memory
@@ -32,6 +30,7 @@ from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
 from handscroll.store import ImportItem, ImportReport, Library, Outcome
 from handscroll.store.import_run import ImportRun
 from handscroll.store.works import StoredEdition
+from handscroll.workspace.derived import derived_editions
 from handscroll.workspace.imports import record_published, save_drafts
 
 __all__ = ["BATCH_SIZE", "PARALLEL_FROM", "ImportSummary", "Progress", "enrich_library", "import_paths"]
@@ -154,7 +153,7 @@ class _Run:
         # A work with a Traditional edition and no Simplified one gets one converted by OpenCC,
         # written in the same transaction and marked as derived (issue 12, item 5).
         try:
-            items.extend(_derived_editions(items, stored, self.settings, enrich=self.enrich))
+            items.extend(derived_editions(items, stored, self.settings, enrich=self.enrich))
         except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
             self.errors.append(exc)
         # Terms and places one edition names and its aligned edition only uses go to both
@@ -383,44 +382,6 @@ def _aligned_enrichments(
             elif enrichment != before[slug]:
                 changed.append((slug, enrichment))
     return changed
-
-
-def _derived_editions(
-    items: list[ImportItem], stored: dict[str, list[StoredEdition]], settings: Settings, *, enrich: bool
-) -> list[ImportItem]:
-    """Simplified editions converted from the batch's Traditional ones, where a work has no real one.
-
-    Each is known by a source naming its Traditional file and a hash of that file, the
-    conversion and the phrase table: re-importing with another table converts again.
-    """
-    if settings.conversion == "none":
-        return []
-    written = {key: {e.language for e in editions if not e.derived} for key, editions in stored.items()}
-    traditional = to_derive([(item.work, item.feature) for item in items if item.work], written)
-    if not traditional:
-        return []
-    table = settings.phrase_table
-    converter = Converter(settings.conversion, load_phrases(table) if table else None)
-    taken = {item.feature.slug for item in items}
-    by_slug = {item.feature.slug: item for item in items}
-    derived = []
-    for key, feature in traditional:
-        item = by_slug[feature.slug]
-        simplified = derive_simplified(feature, converter)
-        if simplified.slug in taken:
-            continue  # a file of the batch already has that slug: it wins
-        recipe = f"{item.source_hash}\n{converter.config}\n{sorted(converter.phrases.items())}"
-        derived.append(
-            ImportItem(
-                feature=simplified,
-                source=f"{item.source} (converted to Simplified Chinese)",
-                source_hash=hashlib.sha256(recipe.encode()).hexdigest(),
-                enrichment=enrich_feature(simplified) if enrich else None,
-                work=key,
-                derived=True,
-            )
-        )
-    return derived
 
 
 def _explicit(key: str) -> str | None:

@@ -14,7 +14,7 @@ from handscroll.config import Settings
 from handscroll.publish.places_page import PAGE_PLACES
 from handscroll.publish.site import build_site
 from handscroll.publish.web import create_app
-from handscroll.store import Library
+from handscroll.store import Library, places
 from handscroll.store.places import LINKS
 from store.test_places import item, place
 
@@ -72,6 +72,19 @@ def test_the_page_speaks_each_interface_language(client: TestClient) -> None:
     assert f"及另外 {NAMING_CHINA - LINKS} 篇專題" in page
     assert (_link(page, "next") or "").startswith("/zh-hant/places?after=") and ">下一頁</a>" in page
     assert f"及另外 {NAMING_CHINA - LINKS} 篇专题" in client.get("/zh-hans/places").text
+
+
+def test_a_place_named_past_the_count_says_at_least_how_many_more(
+    library_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(places, "COUNTED", 2)  # China is named by 8: its count stops at 5 + 2 + 1
+    app = create_app(library_url, Settings(db=library_url), cache_dir=tmp_path)
+    with TestClient(app) as reader:
+        china = reader.get("/places").text
+        china = china[china.index('data-modern="China"') :].split("</li>")[0]
+        assert "and over 2 more" in china and f"and {NAMING_CHINA - LINKS} more" not in china
+        assert "及另外逾 2 篇專題" in reader.get("/zh-hant/places").text
+        assert "及另外逾 2 篇专题" in reader.get("/zh-hans/places").text
 
 
 def test_the_static_site_writes_the_same_pages_as_files(library_url: str, tmp_path: Path) -> None:

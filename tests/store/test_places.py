@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 
 from factories import make_feature
 from handscroll.model import Enrichment, Paragraph, Place, Span, TextRef
 from handscroll.model.annotations import PlaceKind
-from handscroll.store import ImportItem, Library
+from handscroll.store import ImportItem, Library, places
 from handscroll.store.places import LINKS, PlaceGroup
 from handscroll.store.tables import PlaceRow
 
@@ -105,6 +106,21 @@ def test_a_page_costs_the_same_whatever_the_number_of_features(library: Library)
         assert head.count == size
         assert [link.title for link in head.links] == sorted(link.title for link in head.links)
     assert shown == [(shown[0][0], 4, 3), (shown[0][0], 5, LINKS)]
+
+
+def test_a_place_in_very_many_features_is_counted_only_so_far(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count of a place on a page stops `COUNTED` past its links, so China in every feature of
+    a large library costs what China in a thousand does; the places with fewer are counted exactly."""
+    monkeypatch.setattr(places, "COUNTED", 4)
+    china, tibet = place("China", 35.9, kind="country"), place("Tibet", 29.6, kind="region")
+    library.import_features([item(f"f{n:02d}", china, *([tibet] if n < 9 else [])) for n in range(20)])
+    found = {g.modern_name: g for g in library.places_slice(limit=5).groups}
+    assert (found["China"].count, found["China"].counted_all) == (LINKS + 4 + 1, False)
+    assert (found["Tibet"].count, found["Tibet"].counted_all) == (9, True)
+    assert len(found["China"].links) == LINKS
+    assert [g.count for g in library.all_places()] == [20, 9]  # the static site counts them all
 
 
 def test_rows_follow_their_enrichment_and_feature(library: Library) -> None:

@@ -14,6 +14,7 @@ from PIL import Image
 
 from handscroll.config import Settings
 from handscroll.errors import NotFoundError
+from handscroll.model import feature_texts
 from handscroll.pipeline import import_paths
 from handscroll.publish.media import MediaLibrary
 from handscroll.store import Library
@@ -279,3 +280,32 @@ def test_publishing_an_edition_aligns_its_work_s_glossaries_again(library: Libra
     publish(library, english, pia)
     assert "Double Tenth Agreement" not in terms(traditional)  # the English edition no longer names it
     assert terms(english)["Patrick J. Hurley"] == "zh-Hant"  # still given by the Chinese edition
+
+
+def test_publishing_a_traditional_edition_converts_its_simplified_one_again(library: Library) -> None:
+    """The Simplified edition converted at import (issue 12) follows what editors publish of the
+    Traditional one (issue 13): readers of Simplified Chinese never get an older text's conversion."""
+    from handscroll.samples import FEATURES_DIR
+
+    traditional = "01-chongqing-tan-pan-yu-shuang-shi-xie-ding-zh-hant"
+    paths = [str(FEATURES_DIR / "civil-war-01.txt"), str(FEATURES_DIR / "zh-hant" / "civil-war-01.txt")]
+    import_paths(paths, library, Settings(db="sqlite://"))
+
+    def text(slug: str) -> str:
+        return "\n".join(words for _, words in feature_texts(library.get_feature(slug)))
+
+    [derived] = [e for e in library.editions_of_feature(traditional) if e.derived]
+    assert derived.language == "zh-Hans" and "编辑后" not in text(derived.slug)
+    pia = people(library)["pia"]
+    first = latest_revision(library, traditional)
+    assert first is not None
+    edited = re.sub(r"(::: figure \S+\n)", r"\1alt: 會談的照片\n\n", first.markdown)
+    edited = edited.replace("\n::: figure", "\n這一段是編輯後加上的說明。\n\n::: figure", 1)
+    mine = save_revision(library, traditional, edited, pia, "an editor's paragraph", first.id)
+    publish(library, traditional, pia, settings=Settings(db="sqlite://"))
+    [again] = [e for e in library.editions_of_feature(traditional) if e.derived]
+    assert again.slug == derived.slug  # the same edition, converted again
+    assert "这一段是编辑后加上的说明。" in text(again.slug)
+    assert "這一段是編輯後加上的說明。" in text(traditional)
+    messages = [r.message for r in revisions_of(library, again.slug)]
+    assert messages[0] == f"converted from revision {mine.id} of {traditional}"

@@ -152,7 +152,7 @@ def publish_due_command(db: DbOption = None) -> None:
     settings = Settings.from_env(db=settings_for(db).db)
     folders = MediaFolders(settings.media_dir) if settings.media_dir else None
     with open_library(db) as library:
-        report = publish_due(library, media=folders)
+        report = publish_due(library, media=folders, settings=settings)
     for slug in report.published:
         out.print(f"published {slug}", highlight=False, soft_wrap=True)
     for slug, why in report.failed:

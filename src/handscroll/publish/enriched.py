@@ -95,6 +95,8 @@ class PlaceItem:
     mentions: tuple[PlaceMention, ...] = ()
     more: int = 0
     """How many more features name it than `mentions` link to (the library's places page, issue 11)."""
+    more_counted_all: bool = True
+    """False when `more` is where counting stopped: at least that many more."""
 
     def label(self, language: str) -> str:
         """The name the map writes in a `language` interface: the Chinese form, in that interface's

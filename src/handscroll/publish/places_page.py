@@ -7,8 +7,9 @@ shipped with the reader, labelled markers clustered where they crowd, countries
 and regions outlined; the map shows the places of its page. The live reader reads
 `PAGE_PLACES` places after (or before) a cursor from the `places` table; the
 static site writes the same pages as files (`places.html`, `places-page-2.html`, ...).
-Neither grows with the number of features naming a place: China named by 10,000
-features is one line with `LINKS` links and "and 9,995 more".
+Neither page grows with the number of features naming a place: China named by 100,000
+features is one line with `LINKS` links and "and over 1,000 more" (the static site, which
+reads the whole library anyway, counts them all: "and 99,995 more").
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def place_item(group: PlaceGroup, urls: Urls) -> PlaceItem:
         group.lon,
         group.bbox,
         mentions,
-        more=group.count - len(mentions),
+        more=group.others,
+        more_counted_all=group.counted_all,
     )
 
 

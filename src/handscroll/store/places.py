@@ -2,10 +2,11 @@
 
 Each feature's places are copied out of its enrichment into `places` when the
 enrichment is written (`place_values`), one row per place and feature. A page
-of the places list is a grouped keyset read of the index on `(key, feature_id)`
-and, for the places on it, the first `LINKS` features stored (listed by title):
-its cost is the rows of the places it shows, never a read of every feature. The
-static site reads every place the same way, all pages at once (`read_all_places`).
+of the places list is found by seeking the index on `(key, feature_id)` once per
+place; for each place on it, the first `LINKS` features stored (listed by title)
+and a count that stops past `COUNTED` more: its cost is bounded by the page, not
+by how many features name its places (China in every one of 100,000). The static
+site reads every place with exact counts, all pages at once (`read_all_places`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from handscroll.store.tables import PlaceRow
 
 LINKS = 5
 """How many features a listed place links to; the others are counted."""
+
+COUNTED = 1_000
+"""How many features past its links a place's count reads at most on a page of the live list."""
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,19 @@ class PlaceGroup:
     lon: float
     bbox: str
     count: int
-    """Features that name it, all of them."""
+    """Features that name it: all of them, or on a live page no more than `LINKS + COUNTED + 1`."""
     links: tuple[PlaceLink, ...]
     """The first `LINKS` of them stored, by title."""
+
+    @property
+    def counted_all(self) -> bool:
+        """Whether `count` is every feature naming it, not a floor where counting stopped."""
+        return self.count <= LINKS + COUNTED
+
+    @property
+    def others(self) -> int:
+        """Features naming it beyond its links: all of them, or at least so many if not `counted_all`."""
+        return self.count - len(self.links) if self.counted_all else COUNTED
 
 
 @dataclass(frozen=True)
@@ -103,23 +117,58 @@ def read_places(
     engine: Engine, *, after: str | None = None, before: str | None = None, limit: int
 ) -> PlaceSlice:
     """Up to `limit` places after the key `after` (or before `before`, or from the first), each with
-    its count of features and its first `LINKS` of them."""
-    key = PlaceRow.key  # collated "C" on PostgreSQL: code-point order, as SQLite's
-    counted = select(key, func.count()).group_by(key)
+    its count of features (up to `COUNTED` past its links) and its first `LINKS` of them."""
+    forward = before is None
     with Session(engine) as session:
-        if before is not None:
-            rows = list(session.execute(counted.where(key < before).order_by(key.desc()).limit(limit)))
-            rows.reverse()
-        else:
-            query = counted.order_by(key)
-            if after is not None:
-                query = query.where(key > after)
-            rows = list(session.execute(query.limit(limit)))
-        groups = _groups(session, {k: n for k, n in rows})
+        keys = _page_keys(session, (after if forward else before) or "", forward, limit)
+        groups = _groups(session, _capped_counts(session, keys))
         first, last = (groups[0].key, groups[-1].key) if groups else (None, None)
-        more_before = first is not None and _exists(session, key < first)
-        more_after = last is not None and _exists(session, key > last)
+        more_before = first is not None and _exists(session, PlaceRow.key < first)
+        more_after = last is not None and _exists(session, PlaceRow.key > last)
     return PlaceSlice(groups, first if more_before else None, last if more_after else None)
+
+
+def _next_keys(step: str, compare: str) -> TextClause:
+    """Up to `:rows` keys from `:start` on, one index seek each (a loose index scan: a place named
+    in 100,000 features is one seek, where grouping would read its 100,000 rows)."""
+    seek = f'SELECT {step}(p."key") FROM places p WHERE p."key" {compare}'
+    return text(
+        f"WITH RECURSIVE page(k, n) AS (SELECT ({seek} :start), 1 UNION ALL "
+        f"SELECT ({seek} page.k), page.n + 1 FROM page WHERE page.k IS NOT NULL AND page.n < :rows) "
+        "SELECT k FROM page WHERE k IS NOT NULL"
+    )
+
+
+_KEYS_AFTER = _next_keys("min", ">")
+_KEYS_BEFORE = _next_keys("max", "<")
+
+
+def _page_keys(session: Session, start: str, forward: bool, limit: int) -> list[str]:
+    """Up to `limit` keys after `start` (every key sorts after ""), or before it, in key order."""
+    rows = session.execute(_KEYS_AFTER if forward else _KEYS_BEFORE, {"start": start, "rows": limit})
+    return sorted(key for (key,) in rows)
+
+
+def _capped_counts(session: Session, keys: Sequence[str]) -> dict[str, int]:
+    """Each place's features, counted up to `LINKS + COUNTED + 1`, `CHUNK` places in one statement."""
+    counts: dict[str, int] = {}
+    for at in range(0, len(keys), CHUNK):
+        chunk = {f"k{n}": key for n, key in enumerate(keys[at : at + CHUNK])}
+        statement = _count_statement(len(chunk))
+        counts.update(
+            (key, n) for key, n in session.execute(statement, {"cap": LINKS + COUNTED + 1, **chunk})
+        )
+    return counts
+
+
+@cache
+def _count_statement(count: int) -> TextClause:
+    """Each of `count` places (`:k0`, `:k1`...) with its features counted up to `:cap`."""
+    part = (
+        'SELECT CAST(:k{n} AS VARCHAR) AS "key", (SELECT count(*) FROM (SELECT 1 FROM places p '
+        'WHERE p."key" = :k{n} LIMIT :cap) AS c{n}) AS n'
+    )
+    return text(" UNION ALL ".join(part.format(n=n) for n in range(count)))
 
 
 def read_all_places(engine: Engine) -> list[PlaceGroup]:

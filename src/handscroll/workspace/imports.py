@@ -39,11 +39,16 @@ class _Entry:
     work: str | None
 
 
-def record_published(session: Session, items: Sequence[ImportItem], report: ImportReport) -> None:
-    """In the import's transaction: a published revision for each feature it added or changed."""
+def record_published(
+    session: Session, items: Sequence[ImportItem], report: ImportReport, *, message: str | None = None
+) -> None:
+    """In the import's transaction: a published revision for each feature it added or changed,
+    saying where it came from (`message`, or the file it was imported from)."""
     changed = {slug for slug, outcome in report.outcomes if outcome is not Outcome.SKIPPED}
     entries = [
-        _Entry(item.feature, write_markdown(item.feature), f"imported from {item.source}", item.work)
+        _Entry(
+            item.feature, write_markdown(item.feature), message or f"imported from {item.source}", item.work
+        )
         for item in items
         if item.feature.slug in changed
     ]

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handscroll.config import Settings
 from handscroll.editions.align import work_key
 from handscroll.enrich import enrich_feature
 from handscroll.errors import HandscrollError, NotFoundError
@@ -31,10 +32,13 @@ from handscroll.store.import_run import replace_by_slug
 from handscroll.store.importing import write_import
 from handscroll.store.search import unindex_features
 from handscroll.store.tables import FeatureRow
+from handscroll.store.works import editions_of
 from handscroll.store.workspace_tables import EditionStateRow, MediaAssetRow, RevisionRow
 from handscroll.workspace.accounts import Account
 from handscroll.workspace.audit import write_entry
 from handscroll.workspace.db import reading, utc, writing
+from handscroll.workspace.derived import derived_editions
+from handscroll.workspace.imports import record_published
 from handscroll.workspace.media import MediaFolders, promote
 from handscroll.workspace.revisions import Revision, read_revision, revision_of
 from handscroll.workspace.roles import Action, NotAllowed, require
@@ -108,15 +112,17 @@ def publish(
     revision_id: int | None = None,
     media: MediaFolders | None = None,
     now: datetime | None = None,
+    settings: Settings | None = None,
 ) -> Revision:
     """Make a revision of `slug` public (by default the one submitted or scheduled, else the
-    newest); PublishBlocked while a figure lacks alt text, NotAllowed for a role below publisher."""
+    newest); PublishBlocked while a figure lacks alt text, NotAllowed for a role below publisher.
+    `settings` say how a Traditional edition's Simplified one is converted (the defaults if None)."""
     if isinstance(actor, Account):
         require(actor.role, Action.PUBLISH, what=slug)
     with writing(library) as session:
         state = locked_state(session, slug, now)
         row = _chosen(session, slug, revision_id or state.revision_id)
-        published = _publish_locked(session, state, row, actor, media, now)
+        published = _publish_locked(session, state, row, actor, media, now, settings)
     return published
 
 
@@ -176,7 +182,11 @@ class DueReport:
 
 
 def publish_due(
-    library: Library, *, media: MediaFolders | None = None, now: datetime | None = None
+    library: Library,
+    *,
+    media: MediaFolders | None = None,
+    now: datetime | None = None,
+    settings: Settings | None = None,
 ) -> DueReport:
     """Publish every scheduled edition whose time has come, each in its own transaction.
 
@@ -197,7 +207,7 @@ def publish_due(
                 ):
                     continue  # claimed by another worker, or moved
                 row = _chosen(session, slug, state.revision_id)
-                _publish_locked(session, state, row, SCHEDULER, media, at)
+                _publish_locked(session, state, row, SCHEDULER, media, at, settings)
             report.published.append(slug)
         except HandscrollError as exc:
             report.failed.append((slug, str(exc)))
@@ -256,6 +266,7 @@ def _publish_locked(
     actor: Actor,
     media: MediaFolders | None,
     now: datetime | None,
+    settings: Settings | None,
 ) -> Revision:
     """Write the revision to the public tables and the state, in the caller's transaction."""
     read = read_revision(row.markdown)
@@ -282,8 +293,13 @@ def _publish_locked(
     item = ImportItem(
         feature=feature, source=source, source_hash=source_hash, enrichment=enrichment, work=key
     )
-    report = write_import(session, [item])
-    replace_by_slug(session, [(slug, found) for slug, found in others if slug not in report.replaced])
+    # A Traditional edition's automatic Simplified one is converted again from the text published.
+    stored = editions_of(session, [key]) if key else {}
+    converted = derived_editions([item], stored, settings or Settings(), enrich=True)
+    report = write_import(session, [item, *converted])
+    record_published(session, converted, report, message=f"converted from revision {row.id} of {row.slug}")
+    written = {*report.replaced, *(d.feature.slug for d in converted)}
+    replace_by_slug(session, [(slug, found) for slug, found in others if slug not in written])
     state.state, state.published_revision_id, state.revision_id = State.PUBLISHED.value, row.id, None
     state.scheduled_at, state.approved, state.updated_at = None, False, utc(now)
     write_entry(session, _name(actor), "publish", row.slug, f"revision {row.id}", now=now)

@@ -88,7 +88,9 @@ class Editor:
             log.exception("features imported before the workspace could not be adopted")
         while not self._stopping.is_set():
             try:
-                report = await run_in_threadpool(publish_due, self.state.library, media=self.state.folders)
+                report = await run_in_threadpool(
+                    publish_due, self.state.library, media=self.state.folders, settings=self.state.settings
+                )
                 for slug in report.published:
                     log.info("published %s on schedule", slug)
                 for slug, why in report.failed:

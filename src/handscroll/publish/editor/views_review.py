@@ -61,7 +61,9 @@ def _review(step: ReviewStep, done: str) -> Callable[[Asked, str], str]:
 
 
 def _publish(asked: Asked, slug: str) -> str:
-    publishing.publish(asked.state.library, slug, asked.me, media=asked.state.folders)
+    publishing.publish(
+        asked.state.library, slug, asked.me, media=asked.state.folders, settings=asked.state.settings
+    )
     return "published"
 
 
