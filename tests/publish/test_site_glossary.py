@@ -10,39 +10,16 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from lxml import html
 
-from factories import make_feature
 from handscroll.config import Settings
-from handscroll.model import Feature, Paragraph
 from handscroll.publish import site_reference
 from handscroll.publish.reference import TERM_LINKS
 from handscroll.publish.site import build_site
 from handscroll.store import Library
 from handscroll.store.glossary import Order
-from publish.builders import fill_enriched_library
-
-SENTENCES = (
-    "Chiang Kai-shek (蔣介石) and Mao Zedong (毛澤東) met in Chongqing (重慶).",
-    "Zhou Enlai (周恩來) spoke for the Chinese Communist Party (中國共產黨).",
-    "The Nationalist Government (國民政府) held Nanjing (南京) and Harbin (哈爾濱).",
-    "Changchun (長春) and Mukden (瀋陽) changed hands; Yan'an (延安) stayed far away.",
-)
+from publish.builders import fill_enriched_library, naming_features
 
 PAGE = 3
 """Terms a page in these tests: a dozen terms make several pages."""
-
-
-def _features(count: int) -> tuple[Feature, ...]:
-    """`count` features, each naming Chiang Kai-shek and one other sentence's terms."""
-    return tuple(
-        make_feature(
-            title=f"Part {number}",
-            slug=f"part-{number:02d}",
-            part=number,
-            series="talks",
-            blocks=(Paragraph(text=f"{SENTENCES[0]} {SENTENCES[number % len(SENTENCES)]}"),),
-        )
-        for number in range(1, count + 1)
-    )
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +28,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[Order, li
     order's terms as the library lists them."""
     folder = tmp_path_factory.mktemp("glossary")
     url = f"sqlite:///{folder / 'library.db'}"
-    fill_enriched_library(url, _features(10))
+    fill_enriched_library(url, naming_features(10))
     with pytest.MonkeyPatch.context() as patch, Library.open(url) as library:
         patch.setattr(site_reference, "GLOSSARY_PAGE", PAGE)
         build_site(library, folder / "site", Settings(db=url), languages=["en", "zh-Hant"])
