@@ -31,6 +31,13 @@ binary npm ships) indexes the same built pages; a bare page calls its API
 same way (its files are compressed already).
 
     python benchmarks/build_bench.py [--counts 1000,10000] [--repeat 2] [--no-pagefind] [--keep DIR]
+                                     [--library PATH ...]
+
+`--library PATH` builds an enriched SQLite library made before (by this
+benchmark's `--keep`, or import_bench) instead of generating one: a big
+import takes far longer than the builds. It is copied with its search folder
+into the run's temporary folder and opened once there (schema migrations, not
+timed), so the original is never written; its feature count is its size.
 
 Not a test: nothing asserts on time. Loopback only.
 """
@@ -43,6 +50,8 @@ import gzip
 import http.server
 import os
 import resource
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -76,8 +85,29 @@ QUERIES = ("soviet", "Chongqing", "railway", "Mao Zedong", "瀋陽")
 """Searched on both sites; the median of their byte counts is reported."""
 
 
-def make_library(folder: Path, count: int, keep: Path | None) -> str:
-    """A SQLite library of `count` generated, enriched features (kept in `keep` for the next run)."""
+def library_size(path: Path) -> int:
+    """How many features a SQLite library holds, read without writing to it."""
+    with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as conn:
+        return int(conn.execute("SELECT count(*) FROM features").fetchone()[0])
+
+
+def copy_library(source: Path, folder: Path) -> str:
+    """A copy of a library (and its search folder) in `folder`, brought to the current schema."""
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    index = source.with_name(f"{source.name}-search")
+    if index.is_dir():
+        shutil.copytree(index, target.with_name(f"{target.name}-search"))
+    url = f"sqlite:///{target}"
+    Library.open(url).close()  # migrations run here, not inside a timed build
+    return url
+
+
+def make_library(folder: Path, count: int, keep: Path | None, source: Path | None = None) -> str:
+    """A SQLite library of `count` generated, enriched features (kept in `keep` for the next run),
+    or a copy of `source`."""
+    if source is not None:
+        return copy_library(source, folder)
     if keep is not None and (keep / f"library-{count}.db").is_file():
         return f"sqlite:///{keep / f'library-{count}.db'}"
     files = folder / "features"
@@ -106,13 +136,17 @@ def write_mkdocs(folder: Path, url: str) -> Path:
 
 
 def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (the command's and its workers') of a command."""
+    """Wall seconds and CPU seconds (the command's and its workers') of a command, printed as it
+    ends with the load average (a long run's figures survive it being stopped)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    console.print(f"{' '.join(command[1:3])}...: {wall:.1f} s wall, {cpu:.1f} s CPU (load {load})")
+    return wall, cpu
 
 
 @contextmanager
@@ -200,7 +234,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--no-pagefind", action="store_true")
     parser.add_argument("--keep", type=Path, help="Keep the generated libraries here for the next run.")
+    parser.add_argument(
+        "--library",
+        type=Path,
+        action="append",
+        default=[],
+        help="An enriched SQLite library to build (copied; repeatable); replaces --counts.",
+    )
     args = parser.parse_args()
+    sources: list[tuple[int, Path | None]] = [(library_size(path), path) for path in args.library]
+    if not sources:
+        sources = [(int(c), None) for c in args.counts.split(",")]
     table = Table(title="Static build and static search")
     columns = (
         "features",
@@ -220,14 +264,14 @@ def main() -> None:
     )
     for column in columns:
         table.add_column(column, justify="right")
-    for count in (int(c) for c in args.counts.split(",")):
+    for count, source in sources:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             started = time.perf_counter()
-            url = make_library(folder, count, args.keep)
+            url = make_library(folder, count, args.keep, source)
             config = write_mkdocs(folder, url)
             took = time.perf_counter() - started
-            console.print(f"{count:,} features imported and written as Markdown in {took:.0f} s")
+            console.print(f"{count:,} features imported (or copied) and written as Markdown in {took:.0f} s")
             ours: dict[str, list[tuple[float, float]]] = {"3 languages": [], "--languages en": []}
             theirs: list[tuple[float, float]] = []
             site, english = folder / "site", folder / "site-en"

@@ -7,11 +7,38 @@ from pathlib import Path
 
 from PIL import Image
 
-from handscroll.model import Feature
+from factories import make_feature
+from handscroll.model import Feature, Paragraph
 from handscroll.store import ImportItem, Library
 
 XSS_PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)")
 """Hostile strings that must show as text wherever content appears."""
+
+
+NAMING_SENTENCES = (
+    "Chiang Kai-shek (蔣介石) and Mao Zedong (毛澤東) met in Chongqing (重慶).",
+    "Zhou Enlai (周恩來) spoke for the Chinese Communist Party (中國共產黨).",
+    "The Nationalist Government (國民政府) held Nanjing (南京) and Harbin (哈爾濱).",
+    "Changchun (長春) and Mukden (瀋陽) changed hands; Yan'an (延安) stayed far away.",
+)
+"""Sentences giving glossary terms in two languages, for glossary tests."""
+
+
+def naming_features(count: int) -> tuple[Feature, ...]:
+    """`count` parts of the series "talks", each naming Chiang Kai-shek and one other sentence's
+    terms: a dozen terms, one of them in every feature."""
+    return tuple(
+        make_feature(
+            title=f"Part {number}",
+            slug=f"part-{number:03d}",
+            part=number,
+            series="talks",
+            blocks=(
+                Paragraph(text=f"{NAMING_SENTENCES[0]} {NAMING_SENTENCES[number % len(NAMING_SENTENCES)]}"),
+            ),
+        )
+        for number in range(1, count + 1)
+    )
 
 
 def fill_library(url: str, features: Sequence[Feature]) -> None:

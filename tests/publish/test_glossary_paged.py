@@ -15,42 +15,19 @@ import pytest
 from sqlalchemy import event
 from starlette.testclient import TestClient
 
-from factories import make_feature
 from handscroll.config import Settings
-from handscroll.model import Feature, Paragraph
 from handscroll.publish import reference
 from handscroll.publish.reference import load_glossary
 from handscroll.publish.urls import WebUrls
 from handscroll.publish.web import create_app
 from handscroll.store import Library
 from handscroll.store.glossary import GlossaryKey, Order
-from publish.builders import fill_enriched_library
-
-NAMES = (
-    "Chiang Kai-shek (蔣介石) and Mao Zedong (毛澤東) met in Chongqing (重慶).",
-    "Zhou Enlai (周恩來) spoke for the Chinese Communist Party (中國共產黨).",
-    "The Nationalist Government (國民政府) held Nanjing (南京) and Harbin (哈爾濱).",
-    "Changchun (長春) and Mukden (瀋陽) changed hands; Yan'an (延安) stayed far away.",
-)
-
-
-def _features(count: int) -> tuple[Feature, ...]:
-    """`count` features, each naming Chiang Kai-shek and one of the other sentences' terms."""
-    return tuple(
-        make_feature(
-            title=f"Part {number}",
-            slug=f"part-{number:03d}",
-            part=number,
-            series="talks",
-            blocks=(Paragraph(text=f"{NAMES[0]} {NAMES[number % len(NAMES)]}"),),
-        )
-        for number in range(1, count + 1)
-    )
+from publish.builders import fill_enriched_library, naming_features
 
 
 @pytest.fixture
 def library(library_url: str) -> Iterator[Library]:
-    fill_enriched_library(library_url, _features(12))
+    fill_enriched_library(library_url, naming_features(12))
     with Library.open(library_url) as opened:
         yield opened
 
@@ -110,7 +87,7 @@ def test_a_page_reads_the_same_whatever_the_size_of_the_library(tmp_path: Path) 
     statements = []
     for count in (4, 40):
         url = f"sqlite:///{tmp_path / f'{count}.db'}"
-        fill_enriched_library(url, _features(count))
+        fill_enriched_library(url, naming_features(count))
         with Library.open(url) as library:
             run: list[str] = []
             event.listen(library.engine, "before_cursor_execute", lambda *a, run=run: run.append(a[2]))
@@ -126,7 +103,7 @@ def test_a_page_reads_the_same_whatever_the_size_of_the_library(tmp_path: Path) 
 def reader(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     monkeypatch.setattr(reference, "GLOSSARY_PAGE", 4)
     url = f"sqlite:///{tmp_path / 'library.db'}"
-    fill_enriched_library(url, _features(12))
+    fill_enriched_library(url, naming_features(12))
     with TestClient(create_app(url, Settings(db=url), cache_dir=tmp_path / "cache")) as client:
         yield client
 

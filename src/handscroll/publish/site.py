@@ -3,8 +3,9 @@
 The folder works from `file://` and on any static host: `index.html` (then
 `index-2.html`... when the library has more series than one home page shows),
 `series/<key>.html`, `features/<slug>.html`, `timeline.html`,
-`timelines/<key>.html` (one per series), `glossary.html` and
-`glossary-pinyin.html` (the two orders, so sorting needs no script),
+`timelines/<key>.html` (one per series; each in pages, `-page-2.html`...),
+`glossary.html` and `glossary-pinyin.html` (the two orders, so sorting needs no
+script; each in pages of 100 terms, `site_reference`), `places.html`,
 `404.html`, `static/` (stylesheet, scripts, and Leaflet from npm in
 `static/vendor/leaflet/` when it is installed) and `media/` (WebP derivatives).
 Links are relative, so the folder can be moved anywhere.
@@ -21,11 +22,10 @@ each feature, are built by `site_features` (on every core for a big build).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -34,57 +34,39 @@ from handscroll.model import ENRICHMENT_VERSION
 from handscroll.publish.contexts import (
     HOME_PARTS_SHOWN,
     HOME_SERIES_SHOWN,
-    Link,
     Page,
     home_page,
     not_found_page,
     series_page,
-    series_title,
 )
 from handscroll.publish.editions import pick_editions, works_of
-from handscroll.publish.enriched import LEAFLET_FILES, MapSetup, find_leaflet, map_setup
+from handscroll.publish.enriched import LEAFLET_FILES, find_leaflet, map_setup
 from handscroll.publish.i18n import LOCALES
 from handscroll.publish.iiif import site_manifests
 from handscroll.publish.media import SIZES, MediaLibrary
-from handscroll.publish.places_page import PlacesPage, static_places_pages
 from handscroll.publish.redirects import write_redirect_pages
-from handscroll.publish.reference import (
-    GLOSSARY_SORTS,
-    GlossarySort,
-    ReaderPage,
-    ReferenceReader,
-    glossary_page,
-    shown_editions,
-)
+from handscroll.publish.reference import ReferenceReader
 from handscroll.publish.render import STATIC_DIR, Renderer
 from handscroll.publish.search_index import StaticIndex, write_search_page
 from handscroll.publish.site_features import (
     FeatureReader,
     FeatureTask,
     build_feature_pages,
-    pictures,
     site_urls,
     write_file,
 )
-from handscroll.publish.timeline_page import StaticTimeline, Stressed, static_timeline, static_timeline_page
+from handscroll.publish.site_jobs import BuildProgress, Job, page_key, run_jobs
+from handscroll.publish.site_reference import places_jobs, read_reference, reference_jobs
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
 from handscroll.store.places import PlaceGroup
-from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
+from handscroll.store.records import FeatureSummary, SeriesSummary
 
 MANIFEST = ".handscroll-build.json"
 """The manifest of page keys, inside the output folder."""
 
 FORMAT = 1
 """Bumped when the layout of a static site changes, so old builds are redone whole."""
-
-
-class BuildProgress(Protocol):
-    """Told how many pages there are, then of each one as it is done (the CLI's progress bar)."""
-
-    def start(self, total: int) -> None: ...
-
-    def advance(self, name: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -100,13 +82,6 @@ class BuildReport:
     def pages(self) -> int:
         """How many pages the site has."""
         return len(self.written) + self.unchanged
-
-
-@dataclass(frozen=True)
-class _Job:
-    path: str
-    key: str
-    build: Callable[[], ReaderPage]
 
 
 class SiteReader(FeatureReader, ReferenceReader, Protocol):
@@ -144,18 +119,18 @@ def build_site(
     series = library.list_series()
     leaflet = find_leaflet(settings)
     maps = map_setup(settings, SiteUrls(1), leaflet is not None)
-    base = _hash(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps, built)
+    base = page_key(FORMAT, renderer.version, media.fingerprint(), ENRICHMENT_VERSION, maps, built)
     stamps = library.enrichment_stamps()
-    jobs: list[_Job] = []
+    jobs: list[Job] = []
     tasks: list[FeatureTask] = []
-    reference = _read_reference(library)  # once for every language
+    reference = read_reference(library)  # once for every language
     places = library.all_places()  # from the places table, once (issue 11)
     for language in built:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
         jobs.extend(_jobs(summaries, series, media, base, language, built))
         tasks.extend(_feature_tasks(summaries, series, base, stamps, language, old, out_dir))
-        jobs.extend(_reference_jobs(reference, summaries, series, base, language, built))
+        jobs.extend(reference_jobs(reference, summaries, series, base, language, built))
         root = site_urls(language, built)[0]
-        jobs.extend(_places_jobs(places, root, map_setup(settings, root, leaflet is not None), base))
+        jobs.extend(places_jobs(places, root, map_setup(settings, root, leaflet is not None), base))
     if progress is not None:
         progress.start(len(jobs) + len(tasks))
 
@@ -165,7 +140,7 @@ def build_site(
     # Feature pages first: on a big build they run on every core while this process renders
     # the other pages. Each feature is read once, for its pages and the search index (issue 11).
     slices = build_feature_pages(library, summaries, tasks, out_dir, settings, leaflet is not None, built)
-    written.extend(_run(jobs, old, pages, out_dir, renderer, progress))
+    written.extend(run_jobs(jobs, old, pages, out_dir, renderer, progress))
     search = StaticIndex(SiteUrls(0))
     rendered: dict[str, list[str]] = {}
     for part in slices:
@@ -205,47 +180,6 @@ def build_site(
     return BuildReport(tuple(written), total - len(written), tuple(removed), len(media_ids))
 
 
-@dataclass(frozen=True)
-class _Reference:
-    """The library's timeline (whole and by series) and glossary, read once for the pages of every
-    language; each timeline sentence is marked once for all of them (issue 11)."""
-
-    timeline: list[TimelineEntry]
-    by_series: dict[str | None, list[TimelineEntry]]
-    glossary: list[GlossaryEntry]
-    stressed: Stressed = field(default_factory=dict)
-
-
-def _read_reference(library: ReferenceReader) -> _Reference:
-    timeline = library.timeline()
-    by_series: dict[str | None, list[TimelineEntry]] = {}
-    for entry in timeline:
-        by_series.setdefault(entry.series, []).append(entry)
-    return _Reference(timeline, by_series, library.glossary())
-
-
-def _run(
-    jobs: list[_Job],
-    old: dict[str, dict[str, object]],
-    pages: dict[str, dict[str, object]],
-    out_dir: Path,
-    renderer: Renderer,
-    progress: BuildProgress | None,
-) -> Iterator[str]:
-    """Render and write each page whose key changed (yielding its path), noting every page in `pages`."""
-    for job in jobs:
-        before = old.get(job.path)
-        if before is not None and before.get("key") == job.key and (out_dir / job.path).is_file():
-            pages[job.path] = before
-        else:
-            page = job.build()
-            write_file(out_dir / job.path, renderer.render(page).encode())
-            pages[job.path] = {"key": job.key, "media": sorted(pictures(page))}
-            yield job.path
-        if progress is not None:
-            progress.advance(job.path)
-
-
 def _jobs(
     summaries: list[FeatureSummary],
     series: list[SeriesSummary],
@@ -253,26 +187,28 @@ def _jobs(
     base: str,
     language: str,
     built: tuple[str, ...],
-) -> Iterator[_Job]:
+) -> Iterator[Job]:
     """The home page, the not-found page and every series page in one language, with keys and contexts."""
     known = {s.key: s for s in series}
     root, nested = site_urls(language, built)
     folder = site_folder(language)
-    base = _hash(base, language)
+    base = page_key(base, language)
     groups = _series_parts(summaries, language)
 
     # A series counts its works (each listed once), as the server's pages do.
     heads = [(replace(s, features=len(groups[s.key])), groups[s.key]) for s in series if s.key in groups]
     yield from _home_jobs(heads, groups.get(None, []), media, base, folder, root)
-    yield _Job(f"{folder}404.html", _hash(base, series), lambda: not_found_page("this address", series, root))
+    yield Job(
+        f"{folder}404.html", page_key(base, series), lambda: not_found_page("this address", series, root)
+    )
     for key, parts in groups.items():
         if key is None:
             continue
         head = known.get(key)
         head = replace(head, features=len(parts)) if head is not None else None
-        yield _Job(
+        yield Job(
             f"{folder}series/{series_file(key)}",
-            _hash(base, head, parts),
+            page_key(base, head, parts),
             _bind_series(key, head, parts, media, nested),
         )
 
@@ -295,31 +231,44 @@ def _feature_tasks(
     known = {s.key: s for s in series}
     works = works_of(summaries)
     folder = site_folder(language)
-    base = _hash(base, language)
+    base = page_key(base, language)
     groups = _series_parts(summaries, language)
+    places = {key: _places(parts) for key, parts in groups.items() if key is not None}
     # Every edition has its page in every language, as on the live server (a search result or an
     # old link may name any edition); the lists and the previous/next links show this language's.
     for part in summaries:
         key = part.series
         head = known.get(key) if key is not None else None
-        previous, following = _neighbours(part, groups.get(key, [])) if key is not None else (None, None)
+        previous, following = _neighbours(part, groups[key], places[key]) if key in places else (None, None)
         editions = tuple(sorted(works[part.work].items())) if part.work else ()
         path = f"{folder}features/{part.slug}.html"
-        page_key = _hash(base, part, previous, following, head, stamps.get(part.slug), editions)
+        key = page_key(base, part, previous, following, head, stamps.get(part.slug), editions)
         before = old.get(path)
-        current = before is not None and before.get("key") == page_key and (out_dir / path).is_file()
-        yield FeatureTask(path, page_key, language, part, head, previous, following, editions, not current)
+        current = before is not None and before.get("key") == key and (out_dir / path).is_file()
+        yield FeatureTask(path, key, language, part, head, previous, following, editions, not current)
+
+
+def _places(parts: list[FeatureSummary]) -> dict[tuple[str, str], int]:
+    """Where each slug and each work first stands in a series' list, so finding a part's neighbours
+    is a look-up, not a scan of its series (a 3,333-part series made that quadratic)."""
+    places: dict[tuple[str, str], int] = {}
+    for at, listed in enumerate(parts):
+        places.setdefault(("slug", listed.slug), at)
+        if listed.work is not None:
+            places.setdefault(("work", listed.work), at)
+    return places
 
 
 def _neighbours(
-    part: FeatureSummary, parts: list[FeatureSummary]
+    part: FeatureSummary, parts: list[FeatureSummary], places: dict[tuple[str, str], int]
 ) -> tuple[FeatureSummary | None, FeatureSummary | None]:
     """The works listed just before and after `part` in its series in this language: an edition
     this language does not list stands where its work's listed edition stands, as on the server."""
-    same = [p.slug == part.slug or (part.work is not None and p.work == part.work) for p in parts]
-    at = same.index(True) if any(same) else None
-    if at is None:
+    found = [places.get(("slug", part.slug)), places.get(("work", part.work)) if part.work else None]
+    known = [at for at in found if at is not None]
+    if not known:
         return None, None
+    at = min(known)
     return (parts[at - 1] if at > 0 else None, parts[at + 1] if at + 1 < len(parts) else None)
 
 
@@ -338,7 +287,7 @@ def _home_jobs(
     base: str,
     folder: str,
     urls: SiteUrls,
-) -> Iterator[_Job]:
+) -> Iterator[Job]:
     """The home pages of one language, `index.html` then `index-2.html`...: the server's pages, by
     number (issue 11)."""
     items: list[tuple[SeriesSummary, list[FeatureSummary]] | FeatureSummary] = [*series, *standalone]
@@ -352,10 +301,10 @@ def _home_jobs(
         loose = [i for i in shown if not isinstance(i, tuple)]
         previous = _home_file(number - 1) if number > 1 else None
         following = _home_file(number + 1) if number < count else None
-        key = _hash(base, heads, loose)
-        yield _Job(
+        key = page_key(base, heads, loose)
+        yield Job(
             f"{folder}{_home_file(number)}",
-            _hash(key, previous, following),
+            page_key(key, previous, following),
             _bind_home(heads, loose, media, urls, previous, following),
         )
 
@@ -379,80 +328,6 @@ def _bind_series(
     key: str, summary: SeriesSummary | None, parts: list[FeatureSummary], media: MediaLibrary, urls: SiteUrls
 ) -> Callable[[], Page]:
     return lambda: series_page(key, summary, parts, media, urls)
-
-
-def _reference_jobs(
-    reference: _Reference,
-    summaries: list[FeatureSummary],
-    series: list[SeriesSummary],
-    base: str,
-    language: str,
-    built: tuple[str, ...],
-) -> Iterator[_Job]:
-    """The timelines (library and each series) and the glossary in both orders, in one language."""
-    entries, terms = reference.timeline, reference.glossary
-    titles = {s.slug: s.title for s in summaries}
-    root, nested = site_urls(language, built)
-    folder = site_folder(language)
-    base = _hash(base, language)
-    stressed = reference.stressed
-    yield from _timeline_jobs(entries, f"{folder}timeline.html", _hash(base, entries), root, stressed)
-    for head in series:
-        picked = reference.by_series.get(head.key, [])
-        path = f"{folder}timelines/{series_file(head.key)}"
-        link = Link(nested.series(head.key), series_title(head, head.key))
-        yield from _timeline_jobs(picked, path, _hash(base, head, picked), nested, stressed, link, head.key)
-    named = sorted({slug for term in terms for slug in term.slugs})
-    terms_key = _hash(base, terms, [(slug, titles.get(slug)) for slug in named])
-    shown = shown_editions(summaries, language)
-    for sort in GLOSSARY_SORTS:
-        path = SiteUrls(0, language).glossary(sort)
-        yield _Job(
-            path, _hash(terms_key, sorted(shown.items())), _bind_glossary(terms, titles, root, sort, shown)
-        )
-
-
-def _timeline_jobs(
-    entries: list[TimelineEntry],
-    path: str,
-    key: str,
-    urls: SiteUrls,
-    stressed: Stressed,
-    series: Link | None = None,
-    series_key: str | None = None,
-) -> Iterator[_Job]:
-    """A timeline as pages of files, `path` first, then `-2`, `-3` ... beside it (issue 14)."""
-    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    timeline = static_timeline(entries, urls, series_key, stressed)  # once for all its pages, not per page
-    for number, address in enumerate(timeline.addresses, start=1):
-        name = address.rsplit("/", 1)[-1]
-        yield _Job(f"{folder}{name}", key, _bind_timeline(timeline, urls, number, series, series_key))
-
-
-def _bind_timeline(
-    timeline: StaticTimeline, urls: SiteUrls, number: int, series: Link | None, key: str | None
-) -> Callable[[], ReaderPage]:
-    return lambda: static_timeline_page(timeline, urls, number, series=series, key=key)
-
-
-def _places_jobs(places: list[PlaceGroup], urls: SiteUrls, maps: MapSetup, base: str) -> Iterator[_Job]:
-    """The places of the library (issue 14) as pages of files, `places.html` first (issue 11)."""
-    for address, page in static_places_pages(places, urls, maps):
-        yield _Job(address.removeprefix(urls.prefix), _hash(base, page), _bind_page(page))
-
-
-def _bind_page(page: PlacesPage) -> Callable[[], ReaderPage]:
-    return lambda: page
-
-
-def _bind_glossary(
-    terms: list[GlossaryEntry],
-    titles: dict[str, str],
-    urls: SiteUrls,
-    sort: GlossarySort,
-    shown: dict[str, str],
-) -> Callable[[], ReaderPage]:
-    return lambda: glossary_page(terms, titles, urls, sort, shown)
 
 
 def _write_image_services(media: MediaLibrary, media_ids: set[str], base_url: str, out_dir: Path) -> None:
@@ -523,9 +398,3 @@ def interface_languages(asked: Sequence[str] | None) -> tuple[str, ...]:
         raise ValueError(f"no interface language {unknown[0]!r}: the reader has {', '.join(LOCALES)}")
     wanted = {known[language.casefold()] for language in asked}
     return tuple(language for language in LOCALES if language in wanted)
-
-
-def _hash(*parts: object) -> str:
-    """A page's key: the digest of the repr of what it is made from (frozen dataclasses print every
-    field; `dataclasses.astuple` gave the same and took a fifth of a build copying them)."""
-    return hashlib.sha256(repr(parts).encode()).hexdigest()

@@ -304,12 +304,13 @@ def numbered_page(base: str, number: int) -> str:
 
 
 def _chunks(entries: Sequence[TimelineEntry]) -> list[list[TimelineEntry]]:
-    """Mentions in pages of about `PAGE_EVENTS`, never cutting a date in two."""
+    """Mentions in pages of about `PAGE_EVENTS`, cutting a date in two only past twice that: a date
+    told in thousands of features made one page of megabytes (issue 11); the live pages cut it too."""
     chunks: list[list[TimelineEntry]] = []
     for entry in entries:
         last = chunks[-1] if chunks else None
         same_date = last is not None and (last[-1].value, last[-1].mod) == (entry.value, entry.mod)
-        if last is None or (len(last) >= PAGE_EVENTS and not same_date):
+        if last is None or (len(last) >= PAGE_EVENTS and (not same_date or len(last) >= 2 * PAGE_EVENTS)):
             chunks.append([entry])
         else:
             last.append(entry)
