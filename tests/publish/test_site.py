@@ -183,7 +183,7 @@ def test_enriching_one_feature_rewrites_its_page_and_the_reference_pages(
 
 def test_the_home_page_is_paged_like_the_servers(tmp_path: Path) -> None:
     """Issue 11: more series than a home page shows continue on index-2.html, linked both ways."""
-    from handscroll.publish.contexts import HOME_SERIES_SHOWN
+    from handscroll.publish.contexts import HOME_SERIES_SHOWN, NOT_FOUND_SERIES
 
     features = [
         make_feature(
@@ -201,3 +201,9 @@ def test_the_home_page_is_paged_like_the_servers(tmp_path: Path) -> None:
     shown = re.findall(r'href="series/(pagesite_s\d+)\.html"', first + second)
     assert sorted(set(shown)) == [f"pagesite_s{s:03d}" for s in range(HOME_SERIES_SHOWN + 3)]
     assert "features/alone.html" in second and "features/alone.html" not in first
+    # The 404 page offers the first series, as the server's does, not every one of the library's.
+    offered = re.findall(r'href="series/(pagesite_s\d+)\.html"', (out / "404.html").read_text())
+    assert (
+        offered == [f"pagesite_s{s:03d}" for s in range(NOT_FOUND_SERIES)]
+        and len(features) - 1 > NOT_FOUND_SERIES
+    )

@@ -342,9 +342,13 @@ def _parts_named(feature: Feature, ui: Translator) -> Callable[[TextRef], str]:
     return lambda ref: title if ref.block is None else names.get(ref.block, "")
 
 
+NOT_FOUND_SERIES = 24
+"""How many series the 404 page offers (the first by key), so it costs the same in any library."""
+
+
 def not_found_page(path: str, series: Sequence[SeriesSummary], urls: Urls) -> NotFoundPage:
-    """The 404 page, offering every series."""
-    links = tuple(Link(urls.series(s.key), series_title(s, s.key)) for s in series)
+    """The 404 page, offering the first `NOT_FOUND_SERIES` of `series`."""
+    links = tuple(Link(urls.series(s.key), series_title(s, s.key)) for s in series[:NOT_FOUND_SERIES])
     return NotFoundPage(chrome=make_chrome(urls), path=path, series=links)
 
 

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from handscroll.errors import NotFoundError
-from handscroll.publish.contexts import not_found_page
+from handscroll.publish.contexts import NOT_FOUND_SERIES, not_found_page
 from handscroll.publish.i18n import language_of_prefix
 from handscroll.publish.limits import RETRY_AFTER_SECONDS, Busy
 from handscroll.publish.routes.state import ReaderState
@@ -33,9 +33,6 @@ LIMIT_PAGES = {
     504: ("Too slow", "The page took too long to prepare. Please try again in a moment."),
 }
 """Title and sentence of the 503 (too much waiting, or the database is down) and 504 (deadline) pages."""
-
-NOT_FOUND_SERIES = 24
-"""How many series the 404 page offers (the first by key), so it costs the same in any library."""
 
 Handler = Callable[[Request, Exception], Any]
 
