@@ -25,7 +25,7 @@ from handscroll.model import (
     TextRef,
     text_at,
 )
-from handscroll.publish.enriched import event_anchor
+from handscroll.publish.enriched import PlaceItem, event_anchor
 from handscroll.publish.web import create_app
 from publish.builders import XSS_PAYLOADS, fill_enriched_library, save_enrichment
 
@@ -132,6 +132,20 @@ def test_a_chinese_interface_labels_the_map_in_chinese_in_its_own_script(client:
         assert f'data-name="{harbin}"' in places and 'data-name="Harbin"' not in places
         assert f'<span class="place-chinese" lang="{lang}">{harbin}</span>' in places
         assert 'data-modern="Shenyang"' in places  # the country outlines are found by the English name
+        # Mukden is labelled by its Chinese name, which is today's (瀋陽): no "today Shenyang" in English.
+        assert "Shenyang</span>" not in places and "Northeast China</span>" not in places
+
+
+def test_today_s_name_is_said_in_the_interface_s_language_unless_it_is_the_name_shown() -> None:
+    mukden = PlaceItem("Mukden", "Shenyang", "奉天", "city", 41.8, 123.4)
+    assert [mukden.today(language) for language in ("en", "zh-Hant", "zh-Hans")] == [
+        "Shenyang",
+        "瀋陽",
+        "沈阳",
+    ]
+    named_as_today = PlaceItem("Mukden", "Shenyang", "瀋陽", "city", 41.8, 123.4)
+    assert named_as_today.today("zh-Hans") is None and named_as_today.today("en") == "Shenyang"
+    assert PlaceItem("Harbin", "Harbin", "哈爾濱", "city", 45.8, 126.7).today("en") is None
 
 
 def test_leaflet_is_served_from_our_own_host(client: Client, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from handscroll.config import Settings
+from handscroll.enrich.gazetteer import load_gazetteer
 from handscroll.model import HIDDEN_FIELDS, Enrichment, Span, TextRef, in_time_order
 from handscroll.publish.annotate import Mark, anchor_ids, annotate, han_lang, stress
 from handscroll.publish.datelabels import date_label, on_the_calendar
@@ -103,8 +104,23 @@ class PlaceItem:
         script, for a Chinese reader; the English name otherwise or when there is no Chinese form."""
         if not self.chinese or not language.startswith("zh"):
             return self.name
-        traditional, simplified = script_forms(self.chinese)
-        return simplified if language == "zh-Hans" else traditional
+        return _in_script(self.chinese, language)
+
+    def today(self, language: str) -> str | None:
+        """What the place is called today in a `language` interface ("today Shenyang", "今沈阳"), or
+        None when that is the name already shown: the gazetteer's Chinese name of the modern place
+        for a Chinese reader, its English name where the gazetteer has none."""
+        if language.startswith("zh") and (entry := load_gazetteer().lookup_english(self.modern_name)):
+            modern = _in_script(entry.chinese, language) if entry.chinese else self.modern_name
+        else:
+            modern = self.modern_name
+        return None if modern == self.label(language) or modern == self.name else modern
+
+
+def _in_script(chinese: str, language: str) -> str:
+    """A Chinese name in the script of a Chinese interface (Traditional unless `zh-Hans`)."""
+    traditional, simplified = script_forms(chinese)
+    return simplified if language == "zh-Hans" else traditional
 
 
 @dataclass(frozen=True)
