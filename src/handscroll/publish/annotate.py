@@ -134,7 +134,11 @@ def stress(text: str, words: str, lang: str = "zh-Hant") -> Markup:
     found = text.find(words) if words else -1
     if found < 0:
         return mark_chinese(text, lang)
-    return annotate(text, [Mark(found, found + len(words), "strong")], lang)
+    # What `annotate` makes of one strong mark, without its general machinery: a static build
+    # stresses every sentence of every timeline (issue 11).
+    end = found + len(words)
+    inner = _tagged(text[found:end], lang)
+    return Markup(f"{_tagged(text[:found], lang)}<strong>{inner}</strong>{_tagged(text[end:], lang)}")
 
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")

@@ -31,13 +31,17 @@ their Simplified forms: what the page needs to check a match, cut a snippet
 and show every match in it.
 
 The index is built from each feature as the build reads it (`StaticIndex.add`),
-with regexes and sets, never a Python step per character.
+with regexes and sets, never a Python step per character. A feature's file is
+written as it is added, and the postings are kept as arrays of machine integers,
+so a build holds no feature's text past its page (issue 11: at 10,000 features the
+texts held until the end took most of a worker's gigabyte).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -84,15 +88,22 @@ class SearchSource(Protocol):
     def get_enrichment(self, slug: str) -> Enrichment | None: ...
 
 
-class StaticIndex:
-    """The static search index, filled one feature at a time as the build reads them, then written."""
+Postings = tuple["array[int]", "array[int]", "array[int]"]
+"""A stem's documents by field: title ids, terms ids, body (id, count) pairs."""
 
-    def __init__(self, urls: SiteUrls, *, first_doc: int = 0) -> None:
+
+class StaticIndex:
+    """The static search index, filled one feature at a time as the build reads them (each
+    feature's file written then), and its keys written at the end."""
+
+    def __init__(self, urls: SiteUrls, out_dir: Path, *, first_doc: int = 0) -> None:
         self._urls = urls
+        self._out_dir = out_dir
         self._first = first_doc
         """The number of this index's first feature: slices of one build number their features in turn."""
-        self._docs: list[dict[str, Any]] = []
-        self._postings: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        self._languages: list[str] = []
+        """Each feature's language, in order (what the editions' meta needs of it)."""
+        self._postings: dict[str, Postings] = {}
         self._words: set[str] = set()
         self._han: set[str] = set()
         self._readings: dict[str, list[str]] = {}
@@ -109,13 +120,15 @@ class StaticIndex:
         """Index one feature with its glossary terms and places; `folders` are the interface
         languages' folders that have its page (`""`, `zh-hant/`...), so a result links to the
         page in the reader's language when there is one (issue 12)."""
-        doc_id = self._first + len(self._docs)
+        doc_id = self._first + len(self._languages)
         folded = folded_document(feature, enrichment_terms(enrichment))
         fields = (folded.title.split(), folded.terms.split(), folded.body.split())
         for number, tokens in enumerate(fields):
             self._words.update(tokens)
             for token, count in Counter(map(stem, tokens)).items():
-                lists = self._postings.setdefault(token, ([], [], []))
+                lists = self._postings.get(token)
+                if lists is None:
+                    lists = self._postings[token] = (array("i"), array("i"), array("i"))
                 lists[number].extend((doc_id, count) if number == 2 else (doc_id,))
         for term in enrichment.terms if enrichment else ():
             if term.pinyin_plain and term.simplified:
@@ -127,9 +140,14 @@ class StaticIndex:
         # Characters by sets, each tested once: a regex over the text would test every character.
         written = set(feature.title).union(*(s.text for s in folded.sections))
         traditional = {char for char in written if _HAN_CHAR.match(char)}
-        self._han.update(token for token in set().union(*fields) if len(token) < 3 and _HAN_CHAR.match(token))
+        han = {token for token in set().union(*fields) if len(token) < 3 and _HAN_CHAR.match(token)}
+        self._han |= han
         self._works.append(summary.work)
-        self._docs.append(
+        self._languages.append(feature.language)
+        t2s = _t2s()
+        _write_script(
+            self._out_dir,
+            f"d/{doc_id}",
             {
                 "u": self._urls.feature(summary.slug),
                 "v": list(folders) or [""],
@@ -138,20 +156,24 @@ class StaticIndex:
                 "l": feature.language,
                 "x": folded.terms,
                 "f": [[s.match.label, s.match.anchor, s.text, s.match.kind] for s in folded.sections],
-                "m": traditional,  # replaced by its Traditional -> Simplified pairs when written
-            }
+                # Its Traditional characters with their Simplified forms that it holds as words.
+                "m": {char: t2s[char] for char in sorted(traditional) if t2s.get(char) in han},
+            },
         )
 
     def _editions(self) -> dict[str, Any]:
-        return _editions_meta(self._first, self._works, self._docs)
+        return _editions_meta(self._first, self._works, self._languages)
 
     def join(self, other: StaticIndex) -> None:
         """Append the index of the next slice of the same build (its features numbered after these)."""
         for token, lists in other._postings.items():
-            mine = self._postings.setdefault(token, ([], [], []))
+            mine = self._postings.get(token)
+            if mine is None:
+                self._postings[token] = lists
+                continue
             for field, more in zip(mine, lists, strict=True):
                 field.extend(more)
-        self._docs += other._docs
+        self._languages += other._languages
         self._works += other._works
         self._words |= other._words
         self._han |= other._han
@@ -159,8 +181,9 @@ class StaticIndex:
             known = self._readings.setdefault(reading, [])
             known += [c for c in chars if c not in known]
 
-    def write(self, out_dir: Path) -> None:
-        """Write the chunks, one file per feature and the meta script; remove what a build left before."""
+    def write(self) -> None:
+        """Write the chunks and the meta script; remove what a build left before."""
+        out_dir = self._out_dir
         t2s = {t: s for t, s in _t2s().items() if s in self._han}
         places = place_index()
         words = set(self._words)
@@ -176,14 +199,15 @@ class StaticIndex:
         for number, chunk in enumerate(_chunks(keys)):
             firsts.append(next(iter(chunk), ""))
             written.add(_write_script(out_dir, f"k/{number}", chunk))
-        for doc_id, doc in enumerate(self._docs, self._first):
-            doc = {**doc, "m": {char: t2s[char] for char in sorted(doc["m"]) if char in t2s}}
-            written.add(_write_script(out_dir, f"d/{doc_id}", doc))
+        docs = len(self._languages)
+        written.update(
+            out_dir / INDEX_DIR / "d" / f"{doc_id}.js" for doc_id in range(self._first, self._first + docs)
+        )
         meta = {
             "version": INDEX_VERSION,
             "han": han_js_class(),
             "chunks": firsts,
-            "docs": len(self._docs),
+            "docs": docs,
             "folders": {language: site_folder(language) for language in LOCALES},
             **self._editions(),
         }
@@ -241,7 +265,7 @@ def _static_page(urls: SiteUrls, porter2: Path | None) -> SearchPage:
     )
 
 
-def _editions_meta(first: int, works: Sequence[str | None], docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def _editions_meta(first: int, works: Sequence[str | None], languages: Sequence[str]) -> dict[str, Any]:
     """What lets a search show each work once, in the reader's language where that edition
     matched: per feature, how far back its work's first feature is (0 for the first and for a
     feature of no work) and its language's number in `locales`. Nothing when no work has two
@@ -253,14 +277,14 @@ def _editions_meta(first: int, works: Sequence[str | None], docs: Sequence[dict[
     locales = list(LOCALES)
     return {
         "works": back,
-        "langs": [locales.index(doc["l"]) if doc["l"] in locales else -1 for doc in docs],
+        "langs": [locales.index(language) if language in locales else -1 for language in languages],
         "locales": locales,
     }
 
 
 def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer) -> None:
     """The whole static search of a library: its pages and its index (each feature read once)."""
-    index = StaticIndex(SiteUrls(0))
+    index = StaticIndex(SiteUrls(0), out_dir)
     summaries = library.list_features()
     shown: dict[str, list[str]] = {}
     for language in LOCALES:  # where `build` writes each feature's pages (site.py)
@@ -269,7 +293,7 @@ def write_static_search(library: SearchSource, out_dir: Path, renderer: Renderer
     for summary in summaries:
         feature, enrichment = library.get_feature(summary.slug), library.get_enrichment(summary.slug)
         index.add(summary, feature, enrichment, shown.get(summary.slug, [""]))
-    index.write(out_dir)
+    index.write()
     write_search_page(out_dir, renderer)
 
 
@@ -283,7 +307,7 @@ def find_porter2() -> Path | None:
     return None
 
 
-def _encode(lists: tuple[list[int], list[int], list[int]]) -> list[list[int]]:
+def _encode(lists: Postings) -> list[list[int]]:
     """Postings as [title ids, terms ids, body (id, count) pairs], ids as gaps from the one before."""
     title, terms, body = lists
     return [
@@ -293,7 +317,7 @@ def _encode(lists: tuple[list[int], list[int], list[int]]) -> list[list[int]]:
     ]
 
 
-def _gaps(ids: list[int]) -> list[int]:
+def _gaps(ids: Sequence[int]) -> list[int]:
     return [ids[0], *(b - a for a, b in pairwise(ids))] if ids else []
 
 

@@ -141,7 +141,7 @@ def build_site(
     # the other pages. Each feature is read once, for its pages and the search index (issue 11).
     slices = build_feature_pages(library, summaries, tasks, out_dir, settings, leaflet is not None, built)
     written.extend(run_jobs(jobs, old, pages, out_dir, renderer, progress))
-    search = StaticIndex(SiteUrls(0))
+    search = StaticIndex(SiteUrls(0), out_dir)
     rendered: dict[str, list[str]] = {}
     for part in slices:
         search.join(part.index)
@@ -173,7 +173,7 @@ def build_site(
             target = out_dir / path
             if not target.is_file() or target.read_bytes() != data:
                 write_file(target, data)
-    search.write(out_dir)  # the static search (issues 5, 11)
+    search.write()  # the static search (issues 5, 11)
     write_search_page(out_dir, renderer, built)
     write_file(out_dir / MANIFEST, json.dumps({"format": FORMAT, "pages": pages}, indent=0).encode())
     total = len(jobs) + len(tasks)

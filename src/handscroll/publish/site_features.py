@@ -88,6 +88,8 @@ class FeatureReader(LibraryReader, ChecksReader, Protocol):
 
     def read_features(self, slugs: Sequence[str]) -> Iterator[tuple[Feature, Enrichment | None]]: ...
 
+    def approved_quiz_features(self) -> frozenset[str]: ...
+
 
 @dataclass(frozen=True)
 class _Setup:
@@ -188,16 +190,17 @@ def _slice(
     media = MediaLibrary(setup.settings.media_dir, out_dir / "media")
     nested = {language: site_urls(language, built)[1] for language in built}
     maps = {language: map_setup(setup.settings, nested[language], setup.leaflet) for language in built}
-    done = Slice(StaticIndex(SiteUrls(0), first_doc=first))
+    done = Slice(StaticIndex(SiteUrls(0), out_dir, first_doc=first))
     features = library.read_features([summary.slug for summary, _ in works])
+    # Most features have no approved self-check: asked once for the slice (issue 11).
+    approved = library.approved_quiz_features()
     for summary, tasks in works:
         loaded = next(features, None)
         if loaded is None or loaded[0].slug != summary.slug:
             raise NotFoundError(f"the feature {summary.slug!r} was deleted while the site was built")
         feature, enrichment = loaded
         done.index.add(summary, feature, enrichment, [site_folder(task.language) for task in tasks])
-        # Most features have no approved self-check: asked once, not once per language (issue 11).
-        checked = enrichment is not None and bool(library.approved_quiz_items(feature.slug))
+        checked = enrichment is not None and feature.slug in approved
         marked = mark_enrichment(enrichment)  # the same in every language: worked out once
         for task in tasks:
             if task.render:

@@ -351,6 +351,12 @@ class Library(PagedReads, StoredParts):
 
         return approved_items(self._engine, slug)
 
+    def approved_quiz_features(self) -> frozenset[str]:
+        """The slugs of the features with an approved self-check item, in one query (issue 11)."""
+        from handscroll.store.quizzes import approved_features
+
+        return approved_features(self._engine)
+
     def stale_enrichments(self) -> list[str]:
         """Slugs of features never enriched, changed since, or enriched by older enrichers."""
         query = (

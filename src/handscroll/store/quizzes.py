@@ -48,6 +48,16 @@ def approved_items(engine: Engine, slug: str) -> frozenset[str]:
         return frozenset(session.execute(query).scalars())
 
 
+def approved_features(engine: Engine) -> frozenset[str]:
+    """The slugs of every feature with an approved item: one query for a whole static build, where
+    asking per feature cost a query each (issue 11)."""
+    query = (
+        select(FeatureRow.slug).join(QuizApprovalRow, QuizApprovalRow.feature_id == FeatureRow.id).distinct()
+    )
+    with Session(engine) as session:
+        return frozenset(session.execute(query).scalars())
+
+
 def pin_approvals(session: Session, items: Sequence[ImportItem]) -> None:
     """Make each pinned feature's approvals exactly the ids its source lists (inside the import's
     transaction, after the features are written)."""
