@@ -57,6 +57,7 @@ from handscroll.publish.site_features import (
 )
 from handscroll.publish.site_jobs import BuildProgress, Job, page_key, run_jobs
 from handscroll.publish.site_reference import places_jobs, read_reference, reference_jobs
+from handscroll.publish.site_timeline import TimelineSource, read_timelines, timeline_jobs
 from handscroll.publish.urls import SiteUrls, series_file, site_folder
 from handscroll.publish.vendor import WRAPPED, vendor_files, wrapped_file
 from handscroll.store.places import PlaceGroup
@@ -84,7 +85,7 @@ class BuildReport:
         return len(self.written) + self.unchanged
 
 
-class SiteReader(FeatureReader, ReferenceReader, Protocol):
+class SiteReader(FeatureReader, ReferenceReader, TimelineSource, Protocol):
     """What a static build reads: the pages' library reads, the timeline and the glossary."""
 
     def enrichment_stamps(self) -> dict[str, tuple[str, int]]: ...
@@ -124,13 +125,15 @@ def build_site(
     jobs: list[Job] = []
     tasks: list[FeatureTask] = []
     reference = read_reference(library)  # once for every language
+    timelines = read_timelines(library)  # cut into pages from the dates alone; events streamed later
     places = library.all_places()  # from the places table, once (issue 11)
     for language in built:  # English at the root, the others in zh-hant/ and zh-hans/ (issue 12)
         jobs.extend(_jobs(summaries, series, media, base, language, built))
         tasks.extend(_feature_tasks(summaries, series, base, stamps, language, old, out_dir))
-        jobs.extend(reference_jobs(reference, summaries, series, base, language, built))
+        jobs.extend(reference_jobs(reference, summaries, base, language, built))
         root = site_urls(language, built)[0]
         jobs.extend(places_jobs(places, root, map_setup(settings, root, leaflet is not None), base))
+    jobs.extend(timeline_jobs(timelines, summaries, series, stamps, base, built))  # a page at a time
     if progress is not None:
         progress.start(len(jobs) + len(tasks))
 
@@ -140,7 +143,10 @@ def build_site(
     # Feature pages first: on a big build they run on every core while this process renders
     # the other pages. Each feature is read once, for its pages and the search index (issue 11).
     slices = build_feature_pages(library, summaries, tasks, out_dir, settings, leaflet is not None, built)
-    written.extend(run_jobs(jobs, old, pages, out_dir, renderer, progress))
+    try:
+        written.extend(run_jobs(jobs, old, pages, out_dir, renderer, progress))
+    finally:
+        timelines.close()
     search = StaticIndex(SiteUrls(0), out_dir)
     rendered: dict[str, list[str]] = {}
     for part in slices:

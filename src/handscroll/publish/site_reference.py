@@ -1,5 +1,5 @@
-"""The static site's reference pages, each a file of bounded size (issue 11): the timelines (the
-library's and each series'), the places and the glossary, in pages.
+"""The static site's reference pages, each a file of bounded size (issue 11): the places and the
+glossary, in pages (the timelines are `site_timeline`'s).
 
 The glossary is read as the live `/glossary` reads it (`store.glossary`: a page of
 `GLOSSARY_PAGE` terms by a loose index scan, each with its first features), walked
@@ -13,9 +13,9 @@ lists to the static search for the term ("and more").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from handscroll.publish.contexts import Link, series_title
+from handscroll.publish.contexts import Link
 from handscroll.publish.enriched import MapSetup
 from handscroll.publish.places_page import static_places_pages
 from handscroll.publish.reference import (
@@ -30,17 +30,11 @@ from handscroll.publish.reference import (
 )
 from handscroll.publish.site_features import site_urls
 from handscroll.publish.site_jobs import Job, page_key
-from handscroll.publish.timeline_page import (
-    StaticTimeline,
-    Stressed,
-    numbered_page,
-    static_timeline,
-    static_timeline_page,
-)
-from handscroll.publish.urls import SiteUrls, series_file, site_folder
+from handscroll.publish.timeline_page import numbered_page
+from handscroll.publish.urls import SiteUrls
 from handscroll.store.glossary import GlossaryKey, GlossarySlice
 from handscroll.store.places import PlaceGroup
-from handscroll.store.records import FeatureSummary, SeriesSummary, TimelineEntry
+from handscroll.store.records import FeatureSummary
 
 GLOSSARY_PAGE = 100
 """Terms on one page of the static glossary, as on the live one."""
@@ -48,23 +42,14 @@ GLOSSARY_PAGE = 100
 
 @dataclass(frozen=True)
 class Reference:
-    """The library's timeline (whole and by series) and glossary pages in both orders, read once for
-    the pages of every language; each timeline sentence is marked once for all of them (issue 11)."""
+    """The library's glossary pages in both orders, read once for the pages of every language."""
 
-    timeline: list[TimelineEntry]
-    by_series: dict[str | None, list[TimelineEntry]]
     glossary: Mapping[GlossarySort, tuple[GlossarySlice, ...]]
-    stressed: Stressed = field(default_factory=dict)
 
 
 def read_reference(library: ReferenceReader) -> Reference:
-    """The timeline and the glossary's pages, read once for every language."""
-    timeline = library.timeline()
-    by_series: dict[str | None, list[TimelineEntry]] = {}
-    for entry in timeline:
-        by_series.setdefault(entry.series, []).append(entry)
-    glossary = {sort: tuple(glossary_slices(library, sort)) for sort in GLOSSARY_SORTS}
-    return Reference(timeline, by_series, glossary)
+    """The glossary's pages, read once for every language."""
+    return Reference({sort: tuple(glossary_slices(library, sort)) for sort in GLOSSARY_SORTS})
 
 
 def glossary_slices(library: ReferenceReader, sort: GlossarySort) -> Iterator[GlossarySlice]:
@@ -84,25 +69,13 @@ def glossary_slices(library: ReferenceReader, sort: GlossarySort) -> Iterator[Gl
 def reference_jobs(
     reference: Reference,
     summaries: list[FeatureSummary],
-    series: list[SeriesSummary],
     base: str,
     language: str,
     built: tuple[str, ...],
 ) -> Iterator[Job]:
-    """The timelines (library and each series) and the glossary in both orders, in one language."""
-    entries = reference.timeline
-    root, nested = site_urls(language, built)
-    folder = site_folder(language)
+    """The glossary in both orders, in one language."""
+    root = site_urls(language, built)[0]
     base = page_key(base, language)
-    stressed = reference.stressed
-    yield from _timeline_jobs(entries, f"{folder}timeline.html", page_key(base, entries), root, stressed)
-    for head in series:
-        picked = reference.by_series.get(head.key, [])
-        path = f"{folder}timelines/{series_file(head.key)}"
-        link = Link(nested.series(head.key), series_title(head, head.key))
-        yield from _timeline_jobs(
-            picked, path, page_key(base, head, picked), nested, stressed, link, head.key
-        )
     titles = {s.slug: s.title for s in summaries}
     shown = shown_editions(summaries, language)
     for sort in GLOSSARY_SORTS:
@@ -143,29 +116,6 @@ def static_glossary_pages(
         )
         for at, (address, page) in enumerate(zip(addresses, pages, strict=True))
     ]
-
-
-def _timeline_jobs(
-    entries: list[TimelineEntry],
-    path: str,
-    key: str,
-    urls: SiteUrls,
-    stressed: Stressed,
-    series: Link | None = None,
-    series_key: str | None = None,
-) -> Iterator[Job]:
-    """A timeline as pages of files, `path` first, then `-page-2`, `-page-3` ... beside it (issue 14)."""
-    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    timeline = static_timeline(entries, urls, series_key, stressed)  # once for all its pages, not per page
-    for number, address in enumerate(timeline.addresses, start=1):
-        name = address.rsplit("/", 1)[-1]
-        yield Job(f"{folder}{name}", key, _bind_timeline(timeline, urls, number, series, series_key))
-
-
-def _bind_timeline(
-    timeline: StaticTimeline, urls: SiteUrls, number: int, series: Link | None, key: str | None
-) -> Callable[[], ReaderPage]:
-    return lambda: static_timeline_page(timeline, urls, number, series=series, key=key)
 
 
 def places_jobs(places: list[PlaceGroup], urls: SiteUrls, maps: MapSetup, base: str) -> Iterator[Job]:

@@ -15,7 +15,7 @@ one costs. The static site writes the same pages as files
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Protocol
 from urllib.parse import urlencode
 
@@ -169,7 +169,7 @@ def group_key(value: str, language: str = "en") -> tuple[str, str]:
 
 Stressed = dict[tuple[str, int | None, str, int, int], Markup]
 """Each mention's sentence as HTML, by its place in its feature: a static build marks each once
-for all its timelines and languages (issue 11)."""
+for all the languages of a page (issue 11)."""
 
 
 def timeline_groups(
@@ -234,105 +234,15 @@ def _stressed(entry: TimelineEntry, stressed: Stressed) -> Markup:
     return found
 
 
-def _title(urls: Urls, series: Link | None) -> str:
+def timeline_title(urls: Urls, series: Link | None) -> str:
     ui = Translator(urls.language)
     return ui.gettext("Timeline: %(name)s") % {"name": series.label} if series else ui.gettext("Timeline")
-
-
-@dataclass(frozen=True)
-class StaticTimeline:
-    """A timeline cut into the static site's pages, worked out once for all its pages: each page
-    shows one chunk, and every page links to the others and indexes the decades of all of them."""
-
-    chunks: tuple[tuple[TimelineEntry, ...], ...]
-    addresses: tuple[str, ...]
-    """`timeline.html`, `timeline-page-2.html`, ... as made by the urls given."""
-    index: tuple[Link, ...]
-    count: int
-    """Mentions on the calendar, on all pages."""
-    stressed: Stressed = field(default_factory=dict, compare=False, repr=False)
-    """The sentences marked so far, shared by the timelines of one build."""
-
-
-def static_timeline(
-    entries: Sequence[TimelineEntry], urls: Urls, key: str | None = None, stressed: Stressed | None = None
-) -> StaticTimeline:
-    """The static site's timeline pages of `entries` (the library's, or series `key`'s): about
-    `PAGE_EVENTS` mentions each; `stressed` is shared by the timelines of one build."""
-    shown = [e for e in entries if on_the_calendar(e.value)]
-    chunks = _chunks(shown)
-    base = urls.timeline(key)
-    addresses = [base] + [numbered_page(base, n) for n in range(2, len(chunks) + 1)]
-    return StaticTimeline(
-        tuple(tuple(chunk) for chunk in chunks),
-        tuple(addresses),
-        _decade_index(chunks, addresses, urls.language),
-        len(shown),
-        {} if stressed is None else stressed,
-    )
-
-
-def static_timeline_page(
-    timeline: StaticTimeline,
-    urls: Urls,
-    number: int,
-    *,
-    series: Link | None = None,
-    key: str | None = None,
-) -> TimelinePage:
-    """Page `number` (from 1) of a static timeline, with links to its neighbours and an index of
-    decades (or centuries) across all pages."""
-    chunks, addresses, at = timeline.chunks, timeline.addresses, number - 1
-    return TimelinePage(
-        chrome=make_chrome(urls, lambda other: other.timeline(key)),
-        title=_title(urls, series),
-        series=series,
-        groups=timeline_groups(chunks[at] if at < len(chunks) else [], urls, stressed=timeline.stressed),
-        count=timeline.count,
-        more=False,
-        previous=addresses[at - 1] if at > 0 else "",
-        next=addresses[at + 1] if at + 1 < len(addresses) else "",
-        index=timeline.index,
-        filters=None,
-    )
 
 
 def numbered_page(base: str, number: int) -> str:
     """`timeline.html` -> `timeline-page-2.html`: the n-th page of a static listing (timeline, places)."""
     stem, dot, suffix = base.rpartition(".")
     return f"{stem}-page-{number}.{suffix}" if dot else f"{base}-page-{number}"
-
-
-def _chunks(entries: Sequence[TimelineEntry]) -> list[list[TimelineEntry]]:
-    """Mentions in pages of about `PAGE_EVENTS`, cutting a date in two only past twice that: a date
-    told in thousands of features made one page of megabytes (issue 11); the live pages cut it too."""
-    chunks: list[list[TimelineEntry]] = []
-    for entry in entries:
-        last = chunks[-1] if chunks else None
-        same_date = last is not None and (last[-1].value, last[-1].mod) == (entry.value, entry.mod)
-        if last is None or (len(last) >= PAGE_EVENTS and (not same_date or len(last) >= 2 * PAGE_EVENTS)):
-            chunks.append([entry])
-        else:
-            last.append(entry)
-    return chunks
-
-
-def _decade_index(
-    chunks: Sequence[Sequence[TimelineEntry]], addresses: Sequence[str], language: str
-) -> tuple[Link, ...]:
-    """A link to where each decade starts (each century, for timelines spanning more than 300 years)."""
-    years = [sort_key(e.value)[0] for chunk in chunks for e in chunk]
-    if not years:
-        return ()
-    step = 100 if max(years) - min(years) > 300 else 10
-    links: dict[int, Link] = {}
-    for at, chunk in enumerate(chunks):
-        for entry in chunk:
-            start = sort_key(entry.value)[0] // step * step
-            if start not in links:
-                label = f"{year_label(start, language)}{'年代' if language.startswith('zh') else 's'}"
-                links[start] = Link(f"{addresses[at]}#{group_key(entry.value, language)[1]}", label)
-    return tuple(links.values())
 
 
 def load_timeline(
@@ -383,7 +293,7 @@ def load_timeline(
     )
     return TimelinePage(
         chrome=make_chrome(urls, lambda other: other.timeline(series)),
-        title=_title(urls, link),
+        title=timeline_title(urls, link),
         series=link,
         groups=timeline_groups(found.entries, urls, only),
         count=None if found.count is None else min(found.count, COUNT_CAP),

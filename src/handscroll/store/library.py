@@ -66,6 +66,7 @@ from handscroll.store.timeline_slices import (
     timeline_select,
     to_entry,
 )
+from handscroll.store.timeline_stream import TimelineDate
 from handscroll.store.works import StoredEdition, editions_of, work_keys
 
 
@@ -424,6 +425,19 @@ class Library(PagedReads, StoredParts):
             query = query.where(FeatureRow.slug == slug)
         with Session(self._engine) as session:
             return [to_entry(row) for row in session.execute(query)]
+
+    def stream_timeline(self, *, by_series: bool = False) -> Iterator[TimelineEntry]:
+        """Every event of `timeline()` read a batch at a time (or of each series in turn, `by_series`):
+        a static build writes every page without holding the timeline (issue 11)."""
+        from handscroll.store.timeline_stream import timeline_entries
+
+        return timeline_entries(self._engine, by_series=by_series)
+
+    def timeline_dates(self, *, by_series: bool = False) -> Iterator[TimelineDate]:
+        """The series, feature and date of each event `stream_timeline` gives, in the same order."""
+        from handscroll.store.timeline_stream import timeline_dates
+
+        return timeline_dates(self._engine, by_series=by_series)
 
     def timeline_slice(
         self, wanted: TimelineFilter, *, after: str | None = None, before: str | None = None, limit: int = 100
