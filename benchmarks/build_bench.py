@@ -4,7 +4,7 @@ and the bytes a reader downloads before the first search result, beside Pagefind
 For each size (default 1,000 and 10,000 features): features of the seed's size
 are generated from the bundled samples (import_bench.generate) and imported
 with enrichment into a SQLite library (not timed). Then, each as a command in a
-fresh process, interleaved, best of `--repeat`:
+fresh process, interleaved, the median of `--repeat` runs:
 
 - `handscroll build OUT --db LIB` into an empty folder: every page in the
   three interface languages (en, zh-Hant, zh-Hans: three pages per feature),
@@ -19,6 +19,8 @@ fresh process, interleaved, best of `--repeat`:
 Wall time is what a user waits (handscroll renders feature pages on every
 core for a big build; MkDocs uses one); CPU time (user + system, the command's
 workers included) is the work done, and moves less with the machine's other load.
+Peak resident memory is sampled from /proc five times a second: of the command's
+own process, and of its largest worker (the highest of the runs).
 
 First-result bytes: the built site is served on loopback and `search.html?q=`
 opened in Chromium (Playwright) for each query; every response body is counted
@@ -135,18 +137,61 @@ def write_mkdocs(folder: Path, url: str) -> Path:
     return folder / "mkdocs.yml"
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (the command's and its workers') of a command, printed as it
+@dataclass
+class Run:
+    """One command's wall and CPU seconds (its workers' included) and peak resident memory in MB:
+    of the command's own process, and of its largest worker (0 without workers)."""
+
+    wall: float
+    cpu: float
+    rss: float
+    worker_rss: float
+
+
+def _rss(pid: int) -> int:
+    """A process's resident memory in bytes, from /proc (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found += [int(child) for child in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return found
+
+
+def timed(command: list[str]) -> Run:
+    """Run a command and measure it (memory sampled from /proc five times a second), printed as it
     ends with the load average (a long run's figures survive it being stopped)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    main = worker = 0
+    while process.poll() is None:
+        main = max(main, _rss(process.pid))
+        worker = max([worker, *(_rss(child) for child in _children(process.pid))])
+        time.sleep(0.2)
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    console.print(f"{' '.join(command[1:3])}...: {wall:.1f} s wall, {cpu:.1f} s CPU (load {load})")
-    return wall, cpu
+    run = Run(wall, cpu, main / 2**20, worker / 2**20)
+    console.print(
+        f"{' '.join(command[1:3])}...: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {run.rss:.0f} MB "
+        f"(largest worker {run.worker_rss:.0f} MB) (load {load})"
+    )
+    return run
 
 
 @contextmanager
@@ -228,6 +273,10 @@ def first_result_bytes(site: Path, queries: tuple[str, ...], pagefind: bool) -> 
     return counts
 
 
+def _median(values: Iterator[float]) -> float:
+    return statistics.median(list(values))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", default="1000,10000")
@@ -256,6 +305,8 @@ def main() -> None:
         "CPU: ours",
         "CPU: mkdocs",
         "CPU ratio",
+        "RSS: ours (worker)",
+        "RSS: mkdocs",
         "site",
         "1st result",
         "search, gz",
@@ -272,8 +323,8 @@ def main() -> None:
             config = write_mkdocs(folder, url)
             took = time.perf_counter() - started
             console.print(f"{count:,} features imported (or copied) and written as Markdown in {took:.0f} s")
-            ours: dict[str, list[tuple[float, float]]] = {"3 languages": [], "--languages en": []}
-            theirs: list[tuple[float, float]] = []
+            ours: dict[str, list[Run]] = {"3 languages": [], "--languages en": []}
+            theirs: list[Run] = []
             site, english = folder / "site", folder / "site-en"
             handscroll = str(Path(sys.executable).with_name("handscroll"))
             for _ in range(args.repeat):
@@ -320,9 +371,11 @@ def main() -> None:
             def kb(values: list[int]) -> str:
                 return f"{statistics.median(values) / 1000:.1f} KB" if values else ""
 
-            peer_wall, peer_cpu = min(w for w, _ in theirs), min(c for _, c in theirs)
+            peer_wall, peer_cpu = _median(r.wall for r in theirs), _median(r.cpu for r in theirs)
+            peer_rss = max(r.rss for r in theirs)
             for name, runs in ours.items():
-                wall, cpu = min(w for w, _ in runs), min(c for _, c in runs)
+                wall, cpu = _median(r.wall for r in runs), _median(r.cpu for r in runs)
+                rss, worker_rss = max(r.rss for r in runs), max(r.worker_rss for r in runs)
                 first = name == "3 languages"  # the search is measured on the whole site
                 table.add_row(
                     f"{count:,}",
@@ -334,6 +387,8 @@ def main() -> None:
                     f"{cpu:.1f} s",
                     f"{peer_cpu:.1f} s",
                     f"{cpu / peer_cpu:.2f}",
+                    f"{rss:.0f} MB ({worker_rss:.0f} MB)",
+                    f"{peer_rss:.0f} MB",
                     f"{sizes[name] / 1e6:.1f} MB",
                     kb(counts["handscroll"].whole) if first else "",
                     kb(counts["handscroll"].search_gzip) if first else "",

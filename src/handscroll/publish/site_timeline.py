@@ -58,9 +58,10 @@ class TimelineCut:
     """The features its mentions are in (what its pages show of them is part of their key)."""
     _last: tuple[str, str | None] | None = None
 
-    def add(self, value: str, mod: str | None, slug: str = "") -> None:
+    def add(self, value: str, mod: str | None, slug: str = "", year: int | None = None) -> None:
         """The next mention: on the page being filled, or on a new one past `PAGE_EVENTS` (past
-        twice that within one date: a date told in thousands of features made a page of megabytes)."""
+        twice that within one date: a date told in thousands of features made a page of megabytes).
+        `year` is the date's (start) year when known, to save working it out again."""
         if not on_the_calendar(value):
             return
         sizes, date = self.sizes, (value, mod)
@@ -70,7 +71,8 @@ class TimelineCut:
             sizes[-1] += 1
         self._last = date
         self.slugs.add(slug)
-        year = sort_key(value)[0]
+        if year is None:
+            year = sort_key(value)[0]
         for step, firsts in self.firsts.items():
             firsts.setdefault(year // step * step, (len(sizes) - 1, value))
         low, high = self.years or (year, year)
@@ -214,17 +216,26 @@ class Timelines:
 
 def read_timelines(library: TimelineSource) -> Timelines:
     """Cut the timelines into pages from their dates (nothing held but the pages' sizes)."""
-    whole = cut_timeline((d.value, d.mod, d.slug) for d in library.timeline_dates())
+    whole = TimelineCut()
+    for date in library.timeline_dates():
+        whole.add(date.value, date.mod, date.slug, _year(date.sort_key))
     series: dict[str, TimelineCut] = {}
     for date in library.timeline_dates(by_series=True):
         if date.series is not None:
-            series.setdefault(date.series, TimelineCut()).add(date.value, date.mod, date.slug)
+            cut = series.setdefault(date.series, TimelineCut())
+            cut.add(date.value, date.mod, date.slug, _year(date.sort_key))
     return Timelines(
         whole,
         series,
         TimelinePages(library.stream_timeline, [(None, whole)]),
         TimelinePages(lambda: library.stream_timeline(by_series=True), list(series.items())),
     )
+
+
+def _year(stored: str) -> int | None:
+    """The year of a stored sort key (`model.sort_text`), or None when it is not one."""
+    head = stored[:7]
+    return int(head) - 1_000_000 if len(head) == 7 and head.isdigit() else None
 
 
 def timeline_jobs(

@@ -34,11 +34,13 @@ class TimelineDate(NamedTuple):
     slug: str
     value: str
     mod: str | None
+    sort_key: str
+    """`model.sort_text` of the date: its first seven characters are the year plus 1,000,000."""
 
 
 def timeline_dates(engine: Engine, *, by_series: bool) -> Iterator[TimelineDate]:
     """The series, feature and date of every shown event, in the order `timeline_entries` gives them."""
-    columns = (SeriesRow.key, FeatureRow.slug, EventRow.value, EventRow.mod)
+    columns = (SeriesRow.key, FeatureRow.slug, EventRow.value, EventRow.mod, EventRow.sort_key)
     for row in _stream(engine, _ordered(select(*columns), engine, by_series=by_series)):
         yield TimelineDate(*row)
 
