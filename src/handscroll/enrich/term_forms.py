@@ -44,6 +44,8 @@ _PICTURE_ASIDE = re.compile(
     re.IGNORECASE,
 )
 """The start of a caption's aside about where a person stands in the picture or what they wear."""
+_WEARING = re.compile("穿|戴|手持")
+"""The asides that begin as a surname may (戴笠 Dai Li, 戴高樂 de Gaulle, 穿 rarely)."""
 
 MAX_TERM_WORDS = 8
 """The longest English term, in words; longer runs of capitals are headings, not terms."""
@@ -109,10 +111,11 @@ def _read_definition(text: str, parenthesis: re.Match[str]) -> TermMatch | None:
     inside = parenthesis.group(1).strip()
     parts = [part for part in _PART_SEPARATOR.split(inside) if part]
     open_at, end = parenthesis.start(), parenthesis.end()
-    # "周恩來 (Zhou Enlai, 左二)": Chinese only in an aside about the picture is still Chinese first.
-    if has_han(" ".join(part for part in parts if not is_picture_aside(part))):
-        return _english_then_chinese(text, parts, open_at, end)
     before = _HAN_TAIL.search(text, 0, open_at)
+    # "周恩來 (Zhou Enlai, 左二)": Chinese only in an aside about the picture is still Chinese first.
+    named = _chinese_names(parts, chinese_before=before is not None)
+    if named:
+        return _english_then_chinese(text, parts, named, open_at, end)
     if before is not None:
         return _chinese_then_english(text, parts, before, parenthesis)
     if len(parts) == 1 and _ABBREVIATION.fullmatch(parts[0]):
@@ -120,8 +123,23 @@ def _read_definition(text: str, parenthesis: re.Match[str]) -> TermMatch | None:
     return None
 
 
-def _english_then_chinese(text: str, parts: list[str], open_at: int, end: int) -> TermMatch | None:
-    chinese = [part for part in parts if is_han_only(part)]
+def _chinese_names(parts: list[str], *, chinese_before: bool) -> list[str]:
+    """The parts with Chinese in them that name the term, not an aside about the picture.
+
+    "戴眼鏡者" (wearing glasses) is an aside beside a name, but "Dai Li (戴笠)" and "Charles de
+    Gaulle (戴高樂)" begin with the surname 戴: with no other Chinese form in or before the
+    parenthesis, such a part is the name.
+    """
+    named = [part for part in parts if has_han(part) and not is_picture_aside(part)]
+    if named or chinese_before:
+        return named
+    return [part for part in parts if has_han(part) and _WEARING.match(part)]
+
+
+def _english_then_chinese(
+    text: str, parts: list[str], named: list[str], open_at: int, end: int
+) -> TermMatch | None:
+    chinese = [part for part in named if is_han_only(part)]
     if len(chinese) != 1:
         return None
     abbreviations = [part for part in parts if _ABBREVIATION.fullmatch(part)]
