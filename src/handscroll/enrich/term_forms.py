@@ -59,8 +59,11 @@ _NEAR = 48
 MAX_CHINESE_BEFORE = 10
 """The longest Chinese name taken before "(English)" when no particle marks where it starts."""
 
-JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "von", "van", "der", "al", "el", "on"})
-"""Lowercase words that may stand inside a name ("Republic of China"), never at its ends."""
+PARTICLES = frozenset({"de", "du", "von", "van", "der", "al", "el"})
+"""Lower-case words that open a surname ("de Gaulle", "von Hindenburg") as well as join a name."""
+JOINERS = PARTICLES | {"of", "the", "and", "for", "on"}
+"""Lowercase words that may stand inside a name ("Republic of China"), never at its end, and at its
+start only a particle."""
 
 HEAD_NOUNS = frozenset(
     """dynasty dynasties era period emperor empress river mountain mountains province county city
@@ -264,8 +267,8 @@ def english_extent(text: str, open_at: int) -> tuple[int, int] | None:
     if found is None:
         found = _walk_back(list(_TOKEN.finditer(text, max(0, open_at - _WINDOW), open_at)), exact_from=-1)
     words, seen_capital = found or ([], False)
-    while words and not words[-1].group("word")[0].isupper():
-        words.pop()  # joiners at the front belong to the sentence ("of", "the")
+    while words and not words[-1].group("word")[0].isupper() and words[-1].group("word") not in PARTICLES:
+        words.pop()  # joiners at the front belong to the sentence ("of", "the"); "de" opens "de Gaulle"
     if not words or not seen_capital:
         return None
     start, stop = words[-1].start(), words[0].end()
