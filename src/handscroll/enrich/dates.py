@@ -39,6 +39,7 @@ _SENTENCE_OPENING = re.compile(
 _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
 _TITLE = re.compile(r"(?:\d+|[A-Z]\w*)(?:\s+[A-Z][\w']*)+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,13 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
             found.append(_expression(text, mention, narrative.resolve(mention)))
             continue
         first = inherit(mention, mention.partner)
-        first_value = narrative.resolve(first)
-        second_value = narrative.resolve(mention.partner)
+        if context.news and dates_news.yearless_months(first, mention.partner):
+            second_value = narrative.resolve(mention.partner)  # "July-August": the end decides the year
+            first = dates_news.in_year_before(first, mention.partner, second_value)
+            first_value = narrative.resolve(first)
+        else:
+            first_value = narrative.resolve(first)
+            second_value = narrative.resolve(mention.partner)
         if ranges:
             start = mention.outer_start if mention.outer_start is not None else mention.start
             ranged = Mention(start, mention.partner.end)
@@ -212,6 +218,7 @@ class _Narrative:
         self.aside: tuple[Anchor, int] | None = None
         self.context = context
         self.period: str | None = None  # the quarter a report named last: what "the quarter" is
+        self.quarter: tuple[str, int] | None = None  # the last quarter named, and where it ends
 
     @property
     def latest(self) -> Anchor | None:
@@ -224,9 +231,11 @@ class _Narrative:
                 self.context.dct,
                 self.text,
                 news=self.context.news,
-                period=self.period,
+                period=self._period_for(mention.start),
                 story=self.latest,
             )
+            if dated is not None and _QUARTER_VALUE.fullmatch(dated):
+                self.quarter = dated, mention.end
             if self.period is None and mention.quarter is not None and mention.year is None and dated:
                 self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter
             if dated is not None:
@@ -248,6 +257,14 @@ class _Narrative:
         else:
             self.scene, self.aside = moved, None
         return value
+
+    def _period_for(self, start: int) -> str | None:
+        """The quarter "a year earlier" and "the quarter" count from: one named earlier in the
+        sentence ("the first quarter ... from a year earlier"), else the report's."""
+        named = self.quarter
+        if named is not None and start - named[1] < _SENTENCE_MAX:
+            return self.period if _SENTENCE_END.search(self.text, named[1], start) else named[0]
+        return self.period
 
     def _anchor_for(self, mention: Mention) -> Anchor | None:
         if self.aside is None:

@@ -14,7 +14,7 @@ import re
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import MONTH, YEAR, read_year
+from handscroll.enrich.dates_en import MONTH, YEAR, month_number, read_year
 
 #: What a report says of a period: "first-half profit", "Q3 results".
 _BUSINESS_NOUN = r"(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output|figures|GDP)"
@@ -63,6 +63,27 @@ def _relative_quarter(found: re.Match[str]) -> Mention:
     return Mention(
         found.start(), found.end(), literal="XXXX-QX", shift=("Q", _QUARTER_SHIFTS[word]), deictic=True
     )
+
+
+_FIRST_MONTH = r"(?:January|April|July|October|(?:Jan|Apr|Jul|Oct)\.)"
+_LAST_MONTH = r"(?:March|June|September|December|(?:Mar|Jun|Sept?|Dec)\.?)"
+
+
+@rule(
+    rf"\b(?:(?P<the>[Tt]he)\s+)?(?P<a>{_FIRST_MONTH})\s?[-–/]\s?(?P<b>{_LAST_MONTH})"
+    r"(?:\s+(?:fiscal\s+)?(?P<n>quarter|period))?"
+    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    key="month",
+)
+def _month_quarter(found: re.Match[str]) -> Mention | None:
+    """ "the October-December quarter", "in January-March 2013": three months that make a quarter
+    (as agency copy on Japanese and Chinese figures writes them) are that quarter, one expression."""
+    first = month_number(found["a"])
+    if month_number(found["b"]) != first + 2:
+        return None
+    year, era = read_year(found["y"]) if found["y"] else (None, None)
+    start = found.start() if found["n"] else found.start("a")  # the article goes with a noun
+    return Mention(start, found.end(), year, era, quarter=(first - 1) // 3 + 1)
 
 
 @rule(

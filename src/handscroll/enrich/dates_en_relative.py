@@ -292,7 +292,7 @@ def _tenure(found: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
-    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\b[Ii]n\s)past\s+(?:years|decades)|(?<=\sof\s)the\s+past|"
+    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\b[Ii]n\s)the\s+past|(?<=\b[Ii]n\s)past\s+(?:years|decades)|(?<=\sof\s)the\s+past|"
     r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )

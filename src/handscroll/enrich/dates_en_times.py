@@ -83,14 +83,20 @@ def _on_named_day(found: re.Match[str], tod: str) -> Mention:
 
 @rule(
     rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)"
-    rf"(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY})|\s+(?P<rel>today|yesterday|tomorrow))?\b",
+    rf"(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY})|\s+(?P<rel>today|yesterday|tomorrow)"
+    rf"|,?\s+(?:on\s+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?)?\b",
     key="names",
 )
 def _noon(found: re.Match[str]) -> Mention:
-    """ "at noon", "midnight Friday", "midnight on Sunday", "noon today": a clock time by name."""
+    """ "at noon", "midnight Friday", "midnight on Sunday", "noon today", "midnight on March 27":
+    a clock time by name."""
     tod = _NOON[found["t"]]
     if found["rel"]:
         return _on_named_day(found, tod)
+    if found["m"]:  # "until midnight on March 27"
+        year, era = read_year(found["y"]) if found["y"] else (None, None)
+        month, day = month_number(found["m"]), int(found["d"])
+        return Mention(found.start(), found.end(), year, era, month, day, tod=tod, kind="TIME")
     named = found["w1"] or found["w2"]
     if named:
         number = WEEKDAYS.index(named) + 1

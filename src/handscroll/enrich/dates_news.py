@@ -20,7 +20,7 @@ from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+due|plans?\s+to|"
-    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+soon\s+as|(?:has|have|given)\s+until|"
+    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
     r"(?:postponed|delayed|adjourned|extended)\s+"
     r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
@@ -29,6 +29,11 @@ _FUTURE_CUE = re.compile(
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
 #: "since June", "the year ended Jan. 31": a date these words govern is behind the document's.
 _PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
+#: "said the ship would arrive Tuesday": the future of reported speech, the date a few words after
+#: the modal's verb with no comma between; not "could" (past ability) nor "would have" (counterfactual).
+_MODAL_VERB = re.compile(
+    r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
+)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -50,6 +55,8 @@ def front_matter_dct(text: str) -> tuple[str | None, int]:
 def looks_ahead(text: str, start: int) -> bool:
     """True when the clause before `start` speaks of the future ("will meet on Friday")."""
     window_start = max(0, start - _LOOK_BACK)
+    if _MODAL_VERB.search(text, max(0, start - 50), start):
+        return True
     clause = window_start
     for found in _CLAUSE_START.finditer(text, window_start, start):
         clause = found.end()
@@ -171,6 +178,19 @@ def _weekend(mention: Mention, written: dt.date, text: str) -> str:
         saturday += dt.timedelta(days=7)
     year, week, _ = saturday.isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
+
+
+def yearless_months(first: Mention, second: Mention) -> bool:
+    """Both ends of a range are months (or days of them) with no year: "July-August", "Dec. 28-Jan. 3"."""
+    return all(_needs_year(end) and end.month is not None for end in (first, second))
+
+
+def in_year_before(first: Mention, second: Mention, second_value: str) -> Mention:
+    """The range's first end in its second end's year, or the year before when it wraps
+    ("December-January")."""
+    assert first.month is not None and second.month is not None
+    wraps = (first.month, first.day or 0) > (second.month, second.day or 0)
+    return replace(first, year=int(second_value[:4]) - wraps)
 
 
 def _needs_year(mention: Mention) -> bool:

@@ -1,0 +1,82 @@
+"""Forms of the seventh round of issue 16: values where the span was already right.
+
+Which side of the document date a weekday or month falls on when reported speech looks ahead
+("said the ship would arrive Tuesday"), quarters written as their months ("the October-December
+quarter"), the two ends of a month range in one year, a named time on a date.
+
+Sentences are our own. News mode: the document date is Friday 22 March 2013.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handscroll.enrich.dates import find_dates
+
+DCT = "2013-03-22"
+
+# (sentence, span, type, value)
+FORMS: list[tuple[str, str, str, str]] = [
+    # the future of reported speech: a modal, its verb, the date a few words on
+    ("A spokesman said the ship would arrive Tuesday morning.", "Tuesday morning", "TIME", "2013-03-26TMO"),
+    ("He said the talks might resume on Monday.", "Monday", "DATE", "2013-03-25"),
+    ("Aides said the vote may not take place until Wednesday.", "Wednesday", "DATE", "2013-03-27"),
+    ("The group could be in Miami as early as Tuesday.", "Tuesday", "DATE", "2013-03-26"),
+    # ... but not a past ability, a counterfactual, or a plain past
+    ("Relatives could not be reached Wednesday.", "Wednesday", "DATE", "2013-03-20"),
+    ("Officials said they would have acted on Monday if asked.", "Monday", "DATE", "2013-03-18"),
+    ("Police said the suspect was arrested on Sunday.", "Sunday", "DATE", "2013-03-17"),
+    # three months that make a quarter are the quarter, the latest closed one unless a year is given
+    (
+        "Japan's economy shrank in the October-December quarter.",
+        "the October-December quarter",
+        "DATE",
+        "2012-Q4",
+    ),
+    ("Output grew in the July-September period.", "the July-September period", "DATE", "2012-Q3"),
+    ("Retail sales rose in January-March.", "January-March", "DATE", "2013-Q1"),
+    ("Growth slowed in the April-June quarter of 2012.", "the April-June quarter of 2012", "DATE", "2012-Q2"),
+    # "a year earlier" after a quarter named in the same sentence is that quarter a year back
+    ("Sales rose in the first quarter from a year earlier.", "a year earlier", "DATE", "2012-Q1"),
+    (
+        "Revenue fell in the fourth quarter. Costs rose 4 percent from a year earlier.",
+        "a year earlier",
+        "DATE",
+        "2011-Q4",
+    ),
+    # a named time of a date
+    (
+        "Lawmakers have until midnight on March 27 to pass the bill.",
+        "midnight on March 27",
+        "TIME",
+        "2013-03-27T24:00",
+    ),
+    ("The deadline is noon, March 30, 2013.", "noon, March 30, 2013", "TIME", "2013-03-30T12:00"),
+    # "the past" opening a sentence, as mid-sentence
+    ("In the past, such attacks were rare.", "the past", "DATE", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "span", "kind", "value"), FORMS)
+def test_round7_form(sentence: str, span: str, kind: str, value: str) -> None:
+    found = find_dates(sentence, dct=DCT, ranges=False)
+    got = [(x.text, x.type, x.value) for x in found]
+    assert (span, kind, value) in got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("The show runs July-August.", ["2012-07", "2012-08"]),  # one year for both ends
+        ("The exhibition ran from Dec. 28 to Jan. 3.", ["2012-12-28", "2013-01-03"]),  # across the new year
+        ("Industrial output rose in January-February.", ["2013-01", "2013-02"]),
+    ],
+)
+def test_month_range_ends_share_a_year(sentence: str, values: list[str]) -> None:
+    found = find_dates(sentence, dct=DCT, ranges=False)
+    assert [x.value for x in found] == values, [(x.text, x.value) for x in found]
+
+
+def test_a_month_range_that_is_no_quarter_stays_two_months() -> None:
+    found = find_dates("Sales fell in the October-November period.", dct=DCT, ranges=False)
+    assert [x.value for x in found] == ["2012-10", "2012-11"], [(x.text, x.value) for x in found]
