@@ -1,8 +1,9 @@
 """Forms of the seventh round of issue 16: values where the span was already right.
 
 Which side of the document date a weekday or month falls on when reported speech looks ahead
-("said the ship would arrive Tuesday"), quarters written as their months ("the October-December
-quarter"), the two ends of a month range in one year, a named time on a date.
+("said the ship would arrive Tuesday") or a verb in the past governs it ("was held in April");
+quarters written as their months ("the October-December quarter"); the two ends of a month range
+in one year; a named time on a date; "the year ended".
 
 Sentences are our own. News mode: the document date is Friday 22 March 2013.
 """
@@ -26,6 +27,20 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("Relatives could not be reached Wednesday.", "Wednesday", "DATE", "2013-03-20"),
     ("Officials said they would have acted on Monday if asked.", "Monday", "DATE", "2013-03-18"),
     ("Police said the suspect was arrested on Sunday.", "Sunday", "DATE", "2013-03-17"),
+    # a verb in the past governing a month or day puts it behind the document date, however near
+    # the month ahead is; a plan, a modal or "to be" does not
+    ("The election was held in April.", "April", "DATE", "2012-04"),
+    ("Parliament approved the budget in May, the minister said.", "May", "DATE", "2012-05"),
+    ("The new rules kicked in on April 1.", "April 1", "DATE", "2012-04-01"),
+    ("The election is to be held in April.", "April", "DATE", "2013-04"),
+    ("Elections are scheduled for April.", "April", "DATE", "2013-04"),
+    ("The company said it would pay the dividend on a date in June.", "June", "DATE", "2013-06"),
+    ("The dividend is payable June 15.", "June 15", "DATE", "2013-06-15"),
+    # a story filed the night before: the next day, though told in the past
+    ("The Times said in an editorial on Saturday, March 23:", "Saturday, March 23", "DATE", "2013-03-23"),
+    # "the year ended" with no date after it: a year already over; with one, a reporting year
+    ("The year ended with a rally on Wall Street.", "The year", "DATE", "2012"),
+    ("Profit for the year ended Sept 30 rose.", "the year", "DURATION", "P1Y"),
     # three months that make a quarter are the quarter, the latest closed one unless a year is given
     (
         "Japan's economy shrank in the October-December quarter.",

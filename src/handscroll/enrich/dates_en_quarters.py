@@ -26,6 +26,8 @@ _QUARTER_SHIFTS = {
 }  # fmt: skip
 
 _ARTICLE = re.compile(r"(?i)the\s+")
+#: What follows "the year ended" in a report: its last month or day ("March 31", "in June", "Sept. 30").
+_ON_DATE = rf"(?:in\s+|on\s+)?(?:{MONTH}|(?:Sept?|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)\b|\d)"
 
 
 @rule(
@@ -117,7 +119,7 @@ def _year_ago(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b|\s+to\s+(?:the\s+end\s+of\s+)?{MONTH})",
+    rf"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s+{_ON_DATE}|\s+to\s+(?:the\s+end\s+of\s+)?{MONTH})",
     key="unit",
     needs=("ended", "ending", "to "),
 )
@@ -127,14 +129,19 @@ def _year_ended(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:ended|ending|earlier|ago|before|after|of|in|when|that|"
-    r"end|\d|to\s+(?:the\s+end\s+of\s+)?[A-Z]))(?!-)",
+    r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:earlier|ago|before|after|of|in|when|that|"
+    rf"end\b|\d|to\s+(?:the\s+end\s+of\s+)?[A-Z]|(?:ended|ending)\s+{_ON_DATE}))(?!-)",
     key="unit",
     needs=("year",),
 )
 def _the_year(found: re.Match[str]) -> Mention:
-    """ "for the full year", "sales for the year": in a report, the document's year (TimeML only)."""
-    return Mention(found.start(), found.end(), shift=("Y", 0), deictic=True, convention="TimeML")
+    """ "for the full year", "sales for the year": in a report, the document's year (TimeML only);
+    "the year ended with a rally": one already over, the year before the document's."""
+    over = _ENDED.match(found.string, found.end()) is not None
+    return Mention(found.start(), found.end(), shift=("Y", -over), deictic=True, convention="TimeML")
+
+
+_ENDED = re.compile(r"\s+ended\b")
 
 
 @rule(rf"\b[Ff]iscal(?:\s+year)?\s+(?P<y>{YEAR})", key="quarter")

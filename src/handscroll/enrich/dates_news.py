@@ -34,6 +34,19 @@ _PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
 _MODAL_VERB = re.compile(
     r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
 )
+#: "was held in April", "died on Jan. 5": a verb in the past governs the date, so it is behind the
+#: document's (not a plan: "scheduled for", "expected in", nor "to be published in").
+_PAST_VERB = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:scheduled|expected|planned|slated|postponed|delayed|adjourned|"
+    r"extended|intended|aimed|designed|supposed|needed|proposed|projected|forecast|estimated|anticipated|predicted|"
+    r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b)"
+    r"(?:was|were|met|said|held|took|began|came|went|won|lost|fell|rose|left|made|told|gave|became|died|"
+    r"struck|hit|sold|bought|paid|broke|fought|wrote|spoke|grew|shot|fled|[a-z]{3,}ed)"
+    r"(?:(?:\s+(?!to\b|for\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
+    r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
+    re.IGNORECASE,
+)
+_ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -50,6 +63,17 @@ def front_matter_dct(text: str) -> tuple[str | None, int]:
         return None, 0
     found = {line["key"]: line["value"] for line in _DCT_LINE.finditer(block["body"])}
     return found.get("dct", found.get("date")), block.end()
+
+
+def _told_in_the_past(text: str, start: int) -> bool:
+    """True when a verb in the past governs the date at `start` and its clause has no modal."""
+    window = max(0, start - 60)
+    if not _PAST_VERB.search(text, window, start):
+        return False
+    clause = window
+    for found in _CLAUSE_START.finditer(text, window, start):
+        clause = found.end()
+    return _ANY_MODAL.search(text, clause, start) is None
 
 
 def looks_ahead(text: str, start: int) -> bool:
@@ -211,6 +235,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
             return written.year + (part < current)
         return written.year - (part > current)
     behind = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
+    done = not ahead and _told_in_the_past(text, mention.start)  # "was held in April"
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None
@@ -223,6 +248,10 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
             gap = 0
         cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (1000 if ahead and gap < -31 else 0)
         if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
+            cost += 1000
+        elif (
+            done and gap > 2
+        ):  # a story filed the night before may say "on Saturday, April 25" of the next day
             cost += 1000
         if best_gap is None or cost < best_gap:
             best, best_gap = year, cost
