@@ -59,6 +59,15 @@ FORMS: list[tuple[str, str, str, str]] = [
         "DATE",
         "2011-Q4",
     ),
+    # ... and after a month named in its sentence, that month a year back
+    ("Exports fell 2 percent in February from a year earlier.", "a year earlier", "DATE", "2012-02"),
+    ("Home sales in January were up 9 percent from a year ago.", "a year ago", "DATE", "2012-01"),
+    (
+        "In February, 300 cars were sold. Sales were flat from a year earlier.",
+        "a year earlier",
+        "DATE",
+        "2012",
+    ),
     # a named time of a date
     (
         "Lawmakers have until midnight on March 27 to pass the bill.",

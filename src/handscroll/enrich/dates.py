@@ -40,6 +40,8 @@ _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
 _TITLE = re.compile(r"(?:\d+|[A-Z]\w*)(?:\s+[A-Z][\w']*)+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+_PERIOD_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|\d\d)")
 
 
 @dataclass(frozen=True)
@@ -218,13 +220,16 @@ class _Narrative:
         self.aside: tuple[Anchor, int] | None = None
         self.context = context
         self.period: str | None = None  # the quarter a report named last: what "the quarter" is
-        self.quarter: tuple[str, int] | None = None  # the last quarter named, and where it ends
+        self.named: tuple[str, int] | None = None  # the last quarter or month named, and where it ends
 
     @property
     def latest(self) -> Anchor | None:
         return self.aside[0] if self.aside else self.scene
 
     def resolve(self, mention: Mention) -> str:
+        month = self._named_here(mention.start, _MONTH_VALUE)
+        if self.context.news and month and dates_news.a_month_a_year_back(mention, self.text):
+            return f"{int(month[:4]) - 1:04d}{month[4:]}"  # "in February from a year earlier"
         if self.context.dct is not None:
             dated = dates_news.resolve_dated(
                 mention,
@@ -234,8 +239,8 @@ class _Narrative:
                 period=self._period_for(mention.start),
                 story=self.latest,
             )
-            if dated is not None and _QUARTER_VALUE.fullmatch(dated):
-                self.quarter = dated, mention.end
+            if dated is not None and _PERIOD_VALUE.fullmatch(dated):
+                self.named = dated, mention.end
             if self.period is None and mention.quarter is not None and mention.year is None and dated:
                 self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter
             if dated is not None:
@@ -261,10 +266,13 @@ class _Narrative:
     def _period_for(self, start: int) -> str | None:
         """The quarter "a year earlier" and "the quarter" count from: one named earlier in the
         sentence ("the first quarter ... from a year earlier"), else the report's."""
-        named = self.quarter
-        if named is not None and start - named[1] < _SENTENCE_MAX:
-            return self.period if _SENTENCE_END.search(self.text, named[1], start) else named[0]
-        return self.period
+        return self._named_here(start, _QUARTER_VALUE) or self.period
+
+    def _named_here(self, start: int, form: re.Pattern[str]) -> str | None:
+        """The quarter or month named last, when it is of this `form` and earlier in this sentence."""
+        if self.named is None or not form.fullmatch(self.named[0]) or start - self.named[1] > _SENTENCE_MAX:
+            return None
+        return None if _SENTENCE_END.search(self.text, self.named[1], start) else self.named[0]
 
     def _anchor_for(self, mention: Mention) -> Anchor | None:
         if self.aside is None:

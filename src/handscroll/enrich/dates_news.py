@@ -155,6 +155,18 @@ def _compares_quarters(mention: Mention, text: str, quarterly: bool) -> bool:
     return quarterly and bool(_FIGURES.search(text, max(sentence, mention.start - 300), mention.start))
 
 
+def a_month_a_year_back(mention: Mention, text: str) -> bool:
+    """ "Exports fell in February from a year earlier": a year back from the month just named, in a
+    sentence about months (one that names a quarter or a half compares those; see above)."""
+    if mention.shift != ("Y", -1) or not _YEAR_BACK.fullmatch(text, mention.start, mention.end):
+        return False
+    sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start), 0)
+    return _PERIOD_WORD.search(text, max(sentence, mention.start - 300), mention.start) is None
+
+
+_PERIOD_WORD = re.compile(r"\b(?:quarter|period|half|months|year)", re.IGNORECASE)
+
+
 def closed_quarter(value: str, dct: Anchor) -> str | None:
     """`value` when it is a quarter that ended before the document date (what a report is about)."""
     if not _QUARTER_VALUE.fullmatch(value) or dct.month is None:
