@@ -23,6 +23,9 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("He said the talks might resume on Monday.", "Monday", "DATE", "2013-03-25"),
     ("Aides said the vote may not take place until Wednesday.", "Wednesday", "DATE", "2013-03-27"),
     ("The group could be in Miami as early as Tuesday.", "Tuesday", "DATE", "2013-03-26"),
+    # the document's own weekday looked ahead to is that day ("next Friday" is the week after)
+    ("Obama will leave for Jordan on Friday.", "Friday", "DATE", "2013-03-22"),
+    ("The vote will be held next Friday.", "next Friday", "DATE", "2013-03-29"),
     # ... but not a past ability, a counterfactual, or a plain past
     ("Relatives could not be reached Wednesday.", "Wednesday", "DATE", "2013-03-20"),
     ("Officials said they would have acted on Monday if asked.", "Monday", "DATE", "2013-03-18"),

@@ -184,8 +184,12 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     back = (written.isoweekday() - mention.weekday) % 7
     if mention.lean < 0:
         return written - dt.timedelta(days=back or 7)
-    if mention.lean > 0 or looks_ahead(text, mention.start):
-        return written + dt.timedelta(days=(mention.weekday - written.isoweekday()) % 7 or 7)
+    if mention.lean > 0 or looks_ahead(
+        text, mention.start
+    ):  # "will leave on Friday" in Friday's paper: today
+        return written + dt.timedelta(
+            days=(mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
+        )
     since = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
     if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
         return written + dt.timedelta(days=1)
