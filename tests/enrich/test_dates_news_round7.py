@@ -71,6 +71,10 @@ FORMS: list[tuple[str, str, str, str]] = [
         "DATE",
         "2012",
     ),
+    # a stretch of quarters, as TimeBank writes it; not a fraction
+    ("The firm has lost money in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
+    ("Profit fell for three consecutive quarters.", "three consecutive quarters", "DURATION", "P3Q"),
+    ("It turned a profit after several quarters of losses.", "several quarters", "DURATION", "PXQ"),
     # a named time of a date
     (
         "Lawmakers have until midnight on March 27 to pass the bill.",
@@ -102,6 +106,13 @@ def test_round7_form(sentence: str, span: str, kind: str, value: str) -> None:
 def test_month_range_ends_share_a_year(sentence: str, values: list[str]) -> None:
     found = find_dates(sentence, dct=DCT, ranges=False)
     assert [x.value for x in found] == values, [(x.text, x.value) for x in found]
+
+
+def test_a_fraction_is_no_stretch_of_quarters() -> None:
+    found = find_dates(
+        "Three quarters of voters backed the plan; he won three-quarters of the vote.", dct=DCT
+    )
+    assert found == [], [(x.text, x.value) for x in found]
 
 
 def test_a_month_range_that_is_no_quarter_stays_two_months() -> None:

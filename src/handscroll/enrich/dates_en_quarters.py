@@ -15,6 +15,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import MONTH, YEAR, month_number, read_year
+from handscroll.enrich.number_words import NUMBER, parse_number
 
 #: What a report says of a period: "first-half profit", "Q3 results".
 _BUSINESS_NOUN = r"(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output|figures|GDP)"
@@ -86,6 +87,31 @@ def _month_quarter(found: re.Match[str]) -> Mention | None:
     year, era = read_year(found["y"]) if found["y"] else (None, None)
     start = found.start() if found["n"] else found.start("a")  # the article goes with a noun
     return Mention(start, found.end(), year, era, quarter=(first - 1) // 3 + 1)
+
+
+@rule(
+    rf"\b(?:the\s+(?:past|last|next|previous|coming|following|latest)\s+)?(?P<n>{NUMBER}|several|a\s+few|few)"
+    r"\s+(?P<row>straight\s+|consecutive\s+|successive\s+|more\s+)?quarters\b(?P<of>\s+of\b)?",
+    lower=True,
+    key="quarter",
+    needs=("quarters",),
+)
+def _quarters(found: re.Match[str]) -> Mention | None:
+    """ "the past two quarters", "three straight quarters": a stretch of quarters (P2Q, PXQ as
+    TimeBank writes them); not a fraction ("three quarters of the vote")."""
+    vague = found["n"] in ("several", "few") or found["n"].endswith(" few")
+    amount = None if vague else parse_number(found["n"])
+    if not vague and (amount is None or amount != int(amount)):
+        return None
+    if found["of"] and not (vague or found["row"] or found.group().startswith("the")):
+        return None  # "three quarters of the vote"
+    shown = "X" if amount is None else str(int(amount))
+    return Mention(
+        found.start(),
+        found.end() - len(found["of"] or ""),
+        literal=f"P{shown}Q",
+        kind="DURATION",
+    )
 
 
 @rule(
