@@ -75,6 +75,9 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The firm has lost money in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
     ("Profit fell for three consecutive quarters.", "three consecutive quarters", "DURATION", "P3Q"),
     ("It turned a profit after several quarters of losses.", "several quarters", "DURATION", "PXQ"),
+    # the week of a day is that week
+    ("A court hearing is set for the week of April 8.", "the week of April 8", "DATE", "2013-W15"),
+    ("The talks were held the week of Jan. 7, 2013.", "the week of Jan. 7, 2013", "DATE", "2013-W02"),
     # a named time of a date
     (
         "Lawmakers have until midnight on March 27 to pass the bill.",

@@ -8,6 +8,7 @@ dates_en_relative.py, which holds the shifts and durations.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handscroll.enrich.date_mentions import Mention
@@ -188,3 +189,17 @@ def _weekend(found: re.Match[str]) -> Mention:
         shift=("W", 0) if det == "this" else None,
         convention="TimeML",
     )
+
+
+@rule(
+    rf"\b[Tt]he\s+week\s+of\s+(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>\d{{4}})\b)?",
+    key="month",
+)
+def _week_of(found: re.Match[str]) -> Mention:
+    """ "the week of March 6": the ISO week holding that day (2000-W10), in the story's year unless
+    one is given."""
+    month, day = month_number(found["m"]), int(found["d"])
+    if found["y"]:
+        year, week, _ = dt.date(int(found["y"]), month, min(day, 28)).isocalendar()
+        return Mention(found.start(), found.end(), literal=f"{year:04d}-W{week:02d}")
+    return Mention(found.start(), found.end(), month=month, day=day, shift=("W", 0))
