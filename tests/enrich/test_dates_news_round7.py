@@ -75,6 +75,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The firm has lost money in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
     ("Profit fell for three consecutive quarters.", "three consecutive quarters", "DURATION", "P3Q"),
     ("It turned a profit after several quarters of losses.", "several quarters", "DURATION", "PXQ"),
+    # a clock time restated in brackets before its day is that day's
+    ("The match kicks off at 8:45 p.m. (1945 GMT) on Saturday.", "8:45 p.m.", "TIME", "2013-03-23T20:45"),
     # the week of a day is that week
     ("A court hearing is set for the week of April 8.", "the week of April 8", "DATE", "2013-W15"),
     ("The talks were held the week of Jan. 7, 2013.", "the week of Jan. 7, 2013", "DATE", "2013-W02"),

@@ -27,6 +27,8 @@ _PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|I
 _EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+#: A clock time restated in brackets, then its day: "8:45 p.m. (1945 GMT) on Saturday".
+_DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEKDAY})\b")
 
 
 @rule(
@@ -62,8 +64,9 @@ def _clock(found: re.Match[str]) -> Mention | None:
     tod = f"{hour:02d}:{minute:02d}"
     if found["rel"]:
         return _on_named_day(found, tod)
-    if found["w"] and not found["m"]:
-        number = WEEKDAYS.index(found["w"]) + 1
+    aside = None if found["w"] or found["m"] else _DAY_AFTER_ASIDE.match(found.string, found.end())
+    if (found["w"] and not found["m"]) or aside:  # "8:45 p.m. (1945 GMT) on Saturday": that day's
+        number = WEEKDAYS.index(found["w"] or aside["w"]) + 1
         literal = f"XXXX-WXX-{number}T{tod}"
         return Mention(
             found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
