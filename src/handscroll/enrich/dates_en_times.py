@@ -65,8 +65,11 @@ def _clock(found: re.Match[str]) -> Mention | None:
     if found["rel"]:
         return _on_named_day(found, tod)
     aside = None if found["w"] or found["m"] else _DAY_AFTER_ASIDE.match(found.string, found.end())
-    if (found["w"] and not found["m"]) or aside:  # "8:45 p.m. (1945 GMT) on Saturday": that day's
-        number = WEEKDAYS.index(found["w"] or aside["w"]) + 1
+    named = found["w"] if not found["m"] else None
+    if aside is not None:  # "8:45 p.m. (1945 GMT) on Saturday": that day's
+        named = aside["w"]
+    if named:
+        number = WEEKDAYS.index(named) + 1
         literal = f"XXXX-WXX-{number}T{tod}"
         return Mention(
             found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
