@@ -26,6 +26,9 @@ FORMS: list[tuple[str, str, str, str]] = [
     # the document's own weekday looked ahead to is that day ("next Friday" is the week after)
     ("Obama will leave for Jordan on Friday.", "Friday", "DATE", "2013-03-22"),
     ("The vote will be held next Friday.", "next Friday", "DATE", "2013-03-29"),
+    # a forecast in the present looks ahead too
+    ("Results are expected early Monday.", "early Monday", "DATE", "2013-03-25"),
+    ("The storm is forecast to make landfall late Sunday.", "late Sunday", "DATE", "2013-03-24"),
     # ... but not a past ability, a counterfactual, or a plain past
     ("Relatives could not be reached Wednesday.", "Wednesday", "DATE", "2013-03-20"),
     ("Officials said they would have acted on Monday if asked.", "Monday", "DATE", "2013-03-18"),

@@ -19,7 +19,7 @@ from handscroll.enrich.dates_en_quarters import shift_quarter
 from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+due|plans?\s+to|"
+    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
     r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
     r"(?:postponed|delayed|adjourned|extended)\s+"
     r"(?:\w+\s+){0,3}?until)\b",
