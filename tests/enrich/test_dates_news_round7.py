@@ -80,6 +80,10 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("It turned a profit after several quarters of losses.", "several quarters", "DURATION", "PXQ"),
     # a clock time restated in brackets before its day is that day's
     ("The match kicks off at 8:45 p.m. (1945 GMT) on Saturday.", "8:45 p.m.", "TIME", "2013-03-23T20:45"),
+    # "the coming year", "the upcoming winter": the next one from the document date, as "next year"
+    ("Growth will pick up in the coming year.", "the coming year", "DATE", "2014"),
+    ("Talks will resume in the coming week.", "the coming week", "DATE", "2013-W13"),
+    ("The upcoming winter will be cold.", "The upcoming winter", "DATE", "2013-WI"),
     # the week of a day is that week
     ("A court hearing is set for the week of April 8.", "the week of April 8", "DATE", "2013-W15"),
     ("The talks were held the week of Jan. 7, 2013.", "the week of Jan. 7, 2013", "DATE", "2013-W02"),

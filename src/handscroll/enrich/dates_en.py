@@ -337,7 +337,16 @@ def _half(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), year, era, half=1 if found["h"] == "first" else 2)
 
 
-_LEANS = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1, "this": 0}
+_LEANS = {
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "next": 1,
+    "following": 1,
+    "coming": 1,
+    "upcoming": 1,
+    "this": 0,
+}
 
 
 def lean_of(det: str | None) -> int:

@@ -22,7 +22,8 @@ _UNIT_CODES = {
 }  # fmt: skip
 _SHIFT_WORDS = {
     "same": 0, "that": 0, "this": 0, "following": 1, "next": 1, "subsequent": 1,
-    "previous": -1, "preceding": -1, "prior": -1, "last": -1, "past": -1, "coming": 1, "current": 0,
+    "previous": -1, "preceding": -1, "prior": -1, "last": -1, "past": -1, "coming": 1, "upcoming": 1,
+    "current": 0,
 }  # fmt: skip
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -65,7 +66,7 @@ _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over
     r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+(?=this|last|next))?"
     r"(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Tt]he\s+following|"
     r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Tt]he\s+current|"
-    r"[Tt]he\s+past|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
+    r"[Tt]he\s+past|[Tt]he\s+(?:up)?coming|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
     # "the last day of the campaign" names a day of an event, not the day before.
     r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
@@ -76,7 +77,9 @@ def _relative(found: re.Match[str]) -> Mention:
     start, end = found.start(), found.end()
     det = " ".join(found["det"].lower().split())
     # "next year" counts from the moment of writing, "the next year" from the story.
-    deictic = det in ("this", "next", "last", "this past", "this coming", "the current", "the past")
+    deictic = det in (
+        "this", "next", "last", "this past", "this coming", "the current", "the past", "the coming", "the upcoming"
+    )  # fmt: skip
     if unit in SEASONS:  # "last summer" in October is that year's: the nearest one on its side (news)
         lean = lean_of(det) if deictic and det != "the current" else 0
         return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic, lean=lean)
