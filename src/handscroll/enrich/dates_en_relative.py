@@ -25,6 +25,20 @@ _SHIFT_WORDS = {
     "previous": -1, "preceding": -1, "prior": -1, "last": -1, "past": -1, "coming": 1, "upcoming": 1,
     "current": 0,
 }  # fmt: skip
+#: Determiners that count from the moment of writing ("the next year" counts from the story).
+_FROM_WRITING = frozenset(
+    (
+        "this",
+        "next",
+        "last",
+        "this past",
+        "this coming",
+        "the current",
+        "the past",
+        "the coming",
+        "the upcoming",
+    )
+)
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 _UNIT = (
@@ -77,9 +91,7 @@ def _relative(found: re.Match[str]) -> Mention:
     start, end = found.start(), found.end()
     det = " ".join(found["det"].lower().split())
     # "next year" counts from the moment of writing, "the next year" from the story.
-    deictic = det in (
-        "this", "next", "last", "this past", "this coming", "the current", "the past", "the coming", "the upcoming"
-    )  # fmt: skip
+    deictic = det in _FROM_WRITING
     if unit in SEASONS:  # "last summer" in October is that year's: the nearest one on its side (news)
         lean = lean_of(det) if deictic and det != "the current" else 0
         return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic, lean=lean)
