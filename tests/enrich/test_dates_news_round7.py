@@ -84,6 +84,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("Growth will pick up in the coming year.", "the coming year", "DATE", "2014"),
     ("Talks will resume in the coming week.", "the coming week", "DATE", "2013-W13"),
     ("The upcoming winter will be cold.", "The upcoming winter", "DATE", "2013-WI"),
+    # a month the story names anchors "a month later" as a day does "the next day"
+    ("The army entered the town in January. A month later, it withdrew.", "A month later", "DATE", "2013-02"),
     # the week of a day is that week
     ("A court hearing is set for the week of April 8.", "the week of April 8", "DATE", "2013-W15"),
     ("The talks were held the week of Jan. 7, 2013.", "the week of Jan. 7, 2013", "DATE", "2013-W02"),

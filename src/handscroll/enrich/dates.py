@@ -247,6 +247,8 @@ class _Narrative:
                 day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
                 if day is not None and (mention.deictic or mention.day is not None):
                     self.scene, self.aside = day, None  # "On Friday ... at 10 p.m.": that Friday
+                elif mention.month is not None and _MONTH_VALUE.fullmatch(dated):
+                    self.scene, self.aside = parse_anchor(dated), None  # "in January ... a month later"
                 return dated
         anchor = self._anchor_for(mention)
         value, moved = resolve(mention, anchor)
