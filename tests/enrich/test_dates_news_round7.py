@@ -86,6 +86,13 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The upcoming winter will be cold.", "The upcoming winter", "DATE", "2013-WI"),
     # a month the story names anchors "a month later" as a day does "the next day"
     ("The army entered the town in January. A month later, it withdrew.", "A month later", "DATE", "2013-02"),
+    # "-long" stretches, as TimeBank marks them
+    ("The year-long conflict has killed thousands.", "year-long", "DURATION", "P1Y"),
+    ("The decades-long dispute is unresolved.", "decades-long", "DURATION", "PXY"),
+    ("After a day-long meeting, talks ended.", "day-long", "DURATION", "P1D"),
+    # "March" and "May" after a superlative or before a report's figures are the months
+    ("It was the coldest March since 1910.", "March", "DATE", "2013-03"),
+    ("March sales rose 3 percent.", "March", "DATE", "2013-03"),
     # the week of a day is that week
     ("A court hearing is set for the week of April 8.", "the week of April 8", "DATE", "2013-W15"),
     ("The talks were held the week of Jan. 7, 2013.", "the week of Jan. 7, 2013", "DATE", "2013-W02"),
@@ -120,6 +127,14 @@ def test_round7_form(sentence: str, span: str, kind: str, value: str) -> None:
 def test_month_range_ends_share_a_year(sentence: str, values: list[str]) -> None:
     found = find_dates(sentence, dct=DCT, ranges=False)
     assert [x.value for x in found] == values, [(x.text, x.value) for x in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They march on.", "Protesters may march.", "The March on Washington was a turning point."],
+)
+def test_march_and_may_that_are_no_months(sentence: str) -> None:
+    assert find_dates(sentence, dct=DCT) == []
 
 
 def test_a_fraction_is_no_stretch_of_quarters() -> None:

@@ -133,9 +133,17 @@ def _month_day_year(found: re.Match[str]) -> Mention:
 _BARE_MONTH_OK = re.compile(
     r"(?:\b(?:in|In|of|by|By|until|Until|since|Since|from|From|to|during|During|early|late|mid|"
     r"end|beginning|through|before|Before|after|After|and|or|last|next|that|this|same|the|The|"
-    r"until|till|between|Between|on|On)|-|,)\s*$"
+    r"until|till|between|Between|on|On|worst|best|[a-z]{2,}est)|-|,)\s*$"  # "the coldest March"
+)
+#: "March sales", "May figures": a month before what a report counts is the month.
+_MONTH_FIGURES = re.compile(
+    r"\s+(?:sales|figures|data|payrolls|exports|imports|output|inflation|unemployment|jobs|retail|"
+    r"trade|production|deliveries|shipments)\b"
 )
 _MONTH_AS_NAME = re.compile(r"\s+(?:Revolution|Offensive|Uprising|Manifesto|Crisis|Days|Theses|Coup)\b")
+#: "the March on Washington", "the March on Rome" (not "met in May on Capitol Hill").
+_MARCH_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 @rule(
@@ -147,8 +155,14 @@ def _month_year(found: re.Match[str]) -> Mention | None:
         text = found.string
         if _MONTH_AS_NAME.match(text, found.end()):
             return None
-        if found["m"] in ("May", "March") and not _BARE_MONTH_OK.search(
-            text, max(0, found.start() - 14), found.start()
+        if _MARCH_ON.match(text, found.end()) and _THE_BEFORE.search(
+            text, max(0, found.start() - 5), found.start()
+        ):
+            return None
+        if (
+            found["m"] in ("May", "March")
+            and not _BARE_MONTH_OK.search(text, max(0, found.start() - 14), found.start())
+            and not _MONTH_FIGURES.match(text, found.end())
         ):
             return None
     return _date(found)

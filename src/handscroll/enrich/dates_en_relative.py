@@ -242,6 +242,12 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
     return _duration(found.start(), found.end(), found["n"], found["u"], None)
 
 
+@rule(r"\b(?P<u>(?:year|month|week|day|hour|decade|centur(?:y|ie))(?P<s>s?))-long\b", lower=True, key="unit")
+def _lasting(found: re.Match[str]) -> Mention | None:
+    """ "a year-long conflict" P1Y, "the day-long meeting" P1D, "decades-long" PXY (TimeBank marks these)."""
+    return _duration(found.start(), found.end(), None if found["s"] else "1", found["u"], None)
+
+
 @rule(
     rf"\b[Tt]he\s+(?P<n>{NUMBER})\s+(?P<u>years|months|weeks|days|hours|minutes|decades|centuries)\b(?![\s-]+old\b)",
     key="unit",
