@@ -93,6 +93,10 @@ FORMS: list[tuple[str, str, str, str]] = [
     # "March" and "May" after a superlative or before a report's figures are the months
     ("It was the coldest March since 1910.", "March", "DATE", "2013-03"),
     ("March sales rose 3 percent.", "March", "DATE", "2013-03"),
+    # numeric dates: month first, as American copy writes them, unless the first number is a day
+    ("The form was dated 3/22/2013.", "3/22/2013", "DATE", "2013-03-22"),
+    ("The letter of 22/03/2013 arrived.", "22/03/2013", "DATE", "2013-03-22"),
+    ("It was signed 10/30/89.", "10/30/89", "DATE", "1989-10-30"),
     # the week of a day is that week
     ("A court hearing is set for the week of April 8.", "the week of April 8", "DATE", "2013-W15"),
     ("The talks were held the week of Jan. 7, 2013.", "the week of Jan. 7, 2013", "DATE", "2013-W02"),
@@ -134,6 +138,11 @@ def test_month_range_ends_share_a_year(sentence: str, values: list[str]) -> None
     ["They march on.", "Protesters may march.", "The March on Washington was a turning point."],
 )
 def test_march_and_may_that_are_no_months(sentence: str) -> None:
+    assert find_dates(sentence, dct=DCT) == []
+
+
+@pytest.mark.parametrize("sentence", ["He ate 1/2 of it and 3/4 of the rest.", "The odds were 13/40/7."])
+def test_fractions_are_no_numeric_dates(sentence: str) -> None:
     assert find_dates(sentence, dct=DCT) == []
 
 

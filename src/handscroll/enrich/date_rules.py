@@ -51,6 +51,7 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _PATTERN_KEYS = {
     "dash": re.compile(r"\d\s*[-–]\s*\d"),
+    "slash": re.compile(r"\d/\d\d?/\d"),  # 3/22/2013
     "decade": re.compile(r"\d0'?s"),
     "era": re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),  # on the original text: capitals are rare
     "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),

@@ -130,6 +130,19 @@ def _month_day_year(found: re.Match[str]) -> Mention:
     return _date(found)
 
 
+@rule(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b(?![/.]\d)", key="slash")
+def _numeric_date(found: re.Match[str]) -> Mention | None:
+    """ "3/22/2013", "03/22/13" (month first, as American copy writes it), "22/03/2013" (a day over 12)."""
+    first, second = int(found["a"]), int(found["b"])
+    month, day = (second, first) if first > 12 else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = int(found["y"])
+    if len(found["y"]) == 2:
+        year += 2000 if year < 50 else 1900
+    return Mention(found.start(), found.end(), year, None, month, day)
+
+
 _BARE_MONTH_OK = re.compile(
     r"(?:\b(?:in|In|of|by|By|until|Until|since|Since|from|From|to|during|During|early|late|mid|"
     r"end|beginning|through|before|Before|after|After|and|or|last|next|that|this|same|the|The|"
