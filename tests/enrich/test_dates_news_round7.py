@@ -29,6 +29,18 @@ FORMS: list[tuple[str, str, str, str]] = [
     # a forecast in the present looks ahead too
     ("Results are expected early Monday.", "early Monday", "DATE", "2013-03-25"),
     ("The storm is forecast to make landfall late Sunday.", "late Sunday", "DATE", "2013-03-24"),
+    # a reporting verb the day follows directly: the day of saying, whatever the clause foresees
+    (
+        "Banks will stay shut until Tuesday, officials said late Thursday.",
+        "late Thursday",
+        "DATE",
+        "2013-03-21",
+    ),
+    ("Cyprus applied for a bailout in June.", "June", "DATE", "2012-06"),
+    # a deadline still to come
+    ("Lawmakers voted as a Monday deadline loomed.", "Monday", "DATE", "2013-03-25"),
+    ("Talks resumed ahead of Monday's deadline.", "Monday", "DATE", "2013-03-25"),
+    ("Shares were tendered by the Tuesday deadline.", "Tuesday", "DATE", "2013-03-19"),
     # ... but not a past ability, a counterfactual, or a plain past
     ("Relatives could not be reached Wednesday.", "Wednesday", "DATE", "2013-03-20"),
     ("Officials said they would have acted on Monday if asked.", "Monday", "DATE", "2013-03-18"),

@@ -42,9 +42,13 @@ _PAST_VERB = re.compile(
     r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b)"
     r"(?:was|were|met|said|held|took|began|came|went|won|lost|fell|rose|left|made|told|gave|became|died|"
     r"struck|hit|sold|bought|paid|broke|fought|wrote|spoke|grew|shot|fled|[a-z]{3,}ed)"
-    r"(?:(?:\s+(?!to\b|for\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
+    r"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
     r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
     re.IGNORECASE,
+)
+#: A reporting verb the date follows directly: the day of saying, whatever the clause before foresees.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
 )
 _ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
@@ -79,6 +83,8 @@ def _told_in_the_past(text: str, start: int) -> bool:
 def looks_ahead(text: str, start: int) -> bool:
     """True when the clause before `start` speaks of the future ("will meet on Friday")."""
     window_start = max(0, start - _LOOK_BACK)
+    if _REPORTED.search(text, max(0, start - 40), start):
+        return False  # "... will stay shut until Tuesday, officials said late Thursday": when they said it
     if _MODAL_VERB.search(text, max(0, start - 50), start):
         return True
     clause = window_start
@@ -184,16 +190,30 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     back = (written.isoweekday() - mention.weekday) % 7
     if mention.lean < 0:
         return written - dt.timedelta(days=back or 7)
-    if mention.lean > 0 or looks_ahead(
-        text, mention.start
-    ):  # "will leave on Friday" in Friday's paper: today
-        return written + dt.timedelta(
-            days=(mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
-        )
+    if mention.lean > 0 or looks_ahead(text, mention.start) or _deadline_ahead(text, mention):
+        ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
+        return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today
     since = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
     if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
         return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
+
+
+def _deadline_ahead(text: str, mention: Mention) -> bool:
+    """ "as a Monday deadline loomed", "ahead of Monday's deadline": a deadline still to come."""
+    after = _DEADLINE.match(text, mention.end)
+    if after is None:
+        return False
+    return (
+        bool(after["near"])
+        or _BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start) is not None
+    )
+
+
+_DEADLINE = re.compile(
+    r"(?:'s)?\s+deadline\b(?P<near>\s+(?:looms|loomed|approaches|approached|nears|neared)\b)?"
+)
+_BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
 def _weekday_from(mention: Mention, day: dt.date) -> str:
