@@ -102,6 +102,7 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The year-long conflict has killed thousands.", "year-long", "DURATION", "P1Y"),
     ("The decades-long dispute is unresolved.", "decades-long", "DURATION", "PXY"),
     ("After a day-long meeting, talks ended.", "day-long", "DURATION", "P1D"),
+    ("The Nikkei hit a four-and-a-half-year high.", "four-and-a-half-year", "DURATION", "P4Y6M"),
     # "March" and "May" after a superlative or before a report's figures are the months
     ("It was the coldest March since 1910.", "March", "DATE", "2013-03"),
     ("March sales rose 3 percent.", "March", "DATE", "2013-03"),

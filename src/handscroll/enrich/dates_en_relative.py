@@ -221,7 +221,8 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    rf"\b(?P<n>{NUMBER}|an?|several|many)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
+    rf"\b(?P<n>{NUMBER}|an?|several|many)(?P<half>-and-a-half)?[\s-](?P<u>year|month|week|day|hour|minute|decade|century)"
+    r"(?:-long|-old)?\b"
     r"(?=[\s-]+[a-z])",
     lower=True,
     key="unit",
@@ -239,7 +240,8 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
         return replace(made, convention="TIMEX2") if made is not None else None
     if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
         return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
-    return _duration(found.start(), found.end(), found["n"], found["u"], None)
+    # "a four-and-a-half-year high": P4Y6M
+    return _duration(found.start(), found.end(), found["n"], found["u"], None, half=bool(found["half"]))
 
 
 @rule(r"\b(?P<u>(?:year|month|week|day|hour|decade|centur(?:y|ie))(?P<s>s?))-long\b", lower=True, key="unit")
