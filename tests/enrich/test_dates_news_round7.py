@@ -41,6 +41,9 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("Lawmakers voted as a Monday deadline loomed.", "Monday", "DATE", "2013-03-25"),
     ("Talks resumed ahead of Monday's deadline.", "Monday", "DATE", "2013-03-25"),
     ("Shares were tendered by the Tuesday deadline.", "Tuesday", "DATE", "2013-03-19"),
+    # a schedule in the present tense, the date right after its verb
+    ("The law takes effect in July.", "July", "DATE", "2013-07"),
+    ("The offer expires on Monday.", "Monday", "DATE", "2013-03-25"),
     # ... but not a past ability, a counterfactual, or a plain past
     ("Relatives could not be reached Wednesday.", "Wednesday", "DATE", "2013-03-20"),
     ("Officials said they would have acted on Monday if asked.", "Monday", "DATE", "2013-03-18"),

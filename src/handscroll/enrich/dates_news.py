@@ -46,6 +46,11 @@ _PAST_VERB = re.compile(
     r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
     re.IGNORECASE,
 )
+#: "The law takes effect in July", "the season starts in August": a schedule in the present.
+_SCHEDULE = re.compile(
+    r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
+    r"(?:\s+(?:on|in|by|until|through))?\s+(?:(?:early|late|mid)[\s-]+)?$"
+)
 #: A reporting verb the date follows directly: the day of saying, whatever the clause before foresees.
 _REPORTED = re.compile(
     r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
@@ -85,7 +90,9 @@ def looks_ahead(text: str, start: int) -> bool:
     window_start = max(0, start - _LOOK_BACK)
     if _REPORTED.search(text, max(0, start - 40), start):
         return False  # "... will stay shut until Tuesday, officials said late Thursday": when they said it
-    if _MODAL_VERB.search(text, max(0, start - 50), start):
+    if _MODAL_VERB.search(text, max(0, start - 50), start) or _SCHEDULE.search(
+        text, max(0, start - 30), start
+    ):
         return True
     clause = window_start
     for found in _CLAUSE_START.finditer(text, window_start, start):
