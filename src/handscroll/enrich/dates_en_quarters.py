@@ -27,6 +27,7 @@ _QUARTER_SHIFTS = {
 }  # fmt: skip
 
 _ARTICLE = re.compile(r"(?i)the\s+")
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: What follows "the year ended" in a report: its last month or day ("March 31", "in June", "Sept. 30").
 _ON_DATE = rf"(?:in\s+|on\s+)?(?:{MONTH}|(?:Sept?|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)\b|\d)"
 
@@ -73,10 +74,15 @@ _LAST_MONTH = r"(?:March|June|September|December|(?:Mar|Jun|Sept?|Dec)\.?)"
 
 
 @rule(
-    rf"\b(?:(?P<the>[Tt]he)\s+)?(?P<a>{_FIRST_MONTH})\s?[-–/]\s?(?P<b>{_LAST_MONTH})"
+    rf"\b(?P<a>{_FIRST_MONTH})[-–/](?P<b>{_LAST_MONTH})"
     r"(?:\s+(?:fiscal\s+)?(?P<n>quarter|period))?"
     rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
     key="month",
+    needs=tuple(
+        f"{month}{dash}"
+        for month in ("january", "april", "july", "october", "jan.", "apr.", "jul.", "oct.")
+        for dash in "-–/"
+    ),
 )
 def _month_quarter(found: re.Match[str]) -> Mention | None:
     """ "the October-December quarter", "in January-March 2013": three months that make a quarter
@@ -85,7 +91,8 @@ def _month_quarter(found: re.Match[str]) -> Mention | None:
     if month_number(found["b"]) != first + 2:
         return None
     year, era = read_year(found["y"]) if found["y"] else (None, None)
-    start = found.start() if found["n"] else found.start("a")  # the article goes with a noun
+    article = _ARTICLE_BEFORE.search(found.string, max(0, found.start() - 4), found.start())
+    start = article.start() if article and found["n"] else found.start()  # the article goes with a noun
     return Mention(start, found.end(), year, era, quarter=(first - 1) // 3 + 1)
 
 

@@ -244,7 +244,12 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
     return _duration(found.start(), found.end(), found["n"], found["u"], None, half=bool(found["half"]))
 
 
-@rule(r"\b(?P<u>(?:year|month|week|day|hour|decade|centur(?:y|ie))(?P<s>s?))-long\b", lower=True, key="unit")
+@rule(
+    r"\b(?P<u>(?:year|month|week|day|hour|decade|centur(?:y|ie))(?P<s>s?))-long\b",
+    lower=True,
+    key="unit",
+    needs=("-long",),
+)
 def _lasting(found: re.Match[str]) -> Mention | None:
     """ "a year-long conflict" P1Y, "the day-long meeting" P1D, "decades-long" PXY (TimeBank marks these)."""
     return _duration(found.start(), found.end(), None if found["s"] else "1", found["u"], None)

@@ -200,6 +200,7 @@ def _weekend(found: re.Match[str]) -> Mention:
 @rule(
     rf"\b[Tt]he\s+week\s+of\s+(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>\d{{4}})\b)?",
     key="month",
+    needs=("week of",),
 )
 def _week_of(found: re.Match[str]) -> Mention:
     """ "the week of March 6": the ISO week holding that day (2000-W10), in the story's year unless
