@@ -64,7 +64,9 @@ def test_a_small_import_is_indexed_in_this_process_after_its_rows(tmp_path: Path
         assert _found(library) == 12 and _queued(library) == 0
 
 
-def test_a_big_import_is_indexed_by_a_process_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_big_import_is_indexed_by_a_process_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _write(tmp_path / "in", 12)
     monkeypatch.setattr(search_deferred, "IN_PROCESS_UP_TO", 0)
     writers: list[int] = []
@@ -81,12 +83,14 @@ def test_a_big_import_is_indexed_by_a_process_of_its_own(tmp_path: Path, monkeyp
         assert _found(library) == 12 and _queued(library) == 0  # the other process did, and it is seen here
 
 
-def test_if_that_process_fails_the_import_indexes_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_if_that_process_fails_the_import_indexes_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _write(tmp_path / "in", 6)
     monkeypatch.setattr(search_deferred, "IN_PROCESS_UP_TO", 0)
 
     class NoProcesses:
-        def Process(self, **_: object) -> object:  # noqa: N802  # multiprocessing's name
+        def Process(self, **_: object) -> object:  # multiprocessing's name
             raise OSError("no processes here")
 
     monkeypatch.setattr(search_deferred.multiprocessing, "get_context", lambda _: NoProcesses())
