@@ -39,6 +39,15 @@ FORMS: list[tuple[str, list[tuple[str, str | None, str | None, str | None]]]] = 
     ),
     ("Zhou Enlai (周恩來, later Premier) flew in.", [("Zhou Enlai", "周恩來", None, "later Premier")]),
     ("周恩來 (Zhou Enlai, 左二) 抵達。", [("Zhou Enlai", "周恩來", None, None)]),
+    ("周恩來 (Zhou Enlai, 戴眼鏡者) 抵達。", [("Zhou Enlai", "周恩來", None, None)]),
+    ("Zhou Enlai (周恩來, 戴帽者) flew in.", [("Zhou Enlai", "周恩來", None, None)]),
+    # 戴 opens an aside about what someone wears, and the surname of these two.
+    ("Dai Li (戴笠) ran the secret police.", [("Dai Li", "戴笠", None, None)]),
+    ("Charles de Gaulle (戴高樂, left) met him.", [("Charles de Gaulle", "戴高樂", None, None)]),
+    # A particle opens a surname; "of" and "the" before a name stay in the sentence.
+    ("He met de Gaulle (戴高樂) in Paris.", [("de Gaulle", "戴高樂", None, None)]),
+    ("A letter from von Hindenburg (興登堡) came.", [("von Hindenburg", "興登堡", None, None)]),
+    ("The army of the Republic of China (中華民國) held.", [("Republic of China", "中華民國", None, None)]),
     ("We met Chiang Kai-shek’s (蔣介石) envoy.", [("Chiang Kai-shek", "蔣介石", None, None)]),
     ("We met Chiang Kai-shek's (蔣介石) envoy.", [("Chiang Kai-shek", "蔣介石", None, None)]),
     ("In 1912 the Qing dynasty (清朝) fell.", [("Qing dynasty", "清朝", None, None)]),

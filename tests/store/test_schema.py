@@ -89,7 +89,7 @@ def test_the_glossary_indexes_on_expressions_are_made(library_url: str) -> None:
             names = set(conn.execute(text(listed)).scalars())
     finally:
         engine.dispose()
-    assert {"ix_terms_english_form", "ix_terms_pinyin_form"} <= names
+    assert {"ix_terms_english_form", "ix_terms_order_form", "ix_terms_pinyin_order"} <= names
     assert "ix_terms_english" not in names
 
 

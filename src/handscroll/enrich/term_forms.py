@@ -44,6 +44,8 @@ _PICTURE_ASIDE = re.compile(
     re.IGNORECASE,
 )
 """The start of a caption's aside about where a person stands in the picture or what they wear."""
+_WEARING = re.compile("穿|戴|手持")
+"""The asides that begin as a surname may (戴笠 Dai Li, 戴高樂 de Gaulle, 穿 rarely)."""
 
 MAX_TERM_WORDS = 8
 """The longest English term, in words; longer runs of capitals are headings, not terms."""
@@ -57,8 +59,11 @@ _NEAR = 48
 MAX_CHINESE_BEFORE = 10
 """The longest Chinese name taken before "(English)" when no particle marks where it starts."""
 
-JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "von", "van", "der", "al", "el", "on"})
-"""Lowercase words that may stand inside a name ("Republic of China"), never at its ends."""
+PARTICLES = frozenset({"de", "du", "von", "van", "der", "al", "el"})
+"""Lower-case words that open a surname ("de Gaulle", "von Hindenburg") as well as join a name."""
+JOINERS = PARTICLES | {"of", "the", "and", "for", "on"}
+"""Lowercase words that may stand inside a name ("Republic of China"), never at its end, and at its
+start only a particle."""
 
 HEAD_NOUNS = frozenset(
     """dynasty dynasties era period emperor empress river mountain mountains province county city
@@ -109,10 +114,11 @@ def _read_definition(text: str, parenthesis: re.Match[str]) -> TermMatch | None:
     inside = parenthesis.group(1).strip()
     parts = [part for part in _PART_SEPARATOR.split(inside) if part]
     open_at, end = parenthesis.start(), parenthesis.end()
-    # "周恩來 (Zhou Enlai, 左二)": Chinese only in an aside about the picture is still Chinese first.
-    if has_han(" ".join(part for part in parts if not is_picture_aside(part))):
-        return _english_then_chinese(text, parts, open_at, end)
     before = _HAN_TAIL.search(text, 0, open_at)
+    # "周恩來 (Zhou Enlai, 左二)": Chinese only in an aside about the picture is still Chinese first.
+    named = _chinese_names(parts, chinese_before=before is not None)
+    if named:
+        return _english_then_chinese(text, parts, named, open_at, end)
     if before is not None:
         return _chinese_then_english(text, parts, before, parenthesis)
     if len(parts) == 1 and _ABBREVIATION.fullmatch(parts[0]):
@@ -120,8 +126,23 @@ def _read_definition(text: str, parenthesis: re.Match[str]) -> TermMatch | None:
     return None
 
 
-def _english_then_chinese(text: str, parts: list[str], open_at: int, end: int) -> TermMatch | None:
-    chinese = [part for part in parts if is_han_only(part)]
+def _chinese_names(parts: list[str], *, chinese_before: bool) -> list[str]:
+    """The parts with Chinese in them that name the term, not an aside about the picture.
+
+    "戴眼鏡者" (wearing glasses) is an aside beside a name, but "Dai Li (戴笠)" and "Charles de
+    Gaulle (戴高樂)" begin with the surname 戴: with no other Chinese form in or before the
+    parenthesis, such a part is the name.
+    """
+    named = [part for part in parts if has_han(part) and not is_picture_aside(part)]
+    if named or chinese_before:
+        return named
+    return [part for part in parts if has_han(part) and _WEARING.match(part)]
+
+
+def _english_then_chinese(
+    text: str, parts: list[str], named: list[str], open_at: int, end: int
+) -> TermMatch | None:
+    chinese = [part for part in named if is_han_only(part)]
     if len(chinese) != 1:
         return None
     abbreviations = [part for part in parts if _ABBREVIATION.fullmatch(part)]
@@ -246,8 +267,8 @@ def english_extent(text: str, open_at: int) -> tuple[int, int] | None:
     if found is None:
         found = _walk_back(list(_TOKEN.finditer(text, max(0, open_at - _WINDOW), open_at)), exact_from=-1)
     words, seen_capital = found or ([], False)
-    while words and not words[-1].group("word")[0].isupper():
-        words.pop()  # joiners at the front belong to the sentence ("of", "the")
+    while words and not words[-1].group("word")[0].isupper() and words[-1].group("word") not in PARTICLES:
+        words.pop()  # joiners at the front belong to the sentence ("of", "the"); "de" opens "de Gaulle"
     if not words or not seen_capital:
         return None
     start, stop = words[-1].start(), words[0].end()

@@ -17,9 +17,10 @@ from pydantic import Field, TypeAdapter
 from handscroll.model.feature import Credit, Feature, Figure, Note, Paragraph, Question, Unclassified
 from handscroll.model.timevalues import sort_key, year_of
 
-ENRICHMENT_VERSION = 2
+ENRICHMENT_VERSION = 3
 """Bumped when the enrichers change what they find, so stored enrichments are redone
-(2: a caption's aside about the picture is no glossary note, issue 14)."""
+(2: a caption's aside about the picture is no glossary note, issue 14; 3: a name whose
+Chinese begins 戴, 穿 or 手持 is a glossary term, not an aside about what someone wears)."""
 
 
 @dataclass(frozen=True, order=True)

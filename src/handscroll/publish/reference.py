@@ -32,6 +32,7 @@ from handscroll.publish.urls import Urls
 from handscroll.store.glossary import GlossaryKey, GlossarySlice, letter_key
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 from handscroll.store.works import StoredEdition
+from handscroll.text.order import name_order
 from handscroll.text.pinyin_words import pinyin_words
 
 GlossarySort = Literal["english", "pinyin"]
@@ -151,7 +152,7 @@ def glossary_page(
             more_url=_more_url(urls, e) if e.more or len(works) > TERM_LINKS else "",
         )
         items.append((item, e))
-    if sort == "pinyin":  # the library's order: code points, terms without pinyin last
+    if sort == "pinyin":  # the library's order: pinyin, then English; terms without pinyin last
         items.sort(key=lambda i: (i[1].pinyin_plain is None, i[1].pinyin_plain or "", *_english_key(i[1])))
     else:
         items.sort(key=lambda i: _english_key(i[1]))
@@ -176,8 +177,9 @@ def glossary_page(
     )
 
 
-def _english_key(entry: GlossaryEntry) -> tuple[str, str]:
-    return (entry.english, entry.traditional or "")
+def _english_key(entry: GlossaryEntry) -> tuple[str, str, str]:
+    """The library glossary's English order (`store.glossary`): name order, name, form."""
+    return (name_order(entry.english), entry.english, entry.traditional or "")
 
 
 def _more_url(urls: Urls, entry: GlossaryEntry) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from handscroll.model import Enrichment, sort_key, sort_text
 from handscroll.store.places import place_values
 from handscroll.store.tables import EnrichmentRow, EventRow, PlaceRow, TermRow
+from handscroll.text.order import name_order
 
 _COPIES = (EnrichmentRow, EventRow, TermRow, PlaceRow)
 _TABLES = {row.__tablename__: row.metadata.tables[row.__tablename__] for row in _COPIES}
@@ -81,6 +82,7 @@ def _term_values(feature_id: int, enrichment: Enrichment) -> list[dict[str, Any]
             "feature_id": feature_id,
             "position": position,
             "english": term.english,
+            "english_order": name_order(term.english),
             "chinese": term.chinese,
             "abbreviation": term.abbreviation,
             "note": term.note,

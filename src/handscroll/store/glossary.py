@@ -6,9 +6,10 @@ the cost is the page's, however many features use each term. Each entry brings
 at most `links` of its features (the first by id) and says whether more use it,
 so "Chiang Kai-shek" in 40,000 features is still one short line.
 
-Entries stand in code point order of (English name, Traditional form) or of
-(plain pinyin, English name, Traditional form), terms without pinyin after the
-others by English name; migration 0015's indexes hold both orders.
+Entries stand in the order of (name order, English name, Traditional form), where
+the name order is `text.order.name_order` (accents dropped, case folded: "de Gaulle"
+under D), or of (plain pinyin, the same), terms without pinyin after the others in
+English order; migration 0018's indexes hold both orders.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy import ColumnElement, Connection, Select, bindparam, select, tru
 from handscroll.store.listing import TERM_COLUMNS, group_terms
 from handscroll.store.records import GlossaryEntry
 from handscroll.store.tables import TERM_FORM, FeatureRow, TermRow
+from handscroll.text.order import name_order
 
 Order = Literal["english", "pinyin"]
 
@@ -39,6 +41,13 @@ class GlossaryKey:
     pinyin: str | None
     english: str
     traditional: str
+    order: str | None = None
+    """Where the English name stands (`name_order(english)` when None; a letter's key sets it)."""
+
+    @property
+    def name_order(self) -> str:
+        """The first column of the English order."""
+        return name_order(self.english) if self.order is None else self.order
 
     @classmethod
     def of(cls, entry: GlossaryEntry, order: Order) -> GlossaryKey:
@@ -87,7 +96,10 @@ def _seek(conn: Connection, order: Order, key: GlossaryKey | None, *, forward: b
     """The entry next to `key` (the first or last entry when None), by one query of index seeks:
     the first of its branches that finds a row answers."""
     shape = None if key is None else key.pinyin is not None
-    values = {} if key is None else {"pinyin": key.pinyin, "english": key.english, "form": key.traditional}
+    values = {}
+    if key is not None:
+        values = {"pinyin": key.pinyin, "order": key.name_order, "english": key.english}
+        values["form"] = key.traditional
     row = conn.execute(_seek_query(order, shape, forward), values).first()
     if row is None:
         return None
@@ -104,7 +116,8 @@ def _seek_query(order: Order, with_pinyin: bool | None, forward: bool) -> Select
 
 def _branches(order: Order, with_pinyin: bool | None, forward: bool) -> list[Select[Any]]:
     """The parts of the order to look in, nearest first, each one seek."""
-    english: list[ColumnElement[Any]] = [TermRow.english.expression, TERM_FORM]
+    english: list[ColumnElement[Any]] = [TermRow.english_order.expression, TermRow.english.expression]
+    english.append(TERM_FORM)
     if order == "english":
         return _steps(english, with_pinyin is not None, forward, true())
     pinyin: list[ColumnElement[Any]] = [TermRow.pinyin_plain.expression, *english]
@@ -119,7 +132,7 @@ def _branches(order: Order, with_pinyin: bool | None, forward: bool) -> list[Sel
     return [*found, *_steps(english, False, True, lacks)] if forward else found
 
 
-_PARAMETERS = {"pinyin_plain": "pinyin", "english": "english"}
+_PARAMETERS = {"pinyin_plain": "pinyin", "english_order": "order", "english": "english"}
 
 
 def _steps(
@@ -167,14 +180,14 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 def glossary_letters(conn: Connection, order: Order) -> tuple[str, ...]:
     """The letters some entry's name (or pinyin) starts with, by one seek a letter; '#' first when
-    some name starts with something that sorts before 'A' (a digit, a quotation mark)."""
+    some name starts with something that sorts before 'a' (a digit, a quotation mark)."""
     found: list[str] = []
     first = _seek(conn, order, None, forward=True)
-    if first is not None and order == "english" and first.english < "A":
+    if first is not None and order == "english" and first.name_order < "a":
         found.append("#")
     for letter in LETTERS:
         key = _seek(conn, order, _letter_key(letter, order), forward=True)
-        name = None if key is None else (key.pinyin if order == "pinyin" else key.english)
+        name = None if key is None else (key.pinyin if order == "pinyin" else key.name_order)
         if name is not None and name[:1].upper() == letter:
             found.append(letter)
     return tuple(found)
@@ -184,7 +197,7 @@ def _letter_key(letter: str, order: Order) -> GlossaryKey:
     """The key just before the first entry under `letter` (an upper-case letter A-Z)."""
     if order == "pinyin":
         return GlossaryKey(letter.lower(), "", "")
-    return GlossaryKey(None, letter, "")
+    return GlossaryKey(None, "", "", order=letter.lower())
 
 
 def letter_key(letter: str, order: Order) -> GlossaryKey | None:

@@ -11,7 +11,7 @@ text columns compare by code point on both databases (migration 0012).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -33,6 +33,7 @@ from handscroll.model import HIDDEN_FIELDS
 from handscroll.store.mapping import build_summary
 from handscroll.store.records import FeatureSummary, GlossaryEntry, SeriesSummary, TimelineEntry
 from handscroll.store.tables import BlockRow, EditionRow, EventRow, FeatureRow, SeriesRow, TermRow
+from handscroll.text.order import name_order
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,15 @@ class EventKey:
 
 @dataclass(frozen=True, order=True)
 class TermKey:
-    """Where a glossary entry stands: its English name, then its Traditional form ("" for none)."""
+    """Where a glossary entry stands: its name order (`text.order.name_order`), its English name,
+    then its Traditional form ("" for none)."""
 
+    order: str = field(init=False)
     english: str
     traditional: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "order", name_order(self.english))
 
     @classmethod
     def of(cls, entry: GlossaryEntry) -> TermKey:
@@ -358,15 +364,16 @@ def glossary_page(
 ) -> list[GlossaryEntry]:
     """Up to `limit` glossary entries after `after`, of the library or one series.
 
-    The next English names come from the index on `terms.english` (two more than asked:
-    the first may be used up by `after`); only their rows are read.
+    The next English names come from the index on `terms (english_order, english)` (two more
+    than asked: the first may be used up by `after`); only their rows are read.
     """
-    names = select(TermRow.english).distinct().order_by(TermRow.english).limit(limit + 2)
+    ordered = (TermRow.english_order, TermRow.english)
+    names = select(*ordered).distinct().order_by(*ordered).limit(limit + 2)
     if after is not None:
-        names = names.where(TermRow.english >= after.english)
+        names = names.where(tuple_(*ordered) >= tuple_(after.order, after.english))
     if series is not None:
         names = names.where(_term_in_series(series))
-    chosen = list(conn.execute(names).scalars())
+    chosen = [english for _, english in conn.execute(names)]
     if not chosen:
         return []
     rows = (

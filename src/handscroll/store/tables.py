@@ -185,6 +185,8 @@ class TermRow(Base):
     feature_id: Mapped[int] = mapped_column(ForeignKey("features.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     english: Mapped[str] = mapped_column(OrderedText)
+    english_order: Mapped[str] = mapped_column(OrderedText)
+    """`text.order.name_order(english)`: where the entry stands in the English glossary."""
     chinese: Mapped[str | None] = mapped_column(Text)
     abbreviation: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
@@ -198,7 +200,8 @@ TERM_FORM = func.coalesce(TermRow.traditional, literal_column("''"))
 """A term's Traditional form as the glossary's indexes hold it: '' for a term without one."""
 
 Index("ix_terms_english_form", TermRow.english, TERM_FORM, TermRow.feature_id)
-Index("ix_terms_pinyin_form", TermRow.pinyin_plain, TermRow.english, TERM_FORM)
+Index("ix_terms_order_form", TermRow.english_order, TermRow.english, TERM_FORM)
+Index("ix_terms_pinyin_order", TermRow.pinyin_plain, TermRow.english_order, TermRow.english, TERM_FORM)
 
 
 class PlaceRow(Base):
