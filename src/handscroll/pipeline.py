@@ -32,8 +32,8 @@ from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
 from handscroll.ingest.series_titles import read_series_titles, series_files
 from handscroll.model import Feature
 from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
-from handscroll.run_log import ERROR, PIN, REPLACED, WARNING, RunLog
-from handscroll.store import ImportItem, ImportReport, Library, Outcome
+from handscroll.run_log import ERROR, PIN, REPLACED, WARNING, ImportSummary, RunLog
+from handscroll.store import ImportItem, Library, Outcome
 from handscroll.store.import_run import ImportRun
 from handscroll.store.works import StoredEdition
 from handscroll.workspace.derived import derived_editions
@@ -53,51 +53,6 @@ class Progress(Protocol):
     def start(self, total: int) -> None: ...
 
     def advance(self, item: object) -> None: ...
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import did: counts at hand, per-feature outcomes and every problem read back from its log."""
-
-    log: RunLog
-    files: int = 0
-
-    @property
-    def added(self) -> int:
-        return self.log.count(Outcome.ADDED)
-
-    @property
-    def updated(self) -> int:
-        return self.log.count(Outcome.UPDATED)
-
-    @property
-    def skipped(self) -> int:
-        return self.log.count(Outcome.SKIPPED)
-
-    @property
-    def report(self) -> ImportReport:
-        """Every feature's outcome at once (`log.outcomes()` reads them one at a time)."""
-        return ImportReport(outcomes=tuple(self.log.outcomes()), replaced=self.replaced)
-
-    @property
-    def replaced(self) -> tuple[str, ...]:
-        """Derived Simplified editions deleted because a real one of their work came (issue 12)."""
-        return tuple(self.log.notes(REPLACED))
-
-    @property
-    def errors(self) -> tuple[ReadError, ...]:
-        """Every error at once (`log.notes(ERROR)` reads them one at a time)."""
-        return tuple(self.log.notes(ERROR))
-
-    @property
-    def warnings(self) -> tuple[ReadWarning, ...]:
-        """Every warning at once, each once (`log.notes(WARNING)` reads them one at a time)."""
-        return tuple(self.log.notes(WARNING))
-
-    @property
-    def failed(self) -> bool:
-        """True when some file could not be imported."""
-        return bool(self.log.counts[ERROR])
 
 
 @dataclass

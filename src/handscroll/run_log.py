@@ -16,9 +16,12 @@ import pickle
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from handscroll.store import Outcome
+from handscroll.errors import ReadError
+from handscroll.ingest import ReadWarning
+from handscroll.store import ImportReport, Outcome
 
 _SCHEMA = """
 CREATE TABLE claims (slug TEXT PRIMARY KEY, source TEXT NOT NULL) WITHOUT ROWID;
@@ -96,3 +99,48 @@ class RunLog:
     def close(self) -> None:
         """Delete the log (its file goes with the connection)."""
         self._db.close()
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did: counts at hand, per-feature outcomes and every problem read back from its log."""
+
+    log: RunLog
+    files: int = 0
+
+    @property
+    def added(self) -> int:
+        return self.log.count(Outcome.ADDED)
+
+    @property
+    def updated(self) -> int:
+        return self.log.count(Outcome.UPDATED)
+
+    @property
+    def skipped(self) -> int:
+        return self.log.count(Outcome.SKIPPED)
+
+    @property
+    def report(self) -> ImportReport:
+        """Every feature's outcome at once (`log.outcomes()` reads them one at a time)."""
+        return ImportReport(outcomes=tuple(self.log.outcomes()), replaced=self.replaced)
+
+    @property
+    def replaced(self) -> tuple[str, ...]:
+        """Derived Simplified editions deleted because a real one of their work came (issue 12)."""
+        return tuple(self.log.notes(REPLACED))
+
+    @property
+    def errors(self) -> tuple[ReadError, ...]:
+        """Every error at once (`log.notes(ERROR)` reads them one at a time)."""
+        return tuple(self.log.notes(ERROR))
+
+    @property
+    def warnings(self) -> tuple[ReadWarning, ...]:
+        """Every warning at once, each once (`log.notes(WARNING)` reads them one at a time)."""
+        return tuple(self.log.notes(WARNING))
+
+    @property
+    def failed(self) -> bool:
+        """True when some file could not be imported."""
+        return bool(self.log.counts[ERROR])
