@@ -138,7 +138,8 @@ def import_items(session: Session, items: Sequence[ImportItem], hashes: list[str
         if item.enrichment is not None
     ]
     replace_enrichments(session, enriched)
-    # The search index moves with the features, in this same transaction (issue 5).
+    # The search index moves with the features, in this same transaction (issue 5); an import's
+    # transactions only queue them, for the index to be written after the run's rows (issue 11).
     ids = [new_ids[item.feature.slug] for item, _ in plan.to_add] + [fid for fid, _, _ in plan.to_update]
     if index_deferred(session):  # an import's: queued, made from the rows when the run ends
         unindex_features(session, ids)
