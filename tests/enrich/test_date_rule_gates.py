@@ -23,6 +23,8 @@ TEXTS = (
     "This century and this decade, to the end of the decade.",
     "Over the years, since June, in the fiscal year ended Jan. 31.",
     "For the nine months, the worst loss in years, the third-quarter loss, 11.30 am (1430 GMT), decades ago.",
+    "In the past two quarters and the October-December quarter, until midnight on March 27.",
+    "The week of March 6, a year-long war, 3/22/2013.",
 )
 
 

@@ -49,14 +49,22 @@ _WORD_KEYS: dict[str, tuple[str, ...]] = {
                 "daily", "weekly", "monthly", "annually", "yearly", "per ", "every ", "each ", "past",
                 "tenure", "these days"),
 }  # fmt: skip
-_PATTERN_KEYS = {
-    "dash": re.compile(r"\d\s*[-–]\s*\d"),
-    "decade": re.compile(r"\d0'?s"),
-    "era": re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),  # on the original text: capitals are rare
-    "digits3": re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),
+# Each pattern opens with a literal where it can: the regex engine then jumps from one
+# occurrence of that character to the next instead of trying the pattern at every position
+# (on WikiWars "-\s*\d" scans 15 times faster than "\d\s*[-–]\s*\d").
+_PATTERN_KEYS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "dash": (re.compile(r"-\s*\d"), re.compile(r"–\s*\d")),
+    "slash": (re.compile(r"/\d\d?/\d"),),  # 3/22/2013
+    "decade": (re.compile(r"0'?s"),),
+    "era": (re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),),  # on the original text: capitals are rare
+    "digits3": (re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),),
     # one digit first, then the forms: an alternation of three \d-led patterns is four times slower
-    "clock": re.compile(r"\d(?::\d\d|\s?[apAP]\.?[mM]\b|\d{3}\s*(?:GMT|UTC|BST|local\s+time))"),
-    "abbreviated": re.compile(r"\b(?:[QH][1-4]|FY\s?\d)"),  # Q3 2012, H1, FY2013
+    "clock": (re.compile(r"\d(?::\d\d|\s?[apAP]\.?[mM]\b|\d{3}\s*(?:GMT|UTC|BST|local\s+time))"),),
+    "abbreviated": (
+        re.compile(r"Q[1-4]"),
+        re.compile(r"H[12]"),
+        re.compile(r"FY\s?\d"),
+    ),  # Q3 2012, H1, FY2013
 }
 # Every rule of these keys needs its word capitalised ("March 1946", never "march" nor "may").
 _CAPITALISED_KEYS = frozenset({"month"})
@@ -119,7 +127,7 @@ def find_mentions(text: str, *, ancient: bool = False) -> Iterator[Mention]:
         return
     present = {word for word in _NEEDED if word in lower}
     regions: dict[str, list[tuple[int, int]]] = {}
-    if not ancient and not _PATTERN_KEYS["era"].search(text):
+    if not ancient and not _PATTERN_KEYS["era"][0].search(text):
         regions["digits3"] = []
     for pattern, build, key, on_lower, needs in _RULES:
         if needs and needs.isdisjoint(present):
@@ -173,7 +181,7 @@ def _regions(text: str, words: dict[str, list[int]], key: str) -> list[tuple[int
     elif key in _WORD_KEYS:
         hits = words.get(key, [])
     else:
-        hits = [found.start() for found in _PATTERN_KEYS[key].finditer(text)]
+        hits = sorted(found.start() for pattern in _PATTERN_KEYS[key] for found in pattern.finditer(text))
     merged: list[tuple[int, int]] = []
     for at in hits:
         start = max(0, at - _KEY_BEFORE)

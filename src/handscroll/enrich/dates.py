@@ -39,6 +39,9 @@ _SENTENCE_OPENING = re.compile(
 _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
 _TITLE = re.compile(r"(?:\d+|[A-Z]\w*)(?:\s+[A-Z][\w']*)+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+_PERIOD_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|\d\d)")
 
 
 @dataclass(frozen=True)
@@ -168,8 +171,13 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
             found.append(_expression(text, mention, narrative.resolve(mention)))
             continue
         first = inherit(mention, mention.partner)
-        first_value = narrative.resolve(first)
-        second_value = narrative.resolve(mention.partner)
+        if context.news and dates_news.yearless_months(first, mention.partner):
+            second_value = narrative.resolve(mention.partner)  # "July-August": the end decides the year
+            first = dates_news.in_year_before(first, mention.partner, second_value)
+            first_value = narrative.resolve(first)
+        else:
+            first_value = narrative.resolve(first)
+            second_value = narrative.resolve(mention.partner)
         if ranges:
             start = mention.outer_start if mention.outer_start is not None else mention.start
             ranged = Mention(start, mention.partner.end)
@@ -212,27 +220,35 @@ class _Narrative:
         self.aside: tuple[Anchor, int] | None = None
         self.context = context
         self.period: str | None = None  # the quarter a report named last: what "the quarter" is
+        self.named: tuple[str, int] | None = None  # the last quarter or month named, and where it ends
 
     @property
     def latest(self) -> Anchor | None:
         return self.aside[0] if self.aside else self.scene
 
     def resolve(self, mention: Mention) -> str:
+        month = self._named_here(mention.start, _MONTH_VALUE)
+        if self.context.news and month and dates_news.a_month_a_year_back(mention, self.text):
+            return f"{int(month[:4]) - 1:04d}{month[4:]}"  # "in February from a year earlier"
         if self.context.dct is not None:
             dated = dates_news.resolve_dated(
                 mention,
                 self.context.dct,
                 self.text,
                 news=self.context.news,
-                period=self.period,
+                period=self._period_for(mention.start),
                 story=self.latest,
             )
+            if dated is not None and _PERIOD_VALUE.fullmatch(dated):
+                self.named = dated, mention.end
             if self.period is None and mention.quarter is not None and mention.year is None and dated:
                 self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter
             if dated is not None:
                 day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
                 if day is not None and (mention.deictic or mention.day is not None):
                     self.scene, self.aside = day, None  # "On Friday ... at 10 p.m.": that Friday
+                elif mention.month is not None and _MONTH_VALUE.fullmatch(dated):
+                    self.scene, self.aside = parse_anchor(dated), None  # "in January ... a month later"
                 return dated
         anchor = self._anchor_for(mention)
         value, moved = resolve(mention, anchor)
@@ -248,6 +264,17 @@ class _Narrative:
         else:
             self.scene, self.aside = moved, None
         return value
+
+    def _period_for(self, start: int) -> str | None:
+        """The quarter "a year earlier" and "the quarter" count from: one named earlier in the
+        sentence ("the first quarter ... from a year earlier"), else the report's."""
+        return self._named_here(start, _QUARTER_VALUE) or self.period
+
+    def _named_here(self, start: int, form: re.Pattern[str]) -> str | None:
+        """The quarter or month named last, when it is of this `form` and earlier in this sentence."""
+        if self.named is None or not form.fullmatch(self.named[0]) or start - self.named[1] > _SENTENCE_MAX:
+            return None
+        return None if _SENTENCE_END.search(self.text, self.named[1], start) else self.named[0]
 
     def _anchor_for(self, mention: Mention) -> Anchor | None:
         if self.aside is None:

@@ -130,12 +130,33 @@ def _month_day_year(found: re.Match[str]) -> Mention:
     return _date(found)
 
 
+@rule(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b(?![/.]\d)", key="slash")
+def _numeric_date(found: re.Match[str]) -> Mention | None:
+    """ "3/22/2013", "03/22/13" (month first, as American copy writes it), "22/03/2013" (a day over 12)."""
+    first, second = int(found["a"]), int(found["b"])
+    month, day = (second, first) if first > 12 else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = int(found["y"])
+    if len(found["y"]) == 2:
+        year += 2000 if year < 50 else 1900
+    return Mention(found.start(), found.end(), year, None, month, day)
+
+
 _BARE_MONTH_OK = re.compile(
     r"(?:\b(?:in|In|of|by|By|until|Until|since|Since|from|From|to|during|During|early|late|mid|"
     r"end|beginning|through|before|Before|after|After|and|or|last|next|that|this|same|the|The|"
-    r"until|till|between|Between|on|On)|-|,)\s*$"
+    r"until|till|between|Between|on|On|worst|best|[a-z]{2,}est)|-|,)\s*$"  # "the coldest March"
+)
+#: "March sales", "May figures": a month before what a report counts is the month.
+_MONTH_FIGURES = re.compile(
+    r"\s+(?:sales|figures|data|payrolls|exports|imports|output|inflation|unemployment|jobs|retail|"
+    r"trade|production|deliveries|shipments)\b"
 )
 _MONTH_AS_NAME = re.compile(r"\s+(?:Revolution|Offensive|Uprising|Manifesto|Crisis|Days|Theses|Coup)\b")
+#: "the March on Washington", "the March on Rome" (not "met in May on Capitol Hill").
+_MARCH_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 @rule(
@@ -147,8 +168,14 @@ def _month_year(found: re.Match[str]) -> Mention | None:
         text = found.string
         if _MONTH_AS_NAME.match(text, found.end()):
             return None
-        if found["m"] in ("May", "March") and not _BARE_MONTH_OK.search(
-            text, max(0, found.start() - 14), found.start()
+        if _MARCH_ON.match(text, found.end()) and _THE_BEFORE.search(
+            text, max(0, found.start() - 5), found.start()
+        ):
+            return None
+        if (
+            found["m"] in ("May", "March")
+            and not _BARE_MONTH_OK.search(text, max(0, found.start() - 14), found.start())
+            and not _MONTH_FIGURES.match(text, found.end())
         ):
             return None
     return _date(found)
@@ -337,7 +364,16 @@ def _half(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), year, era, half=1 if found["h"] == "first" else 2)
 
 
-_LEANS = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1, "this": 0}
+_LEANS = {
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "next": 1,
+    "following": 1,
+    "coming": 1,
+    "upcoming": 1,
+    "this": 0,
+}
 
 
 def lean_of(det: str | None) -> int:

@@ -14,7 +14,8 @@ import re
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import MONTH, YEAR, read_year
+from handscroll.enrich.dates_en import MONTH, YEAR, month_number, read_year
+from handscroll.enrich.number_words import NUMBER, parse_number
 
 #: What a report says of a period: "first-half profit", "Q3 results".
 _BUSINESS_NOUN = r"(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output|figures|GDP)"
@@ -26,6 +27,9 @@ _QUARTER_SHIFTS = {
 }  # fmt: skip
 
 _ARTICLE = re.compile(r"(?i)the\s+")
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: What follows "the year ended" in a report: its last month or day ("March 31", "in June", "Sept. 30").
+_ON_DATE = rf"(?:in\s+|on\s+)?(?:{MONTH}|(?:Sept?|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)\b|\d)"
 
 
 @rule(
@@ -65,6 +69,58 @@ def _relative_quarter(found: re.Match[str]) -> Mention:
     )
 
 
+_FIRST_MONTH = r"(?:January|April|July|October|(?:Jan|Apr|Jul|Oct)\.)"
+_LAST_MONTH = r"(?:March|June|September|December|(?:Mar|Jun|Sept?|Dec)\.?)"
+
+
+@rule(
+    rf"\b(?P<a>{_FIRST_MONTH})[-–/](?P<b>{_LAST_MONTH})"
+    r"(?:\s+(?:fiscal\s+)?(?P<n>quarter|period))?"
+    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    key="month",
+    needs=tuple(
+        f"{month}{dash}"
+        for month in ("january", "april", "july", "october", "jan.", "apr.", "jul.", "oct.")
+        for dash in "-–/"
+    ),
+)
+def _month_quarter(found: re.Match[str]) -> Mention | None:
+    """ "the October-December quarter", "in January-March 2013": three months that make a quarter
+    (as agency copy on Japanese and Chinese figures writes them) are that quarter, one expression."""
+    first = month_number(found["a"])
+    if month_number(found["b"]) != first + 2:
+        return None
+    year, era = read_year(found["y"]) if found["y"] else (None, None)
+    article = _ARTICLE_BEFORE.search(found.string, max(0, found.start() - 4), found.start())
+    start = article.start() if article and found["n"] else found.start()  # the article goes with a noun
+    return Mention(start, found.end(), year, era, quarter=(first - 1) // 3 + 1)
+
+
+@rule(
+    rf"\b(?:the\s+(?:past|last|next|previous|coming|following|latest)\s+)?(?P<n>{NUMBER}|several|a\s+few|few)"
+    r"\s+(?P<row>straight\s+|consecutive\s+|successive\s+|more\s+)?quarters\b(?P<of>\s+of\b)?",
+    lower=True,
+    key="quarter",
+    needs=("quarters",),
+)
+def _quarters(found: re.Match[str]) -> Mention | None:
+    """ "the past two quarters", "three straight quarters": a stretch of quarters (P2Q, PXQ as
+    TimeBank writes them); not a fraction ("three quarters of the vote")."""
+    vague = found["n"] in ("several", "few") or found["n"].endswith(" few")
+    amount = None if vague else parse_number(found["n"])
+    if not vague and (amount is None or amount != int(amount)):
+        return None
+    if found["of"] and not (vague or found["row"] or found.group().startswith("the")):
+        return None  # "three quarters of the vote"
+    shown = "X" if amount is None else str(int(amount))
+    return Mention(
+        found.start(),
+        found.end() - len(found["of"] or ""),
+        literal=f"P{shown}Q",
+        kind="DURATION",
+    )
+
+
 @rule(
     r"\b(?:[Tt]he\s+)?(?P<h>first|second|latter|last)\s+half\s+of\s+(?P<det>the|this|last|next)\s+year\b"
     r"|\b(?P<h2>[Ff]irst|[Ss]econd)-half(?=\s+" + _BUSINESS_NOUN + r"\b)",
@@ -96,7 +152,7 @@ def _year_ago(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b|\s+to\s+(?:the\s+end\s+of\s+)?{MONTH})",
+    rf"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\s+{_ON_DATE}|\s+to\s+(?:the\s+end\s+of\s+)?{MONTH})",
     key="unit",
     needs=("ended", "ending", "to "),
 )
@@ -106,14 +162,19 @@ def _year_ended(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:ended|ending|earlier|ago|before|after|of|in|when|that|"
-    r"end|\d|to\s+(?:the\s+end\s+of\s+)?[A-Z]))(?!-)",
+    r"\b[Tt]he\s+(?:full\s+|fiscal\s+)?year\b(?![\s-]+(?:earlier|ago|before|after|of|in|when|that|"
+    rf"end\b|\d|to\s+(?:the\s+end\s+of\s+)?[A-Z]|(?:ended|ending)\s+{_ON_DATE}))(?!-)",
     key="unit",
     needs=("year",),
 )
 def _the_year(found: re.Match[str]) -> Mention:
-    """ "for the full year", "sales for the year": in a report, the document's year (TimeML only)."""
-    return Mention(found.start(), found.end(), shift=("Y", 0), deictic=True, convention="TimeML")
+    """ "for the full year", "sales for the year": in a report, the document's year (TimeML only);
+    "the year ended with a rally": one already over, the year before the document's."""
+    over = _ENDED.match(found.string, found.end()) is not None
+    return Mention(found.start(), found.end(), shift=("Y", -over), deictic=True, convention="TimeML")
+
+
+_ENDED = re.compile(r"\s+ended\b")
 
 
 @rule(rf"\b[Ff]iscal(?:\s+year)?\s+(?P<y>{YEAR})", key="quarter")

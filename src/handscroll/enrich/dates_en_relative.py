@@ -22,8 +22,23 @@ _UNIT_CODES = {
 }  # fmt: skip
 _SHIFT_WORDS = {
     "same": 0, "that": 0, "this": 0, "following": 1, "next": 1, "subsequent": 1,
-    "previous": -1, "preceding": -1, "prior": -1, "last": -1, "past": -1, "coming": 1, "current": 0,
+    "previous": -1, "preceding": -1, "prior": -1, "last": -1, "past": -1, "coming": 1, "upcoming": 1,
+    "current": 0,
 }  # fmt: skip
+#: Determiners that count from the moment of writing ("the next year" counts from the story).
+_FROM_WRITING = frozenset(
+    (
+        "this",
+        "next",
+        "last",
+        "this past",
+        "this coming",
+        "the current",
+        "the past",
+        "the coming",
+        "the upcoming",
+    )
+)
 _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 _UNIT = (
@@ -65,7 +80,7 @@ _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over
     r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+(?=this|last|next))?"
     r"(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Tt]he\s+following|"
     r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Tt]he\s+current|"
-    r"[Tt]he\s+past|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
+    r"[Tt]he\s+past|[Tt]he\s+(?:up)?coming|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
     # "the last day of the campaign" names a day of an event, not the day before.
     r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
@@ -76,7 +91,7 @@ def _relative(found: re.Match[str]) -> Mention:
     start, end = found.start(), found.end()
     det = " ".join(found["det"].lower().split())
     # "next year" counts from the moment of writing, "the next year" from the story.
-    deictic = det in ("this", "next", "last", "this past", "this coming", "the current", "the past")
+    deictic = det in _FROM_WRITING
     if unit in SEASONS:  # "last summer" in October is that year's: the nearest one on its side (news)
         lean = lean_of(det) if deictic and det != "the current" else 0
         return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic, lean=lean)
@@ -206,7 +221,8 @@ def _duration_phrase(found: re.Match[str]) -> Mention | None:
 
 
 @rule(
-    rf"\b(?P<n>{NUMBER}|an?|several|many)[\s-](?P<u>year|month|week|day|hour|minute|decade|century)(?:-long|-old)?\b"
+    rf"\b(?P<n>{NUMBER}|an?|several|many)(?P<half>-and-a-half)?[\s-](?P<u>year|month|week|day|hour|minute|decade|century)"
+    r"(?:-long|-old)?\b"
     r"(?=[\s-]+[a-z])",
     lower=True,
     key="unit",
@@ -224,7 +240,19 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
         return replace(made, convention="TIMEX2") if made is not None else None
     if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
         return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
-    return _duration(found.start(), found.end(), found["n"], found["u"], None)
+    # "a four-and-a-half-year high": P4Y6M
+    return _duration(found.start(), found.end(), found["n"], found["u"], None, half=bool(found["half"]))
+
+
+@rule(
+    r"\b(?P<u>(?:year|month|week|day|hour|decade|centur(?:y|ie))(?P<s>s?))-long\b",
+    lower=True,
+    key="unit",
+    needs=("-long",),
+)
+def _lasting(found: re.Match[str]) -> Mention | None:
+    """ "a year-long conflict" P1Y, "the day-long meeting" P1D, "decades-long" PXY (TimeBank marks these)."""
+    return _duration(found.start(), found.end(), None if found["s"] else "1", found["u"], None)
 
 
 @rule(
@@ -292,7 +320,7 @@ def _tenure(found: re.Match[str]) -> Mention:
 
 @rule(
     r"(?:[Nn]ow|[Tt]oday|[Nn]owadays|[Cc]urrently|[Cc]urrent|[Pp]resent[- ]day|[Mm]odern[- ]day|"
-    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\sin\s)the\s+past|(?<=\b[Ii]n\s)past\s+(?:years|decades)|(?<=\sof\s)the\s+past|"
+    r"[Aa]t\s+present|[Tt]hese\s+days|[Rr]ecent\s+(?:years|months|weeks|days|decades)|[Rr]ecently|[Rr]ecent|[Ff]ormerly|[Ff]ormer|(?<=\b[Ii]n\s)the\s+past|(?<=\b[Ii]n\s)past\s+(?:years|decades)|(?<=\sof\s)the\s+past|"
     r"(?:[Tt]he\s+same|[Tt]hat|[Tt]his)\s+(?:time|period)|(?<=[Aa]t\s)the\s+time)\b(?!-)",
     key="deictic",
 )

@@ -8,6 +8,7 @@ dates_en_relative.py, which holds the shifts and durations.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handscroll.enrich.date_mentions import Mention
@@ -26,6 +27,8 @@ _PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|I
 _EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+#: A clock time restated in brackets, then its day: "8:45 p.m. (1945 GMT) on Saturday".
+_DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEKDAY})\b")
 
 
 @rule(
@@ -61,8 +64,12 @@ def _clock(found: re.Match[str]) -> Mention | None:
     tod = f"{hour:02d}:{minute:02d}"
     if found["rel"]:
         return _on_named_day(found, tod)
-    if found["w"] and not found["m"]:
-        number = WEEKDAYS.index(found["w"]) + 1
+    aside = None if found["w"] or found["m"] else _DAY_AFTER_ASIDE.match(found.string, found.end())
+    named = found["w"] if not found["m"] else None
+    if aside is not None:  # "8:45 p.m. (1945 GMT) on Saturday": that day's
+        named = aside["w"]
+    if named:
+        number = WEEKDAYS.index(named) + 1
         literal = f"XXXX-WXX-{number}T{tod}"
         return Mention(
             found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
@@ -83,14 +90,20 @@ def _on_named_day(found: re.Match[str], tod: str) -> Mention:
 
 @rule(
     rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)"
-    rf"(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY})|\s+(?P<rel>today|yesterday|tomorrow))?\b",
+    rf"(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY})|\s+(?P<rel>today|yesterday|tomorrow)"
+    rf"|,?\s+(?:on\s+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?)?\b",
     key="names",
 )
 def _noon(found: re.Match[str]) -> Mention:
-    """ "at noon", "midnight Friday", "midnight on Sunday", "noon today": a clock time by name."""
+    """ "at noon", "midnight Friday", "midnight on Sunday", "noon today", "midnight on March 27":
+    a clock time by name."""
     tod = _NOON[found["t"]]
     if found["rel"]:
         return _on_named_day(found, tod)
+    if found["m"]:  # "until midnight on March 27"
+        year, era = read_year(found["y"]) if found["y"] else (None, None)
+        month, day = month_number(found["m"]), int(found["d"])
+        return Mention(found.start(), found.end(), year, era, month, day, tod=tod, kind="TIME")
     named = found["w1"] or found["w2"]
     if named:
         number = WEEKDAYS.index(named) + 1
@@ -182,3 +195,18 @@ def _weekend(found: re.Match[str]) -> Mention:
         shift=("W", 0) if det == "this" else None,
         convention="TimeML",
     )
+
+
+@rule(
+    rf"\b[Tt]he\s+week\s+of\s+(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>\d{{4}})\b)?",
+    key="month",
+    needs=("week of",),
+)
+def _week_of(found: re.Match[str]) -> Mention:
+    """ "the week of March 6": the ISO week holding that day (2000-W10), in the story's year unless
+    one is given."""
+    month, day = month_number(found["m"]), int(found["d"])
+    if found["y"]:
+        year, week, _ = dt.date(int(found["y"]), month, min(day, 28)).isocalendar()
+        return Mention(found.start(), found.end(), literal=f"{year:04d}-W{week:02d}")
+    return Mention(found.start(), found.end(), month=month, day=day, shift=("W", 0))

@@ -19,8 +19,8 @@ from handscroll.enrich.dates_en_quarters import shift_quarter
 from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+due|plans?\s+to|"
-    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+soon\s+as|(?:has|have|given)\s+until|"
+    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
+    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
     r"(?:postponed|delayed|adjourned|extended)\s+"
     r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
@@ -29,6 +29,33 @@ _FUTURE_CUE = re.compile(
 _PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
 #: "since June", "the year ended Jan. 31": a date these words govern is behind the document's.
 _PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
+#: "said the ship would arrive Tuesday": the future of reported speech, the date a few words after
+#: the modal's verb with no comma between; not "could" (past ability) nor "would have" (counterfactual).
+_MODAL_VERB = re.compile(
+    r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
+)
+#: "was held in April", "died on Jan. 5": a verb in the past governs the date, so it is behind the
+#: document's (not a plan: "scheduled for", "expected in", nor "to be published in").
+_PAST_VERB = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:scheduled|expected|planned|slated|postponed|delayed|adjourned|"
+    r"extended|intended|aimed|designed|supposed|needed|proposed|projected|forecast|estimated|anticipated|predicted|"
+    r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b)"
+    r"(?:was|were|met|said|held|took|began|came|went|won|lost|fell|rose|left|made|told|gave|became|died|"
+    r"struck|hit|sold|bought|paid|broke|fought|wrote|spoke|grew|shot|fled|[a-z]{3,}ed)"
+    r"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
+    r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
+    re.IGNORECASE,
+)
+#: "The law takes effect in July", "the season starts in August": a schedule in the present.
+_SCHEDULE = re.compile(
+    r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
+    r"(?:\s+(?:on|in|by|until|through))?\s+(?:(?:early|late|mid)[\s-]+)?$"
+)
+#: A reporting verb the date follows directly: the day of saying, whatever the clause before foresees.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
+)
+_ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -47,9 +74,26 @@ def front_matter_dct(text: str) -> tuple[str | None, int]:
     return found.get("dct", found.get("date")), block.end()
 
 
+def _told_in_the_past(text: str, start: int) -> bool:
+    """True when a verb in the past governs the date at `start` and its clause has no modal."""
+    window = max(0, start - 60)
+    if not _PAST_VERB.search(text, window, start):
+        return False
+    clause = window
+    for found in _CLAUSE_START.finditer(text, window, start):
+        clause = found.end()
+    return _ANY_MODAL.search(text, clause, start) is None
+
+
 def looks_ahead(text: str, start: int) -> bool:
     """True when the clause before `start` speaks of the future ("will meet on Friday")."""
     window_start = max(0, start - _LOOK_BACK)
+    if _REPORTED.search(text, max(0, start - 40), start):
+        return False  # "... will stay shut until Tuesday, officials said late Thursday": when they said it
+    if _MODAL_VERB.search(text, max(0, start - 50), start) or _SCHEDULE.search(
+        text, max(0, start - 30), start
+    ):
+        return True
     clause = window_start
     for found in _CLAUSE_START.finditer(text, window_start, start):
         clause = found.end()
@@ -124,6 +168,18 @@ def _compares_quarters(mention: Mention, text: str, quarterly: bool) -> bool:
     return quarterly and bool(_FIGURES.search(text, max(sentence, mention.start - 300), mention.start))
 
 
+def a_month_a_year_back(mention: Mention, text: str) -> bool:
+    """ "Exports fell in February from a year earlier": a year back from the month just named, in a
+    sentence about months (one that names a quarter or a half compares those; see above)."""
+    if mention.shift != ("Y", -1) or not _YEAR_BACK.fullmatch(text, mention.start, mention.end):
+        return False
+    sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start), 0)
+    return _PERIOD_WORD.search(text, max(sentence, mention.start - 300), mention.start) is None
+
+
+_PERIOD_WORD = re.compile(r"\b(?:quarter|period|half|months|year)", re.IGNORECASE)
+
+
 def closed_quarter(value: str, dct: Anchor) -> str | None:
     """`value` when it is a quarter that ended before the document date (what a report is about)."""
     if not _QUARTER_VALUE.fullmatch(value) or dct.month is None:
@@ -141,12 +197,30 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     back = (written.isoweekday() - mention.weekday) % 7
     if mention.lean < 0:
         return written - dt.timedelta(days=back or 7)
-    if mention.lean > 0 or looks_ahead(text, mention.start):
-        return written + dt.timedelta(days=(mention.weekday - written.isoweekday()) % 7 or 7)
+    if mention.lean > 0 or looks_ahead(text, mention.start) or _deadline_ahead(text, mention):
+        ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
+        return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today
     since = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
     if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
         return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
+
+
+def _deadline_ahead(text: str, mention: Mention) -> bool:
+    """ "as a Monday deadline loomed", "ahead of Monday's deadline": a deadline still to come."""
+    after = _DEADLINE.match(text, mention.end)
+    if after is None:
+        return False
+    return (
+        bool(after["near"])
+        or _BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start) is not None
+    )
+
+
+_DEADLINE = re.compile(
+    r"(?:'s)?\s+deadline\b(?P<near>\s+(?:looms|loomed|approaches|approached|nears|neared)\b)?"
+)
+_BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
 def _weekday_from(mention: Mention, day: dt.date) -> str:
@@ -173,6 +247,19 @@ def _weekend(mention: Mention, written: dt.date, text: str) -> str:
     return f"{year:04d}-W{week:02d}-WE"
 
 
+def yearless_months(first: Mention, second: Mention) -> bool:
+    """Both ends of a range are months (or days of them) with no year: "July-August", "Dec. 28-Jan. 3"."""
+    return all(_needs_year(end) and end.month is not None for end in (first, second))
+
+
+def in_year_before(first: Mention, second: Mention, second_value: str) -> Mention:
+    """The range's first end in its second end's year, or the year before when it wraps
+    ("December-January")."""
+    assert first.month is not None and second.month is not None
+    wraps = (first.month, first.day or 0) > (second.month, second.day or 0)
+    return replace(first, year=int(second_value[:4]) - wraps)
+
+
 def _needs_year(mention: Mention) -> bool:
     if mention.year is not None or mention.shift is not None or mention.literal is not None:
         return False
@@ -191,6 +278,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
             return written.year + (part < current)
         return written.year - (part > current)
     behind = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
+    done = not ahead and _told_in_the_past(text, mention.start)  # "was held in April"
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None
@@ -203,6 +291,10 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
             gap = 0
         cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (1000 if ahead and gap < -31 else 0)
         if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
+            cost += 1000
+        elif (
+            done and gap > 2
+        ):  # a story filed the night before may say "on Saturday, April 25" of the next day
             cost += 1000
         if best_gap is None or cost < best_gap:
             best, best_gap = year, cost
