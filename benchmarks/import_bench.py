@@ -179,7 +179,7 @@ def _import(enrich: bool) -> Callable[[Path, str], int]:
             summary = import_paths([str(folder)], library, Settings(), enrich=enrich, progress=TRACE)
         if summary.errors:
             raise SystemExit(f"the import failed: {summary.errors[0]}")
-        return len(summary.report.outcomes)
+        return summary.added + summary.updated + summary.skipped
 
     return run
 
@@ -211,6 +211,8 @@ def child(stage: str, folder: str, url: str) -> None:
         "own_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "workers_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
         "rss_mb_by_files": TRACE.samples,
+        # From the last file read to the end: the search index written after the rows (SQLite).
+        "after_files_seconds": time.perf_counter() - TRACE.last_at if TRACE.last_at else 0.0,
         "anon_kb": peaks.anon_kb,
         "file_kb": peaks.file_kb,
     }
@@ -262,7 +264,7 @@ def _table(title: str, figures: tuple[str, ...]) -> Table:
 def cgroup_table(rows: list[tuple[str, dict[str, Any], str]]) -> Table:
     """What the kernel counted for the stages run in a memory cgroup: the import's, its workers', the sum."""
     table = _table(
-        "in a memory cgroup: the limit is the import process's; its workers apart, unlimited",
+        "in a memory cgroup: the limit is the import process's; its workers and index writer apart, no limit",
         (
             "limit",
             "import: peak",
@@ -272,6 +274,8 @@ def cgroup_table(rows: list[tuple[str, dict[str, Any], str]]) -> Table:
             "OOM kills",
             "workers: peak",
             "anon",
+            "index writer: peak",
+            "anon ",
             "stage: peak",
         ),
     )
@@ -287,6 +291,8 @@ def cgroup_table(rows: list[tuple[str, dict[str, Any], str]]) -> Table:
                 f"{cg['import_oom_kills']}",
                 f"{cg['workers_max_usage'] >> 20} MB",
                 f"{cg['workers_anon_kb'] >> 10} MB",
+                f"{cg['index_max_usage'] >> 20} MB",
+                f"{cg['index_anon_kb'] >> 10} MB",
                 f"{cg['stage_max_usage'] >> 20} MB",
             )
     return table
@@ -388,8 +394,14 @@ def main() -> None:
                 found = run_stage(stage, folder, url_for(db), limit)
                 console.print(f"{name}: {found['count'] / found['seconds']:,.0f}/s", highlight=False)
                 if found.get("rss_mb_by_files"):
-                    trace = ", ".join(f"{done:,}: {mb:.0f}" for done, mb in found["rss_mb_by_files"])
-                    console.print(f"  resident MB after so many files: {trace}", highlight=False)
+                    trace = ", ".join(
+                        f"{n:,}: {mb:.0f}/{anon:.0f}" for n, mb, anon in found["rss_mb_by_files"]
+                    )
+                    console.print(f"  resident/anonymous MB after so many files: {trace}", highlight=False)
+                    console.print(
+                        f"  after the last file (the index written): {found['after_files_seconds']:.0f} s",
+                        highlight=False,
+                    )
                 if stage == "floor":
                     floors[label] = found["count"] / found["seconds"]
                     cpu_floors[label] = found["count"] / found["cpu"]

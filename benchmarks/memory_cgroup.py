@@ -6,8 +6,10 @@ bound is shown by running it where the kernel enforces that bound. The stage's
 process goes into `<stage>/import`, which has the limit; its workers (and
 multiprocessing's helper processes) are moved, as they appear, into
 `<stage>/workers`, which has none, with their charges, so the bound is the
-import process's and the workers are reported apart. `<stage>` itself has no
-limit: its peak is the whole stage's.
+import process's and the workers are reported apart. The process that writes
+the search index after the rows (`store.search_deferred`, named
+`hs-search-index`) goes into `<stage>/index`, without a limit, reported apart
+too. `<stage>` itself has no limit: its peak is the whole stage's.
 
 Made inside this process's own memory cgroup (so whatever limits it stays in
 force), and removed afterwards.
@@ -60,6 +62,21 @@ def _read_int(path: Path) -> int:
     return int(path.read_text(encoding="ascii").split()[0])
 
 
+INDEXER = "hs-search-index"
+"""The comm of the process that writes an import's search index (search_deferred.PROCESS_NAME)."""
+
+
+def _comm(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+
+
+def _group_anon_kb(group: Path) -> int:
+    return sum(_anon_kb(pid) for pid in (group / "cgroup.procs").read_text(encoding="ascii").split())
+
+
 def _anon_kb(pid: str) -> int:
     try:
         status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
@@ -69,18 +86,25 @@ def _anon_kb(pid: str) -> int:
 
 
 class StageCgroup:
-    """`<stage>/import` with the limit, `<stage>/workers` without; peaks sampled every 0.1 s."""
+    """`<stage>/import` with the limit, `<stage>/workers` and `<stage>/index` without; peaks every 0.1 s."""
 
     def __init__(self, name: str, limit: int) -> None:
         self.top = _own_cgroup() / f"handscroll-bench-{os.getpid()}-{name}"
-        self.imports, self.workers = self.top / "import", self.top / "workers"
-        for group in (self.top, self.imports, self.workers):
+        self.imports, self.workers, self.index = self.top / "import", self.top / "workers", self.top / "index"
+        for group in (self.top, self.imports, self.workers, self.index):
             group.mkdir()
         (self.imports / "memory.limit_in_bytes").write_text(str(limit))
         # Move a worker's pages with it (deprecated in recent kernels; without it, its first 0.1 s stays).
-        with contextlib.suppress(OSError):
-            (self.workers / "memory.move_charge_at_immigrate").write_text("3")
-        self.peaks = {"import_anon_kb": 0, "workers_anon_kb": 0, "import_rss": 0, "import_cache": 0}
+        for group in (self.workers, self.index):
+            with contextlib.suppress(OSError):
+                (group / "memory.move_charge_at_immigrate").write_text("3")
+        self.peaks = {
+            "import_anon_kb": 0,
+            "workers_anon_kb": 0,
+            "index_anon_kb": 0,
+            "import_rss": 0,
+            "import_cache": 0,
+        }
         self.import_pid = ""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
@@ -95,15 +119,20 @@ class StageCgroup:
 
     def _watch(self) -> None:
         while not self._stop.wait(0.1):
-            for pid in (self.imports / "cgroup.procs").read_text(encoding="ascii").split():
-                if pid != self.import_pid:
-                    with contextlib.suppress(OSError):  # it may have ended meanwhile
-                        (self.workers / "cgroup.procs").write_text(pid)
+            for group in (self.imports, self.workers):
+                for pid in (group / "cgroup.procs").read_text(encoding="ascii").split():
+                    # The index writer names itself once started: until then it waits with the workers.
+                    to = self.index if _comm(pid) == INDEXER else self.workers
+                    if pid != self.import_pid and to != group:
+                        with contextlib.suppress(OSError):  # it may have ended meanwhile
+                            (to / "cgroup.procs").write_text(pid)
             workers = (self.workers / "cgroup.procs").read_text(encoding="ascii").split()
+            indexers = (self.index / "cgroup.procs").read_text(encoding="ascii").split()
             stat = _stat(self.imports)
             for key, value in (
                 ("import_anon_kb", _anon_kb(self.import_pid)),
                 ("workers_anon_kb", sum(_anon_kb(pid) for pid in workers)),
+                ("index_anon_kb", sum(_anon_kb(pid) for pid in indexers)),
                 ("import_rss", stat["rss"]),
                 ("import_cache", stat["cache"]),
             ):
@@ -122,13 +151,14 @@ class StageCgroup:
             "import_failcnt": _read_int(self.imports / "memory.failcnt"),
             "import_oom_kills": int(oom.get("oom_kill", 0)),
             "workers_max_usage": _read_int(self.workers / "memory.max_usage_in_bytes"),
+            "index_max_usage": _read_int(self.index / "memory.max_usage_in_bytes"),
             "stage_max_usage": _read_int(self.top / "memory.max_usage_in_bytes"),
             **{f"import_end_{key}": value for key, value in _stat(self.imports).items()},
         }
 
     def remove(self) -> None:
         """Remove the groups (their processes have ended; the kernel hands leftover cache to the parent)."""
-        for group in (self.imports, self.workers, self.top):
+        for group in (self.imports, self.workers, self.index, self.top):
             try:
                 group.rmdir()
             except OSError as exc:
@@ -142,8 +172,12 @@ def sample_line(group: Path | None) -> str:
     imports, workers = group / "import", group / "workers"
     stat = _stat(imports)
     worker_anon = sum(_anon_kb(pid) for pid in (workers / "cgroup.procs").read_text(encoding="ascii").split())
+    index_anon = sum(
+        _anon_kb(pid) for pid in (group / "index" / "cgroup.procs").read_text(encoding="ascii").split()
+    )
     return (
         f" | cgroup import: usage {_read_int(imports / 'memory.usage_in_bytes') >> 20} MB"
         f" (rss {stat['rss'] >> 20}, cache {stat['cache'] >> 20}, mapped {stat['mapped_file'] >> 20}),"
-        f" failcnt {_read_int(imports / 'memory.failcnt')}; workers anon {worker_anon >> 10} MB"
+        f" failcnt {_read_int(imports / 'memory.failcnt')}; workers anon {worker_anon >> 10} MB,"
+        f" index writer anon {index_anon >> 10} MB"
     )

@@ -27,7 +27,9 @@ class MemoryTrace:
     def __init__(self, every: int = 1000) -> None:
         self.every = every
         self.done = 0
-        self.samples: list[tuple[int, float]] = []
+        self.samples: list[tuple[int, float, float]] = []
+        self.last_at = 0.0
+        """perf_counter() when the last file was done."""
         group = os.environ.get("HANDSCROLL_BENCH_CGROUP")
         self.cgroup = Path(group) if group else None
         counts = os.environ.get("HANDSCROLL_BENCH_TRACEMALLOC", "")
@@ -41,11 +43,12 @@ class MemoryTrace:
 
     def advance(self, item: object) -> None:
         self.done += 1
+        self.last_at = time.perf_counter()
         if self.done in self.snapshot_at:
             self._snapshot()
         if self.done % self.every == 0 and sys.platform.startswith("linux"):
             fields = _status_kb("VmRSS", "RssAnon", "RssFile")
-            self.samples.append((self.done, fields["VmRSS"] / 1024))
+            self.samples.append((self.done, fields["VmRSS"] / 1024, fields["RssAnon"] / 1024))
             print(
                 f"  {time.strftime('%H:%M:%S')} after {self.done:,} files:"
                 f" resident {fields['VmRSS'] >> 10} MB"

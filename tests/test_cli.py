@@ -213,3 +213,18 @@ def test_list_reads_at_80_columns_with_every_slug_whole(samples: Path, tmp_path:
     assert all(any(line.strip() == slug for line in lines) for slug in slugs)
     assert all(len(line) <= 80 for line in lines if line.strip() not in slugs)
     assert lines[0].startswith("China's Civil War, 1945–1949 (handscroll_sample_civilwar)")
+
+
+def test_the_summary_counts_the_warnings_and_errors_it_prints(samples: Path, tmp_path: Path) -> None:
+    # Read back from the run's log (issue 11 item 3): each printed once, and counted as printed.
+    first = sorted(samples.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nA line after the credit.\n", encoding="utf-8")
+    (samples / "zz-a.txt").write_text("  \n", encoding="utf-8")
+    (samples / "zz-b.txt").write_text("\n", encoding="utf-8")
+    result = run("import", str(samples), "--db", str(tmp_path / "lib.db"), "--batch-size", "2")
+    assert result.exit_code == 1
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(warnings) == len(set(warnings)) >= 1
+    assert [e.split(":")[1].strip() for e in errors] == [str(samples / "zz-a.txt"), str(samples / "zz-b.txt")]
+    assert _summary_row(result.stdout)[4:] == [str(len(warnings)), "2"]

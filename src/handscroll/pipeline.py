@@ -5,6 +5,11 @@ An import streams (issue 11 item 3): files go through in batches of
 aligned and written before the next but one is started, so memory stays
 flat however many files there are. Each batch is one transaction; with
 `all_or_nothing` the run is one, and a failed run leaves the library as it was.
+What the run keeps for its report (outcomes, warnings, errors, slug claims)
+is in a temporary database (`run_log.RunLog`), not in memory; the files are
+listed as they are walked, never all at once; and on SQLite the search index
+is written in bulk once the rows are, apart from this process
+(`store.search_deferred`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from handscroll.ingest import ReadResult, ReadWarning, expand_paths, load_source
 from handscroll.ingest.series_titles import read_series_titles, series_files
 from handscroll.model import Feature
 from handscroll.reading_pool import PARALLEL_FROM, PendingBatch, Readers
-from handscroll.store import ImportItem, ImportReport, Library, Outcome
+from handscroll.run_log import ERROR, PIN, REPLACED, WARNING, ImportSummary, RunLog
+from handscroll.store import ImportItem, Library, Outcome
 from handscroll.store.import_run import ImportRun
 from handscroll.store.works import StoredEdition
 from handscroll.workspace.derived import derived_editions
@@ -49,24 +55,9 @@ class Progress(Protocol):
     def advance(self, item: object) -> None: ...
 
 
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import did: per-feature outcomes, and every problem with file and line."""
-
-    report: ImportReport
-    errors: tuple[ReadError, ...] = ()
-    warnings: tuple[ReadWarning, ...] = ()
-    files: int = 0
-
-    @property
-    def failed(self) -> bool:
-        """True when some file could not be imported."""
-        return bool(self.errors)
-
-
 @dataclass
 class _Run:
-    """What the whole run keeps: a few words per file, never a feature."""
+    """What the whole run keeps: counts and a log on disk, never a list of files or features."""
 
     settings: Settings
     store: ImportRun
@@ -76,14 +67,7 @@ class _Run:
     enrich: bool
     work: str | None  # an explicit work key for every file (--work)
     draft: bool  # write draft revisions only, leaving the public library as it was (issue 13)
-    unchanged: list[tuple[str, Outcome]] = field(default_factory=list)
-    written: list[tuple[str, Outcome]] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)  # derived editions a real one replaced
-    errors: list[ReadError] = field(default_factory=list)
-    warnings: list[ReadWarning] = field(default_factory=list)
-    warned: set[int] = field(default_factory=set)  # hashes of those given: batches repeat alignment's
-    slugs: dict[str, str] = field(default_factory=dict)  # slug -> source that claimed it
-    pins: list[ReadResult] = field(default_factory=list)  # sources with a `::: quiz` (issue 15), bare
+    log: RunLog = field(default_factory=RunLog)  # outcomes, warnings, errors, slug claims, quiz pins
     files: int = 0
     series_titles: dict[str, str] = field(default_factory=dict)  # from series.yaml and front matter
 
@@ -92,18 +76,22 @@ class _Run:
             self.progress.advance(item)
 
     def warn(self, warnings: Iterable[ReadWarning]) -> None:
-        for warning in warnings:
-            key = hash(str(warning))
-            if key not in self.warned:
-                self.warned.add(key)
-                self.warnings.append(warning)
+        for warning in warnings:  # each once: batches repeat alignment's
+            self.log.note(WARNING, warning)
+
+    def fail(self, error: ReadError) -> None:
+        self.log.note(ERROR, error, once=False)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.log.counts[ERROR])
 
     def start(self, entries: tuple[Path | ReadError, ...], readers: Readers) -> PendingBatch:
         """Hash a batch's files and start reading the changed ones; unchanged ones are done here."""
         hashes: dict[Path, str] = {}
         for entry in entries:
             if isinstance(entry, ReadError):
-                self.errors.append(entry)
+                self.fail(entry)
                 continue
             self.files += 1
             if entry in hashes:  # named twice (a folder and a file in it): read once
@@ -112,20 +100,22 @@ class _Run:
             try:
                 hashes[entry] = load_source(entry, self.settings).hash  # the bytes are dropped at once
             except ReadError as exc:
-                self.errors.append(exc)
+                self.fail(exc)
                 self.advance(entry)
         # One query a batch for the known hashes: re-importing an unchanged
         # library costs a read and a hash per file, no parsing and no writes.
         known = {} if self.force else self.store.known_source_hashes(list(hashes.values()))
         changed = []
+        unchanged = []
         for path, source_hash in hashes.items():
             if source_hash not in known:
                 changed.append(path)  # counted on the progress bar once read
                 continue
             slug = known[source_hash]
-            self.slugs.setdefault(slug, display_path(path))
-            self.unchanged.append((slug, Outcome.SKIPPED))
+            self.log.claim(slug, display_path(path))
+            unchanged.append((slug, Outcome.SKIPPED))
             self.advance(path)
+        self.log.record(unchanged, written=False)
         return readers.submit(changed)
 
     def finish(self, pending: PendingBatch) -> None:
@@ -135,7 +125,7 @@ class _Run:
         for path, outcome in zip(pending.paths, pending.outcomes(), strict=True):
             self.advance(path)
             if isinstance(outcome, ReadError):
-                self.errors.append(outcome)
+                self.fail(outcome)
                 continue
             result, enrichment, document = outcome
             if self._claim(result):
@@ -146,7 +136,7 @@ class _Run:
                 items.append(replace(_item(result, enrichment, self.work), document=document))
                 if result.quiz is not None:  # checked once the run is written; its slug is enough
                     bare = result.feature.model_copy(update={"blocks": ()})
-                    self.pins.append(replace(result, feature=bare, warnings=(), block_lines=()))
+                    self.log.note(PIN, replace(result, feature=bare, warnings=(), block_lines=()), once=False)
         # Alignment reads only features: a misaligned edition is reported, never refused.
         stored = self.store.work_editions(sorted({item.work for item in items if item.work}))
         self.warn(_misalignments(editions, items, stored, self.store))
@@ -155,12 +145,12 @@ class _Run:
         try:
             items.extend(derived_editions(items, stored, self.settings, enrich=self.enrich))
         except ReadError as exc:  # a bad phrase table: nothing is derived, and the run says why
-            self.errors.append(exc)
+            self.fail(exc)
         # Terms and places one edition names and its aligned edition only uses go to both
         # (issue 12, item 4); stored editions whose enrichment changes are written with the batch.
         # A draft changes no published edition, so drafts leave the stored ones alone.
         aligned = _aligned_enrichments(items, stored, self.store) if self.enrich and not self.draft else []
-        if self.errors and self.all_or_nothing:
+        if self.failed and self.all_or_nothing:
             return  # the run is rolled back: writing more would be wasted
         if self.draft:
             report = self.store.transact(lambda session: save_drafts(session, items))
@@ -168,15 +158,16 @@ class _Run:
             report = self.store.write(
                 items, enrichments=aligned, then=lambda session, done: record_published(session, items, done)
             )
-        self.written.extend(report.outcomes)
-        self.replaced.extend(report.replaced)
+        self.log.record(report.outcomes, written=True)
+        for slug in report.replaced:
+            self.log.note(REPLACED, slug)
 
     def _claim(self, result: ReadResult) -> bool:
         """Claim the feature's slug for its source; False (and an error) when another source has it."""
         slug = result.feature.slug
-        first = self.slugs.setdefault(slug, result.source)
+        first = self.log.claim(slug, result.source)
         if first != result.source:
-            self.errors.append(
+            self.fail(
                 ReadError(
                     f"two features with the slug {slug!r}: this one and {first}; "
                     "give one a different title or a `slug`",
@@ -226,12 +217,18 @@ def import_paths(
     """
     specs = list(specs)
     own = library.own_paths()  # the library's database and index may sit in the folder imported
-    entries = [e for e in expand_paths(specs) if not (isinstance(e, Path) and _inside(e, own))]
+
+    def entries() -> Iterator[Path | ReadError]:
+        """The files as the folders are walked: never a list of all of them (issue 11 item 3)."""
+        return (e for e in expand_paths(specs) if not (isinstance(e, Path) and _inside(e, own)))
+
     if progress is not None:
-        progress.start(sum(1 for e in entries if isinstance(e, Path)))
+        progress.start(sum(1 for e in entries() if isinstance(e, Path)))  # a first walk that keeps nothing
+    # On SQLite the index is written from the rows after the run, so readers make no index rows.
+    documents = library.engine.dialect.name != "sqlite"
     with (
-        library.import_run(all_or_nothing=all_or_nothing) as store,
-        Readers(settings, enrich=enrich) as readers,
+        library.import_run(all_or_nothing=all_or_nothing, batch=batch_size) as store,
+        Readers(settings, enrich=enrich, documents=documents) as readers,
     ):
         run = _Run(settings, store, progress, force, all_or_nothing, enrich, work, draft)
         _read_series_files(specs, run)
@@ -239,31 +236,24 @@ def import_paths(
         # written in one transaction and can never disagree. The next batch is
         # read while this one is written; never more than two are held.
         reading: deque[PendingBatch] = deque()
-        for batch in _batched(entries, batch_size):
+        for batch in _batched(entries(), batch_size):
             reading.append(run.start(batch, readers))
             if len(reading) > 1:
                 run.finish(reading.popleft())
                 release_freed_memory()  # or the heaps fragment and the run grows by batch
         while reading:
             run.finish(reading.popleft())
-        if run.errors and all_or_nothing:
+        if run.failed and all_or_nothing:
             store.discard()
-            run.written.clear()
-            run.replaced.clear()
-            run.pins.clear()
+            run.log.forget_written()
             run.series_titles.clear()
     if not draft:  # a draft pins nothing until it is published
-        run.warn(stale_pins(library, run.pins))
+        run.warn(stale_pins(library, run.log.notes(PIN)))
         _name_series(library, run.series_titles)
-    return ImportSummary(
-        report=ImportReport(outcomes=(*run.unchanged, *run.written), replaced=tuple(run.replaced)),
-        errors=tuple(run.errors),
-        warnings=tuple(run.warnings),
-        files=run.files,
-    )
+    return ImportSummary(log=run.log, files=run.files)
 
 
-def stale_pins(library: Library, pins: list[ReadResult]) -> list[ReadWarning]:
+def stale_pins(library: Library, pins: Iterable[ReadResult]) -> list[ReadWarning]:
     """A warning for each pinned id that is not one of its feature's items now (the text changed)."""
     from handscroll.learn.load import load_quiz
 
@@ -283,7 +273,7 @@ def stale_pins(library: Library, pins: list[ReadResult]) -> list[ReadWarning]:
     return warnings
 
 
-def _batched(values: list[_T], size: int) -> Iterator[tuple[_T, ...]]:
+def _batched(values: Iterable[_T], size: int) -> Iterator[tuple[_T, ...]]:
     """`values` in runs of `size` (itertools.batched, which Python 3.11 lacks)."""
     it = iter(values)
     while batch := tuple(itertools.islice(it, max(1, size))):
@@ -296,7 +286,7 @@ def _read_series_files(specs: list[str], run: _Run) -> None:
         try:
             run.series_titles.update(read_series_titles(path))
         except ReadError as exc:
-            run.errors.append(exc)
+            run.fail(exc)
 
 
 def _name_series(library: Library, titles: dict[str, str]) -> None:

@@ -3,7 +3,8 @@
 Workers get paths, never bytes (issue 11 item 3): each reads, hashes, parses
 and (unless told not to) enriches its own files, and hands back the feature
 without its line account, which an import never uses, with its search index
-row folded and stemmed, the writing process's largest cost otherwise. The
+row folded and stemmed where the index is written with the rows (PostgreSQL;
+on SQLite it is written from the rows after the run). The
 pool is started for the first batch big enough to be worth it and serves the
 whole run.
 """
@@ -33,12 +34,12 @@ PARALLEL_FROM = 64
 TASK_FILES = 16
 """Files sent to a worker at a time: fewer round trips, yet work spread evenly over the cores."""
 
-ReadOutcome = tuple[ReadResult, Enrichment | None, IndexDocument] | ReadError
-"""What reading one changed file gives: the feature, its enrichment and index row (its id still 0),
-or why not."""
+ReadOutcome = tuple[ReadResult, Enrichment | None, IndexDocument | None] | ReadError
+"""What reading one changed file gives: the feature, its enrichment and index row (its id still 0;
+None where the index is written from the rows later), or why not."""
 
 
-def read_file(path: Path, settings: Settings, enrich: bool) -> ReadOutcome:
+def read_file(path: Path, settings: Settings, enrich: bool, documents: bool = True) -> ReadOutcome:
     """Read, parse and perhaps enrich one file; a ReadError is returned (workers hand it back), not raised."""
     try:
         result = read_path(path, settings)
@@ -46,12 +47,14 @@ def read_file(path: Path, settings: Settings, enrich: bool) -> ReadOutcome:
         return exc
     result = replace(result, lines=())  # the line account is for `parse`; it would only be carried
     enrichment = enrich_feature(result.feature) if enrich else None
+    if not documents:
+        return result, enrichment, None
     return result, enrichment, index_document(0, result.feature, enrichment_terms(enrichment))
 
 
-def read_files(paths: Sequence[Path], settings: Settings, enrich: bool) -> list[ReadOutcome]:
+def read_files(paths: Sequence[Path], settings: Settings, enrich: bool, documents: bool) -> list[ReadOutcome]:
     """`read_file` over a few paths: one task of a worker."""
-    return [read_file(path, settings, enrich) for path in paths]
+    return [read_file(path, settings, enrich, documents) for path in paths]
 
 
 class PendingBatch:
@@ -74,15 +77,17 @@ class PendingBatch:
             # finish in this process rather than fail the import.
             self._readers.broken = True
         rest = self.paths[len(found) :]
-        return found + read_files(rest, self._readers.settings, self._readers.enrich)
+        readers = self._readers
+        return found + read_files(rest, readers.settings, readers.enrich, readers.documents)
 
 
 class Readers:
     """Starts the reading of batches of paths; the pool, once started, lives until the run ends."""
 
-    def __init__(self, settings: Settings, *, enrich: bool) -> None:
+    def __init__(self, settings: Settings, *, enrich: bool, documents: bool = True) -> None:
         self.settings = settings
         self.enrich = enrich
+        self.documents = documents  # index rows: not for SQLite, whose index is written from the rows
         self.broken = False
         self._pool: ProcessPoolExecutor | None = None
 
@@ -93,7 +98,9 @@ class Readers:
             return PendingBatch(self, paths, [])
         try:
             futures = [
-                pool.submit(read_files, paths[start : start + TASK_FILES], self.settings, self.enrich)
+                pool.submit(
+                    read_files, paths[start : start + TASK_FILES], self.settings, self.enrich, self.documents
+                )
                 for start in range(0, len(paths), TASK_FILES)
             ]
         except BrokenProcessPool:

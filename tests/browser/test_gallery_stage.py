@@ -97,24 +97,24 @@ def test_notes_are_steps_and_end_reaches_the_last_item(browser: Any, reader_site
     context, page = _open(browser, reader_site, "desktop")
     try:
         page.locator(".gallery-track").focus()
-        seen = [_counter(page)]
-        steps = reader_site.figures + reader_site.notes
-        for _ in range(steps - 1):
-            page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(150)
-            seen.append(_counter(page))
-        # Every press moves one step; a note shows its own number instead of repeating a photograph's.
-        assert seen == [
-            "Photograph 1 / 7",
-            "Photograph 2 / 7",
-            "Note 1",
-            "Photograph 3 / 7",
-            "Photograph 4 / 7",
-            "Photograph 5 / 7",
-            "Note 2",
-            "Photograph 6 / 7",
-            "Photograph 7 / 7",
+        # Every press moves one step, and the strip comes to rest there before the next press
+        # (waited for, not slept: under load a step takes longer); a note shows its own number
+        # instead of repeating a photograph's.
+        steps = [
+            ("fig-2", "Photograph 2 / 7"),
+            ("note-1", "Note 1"),
+            ("fig-3", "Photograph 3 / 7"),
+            ("fig-4", "Photograph 4 / 7"),
+            ("fig-5", "Photograph 5 / 7"),
+            ("note-2", "Note 2"),
+            ("fig-6", "Photograph 6 / 7"),
+            ("fig-7", "Photograph 7 / 7"),
         ]
+        assert _counter(page) == "Photograph 1 / 7"
+        assert len(steps) == reader_site.figures + reader_site.notes - 1
+        for anchor, counter in steps:
+            page.keyboard.press("ArrowRight")
+            _wait_shown(page, anchor, counter)
         page.keyboard.press("Home")
         _wait_shown(page, "fig-1", "Photograph 1 / 7")
         page.keyboard.press("End")

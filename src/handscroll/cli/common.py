@@ -141,26 +141,31 @@ def render_feature(feature_json: str, feature_md: Callable[[], str], fmt: ParseF
 
 
 def print_summary(summary: ImportSummary, *, all_or_nothing: bool) -> None:
+    """The import's warnings and errors, read back from its log one at a time, then its counts;
+    the log is deleted once printed."""
     from rich.table import Table
 
-    for warning in summary.warnings:
+    from handscroll.run_log import ERROR, REPLACED, WARNING
+
+    log = summary.log
+    for warning in log.notes(WARNING):
         err.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
-    for error in summary.errors:
+    for error in log.notes(ERROR):
         err.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
-    report = summary.report
     table = Table(title="Import summary", title_justify="left")
     for column in ("files", "added", "updated", "skipped", "warnings", "errors"):
         table.add_column(column, justify="right")
     table.add_row(
         str(summary.files),
-        str(report.added),
-        str(report.updated),
-        str(report.skipped),
-        str(len(summary.warnings)),
-        str(len(summary.errors)),
+        str(summary.added),
+        str(summary.updated),
+        str(summary.skipped),
+        str(log.counts[WARNING]),
+        str(log.counts[ERROR]),
     )
     out.print(table)
-    for slug in report.replaced:  # a real Simplified edition arrived (issue 12)
+    for slug in log.notes(REPLACED):  # a real Simplified edition arrived (issue 12)
         out.print(f"replaced the derived Simplified edition {slug}", highlight=False, soft_wrap=True)
     if summary.failed and all_or_nothing:
         err.print("[bold red]nothing was imported[/] (--all-or-nothing)")
+    log.close()

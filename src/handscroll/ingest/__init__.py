@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -130,19 +131,7 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path | ReadError]:
     for spec in specs:
         path = Path(spec)
         if path.is_dir():
-            try:
-                # A link to nothing is listed too: skipping it would drop a file silently.
-                found = sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() in READERS and (p.is_file() or p.is_symlink())
-                )
-            except OSError as exc:
-                yield ReadError(
-                    f"cannot list the folder: {exc.strerror or exc}", Location(display_path(path))
-                )
-                continue
-            yield from (_listed(p) for p in found)
+            yield from _walk(path)
         elif path.exists():
             yield path
         else:
@@ -155,6 +144,28 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path | ReadError]:
                     yield from expand_paths([match])
                 else:
                     yield _listed(m)
+
+
+def _walk(folder: Path) -> Iterator[Path | ReadError]:
+    """The files under `folder` with a known suffix, in the order `sorted` gives their paths.
+
+    One folder is listed at a time, so a walk over 100,000 files never holds
+    all of their paths (issue 11 item 3). Links to folders are not followed;
+    a link to nothing is listed (skipping it would drop a file silently), and
+    a folder that cannot be listed is a ReadError in its place.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield ReadError(f"cannot list the folder: {exc.strerror or exc}", Location(display_path(folder)))
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif path.suffix.lower() in READERS and (entry.is_file() or entry.is_symlink()):
+            yield _listed(path)
 
 
 def _listed(path: Path) -> Path | ReadError:

@@ -7,7 +7,8 @@ many files there are. Each batch is written whole or not at all. With
 only at the end of a run without errors; a run that fails (or is killed)
 leaves the library as it was. The look-ups the pipeline makes between
 batches (known hashes, stored editions) go through that same transaction,
-so they see the batches written before.
+so they see the batches written before. The search index is written after the
+run's rows, in bulk (search_deferred.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from handscroll.store.importing import chunks, write_import
 from handscroll.store.mapping import build_feature
 from handscroll.store.records import ImportItem, ImportReport
 from handscroll.store.search import reindex_stored
+from handscroll.store.search_deferred import defer_index
 from handscroll.store.tables import BlockRow, EnrichmentRow, FeatureRow, SeriesRow
 from handscroll.store.works import StoredEdition, editions_of
 
@@ -40,7 +42,8 @@ class ImportRun:
     def __init__(self, engine: Engine, writer: Engine, *, all_or_nothing: bool) -> None:
         self._engine = engine
         self._writer = writer
-        self._whole: Session | None = Session(writer) if all_or_nothing else None
+        # Their index writes are queued, and replayed once the run is written (search_deferred.py).
+        self._whole: Session | None = defer_index(Session(writer)) if all_or_nothing else None
         self._discarded = False
         self.batches = 0
         """How many batches were written (committed, or held for the end of an all-or-nothing run)."""
@@ -105,7 +108,7 @@ class ImportRun:
                 result = work(self._whole)
                 self._whole.flush()
             else:
-                with Session(self._writer) as session, session.begin():
+                with defer_index(Session(self._writer)) as session, session.begin():
                     result = work(session)
         except SQLAlchemyError as exc:
             kept = (

@@ -24,7 +24,7 @@ from handscroll.store.mapping import block_values, feature_values
 from handscroll.store.quizzes import pin_approvals
 from handscroll.store.records import ImportItem, ImportReport, Outcome
 from handscroll.store.redirects import keep_redirects
-from handscroll.store.search import write_documents
+from handscroll.store.search import index_deferred, unindex_features, write_documents
 from handscroll.store.search_text import IndexDocument, enrichment_terms, index_document
 from handscroll.store.tables import BlockRow, FeatureRow, SeriesRow
 from handscroll.store.works import save_works
@@ -138,9 +138,13 @@ def import_items(session: Session, items: Sequence[ImportItem], hashes: list[str
         if item.enrichment is not None
     ]
     replace_enrichments(session, enriched)
-    # The search index moves with the features, in this same transaction (issue 5).
+    # The search index moves with the features, in this same transaction (issue 5); an import's
+    # transactions only queue them, for the index to be written after the run's rows (issue 11).
     ids = [new_ids[item.feature.slug] for item, _ in plan.to_add] + [fid for fid, _, _ in plan.to_update]
-    write_documents(session, [_document(fid, item) for fid, item in zip(ids, changed, strict=True)])
+    if index_deferred(session):  # an import's: queued, made from the rows when the run ends
+        unindex_features(session, ids)
+    else:
+        write_documents(session, [_document(fid, item) for fid, item in zip(ids, changed, strict=True)])
     if plan.moved:
         session.execute(update(FeatureRow), plan.moved)
     return ImportReport(outcomes=tuple(plan.outcomes))

@@ -49,6 +49,7 @@ from handscroll.store.search import (
     search_library,
     unindex_features,
 )
+from handscroll.store.search_deferred import replay_after_import
 from handscroll.store.search_documents import load_features
 from handscroll.store.search_tantivy import index_path
 from handscroll.store.tables import (
@@ -156,19 +157,22 @@ class Library(PagedReads, StoredParts):
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
     @contextmanager
-    def import_run(self, *, all_or_nothing: bool = False) -> Iterator[ImportRun]:
+    def import_run(self, *, all_or_nothing: bool = False, batch: int = 250) -> Iterator[ImportRun]:
         """An import written batch by batch: a transaction each, or one for the run (issue 11).
 
         All or nothing, the run is committed when the block ends without an
         error and without `ImportRun.discard`; otherwise nothing of it stays.
+        On SQLite the search index is written once the run's rows are, in bulk
+        (search_deferred.py; `batch` features a transaction when in this process).
         """
         run = ImportRun(self._engine, self._writer, all_or_nothing=all_or_nothing)
         try:
             yield run
         except BaseException:
             run.finish(failed=True)
-            raise
+            raise  # what its batches committed is indexed when the library is next opened
         run.finish()
+        replay_after_import(self._engine, batch)  # the search index, in bulk after the rows
         self._editions.clear()  # search counts works anew
 
     def work_editions(self, keys: Sequence[str]) -> dict[str, list[StoredEdition]]:

@@ -104,6 +104,11 @@ def write_documents(session: Session, documents: Sequence[IndexDocument]) -> Non
     backend.write(session, documents)
 
 
+def index_deferred(session: Session) -> bool:
+    """Whether the session's index writes are queued for the end of an import (search_deferred.py)."""
+    return bool(session.info.get(search_embedded.DEFERRED))
+
+
 def unindex_features(session: Session, feature_ids: Sequence[int]) -> None:
     """Remove features from the index, inside the caller's transaction."""
     if feature_ids:
@@ -112,6 +117,9 @@ def unindex_features(session: Session, feature_ids: Sequence[int]) -> None:
 
 def reindex_stored(session: Session, feature_ids: Sequence[int]) -> None:
     """Rebuild the index rows of stored features from their rows (after new enrichments)."""
+    if index_deferred(session):  # queued: the replay makes them from the rows
+        unindex_features(session, feature_ids)
+        return
     documents = stored_documents(session, feature_ids)
     if documents:
         backend = backend_for(session)

@@ -12,6 +12,12 @@ index or rebuilt from the tables. After the database commits, the index
 commits and the outbox rows it covered are cleared. A crash between the two
 commits leaves them in the outbox, and the next write (or opening of the
 library) replays them; a rollback rolls the index writer back.
+
+An import defers its index writes (issue 11 item 3; `search_deferred`): its
+sessions are marked `DEFERRED`, their features only queued in the outbox,
+and the outbox is replayed in bulk once the run's rows are written, in a
+process of its own for a big run, so the index's segment merges never run
+in the importing process. Until then the index lags the rows it will catch.
 """
 
 from __future__ import annotations
@@ -48,6 +54,9 @@ MIN_WORD = 3
 
 _STATE = "handscroll.search"
 """The session.info key of a transaction's index state."""
+
+DEFERRED = "handscroll.search.deferred"
+"""The session.info key of a session whose index writes are queued only (an import's)."""
 
 _NEXT = "(SELECT coalesce(max(version), 0) + 1 FROM search_outbox)"
 
@@ -118,9 +127,12 @@ class EmbeddedBackend:
         """Replace the documents of these features, inside the caller's transaction."""
         if not documents:
             return
+        ids = [doc.feature_id for doc in documents]
+        if session.info.get(DEFERRED):
+            _enqueue(session, ids, _next_version(session))  # indexed when the outbox is replayed
+            return
         state = _state(session, self.index)
         version = _next_version(session)
-        ids = [doc.feature_id for doc in documents]
         years = feature_years(session, ids)
         index_writer = state.open_writer()
         for doc in documents:
@@ -207,6 +219,8 @@ def _is_library_writer(session: Session) -> bool:
 @event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
     """Bring the index writer in line with what the transaction leaves in the database."""
+    if session.info.get(DEFERRED):
+        return  # its outbox rows wait for the replay at the end of the import
     state: _Transaction | None = session.info.get(_STATE)
     if state is None:
         if not _is_library_writer(session):
@@ -320,12 +334,12 @@ def prepare(engine: Engine, progress: Callable[[int, int], None] | None = None) 
 
 def catch_up(engine: Engine, progress: Callable[[int, int], None] | None = None, batch: int = 1000) -> None:
     """Handle the outbox in transactions of `batch` features until it is empty."""
-    total = left = _pending(engine)
+    total = left = pending(engine)
     stuck = 0
     while left:
         with Session(writer(engine)) as session, session.begin():
             _state(session, index_for(engine)).catch_up = batch
-        before, left = left, _pending(engine)
+        before, left = left, pending(engine)
         stuck = stuck + 1 if left >= before else 0
         if stuck >= 3:
             raise StoreError(f"the search index cannot catch up: {left} features stay queued")
@@ -359,6 +373,7 @@ def _enqueue_all(engine: Engine) -> None:
         )
 
 
-def _pending(engine: Engine) -> int:
+def pending(engine: Engine) -> int:
+    """How many features the outbox holds for the index."""
     with engine.connect() as connection:
         return int(connection.execute(text("SELECT count(*) FROM search_outbox")).scalar_one())
