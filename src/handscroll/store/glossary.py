@@ -49,6 +49,15 @@ class GlossaryKey:
         """The first column of the English order."""
         return name_order(self.english) if self.order is None else self.order
 
+    def parameters(self) -> dict[str, str | None]:
+        """The key's values as the seek queries' parameters (see `_PARAMETERS`)."""
+        return {
+            "pinyin": self.pinyin,
+            "order": self.name_order,
+            "english": self.english,
+            "form": self.traditional,
+        }
+
     @classmethod
     def of(cls, entry: GlossaryEntry, order: Order) -> GlossaryKey:
         """The position of an entry in `order`."""
@@ -96,10 +105,7 @@ def _seek(conn: Connection, order: Order, key: GlossaryKey | None, *, forward: b
     """The entry next to `key` (the first or last entry when None), by one query of index seeks:
     the first of its branches that finds a row answers."""
     shape = None if key is None else key.pinyin is not None
-    values = {}
-    if key is not None:
-        values = {"pinyin": key.pinyin, "order": key.name_order, "english": key.english}
-        values["form"] = key.traditional
+    values = {} if key is None else key.parameters()
     row = conn.execute(_seek_query(order, shape, forward), values).first()
     if row is None:
         return None
@@ -116,8 +122,11 @@ def _seek_query(order: Order, with_pinyin: bool | None, forward: bool) -> Select
 
 def _branches(order: Order, with_pinyin: bool | None, forward: bool) -> list[Select[Any]]:
     """The parts of the order to look in, nearest first, each one seek."""
-    english: list[ColumnElement[Any]] = [TermRow.english_order.expression, TermRow.english.expression]
-    english.append(TERM_FORM)
+    english: list[ColumnElement[Any]] = [
+        TermRow.english_order.expression,
+        TermRow.english.expression,
+        TERM_FORM,
+    ]
     if order == "english":
         return _steps(english, with_pinyin is not None, forward, true())
     pinyin: list[ColumnElement[Any]] = [TermRow.pinyin_plain.expression, *english]
