@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,10 @@ def _queued(library: Library) -> int:
         return int(connection.execute(text("SELECT count(*) FROM search_outbox")).scalar_one())
 
 
+def _note(told: list[tuple[int, int]]) -> Callable[[int, int], None]:
+    return lambda done, total: told.append((done, total))
+
+
 def _found(library: Library) -> int:
     return library.search("Deferred part", limit=100).total
 
@@ -58,10 +63,14 @@ def test_the_log_keeps_claims_outcomes_and_notes_out_of_memory() -> None:
 
 def test_a_small_import_is_indexed_in_this_process_after_its_rows(tmp_path: Path) -> None:
     _write(tmp_path / "in", 12)
+    told: list[tuple[int, int]] = []
     with Library.open(f"sqlite:///{tmp_path / 'lib.db'}") as library:
-        summary = import_paths([str(tmp_path / "in")], library, Settings(), enrich=False, batch_size=5)
+        summary = import_paths(
+            [str(tmp_path / "in")], library, Settings(), enrich=False, batch_size=5, indexed=_note(told)
+        )
         assert summary.added == 12 and summary.report.added == 12
         assert _found(library) == 12 and _queued(library) == 0
+    assert told == [(5, 12), (10, 12), (12, 12)]  # the progress bar's "indexing" line, batch by batch
 
 
 def test_a_big_import_is_indexed_by_a_process_of_its_own(
@@ -77,10 +86,14 @@ def test_a_big_import_is_indexed_by_a_process_of_its_own(
         return writer(index)
 
     monkeypatch.setattr(search_tantivy.SearchIndex, "writer", noted)
+    told: list[tuple[int, int]] = []
     with Library.open(f"sqlite:///{tmp_path / 'lib.db'}") as library:
-        import_paths([str(tmp_path / "in")], library, Settings(), enrich=False, batch_size=5)
+        folder = [str(tmp_path / "in")]
+        import_paths(folder, library, Settings(), enrich=False, batch_size=5, indexed=_note(told))
         assert writers == []  # this process never wrote (nor merged) the index
         assert _found(library) == 12 and _queued(library) == 0  # the other process did, and it is seen here
+    # Told as the other process empties the outbox, never backwards, to the end.
+    assert told and told[-1] == (12, 12) and told == sorted(told)
 
 
 def test_if_that_process_fails_the_import_indexes_here(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -201,6 +201,7 @@ def import_paths(
     work: str | None = None,
     batch_size: int = BATCH_SIZE,
     draft: bool = False,
+    indexed: Callable[[int, int], None] | None = None,
 ) -> ImportSummary:
     """Import files, folders and globs into the library, `batch_size` files at a time.
 
@@ -213,7 +214,8 @@ def import_paths(
     editions of their work, and what does not pair is reported as a warning
     (issue 12). Each feature written is a revision in the editors' workspace,
     published; with `draft` it is only a draft revision and the public
-    library is left as it was (issue 13).
+    library is left as it was (issue 13). On SQLite the search index is written
+    once the rows are, and `indexed` is told (done, total) as it is.
     """
     specs = list(specs)
     own = library.own_paths()  # the library's database and index may sit in the folder imported
@@ -227,7 +229,7 @@ def import_paths(
     # On SQLite the index is written from the rows after the run, so readers make no index rows.
     documents = library.engine.dialect.name != "sqlite"
     with (
-        library.import_run(all_or_nothing=all_or_nothing, batch=batch_size) as store,
+        library.import_run(all_or_nothing=all_or_nothing, batch=batch_size, indexed=indexed) as store,
         Readers(settings, enrich=enrich, documents=documents) as readers,
     ):
         run = _Run(settings, store, progress, force, all_or_nothing, enrich, work, draft)

@@ -123,6 +123,18 @@ class ProgressBar:
         if speed:
             self._bar.update(self._task, rate=f"{speed:,.0f}/s")
 
+    def stage(self, label: str) -> Callable[[int, int], None]:
+        """A line of its own for a later stage of the work ("indexing"), shown once it is told
+        (done, total)."""
+        tasks: list[TaskID] = []
+
+        def update(done: int, total: int) -> None:
+            if not tasks:
+                tasks.append(self._bar.add_task(label, total=total, rate=""))
+            self._bar.update(tasks[0], completed=done, total=total)
+
+        return update
+
 
 @contextlib.contextmanager
 def progress_bar(label: str) -> Iterator[ProgressBar]:
@@ -130,7 +142,8 @@ def progress_bar(label: str) -> Iterator[ProgressBar]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     rate = TextColumn("{task.fields[rate]}")
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), rate, TimeRemainingColumn())
+    named = TextColumn("{task.description}")
+    columns = (named, BarColumn(), MofNCompleteColumn(), rate, TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         yield ProgressBar(bar, bar.add_task(label, total=None, rate=""))
 

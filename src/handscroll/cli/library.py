@@ -134,6 +134,7 @@ def import_command(
             work=work,
             batch_size=batch_size,
             draft=draft,
+            indexed=progress.stage("indexing"),
         )
     print_summary(summary, all_or_nothing=all_or_nothing)
     if summary.failed:

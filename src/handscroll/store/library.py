@@ -157,13 +157,20 @@ class Library(PagedReads, StoredParts):
             raise StoreError(f"import failed and nothing was written: {describe_error(exc)}") from exc
 
     @contextmanager
-    def import_run(self, *, all_or_nothing: bool = False, batch: int = 250) -> Iterator[ImportRun]:
+    def import_run(
+        self,
+        *,
+        all_or_nothing: bool = False,
+        batch: int = 250,
+        indexed: Callable[[int, int], None] | None = None,
+    ) -> Iterator[ImportRun]:
         """An import written batch by batch: a transaction each, or one for the run (issue 11).
 
         All or nothing, the run is committed when the block ends without an
         error and without `ImportRun.discard`; otherwise nothing of it stays.
         On SQLite the search index is written once the run's rows are, in bulk
-        (search_deferred.py; `batch` features a transaction when in this process).
+        (search_deferred.py; `batch` features a transaction when in this process), and
+        `indexed` is told (done, total) as it goes.
         """
         run = ImportRun(self._engine, self._writer, all_or_nothing=all_or_nothing)
         try:
@@ -172,7 +179,7 @@ class Library(PagedReads, StoredParts):
             run.finish(failed=True)
             raise  # what its batches committed is indexed when the library is next opened
         run.finish()
-        replay_after_import(self._engine, batch)  # the search index, in bulk after the rows
+        replay_after_import(self._engine, batch, indexed)  # the search index, in bulk after the rows
         self._editions.clear()  # search counts works anew
 
     def work_editions(self, keys: Sequence[str]) -> dict[str, list[StoredEdition]]:

@@ -18,6 +18,7 @@ opening of the library, or `handscroll reindex`, indexes them.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -33,6 +34,9 @@ IN_PROCESS_UP_TO = 2000
 REPLAY_BATCH = 2000
 """Features a replay indexes per transaction (one index commit each)."""
 
+LOOK_EVERY = 1.0
+"""Seconds between two looks at the outbox while the replaying process works, for the progress bar."""
+
 PROCESS_NAME = "hs-search-index"
 """The replaying process's name in `/proc/PID/comm` (the import benchmark reports it apart)."""
 
@@ -44,27 +48,38 @@ def defer_index(session: Session) -> Session:
     return session
 
 
-def replay_after_import(engine: Engine, batch: int = REPLAY_BATCH) -> None:
+def replay_after_import(
+    engine: Engine, batch: int = REPLAY_BATCH, progress: Callable[[int, int], None] | None = None
+) -> None:
     """Index what an import queued: here when it is little, else in a process of its own.
 
     Here, it is indexed `batch` features a transaction (the import's batch, so
     that memory holds no more than the import did). Should that process fail
     (it could not start, or was killed), the replay is done here; a StoreError
-    says the rows are saved and the index is not.
+    says the rows are saved and the index is not. `progress` is told (done,
+    total) as the outbox empties: minutes at 100,000 features.
     """
-    if engine.dialect.name != "sqlite" or not pending(engine):
+    total = pending(engine) if engine.dialect.name == "sqlite" else 0
+    if not total:
         return
-    if pending(engine) > IN_PROCESS_UP_TO:
+    if total > IN_PROCESS_UP_TO:
         context = multiprocessing.get_context("spawn")  # clean: no inherited connections or threads
         url = engine.url.render_as_string(hide_password=False)
         try:
             process = context.Process(target=_replay, args=(url, initializer_args()), name=PROCESS_NAME)
             process.start()
-            process.join()
+            while process.is_alive():
+                process.join(LOOK_EVERY)
+                if progress is not None:
+                    progress(total - pending(engine), total)
         except (OSError, RuntimeError):
             pass  # no process: the replay below does it all
         index_for(engine).reload()
-    catch_up(engine, batch=batch)  # what is left: all of it for a small run, or after a failure
+    left = pending(engine)  # all of it for a small run; what a failed process left otherwise
+    if progress is None:
+        catch_up(engine, batch=batch)
+    else:
+        catch_up(engine, lambda done, _: progress(total - left + done, total), batch)
 
 
 def _replay(url: str, parent: tuple[int, bool]) -> None:
