@@ -6,7 +6,6 @@ and rendered by the same template on the live server and in the static site.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import ClassVar, Literal, Protocol
@@ -188,8 +187,9 @@ def _more_url(urls: Urls, entry: GlossaryEntry) -> str:
 
 
 def _letter(name: str) -> str:
-    """The A-Z letter a name is listed under (tone marks dropped; "#" for anything else)."""
-    plain = unicodedata.normalize("NFD", name)[:1].upper()
+    """The A-Z letter a name is listed under (by its name order, as the library's letters are;
+    "#" for anything else)."""
+    plain = name_order(name)[:1].upper()
     return plain if "A" <= plain <= "Z" else "#"
 
 
@@ -204,10 +204,7 @@ def shown_editions(summaries: Sequence[FeatureSummary], language: str) -> dict[s
 
 def _pinyin_key(term: TermEntry) -> str:
     """Pinyin without tone marks, then with them, so `ma` sorts by syllable before tone."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFD", term.pinyin or "") if not unicodedata.combining(c)
-    )
-    return f"{plain.casefold()}\x00{term.pinyin or ''}"
+    return f"{name_order(term.pinyin or '')}\x00{term.pinyin or ''}"
 
 
 def load_glossary(
