@@ -51,6 +51,16 @@ _SCHEDULE = re.compile(
     r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
     r"(?:\s+(?:on|in|by|until|through))?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
+#: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
+#: tense, its verb at most a place or an object before the date (not "did not meet", "could meet").
+_PRESENT_PLAN = re.compile(
+    r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)\b(?:"
+    r"(?:is|are)\s+(?:on\s+)?"
+    r"|(?:meets?|resumes?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
+    r"returns|arrives|heads|rules|hears|testifies|unveils|takes\s+office|sits|gathers|debates)"
+    r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+)?"
+    r")(?:(?:early|late)\s+)?$"
+)
 #: A reporting verb the date follows directly: the day of saying, whatever the clause before foresees.
 _REPORTED = re.compile(
     r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
@@ -90,8 +100,10 @@ def looks_ahead(text: str, start: int) -> bool:
     window_start = max(0, start - _LOOK_BACK)
     if _REPORTED.search(text, max(0, start - 40), start):
         return False  # "... will stay shut until Tuesday, officials said late Thursday": when they said it
-    if _MODAL_VERB.search(text, max(0, start - 50), start) or _SCHEDULE.search(
-        text, max(0, start - 30), start
+    if (
+        _MODAL_VERB.search(text, max(0, start - 50), start)
+        or _SCHEDULE.search(text, max(0, start - 30), start)
+        or _PRESENT_PLAN.search(text, max(0, start - 40), start)
     ):
         return True
     clause = window_start
