@@ -14,6 +14,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import MONTH, YEAR, lean_of, month_number, read_year
+from handscroll.enrich.dates_en_times import WEEKDAYS
 from handscroll.enrich.number_words import parse_number
 
 #: Fixed holidays: (month, day).
@@ -68,6 +69,23 @@ def _holiday(found: re.Match[str]) -> Mention:
         lean=lean,
         convention=convention,
     )
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+@rule(
+    rf"\b[Tt]he\s+(?P<n>{'|'.join(_NTH)})\s+(?P<w>{'|'.join(WEEKDAYS)})\s+(?:in|of)\s+(?P<m>{MONTH})\b"
+    rf"(?:,?\s+(?P<y>{YEAR}))?",
+    key="names",
+)
+def _nth_weekday(found: re.Match[str]) -> Mention:
+    """ "the third Monday in April", "the last Friday of March 2013": a day by rule, as a movable
+    holiday is; its year from the text or, in news, the nearest to the document date."""
+    year, era = read_year(found["y"]) if found["y"] else (None, None)
+    month = month_number(found["m"])
+    movable = (month, WEEKDAYS.index(found["w"]) + 1, _NTH[found["n"]])
+    return Mention(found.start(), found.end(), year, era, month, movable=movable)
 
 
 _CENTURY = r"(?:seventeen|eighteen|nineteen)"

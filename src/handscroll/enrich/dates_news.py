@@ -235,6 +235,9 @@ _DEADLINE = re.compile(
 _BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
+_NEXT = re.compile(r"[Nn]ext\s")
+
+
 def _weekday_from(mention: Mention, day: dt.date) -> str:
     """ "the following Monday", "the previous Friday": the nearest one after (before) the story's day."""
     assert mention.weekday is not None
@@ -250,11 +253,14 @@ def _weekend(mention: Mention, written: dt.date, text: str) -> str:
     """
     saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
     in_it = written.isoweekday() >= 6
-    if mention.shift is None and mention.lean <= 0 and not looks_ahead(text, mention.start):
+    ahead = looks_ahead(text, mention.start) or bool(
+        _BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start)
+    )  # "square positions ahead of the weekend"
+    if mention.shift is None and mention.lean <= 0 and not ahead:
         if not in_it or mention.lean < 0:
             saturday -= dt.timedelta(days=7)
-    elif mention.shift is None and (mention.lean > 0 and in_it):
-        saturday += dt.timedelta(days=7)
+    elif mention.shift is None and mention.lean > 0 and (in_it or _NEXT.match(text, mention.start)):
+        saturday += dt.timedelta(days=7)  # "next weekend" is next week's, as "next week" is
     year, week, _ = saturday.isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
 
