@@ -21,6 +21,8 @@ from handscroll.enrich.dates_en_times import WEEKEND
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
     r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
+    r"(?:intends?|hopes?|aims?|wants?|vowed|pledged|promised|threatened|threatens|prepares?|seeks?|hoping|"
+    r"aiming|threatening|vowing|preparing)\s+to|"
     r"(?:postponed|delayed|adjourned|extended)\s+"
     r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
@@ -57,8 +59,11 @@ _PRESENT_PLAN = re.compile(
     r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)\b(?:"
     r"(?:is|are)\s+(?:on\s+)?"
     r"|(?:meets?|resumes?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
-    r"returns|arrives|heads|rules|hears|testifies|unveils|takes\s+office|sits|gathers|debates)"
+    r"returns|arrives|heads|rules|hears|testifies|unveils|takes\s+office|takes\s+up|sits|gathers?|debates|"
+    r"(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+)?"
+    r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
+    r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
     r")(?:(?:early|late)\s+)?$"
 )
 #: A reporting verb the date follows directly: the day of saying, whatever the clause before foresees.
