@@ -135,6 +135,37 @@ def _half_year(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), half=half, shift=shift, deictic=True)
 
 
+#: A sentence about a report's figures: "the second half" in it is a half of the year, not of a match.
+_REPORT_WORDS = re.compile(
+    r"[$%\u20ac\u00a3]|\b(?:profits?|earnings|sales|revenues?|growth|economy|output|percent|billion|million|"
+    r"inflation|demand|exports|prices|forecasts?|expects?|expected|quarter)\b",
+    re.IGNORECASE,
+)
+_SPORT_WORDS = re.compile(
+    r"\b(?:goals?|scored|minutes?|penalty|match|game|striker|kick|header|points|inning)\b"
+)
+_SENTENCE_EDGE = re.compile(r"[.!?;]\s|\n")
+
+
+@rule(
+    r"\b[Tt]he\s+(?P<h>first|second)\s+half\b(?!\s+of\b|[\s-]+(?:century|decade|hour|time|inning|season))",
+    key="half",
+)
+def _report_half(found: re.Match[str]) -> Mention | None:
+    """ "Sales should recover in the second half": in a sentence about figures, that half of the
+    year (TimeML; the year from the document date); never a match's second half."""
+    text = found.string
+    start = max(0, found.start() - 200)
+    for edge in _SENTENCE_EDGE.finditer(text, start, found.start()):
+        start = edge.end()
+    stop = _SENTENCE_EDGE.search(text, found.end())
+    sentence = (start, stop.start() if stop else len(text))
+    if not _REPORT_WORDS.search(text, *sentence) or _SPORT_WORDS.search(text, *sentence):
+        return None
+    half = 1 if found["h"] == "first" else 2
+    return Mention(found.start(), found.end(), half=half, convention="TimeML")
+
+
 @rule(
     r"\b[Tt]he\s+(?P<y>\d{4})\s+(?:fiscal\s+)?(?:period|quarter)\b",
     key="quarter",

@@ -19,7 +19,8 @@ from handscroll.enrich.dates_en_quarters import shift_quarter
 from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
+    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|expects?|forecasts|predicts?|"
+    r"anticipates?|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
     r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
     r"(?:intends?|hopes?|aims?|wants?|vowed|pledged|promised|threatened|threatens|prepares?|seeks?|hoping|"
     r"aiming|threatening|vowing|preparing)\s+to|"
@@ -299,6 +300,8 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         current = (written.month - 1) // size + 1
         if mention.lean > 0 or (ahead and part < current - 1):
             return written.year + (part < current)
+        if ahead and part > current:  # "expects a profit in the second half": this year's, still to come
+            return written.year
         return written.year - (part > current)
     behind = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
     done = not ahead and _told_in_the_past(text, mention.start)  # "was held in April"
