@@ -147,6 +147,15 @@ _SPORT_WORDS = re.compile(
 _SENTENCE_EDGE = re.compile(r"[.!?;]\s|\n")
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] starts and ends (at most 200 characters back)."""
+    opening = max(0, start - 200)
+    for edge in _SENTENCE_EDGE.finditer(text, opening, start):
+        opening = edge.end()
+    stop = _SENTENCE_EDGE.search(text, end)
+    return opening, stop.start() if stop else len(text)
+
+
 @rule(
     r"\b[Tt]he\s+(?P<h>first|second)\s+half\b(?!\s+of\b|[\s-]+(?:century|decade|hour|time|inning|season))",
     key="half",
@@ -155,11 +164,7 @@ def _report_half(found: re.Match[str]) -> Mention | None:
     """ "Sales should recover in the second half": in a sentence about figures, that half of the
     year (TimeML; the year from the document date); never a match's second half."""
     text = found.string
-    start = max(0, found.start() - 200)
-    for edge in _SENTENCE_EDGE.finditer(text, start, found.start()):
-        start = edge.end()
-    stop = _SENTENCE_EDGE.search(text, found.end())
-    sentence = (start, stop.start() if stop else len(text))
+    sentence = sentence_around(text, found.start(), found.end())
     if not _REPORT_WORDS.search(text, *sentence) or _SPORT_WORDS.search(text, *sentence):
         return None
     half = 1 if found["h"] == "first" else 2

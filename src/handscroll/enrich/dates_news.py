@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
-from handscroll.enrich.dates_en_quarters import shift_quarter
+from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
 from handscroll.enrich.dates_en_times import WEEKEND
 
 _FUTURE_CUE = re.compile(
@@ -159,11 +159,30 @@ def resolve_dated(
     if news and mention.season and mention.lean:  # "last summer", "this coming winter"
         year = _nearest_year(mention, written, text)
         return resolve(replace(mention, shift=None, deictic=False, year=year), dct)[0]
+    if news and mention.shift == ("Y", 0) and dct.month == 1 and _year_just_ended(text, mention):
+        return f"{dct.year - 1:04d}"
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and _needs_year(mention):
         return resolve(replace(mention, year=_nearest_year(mention, written, text)), dct)[0]
     return None
+
+
+_THE_YEAR = re.compile(r"[Tt]he\s+(?:full\s+)?year")
+_TOLD_PAST = re.compile(
+    r"\b(?:was|were|rose|fell|grew|ended|earned|lost|posted|gained|dropped|declined|increased|jumped|slipped|"
+    r"climbed|slid|shrank|totaled|totalled|finished|closed)\b"
+)
+_TOLD_AHEAD = re.compile(r"\b(?:will|would|expects?|expected|forecasts?|should|may|might|could|'ll)\b")
+
+
+def _year_just_ended(text: str, mention: Mention) -> bool:
+    """ "Car sales rose 13 percent for the year" in a report of early January: the year just over.
+    Only "the year" (not "this year"), in a sentence told in the past with nothing ahead in it."""
+    if not _THE_YEAR.fullmatch(text, mention.start, mention.end):
+        return False
+    start, end = sentence_around(text, mention.start, mention.end)
+    return bool(_TOLD_PAST.search(text, start, end)) and not _TOLD_AHEAD.search(text, start, end)
 
 
 _YEAR_BACK = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)|year-(?:ago|earlier)", re.IGNORECASE)
