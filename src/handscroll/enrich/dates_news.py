@@ -261,6 +261,7 @@ _BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|
 
 
 _NEXT = re.compile(r"[Nn]ext\s")
+_LAST = re.compile(r"[Ll]ast\s")
 
 
 def _weekday_from(mention: Mention, day: dt.date) -> str:
@@ -322,6 +323,14 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         if ahead and part > current:  # "expects a profit in the second half": this year's, still to come
             return written.year
         return written.year - (part > current)
+    if (
+        mention.lean < 0
+        and mention.month == (written.month - 2) % 12 + 1
+        and _LAST.match(text, mention.start)
+    ):
+        # "crashed last February" in March is February of last year (the month just gone would be
+        # "last month"); "last December" in January is the December just gone, as of last year too
+        return written.year - 1
     behind = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
     done = not ahead and _told_in_the_past(text, mention.start)  # "was held in April"
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
