@@ -29,6 +29,8 @@ _MOVABLE = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1),
     "easter": (0, 0, 0), "easter sunday": (0, 0, 0), "easter monday": (0, 0, 1), "good friday": (0, 0, -2),
+    "palm sunday": (0, 0, -7), "maundy thursday": (0, 0, -3), "holy thursday": (0, 0, -3),
+    "holy saturday": (0, 0, -1), "ash wednesday": (0, 0, -46),
 }  # fmt: skip
 _NAMES = "|".join(
     " ".join(word if word == "of" else word[0].upper() + word[1:] for word in name.split())
