@@ -71,7 +71,7 @@ def test_dates_names_the_file_and_line_of_a_bad_front_matter_date(tmp_path: Path
 def test_dates_refuses_a_bad_option_value(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text(NEWS_NOTE, encoding="utf-8")
-    for option in (["--dct", "2013-03"], ["--mode", "diary"], ["--ranges", "both"]):
+    for option in (["--dct", "2013-03"], ["--mode", "diary"], ["--ranges", "both"], ["--language", "fr"]):
         result = runner.invoke(app, ["dates", str(path), *option])
         assert result.exit_code == 2, option
 

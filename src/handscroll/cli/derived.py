@@ -122,6 +122,8 @@ def dates_command(
     from handscroll.ingest.decode import decode_bytes
     from handscroll.publish.shapes import DateShape, date_shapes
 
+    if language.split("-")[0].lower() not in ("en", "zh"):
+        raise typer.BadParameter(f"--language must be en or zh (zh-Hant, zh-Hans), not {language!r}")
     if mode not in (None, "narrative", "news"):
         raise typer.BadParameter(f"--mode must be narrative or news, not {mode!r}")
     if ranges not in (None, "join", "split"):
