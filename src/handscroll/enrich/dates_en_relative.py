@@ -35,6 +35,7 @@ _FROM_WRITING = frozenset(
         "this coming",
         "the current",
         "the past",
+        "the last",
         "the coming",
         "the upcoming",
     )
@@ -80,7 +81,7 @@ _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over
     r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+(?=this|last|next))?"
     r"(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Tt]he\s+following|"
     r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Tt]he\s+current|"
-    r"[Tt]he\s+past|[Tt]he\s+(?:up)?coming|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
+    r"[Tt]he\s+past|[Tt]he\s+last(?=\s+week\b)|[Tt]he\s+(?:up)?coming|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
     # "the last day of the campaign" names a day of an event, not the day before.
     r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
@@ -98,7 +99,7 @@ def _relative(found: re.Match[str]) -> Mention:
     if unit in _TOD_CODES:
         return Mention(start, end, tod=_TOD_CODES[unit], shift=("D", amount), deictic=deictic)
     # "the past year": a date in TimeML news, a duration to TIMEX2, which the period rules give.
-    convention = "TimeML" if det == "the past" else None
+    convention = "TimeML" if det in ("the past", "the last") else None
     return Mention(start, end, shift=(_UNIT_CODES[unit], amount), deictic=deictic, convention=convention)
 
 

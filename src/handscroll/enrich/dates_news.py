@@ -161,6 +161,9 @@ def resolve_dated(
         return resolve(replace(mention, shift=None, deictic=False, year=year), dct)[0]
     if news and mention.shift == ("Y", 0) and dct.month == 1 and _year_just_ended(text, mention):
         return f"{dct.year - 1:04d}"
+    if news and mention.shift == ("W", -1) and _SEVEN_DAYS.match(text, mention.start):
+        year, week, _ = (written - dt.timedelta(days=3)).isocalendar()
+        return f"{year:04d}-W{week:02d}"  # "for the past week": the seven days to now, the week most are in
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and _needs_year(mention):
@@ -262,6 +265,7 @@ _BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|
 
 _NEXT = re.compile(r"[Nn]ext\s")
 _LAST = re.compile(r"[Ll]ast\s")
+_SEVEN_DAYS = re.compile(r"[Tt]he\s+(?:past|last)\s+week\b")
 
 
 def _weekday_from(mention: Mention, day: dt.date) -> str:
