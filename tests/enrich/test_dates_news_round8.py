@@ -45,6 +45,10 @@ FORMS: list[tuple[str, str, str, str]] = [
     # ... but not a past told with "did not", nor a day since which something has held
     ("The two sides did not meet on Sunday.", "Sunday", "DATE", "2013-03-17"),
     ("The death toll is 40 since Monday.", "Monday", "DATE", "2013-03-18"),
+    # ... nor a noun that looks like one of those verbs
+    ("Officials counted the votes on Tuesday.", "Tuesday", "DATE", "2013-03-19"),
+    ("The EU unveiled new rules on Monday.", "Monday", "DATE", "2013-03-18"),
+    ("The judge hears the case on Tuesday.", "Tuesday", "DATE", "2013-03-26"),
     # the reported future of a plan, a hope or a threat; a vote put off to a day; a strike called for one
     ("The group intends to file suit on Monday.", "Monday", "DATE", "2013-03-25"),
     ("Lawmakers hope to pass the bill by Monday.", "Monday", "DATE", "2013-03-25"),

@@ -57,11 +57,12 @@ _SCHEDULE = re.compile(
 #: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
 #: tense, its verb at most a place or an object before the date (not "did not meet", "could meet").
 _PRESENT_PLAN = re.compile(
-    r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)\b(?:"
+    r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)"
+    r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bof\s)(?<!\bnew\s)\b(?:"  # nouns
     r"(?:is|are)\s+(?:on\s+)?"
     r"|(?:meets?|resumes?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
-    r"returns|arrives|heads|rules|hears|testifies|unveils|takes\s+office|takes\s+up|sits|gathers?|debates|"
-    r"(?:go|goes|head)\s+to\s+the\s+polls)"
+    r"returns|arrives|heads|testifies|unveils|takes\s+office|takes\s+up|sits|gathers?|debates|"
+    r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+)?"
     r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
     r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
