@@ -37,6 +37,12 @@ _PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
 _MODAL_VERB = re.compile(
     r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
 )
+#: "would cut off funding to Cypriot banks after Monday": further on, names between; not a day's
+#: possessive ("would look for ways around Wednesday's ruling": the ruling is done).
+_MODAL_FAR = re.compile(
+    r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[A-Za-z]+){0,6}\s+$"
+)
+_POSSESSIVE = re.compile(r"\w+['\u2019]s\b")
 #: "was held in April", "died on Jan. 5": a verb in the past governs the date, so it is behind the
 #: document's (not a plan: "scheduled for", "expected in", nor "to be published in").
 _PAST_VERB = re.compile(
@@ -109,6 +115,7 @@ def looks_ahead(text: str, start: int) -> bool:
         return False  # "... will stay shut until Tuesday, officials said late Thursday": when they said it
     if (
         _MODAL_VERB.search(text, max(0, start - 50), start)
+        or (_MODAL_FAR.search(text, max(0, start - 70), start) and not _POSSESSIVE.match(text, start))
         or _SCHEDULE.search(text, max(0, start - 30), start)
         or _PRESENT_PLAN.search(text, max(0, start - 40), start)
     ):
