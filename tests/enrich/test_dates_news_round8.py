@@ -71,6 +71,14 @@ FORMS: list[tuple[str, str, str, str]] = [
         "DATE",
         "2013-03-20",
     ),
+    # a deadline that looms, whoever set it
+    (
+        "Parliament began voting as a Monday deadline set by the European Central Bank loomed.",
+        "Monday",
+        "DATE",
+        "2013-03-25",
+    ),
+    ("Talks continued as a Monday deadline for a deal approached.", "Monday", "DATE", "2013-03-25"),
     # ... and the past stays behind
     ("The company extended its offer to buy the firm Friday.", "Friday", "DATE", "2013-03-22"),
     ("Police arrested two men on Wednesday.", "Wednesday", "DATE", "2013-03-20"),

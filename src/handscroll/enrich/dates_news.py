@@ -266,7 +266,8 @@ def _deadline_ahead(text: str, mention: Mention) -> bool:
 
 
 _DEADLINE = re.compile(
-    r"(?:'s)?\s+deadline\b(?P<near>\s+(?:looms|loomed|approaches|approached|nears|neared)\b)?"
+    r"(?:'s)?\s+deadline\b(?P<near>(?:\s+(?:set\s+by|imposed\s+by|for)(?:\s+[\w.'-]+){1,5}?)?"
+    r"\s+(?:looms|loomed|approaches|approached|nears|neared)\b)?"
 )
 _BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
