@@ -156,6 +156,7 @@ FORMS: list[tuple[str, str, str, str]] = [
     # Holy Week, counted from Easter (31 March 2013)
     ("On Palm Sunday, the pope will lead the procession.", "Palm Sunday", "DATE", "2013-03-24"),
     ("The pope will wash the feet of prisoners on Holy Thursday.", "Holy Thursday", "DATE", "2013-03-28"),
+    ("The pope celebrates Palm Sunday Mass in St. Peter's Square.", "Palm Sunday", "DATE", "2013-03-24"),
     (
         "Benedict announced his resignation two days before Ash Wednesday.",
         "Ash Wednesday",

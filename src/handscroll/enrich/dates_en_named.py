@@ -38,7 +38,7 @@ _NAMES = "|".join(
     .replace("'", "'?")
     for name in sorted([*_FIXED, *_MOVABLE], key=len, reverse=True)
 )
-_NAME_FOLLOWS = re.compile(r"\s+[A-Z][a-z]")
+_NAME_FOLLOWS = re.compile(r"\s+(?!Mass\b)[A-Z][a-z]")  # "the Easter Rising"; "Palm Sunday Mass" is the day
 _KEYS = {name.replace("'", ""): name for name in (*_FIXED, *_MOVABLE)}
 
 
