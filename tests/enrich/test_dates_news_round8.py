@@ -149,6 +149,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     # sport: a fixture in the present; next weekend is next week's
     ("Manchester United play Sunderland on Saturday.", "Saturday", "DATE", "2013-03-23"),
     ("The team faces Spain on Tuesday.", "Tuesday", "DATE", "2013-03-26"),
+    ("England play San Marino on Friday and Montenegro on Tuesday.", "Tuesday", "DATE", "2013-03-26"),
+    ("Police arrested one man on Sunday and another on Monday.", "Monday", "DATE", "2013-03-18"),
     ("The Grand Prix is next weekend.", "next weekend", "DATE", "2013-W13-WE"),
     ("The talks continue this weekend.", "this weekend", "DATE", "2013-W12-WE"),
     ("He scored twice in Sunday's 3-1 win.", "Sunday", "DATE", "2013-03-17"),

@@ -67,7 +67,7 @@ _PRESENT_PLAN = re.compile(
     r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bof\s)(?<!\bnew\s)\b(?:"  # nouns
     r"(?:is|are)\s+(?:on\s+)?"
     r"|(?:meets?|resumes?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
-    r"returns|arrives|heads|testifies|unveils|takes\s+office|takes\s+up|sits|gathers?|debates|"
+    r"returns|arrives|heads|testifies|unveils|takes\s+office|takes\s+up|sits|gathers?|debates|plays?|"
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+)?"
     r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
@@ -245,13 +245,31 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     back = (written.isoweekday() - mention.weekday) % 7
     if mention.lean < 0:
         return written - dt.timedelta(days=back or 7)
-    if mention.lean > 0 or looks_ahead(text, mention.start) or _deadline_ahead(text, mention):
+    if (
+        mention.lean > 0
+        or looks_ahead(text, mention.start)
+        or _deadline_ahead(text, mention)
+        or _joined_ahead(text, mention.start)
+    ):
         ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
         return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today
     since = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
     if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
         return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
+
+
+def _joined_ahead(text: str, start: int) -> bool:
+    """ "England play San Marino on Friday and Montenegro on Tuesday": a day joined by "and" to a day
+    of the same verb that looks ahead looks ahead too."""
+    joined = _JOINED_DAY.search(text, max(0, start - 60), start)
+    return joined is not None and looks_ahead(text, joined.start())
+
+
+_JOINED_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"\s+and\s+(?:[A-Za-z'-]+\s+){0,3}?(?:on\s+)?$"
+)
 
 
 def _deadline_ahead(text: str, mention: Mention) -> bool:
