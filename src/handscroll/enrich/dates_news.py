@@ -17,70 +17,15 @@ from dataclasses import replace
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
 from handscroll.enrich.dates_en_times import WEEKEND
+from handscroll.enrich.dates_news_tense import (
+    BEFORE_DEADLINE,
+    PAST_CUE,
+    deadline_ahead,
+    joined_ahead,
+    looks_ahead,
+    told_in_the_past,
+)
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|expects?|forecasts|predicts?|"
-    r"anticipates?|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
-    r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
-    r"(?:intends?|hopes?|aims?|wants?|vowed|pledged|promised|threatened|threatens|prepares?|seeks?|hoping|"
-    r"aiming|threatening|vowing|preparing)\s+to|"
-    r"(?:postponed|delayed|adjourned|extended)\s+"
-    r"(?:\w+\s+){0,3}?until)\b",
-    re.IGNORECASE,
-)
-#: "had been scheduled to expire Friday", "as previously planned": a plan already in the past.
-_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
-#: "since June", "the year ended Jan. 31": a date these words govern is behind the document's.
-_PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
-#: "said the ship would arrive Tuesday": the future of reported speech, the date a few words after
-#: the modal's verb with no comma between; not "could" (past ability) nor "would have" (counterfactual).
-_MODAL_VERB = re.compile(
-    r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
-)
-#: "would cut off funding to Cypriot banks after Monday": further on, names between; not a day's
-#: possessive ("would look for ways around Wednesday's ruling": the ruling is done).
-_MODAL_FAR = re.compile(
-    r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[A-Za-z]+){0,6}\s+$"
-)
-_POSSESSIVE = re.compile(r"\w+['\u2019]s\b")
-#: "was held in April", "died on Jan. 5": a verb in the past governs the date, so it is behind the
-#: document's (not a plan: "scheduled for", "expected in", nor "to be published in").
-_PAST_VERB = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:scheduled|expected|planned|slated|postponed|delayed|adjourned|"
-    r"extended|intended|aimed|designed|supposed|needed|proposed|projected|forecast|estimated|anticipated|predicted|"
-    r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b)"
-    r"(?:was|were|met|said|held|took|began|came|went|won|lost|fell|rose|left|made|told|gave|became|died|"
-    r"struck|hit|sold|bought|paid|broke|fought|wrote|spoke|grew|shot|fled|[a-z]{3,}ed)"
-    r"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
-    r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
-    re.IGNORECASE,
-)
-#: "The law takes effect in July", "the season starts in August": a schedule in the present.
-_SCHEDULE = re.compile(
-    r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
-    r"(?:\s+(?:on|in|by|until|through))?\s+(?:(?:early|late|mid)[\s-]+)?$"
-)
-#: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
-#: tense, its verb at most a place or an object before the date (not "did not meet", "could meet").
-_PRESENT_PLAN = re.compile(
-    r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)"
-    r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bof\s)(?<!\bnew\s)\b(?:"  # nouns
-    r"(?:is|are)\s+(?:on\s+)?"
-    r"|(?:meets?|resumes?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
-    r"returns|arrives|heads|testifies|unveils|takes\s+office|takes\s+up|sits|gathers?|debates|plays?|"
-    r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
-    r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+)?"
-    r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
-    r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
-    r")(?:(?:early|late)\s+)?$"
-)
-#: A reporting verb the date follows directly: the day of saying, whatever the clause before foresees.
-_REPORTED = re.compile(
-    r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
-)
-_ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
-_LOOK_BACK = 80
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
 _DCT_LINE = re.compile(r"^(?P<key>dct|date):[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -95,38 +40,6 @@ def front_matter_dct(text: str) -> tuple[str | None, int]:
         return None, 0
     found = {line["key"]: line["value"] for line in _DCT_LINE.finditer(block["body"])}
     return found.get("dct", found.get("date")), block.end()
-
-
-def _told_in_the_past(text: str, start: int) -> bool:
-    """True when a verb in the past governs the date at `start` and its clause has no modal."""
-    window = max(0, start - 60)
-    if not _PAST_VERB.search(text, window, start):
-        return False
-    clause = window
-    for found in _CLAUSE_START.finditer(text, window, start):
-        clause = found.end()
-    return _ANY_MODAL.search(text, clause, start) is None
-
-
-def looks_ahead(text: str, start: int) -> bool:
-    """True when the clause before `start` speaks of the future ("will meet on Friday")."""
-    window_start = max(0, start - _LOOK_BACK)
-    if _REPORTED.search(text, max(0, start - 40), start):
-        return False  # "... will stay shut until Tuesday, officials said late Thursday": when they said it
-    if (
-        _MODAL_VERB.search(text, max(0, start - 50), start)
-        or (_MODAL_FAR.search(text, max(0, start - 70), start) and not _POSSESSIVE.match(text, start))
-        or _SCHEDULE.search(text, max(0, start - 30), start)
-        or _PRESENT_PLAN.search(text, max(0, start - 40), start)
-    ):
-        return True
-    clause = window_start
-    for found in _CLAUSE_START.finditer(text, window_start, start):
-        clause = found.end()
-    for cue in _FUTURE_CUE.finditer(text, clause, start):
-        if not _PAST_PLAN.search(text, max(clause, cue.start() - 12), cue.start()):
-            return True
-    return False
 
 
 def resolve_dated(
@@ -248,46 +161,15 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     if (
         mention.lean > 0
         or looks_ahead(text, mention.start)
-        or _deadline_ahead(text, mention)
-        or _joined_ahead(text, mention.start)
+        or deadline_ahead(text, mention)
+        or joined_ahead(text, mention.start)
     ):
         ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
         return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today
-    since = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
+    since = PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
     if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
         return written + dt.timedelta(days=1)
     return written - dt.timedelta(days=back)
-
-
-def _joined_ahead(text: str, start: int) -> bool:
-    """ "England play San Marino on Friday and Montenegro on Tuesday": a day joined by "and" to a day
-    of the same verb that looks ahead looks ahead too."""
-    joined = _JOINED_DAY.search(text, max(0, start - 60), start)
-    return joined is not None and looks_ahead(text, joined.start())
-
-
-_JOINED_DAY = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"\s+and\s+(?:[A-Za-z'-]+\s+){0,3}?(?:on\s+)?$"
-)
-
-
-def _deadline_ahead(text: str, mention: Mention) -> bool:
-    """ "as a Monday deadline loomed", "ahead of Monday's deadline": a deadline still to come."""
-    after = _DEADLINE.match(text, mention.end)
-    if after is None:
-        return False
-    return (
-        bool(after["near"])
-        or _BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start) is not None
-    )
-
-
-_DEADLINE = re.compile(
-    r"(?:'s)?\s+deadline\b(?P<near>(?:\s+(?:set\s+by|imposed\s+by|for)(?:\s+[\w.'-]+){1,5}?)?"
-    r"\s+(?:looms|loomed|approaches|approached|nears|neared)\b)?"
-)
-_BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
 _NEXT = re.compile(r"[Nn]ext\s")
@@ -311,7 +193,7 @@ def _weekend(mention: Mention, written: dt.date, text: str) -> str:
     saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
     in_it = written.isoweekday() >= 6
     ahead = looks_ahead(text, mention.start) or bool(
-        _BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start)
+        BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start)
     )  # "square positions ahead of the weekend"
     if mention.shift is None and mention.lean <= 0 and not ahead:
         if not in_it or mention.lean < 0:
@@ -362,8 +244,8 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         # "crashed last February" in March is February of last year (the month just gone would be
         # "last month"); "last December" in January is the December just gone, as of last year too
         return written.year - 1
-    behind = _PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
-    done = not ahead and _told_in_the_past(text, mention.start)  # "was held in April"
+    behind = PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
+    done = not ahead and told_in_the_past(text, mention.start)  # "was held in April"
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None
