@@ -42,6 +42,14 @@ FORMS: list[tuple[str, str, str, str]] = [
         "DATE",
         "2013-03-23",
     ),
+    # ... and a month six months either way is the one ahead when the schedule is in the present
+    ("The election is in September.", "September", "DATE", "2013-09"),
+    ("Germany votes in September.", "September", "DATE", "2013-09"),
+    ("The summit takes place in October.", "October", "DATE", "2013-10"),
+    ("The summit, set for October, will be held in Rome.", "October", "DATE", "2013-10"),
+    ("The state's budget runs out in September.", "September", "DATE", "2013-09"),
+    ("The tournament was held in September.", "September", "DATE", "2012-09"),
+    ("Sales fell in September.", "September", "DATE", "2012-09"),
     # ... but not a past told with "did not", nor a day since which something has held
     ("The two sides did not meet on Sunday.", "Sunday", "DATE", "2013-03-17"),
     ("The death toll is 40 since Monday.", "Monday", "DATE", "2013-03-18"),

@@ -50,7 +50,7 @@ _PAST_VERB = re.compile(
 )
 #: "The law takes effect in July", "the season starts in August": a schedule in the present.
 _SCHEDULE = re.compile(
-    r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
+    r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs(?:\s+out)?|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
     r"(?:\s+(?:on|in|by|until|through))?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 #: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
@@ -58,11 +58,12 @@ _SCHEDULE = re.compile(
 _PRESENT_PLAN = re.compile(
     r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)"
     r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bof\s)(?<!\bnew\s)\b(?:"  # nouns
-    r"(?:is|are)\s+(?:on\s+)?"
+    r"(?:is|are)\s+(?:on\s+|in\s+)?"
     r"|(?:meets?|resumes?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
-    r"returns|arrives|heads|testifies|unveils|takes\s+office|takes\s+up|sits|gathers?|debates|plays?|"
+    r"returns|arrives|heads|testifies|unveils|takes\s+(?:office|up|place)|sits|gathers?|debates|plays?|"
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
-    r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+)?"
+    r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
+    r"|(?:set|slated|due|planned|scheduled)\s+for\s+"
     r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
     r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
     r")(?:(?:early|late)\s+)?$"
