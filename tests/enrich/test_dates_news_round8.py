@@ -48,6 +48,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The summit takes place in October.", "October", "DATE", "2013-10"),
     ("The summit, set for October, will be held in Rome.", "October", "DATE", "2013-10"),
     ("The state's budget runs out in September.", "September", "DATE", "2013-09"),
+    ("Fuel duty due to rise in September will be scrapped.", "September", "DATE", "2013-09"),
+    ("The match was called off due to rain in September.", "September", "DATE", "2012-09"),
     ("The tournament was held in September.", "September", "DATE", "2012-09"),
     ("Sales fell in September.", "September", "DATE", "2012-09"),
     # ... but not a past told with "did not", nor a day since which something has held

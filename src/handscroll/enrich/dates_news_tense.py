@@ -15,6 +15,9 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|expects?|forecasts|predicts?|"
     r"anticipates?|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
     r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
+    # "fuel duty due to rise in September" (a plan), not "due to rain" (a cause)
+    r"due\s+to\s+(?:be|rise|fall|start|begin|open|close|end|take|meet|vote|arrive|return|expire|launch|resume|"
+    r"finish|hold|publish|report|announce|sign|visit|leave|reach|go|come|increase|drop|run|stand)|"
     r"(?:intends?|hopes?|aims?|wants?|vowed|pledged|promised|threatened|threatens|prepares?|seeks?|hoping|"
     r"aiming|threatening|vowing|preparing)\s+to|"
     r"(?:postponed|delayed|adjourned|extended)\s+"
