@@ -169,6 +169,9 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("On Palm Sunday, the pope will lead the procession.", "Palm Sunday", "DATE", "2013-03-24"),
     ("The pope will wash the feet of prisoners on Holy Thursday.", "Holy Thursday", "DATE", "2013-03-28"),
     ("The pope celebrates Palm Sunday Mass in St. Peter's Square.", "Palm Sunday", "DATE", "2013-03-24"),
+    ("Pope Francis will celebrate his first Holy Week as pontiff.", "Holy Week", "DATE", "2013-W13"),
+    ("The shops close during Easter week.", "Easter week", "DATE", "2013-W13"),
+    ("Holy Week of 2000 drew crowds.", "Holy Week of 2000", "DATE", "2000-W16"),
     (
         "Benedict announced his resignation two days before Ash Wednesday.",
         "Ash Wednesday",

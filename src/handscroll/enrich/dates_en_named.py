@@ -9,9 +9,10 @@ nineteen ninety-seven", "the year two thousand").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_mentions import Mention, movable_day
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import MONTH, YEAR, lean_of, month_number, read_year
 from handscroll.enrich.dates_en_times import WEEKDAYS
@@ -70,6 +71,20 @@ def _holiday(found: re.Match[str]) -> Mention:
         deictic=deictic,
         lean=lean,
         convention=convention,
+    )
+
+
+@rule(r"\b(?:Holy|Easter)\s+[Ww]eek\b(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", key="unit", needs=("week",))
+def _holy_week(found: re.Match[str]) -> Mention:
+    """ "Holy Week", "Easter week": the week that ends on Easter Sunday (2013-W13); without a year,
+    the document date's (news only: a narrative's year has no day to count a week from)."""
+    if found["y"]:
+        year = int(found["y"])
+        month, day = movable_day((0, 0, 0), year)
+        iso_year, week, _ = dt.date(year, month, day).isocalendar()
+        return Mention(found.start(), found.end(), literal=f"{iso_year:04d}-W{week:02d}")
+    return Mention(
+        found.start(), found.end(), month=4, movable=(0, 0, 0), shift=("W", 0), convention="TimeML"
     )
 
 
