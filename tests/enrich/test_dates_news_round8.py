@@ -123,6 +123,15 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("Consumer prices rose 0.7 percent last month.", "last month", "DATE", "2013-02"),
     ("Apple shares have fallen 40 percent since September.", "September", "DATE", "2012-09"),
     ("Traders squared positions ahead of the weekend.", "the weekend", "DATE", "2013-W12-WE"),
+    # a fiscal quarter is the report's, labelled with the document's year as TimeBank does
+    ("Oracle said fiscal third-quarter profit rose 2 percent.", "fiscal third-quarter", "DATE", "2013-Q3"),
+    (
+        "Oracle said fiscal third-quarter profit rose. For the quarter ended Feb. 28, it earned $2.5 billion, "
+        "up from $2.4 billion a year earlier.",
+        "a year earlier",
+        "DATE",
+        "2012-Q3",
+    ),
     # a report's half: this year's when still to come; a forecast looks ahead
     ("The company expects a profit in the second half.", "the second half", "DATE", "2013-H2"),
     ("The company expects sales to rise in the fourth quarter.", "the fourth quarter", "DATE", "2013-Q4"),

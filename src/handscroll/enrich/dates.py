@@ -244,7 +244,8 @@ class _Narrative:
             if dated is not None and _PERIOD_VALUE.fullmatch(dated):
                 self.named = dated, mention.end
             if self.period is None and mention.quarter is not None and mention.year is None and dated:
-                self.period = dates_news.closed_quarter(dated, self.context.dct)  # the report's quarter
+                words = self.text[mention.start : mention.end]  # "fiscal" makes it the report's quarter
+                self.period = dates_news.closed_quarter(dated, self.context.dct, words)
             if dated is not None:
                 day = parse_anchor(dated) if _DAY_VALUE.match(dated) else None
                 if day is not None and (mention.deictic or mention.day is not None):

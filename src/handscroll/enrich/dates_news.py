@@ -141,11 +141,12 @@ def a_month_a_year_back(mention: Mention, text: str) -> bool:
 _PERIOD_WORD = re.compile(r"\b(?:quarter|period|half|months|year)", re.IGNORECASE)
 
 
-def closed_quarter(value: str, dct: Anchor) -> str | None:
-    """`value` when it is a quarter that ended before the document date (what a report is about)."""
+def closed_quarter(value: str, dct: Anchor, words: str = "") -> str | None:
+    """`value` when it is a quarter that ended before the document date (what a report is about);
+    a fiscal quarter (`words` say "fiscal") is the report's whatever its calendar label."""
     if not _QUARTER_VALUE.fullmatch(value) or dct.month is None:
         return None
-    return value if value < shift_quarter(dct.year, dct.month, 0) else None
+    return value if value < shift_quarter(dct.year, dct.month, 0) or _FISCAL.search(words) else None
 
 
 def _quarter_plus(value: str, amount: int) -> str:
@@ -174,6 +175,7 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
 
 _NEXT = re.compile(r"[Nn]ext\s")
 _LAST = re.compile(r"[Ll]ast\s")
+_FISCAL = re.compile(r"[Ff]iscal")
 _SEVEN_DAYS = re.compile(r"[Tt]he\s+(?:past|last)\s+week\b")
 
 
@@ -229,6 +231,10 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
     """The year that puts the month (and day) nearest the document date; ahead when the clause looks ahead."""
     ahead = looks_ahead(text, mention.start)
     if mention.quarter or mention.half:  # reports name them once closed: this year's unless still ahead
+        if _FISCAL.search(text, mention.start, mention.end):
+            return (
+                written.year
+            )  # "fiscal third-quarter profit": the fiscal year a report is in, as TimeBank has it
         part, size = (mention.quarter, 3) if mention.quarter else (mention.half or 0, 6)
         current = (written.month - 1) // size + 1
         if mention.lean > 0 or (ahead and part < current - 1):
