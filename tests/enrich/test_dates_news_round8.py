@@ -126,8 +126,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     # a fiscal quarter is the report's, labelled with the document's year as TimeBank does
     ("Oracle said fiscal third-quarter profit rose 2 percent.", "fiscal third-quarter", "DATE", "2013-Q3"),
     (
-        "Oracle said fiscal third-quarter profit rose. For the quarter ended Feb. 28, it earned $2.5 billion, "
-        "up from $2.4 billion a year earlier.",
+        "Oracle said fiscal third-quarter profit rose. For the quarter ended Feb. 28, it earned "
+        "$2.5 billion, up from $2.4 billion a year earlier.",
         "a year earlier",
         "DATE",
         "2012-Q3",
