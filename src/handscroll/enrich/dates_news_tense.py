@@ -18,7 +18,8 @@ _FUTURE_CUE = re.compile(
     # "fuel duty due to rise in September" (a plan), not "due to rain" (a cause)
     r"due\s+to\s+(?:be|rise|fall|start|begin|open|close|end|take|meet|vote|arrive|return|expire|launch|resume|"
     r"finish|hold|publish|report|announce|sign|visit|leave|reach|go|come|increase|drop|run|stand)|"
-    r"(?:intends?|hopes?|aims?|wants?|vowed|pledged|promised|threatened|threatens|prepares?|seeks?|hoping|"
+    r"(?:intends?|intended|hopes?|hoped|aims?|aimed|wants?|wanted|vowed|pledged|promised|threatened|threatens|"
+    r"prepares?|seeks?|sought|hoping|"
     r"aiming|threatening|vowing|preparing)\s+to|"
     r"(?:postponed|delayed|adjourned|extended)\s+"
     r"(?:\w+\s+){0,3}?until)\b",
@@ -54,7 +55,7 @@ _PAST_VERB = re.compile(
 #: "The law takes effect in July", "the season starts in August": a schedule in the present.
 _SCHEDULE = re.compile(
     r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs(?:\s+out)?|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
-    r"(?:\s+(?:on|in|by|until|through))?\s+(?:(?:early|late|mid)[\s-]+)?$"
+    r"(?:\s+(?:on|in|by|until|through|at))?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 #: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
 #: tense, its verb at most a place or an object before the date (not "did not meet", "could meet").
@@ -67,6 +68,7 @@ _PRESENT_PLAN = re.compile(
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
     r"|(?:set|slated|due|planned|scheduled)\s+for\s+"
+    r"|\b(?:[Aa]n?|[Tt]he)\s+[a-z]+\s+to\s+be\s+[a-z]+ed\s+(?:on\s+|in\s+)?"  # "a report to be published on"
     r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
     r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
     r")(?:(?:early|late)\s+)?$"
