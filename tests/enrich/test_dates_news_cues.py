@@ -1,6 +1,6 @@
-"""Which weekend "the weekend" is in news (issue 16): the coming one in a Thursday's or a
-Friday's report unless the weekend is told in the past; the latest one early in the week.
-Sentences are our own."""
+"""Cues around a date in news (issue 16): which weekend "the weekend" is (the coming one in
+a Thursday's or a Friday's report unless the weekend is told in the past; the latest one early
+in the week), and "for March" as a month. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -36,3 +36,9 @@ def test_last_and_this_weekend_keep_their_own_word() -> None:
         ("last weekend", "2013-W11-WE"),
         ("this weekend", "2013-W12-WE"),
     ]
+
+
+def test_figures_for_march_are_a_month_and_a_spokesman_for_may_is_not() -> None:
+    found = find_dates("Retail sales figures for March are due on April 12.", dct="2013-03-08")
+    assert [(x.text, x.value) for x in found] == [("March", "2013-03"), ("April 12", "2013-04-12")]
+    assert find_dates("A spokesman for May said the Home Secretary would respond.", dct="2013-03-08") == []
