@@ -24,6 +24,7 @@ from handscroll.enrich.dates_news_tense import (
     joined_ahead,
     looks_ahead,
     told_in_the_past,
+    weekend_past,
 )
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -190,7 +191,9 @@ def _weekday_from(mention: Mention, day: dt.date) -> str:
 def _weekend(mention: Mention, written: dt.date, text: str) -> str:
     """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead.
 
-    A report written on a Saturday or Sunday means the weekend it is in.
+    A report written on a Saturday or Sunday means the weekend it is in; one written on a
+    Thursday or Friday means the coming one ("stay indoors through the weekend") unless the
+    weekend is told in the past ("Over the weekend, the post was shared").
     """
     saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
     in_it = written.isoweekday() >= 6
@@ -198,7 +201,8 @@ def _weekend(mention: Mention, written: dt.date, text: str) -> str:
         BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start)
     )  # "square positions ahead of the weekend"
     if mention.shift is None and mention.lean <= 0 and not ahead:
-        if not in_it or mention.lean < 0:
+        coming = mention.lean == 0 and written.isoweekday() in (4, 5) and not weekend_past(text, mention)
+        if not (in_it or coming) or mention.lean < 0:
             saturday -= dt.timedelta(days=7)
     elif mention.shift is None and mention.lean > 0 and (in_it or _NEXT.match(text, mention.start)):
         saturday += dt.timedelta(days=7)  # "next weekend" is next week's, as "next week" is

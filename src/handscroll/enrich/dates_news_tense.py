@@ -143,3 +143,29 @@ _DEADLINE = re.compile(
     r"\s+(?:looms|loomed|approaches|approached|nears|neared)\b)?"
 )
 BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
+
+
+def weekend_past(text: str, mention: Mention) -> bool:
+    """True when a verb in the past governs the weekend: before it in its clause with no
+    infinitive or modal between ("warned them to stay in through the weekend" looks ahead),
+    or after it ("Over the weekend, the post was shared")."""
+    clause = max(0, mention.start - _LOOK_BACK)
+    for found in _CLAUSE_START.finditer(text, clause, mention.start):
+        clause = found.end()
+    before = next(reversed(list(_PAST_AFTER.finditer(text, clause, mention.start))), None)
+    if before is not None:
+        return _ANY_MODAL.search(text, before.end(), mention.start) is None and not _INFINITIVE.search(
+            text, before.end(), mention.start
+        )
+    end = _CLAUSE_END.search(text, mention.end, mention.end + 80)
+    return _PAST_AFTER.search(text, mention.end, end.start() if end else mention.end + 80) is not None
+
+
+#: "Over the weekend, the post was shared": a verb in the past (not a passive in the present,
+#: "are closed", nor a plan, "expected").
+_PAST_AFTER = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:was|were|had|did|said|met|made|took|came|went|"
+    r"saw|left|fell|rose|won|lost|(?!(?:expected|scheduled|planned|forecast|predicted)\b)[a-z]{3,}ed)\b"
+)
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+")
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
