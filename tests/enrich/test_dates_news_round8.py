@@ -52,6 +52,17 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The match was called off due to rain in September.", "September", "DATE", "2012-09"),
     ("The tournament was held in September.", "September", "DATE", "2012-09"),
     ("Sales fell in September.", "September", "DATE", "2012-09"),
+    # a state that lasts until a day, a rule that applies from one, in the present: ahead
+    ("Banks are closed until Tuesday.", "Tuesday", "DATE", "2013-03-26"),
+    ("Banks were closed until Tuesday.", "Tuesday", "DATE", "2013-03-19"),
+    ("Flights remain suspended until Monday.", "Monday", "DATE", "2013-03-25"),
+    ("The exhibition stays open until Sunday.", "Sunday", "DATE", "2013-03-24"),
+    ("The market is closed on Monday for a holiday.", "Monday", "DATE", "2013-03-25"),
+    ("The new rules apply from Monday.", "Monday", "DATE", "2013-03-25"),
+    ("The museum reopens on Tuesday.", "Tuesday", "DATE", "2013-03-26"),
+    # the second end of a range of days is the first such day from the first end
+    ("The curfew runs from Friday to Sunday.", "Sunday", "DATE", "2013-03-24"),
+    ("Talks ran from Monday to Wednesday.", "Wednesday", "DATE", "2013-03-20"),
     # ... but not a past told with "did not", nor a day since which something has held
     ("The two sides did not meet on Sunday.", "Sunday", "DATE", "2013-03-17"),
     ("The death toll is 40 since Monday.", "Monday", "DATE", "2013-03-18"),

@@ -54,8 +54,9 @@ _PAST_VERB = re.compile(
 )
 #: "The law takes effect in July", "the season starts in August": a schedule in the present.
 _SCHEDULE = re.compile(
-    r"\b(?:starts|begins|opens|ends|expires|resumes|closes|runs(?:\s+out)?|takes\s+effect|kicks\s+off|goes\s+on\s+sale)"
-    r"(?:\s+(?:on|in|by|until|through|at))?\s+(?:(?:early|late|mid)[\s-]+)?$"
+    r"\b(?:starts|begins|opens|re-?opens|ends|expires|resumes|closes|runs(?:\s+out)?|takes\s+effect|kicks\s+off|"
+    r"goes\s+on\s+sale|appl(?:y|ies))"
+    r"(?:\s+(?:on|in|by|until|through|at|from))?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 #: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
 #: tense, its verb at most a place or an object before the date (not "did not meet", "could meet").
@@ -68,6 +69,9 @@ _PRESENT_PLAN = re.compile(
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
     r"|(?:set|slated|due|planned|scheduled)\s+for\s+"
+    # "Banks are closed until Tuesday", "Flights remain suspended until Monday": a state that lasts
+    r"|(?:is|are|remains?|stays?|lasts?|continues?)\s+(?:[a-z]+\s+){0,2}?(?:until|till|through)\s+"
+    r"|(?:is|are)\s+closed\s+(?:on\s+)?"
     r"|\b(?:[Aa]n?|[Tt]he)\s+[a-z]+\s+to\s+be\s+[a-z]+ed\s+(?:on\s+|in\s+)?"  # "a report to be published on"
     r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
     r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
