@@ -106,7 +106,7 @@ def looks_ahead(text: str, start: int) -> bool:
         _MODAL_VERB.search(text, max(0, start - 50), start)
         or (_MODAL_FAR.search(text, max(0, start - 70), start) and not _POSSESSIVE.match(text, start))
         or _SCHEDULE.search(text, max(0, start - 30), start)
-        or _PRESENT_PLAN.search(text, max(0, start - 40), start)
+        or (_PRESENT_PLAN.search(text, max(0, start - 40), start) and not _POSSESSIVE.match(text, start))
     ):
         return True
     clause = window_start
