@@ -160,6 +160,16 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The death toll rose to 53 on Friday from 41 a day earlier.", "a day earlier", "DATE", "2013-03-21"),
     ("At least 40 people have died since the floods began on Sunday.", "Sunday", "DATE", "2013-03-17"),
     ("An hour earlier, police had sealed the street.", "An hour", "DURATION", "PT1H"),
+    # the day a story has named anchors "later in the day" and "that evening"
+    (
+        "Obama met Netanyahu on Thursday. Later in the day, he flew to Ramallah.",
+        "Later in the day",
+        "DATE",
+        "2013-03-21",
+    ),
+    ("Obama met Netanyahu on Thursday. That evening, he spoke.", "That evening", "TIME", "2013-03-21TEV"),
+    ("Earlier in the day, the president met troops.", "Earlier in the day", "DATE", "2013-03-22"),
+    ("The minister said this morning that banks would reopen.", "this morning", "TIME", "2013-03-22TMO"),
     # science and health
     (
         "Researchers published the findings on Wednesday in the journal Nature.",
