@@ -104,6 +104,10 @@ FORMS: list[tuple[str, str, str, str]] = [
         "2013-03-25",
     ),
     ("Talks continued as a Monday deadline for a deal approached.", "Monday", "DATE", "2013-03-25"),
+    # an event still to come, unless its day is just behind the document date
+    ("Campaigning ended ahead of Sunday's election.", "Sunday", "DATE", "2013-03-24"),
+    ("Candidates made final appeals on the eve of Sunday's run-off.", "Sunday", "DATE", "2013-03-24"),
+    ("In the run-up to Tuesday's vote, tensions rose.", "Tuesday", "DATE", "2013-03-26"),
     # ... and the past stays behind
     ("The company extended its offer to buy the firm Friday.", "Friday", "DATE", "2013-03-22"),
     ("Police arrested two men on Wednesday.", "Wednesday", "DATE", "2013-03-20"),
@@ -224,6 +228,12 @@ JANUARY_FORMS: list[tuple[str, str, str, str]] = [
     ("The plant closed last December.", "last December", "DATE", "2012-12"),
     ("Congress returns on Monday.", "Monday", "DATE", "2013-01-07"),
 ]
+
+
+def test_an_event_just_behind_stays_behind() -> None:
+    """A Monday report: "ahead of Sunday's election" is the day before, not six days on."""
+    found = find_dates("Violence flared ahead of Sunday's election.", dct="2013-03-25", ranges=False)
+    assert [(x.text, x.value) for x in found] == [("Sunday", "2013-03-24")]
 
 
 @pytest.mark.parametrize(("sentence", "span", "kind", "value"), FORMS)

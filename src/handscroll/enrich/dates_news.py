@@ -21,6 +21,7 @@ from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
     PAST_CUE,
     deadline_ahead,
+    event_ahead,
     joined_ahead,
     looks_ahead,
     told_in_the_past,
@@ -170,6 +171,7 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         or looks_ahead(text, mention.start)
         or deadline_ahead(text, mention)
         or joined_ahead(text, mention.start)
+        or ((mention.weekday - written.isoweekday()) % 7 <= 4 and event_ahead(text, mention.start))
     ):
         ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
         return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today

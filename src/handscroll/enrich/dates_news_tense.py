@@ -146,6 +146,18 @@ _DEADLINE = re.compile(
     r"(?:'s)?\s+deadline\b(?P<near>(?:\s+(?:set\s+by|imposed\s+by|for)(?:\s+[\w.'-]+){1,5}?)?"
     r"\s+(?:looms|loomed|approaches|approached|nears|neared)\b)?"
 )
+
+
+def event_ahead(text: str, start: int) -> bool:
+    """ "ahead of Sunday's election", "on the eve of Sunday's run-off": an event to come, unless the
+    day is just behind (a Monday report may say "violence flared ahead of Sunday's election")."""
+    return bool(_EVENT_AHEAD.search(text, max(0, start - 30), start) and _POSSESSIVE.match(text, start))
+
+
+_EVENT_AHEAD = re.compile(
+    r"\b(?:[Aa]head\s+of|[Oo]n\s+the\s+eve\s+of|(?:[Ii]n\s+)?the\s+(?:run|lead)[\s-]up\s+to|[Ii]n\s+preparation\s+for)"
+    r"\s+$"
+)
 BEFORE_DEADLINE = re.compile(r"\b(?:ahead\s+of|before|faces?|facing)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 
 
