@@ -80,16 +80,21 @@ def _every_few(found: re.Match[str]) -> Mention | None:
     return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
 
 
+#: "twice daily", "twice-yearly": the period an adverb of frequency names.
+_ADVERB_PERIODS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y"}
+
+
 @rule(
-    r"\b(?:(?P<o>once|twice)|(?P<n>two|three|four|five|six|several|many|\d+)\s+times)\s+(?P<q>a|an|per|each|every)\s+"
-    r"(?P<u>day|week|month|year|quarter|hour)\b|\bhourly\b",
+    r"\b(?:(?P<o>once|twice)|(?P<n>two|three|four|five|six|several|many|\d+)\s+times)(?:\s+(?P<q>a|an|per|each|every)\s+"
+    r"(?P<u>day|week|month|year|quarter|hour)\b|[\s-](?P<a>daily|weekly|monthly|yearly|annually)\b)|\bhourly\b",
     lower=True,
     key="sets",
 )
 def _frequency(found: re.Match[str]) -> Mention:
-    """ "twice a week", "three times a year", "hourly": the period that recurs, how often in freq."""
+    """ "twice a week", "three times a year", "twice daily", "twice-yearly", "hourly": the period
+    that recurs, how often in freq."""
     times = {"once": 1, "twice": 2}.get(found["o"] or "") or parse_number(found["n"] or "one")
     freq = f"{int(times)}X" if times is not None and times == int(times) else None  # not "several"
     quant = found["q"].upper() if found["q"] in ("each", "every") else None  # "twice each year"
-    value = _PERIODS[found["u"] or "hour"]
+    value = _ADVERB_PERIODS[found["a"]] if found["a"] else _PERIODS[found["u"] or "hour"]
     return Mention(found.start(), found.end(), literal=value, kind="SET", quant=quant, freq=freq)

@@ -14,6 +14,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import DAY, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
+from handscroll.enrich.number_words import parse_number
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKEND = "XXXX-WXX-WE"
@@ -210,3 +211,61 @@ def _week_of(found: re.Match[str]) -> Mention:
         year, week, _ = dt.date(int(found["y"]), month, min(day, 28)).isocalendar()
         return Mention(found.start(), found.end(), literal=f"{year:04d}-W{week:02d}")
     return Mention(found.start(), found.end(), month=month, day=day, shift=("W", 0))
+
+
+#: The word before "minutes after" that makes it no bare stretch: a count ("two hours later" is
+#: another rule's), an article ("the minutes before"), or a noun it qualifies ("rush hours").
+_NOT_BARE_BEFORE = frozenset(
+    ("the", "a", "few", "several", "many", "some", "more", "those", "these", "his", "her", "its", "their",
+     "rush", "office", "working", "opening", "business", "visiting", "peak", "early", "late", "extra",
+     "daylight", "man", "waking", "small", "wee", "long", "trading", "school", "of", "after", "before")
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
+
+
+@rule(
+    # "within minutes of the blast"; not "in hours of darkness", "for minutes of the meeting"
+    r"\b(?:(?:[Ww]ithin|(?P<cue>[Ff]or|[Ll]asted|[Ll]asting|[Tt]ook|[Tt]akes?|[Tt]aking|[Ii]n))\s+"
+    r"(?:just\s+|only\s+|mere\s+)?(?P<a>minutes|hours)\b(?(cue)(?!\s+of\b))(?![\s-]+(?:long|old)\b)"
+    r"|(?P<b>[Mm]inutes|[Hh]ours)\s+(?P<dir>after|before|later|earlier|afterwards|ago)\b"
+    r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b)",
+    key="unit",
+    needs=("hours", "minutes"),
+)
+def _hours(found: re.Match[str]) -> Mention | None:
+    """ "within minutes", "hours after the verdict", "the final minutes": a stretch of hours or minutes
+    of no stated length (PTXH, PTXM, as TimeBank marks "the first hours"); "minutes ago" PAST_REF."""
+    group = "a" if found["a"] else "b" if found["b"] else "c"
+    unit, start = found[group], found.start(group)
+    if found["b"]:
+        before = _WORD_BEFORE.search(found.string, max(0, start - 20), start)
+        word = before.group(1).lower() if before else ""
+        if word in _NOT_BARE_BEFORE or word[-1:].isdigit() or parse_number(word) is not None:
+            return None
+        if found["dir"] == "ago":
+            return Mention(start, found.end(), literal="PAST_REF")
+        end = found.end("b")
+    else:
+        start = found.start() if found["c"] else start
+        end = found.end()
+    code = "H" if unit.lower().startswith("h") else "M"
+    return Mention(start, end, literal=f"PTX{code}", kind="DURATION")
+
+
+#: "the overnight rate", "an overnight success": a kind of loan or a manner, not the night.
+_OVERNIGHT_NOUN = re.compile(
+    r"[\s-]+(?:rates?|lending|loans?|repos?|deposits?|index|interbank|borrowing|funding|money|stays?|trips?|bags?|"
+    r"shifts?|trains?|flights?|ferr(?:y|ies)|success|sensation|star|celebrity|fame|millionaires?|delivery|"
+    r"parking|guests?|visits?|camps?)\b"
+)
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bcannot)\b[^.;:!?]*$")
+
+
+@rule(r"\b[Oo]vernight\b", key="unit", needs=("overnight",))
+def _overnight(found: re.Match[str]) -> Mention | None:
+    """ "shares rose overnight", "overnight losses": the night before the story's day (TIME, TNI);
+    not a kind of loan ("the overnight rate") nor a manner ("won't happen overnight")."""
+    text, start = found.string, found.start()
+    if _OVERNIGHT_NOUN.match(text, found.end()) or _NEGATED.search(text, max(0, start - 60), start):
+        return None
+    return Mention(found.start(), found.end(), tod="NI", shift=("D", -1), kind="TIME")
