@@ -25,6 +25,7 @@ TEXTS = (
     "For the nine months, the worst loss in years, the third-quarter loss, 11.30 am (1430 GMT), decades ago.",
     "In the past two quarters and the October-December quarter, until midnight on March 27.",
     "The week of March 6, a year-long war, 3/22/2013.",
+    "Within minutes, hours after the vote, overnight; shut at weekends and shelled nightly.",
 )
 
 

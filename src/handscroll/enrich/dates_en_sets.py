@@ -15,6 +15,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import MONTHS, SEASONS
+from handscroll.enrich.dates_en_times import WEEKEND
 from handscroll.enrich.number_words import NUMBER, parse_number
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -26,12 +27,12 @@ _PERIODS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter
     r"\b(?:every|each)\s+(?:(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"(?:\s+(?P<wt>morning|afternoon|evening|night))?|(?P<t>morning|afternoon|evening|night)"
     r"|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"|(?P<s>spring|summer|autumn|fall|winter|season)|(?P<q>quarter|hour))\b",
+    r"|(?P<s>spring|summer|autumn|fall|winter|season)|(?P<q>quarter|hour)|(?P<we>weekend))\b",
     lower=True,
     key="sets",
 )
 def _every(found: re.Match[str]) -> Mention:
-    """ "every Monday", "each morning", "every January", "each season", "every quarter"."""
+    """ "every Monday", "each morning", "every January", "each season", "every quarter", "every weekend"."""
     if found["w"]:
         tod = f"T{_TOD[found['wt']]}" if found["wt"] else ""
         value = f"XXXX-WXX-{_WEEKDAYS.index(found['w']) + 1}{tod}"
@@ -41,6 +42,8 @@ def _every(found: re.Match[str]) -> Mention:
         value = f"XXXX-{MONTHS[found['m']]:02d}"
     elif found["s"]:
         value = f"XXXX-{SEASONS[found['s']]}" if found["s"] in SEASONS else "XXXX"
+    elif found["we"]:
+        value = WEEKEND
     else:
         value = _PERIODS[found["q"]]
     return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
@@ -98,3 +101,18 @@ def _frequency(found: re.Match[str]) -> Mention:
     quant = found["q"].upper() if found["q"] in ("each", "every") else None  # "twice each year"
     value = _ADVERB_PERIODS[found["a"]] if found["a"] else _PERIODS[found["u"] or "hour"]
     return Mention(found.start(), found.end(), literal=value, kind="SET", quant=quant, freq=freq)
+
+
+@rule(
+    r"\b(?:(?:[Aa]t|[Oo]n|[Oo]ver|[Dd]uring)\s+(?P<we>week-?ends)|(?P<ni>[Nn]ightly))\b",
+    key="unit",
+    needs=("weekends", "week-ends", "nightly"),
+)
+def _weekends(found: re.Match[str]) -> Mention:
+    """ "closed at weekends", "on weekends" (XXXX-WXX-WE), "shelled nightly" (XXXX-XX-XXTNI, once a
+    night): sets, as "on Sundays" is."""
+    if found["we"]:
+        return Mention(found.start("we"), found.end(), literal=WEEKEND, kind="SET")
+    # the WikiWars key (TIMEX2) leaves "nightly raids"
+    night = "XXXX-XX-XXTNI"
+    return Mention(found.start(), found.end(), literal=night, kind="SET", freq="1X", convention="TimeML")
