@@ -261,11 +261,18 @@ _OVERNIGHT_NOUN = re.compile(
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bcannot)\b[^.;:!?]*$")
 
 
-@rule(r"\b[Oo]vernight\b", key="unit", needs=("overnight",))
+@rule(rf"\b[Oo]vernight\b(?:\s+(?:on\s+)?(?P<w>{_WEEKDAY})\b)?", key="unit", needs=("overnight",))
 def _overnight(found: re.Match[str]) -> Mention | None:
     """ "shares rose overnight", "overnight losses": the night before the story's day (TIME, TNI);
-    not a kind of loan ("the overnight rate") nor a manner ("won't happen overnight")."""
+    "overnight Thursday" that day's night; not a kind of loan ("the overnight rate") nor a manner
+    ("won't happen overnight")."""
     text, start = found.string, found.start()
+    if found["w"]:
+        number = WEEKDAYS.index(found["w"]) + 1
+        literal = f"XXXX-WXX-{number}TNI"
+        return Mention(
+            start, found.end(), literal=literal, weekday=number, tod="NI", deictic=True, kind="TIME"
+        )
     if _OVERNIGHT_NOUN.match(text, found.end()) or _NEGATED.search(text, max(0, start - 60), start):
         return None
-    return Mention(found.start(), found.end(), tod="NI", shift=("D", -1), kind="TIME")
+    return Mention(start, found.end(), tod="NI", shift=("D", -1), kind="TIME")
