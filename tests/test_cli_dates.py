@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -32,6 +33,24 @@ def test_dates_takes_a_document_date_and_splits_ranges(tmp_path: Path) -> None:
     assert [r["value"] for r in joined] == ["XXXX-WXX-5", "XXXX", "1915/1916"]  # no date: underspecified
 
 
+def test_ranges_are_split_by_default_in_news_mode_and_in_timeml(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(NEWS_NOTE, encoding="utf-8")
+
+    def values(*options: str) -> list[str]:
+        result = runner.invoke(app, ["dates", str(path), *options])
+        assert result.exit_code == 0, result.stderr
+        if "timeml" in options:
+            return re.findall(r'value="([^"]+)">', result.stdout.split("<TEXT>")[1])
+        return [r["value"] for r in json.loads(result.stdout)]
+
+    assert values("--dct", "2013-03-22")[2:] == ["1915", "1916"]  # news mode: TimeML's two ends
+    assert values("--dct", "2013-03-22", "--ranges", "join")[2:] == ["1915/1916"]
+    assert values("--mode", "narrative", "--dct", "2013-03-22")[2:] == ["1915/1916"]
+    assert values("--format", "timeml")[2:] == ["1915", "1916"]  # no TIMEX3 value is "1915/1916"
+    assert values("--format", "timeml", "--ranges", "join")[2:] == ["1915/1916"]
+
+
 def test_dates_reads_the_document_date_from_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "letter.txt"
     path.write_text("---\ntitle: A letter\ndct: 2013-03-22\n---\n" + NEWS_NOTE, encoding="utf-8")
@@ -52,7 +71,7 @@ def test_dates_names_the_file_and_line_of_a_bad_front_matter_date(tmp_path: Path
 def test_dates_refuses_a_bad_option_value(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text(NEWS_NOTE, encoding="utf-8")
-    for option in (["--dct", "2013-03"], ["--mode", "diary"], ["--ranges", "both"]):
+    for option in (["--dct", "2013-03"], ["--mode", "diary"], ["--ranges", "both"], ["--language", "fr"]):
         result = runner.invoke(app, ["dates", str(path), *option])
         assert result.exit_code == 2, option
 

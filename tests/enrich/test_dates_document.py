@@ -92,3 +92,11 @@ def test_narrative_mode_keeps_the_story_year_with_a_document_date() -> None:
     text = "In 1945 the war ended. In November it rained."
     found = {x.text: x.value for x in find_dates(text, dct="2013-03-22", mode="narrative")}
     assert found == {"1945": "1945", "November": "1945-11"}
+
+
+def test_a_dated_feature_keeps_a_range_one_event_where_the_api_splits_it() -> None:
+    text = "The talks ran 1915-1916."
+    dated = make_feature(slug="a-report", date="2013-03-22", blocks=(Paragraph(text=text),))
+    assert [e.value for e in events_of(dated)] == ["1915/1916"]  # the reader's timeline joins
+    assert [e.value for e in find_dates(text, dct="2013-03-22")] == ["1915", "1916"]  # news: TimeML's ends
+    assert [e.value for e in find_dates(text)] == ["1915/1916"]

@@ -154,7 +154,7 @@ def test_a_few_units_later_stays_a_future_reference() -> None:
 def test_two_days_joined_by_and_are_two_expressions_and_not_figures() -> None:
     found = find_dates("On May 3 and 4,000 people marched; on May 5 and 6 percent fell.", dct=DCT)
     assert [(x.text, x.value) for x in found] == [("May 3", "2013-05-03"), ("May 5", "2013-05-05")]
-    joined = find_dates("The summit is on April 24 and 25.", dct=DCT)  # the reader's default joins them
+    joined = find_dates("The summit is on April 24 and 25.", dct=DCT, ranges=True)  # as the reader joins them
     assert [(x.text, x.value) for x in joined] == [("April 24 and 25", "2013-04-24/2013-04-25")]
 
 

@@ -102,8 +102,12 @@ def dates_command(
         typer.Option("--mode", help="narrative, or news (the default with --dct): what a bare month means."),
     ] = None,
     ranges: Annotated[
-        str, typer.Option("--ranges", help="join (1915/1916, the default) or split (two expressions).")
-    ] = "join",
+        str | None,
+        typer.Option(
+            "--ranges",
+            help="join (1915/1916) or split (two expressions, the default in news mode and for timeml).",
+        ),
+    ] = None,
 ) -> None:
     """Print every date expression of a text file with its TIMEX3 type and normalised value.
 
@@ -118,16 +122,21 @@ def dates_command(
     from handscroll.ingest.decode import decode_bytes
     from handscroll.publish.shapes import DateShape, date_shapes
 
+    if language.split("-")[0].lower() not in ("en", "zh"):
+        raise typer.BadParameter(f"--language must be en or zh (zh-Hant, zh-Hans), not {language!r}")
     if mode not in (None, "narrative", "news"):
         raise typer.BadParameter(f"--mode must be narrative or news, not {mode!r}")
-    if ranges not in ("join", "split"):
+    if ranges not in (None, "join", "split"):
         raise typer.BadParameter(f"--ranges must be join or split, not {ranges!r}")
     source = load_source(file, settings_for())
     text = decode_bytes(source.data, source.shown)
     front_dct, body_start = front_matter_dct(text)
     written = dct or front_dct
     try:
-        found = find_dates(text, language=language, dct=written, mode=mode, ranges=ranges == "join")
+        joined = None if ranges is None else ranges == "join"
+        if joined is None and fmt is DatesFormat.timeml:
+            joined = False  # a TIMEX3 value has no "1915/1916": TimeML tags a range's two ends
+        found = find_dates(text, language=language, dct=written, mode=mode, ranges=joined)
     except ValueError as error:
         if dct:
             raise typer.BadParameter(str(error), param_hint="--dct") from None

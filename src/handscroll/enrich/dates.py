@@ -69,7 +69,7 @@ class _Context:
 
 
 def _context(
-    language: str, ranges: bool, dct: str | None, mode: str | None, anchor: str | None = None
+    language: str, ranges: bool | None, dct: str | None, mode: str | None, anchor: str | None = None
 ) -> _Context:
     if mode not in (None, "narrative", "news"):
         raise ValueError(f"mode must be narrative or news, not {mode!r}")
@@ -88,7 +88,7 @@ def _context(
         if written is None or written.day is None:
             raise ValueError(f"the document date must be a day such as 2013-03-22, not {dct!r}")
     news = mode == "news" or (mode is None and written is not None)
-    return _Context(language, ranges, written, news)
+    return _Context(language, not news if ranges is None else ranges, written, news)
 
 
 def find_dates(
@@ -96,7 +96,7 @@ def find_dates(
     *,
     anchor: str | None = None,
     language: str = "en",
-    ranges: bool = True,
+    ranges: bool | None = None,
     dct: str | None = None,
     mode: str | None = None,
 ) -> list[TimeExpression]:
@@ -104,8 +104,10 @@ def find_dates(
 
     `anchor` is an earlier date value (the context before this text) for the
     expressions at its start that need a year; a whole day (2013-03-22) is
-    also the document's date when `dct` is not given. With `ranges=False` the
-    two ends of a range come out as two expressions, as TIMEX2 annotates them.
+    also the document's date when `dct` is not given. `ranges=True` keeps a
+    range one expression (1915/1916, as the reader shows it); with `ranges=False`
+    its two ends come out as two expressions, as TIMEX2 and TimeML annotate
+    them; unset, ranges are joined in narrative mode and split in news mode.
     `dct` is the document's own date: "today", "Friday", "last year" count
     from it; `mode` (narrative, or news when a document date is given) says
     whether a bare month is the story's or the latest before the document date.
@@ -121,7 +123,7 @@ def find_dates_in_blocks(
     *,
     anchor: str | None = None,
     language: str = "en",
-    ranges: bool = True,
+    ranges: bool | None = None,
     dct: str | None = None,
     mode: str | None = None,
 ) -> list[list[TimeExpression]]:

@@ -37,7 +37,7 @@ def events_of(feature: Feature) -> list[Event]:
     """
     addressed = list(feature_texts(feature))
     texts = [text for _, text in addressed]
-    found = find_dates_in_blocks(texts, language=feature.language, dct=feature.date)
+    found = find_dates_in_blocks(texts, language=feature.language, dct=feature.date, ranges=True)
     events: list[Event] = []
     for (ref, text), expressions in zip(addressed, found, strict=True):
         events.extend(_event(ref, text, e) for e in expressions if e.type in ("DATE", "TIME"))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from handscroll.publish.annotate import han_lang
@@ -32,7 +32,7 @@ from handscroll.publish.exports import (
     resized_jpeg,
     select_features,
 )
-from handscroll.publish.i18n import LOCALES, Translator, translations
+from handscroll.publish.i18n import LOCALES, Translator, document_environment
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.xml_text import clean_xml_text
 from handscroll.store import Library
@@ -199,15 +199,7 @@ def export_epub(library: Library, request: ExportRequest, out: Path) -> ExportRe
 
 def _environment(language: str) -> Environment:
     """The book's templates, their labels in `language` (the catalogues of the reader)."""
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env = document_environment(TEMPLATES, language)
     env.filters["zh"] = lambda text: mark_chinese(text, han_lang(language))
     return env
 

@@ -19,7 +19,6 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from handscroll.learn.items import QuizItem
@@ -37,7 +36,7 @@ from handscroll.publish.exports import (
     resized_jpeg,
     select_features,
 )
-from handscroll.publish.i18n import LOCALES, Translator, translations
+from handscroll.publish.i18n import LOCALES, Translator, document_environment
 from handscroll.publish.jsonld import reader_urls
 from handscroll.publish.media import MediaLibrary
 from handscroll.publish.quizmap import LETTERS, QuizMap, quiz_map
@@ -204,16 +203,8 @@ def _mark_chinese_in(text: object, language: str) -> Markup:
 
 def pack_html(pack: Pack) -> str:
     """The pack as one HTML document, for WeasyPrint or a browser's print."""
-    env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
     language = pack.language if pack.language in LOCALES else "en"
-    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env = document_environment(TEMPLATES, language)
     env.filters["zh"] = _mark_chinese_in
     # The stylesheet is ours, not the library's: it goes in as written (quotes and all).
     stylesheet = Markup((TEMPLATES / "pack.css").read_text(encoding="utf-8"))
