@@ -105,6 +105,12 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The suspect will appear in court at 9:30 a.m. Monday.", "9:30 a.m. Monday", "TIME", "2013-03-25T09:30"),
     ("The vote is due at 7:30 pm (1830 GMT).", "7:30 pm", "TIME", "2013-03-22T19:30"),
     ("The rally starts at 7.30pm local time.", "7.30pm", "TIME", "2013-03-22T19:30"),
+    # an American zone by name, a clock time "tonight", a dotted clock time before GMT
+    ("The hearing will resume at 2 p.m. Eastern on Monday.", "2 p.m. Eastern on Monday", "TIME",
+     "2013-03-25T14:00"),
+    ("Trading opens at 10 a.m. Pacific time.", "10 a.m. Pacific time", "TIME", "2013-03-22T10:00"),
+    ("The game starts at 8 p.m. tonight.", "8 p.m. tonight", "TIME", "2013-03-22T20:00"),
+    ("The ceremony will start at 10.30 GMT.", "10.30 GMT", "TIME", "2013-03-22T10:30"),
     # the edge of a day: a DATE with TimeML's mod (START, END)
     ("The deal was reached late Thursday after 12 hours of talks.", "late Thursday", "DATE", "2013-03-21"),
     ("Police were called to the scene early Thursday.", "early Thursday", "DATE", "2013-03-21"),
@@ -152,11 +158,17 @@ def test_sets_carry_quant_and_freq(sentence: str, quant: str | None, freq: str |
         "Shares rose in after-hours trading.",
         "Office hours after the holiday are shorter.",
         "Rush hours before the strike were chaotic.",
+        "The index rose 10.30 points to 1,550.",  # a dotted number without a zone is no clock time
     ],
 )
 def test_what_is_no_time_of_day_nor_stretch(sentence: str) -> None:
     found = find_dates(sentence, dct=DCT)
     assert found == [], [(x.text, x.value) for x in found]
+
+
+def test_a_zone_name_is_no_park() -> None:
+    found = find_dates("At 7 a.m. Central Park was quiet.", dct=DCT)
+    assert [(x.text, x.value) for x in found] == [("7 a.m.", "2013-03-22T07:00")]
 
 
 def test_two_hours_later_stays_a_counted_stretch() -> None:

@@ -27,7 +27,12 @@ _PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|I
 #: "early Tuesday", "late Friday": the part of the day TimeML's mod names ("earlier Sunday" stays out).
 _EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
-_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: "2 p.m. Eastern", "10 a.m. Pacific time": an American zone by name (not "Central Park").
+_US_ZONE = (
+    rf"\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?"
+    rf"(?=\s+(?:on\b|{_WEEKDAY}\b|[a-z])|[,.;)]|\s*$)"
+)
 #: A clock time restated in brackets, then its day: "8:45 p.m. (1945 GMT) on Saturday".
 _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEKDAY})\b")
 
@@ -35,13 +40,14 @@ _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEK
 @rule(
     # "3 p.m.", "10:30 am", and "11.30am" as British and agency copy write it
     r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
+    # "19:00", "10.30 GMT" (a dot only before a zone: "10.30" alone is a number)
+    r"|\b(?P<h2>[01]?\d|2[0-3])(?::|\.(?=\d\d\s*(?:GMT|UTC|BST)\b))(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
-    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|\s+local\s+time\b(?=,?\s+(?:on\s+)?[A-Z]))?"
+    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|\s+local\s+time\b(?=,?\s+(?:on\s+)?[A-Z])|{_US_ZONE})?"
     # the day it names: "Saturday", "yesterday", "Nov. 9", "Sunday, March 24" (one of them at least)
-    rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
-    rf"(?:(?P<rel>today|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b(?:,?\s+(?={MONTH_BEFORE_DAY}\s+{DAY}\b))?)?"
+    rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
+    rf"(?:(?P<rel>today|tonight|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b(?:,?\s+(?={MONTH_BEFORE_DAY}\s+{DAY}\b))?)?"
     rf"(?:(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?)?))?",
     key="clock",
 )
