@@ -241,19 +241,19 @@ _WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
 def _hours(found: re.Match[str]) -> Mention | None:
     """ "within minutes", "hours after the verdict", "the final minutes": a stretch of hours or minutes
     of no stated length (PTXH, PTXM, as TimeBank marks "the first hours"); "minutes ago" PAST_REF."""
-    group = "a" if found["a"] else "b" if found["b"] else "c"
-    unit, start = found[group], found.start(group)
-    if found["b"]:
+    unit = found["a"] or found["b"] or found["c"]
+    if found["c"]:  # "the final minutes": the article belongs to the stretch
+        start, end = found.start(), found.end()
+    elif found["a"]:  # "within minutes": the cue does not
+        start, end = found.start("a"), found.end("a")
+    else:
+        start, end = found.start("b"), found.end("b")
         before = _WORD_BEFORE.search(found.string, max(0, start - 20), start)
         word = before.group(1).lower() if before else ""
         if word in _NOT_BARE_BEFORE or word[-1:].isdigit() or parse_number(word) is not None:
             return None
         if found["dir"] == "ago":
             return Mention(start, found.end(), literal="PAST_REF")
-        end = found.end("b")
-    else:
-        start = found.start() if found["c"] else start
-        end = found.end()
     code = "H" if unit.lower().startswith("h") else "M"
     return Mention(start, end, literal=f"PTX{code}", kind="DURATION")
 
