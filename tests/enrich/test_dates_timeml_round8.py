@@ -39,6 +39,12 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The army gave residents 48 hours to evacuate.", "48 hours", "DURATION", "PT48H"),
     ("The deal was reached late Thursday after 12 hours of talks.", "12 hours", "DURATION", "PT12H"),
     ("Nurses at the hospital work 12-hour shifts.", "12-hour", "DURATION", "PT12H"),
+    # one stretch in several units, largest first
+    ("Negotiators talked for 11 hours and 45 minutes.", "11 hours and 45 minutes", "DURATION", "PT11H45M"),
+    ("He won the marathon in 2 hours, 3 minutes and 38 seconds.", "2 hours, 3 minutes and 38 seconds",
+     "DURATION", "PT2H3M38S"),
+    ("He was jailed for four years and nine months.", "four years and nine months", "DURATION", "P4Y9M"),
+    ("The girl was held for three days and 12 hours.", "three days and 12 hours", "DURATION", "P3DT12H"),
     # decades, years, days
     ("Unemployment has not been this high in a decade.", "a decade", "DURATION", "P10Y"),
     ("Unemployment in Spain has hit its highest level in more than a decade.",
@@ -158,12 +164,18 @@ def test_sets_carry_quant_and_freq(sentence: str, quant: str | None, freq: str |
         "Shares rose in after-hours trading.",
         "Office hours after the holiday are shorter.",
         "Rush hours before the strike were chaotic.",
+        "The girl, two years and three months old, was found safe.",  # an age
         "The index rose 10.30 points to 1,550.",  # a dotted number without a zone is no clock time
     ],
 )
 def test_what_is_no_time_of_day_nor_stretch(sentence: str) -> None:
     found = find_dates(sentence, dct=DCT)
     assert found == [], [(x.text, x.value) for x in found]
+
+
+def test_a_list_of_stretches_stays_a_list() -> None:
+    found = find_dates("Prices rose in two days and fell in three days.", dct=DCT)
+    assert [(x.text, x.value) for x in found] == [("two days", "P2D"), ("three days", "P3D")]
 
 
 def test_a_zone_name_is_no_park() -> None:

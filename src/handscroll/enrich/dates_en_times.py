@@ -14,7 +14,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import DAY, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
-from handscroll.enrich.number_words import parse_number
+from handscroll.enrich.number_words import NUMBER, parse_number
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKEND = "XXXX-WXX-WE"
@@ -282,3 +282,35 @@ def _overnight(found: re.Match[str]) -> Mention | None:
     if _OVERNIGHT_NOUN.match(text, found.end()) or _NEGATED.search(text, max(0, start - 60), start):
         return None
     return Mention(start, found.end(), tod="NI", shift=("D", -1), kind="TIME")
+
+
+_PARTS = ("year", "month", "week", "day", "hour", "minute", "second")
+_PART = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
+_OLD = re.compile(r"[\s-]*old\b")
+
+
+@rule(
+    rf"\b(?P<n1>{NUMBER})\s+(?P<u1>{_PART}),?\s+(?:and\s+)?(?P<n2>{NUMBER})\s+(?P<u2>{_PART})\b"
+    rf"(?:,?\s+(?:and\s+)?(?P<n3>{NUMBER})\s+(?P<u3>{_PART})\b)?",
+    lower=True,
+    key="unit",
+)
+def _compound_stretch(found: re.Match[str]) -> Mention | None:
+    """ "11 hours and 45 minutes" (PT11H45M), "four years and nine months" (P4Y9M), "2 hours, 3
+    minutes and 38 seconds": one stretch in several units, largest first, as TimeML values it."""
+    parts: list[tuple[int, int]] = []
+    for n, u in (("n1", "u1"), ("n2", "u2"), ("n3", "u3")):
+        if found[u] is None:
+            break
+        amount = parse_number(found[n])
+        index = _PARTS.index(found[u].rstrip("s"))
+        if amount is None or amount != int(amount) or (parts and index <= parts[-1][1]):
+            return None  # "two days, three days": a list, not one stretch; units must shrink
+        parts.append((int(amount), index))
+    date = "".join(f"{amount}{'YMWD'[index]}" for amount, index in parts if index < 4)
+    clock = "".join(f"{amount}{'HMS'[index - 4]}" for amount, index in parts if index >= 4)
+    value = "P" + date + (f"T{clock}" if clock else "")
+    age = _OLD.match(found.string, found.end()) is not None  # "two years and three months old": an age
+    return Mention(
+        found.start(), found.end(), literal=value, kind="DURATION", convention="TIMEX2" if age else None
+    )
