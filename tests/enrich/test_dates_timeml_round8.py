@@ -76,6 +76,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The patient is seen every six months.", "every six months", "SET", "P6M"),
     ("The country holds elections every four years.", "every four years", "SET", "P4Y"),
     ("The central bank meets every two months.", "every two months", "SET", "P2M"),
+    ("During the rush, trains run every 15 minutes.", "every 15 minutes", "SET", "PT15M"),
+    ("Air-raid sirens sounded every two hours.", "every two hours", "SET", "PT2H"),
     ("Doctors recommend a checkup once a year.", "once a year", "SET", "P1Y"),
     ("The pill must be taken twice daily.", "twice daily", "SET", "P1D"),
     ("He visits the clinic twice weekly.", "twice weekly", "SET", "P1W"),

@@ -68,18 +68,21 @@ def _plural_weekday(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?:every|each)\s+(?P<n>other|{NUMBER})\s+(?P<u>day|week|month|year|decade|hour)s?\b",
+    rf"\b(?:every|each)\s+(?P<n>other|{NUMBER})\s+(?P<u>day|week|month|year|decade|hour|minute)s?\b",
     lower=True,
     key="sets",
 )
 def _every_few(found: re.Match[str]) -> Mention | None:
-    """ "every four years", "every other day": a set whose period is several units (P4Y, P2D)."""
+    """ "every four years", "every other day", "every 15 minutes": a set whose period is several units
+    (P4Y, P2D, PT15M)."""
     amount = 2 if found["n"] == "other" else parse_number(found["n"])
     if amount is None or amount != int(amount) or amount < 1:
         return None
-    unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "H"}[found["u"]]
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "TH", "minute": "TM"}[
+        found["u"]
+    ]
     count = int(amount) * (10 if found["u"] == "decade" else 1)
-    value = f"PT{count}H" if unit == "H" else f"P{count}{unit}"
+    value = f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}"
     return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
 
 
