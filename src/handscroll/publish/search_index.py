@@ -50,11 +50,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from handscroll.model import Enrichment, Feature
-from handscroll.publish.chrome import make_chrome
 from handscroll.publish.editions import pick_editions
 from handscroll.publish.i18n import LOCALES, Translator
 from handscroll.publish.render import Renderer
-from handscroll.publish.search_page import SearchPage, render_search_page, script_words
+from handscroll.publish.search_page import SearchPage, blank_page, render_search_page, script_words
 from handscroll.publish.urls import SiteUrls, site_folder
 from handscroll.store.query import fold_text, older_names, place_index
 from handscroll.store.records import FeatureSummary
@@ -248,17 +247,8 @@ def write_search_page(out_dir: Path, renderer: Renderer, languages: Sequence[str
 
 def _static_page(urls: SiteUrls, porter2: Path | None) -> SearchPage:
     """The static search page in the language of `urls`, its results filled by a script."""
-    return SearchPage(
-        chrome=make_chrome(urls, lambda other: other.search()),
-        query="",
-        series="",
-        year_from="",
-        year_to="",
-        results=(),
-        total_label="",
-        notices=(),
-        previous_url=None,
-        next_url=None,
+    return blank_page(
+        urls,
         static=True,
         index_url=urls.prefix + META_FILE,
         script_url=urls.static("search.js"),

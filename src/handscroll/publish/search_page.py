@@ -335,8 +335,9 @@ def _language(params: Any, name: str) -> str | None:
         raise HTTPException(400, f"{name} must be one of {', '.join(LANGUAGES)}") from exc
 
 
-def error_page(urls: Urls, message: str) -> SearchPage:
-    """The form with a message instead of results (a bad number in the request)."""
+def blank_page(urls: Urls, *notices: str, **static: Any) -> SearchPage:
+    """The empty form: with a message instead of results (a bad number in the request), or
+    the static site's page (`static` fields), its results filled by a script."""
     return SearchPage(
         chrome=make_chrome(urls, lambda other: other.search()),
         query="",
@@ -345,9 +346,10 @@ def error_page(urls: Urls, message: str) -> SearchPage:
         year_to="",
         results=(),
         total_label="",
-        notices=(message,),
+        notices=notices,
         previous_url=None,
         next_url=None,
+        **static,
     )
 
 

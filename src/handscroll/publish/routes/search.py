@@ -18,7 +18,7 @@ from handscroll.publish.i18n import LOCALES
 from handscroll.publish.routes.state import ReaderState
 from handscroll.publish.search_page import (
     SearchPage,
-    error_page,
+    blank_page,
     load_search_page,
     read_params,
     render_search_page,
@@ -42,7 +42,7 @@ def routes(reader: ReaderState) -> list[Route]:
             try:
                 params = read_params(request.query_params, reader_language=language)
             except HTTPException as exc:
-                return HTMLResponse(render(error_page(local, str(exc.detail))), status_code=400)
+                return HTMLResponse(render(blank_page(local, str(exc.detail))), status_code=400)
             html = await run_in_threadpool(lambda: render(load_search_page(store, params, local)))
             return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
 
