@@ -96,6 +96,9 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The new pope will be installed at a Mass on Tuesday morning.", "Tuesday morning", "TIME",
      "2013-03-26TMO"),
     ("The strike began at midday and ended before dusk.", "midday", "TIME", "2013-03-22T12:00"),
+    # midnight is T24:00 of the day it ends: "after midnight" is the one that opened the day in view
+    ("The plane went missing shortly after midnight.", "midnight", "TIME", "2013-03-21T24:00"),
+    ("The curfew runs until midnight.", "midnight", "TIME", "2013-03-22T24:00"),
     ("The ministers met this morning.", "this morning", "TIME", "2013-03-22TMO"),
     ("The blast was heard last night across the city.", "last night", "TIME", "2013-03-21TNI"),
     ("Results are expected tonight.", "tonight", "TIME", "2013-03-22TNI"),

@@ -118,7 +118,14 @@ def _noon(found: re.Match[str]) -> Mention:
         return Mention(
             found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
         )
-    return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
+    # "shortly after midnight": the midnight that opened the day in view, T24:00 of the day before
+    opened = found["t"] == "midnight" and _AFTER.search(
+        found.string, max(0, found.start() - 20), found.start()
+    )
+    return Mention(found.start(), found.end(), tod=tod, shift=("D", -1 if opened else 0), kind="TIME")
+
+
+_AFTER = re.compile(r"\b(?:[Aa]fter|[Ss]ince|[Pp]ast)\s+$")
 
 
 @rule(
