@@ -157,6 +157,8 @@ _MONTH_AS_NAME = re.compile(r"\s+(?:Revolution|Offensive|Uprising|Manifesto|Cris
 #: "the March on Washington", "the March on Rome" (not "met in May on Capitol Hill").
 _MARCH_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: "figures for March": a month, where "a spokesman for May" is a name.
+_FOR_BEFORE = re.compile(r"\b[Ff]or\s+$")
 
 
 @rule(
@@ -176,6 +178,9 @@ def _month_year(found: re.Match[str]) -> Mention | None:
             found["m"] in ("May", "March")
             and not _BARE_MONTH_OK.search(text, max(0, found.start() - 14), found.start())
             and not _MONTH_FIGURES.match(text, found.end())
+            and not (
+                found["m"] == "March" and _FOR_BEFORE.search(text, max(0, found.start() - 5), found.start())
+            )
         ):
             return None
     return _date(found)

@@ -234,17 +234,46 @@ def _weekday_from(mention: Mention, day: dt.date) -> str:
 def _weekend(mention: Mention, written: dt.date, text: str) -> str:
     """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead.
 
-    A report written on a Saturday or Sunday means the weekend it is in.
+    A report written on a Saturday or Sunday means the weekend it is in; one written on a
+    Thursday or Friday means the coming one ("stay indoors through the weekend") unless the
+    weekend is told in the past ("Over the weekend, the post was shared").
     """
     saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
     in_it = written.isoweekday() >= 6
     if mention.shift is None and mention.lean <= 0 and not looks_ahead(text, mention.start):
-        if not in_it or mention.lean < 0:
+        coming = mention.lean == 0 and written.isoweekday() in (4, 5) and not _weekend_past(text, mention)
+        if not (in_it or coming) or mention.lean < 0:
             saturday -= dt.timedelta(days=7)
     elif mention.shift is None and (mention.lean > 0 and in_it):
         saturday += dt.timedelta(days=7)
     year, week, _ = saturday.isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
+
+
+def _weekend_past(text: str, mention: Mention) -> bool:
+    """True when a verb in the past governs the weekend: before it in its clause with no
+    infinitive or modal between ("warned them to stay in through the weekend" looks ahead),
+    or after it ("Over the weekend, the post was shared")."""
+    clause = max(0, mention.start - _LOOK_BACK)
+    for found in _CLAUSE_START.finditer(text, clause, mention.start):
+        clause = found.end()
+    before = next(reversed(list(_PAST_AFTER.finditer(text, clause, mention.start))), None)
+    if before is not None:
+        return _ANY_MODAL.search(text, before.end(), mention.start) is None and not _INFINITIVE.search(
+            text, before.end(), mention.start
+        )
+    end = _CLAUSE_END.search(text, mention.end, mention.end + 80)
+    return _PAST_AFTER.search(text, mention.end, end.start() if end else mention.end + 80) is not None
+
+
+#: "Over the weekend, the post was shared": a verb in the past (not a passive in the present,
+#: "are closed", nor a plan, "expected").
+_PAST_AFTER = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:was|were|had|did|said|met|made|took|came|went|"
+    r"saw|left|fell|rose|won|lost|(?!(?:expected|scheduled|planned|forecast|predicted)\b)[a-z]{3,}ed)\b"
+)
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+")
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
 def yearless_months(first: Mention, second: Mention) -> bool:

@@ -1,0 +1,44 @@
+"""Cues around a date in news (issue 16): which weekend "the weekend" is (the coming one in
+a Thursday's or a Friday's report unless the weekend is told in the past; the latest one early
+in the week), and "for March" as a month. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from handscroll.enrich.dates import find_dates
+
+FRIDAY, THURSDAY, MONDAY = "2013-03-22", "2013-03-21", "2013-03-18"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        ("Officials warned residents to stay indoors through the weekend.", FRIDAY, "2013-W12-WE"),
+        ("Markets are closed for the weekend.", THURSDAY, "2013-W12-WE"),
+        ("Shoppers are expected to crowd the malls over the weekend.", FRIDAY, "2013-W12-WE"),
+        ("Forecasters said snow would fall over the weekend.", FRIDAY, "2013-W12-WE"),
+        ("Over the weekend, a single post was shared 100,000 times.", FRIDAY, "2013-W11-WE"),
+        ("Protests erupted over the weekend.", FRIDAY, "2013-W11-WE"),
+        ("The talks continued over the weekend and ended on Monday.", THURSDAY, "2013-W11-WE"),
+        ("Officials warned residents to stay indoors through the weekend.", MONDAY, "2013-W11-WE"),
+        ("Markets are closed for the weekend.", MONDAY, "2013-W11-WE"),
+    ],
+)
+def test_the_weekend_of_a_report(sentence: str, dct: str, value: str) -> None:
+    weekends = [x.value for x in find_dates(sentence, dct=dct) if "weekend" in x.text]
+    assert weekends == [value]
+
+
+def test_last_and_this_weekend_keep_their_own_word() -> None:
+    found = find_dates("He said last weekend that he will rest this weekend.", dct=FRIDAY)
+    assert [(x.text, x.value) for x in found] == [
+        ("last weekend", "2013-W11-WE"),
+        ("this weekend", "2013-W12-WE"),
+    ]
+
+
+def test_figures_for_march_are_a_month_and_a_spokesman_for_may_is_not() -> None:
+    found = find_dates("Retail sales figures for March are due on April 12.", dct="2013-03-08")
+    assert [(x.text, x.value) for x in found] == [("March", "2013-03"), ("April 12", "2013-04-12")]
+    assert find_dates("A spokesman for May said the Home Secretary would respond.", dct="2013-03-08") == []
