@@ -26,6 +26,7 @@ TEXTS = (
     "In the past two quarters and the October-December quarter, until midnight on March 27.",
     "The week of March 6, a year-long war, 3/22/2013.",
     "Minutes ago, shares that fell overnight in Holy Week rose again.",
+    "Within minutes, hours after the vote, overnight; shut at weekends and shelled nightly.",
 )
 
 

@@ -59,7 +59,11 @@ _PATTERN_KEYS: dict[str, tuple[re.Pattern[str], ...]] = {
     "era": (re.compile(r"B\.?\s?C|A\.?\s?D|C\.?\s?E"),),  # on the original text: capitals are rare
     "digits3": (re.compile(r"(?<![\d,.])\d{3}(?![\d,])"),),
     # one digit first, then the forms: an alternation of three \d-led patterns is four times slower
-    "clock": (re.compile(r"\d(?::\d\d|\s?[apAP]\.?[mM]\b|\d{3}\s*(?:GMT|UTC|BST|local\s+time))"),),
+    "clock": (
+        re.compile(
+            r"\d(?::\d\d|\s?[apAP]\.?[mM]\b|\d{3}\s*(?:GMT|UTC|BST|local\s+time)|\.\d\d\s*(?:GMT|UTC|BST))"
+        ),
+    ),
     "abbreviated": (
         re.compile(r"Q[1-4]"),
         re.compile(r"H[12]"),

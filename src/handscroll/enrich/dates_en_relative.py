@@ -147,8 +147,11 @@ def _offset(found: re.Match[str]) -> Mention | None:
     amount = 1.0 if found["n"] in ("a", "an") else parse_number(found["n"])
     if amount is not None and unit in _YEARS_IN:  # "a decade ago": ten years back
         unit, amount = "Y", amount * _YEARS_IN[unit]
-    if unit in ("TH", "TM") and found["dir"] == "ago":
-        return _moments_ago(found.start(), found.end())
+    if unit in ("TH", "TM") and found["dir"] == "ago":  # "two hours ago": a time of the document's own
+        # day (a report dated by day cannot say the hour), as "this morning" is
+        return Mention(
+            found.start(), found.end(), literal="XXXX-XX-XX", shift=("D", 0), deictic=True, kind="TIME"
+        )
     if amount is None or unit not in ("Y", "M", "W", "D") or amount != int(amount):
         if amount is not None:  # "two hours later", "an hour after": the stretch, as TimeBank marks it
             return _duration(found.start(), found.end("u"), found["n"], found["u"], mod)
@@ -156,41 +159,6 @@ def _offset(found: re.Match[str]) -> Mention | None:
         return Mention(found.start(), found.end(), literal=ref)
     shift = (unit, -int(amount) if backwards else int(amount))
     return Mention(found.start(), found.end(), shift=shift, deictic=found["dir"] == "ago", mod=mod)
-
-
-def _moments_ago(start: int, end: int) -> Mention:
-    """ "two hours ago", "minutes ago": a time of the document's own day (a report dated by day only
-    cannot say which hour), as "this morning" is."""
-    return Mention(start, end, literal="XXXX-XX-XX", shift=("D", 0), deictic=True, kind="TIME")
-
-
-@rule(r"\b(?:[Hh]ours|[Mm]inutes)\s+ago\b", key="unit", needs=("ago",))
-def _vague_moments_ago(found: re.Match[str]) -> Mention:
-    return _moments_ago(found.start(), found.end())
-
-
-#: "markets fell overnight", "overnight losses", "kept overnight in hospital"; not "an overnight stay".
-_OVERNIGHT_FOLLOWS = re.compile(
-    r"\s*(?:[.,;:)]|$)|\s+(?:in|on|to|from|and|as|after|before|at|into|while|when|losses|gains|trading|"
-    r"session|rally|slide|sell-?off|raids?|attacks?|fighting|clashes|shelling|rains?|storms?|talks|"
-    r"negotiations|curfew)\b"
-)
-
-
-@rule(r"(?<![Aa]n\s)\b[Oo]vernight\b", key="unit", needs=("overnight",))
-def _overnight(found: re.Match[str]) -> Mention | None:
-    """ "Asian shares fell overnight": the night before the day the story is on (the document's, unless
-    it has named another), TimeML's TNI; news only."""
-    if not _OVERNIGHT_FOLLOWS.match(found.string, found.end()):
-        return None
-    return Mention(
-        found.start(),
-        found.end(),
-        tod="NI",
-        shift=("D", -1),
-        kind="TIME",
-        convention="TimeML",
-    )
 
 
 def _unit_stem(word: str) -> str:

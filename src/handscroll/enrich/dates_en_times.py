@@ -14,6 +14,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import DAY, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
+from handscroll.enrich.number_words import NUMBER, parse_number
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKEND = "XXXX-WXX-WE"
@@ -26,7 +27,12 @@ _PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|I
 #: "early Tuesday", "late Friday": the part of the day TimeML's mod names ("earlier Sunday" stays out).
 _EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
-_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+#: "2 p.m. Eastern", "10 a.m. Pacific time": an American zone by name (not "Central Park").
+_US_ZONE = (
+    rf"\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?"
+    rf"(?=\s+(?:on\b|{_WEEKDAY}\b|[a-z])|[,.;)]|\s*$)"
+)
 #: A clock time restated in brackets, then its day: "8:45 p.m. (1945 GMT) on Saturday".
 _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEKDAY})\b")
 
@@ -34,13 +40,14 @@ _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEK
 @rule(
     # "3 p.m.", "10:30 am", and "11.30am" as British and agency copy write it
     r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[apAP]\.[mM]\.|[apAP][mM]\b)"
-    r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
+    # "19:00", "10.30 GMT" (a dot only before a zone: "10.30" alone is a number)
+    r"|\b(?P<h2>[01]?\d|2[0-3])(?::|\.(?=\d\d\s*(?:GMT|UTC|BST)\b))(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
-    r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|\s+local\s+time\b(?=,?\s+(?:on\s+)?[A-Z]))?"
+    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|\s+local\s+time\b(?=,?\s+(?:on\s+)?[A-Z])|{_US_ZONE})?"
     # the day it names: "Saturday", "yesterday", "Nov. 9", "Sunday, March 24" (one of them at least)
-    rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
-    rf"(?:(?P<rel>today|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b(?:,?\s+(?={MONTH_BEFORE_DAY}\s+{DAY}\b))?)?"
+    rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
+    rf"(?:(?P<rel>today|tonight|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b(?:,?\s+(?={MONTH_BEFORE_DAY}\s+{DAY}\b))?)?"
     rf"(?:(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?)?))?",
     key="clock",
 )
@@ -111,7 +118,14 @@ def _noon(found: re.Match[str]) -> Mention:
         return Mention(
             found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
         )
-    return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
+    # "shortly after midnight": the midnight that opened the day in view, T24:00 of the day before
+    opened = found["t"] == "midnight" and _AFTER.search(
+        found.string, max(0, found.start() - 20), found.start()
+    )
+    return Mention(found.start(), found.end(), tod=tod, shift=("D", -1 if opened else 0), kind="TIME")
+
+
+_AFTER = re.compile(r"\b(?:[Aa]fter|[Ss]ince|[Pp]ast)\s+$")
 
 
 @rule(
@@ -210,3 +224,100 @@ def _week_of(found: re.Match[str]) -> Mention:
         year, week, _ = dt.date(int(found["y"]), month, min(day, 28)).isocalendar()
         return Mention(found.start(), found.end(), literal=f"{year:04d}-W{week:02d}")
     return Mention(found.start(), found.end(), month=month, day=day, shift=("W", 0))
+
+
+#: The word before "minutes after" that makes it no bare stretch: a count ("two hours later" is
+#: another rule's), an article ("the minutes before"), or a noun it qualifies ("rush hours").
+_NOT_BARE_BEFORE = frozenset(
+    ("the", "a", "few", "several", "many", "some", "more", "those", "these", "his", "her", "its", "their",
+     "rush", "office", "working", "opening", "business", "visiting", "peak", "early", "late", "extra",
+     "daylight", "man", "waking", "small", "wee", "long", "trading", "school", "of", "after", "before")
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
+
+
+@rule(
+    # "within minutes of the blast"; not "in hours of darkness", "for minutes of the meeting"
+    r"\b(?:(?:[Ww]ithin|(?P<cue>[Ff]or|[Ll]asted|[Ll]asting|[Tt]ook|[Tt]akes?|[Tt]aking|[Ii]n))\s+"
+    r"(?:just\s+|only\s+|mere\s+)?(?P<a>minutes|hours)\b(?(cue)(?!\s+of\b))(?![\s-]+(?:long|old)\b)"
+    r"|(?P<b>[Mm]inutes|[Hh]ours)\s+(?P<dir>after|before|later|earlier|afterwards|ago)\b"
+    r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b)",
+    key="unit",
+    needs=("hours", "minutes"),
+)
+def _hours(found: re.Match[str]) -> Mention | None:
+    """ "within minutes", "hours after the verdict", "the final minutes": a stretch of hours or minutes
+    of no stated length (PTXH, PTXM, as TimeBank marks "the first hours"); "minutes ago" PAST_REF."""
+    unit = found["a"] or found["b"] or found["c"]
+    if found["c"]:  # "the final minutes": the article belongs to the stretch
+        start, end = found.start(), found.end()
+    elif found["a"]:  # "within minutes": the cue does not
+        start, end = found.start("a"), found.end("a")
+    else:
+        start, end = found.start("b"), found.end("b")
+        before = _WORD_BEFORE.search(found.string, max(0, start - 20), start)
+        word = before.group(1).lower() if before else ""
+        if word in _NOT_BARE_BEFORE or word[-1:].isdigit() or parse_number(word) is not None:
+            return None
+        if found["dir"] == "ago":
+            return Mention(start, found.end(), literal="PAST_REF")
+    code = "H" if unit.lower().startswith("h") else "M"
+    return Mention(start, end, literal=f"PTX{code}", kind="DURATION")
+
+
+#: "the overnight rate", "an overnight success": a kind of loan or a manner, not the night.
+_OVERNIGHT_NOUN = re.compile(
+    r"[\s-]+(?:rates?|lending|loans?|repos?|deposits?|index|interbank|borrowing|funding|money|stays?|trips?|bags?|"
+    r"shifts?|trains?|flights?|ferr(?:y|ies)|success|sensation|star|celebrity|fame|millionaires?|delivery|"
+    r"parking|guests?|visits?|camps?)\b"
+)
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bcannot)\b[^.;:!?]*$")
+
+
+@rule(rf"\b[Oo]vernight\b(?:\s+(?:on\s+)?(?P<w>{_WEEKDAY})\b)?", key="unit", needs=("overnight",))
+def _overnight(found: re.Match[str]) -> Mention | None:
+    """ "shares rose overnight", "overnight losses": the night before the story's day (TIME, TNI);
+    "overnight Thursday" that day's night; not a kind of loan ("the overnight rate") nor a manner
+    ("won't happen overnight")."""
+    text, start = found.string, found.start()
+    if found["w"]:
+        number = WEEKDAYS.index(found["w"]) + 1
+        literal = f"XXXX-WXX-{number}TNI"
+        return Mention(
+            start, found.end(), literal=literal, weekday=number, tod="NI", deictic=True, kind="TIME"
+        )
+    if _OVERNIGHT_NOUN.match(text, found.end()) or _NEGATED.search(text, max(0, start - 60), start):
+        return None
+    return Mention(start, found.end(), tod="NI", shift=("D", -1), kind="TIME")
+
+
+_PARTS = ("year", "month", "week", "day", "hour", "minute", "second")
+_PART = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
+_OLD = re.compile(r"[\s-]*old\b")
+
+
+@rule(
+    rf"\b(?P<n1>{NUMBER})\s+(?P<u1>{_PART}),?\s+(?:and\s+)?(?P<n2>{NUMBER})\s+(?P<u2>{_PART})\b"
+    rf"(?:,?\s+(?:and\s+)?(?P<n3>{NUMBER})\s+(?P<u3>{_PART})\b)?",
+    lower=True,
+    key="unit",
+)
+def _compound_stretch(found: re.Match[str]) -> Mention | None:
+    """ "11 hours and 45 minutes" (PT11H45M), "four years and nine months" (P4Y9M), "2 hours, 3
+    minutes and 38 seconds": one stretch in several units, largest first, as TimeML values it."""
+    parts: list[tuple[int, int]] = []
+    for n, u in (("n1", "u1"), ("n2", "u2"), ("n3", "u3")):
+        if found[u] is None:
+            break
+        amount = parse_number(found[n])
+        index = _PARTS.index(found[u].rstrip("s"))
+        if amount is None or amount != int(amount) or (parts and index <= parts[-1][1]):
+            return None  # "two days, three days": a list, not one stretch; units must shrink
+        parts.append((int(amount), index))
+    date = "".join(f"{amount}{'YMWD'[index]}" for amount, index in parts if index < 4)
+    clock = "".join(f"{amount}{'HMS'[index - 4]}" for amount, index in parts if index >= 4)
+    value = "P" + date + (f"T{clock}" if clock else "")
+    age = _OLD.match(found.string, found.end()) is not None  # "two years and three months old": an age
+    return Mention(
+        found.start(), found.end(), literal=value, kind="DURATION", convention="TIMEX2" if age else None
+    )
