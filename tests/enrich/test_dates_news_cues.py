@@ -42,3 +42,23 @@ def test_figures_for_march_are_a_month_and_a_spokesman_for_may_is_not() -> None:
     found = find_dates("Retail sales figures for March are due on April 12.", dct="2013-03-08")
     assert [(x.text, x.value) for x in found] == [("March", "2013-03"), ("April 12", "2013-04-12")]
     assert find_dates("A spokesman for May said the Home Secretary would respond.", dct="2013-03-08") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("Fans saw the teams on Saturday and Sunday.", ["2013-03-23", "2013-03-24"]),  # tomorrow, the next
+        ("Storms hit on Sunday and Monday.", ["2013-03-17", "2013-03-18"]),
+        ("Talks were held on Tuesday and Thursday.", ["2013-03-19", "2013-03-21"]),
+        ("The talks are on Monday and Tuesday.", ["2013-03-25", "2013-03-26"]),
+        ("Qualifying matches continue on Tuesday.", ["2013-03-26"]),  # a schedule in the present
+        ("Protests continued on Tuesday.", ["2013-03-19"]),
+    ],
+)
+def test_a_second_weekday_follows_the_first_and_a_schedule_ahead(sentence: str, values: list[str]) -> None:
+    assert [x.value for x in find_dates(sentence, dct=FRIDAY)] == values
+
+
+def test_a_decade_written_short_after_a_full_one() -> None:
+    found = find_dates("The 1970s and '80s were hard years.", dct=FRIDAY)
+    assert [(x.text, x.value) for x in found] == [("The 1970s", "197"), ("'80s", "198")]

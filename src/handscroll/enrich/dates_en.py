@@ -305,9 +305,11 @@ _LATE = r"(?:(?P<mod>early|mid|late)[\s-]+)?"
 _DECADE_MODS = {"early": "START", "mid": "MID", "late": "END"}
 
 
-@rule(rf"\b[Tt]he\s+{_LATE}'(?P<d>\d)0s\b", key="decade", needs=("'",))
+@rule(
+    rf"(?:\b[Tt]he\s+{_LATE}|(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s))'(?P<d>\d)0s\b", key="decade", needs=("'",)
+)
 def _short_decade(found: re.Match[str]) -> Mention:
-    """ "the '80s": a decade of the 1900s ("the '00s" and "the '10s" of the 2000s)."""
+    """ "the '80s", "the 1970s and '80s": a decade of the 1900s ("the '00s" and "the '10s" of the 2000s)."""
     digit, mod = int(found["d"]), _DECADE_MODS.get(found["mod"] or "")
     return Mention(found.start(), found.end(), decade=(200 if digit < 2 else 190) + digit, mod=mod)
 

@@ -159,7 +159,10 @@ def _quarter_plus(value: str, amount: int) -> str:
 def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     assert mention.weekday is not None
     first = _RANGE_FROM.search(text, max(0, mention.start - 30), mention.start) if mention.lean == 0 else None
-    if first is not None:  # "from Friday to Sunday": the second end is the first such day from the first
+    if first is not None and (
+        first["to"] or 0 < (mention.weekday - _DAY_NAMES.index(first["w"]) - 1) % 7 <= 3
+    ):
+        # "from Friday to Sunday", "on Saturday and Sunday": the second is the first such day from the first
         opening = replace(mention, start=first.start(), weekday=_DAY_NAMES.index(first["w"]) + 1)
         begins = _weekday(opening, written, text)
         return begins + dt.timedelta(days=(mention.weekday - begins.isoweekday()) % 7)
@@ -182,7 +185,9 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RANGE_FROM = re.compile(rf"\b(?P<w>{'|'.join(_DAY_NAMES)})\s*(?:to|through|until|till|thru|-|\u2013)\s*$")
+_RANGE_FROM = re.compile(
+    rf"\b(?P<w>{'|'.join(_DAY_NAMES)})\s*(?:(?P<to>to|through|until|till|thru|-|\u2013)|,?\s+(?:and|or))\s*$"
+)
 _NEXT = re.compile(r"[Nn]ext\s")
 _LAST = re.compile(r"[Ll]ast\s")
 _FISCAL = re.compile(r"[Ff]iscal")

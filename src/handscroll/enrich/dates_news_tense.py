@@ -64,7 +64,7 @@ _PRESENT_PLAN = re.compile(
     r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)"
     r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bof\s)(?<!\bnew\s)\b(?:"  # nouns
     r"(?:is|are)\s+(?:on\s+|in\s+)?"
-    r"|(?:meets?|resumes?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
+    r"|(?:meets?|resumes?|continues?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
     r"returns|arrives|heads|testifies|unveils|takes\s+(?:office|up|place)|sits|gathers?|debates|plays?|"
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
