@@ -342,8 +342,11 @@ def _deictic(found: re.Match[str]) -> Mention | None:
     # TimeML leaves these alone; "recently" is marked in TimeBank but not in the TempEval-3 test set
     if word.startswith(("former", "this")) or word in ("recent", "current", "recently"):
         return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
-    # "today" with a document date is that day; "today's world" is the present of a generalisation
-    if word == "today" and not _GENERIC_TODAY.match(found.string, found.end()):
+    # "today" with a document date is that day; "today's world" is the present of a generalisation,
+    # which TimeBank leaves (TIMEX2 marks it)
+    if word == "today":
+        if _GENERIC_TODAY.match(found.string, found.end()):
+            return Mention(found.start(), found.end(), literal=ref, convention="TIMEX2")
         return Mention(found.start(), found.end(), literal=ref, shift=("D", 0), deictic=True)
     return Mention(found.start(), found.end(), literal=ref)
 
