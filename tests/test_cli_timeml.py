@@ -4,6 +4,7 @@ it (issue 16), read back here by an XML parser."""
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from handscroll.cli import app
+from handscroll.enrich.dates import find_dates
 
 runner = CliRunner()
 TBAQ = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "tbaq-cleaned"
@@ -84,3 +86,51 @@ def test_a_timebank_document_comes_back_with_its_text_unchanged(tmp_path: Path) 
         (d["start"], d["end"], d["value"]) for d in listed
     ]
     assert "<DOCID>ABC19980108.1830.0711</DOCID>" in document
+
+
+def test_a_timeml_document_is_read_as_a_scorer_reads_it() -> None:
+    """TimeBank's own file in: its <TEXT> without the gold tags, dated by its <DCT>, as the API tags it."""
+    path = TBAQ / "TimeBank" / "ABC19980108.1830.0711.tml"
+    if not path.is_file():
+        pytest.skip(f"the TempEval-3 training data is not at {TBAQ}")
+    raw = path.read_text(encoding="utf-8")
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    assert body
+    text = html.unescape(re.sub(r"<[^>]+>", "", body[1]))
+    listed = json.loads(_run(path))
+    assert [(d["start"], d["end"], d["value"]) for d in listed] == [
+        (x.start, x.end, x.value) for x in find_dates(text, dct="1998-01-08", ranges=False)
+    ]
+    assert all(text[d["start"] : d["end"]] == d["text"] for d in listed) and len(listed) > 5
+    plain, dct, tagged = _read_back(_run(path, "--format", "timeml"))
+    assert plain == text and dct == "1998-01-08" and len(tagged) == len(listed)
+    assert "<DOCID>ABC19980108.1830.0711</DOCID>" in _run(path, "--format", "timeml")
+    assert json.loads(_run(path, "--dct", "2013-03-22")) != listed  # a date given wins over the <DCT>
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (
+            "<TimeML>\n<TEXT>On Friday.\n</TIMEX3></TEXT></TimeML>",
+            "doc.tml:3: not well-formed TimeML (mismatched tag)",
+        ),
+        ("<TimeML><DOCID>x</DOCID></TimeML>", "doc.tml: a TimeML document without a <TEXT> element"),
+        (
+            '<TimeML><DCT><TIMEX3 value="2013-02-30"/></DCT><TEXT>On Friday.</TEXT></TimeML>',
+            "doc.tml: the document date must be a day",
+        ),
+        (
+            '<?xml version="1.0"?>\n<!DOCTYPE TimeML [<!ENTITY a "aaaaaaaaaa">'
+            + "".join(f'<!ENTITY {b} "{f"&{a};" * 10}">' for a, b in itertools.pairwise("abcdefgh"))
+            + "]>\n<TimeML><TEXT>&h;</TEXT></TimeML>",  # a billion laughs: 10**8 letters from 500 bytes
+            "doc.tml:3: not well-formed TimeML",
+        ),
+    ],
+    ids=["mismatched", "no-text", "bad-dct", "entity-bomb"],
+)
+def test_a_bad_timeml_document_is_named_with_its_line(tmp_path: Path, document: str, message: str) -> None:
+    path = tmp_path / "doc.tml"
+    path.write_text(document, encoding="utf-8")
+    result = runner.invoke(app, ["dates", str(path)])
+    assert result.exit_code == 1 and message in result.stderr, result.stderr

@@ -113,13 +113,15 @@ def dates_command(
 
     Offsets (`start`, `end`) are character offsets into the decoded file text.
     A `dct:` (or a Markdown feature's `date:`) line in front matter at the top of the file
-    is its document date.
+    is its document date. A TimeML document (TimeBank, TempEval-3) is read as a scorer reads
+    it: the text of its <TEXT> without its tags (the offsets count into that), dated by its <DCT>.
     """
     from handscroll.enrich.dates import find_dates
     from handscroll.enrich.dates_news import front_matter_dct
     from handscroll.errors import Location, ReadError
     from handscroll.ingest import load_source
     from handscroll.ingest.decode import decode_bytes
+    from handscroll.ingest.timeml import is_timeml, read_timeml
     from handscroll.publish.shapes import DateShape, date_shapes
 
     if language.split("-")[0].lower() not in ("en", "zh"):
@@ -130,7 +132,12 @@ def dates_command(
         raise typer.BadParameter(f"--ranges must be join or split, not {ranges!r}")
     source = load_source(file, settings_for())
     text = decode_bytes(source.data, source.shown)
-    front_dct, body_start = front_matter_dct(text)
+    doc_id = file.stem
+    if is_timeml(text):  # TimeBank, AQUAINT, TempEval-3: the text of <TEXT>, the date of <DCT>
+        document = read_timeml(text, source.shown)
+        text, front_dct, body_start, doc_id = document.text, document.dct, 0, document.doc_id or doc_id
+    else:
+        front_dct, body_start = front_matter_dct(text)
     written = dct or front_dct
     try:
         joined = None if ranges is None else ranges == "join"
@@ -140,6 +147,8 @@ def dates_command(
     except ValueError as error:
         if dct:
             raise typer.BadParameter(str(error), param_hint="--dct") from None
+        if not body_start:  # a TimeML document's <DCT>
+            raise ReadError(str(error), Location(source.shown)) from None
         key = "\ndct:" if "\ndct:" in text[:body_start] else "\ndate:"
         line = text[: text.find(key) + 1].count("\n") + 1
         raise ReadError(str(error), Location(source.shown, line)) from None
@@ -149,7 +158,7 @@ def dates_command(
 
         eol = _EOL.match(text, body_start) if body_start else None
         after = eol.end() if eol else body_start
-        sys.stdout.write(timeml_document(text, shapes, doc_id=file.stem, dct=written, start=after))
+        sys.stdout.write(timeml_document(text, shapes, doc_id=doc_id, dct=written, start=after))
         return
     _print_shapes(DateShape, shapes, DataFormat(fmt.value))
 
