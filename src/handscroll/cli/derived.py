@@ -133,7 +133,8 @@ def dates_command(
     source = load_source(file, settings_for())
     text = decode_bytes(source.data, source.shown)
     doc_id = file.stem
-    if is_timeml(text):  # TimeBank, AQUAINT, TempEval-3: the text of <TEXT>, the date of <DCT>
+    timeml = is_timeml(text)
+    if timeml:  # TimeBank, AQUAINT, TempEval-3: the text of <TEXT>, the date of <DCT>
         document = read_timeml(text, source.shown)
         text, front_dct, body_start, doc_id = document.text, document.dct, 0, document.doc_id or doc_id
     else:
@@ -147,7 +148,7 @@ def dates_command(
     except ValueError as error:
         if dct:
             raise typer.BadParameter(str(error), param_hint="--dct") from None
-        if not body_start:  # a TimeML document's <DCT>
+        if timeml:  # its <DCT>
             raise ReadError(str(error), Location(source.shown)) from None
         key = "\ndct:" if "\ndct:" in text[:body_start] else "\ndate:"
         line = text[: text.find(key) + 1].count("\n") + 1
