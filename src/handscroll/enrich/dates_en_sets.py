@@ -78,11 +78,9 @@ def _every_few(found: re.Match[str]) -> Mention | None:
     amount = 2 if found["n"] == "other" else parse_number(found["n"])
     if amount is None or amount != int(amount) or amount < 1:
         return None
-    unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "hour": "TH", "minute": "TM"}[
-        found["u"]
-    ]
     count = int(amount) * (10 if found["u"] == "decade" else 1)
-    value = f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}"
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}.get(found["u"])
+    value = f"P{count}{unit}" if unit else f"PT{count}{found['u'][0].upper()}"  # hours, minutes: PT4H
     return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
 
 

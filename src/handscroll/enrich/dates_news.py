@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
-from handscroll.enrich.dates_en_times import WEEKEND
+from handscroll.enrich.dates_en_times import WEEKDAYS, WEEKEND
 from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
     PAST_CUE,
@@ -125,10 +125,10 @@ def _compares_quarters(mention: Mention, text: str, quarterly: bool) -> bool:
     """
     if mention.shift != ("Y", -1) or not _YEAR_BACK.fullmatch(text, mention.start, mention.end):
         return False
-    sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start))
-    if _QUARTER_WORD.search(text, max(sentence, mention.start - 300), mention.start):
+    opening = _sentence_before(text, mention.start)
+    if _QUARTER_WORD.search(text, opening, mention.start):
         return True
-    return quarterly and bool(_FIGURES.search(text, max(sentence, mention.start - 300), mention.start))
+    return quarterly and bool(_FIGURES.search(text, opening, mention.start))
 
 
 def a_month_a_year_back(mention: Mention, text: str) -> bool:
@@ -136,8 +136,12 @@ def a_month_a_year_back(mention: Mention, text: str) -> bool:
     sentence about months (one that names a quarter or a half compares those; see above)."""
     if mention.shift != ("Y", -1) or not _YEAR_BACK.fullmatch(text, mention.start, mention.end):
         return False
-    sentence = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start), 0)
-    return _PERIOD_WORD.search(text, max(sentence, mention.start - 300), mention.start) is None
+    return _PERIOD_WORD.search(text, _sentence_before(text, mention.start), mention.start) is None
+
+
+def _sentence_before(text: str, start: int) -> int:
+    """Where the words of `start`'s sentence before it begin (at most 300 characters back)."""
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 300, 0)
 
 
 _PERIOD_WORD = re.compile(r"\b(?:quarter|period|half|months|year)", re.IGNORECASE)
@@ -159,11 +163,9 @@ def _quarter_plus(value: str, amount: int) -> str:
 def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     assert mention.weekday is not None
     first = _RANGE_FROM.search(text, max(0, mention.start - 30), mention.start) if mention.lean == 0 else None
-    if first is not None and (
-        first["to"] or 0 < (mention.weekday - _DAY_NAMES.index(first["w"]) - 1) % 7 <= 3
-    ):
+    if first is not None and (first["to"] or 0 < (mention.weekday - WEEKDAYS.index(first["w"]) - 1) % 7 <= 3):
         # "from Friday to Sunday", "on Saturday and Sunday": the second is the first such day from the first
-        opening = replace(mention, start=first.start(), weekday=_DAY_NAMES.index(first["w"]) + 1)
+        opening = replace(mention, start=first.start(), weekday=WEEKDAYS.index(first["w"]) + 1)
         begins = _weekday(opening, written, text)
         return begins + dt.timedelta(days=(mention.weekday - begins.isoweekday()) % 7)
     back = (written.isoweekday() - mention.weekday) % 7
@@ -184,9 +186,8 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
     return written - dt.timedelta(days=back)
 
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RANGE_FROM = re.compile(
-    rf"\b(?P<w>{'|'.join(_DAY_NAMES)})\s*(?:(?P<to>to|through|until|till|thru|-|\u2013)|,?\s+(?:and|or))\s*$"
+    rf"\b(?P<w>{'|'.join(WEEKDAYS)})\s*(?:(?P<to>to|through|until|till|thru|-|\u2013)|,?\s+(?:and|or))\s*$"
 )
 _NEXT = re.compile(r"[Nn]ext\s")
 _LAST = re.compile(r"[Ll]ast\s")
@@ -250,9 +251,8 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
     ahead = looks_ahead(text, mention.start)
     if mention.quarter or mention.half:  # reports name them once closed: this year's unless still ahead
         if _FISCAL.search(text, mention.start, mention.end):
-            return (
-                written.year
-            )  # "fiscal third-quarter profit": the fiscal year a report is in, as TimeBank has it
+            # "fiscal third-quarter profit": the fiscal year a report is in, as TimeBank has it
+            return written.year
         part, size = (mention.quarter, 3) if mention.quarter else (mention.half or 0, 6)
         current = (written.month - 1) // size + 1
         if mention.lean > 0 or (ahead and part < current - 1):
@@ -283,9 +283,8 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (1000 if ahead and gap < -31 else 0)
         if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
             cost += 1000
-        elif (
-            done and gap > 2
-        ):  # a story filed the night before may say "on Saturday, April 25" of the next day
+        elif done and gap > 2:
+            # a story filed the night before may say "on Saturday, April 25" of the next day
             cost += 1000
         if best_gap is None or cost < best_gap:
             best, best_gap = year, cost

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.dates_en_times import WEEKDAYS
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|expects?|forecasts|predicts?|"
@@ -126,7 +127,7 @@ def joined_ahead(text: str, start: int) -> bool:
 
 
 _JOINED_DAY = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?"
     r"\s+and\s+(?:[A-Za-z'-]+\s+){0,3}?(?:on\s+)?$"
 )
 
