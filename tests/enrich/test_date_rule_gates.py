@@ -27,6 +27,7 @@ TEXTS = (
     "The week of March 6, a year-long war, 3/22/2013.",
     "Minutes ago, shares that fell overnight in Holy Week rose again.",
     "Within minutes, hours after the vote, overnight; shut at weekends and shelled nightly.",
+    "It took days or even weeks, some 80 million years ago; weeks after the vote.",
 )
 
 

@@ -227,27 +227,38 @@ def _week_of(found: re.Match[str]) -> Mention:
 
 
 #: The word before "minutes after" that makes it no bare stretch: a count ("two hours later" is
-#: another rule's), an article ("the minutes before"), or a noun it qualifies ("rush hours").
+#: another rule's), an article ("the minutes before"), or a word that qualifies it ("rush hours",
+#: "the first days after").
 _NOT_BARE_BEFORE = frozenset(
     ("the", "a", "few", "several", "many", "some", "more", "those", "these", "his", "her", "its", "their",
      "rush", "office", "working", "opening", "business", "visiting", "peak", "early", "late", "extra",
-     "daylight", "man", "waking", "small", "wee", "long", "trading", "school", "of", "after", "before")
+     "daylight", "man", "waking", "small", "wee", "long", "trading", "school", "of", "after", "before",
+     "first", "last", "final", "next", "following", "previous", "recent", "past", "coming", "same", "all",
+     "dog", "salad", "glory", "golden", "teenage", "formative", "leap", "light", "calendar",
+     # "for months before that": the cue's rule marks it, as TIMEX2 keys do
+     "for", "within", "over", "in", "lasted", "lasting", "take", "takes", "taking", "took")
 )  # fmt: skip
 _WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
+#: A bare stretch's value: "hours after" PTXH, "weeks after" PXW, "decades before" PXDE.
+_BARE_UNITS = {"minutes": "PTXM", "hours": "PTXH", "days": "PXD", "weeks": "PXW", "months": "PXM",
+               "years": "PXY", "decades": "PXDE"}  # fmt: skip
 
 
 @rule(
     # "within minutes of the blast"; not "in hours of darkness", "for minutes of the meeting"
     r"\b(?:(?:[Ww]ithin|(?P<cue>[Ff]or|[Ll]asted|[Ll]asting|[Tt]ook|[Tt]akes?|[Tt]aking|[Ii]n))\s+"
     r"(?:just\s+|only\s+|mere\s+)?(?P<a>minutes|hours)\b(?(cue)(?!\s+of\b))(?![\s-]+(?:long|old)\b)"
-    r"|(?P<b>[Mm]inutes|[Hh]ours)\s+(?P<dir>after|before|later|earlier|afterwards|ago)\b"
+    # "hours after the verdict", "weeks after he lost", "months before the crash"
+    r"|(?P<b>[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)\s+"
+    r"(?P<dir>after|before|later|earlier|afterwards|ago)\b"
     r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b)",
     key="unit",
-    needs=("hours", "minutes"),
+    needs=("hours", "minutes", "days", "weeks", "months", "years", "decades"),
 )
 def _hours(found: re.Match[str]) -> Mention | None:
-    """ "within minutes", "hours after the verdict", "the final minutes": a stretch of hours or minutes
-    of no stated length (PTXH, PTXM, as TimeBank marks "the first hours"); "minutes ago" PAST_REF."""
+    """ "within minutes", "hours after the verdict", "weeks after he lost", "the final minutes": a
+    stretch of no stated length (PTXH, PTXM, PXW..., as TimeBank marks "the first hours" and "days
+    after a sniper killed"); "minutes ago", "years ago" PAST_REF."""
     unit = found["a"] or found["b"] or found["c"]
     if found["c"]:  # "the final minutes": the article belongs to the stretch
         start, end = found.start(), found.end()
@@ -261,8 +272,22 @@ def _hours(found: re.Match[str]) -> Mention | None:
             return None
         if found["dir"] == "ago":
             return Mention(start, found.end(), literal="PAST_REF")
-    code = "H" if unit.lower().startswith("h") else "M"
-    return Mention(start, end, literal=f"PTX{code}", kind="DURATION")
+    # TIMEX2 keys (WikiWars) mark "months before" whole, as a date: news only for days and longer
+    convention = None if unit.lower() in ("minutes", "hours") else "TimeML"
+    return Mention(start, end, literal=_BARE_UNITS[unit.lower()], kind="DURATION", convention=convention)
+
+
+@rule(
+    r"\b(?:minutes|hours|days|weeks|months|years)\s+or\s+(?:even\s+|possibly\s+|perhaps\s+|maybe\s+)?"
+    r"(?P<u>hours|days|weeks|months|years|decades)\b(?![\s-]+old\b)",
+    lower=True,
+    key="unit",
+    needs=(" or ",),
+)
+def _or_longer(found: re.Match[str]) -> Mention:
+    """ "it can take months or even years": the second of two bare stretches (the first is a cue's)."""
+    value = _BARE_UNITS[found["u"]]
+    return Mention(found.start("u"), found.end("u"), literal=value, kind="DURATION", convention="TimeML")
 
 
 #: "the overnight rate", "an overnight success": a kind of loan or a manner, not the night.
@@ -321,3 +346,50 @@ def _compound_stretch(found: re.Match[str]) -> Mention | None:
     return Mention(
         found.start(), found.end(), literal=value, kind="DURATION", convention="TIMEX2" if age else None
     )
+
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+@rule(
+    rf"\b(?:(?P<q>about|around|nearly|almost|some|roughly|more\s+than|less\s+than)\s+)?"
+    rf"(?P<n>\d{{1,3}}(?:\.\d{{1,3}})?|{NUMBER})\s+(?P<s>thousand|million|billion)\s+years\b"
+    r"(?P<old>[\s-]+old\b)?(?:\s+(?P<dir>ago|earlier|later)\b)?",
+    lower=True,
+    key="unit",
+    needs=("thousand years", "million years", "billion years"),
+)
+def _aeon(found: re.Match[str]) -> Mention | None:
+    """ "80 million years" (P80000000Y) as one stretch; "13.8 billion years old" an age, which TimeML
+    leaves; "65 million years ago" a past with no calendar value (PAST_REF; "later" FUTURE_REF)."""
+    amount = parse_number(found["n"])
+    if amount is None:
+        return None
+    if found["dir"]:
+        return Mention(
+            found.start(), found.end(), literal="FUTURE_REF" if found["dir"] == "later" else "PAST_REF"
+        )
+    value = f"P{round(amount * _SCALES[found['s']])}Y"
+    age = "TIMEX2" if found["old"] else None
+    mod = _AEON_MODS.get(found["q"].split()[0]) if found["q"] else None
+    return Mention(found.start(), found.end(), literal=value, kind="DURATION", convention=age, mod=mod)
+
+
+_AEON_MODS = {
+    "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less": "LESS_THAN", "more": "MORE_THAN",
+}  # fmt: skip
+
+
+@rule(
+    rf"\b(?P<n>{NUMBER})-(?P<u>year|month|week|day|hour|minute)(?=,\s+(?:\$|[a-z]))",
+    lower=True,
+    key="unit",
+)
+def _listed_adjective(found: re.Match[str]) -> Mention | None:
+    """ "a two-year, $2.5 billion mission": a stretch used as an adjective before another one."""
+    amount = parse_number(found["n"])
+    if amount is None or amount != int(amount):
+        return None
+    code = {"hour": "PT{}H", "minute": "PT{}M"}.get(found["u"], "P{}" + found["u"][0].upper())
+    return Mention(found.start(), found.end(), literal=code.format(int(amount)), kind="DURATION")

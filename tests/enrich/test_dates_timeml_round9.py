@@ -1,0 +1,78 @@
+"""Forms of the ninth round of issue 16: types, extents and durations in 2013-style news.
+
+Found by annotating eight articles of our own (BBC, CNN and NYT style, March 2013) before the
+tagger ran on them (`benchmarks/news2013/`): bare stretches before "after" and "before" ("weeks
+after he lost", PXW, as TimeBank marks "days after a sniper killed"), the second of two bare
+stretches ("months or even years"), stretches counted in millions of years, a stretch used as an
+adjective before a comma ("a two-year, $2.5 billion mission"). Ages stay unmarked, as TimeBank
+leaves "52 years old".
+
+Sentences are our own. News mode: the document date is Thursday 21 March 2013.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handscroll.enrich.dates import find_dates
+
+DCT = "2013-03-21"
+
+# (sentence, span, type, value)
+FORMS: list[tuple[str, str, str, str]] = [
+    ("Rescue teams reached the village weeks after the landslide.", "weeks", "DURATION", "PXW"),
+    ("The plant shut down months before the merger was announced.", "months", "DURATION", "PXM"),
+    ("She was elected in May 2010, days after the coalition collapsed.", "days", "DURATION", "PXD"),
+    ("The town was rebuilt decades after the flood.", "decades", "DURATION", "PXY"),
+    ("Years ago, the harbour froze every winter.", "Years ago", "DATE", "PAST_REF"),
+    ("An appeal could take months or even years to resolve.", "years", "DURATION", "PXY"),
+    ("Repairs may last weeks or months, the company said.", "months", "DURATION", "PXM"),
+    ("The comet has circled the sun for about 4.5 billion years.", "about 4.5 billion years", "DURATION",
+     "P4500000000Y"),
+    ("The crater is 80 million years older than geologists thought.", "80 million years", "DURATION",
+     "P80000000Y"),
+    ("The crater formed 80 million years earlier than thought.", "80 million years earlier", "DATE",
+     "PAST_REF"),
+    ("The ice sheet grew over 100 thousand years.", "100 thousand years", "DURATION", "P100000Y"),
+    ("NASA approved a three-year, $400 million mission to the asteroid.", "three-year", "DURATION", "P3Y"),
+    ("The board backed a five-year, low-cost plan for the port.", "five-year", "DURATION", "P5Y"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "span", "kind", "value"), FORMS)
+def test_round9_form(sentence: str, span: str, kind: str, value: str) -> None:
+    found = find_dates(sentence, dct=DCT, ranges=False)
+    assert (span, kind, value) in [(x.text, x.type, x.value) for x in found], [
+        (x.text, x.type, x.value) for x in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rock is 3.5 billion years old, the survey found.",  # an age: TimeML leaves it
+        "In the first days after the storm, roads stayed shut.",  # TimeBank leaves "the first days"
+        "Those were the golden years before the crash.",
+        "The shares rose in the hours before the close.",
+    ],
+)
+def test_what_is_no_bare_stretch(sentence: str) -> None:
+    found = find_dates(sentence, dct=DCT, ranges=False)
+    assert not [x for x in found if x.type == "DURATION"], [(x.text, x.value) for x in found]
+
+
+def test_a_cue_keeps_its_own_stretch() -> None:
+    """ "For months before the vote": one expression, the cue's ("for months"), not two."""
+    found = find_dates("For months before the vote, the party campaigned.", dct=DCT, ranges=False)
+    assert [(x.text, x.value) for x in found] == [("months", "PXM")]
+
+
+def test_a_narrative_keeps_bare_months_to_its_own_key() -> None:
+    """WikiWars (TIMEX2) marks "months before" whole, as a date: the news rule stays out of it."""
+    found = find_dates("Ideas that seemed radical only months before were debated.")
+    assert not [x for x in found if x.text == "months"]
+
+
+def test_a_long_past_is_a_reference() -> None:
+    found = find_dates("The reef died out 65 million years ago.", dct=DCT, ranges=False)
+    assert [(x.text, x.value) for x in found] == [("65 million years ago", "PAST_REF")]
