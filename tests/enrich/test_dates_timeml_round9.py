@@ -76,3 +76,20 @@ def test_a_narrative_keeps_bare_months_to_its_own_key() -> None:
 def test_a_long_past_is_a_reference() -> None:
     found = find_dates("The reef died out 65 million years ago.", dct=DCT, ranges=False)
     assert [(x.text, x.value) for x in found] == [("65 million years ago", "PAST_REF")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marked"),
+    [
+        ("The minister was discharged and sent home soon afterward.", False),
+        ("A trickle of refugees soon became a flood.", False),
+        ("Soon after, the talks collapsed.", False),
+        ("Regulators may soon seek a fine.", True),
+        ("The bank will soon need more capital.", True),
+        ("The new rules will be applied soon in most markets.", True),
+    ],
+)
+def test_soon_told_in_the_past_is_no_future(sentence: str, marked: bool) -> None:
+    """ "soon" is FUTURE_REF where it looks ahead; TimeBank leaves it in a past ("soon became")."""
+    found = find_dates(sentence, dct=DCT, ranges=False)
+    assert [(x.text, x.value) for x in found] == ([("soon", "FUTURE_REF")] if marked else [])

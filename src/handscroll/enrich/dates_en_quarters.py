@@ -262,7 +262,19 @@ def _reference(found: re.Match[str]) -> Mention | None:
     """
     if found.start() and found.string[found.start() - 1] in "-'":
         return None
+    text = found.string
+    if _SOON_TOLD_PAST.match(text, found.end()) and not _MODAL_BEFORE.search(
+        text, max(0, found.start() - 12), found.start()
+    ):
+        return None  # "that soon became a flood", "sent home soon afterward": a past, TimeBank leaves it
     return Mention(found.start(), found.end(), literal="FUTURE_REF", convention="TimeML")
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|may|might|could|should|can|must|to|'ll)\s+$")
+_SOON_TOLD_PAST = re.compile(
+    r"\s+(?:after(?:wards?)?|thereafter|enough)\b|,?\s+(?:\w+[^e\W]ed|became|came|began|went|found|fell|rose|grew|took|"
+    r"got|made|left|saw|gave|ran|won|lost|spread|sold|said|told|knew|felt|turned)\b"
+)
 
 
 def shift_quarter(year: int, month: int, amount: int) -> str:
