@@ -36,6 +36,12 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The ice sheet grew over 100 thousand years.", "100 thousand years", "DURATION", "P100000Y"),
     ("NASA approved a three-year, $400 million mission to the asteroid.", "three-year", "DURATION", "P3Y"),
     ("The board backed a five-year, low-cost plan for the port.", "five-year", "DURATION", "P5Y"),
+    # a quarter of a year named beside it, one expression as "the first half of this year" is
+    ("Output shrank in the final quarter of last year.", "the final quarter of last year", "DATE", "2012-Q4"),
+    ("GDP fell 0.3% in the last quarter of 2012.", "the last quarter of 2012", "DATE", "2012-Q4"),
+    ("A recovery is expected in the first quarter of next year.", "the first quarter of next year", "DATE",
+     "2014-Q1"),
+    ("Retail sales jumped in the final quarter.", "the final quarter", "DATE", "2012-Q4"),
 ]  # fmt: skip
 
 

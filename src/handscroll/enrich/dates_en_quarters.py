@@ -19,7 +19,10 @@ from handscroll.enrich.number_words import NUMBER, parse_number
 
 #: What a report says of a period: "first-half profit", "Q3 results".
 _BUSINESS_NOUN = r"(?:profit|earnings|results|sales|net|loss|losses|revenues?|growth|output|figures|GDP)"
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4, "last": 4,
+}  # fmt: skip
 #: Quarters back from the document date's: "the quarter" of a report is the last one closed.
 _QUARTER_SHIFTS = {
     "latest": -1, "last": -1, "past": -1, "previous": -1, "prior": -1, "recent": -1, "most recent": -1,
@@ -34,8 +37,10 @@ _ON_DATE = rf"(?:in\s+|on\s+)?(?:{MONTH}|(?:Sept?|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oc
 
 @rule(
     r"\b(?:(?:the\s+)?(?P<y0>\d{4})\s+|(?P<rel>this|next|last)\s+year's\s+|(?:the\s+)?(?:(?:comparable\s+)?(?P<ago>year-ago|year-earlier)\s+)?"
-    r"(?:fiscal\s+(?P<fy>\d{4})\s+|fiscal[\s-]+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)"
-    r"[\s-]+(?:fiscal[\s-]+)?quarter(?=s?\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r"))?",
+    r"(?:fiscal\s+(?P<fy>\d{4})\s+|fiscal[\s-]+)?)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final"
+    r"|last(?=\s+quarter\s+of\s+(?:\d|this\s|last\s|next\s|the\s+year)))"
+    r"[\s-]+(?:fiscal[\s-]+)?quarter(?=s?\b)(?:\s+of\s+(?:fiscal\s+)?(?P<y>" + YEAR + r")"
+    r"|\s+of\s+(?P<of>this|last|next|the)\s+year\b)?",
     re.IGNORECASE,
     key="quarter",
 )
@@ -43,6 +48,9 @@ def _quarter(found: re.Match[str]) -> Mention:
     written = found["y"] or found["y0"] or found["fy"]
     year, era = read_year(written) if written else (None, None)
     quarter = _ORDINALS[found["o"].lower()]
+    if found["of"]:  # "the final quarter of last year": a quarter of the document's year or one beside it
+        shift = ("Y", {"this": 0, "the": 0, "next": 1, "last": -1}[found["of"].lower()])
+        return Mention(found.start(), found.end(), quarter=quarter, shift=shift, deictic=True)
     # "the third-quarter loss": the article is the loss's; TimeML marks "third-quarter" alone
     article = _ARTICLE.match(found.group())
     start = found.start() + (article.end() if article and found.group().lower().endswith("-quarter") else 0)
