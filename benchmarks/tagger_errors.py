@@ -121,3 +121,48 @@ def census_lines(classes: Counter[str], before: Counter[str] | None = None) -> l
 def _errors(counts: Counter[str]) -> int:
     """Errors of value F1: every class but the span one."""
     return sum(n for name, n in counts.items() if name != SPAN_CLASS)
+
+
+def disagreements(
+    doc: NewsDoc, ours: Sequence[Timex], agree: Callable[[str | None, str | None], bool]
+) -> list[str]:
+    """One line per disagreement with the gold: wrong value, type or extent, missed, extra; with context.
+
+    For reading our own dev set (benchmarks/news2013), never the TBAQ held-out split.
+    """
+
+    def words(x: Timex) -> str:
+        return repr(doc.text[x.start : x.end])
+
+    def context(x: Timex) -> str:
+        return " ".join(doc.text[max(0, x.start - 60) : x.end + 30].split())
+
+    lines, matched_ours, matched_gold = [], set(), set()
+    for s, g in aligned(ours, doc.gold):
+        matched_ours.add((s.start, s.end))
+        matched_gold.add((g.start, g.end))
+        kinds = [
+            kind
+            for kind, wrong in (
+                ("value", not agree(s.value, g.value)),
+                ("type", s.type != g.type),
+                ("extent", (s.start, s.end) != (g.start, g.end)),
+            )
+            if wrong
+        ]
+        if kinds:
+            lines.append(
+                f"{doc.name}: {'+'.join(kinds)}: ours {words(s)} {s.type} {s.value}, "
+                f"gold {words(g)} {g.type} {g.value} | {context(g)}"
+            )
+    lines += [
+        f"{doc.name}: missed: gold {words(g)} {g.type} {g.value} | {context(g)}"
+        for g in doc.gold
+        if (g.start, g.end) not in matched_gold
+    ]
+    lines += [
+        f"{doc.name}: extra: ours {words(s)} {s.type} {s.value} | {context(s)}"
+        for s in ours
+        if (s.start, s.end) not in matched_ours
+    ]
+    return lines

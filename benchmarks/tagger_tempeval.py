@@ -174,9 +174,14 @@ def sum_scores(scores: Sequence[TempEvalScore]) -> TempEvalScore:
 COLUMNS = ("strict P", "strict R", "strict F1", "relaxed P", "relaxed R", "relaxed F1", "value F1", "type F1")
 
 
-def table(rows: Sequence[tuple[str, TempEvalScore]], heideltime: bool = True) -> list[str]:
+def table(
+    rows: Sequence[tuple[str, TempEvalScore]], heideltime: bool = True, corpus: str = "TBAQ"
+) -> list[str]:
     """Markdown lines: one row per tagger, the ratio of value F1 to HeidelTime's in the last column."""
-    lines = ["| tagger (TBAQ) | " + " | ".join(COLUMNS) + " | value / HeidelTime |", "|---|" + "---:|" * 9]
+    lines = [
+        f"| tagger ({corpus}) | " + " | ".join(COLUMNS) + " | value / HeidelTime |",
+        "|---|" + "---:|" * 9,
+    ]
     for name, score in rows:
         figures = score.figures()
         cells = " | ".join(f"{figures[c]:.1f}" for c in COLUMNS)
