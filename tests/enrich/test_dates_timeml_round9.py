@@ -36,6 +36,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The ice sheet grew over 100 thousand years.", "100 thousand years", "DURATION", "P100000Y"),
     ("NASA approved a three-year, $400 million mission to the asteroid.", "three-year", "DURATION", "P3Y"),
     ("The board backed a five-year, low-cost plan for the port.", "five-year", "DURATION", "P5Y"),
+    ("The country has gone months without a working government.", "months", "DURATION", "PXM"),
+    ("The dissident spent years in exile before returning.", "years", "DURATION", "PXY"),
     # a quarter of a year named beside it, one expression as "the first half of this year" is
     ("Output shrank in the final quarter of last year.", "the final quarter of last year", "DATE", "2012-Q4"),
     ("GDP fell 0.3% in the last quarter of 2012.", "the last quarter of 2012", "DATE", "2012-Q4"),
@@ -60,6 +62,7 @@ def test_round9_form(sentence: str, span: str, kind: str, value: str) -> None:
         "In the first days after the storm, roads stayed shut.",  # TimeBank leaves "the first days"
         "Those were the golden years before the crash.",
         "The shares rose in the hours before the close.",
+        "After weeks of talks, the parties agreed.",  # TimeBank leaves "After weeks of high-profile sparring"
     ],
 )
 def test_what_is_no_bare_stretch(sentence: str) -> None:
@@ -99,3 +102,34 @@ def test_soon_told_in_the_past_is_no_future(sentence: str, marked: bool) -> None
     """ "soon" is FUTURE_REF where it looks ahead; TimeBank leaves it in a past ("soon became")."""
     found = find_dates(sentence, dct=DCT, ranges=False)
     assert [(x.text, x.value) for x in found] == ([("soon", "FUTURE_REF")] if marked else [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Traffic was about double what it is on a normal Friday.",  # any Friday, not a day
+        "Queues were longer than on a typical Saturday.",
+        "The pope flew to his summer residence outside Rome.",  # a kind of house
+        "Drivers were urged to fit winter tyres.",
+        "A winter storm closed schools across the state.",
+    ],
+)
+def test_a_day_or_season_of_no_calendar_is_no_date(sentence: str) -> None:
+    assert find_dates(sentence, dct=DCT, ranges=False) == []
+
+
+def test_a_narrative_keeps_its_summer_residence() -> None:
+    """TIMEX2 (WikiWars) marks a season in any use; only news leaves it."""
+    assert [x.text for x in find_dates("The tsar left his summer residence.")] == ["summer"]
+
+
+def test_this_quarter_told_in_the_past_is_the_reported_one() -> None:
+    """In a report on a fiscal third quarter, "didn't make up for it this quarter" is that quarter;
+    "this quarter" ahead stays the calendar's."""
+    report = (
+        "The software maker reported fiscal third-quarter profit on Wednesday. "
+        "Hardware sales fell, and licences didn't make up for it this quarter, an analyst said. "
+        "The company expects sales to grow this quarter."
+    )
+    found = [(x.text, x.value) for x in find_dates(report, dct=DCT, ranges=False) if x.text == "this quarter"]
+    assert found == [("this quarter", "2013-Q3"), ("this quarter", "2013-Q1")]

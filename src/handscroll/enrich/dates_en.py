@@ -58,6 +58,11 @@ _NOT_NAME_WORDS = frozenset(
      "Every", "Each", "Of", "From", "And", "Or")
 )  # fmt: skip
 _SEASON_AS_NAME = re.compile(r"\s+of\b")  # "the fall of Paris"; "the Spring Offensive" is a season
+_SEASON_KIND = re.compile(
+    r"\s+(?:residences?|homes?|houses?|palace|villas?|retreats?|cottages?|uniforms?|clothes|clothing|coats?|"
+    r"tyres|tires|wheat|barley|crops?|collections?|fashions?|resorts?|capital|pastures?|sports?|storms?|"
+    r"weather|squash|vegetables|flowers|jackets?|boots)\b"
+)
 _YEAR_PREPOSITION = (
     r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
 )
@@ -345,8 +350,12 @@ def _season(found: re.Match[str]) -> Mention | None:
             return None
     written = found["y"] or found["y0"]
     year, era = read_year(written) if written else (None, None)
-    # "the Arab Spring", "the Summer Olympics": names, which TimeML leaves; TIMEX2 marks the season
-    convention = "TIMEX2" if not written and in_a_name(text, found.start("s"), found.end()) else None
+    # "the Arab Spring", "the Summer Olympics": names, which TimeML leaves; TIMEX2 marks the season;
+    # "the papal summer residence", "winter tyres": a kind of thing, not a time (TimeML leaves it)
+    kind_of = not written and _SEASON_KIND.match(text, found.end()) is not None
+    convention = (
+        "TIMEX2" if kind_of or (not written and in_a_name(text, found.start("s"), found.end())) else None
+    )
     season = SEASONS[found["s"].lower()]
     return Mention(found.start(), found.end(), year, era, season=season, convention=convention)
 

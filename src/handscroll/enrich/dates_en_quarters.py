@@ -72,8 +72,25 @@ def _quarter(found: re.Match[str]) -> Mention:
 def _relative_quarter(found: re.Match[str]) -> Mention:
     opener = found.group().split()[0].lower()
     word = " ".join(found["w"].lower().split()) if found["w"] else ("" if opener == "the" else opener)
+    if word == "this" and _reported_quarter(found.string, found.start(), found.end()):
+        word = ""  # "software didn't make up for it this quarter": the quarter the report is about
     return Mention(
         found.start(), found.end(), literal="XXXX-QX", shift=("Q", _QUARTER_SHIFTS[word]), deictic=True
+    )
+
+
+_QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b", re.IGNORECASE)
+_PAST_TOLD = re.compile(r"\b(?:was|were|did|didn't|had|hadn't|\w+[^e\W]ed)\b")
+_AHEAD_TOLD = re.compile(r"\b(?:will|would|expects?|forecasts?|should|could|may|might|'ll)\b")
+
+
+def _reported_quarter(text: str, start: int, end: int) -> bool:
+    """ "this quarter" told in the past, in a report that has named its quarter: that one."""
+    sentence = sentence_around(text, start, end)
+    return (
+        _QUARTER_NAMED.search(text, 0, start) is not None
+        and _PAST_TOLD.search(text, *sentence) is not None
+        and _AHEAD_TOLD.search(text, *sentence) is None
     )
 
 

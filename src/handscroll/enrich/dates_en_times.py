@@ -162,6 +162,11 @@ def _vague_time(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal="XXXX")
 
 
+_ANY_DAY = re.compile(
+    r"\b(?:[Aa]n?\s+(?:normal|typical|usual|ordinary|regular|average|busy|quiet|given)|[Aa]ny)\s+$"
+)  # "a Monday deadline" is a day
+
+
 @rule(
     r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+(?=[A-Z]))?"
     r"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
@@ -174,8 +179,11 @@ def _weekday(found: re.Match[str]) -> Mention:
     number = WEEKDAYS.index(found["w"]) + 1
     tod = _TOD_CODES[found["t"]] if found["t"] else None
     literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
-    # "The Sunday Times": a newspaper, which TimeML leaves; TIMEX2 keys mark the day in names
-    paper = _PAPER.match(found.string, found.end())
+    # "The Sunday Times": a newspaper, which TimeML leaves; TIMEX2 keys mark the day in names;
+    # "on a normal Friday": any Friday, no day of the calendar (news leaves it too)
+    paper = _PAPER.match(found.string, found.end()) or (
+        not found["det"] and _ANY_DAY.search(found.string, max(0, found.start() - 20), found.start())
+    )
     return Mention(
         found.start(),
         found.end(),
@@ -251,7 +259,10 @@ _BARE_UNITS = {"minutes": "PTXM", "hours": "PTXH", "days": "PXD", "weeks": "PXW"
     # "hours after the verdict", "weeks after he lost", "months before the crash"
     r"|(?P<b>[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)\s+"
     r"(?P<dir>after|before|later|earlier|afterwards|ago)\b"
-    r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b)",
+    r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b"
+    # "has gone months without a government", "spent years in exile" (TimeBank leaves "after weeks of")
+    r"|\b(?:spent|spend|spends|spending|gone|went|go|going|waited|wait|waiting)\s+"
+    r"(?P<d>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|later|earlier)\b))",
     key="unit",
     needs=("hours", "minutes", "days", "weeks", "months", "years", "decades"),
 )
@@ -259,8 +270,10 @@ def _hours(found: re.Match[str]) -> Mention | None:
     """ "within minutes", "hours after the verdict", "weeks after he lost", "the final minutes": a
     stretch of no stated length (PTXH, PTXM, PXW..., as TimeBank marks "the first hours" and "days
     after a sniper killed"); "minutes ago", "years ago" PAST_REF."""
-    unit = found["a"] or found["b"] or found["c"]
-    if found["c"]:  # "the final minutes": the article belongs to the stretch
+    unit = found["a"] or found["b"] or found["c"] or found["d"]
+    if found["d"]:
+        start, end = found.start("d"), found.end("d")
+    elif found["c"]:  # "the final minutes": the article belongs to the stretch
         start, end = found.start(), found.end()
     elif found["a"]:  # "within minutes": the cue does not
         start, end = found.start("a"), found.end("a")
