@@ -112,6 +112,10 @@ def test_soon_told_in_the_past_is_no_future(sentence: str, marked: bool) -> None
         "The pope flew to his summer residence outside Rome.",  # a kind of house
         "Drivers were urged to fit winter tyres.",
         "A winter storm closed schools across the state.",
+        "April Jones, five, went missing in Wales.",  # first names
+        "Actress June Brown has left the show.",
+        "The Mail on Sunday first reported the claims.",  # a paper
+        "Mr. Monday declined to comment.",
     ],
 )
 def test_a_day_or_season_of_no_calendar_is_no_date(sentence: str) -> None:
@@ -133,3 +137,15 @@ def test_this_quarter_told_in_the_past_is_the_reported_one() -> None:
     )
     found = [(x.text, x.value) for x in find_dates(report, dct=DCT, ranges=False) if x.text == "this quarter"]
     assert found == [("this quarter", "2013-Q3"), ("this quarter", "2013-Q1")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("In June Britain voted to leave.", "June"),
+        ("The Bank's February Inflation Report was gloomy.", "February"),
+        ("Lawmakers voted as a Monday deadline loomed.", "Monday"),
+    ],
+)
+def test_a_month_or_day_before_a_capital_stays_a_date(sentence: str, span: str) -> None:
+    assert span in [x.text for x in find_dates(sentence, dct=DCT, ranges=False)]

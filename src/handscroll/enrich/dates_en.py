@@ -158,6 +158,14 @@ _MONTH_FIGURES = re.compile(
     r"\s+(?:sales|figures|data|payrolls|exports|imports|output|inflation|unemployment|jobs|retail|"
     r"trade|production|deliveries|shipments)\b"
 )
+#: A capitalised word after a month that is no day, month or holiday: a surname, when nothing
+#: before the month makes it a date ("In June Britain voted" is one).
+_SURNAME_AFTER = re.compile(
+    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Day|Eve)[A-Z][a-z]+\b"
+)
+#: What comes before a first name: the sentence's start, a title ("Author June Whitfield"), a comma.
+_NAME_LEAD = re.compile(r"(?:^|[.!?\"“(:,]\s*|\n\s*|\b(?P<w>[A-Z][a-z]+)\s+)$")
 _MONTH_AS_NAME = re.compile(r"\s+(?:Revolution|Offensive|Uprising|Manifesto|Crisis|Days|Theses|Coup)\b")
 #: "the March on Washington", "the March on Rome" (not "met in May on Capitol Hill").
 _MARCH_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]")
@@ -175,6 +183,13 @@ def _month_year(found: re.Match[str]) -> Mention | None:
         text = found.string
         if _MONTH_AS_NAME.match(text, found.end()):
             return None
+        lead = _NAME_LEAD.search(text, max(0, found.start() - 14), found.start())
+        if (
+            lead is not None
+            and _SURNAME_AFTER.match(text, found.end())
+            and (lead["w"] is None or (lead["w"] not in _NOT_NAME_WORDS and lead["w"].lower() not in MONTHS))
+        ):
+            return None  # "April Jones, five, went missing", "Author June Whitfield": a first name
         if _MARCH_ON.match(text, found.end()) and _THE_BEFORE.search(
             text, max(0, found.start() - 5), found.start()
         ):

@@ -162,8 +162,10 @@ def _vague_time(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal="XXXX")
 
 
-_ANY_DAY = re.compile(
-    r"\b(?:[Aa]n?\s+(?:normal|typical|usual|ordinary|regular|average|busy|quiet|given)|[Aa]ny)\s+$"
+#: "on a normal Friday" (any Friday), "The Mail on Sunday" (a paper), "Mr. Monday" (a name): no day.
+_NO_DAY_BEFORE = re.compile(
+    r"\b(?:[Aa]n?\s+(?:normal|typical|usual|ordinary|regular|average|busy|quiet|given)|[Aa]ny"
+    r"|(?:Mail|Independent|Express|Mirror|Herald|Telegraph)\s+on|(?:Mr|Mrs|Ms|Dr)\.?)\s+$"
 )  # "a Monday deadline" is a day
 
 
@@ -181,9 +183,8 @@ def _weekday(found: re.Match[str]) -> Mention:
     literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
     # "The Sunday Times": a newspaper, which TimeML leaves; TIMEX2 keys mark the day in names;
     # "on a normal Friday": any Friday, no day of the calendar (news leaves it too)
-    paper = _PAPER.match(found.string, found.end()) or (
-        not found["det"] and _ANY_DAY.search(found.string, max(0, found.start() - 20), found.start())
-    )
+    before = found.string[max(0, found.start() - 20) : found.start()]
+    paper = _PAPER.match(found.string, found.end()) or (not found["det"] and _NO_DAY_BEFORE.search(before))
     return Mention(
         found.start(),
         found.end(),
