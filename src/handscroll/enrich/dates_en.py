@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en_names import a_first_name, a_kind_of_thing, in_a_name
 from handscroll.enrich.number_words import ORDINAL, parse_ordinal
 
 MONTHS = {
@@ -51,34 +52,10 @@ _NOT_A_YEAR_BEFORE = re.compile(
 _NOT_BEFORE_YEAR = frozenset("$£€¥.,:/_") | frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 )
-_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_CAPITAL_BEFORE = re.compile(r"(?:^|(?P<lead>[.!?:\"“]\s*|\n\s*))?\b(?P<w>[A-Z][a-z]+)\s+$")
-_NOT_NAME_WORDS = frozenset(
-    ("The", "In", "On", "By", "During", "Since", "Until", "This", "That", "Last", "Next", "Early", "Late",
-     "Every", "Each", "Of", "From", "And", "Or")
-)  # fmt: skip
 _SEASON_AS_NAME = re.compile(r"\s+of\b")  # "the fall of Paris"; "the Spring Offensive" is a season
-_SEASON_KIND = re.compile(
-    r"\s+(?:residences?|homes?|houses?|palace|villas?|retreats?|cottages?|uniforms?|clothes|clothing|coats?|"
-    r"tyres|tires|wheat|barley|crops?|collections?|fashions?|resorts?|capital|pastures?|sports?|storms?|"
-    r"weather|squash|vegetables|flowers|jackets?|boots)\b"
-)
 _YEAR_PREPOSITION = (
     r"(?:[Ii]n|[Oo]f|[Bb]y|[Ff]rom|[Uu]ntil|[Ss]ince|to|and|c\.|[Cc]irca|[Bb]efore|[Aa]fter|[Dd]uring)"
 )
-
-
-def in_a_name(text: str, start: int, end: int) -> bool:
-    """True when the capitalised word at [start, end) stands in a name: another capitalised word
-    follows it ("Summer Olympics", "Sunday Times") or precedes it mid-sentence ("the Arab Spring")."""
-    if not text[start].isupper():
-        return False
-    if _CAPITAL_AFTER.match(text, end):
-        return True
-    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or before["lead"] is not None or before.start() == 0:
-        return False
-    return before["w"] not in _NOT_NAME_WORDS
 
 
 def read_year(text: str) -> tuple[int, str | None]:
@@ -158,14 +135,6 @@ _MONTH_FIGURES = re.compile(
     r"\s+(?:sales|figures|data|payrolls|exports|imports|output|inflation|unemployment|jobs|retail|"
     r"trade|production|deliveries|shipments)\b"
 )
-#: A capitalised word after a month that is no day, month or holiday: a surname, when nothing
-#: before the month makes it a date ("In June Britain voted" is one).
-_SURNAME_AFTER = re.compile(
-    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Day|Eve)[A-Z][a-z]+\b"
-)
-#: What comes before a first name: the sentence's start, a title ("Author June Whitfield"), a comma.
-_NAME_LEAD = re.compile(r"(?:^|[.!?\"“(:,]\s*|\n\s*|\b(?P<w>[A-Z][a-z]+)\s+)$")
 _MONTH_AS_NAME = re.compile(r"\s+(?:Revolution|Offensive|Uprising|Manifesto|Crisis|Days|Theses|Coup)\b")
 #: "the March on Washington", "the March on Rome" (not "met in May on Capitol Hill").
 _MARCH_ON = re.compile(r"\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z]")
@@ -183,13 +152,8 @@ def _month_year(found: re.Match[str]) -> Mention | None:
         text = found.string
         if _MONTH_AS_NAME.match(text, found.end()):
             return None
-        lead = _NAME_LEAD.search(text, max(0, found.start() - 14), found.start())
-        if (
-            lead is not None
-            and _SURNAME_AFTER.match(text, found.end())
-            and (lead["w"] is None or (lead["w"] not in _NOT_NAME_WORDS and lead["w"].lower() not in MONTHS))
-        ):
-            return None  # "April Jones, five, went missing", "Author June Whitfield": a first name
+        if a_first_name(text, found.start(), found.end()):
+            return None  # "April Jones, five, went missing", "Author June Whitfield"
         if _MARCH_ON.match(text, found.end()) and _THE_BEFORE.search(
             text, max(0, found.start() - 5), found.start()
         ):
@@ -367,7 +331,7 @@ def _season(found: re.Match[str]) -> Mention | None:
     year, era = read_year(written) if written else (None, None)
     # "the Arab Spring", "the Summer Olympics": names, which TimeML leaves; TIMEX2 marks the season;
     # "the papal summer residence", "winter tyres": a kind of thing, not a time (TimeML leaves it)
-    kind_of = not written and _SEASON_KIND.match(text, found.end()) is not None
+    kind_of = not written and a_kind_of_thing(text, found.end())
     convention = (
         "TIMEX2" if kind_of or (not written and in_a_name(text, found.start("s"), found.end())) else None
     )

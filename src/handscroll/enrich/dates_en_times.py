@@ -14,6 +14,7 @@ import re
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import DAY, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
+from handscroll.enrich.dates_en_names import no_calendar_day
 from handscroll.enrich.number_words import NUMBER, parse_number
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -23,7 +24,6 @@ _TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
-_PAPER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Observer)\b")
 #: "early Tuesday", "late Friday": the part of the day TimeML's mod names ("earlier Sunday" stays out).
 _EDGE = {"early": "START", "late": "END"}
 _NOON = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
@@ -162,13 +162,6 @@ def _vague_time(found: re.Match[str]) -> Mention:
     return Mention(found.start(), found.end(), literal="XXXX")
 
 
-#: "on a normal Friday" (any Friday), "The Mail on Sunday" (a paper), "Mr. Monday" (a name): no day.
-_NO_DAY_BEFORE = re.compile(
-    r"\b(?:[Aa]n?\s+(?:normal|typical|usual|ordinary|regular|average|busy|quiet|given)|[Aa]ny"
-    r"|(?:Mail|Independent|Express|Mirror|Herald|Telegraph)\s+on|(?:Mr|Mrs|Ms|Dr)\.?)\s+$"
-)  # "a Monday deadline" is a day
-
-
 @rule(
     r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+(?=[A-Z]))?"
     r"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
@@ -183,8 +176,7 @@ def _weekday(found: re.Match[str]) -> Mention:
     literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
     # "The Sunday Times": a newspaper, which TimeML leaves; TIMEX2 keys mark the day in names;
     # "on a normal Friday": any Friday, no day of the calendar (news leaves it too)
-    before = found.string[max(0, found.start() - 20) : found.start()]
-    paper = _PAPER.match(found.string, found.end()) or (not found["det"] and _NO_DAY_BEFORE.search(before))
+    paper = no_calendar_day(found.string, found.start(), found.end(), determined=bool(found["det"]))
     return Mention(
         found.start(),
         found.end(),
