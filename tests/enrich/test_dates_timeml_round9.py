@@ -38,6 +38,10 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The board backed a five-year, low-cost plan for the port.", "five-year", "DURATION", "P5Y"),
     ("The country has gone months without a working government.", "months", "DURATION", "PXM"),
     ("The dissident spent years in exile before returning.", "years", "DURATION", "PXY"),
+    ("The union called a half-day strike for Monday.", "half-day", "DURATION", "PT12H"),
+    ("The prime minister gave a half-hour speech.", "half-hour", "DURATION", "PT30M"),
+    ("Talks dragged on for three-and-a-half years.", "three-and-a-half years", "DURATION", "P3Y6M"),
+    ("The party took power half a century ago.", "half a century ago", "DATE", "1963"),
     # a quarter of a year named beside it, one expression as "the first half of this year" is
     ("Output shrank in the final quarter of last year.", "the final quarter of last year", "DATE", "2012-Q4"),
     ("GDP fell 0.3% in the last quarter of 2012.", "the last quarter of 2012", "DATE", "2012-Q4"),

@@ -112,3 +112,35 @@ def _listed_adjective(found: re.Match[str]) -> Mention | None:
         return None
     code = {"hour": "PT{}H", "minute": "PT{}M"}.get(found["u"], "P{}" + found["u"][0].upper())
     return Mention(found.start(), found.end(), literal=code.format(int(amount)), kind="DURATION")
+
+
+_HALF_OF = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+_HALF_UNITS = {"centur": 100, "decade": 10}
+
+
+@rule(
+    r"\b(?:(?P<n>\w+)-and-a-half[\s-](?P<u>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b(?![\s-]+old\b)"
+    r"|half[\s-](?P<a>hour|day|year|decade|century)(?=[\s-]+(?!ago|later|earlier)[a-z])|half-(?P<a2>hour)\b"
+    r"|half\s+a\s+(?P<g>century|decade)\s+ago\b)",
+    lower=True,
+    key="half",
+)
+def _halves(found: re.Match[str]) -> Mention | None:
+    """ "three-and-a-half years" (P3Y6M), "a half-hour speech" (PT30M), "half a century ago" (fifty
+    years back, as "a century ago" is a hundred)."""
+    if found["g"]:
+        return Mention(
+            found.start(), found.end(), shift=("Y", -_HALF_UNITS[found["g"][:6]] // 2), deictic=True
+        )
+    if found["a"] or found["a2"]:  # "a half-hour speech", "the first half-hour"; TIMEX2 keys differ
+        value = _HALF_OF[found["a"] or "hour"]
+        return Mention(found.start(), found.end(), literal=value, kind="DURATION", convention="TimeML")
+    whole = parse_number(found["n"])
+    if whole is None or whole != int(whole):
+        return None
+    unit, n = found["u"].rstrip("s"), int(whole)
+    value = {
+        "year": f"P{n}Y6M", "month": f"P{n}.5M", "week": f"P{n}.5W", "day": f"P{n}DT12H",
+        "hour": f"PT{n}H30M", "minute": f"PT{n}M30S", "decade": f"P{n * 10 + 5}Y",
+    }[unit]  # fmt: skip
+    return Mention(found.start(), found.end(), literal=value, kind="DURATION")
