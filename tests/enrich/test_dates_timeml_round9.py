@@ -1,11 +1,12 @@
 """Forms of the ninth round of issue 16: types, extents and durations in 2013-style news.
 
 Found by annotating eight articles of our own (BBC, CNN and NYT style, March 2013) before the
-tagger ran on them (`benchmarks/news2013/`): bare stretches before "after" and "before" ("weeks
-after he lost", PXW, as TimeBank marks "days after a sniper killed"), the second of two bare
-stretches ("months or even years"), stretches counted in millions of years, a stretch used as an
-adjective before a comma ("a two-year, $2.5 billion mission"). Ages stay unmarked, as TimeBank
-leaves "52 years old".
+tagger ran on them (`benchmarks/news2013/`): bare stretches after "gone", "spent" ("has gone months
+without a government"), the second of two bare stretches ("months or even years"), stretches
+counted in millions of years, a stretch used as an adjective before a comma ("a two-year, $2.5
+billion mission"), halves, quarters with their year, false hits. Ages stay unmarked, as TimeBank
+leaves "52 years old"; "weeks after the vote" stays unmarked, as TimeBank dates such bare units
+with values no rule could give.
 
 Sentences are our own. News mode: the document date is Thursday 21 March 2013.
 """
@@ -20,10 +21,6 @@ DCT = "2013-03-21"
 
 # (sentence, span, type, value)
 FORMS: list[tuple[str, str, str, str]] = [
-    ("Rescue teams reached the village weeks after the landslide.", "weeks", "DURATION", "PXW"),
-    ("The plant shut down months before the merger was announced.", "months", "DURATION", "PXM"),
-    ("She was elected in May 2010, days after the coalition collapsed.", "days", "DURATION", "PXD"),
-    ("The town was rebuilt decades after the flood.", "decades", "DURATION", "PXY"),
     ("Years ago, the harbour froze every winter.", "Years ago", "DATE", "PAST_REF"),
     ("An appeal could take months or even years to resolve.", "years", "DURATION", "PXY"),
     ("Repairs may last weeks or months, the company said.", "months", "DURATION", "PXM"),
@@ -67,6 +64,9 @@ def test_round9_form(sentence: str, span: str, kind: str, value: str) -> None:
         "Those were the golden years before the crash.",
         "The shares rose in the hours before the close.",
         "After weeks of talks, the parties agreed.",  # TimeBank leaves "After weeks of high-profile sparring"
+        # TimeBank dates these ("days after a sniper killed" 1998-10-XX): a stretch would only cost value F1
+        "Rescue teams reached the village weeks after the landslide.",
+        "The plant shut down months before the merger was announced.",
     ],
 )
 def test_what_is_no_bare_stretch(sentence: str) -> None:

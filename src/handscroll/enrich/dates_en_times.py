@@ -229,16 +229,11 @@ def _week_of(found: re.Match[str]) -> Mention:
 
 
 #: The word before "minutes after" that makes it no bare stretch: a count ("two hours later" is
-#: another rule's), an article ("the minutes before"), or a word that qualifies it ("rush hours",
-#: "the first days after").
+#: another rule's), an article ("the minutes before"), or a noun it qualifies ("rush hours").
 _NOT_BARE_BEFORE = frozenset(
     ("the", "a", "few", "several", "many", "some", "more", "those", "these", "his", "her", "its", "their",
      "rush", "office", "working", "opening", "business", "visiting", "peak", "early", "late", "extra",
-     "daylight", "man", "waking", "small", "wee", "long", "trading", "school", "of", "after", "before",
-     "first", "last", "final", "next", "following", "previous", "recent", "past", "coming", "same", "all",
-     "dog", "salad", "glory", "golden", "teenage", "formative", "leap", "light", "calendar",
-     # "for months before that": the cue's rule marks it, as TIMEX2 keys do
-     "for", "within", "over", "in", "lasted", "lasting", "take", "takes", "taking", "took")
+     "daylight", "man", "waking", "small", "wee", "long", "trading", "school", "of", "after", "before")
 )  # fmt: skip
 _WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
 
@@ -247,9 +242,7 @@ _WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
     # "within minutes of the blast"; not "in hours of darkness", "for minutes of the meeting"
     r"\b(?:(?:[Ww]ithin|(?P<cue>[Ff]or|[Ll]asted|[Ll]asting|[Tt]ook|[Tt]akes?|[Tt]aking|[Ii]n))\s+"
     r"(?:just\s+|only\s+|mere\s+)?(?P<a>minutes|hours)\b(?(cue)(?!\s+of\b))(?![\s-]+(?:long|old)\b)"
-    # "hours after the verdict", "weeks after he lost", "months before the crash"
-    r"|(?P<b>[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)\s+"
-    r"(?P<dir>after|before|later|earlier|afterwards|ago)\b"
+    r"|(?P<b>[Mm]inutes|[Hh]ours)\s+(?P<dir>after|before|later|earlier|afterwards|ago)\b"
     r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b"
     # "has gone months without a government", "spent years in exile" (TimeBank leaves "after weeks of")
     r"|\b(?:spent|spend|spends|spending|gone|went|go|going|waited|wait|waiting)\s+"
@@ -258,9 +251,10 @@ _WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
     needs=("hours", "minutes", "days", "weeks", "months", "years", "decades"),
 )
 def _hours(found: re.Match[str]) -> Mention | None:
-    """ "within minutes", "hours after the verdict", "weeks after he lost", "the final minutes": a
-    stretch of no stated length (PTXH, PTXM, PXW..., as TimeBank marks "the first hours" and "days
-    after a sniper killed"); "minutes ago", "years ago" PAST_REF."""
+    """ "within minutes", "hours after the verdict", "the final minutes", "has gone months without": a
+    stretch of no stated length (PTXH, PTXM, PXM..., as TimeBank marks "the first hours"); "minutes
+    ago" PAST_REF. Not "weeks after he lost": TimeBank dates "days after a sniper killed" (1998-10-XX)
+    and "in the weeks before the shooting" (1998-FA), a value no rule could give."""
     unit = found["a"] or found["b"] or found["c"] or found["d"]
     if found["d"]:
         start, end = found.start("d"), found.end("d")
@@ -276,7 +270,7 @@ def _hours(found: re.Match[str]) -> Mention | None:
             return None
         if found["dir"] == "ago":
             return Mention(start, found.end(), literal="PAST_REF")
-    # TIMEX2 keys (WikiWars) mark "months before" whole, as a date: news only for days and longer
+    # "has gone months without": TimeML's stretch; TIMEX2 keys (WikiWars) mark such bare units otherwise
     convention = None if unit.lower() in ("minutes", "hours") else "TimeML"
     return Mention(start, end, literal=BARE_UNITS[unit.lower()], kind="DURATION", convention=convention)
 
