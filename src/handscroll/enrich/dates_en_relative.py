@@ -74,6 +74,14 @@ _GENERIC_TODAY = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|teenagers|young|standards|terms|"
     r"dollars|technology|culture|families|women|men|students|consumers|computers|economy|realities|reality)\b"
 )
+_YEAR_NAMED = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _opening(text: str, start: int) -> int:
+    """Where the sentence around `start` begins (at most 300 characters back)."""
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 300, 0)
+
+
 _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
@@ -113,13 +121,17 @@ def _later_that(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b[Tt]he\s+(?P<u>day|night|morning|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)",
+    r"\b[Tt]he\s+(?P<u>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)",
     key="unit",
     needs=("before", "after"),
 )
-def _day_before(found: re.Match[str]) -> Mention:
+def _day_before(found: re.Match[str]) -> Mention | None:
     amount = 1 if found["dir"] == "after" else -1
-    return Mention(found.start(), found.end(), tod=_TOD_CODES.get(found["u"]), shift=("D", amount))
+    unit = _UNIT_CODES.get(found["u"], "D")
+    text, start = found.string, found.start()
+    if unit != "D" and not _YEAR_NAMED.search(text, _opening(text, start), start):
+        return None  # "the year before" counts from a year its sentence names ("in 2009 ... the year before")
+    return Mention(found.start(), found.end(), tod=_TOD_CODES.get(found["u"]), shift=(unit, amount))
 
 
 @rule(r"\b[Tt]he\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", key="names")

@@ -17,6 +17,7 @@ from dataclasses import replace
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
 from handscroll.enrich.dates_en_times import WEEKDAYS, WEEKEND
+from handscroll.enrich.dates_news_anaphora import night_before, year_of_report
 from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
     PAST_CUE,
@@ -87,6 +88,10 @@ def resolve_dated(
     if news and mention.shift == ("W", -1) and _SEVEN_DAYS.match(text, mention.start):
         year, week, _ = (written - dt.timedelta(days=3)).isocalendar()
         return f"{year:04d}-W{week:02d}"  # "for the past week": the seven days to now, the week most are in
+    if news and (night := night_before(mention, text, written)) is not None:
+        return _with_tod(night.isoformat(), mention)  # "tonight" quoted from last night's game
+    if news and year_of_report(mention, text):
+        return f"{dct.year:04d}"  # "at the start of the year" after "the lowest since 2011"
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and _needs_year(mention):

@@ -1,0 +1,60 @@
+"""Which earlier date a news report's anaphoric words lean on, and which they skip (issue 16).
+
+A date the story only measures against does not move the story there: in "sentiment fell to its
+lowest since December 2011; economists blamed the tax rise at the start of the year" the year is the
+report's, not 2011. And a report filed the morning after an evening event quotes what was said that
+night: "Nobody thought tonight would be the end" in Saturday's copy of Friday night's game is Friday
+night.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.dates_en_times import WEEKDAYS
+
+#: "the lowest since December 2011", "the first time since 2008", "since early 2010": a benchmark.
+_SINCE_DATE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:[A-Z][a-z]+\.?|the\s+end\s+of)\s+)?(?:\d{1,2},?\s+)?"
+    r"(?:1[89]|20)\d\d\b"
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PART_OF_YEAR = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)\s+of\s+)?"
+    r"the\s+year"
+)
+_LOOK_BACK = 400
+
+
+def year_of_report(mention: Mention, text: str) -> bool:
+    """ "at the start of the year", "for the year" after a benchmark ("the lowest since December
+    2011"): the report's year, as when no year came before; the benchmark is not the story's date."""
+    if mention.shift != ("Y", 0) or mention.deictic:
+        return False
+    if not _PART_OF_YEAR.fullmatch(text, mention.start, mention.end):
+        return False
+    opening = max(0, mention.start - _LOOK_BACK)
+    benchmarks = list(_SINCE_DATE.finditer(text, opening, mention.start))
+    if not benchmarks:
+        return False
+    years = list(_YEAR.finditer(text, opening, mention.start))
+    return years[-1].end() == benchmarks[-1].end()  # no other year named since the benchmark
+
+
+#: "last night" or "Friday night" (the day before the report): the evening the copy is about.
+_OPEN_QUOTES = re.compile(r"[\"\u201c\u201d]")
+
+
+def night_before(mention: Mention, text: str, written: dt.date) -> dt.date | None:
+    """The day before the report when "tonight" is quoted from that evening: the text before names
+    the night before ("on Friday night", "last night") and "tonight" stands inside quotation marks."""
+    if mention.tod != "NI" or not mention.deictic or text[mention.start : mention.end].lower() != "tonight":
+        return None
+    paragraph = max(text.rfind("\n", 0, mention.start), 0)
+    if len(_OPEN_QUOTES.findall(text, paragraph, mention.start)) % 2 == 0:
+        return None  # not inside a quotation
+    before = written - dt.timedelta(days=1)
+    night = re.compile(rf"\b(?:{WEEKDAYS[before.isoweekday() - 1]}|[Ll]ast)\s+(?:night|evening)\b")
+    return before if night.search(text, 0, mention.start) else None

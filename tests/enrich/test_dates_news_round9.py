@@ -1,0 +1,106 @@
+"""Forms of the ninth round of issue 16: which date an anaphoric or quoted expression is in news.
+
+A date the story only measures against ("the lowest since December 2011") does not make "the start of
+the year" 2011; "the year before" counts from the year its sentence names; "tonight" quoted in the
+morning-after copy of an evening game is that evening.
+
+Sentences are our own, in the style of 2013 wire copy; each row carries its document date.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handscroll.enrich.dates import find_dates
+
+# (document date, sentence, span, type, value)
+FORMS: list[tuple[str, str, str, str, str]] = [
+    # a benchmark after "since" is not the story's year
+    (
+        "2013-03-15",
+        "Confidence sank to its weakest reading since December 2011. Analysts pointed to the payroll tax "
+        "increase at the start of the year.",
+        "the start of the year",
+        "DATE",
+        "2013",
+    ),
+    (
+        "2013-03-20",
+        "Home sales reached their highest level since November 2009, and builders expect more by the end of "
+        "the year.",
+        "the end of the year",
+        "DATE",
+        "2013",
+    ),
+    # ... but a year the story is in still anchors it
+    (
+        "2013-03-20",
+        "She joined the bank in June 2008. By the end of the year it had failed.",
+        "the end of the year",
+        "DATE",
+        "2008",
+    ),
+    # "the year before", "the month before" count from the year the sentence names
+    (
+        "2013-03-19",
+        "The parties have governed together since 2009, a year after an election the year before ended in "
+        "violence.",
+        "the year before",
+        "DATE",
+        "2008",
+    ),
+    (
+        "2013-03-19",
+        "Exports fell in 2012 after rising 9 percent the year before.",
+        "the year before",
+        "DATE",
+        "2011",
+    ),
+    # "tonight" in a quotation, in a report filed the morning after the night it was said
+    (
+        "2013-03-23",
+        'Wichita State won on Friday night. "We believed in each other tonight," the coach said.',
+        "tonight",
+        "TIME",
+        "2013-03-22TNI",
+    ),
+    (
+        "2013-03-25",
+        'The Blues won 2-1 on Sunday night. "It was a hard game tonight," their manager told reporters.',
+        "tonight",
+        "TIME",
+        "2013-03-24TNI",
+    ),
+]
+
+
+@pytest.mark.parametrize(("dct", "sentence", "span", "kind", "value"), FORMS)
+def test_round9_form(dct: str, sentence: str, span: str, kind: str, value: str) -> None:
+    found = find_dates(sentence, dct=dct, ranges=False)
+    got = [(x.text, x.type, x.value) for x in found]
+    assert (span, kind, value) in got, got
+
+
+def test_tonight_unquoted_is_the_report_s_own() -> None:
+    """Outside quotation marks "tonight" is the night of the document date, whatever came before."""
+    text = "The Hawks lost on Friday night. They play again tonight in Dallas."
+    found = find_dates(text, dct="2013-03-23", ranges=False)
+    assert ("tonight", "2013-03-23TNI") in [(x.text, x.value) for x in found]
+
+
+def test_tonight_quoted_without_a_night_before_is_the_report_s_own() -> None:
+    text = 'The mayor spoke on Saturday. "The curfew starts tonight," she said.'
+    found = find_dates(text, dct="2013-03-23", ranges=False)
+    assert ("tonight", "2013-03-23TNI") in [(x.text, x.value) for x in found]
+
+
+def test_the_year_before_with_no_year_named_is_left_alone() -> None:
+    """ "down from $450 million the year before" names no year to count from (TimeBank leaves it)."""
+    text = "Revenue fell to $300 million last year from $450 million the year before."
+    found = find_dates(text, dct="2013-03-20")
+    assert [x.text for x in found] == ["last year"]
+
+
+def test_the_day_before_an_event_is_no_expression() -> None:
+    found = find_dates("The week before the election, he resigned.", dct="2013-03-20", ranges=False)
+    assert found == [], [(x.text, x.value) for x in found]
