@@ -71,6 +71,21 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "TIME",
         "2013-03-24TNI",
     ),
+    # "this weekend" in a Monday's report, told in the past: the weekend just gone
+    ("2013-03-25", "Heavy snow fell across the Midwest this weekend.", "this weekend", "DATE", "2013-W12-WE"),
+    (
+        "2013-03-25",
+        "Euro zone ministers will meet again this weekend.",
+        "this weekend",
+        "DATE",
+        "2013-W13-WE",
+    ),
+    # a month opening its sentence, the clause after it in the past: the last one
+    ("2013-03-20", "In June, the chairman said purchases could slow.", "June", "DATE", "2012-06"),
+    ("2013-03-20", "In April, the carmaker sold its truck unit to a rival.", "April", "DATE", "2012-04"),
+    ("2013-03-20", "In early May, the airline announced 2,000 job cuts.", "early May", "DATE", "2012-05"),
+    ("2013-03-20", "In June, the central bank will review the program.", "June", "DATE", "2013-06"),
+    ("2013-03-20", "In July, Italians vote again.", "July", "DATE", "2013-07"),
 ]
 
 

@@ -25,6 +25,7 @@ from handscroll.enrich.dates_news_tense import (
     event_ahead,
     joined_ahead,
     looks_ahead,
+    opening_told_past,
     told_in_the_past,
     weekend_past,
 )
@@ -226,6 +227,10 @@ def _weekend(mention: Mention, written: dt.date, text: str) -> str:
             saturday -= dt.timedelta(days=7)
     elif mention.shift is None and mention.lean > 0 and (in_it or _NEXT.match(text, mention.start)):
         saturday += dt.timedelta(days=7)  # "next weekend" is next week's, as "next week" is
+    elif (
+        mention.shift is not None and written.isoweekday() <= 2 and not ahead and weekend_past(text, mention)
+    ):
+        saturday -= dt.timedelta(days=7)  # "Ministers met this weekend" on a Monday: the one just gone
     year, week, _ = saturday.isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
 
@@ -274,7 +279,7 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         # "last month"); "last December" in January is the December just gone, as of last year too
         return written.year - 1
     behind = PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
-    done = not ahead and told_in_the_past(text, mention.start)  # "was held in April"
+    done = not ahead and (told_in_the_past(text, mention.start) or opening_told_past(text, mention))
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None

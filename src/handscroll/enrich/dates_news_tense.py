@@ -186,3 +186,26 @@ _PAST_AFTER = re.compile(
 )
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+")
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def opening_told_past(text: str, mention: Mention) -> bool:
+    """ "In June, Bernanke said ...", "In April, the company sold ...": a date that opens its sentence
+    before a comma, the clause after it told in the past with no modal before the verb."""
+    if not _OPENER.search(text, max(0, mention.start - 12), mention.start) or not _COMMA.match(
+        text, mention.end
+    ):
+        return False
+    end = _CLAUSE_END.search(text, mention.end, mention.end + 120)
+    stop = end.start() if end else mention.end + 120
+    verb = _PAST_AFTER.search(text, mention.end, stop) or _IRREGULAR_PAST.search(text, mention.end, stop)
+    return verb is not None and _ANY_MODAL.search(text, mention.end, verb.start()) is None
+
+
+_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:[Ii]n|[Bb]y|[Ee]arly|[Ll]ate|[Ii]n\s+(?:early|late|mid)[\s-]*)\s*$"
+)
+_COMMA = re.compile(r"\s*,")
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:sold|bought|paid|told|gave|began|became|grew|struck|broke|wrote|spoke|fled|held|brought|sent|spent|"
+    r"found|got|ran|led|rang|drew|chose|froze|stood|sank|shook|threw|flew|fought|taught|caught|sought|won)\b"
+)
