@@ -86,6 +86,25 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     ("2013-03-20", "In early May, the airline announced 2,000 job cuts.", "early May", "DATE", "2012-05"),
     ("2013-03-20", "In June, the central bank will review the program.", "June", "DATE", "2013-06"),
     ("2013-03-20", "In July, Italians vote again.", "July", "DATE", "2013-07"),
+    # a plural's schedule in the present: "reopen", "resume" with no auxiliary
+    (
+        "2013-03-29",
+        "Exchanges shut on Friday for the holiday and reopen Monday.",
+        "Monday",
+        "DATE",
+        "2013-04-01",
+    ),
+    (
+        "2013-03-26",
+        "Cypriot lenders reopen Thursday under capital controls.",
+        "Thursday",
+        "DATE",
+        "2013-03-28",
+    ),
+    ("2013-03-26", "The lenders did not reopen Monday.", "Monday", "DATE", "2013-03-25"),
+    # the quarter summed up in its own last week, when no report of it can be out yet
+    ("2013-03-28", "For the quarter, the Nasdaq gained 8.2 percent.", "the quarter", "DATE", "2013-Q1"),
+    ("2013-03-21", "For the quarter, the retailer lost $40 million.", "the quarter", "DATE", "2012-Q4"),
 ]
 
 

@@ -32,6 +32,7 @@ from handscroll.enrich.dates_news_tense import (
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
 _DCT_LINE = re.compile(r"^(?P<key>dct|date):[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
+_QUARTER_CLOSING = 24  # the day of a quarter's last month from which copy sums it up
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -72,7 +73,9 @@ def resolve_dated(
         if abs(mention.lean) == 2 and story is not None and story.month and story.day and story.year > 0:
             return _with_tod(_weekday_from(mention, dt.date(story.year, story.month, story.day)), mention)
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
-    reported = period or shift_quarter(dct.year, dct.month, -1)
+    # in a quarter's last week no report is out yet: "For the quarter, the Dow rose 11 percent" is this one
+    closing = dct.month % 3 == 0 and dct.day >= _QUARTER_CLOSING
+    reported = period or shift_quarter(dct.year, dct.month, 0 if closing else -1)
     if news and mention.quarter == 0 and mention.year is not None:  # "the 1988 period"
         return f"{mention.year:04d}-Q{reported[-1]}"
     if news and _compares_quarters(mention, text, period is not None):

@@ -56,7 +56,9 @@ _PAST_VERB = re.compile(
 #: "The law takes effect in July", "the season starts in August": a schedule in the present.
 _SCHEDULE = re.compile(
     r"\b(?:starts|begins|opens|re-?opens|ends|expires|resumes|closes|runs(?:\s+out)?|takes\s+effect|kicks\s+off|"
-    r"goes\s+on\s+sale|appl(?:y|ies))"
+    r"goes\s+on\s+sale|appl(?:y|ies)|"
+    # "Banks reopen Tuesday", "Markets are closed Friday and reopen Monday": the plural's schedule
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bnot\s)(?:re-?open|resume|reconvene))"
     r"(?:\s+(?:on|in|by|until|through|at|from))?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 #: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
