@@ -105,6 +105,9 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # the quarter summed up in its own last week, when no report of it can be out yet
     ("2013-03-28", "For the quarter, the Nasdaq gained 8.2 percent.", "the quarter", "DATE", "2013-Q1"),
     ("2013-03-21", "For the quarter, the retailer lost $40 million.", "the quarter", "DATE", "2012-Q4"),
+    # a weekday that names its week
+    ("2013-03-25", "Creditors agreed to meet again on Tuesday next week.", "Tuesday", "DATE", "2013-04-02"),
+    ("2013-03-25", "The strike began on Thursday of last week.", "Thursday", "DATE", "2013-03-21"),
 ]
 
 

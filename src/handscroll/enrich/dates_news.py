@@ -177,6 +177,12 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         opening = replace(mention, start=first.start(), weekday=WEEKDAYS.index(first["w"]) + 1)
         begins = _weekday(opening, written, text)
         return begins + dt.timedelta(days=(mention.weekday - begins.isoweekday()) % 7)
+    week = _WHICH_WEEK.match(text, mention.end) if mention.lean == 0 else None
+    if week is not None:  # "on Tuesday next week", "Thursday of last week": that week's day
+        monday = written - dt.timedelta(days=written.isoweekday() - 1)
+        return monday + dt.timedelta(
+            days=7 * (1 if week["w"].lower() == "next" else -1) + mention.weekday - 1
+        )
     back = (written.isoweekday() - mention.weekday) % 7
     if mention.lean < 0:
         return written - dt.timedelta(days=back or 7)
@@ -198,6 +204,7 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
 _RANGE_FROM = re.compile(
     rf"\b(?P<w>{'|'.join(WEEKDAYS)})\s*(?:(?P<to>to|through|until|till|thru|-|\u2013)|,?\s+(?:and|or))\s*$"
 )
+_WHICH_WEEK = re.compile(r",?\s+(?:of\s+)?(?P<w>[Nn]ext|[Ll]ast)\s+week\b")
 _NEXT = re.compile(r"[Nn]ext\s")
 _LAST = re.compile(r"[Ll]ast\s")
 _FISCAL = re.compile(r"[Ff]iscal")
