@@ -108,6 +108,7 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # a weekday that names its week
     ("2013-03-25", "Creditors agreed to meet again on Tuesday next week.", "Tuesday", "DATE", "2013-04-02"),
     ("2013-03-25", "The strike began on Thursday of last week.", "Thursday", "DATE", "2013-03-21"),
+    ("2013-03-19", "The festival begins at sundown Monday.", "Monday", "DATE", "2013-03-25"),
 ]
 
 

@@ -59,6 +59,7 @@ _SCHEDULE = re.compile(
     r"goes\s+on\s+sale|appl(?:y|ies)|"
     # "Banks reopen Tuesday", "Markets are closed Friday and reopen Monday": the plural's schedule
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bnot\s)(?:re-?open|resume|reconvene))"
+    r"(?:\s+at\s+(?:sundown|sunset|dawn|noon|midnight))?"  # "Passover begins at sundown Monday"
     r"(?:\s+(?:on|in|by|until|through|at|from))?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 #: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
