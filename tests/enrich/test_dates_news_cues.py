@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from handscroll.enrich.dates import find_dates
+from handscroll.enrich.number_words import parse_number
 
 FRIDAY, THURSDAY, MONDAY = "2013-03-22", "2013-03-21", "2013-03-18"
 
@@ -62,3 +63,23 @@ def test_a_second_weekday_follows_the_first_and_a_schedule_ahead(sentence: str, 
 def test_a_decade_written_short_after_a_full_one() -> None:
     found = find_dates("The 1970s and '80s were hard years.", dct=FRIDAY)
     assert [(x.text, x.value) for x in found] == [("The 1970s", "197"), ("'80s", "198")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "number"),
+    [
+        ("twenty-five", 25),
+        ("a hundred and five", 105),
+        ("two thousand", 2000),
+        ("two five", None),
+        ("ten six", None),
+    ],
+)
+def test_number_words_side_by_side_are_two_counts_not_one(phrase: str, number: float | None) -> None:
+    assert parse_number(phrase) == number
+
+
+def test_a_count_before_a_stretch_adjective_is_not_part_of_it() -> None:
+    sentence = "Presidents may serve two five-year terms; he signed three two-year deals."
+    found = find_dates(sentence, dct=FRIDAY)
+    assert [(x.text, x.value) for x in found] == [("five-year", "P5Y"), ("two-year", "P2Y")]

@@ -258,6 +258,9 @@ def _duration_adjective(found: re.Match[str]) -> Mention | None:
         return replace(made, convention="TIMEX2") if made is not None else None
     if found["n"].lower() in ("a", "an") and found.group()[len(found["n"])] == " ":
         return _duration(found.start("u"), found.end(), "1", found["u"], None)  # "a month-long siege"
+    if parse_number(found["n"]) is None and (last := re.search(r"[\w-]+$", found["n"])):
+        # "two five-year terms": two counts side by side; the stretch is the last one's
+        return _duration(found.start("n") + last.start(), found.end(), last.group(), found["u"], None)
     # "a four-and-a-half-year high": P4Y6M
     return _duration(found.start(), found.end(), found["n"], found["u"], None, half=bool(found["half"]))
 

@@ -98,6 +98,9 @@ def parse_number(phrase: str) -> float | None:
                 current = max(current, 1.0)
             continue
         if token in _UNITS:
+            below_hundred = current % 100
+            if below_hundred and not (below_hundred % 10 == 0 and below_hundred >= 20 and _UNITS[token] < 10):
+                return None  # "two five-year terms": two numbers side by side, not "twenty-five"
             current += _UNITS[token]
         elif token in _SCALES:
             scale = _SCALES[token]
