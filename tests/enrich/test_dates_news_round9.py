@@ -109,6 +109,67 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     ("2013-03-25", "Creditors agreed to meet again on Tuesday next week.", "Tuesday", "DATE", "2013-04-02"),
     ("2013-03-25", "The strike began on Thursday of last week.", "Thursday", "DATE", "2013-03-21"),
     ("2013-03-19", "The festival begins at sundown Monday.", "Monday", "DATE", "2013-03-25"),
+    # "N years later" counts from the last year named, however far back
+    (
+        "2013-03-21",
+        "In 1964, two engineers found the hiss of the early universe. They won a Nobel Prize 14 years later.",
+        "14 years later",
+        "DATE",
+        "1978",
+    ),
+    (
+        "2013-03-21",
+        "She was elected in 2004 and re-elected four years later.",
+        "four years later",
+        "DATE",
+        "2008",
+    ),
+    # "that November": the month in the story's year
+    (
+        "2013-03-18",
+        "Greece took its first rescue in May 2010; Ireland followed that November and Portugal in 2011.",
+        "that November",
+        "DATE",
+        "2010-11",
+    ),
+    # "a week ago": the day a week back
+    ("2013-03-29", "Heavy snow brought down power lines a week ago.", "a week ago", "DATE", "2013-03-22"),
+    # a day joined to one that looks ahead by ", and probably"
+    (
+        "2013-03-18",
+        "The banks will stay shut through Tuesday, and probably Wednesday, while lawmakers argue.",
+        "Wednesday",
+        "DATE",
+        "2013-03-20",
+    ),
+    # a plan already superseded looks no further ahead
+    ("2013-03-18", "A vote first planned for Sunday was put off.", "Sunday", "DATE", "2013-03-17"),
+    # a forecast's "until"
+    (
+        "2013-03-29",
+        "Temperatures are forecast to stay below freezing in the north until Monday.",
+        "Monday",
+        "DATE",
+        "2013-04-01",
+    ),
+    # a forecast the speaker already published names its month
+    (
+        "2013-03-20",
+        "The watchdog now expects growth of 0.6% this year, down from 1.2% in its December forecast.",
+        "December",
+        "DATE",
+        "2012-12",
+    ),
+    ("2013-03-20", "The bank will publish its June forecast in three months.", "June", "DATE", "2013-06"),
+    # a scheduled event two days on, named by its day's possessive, in Friday's paper
+    (
+        "2013-03-29",
+        "Organisers of Sunday's university boat race said they were watching the weather.",
+        "Sunday",
+        "DATE",
+        "2013-03-31",
+    ),
+    ("2013-03-29", "Sunday's storms brought down power lines.", "Sunday", "DATE", "2013-03-24"),
 ]
 
 
@@ -142,3 +203,11 @@ def test_the_year_before_with_no_year_named_is_left_alone() -> None:
 def test_the_day_before_an_event_is_no_expression() -> None:
     found = find_dates("The week before the election, he resigned.", dct="2013-03-20", ranges=False)
     assert found == [], [(x.text, x.value) for x in found]
+
+
+def test_a_year_earlier_than_planned_is_a_stretch() -> None:
+    """ "a year earlier than planned" compares two dates: the expression is the year between them."""
+    found = find_dates(
+        "The allowance rises in April 2014, a year earlier than planned.", dct="2013-03-20", ranges=False
+    )
+    assert ("a year", "DURATION", "P1Y") in [(x.text, x.type, x.value) for x in found]

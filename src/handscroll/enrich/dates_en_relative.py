@@ -74,6 +74,7 @@ _GENERIC_TODAY = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|teenagers|young|standards|terms|"
     r"dollars|technology|culture|families|women|men|students|consumers|computers|economy|realities|reality)\b"
 )
+_THAN = re.compile(r"\s+than\b")
 _YEAR_NAMED = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
@@ -154,7 +155,9 @@ def _offset(found: re.Match[str]) -> Mention | None:
     text = found.string
     backwards = found["dir"] in ("earlier", "ago", "before")
     mod = _QUANT_MODS.get(" ".join(found["q"].split())) if found["q"] else None
-    if found["dir"] in ("before", "after") and _WORD_FOLLOWS.match(text, found.end()):
+    if (found["dir"] in ("before", "after") and _WORD_FOLLOWS.match(text, found.end())) or (
+        found["dir"] in ("earlier", "later") and _THAN.match(text, found.end())
+    ):  # "a year before the war", "a year earlier than planned": the stretch
         return _duration(found.start(), found.end("u"), found["n"], found["u"], mod)
     amount = 1.0 if found["n"] in ("a", "an") else parse_number(found["n"])
     if amount is not None and unit in _YEARS_IN:  # "a decade ago": ten years back

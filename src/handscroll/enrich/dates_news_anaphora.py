@@ -13,6 +13,8 @@ import datetime as dt
 import re
 
 from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en import MONTH, MONTHS
 from handscroll.enrich.dates_en_times import WEEKDAYS
 
 #: "the lowest since December 2011", "the first time since 2008", "since early 2010": a benchmark.
@@ -58,3 +60,24 @@ def night_before(mention: Mention, text: str, written: dt.date) -> dt.date | Non
     before = written - dt.timedelta(days=1)
     night = re.compile(rf"\b(?:{WEEKDAYS[before.isoweekday() - 1]}|[Ll]ast)\s+(?:night|evening)\b")
     return before if night.search(text, 0, mention.start) else None
+
+
+_LATER = re.compile(r"\b(?:later|afterwards?|on)$")
+
+
+def years_later(mention: Mention, text: str) -> str | None:
+    """ "In 1965 they traced the hiss. They shared a Nobel Prize 13 years later": 1978. A report's
+    story looks back from its date, so "later" counts from the last year it named, however far back
+    (the narrative keeps such a year as an aside and counts from the report's date)."""
+    if mention.deictic or mention.shift is None or mention.shift[0] != "Y" or mention.shift[1] <= 0:
+        return None
+    if not _LATER.search(text, mention.start, mention.end):
+        return None
+    named = list(_YEAR.finditer(text, max(0, mention.start - _LOOK_BACK), mention.start))
+    return f"{int(named[-1].group()) + mention.shift[1]:04d}" if named else None
+
+
+@rule(rf"\b[Tt]hat\s+(?P<m>{MONTH})(?!\s+\d)", key="month")
+def _that_month(found: re.Match[str]) -> Mention:
+    """ "Greece was rescued in May 2010, Ireland followed that November": the story's year (lean 2)."""
+    return Mention(found.start(), found.end(), month=MONTHS[found["m"].lower().rstrip(".")], lean=2)

@@ -13,7 +13,7 @@ from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.dates_en_times import WEEKDAYS
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|expects?|forecasts|predicts?|"
+    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|forecast\s+to|expects?|forecasts|predicts?|"
     r"anticipates?|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
     r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
     # "fuel duty due to rise in September" (a plan), not "due to rain" (a cause)
@@ -26,8 +26,9 @@ _FUTURE_CUE = re.compile(
     r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
 )
-#: "had been scheduled to expire Friday", "as previously planned": a plan already in the past.
-_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
+#: "had been scheduled to expire Friday", "as previously planned", "a vote first planned for Sunday": a plan
+#: already in the past.
+_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially|first)\s+$", re.IGNORECASE)
 #: "since June", "the year ended Jan. 31": a date these words govern is behind the document's.
 PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
 #: "said the ship would arrive Tuesday": the future of reported speech, the date a few words after
@@ -72,7 +73,8 @@ _PRESENT_PLAN = re.compile(
     r"returns|arrives|heads|testifies|unveils|takes\s+(?:office|up|place)|sits|gathers?|debates|plays?|"
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
-    r"|(?:set|slated|due|planned|scheduled)\s+for\s+"
+    r"|(?<!\bfirst\s)(?<!\boriginally\s)(?<!\binitially\s)(?<!\bpreviously\s)(?<!\bonce\s)"
+    r"(?:set|slated|due|planned|scheduled)\s+for\s+"
     # "Banks are closed until Tuesday", "Flights remain suspended until Monday": a state that lasts
     r"|(?:is|are|remains?|stays?|lasts?|continues?)\s+(?:[a-z]+\s+){0,2}?(?:until|till|through)\s+"
     r"|(?:is|are)\s+closed\s+(?:on\s+)?"
@@ -131,7 +133,7 @@ def joined_ahead(text: str, start: int) -> bool:
 
 _JOINED_DAY = re.compile(
     rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?"
-    r"\s+and\s+(?:[A-Za-z'-]+\s+){0,3}?(?:on\s+)?$"
+    r",?\s+and\s+(?:[A-Za-z'-]+\s+){0,3}?(?:on\s+)?$"
 )
 
 
@@ -211,4 +213,20 @@ _COMMA = re.compile(r"\s*,")
 _IRREGULAR_PAST = re.compile(
     r"\b(?:sold|bought|paid|told|gave|began|became|grew|struck|broke|wrote|spoke|fled|held|brought|sent|spent|"
     r"found|got|ran|led|rang|drew|chose|froze|stood|sank|shook|threw|flew|fought|taught|caught|sought|won)\b"
+)
+
+
+def published_behind(text: str, mention: Mention) -> bool:
+    """ "down from 2% in its December forecast": a paper the speaker already put out names its month
+    (not "will publish its June forecast")."""
+    return bool(
+        _OWN_BEFORE.search(text, max(0, mention.start - 14), mention.start)
+        and _PAPER.match(text, mention.end)
+    )
+
+
+_OWN_BEFORE = re.compile(r"\b(?:in|from|since|than|with)\s+(?:its|their|his|her|our)\s+$")
+_PAPER = re.compile(
+    r"\s+(?:forecasts?|reports?|estimates?|projections?|figures|statement|survey|outlook|budget|review|update|"
+    r"assessment|data|minutes|testimony)\b"
 )
