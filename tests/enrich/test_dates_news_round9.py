@@ -211,3 +211,10 @@ def test_a_year_earlier_than_planned_is_a_stretch() -> None:
         "The allowance rises in April 2014, a year earlier than planned.", dct="2013-03-20", ranges=False
     )
     assert ("a year", "DURATION", "P1Y") in [(x.text, x.type, x.value) for x in found]
+
+
+def test_that_opening_a_clause_is_no_part_of_the_month() -> None:
+    """ "said on Friday that March was the coldest": "that" opens the clause; March is this one."""
+    text = "Forecasters said on Friday that March was on course to be the coldest since 1962."
+    found = find_dates(text, dct="2013-03-29", ranges=False)
+    assert ("March", "2013-03") in [(x.text, x.value) for x in found]

@@ -78,6 +78,18 @@ def years_later(mention: Mention, text: str) -> str | None:
 
 
 @rule(rf"\b[Tt]hat\s+(?P<m>{MONTH})(?!\s+\d)", key="month")
-def _that_month(found: re.Match[str]) -> Mention:
-    """ "Greece was rescued in May 2010, Ireland followed that November": the story's year (lean 2)."""
+def _that_month(found: re.Match[str]) -> Mention | None:
+    """ "Greece was rescued in May 2010, Ireland followed that November": the story's year (lean 2).
+    Not "that" opening a clause ("said on Friday that March was the coldest"): the month ends its
+    phrase or a preposition governs "that"."""
+    text = found.string
+    if not (
+        _PHRASE_ENDS.match(text, found.end())
+        or _PREPOSITION.search(text, max(0, found.start() - 10), found.start())
+    ):
+        return None
     return Mention(found.start(), found.end(), month=MONTHS[found["m"].lower().rstrip(".")], lean=2)
+
+
+_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:and|or|but|when|after|before|as|until|with)\b)")
+_PREPOSITION = re.compile(r"\b(?:in|by|until|from|since|during|through|of|for)\s+$", re.IGNORECASE)
