@@ -170,6 +170,24 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "2013-03-31",
     ),
     ("2013-03-29", "Sunday's storms brought down power lines.", "Sunday", "DATE", "2013-03-24"),
+    # obligation looks ahead, and so does a deadline whose sentence goes on in the future
+    ("2013-03-23", "Lawmakers must approve the levy by Monday.", "Monday", "DATE", "2013-03-25"),
+    ("2013-03-23", "The island has to find the money by Monday.", "Monday", "DATE", "2013-03-25"),
+    (
+        "2013-03-23",
+        "Without a deal by Monday, the central bank will cut off funds.",
+        "Monday",
+        "DATE",
+        "2013-03-25",
+    ),
+    (
+        "2013-03-23",
+        "The audit was finished by Monday, and ministers will read it.",
+        "Monday",
+        "DATE",
+        "2013-03-18",
+    ),
+    ("2013-03-23", "He must have left on Tuesday.", "Tuesday", "DATE", "2013-03-19"),
 ]
 
 

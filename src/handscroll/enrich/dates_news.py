@@ -22,6 +22,7 @@ from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
     PAST_CUE,
     deadline_ahead,
+    deadline_by,
     event_ahead,
     joined_ahead,
     looks_ahead,
@@ -197,6 +198,7 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         mention.lean > 0
         or looks_ahead(text, mention.start)
         or deadline_ahead(text, mention)
+        or deadline_by(text, mention)
         or joined_ahead(text, mention.start)
         or ((mention.weekday - written.isoweekday()) % 7 <= 4 and event_ahead(text, mention.start))
         or _weekend_event(mention, written, text)

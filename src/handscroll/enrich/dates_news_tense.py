@@ -34,7 +34,7 @@ PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
 #: "said the ship would arrive Tuesday": the future of reported speech, the date a few words after
 #: the modal's verb with no comma between; not "could" (past ability) nor "would have" (counterfactual).
 _MODAL_VERB = re.compile(
-    r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
+    r"\b(?:would|might|may|must|(?:has|have|needs?)\s+to)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
 )
 #: "would cut off funding to Cypriot banks after Monday": further on, names between; not a day's
 #: possessive ("would look for ways around Wednesday's ruling": the ruling is done).
@@ -122,6 +122,22 @@ def looks_ahead(text: str, start: int) -> bool:
         if not _PAST_PLAN.search(text, max(clause, cue.start() - 12), cue.start()):
             return True
     return False
+
+
+def deadline_by(text: str, mention: Mention) -> bool:
+    """ "Without a deal by Monday, the ECB will cut off funds": a day "by" or "before" names, with the
+    rest of its sentence told in the future."""
+    if not _BY.search(text, max(0, mention.start - 8), mention.start):
+        return False
+    if _PAST_BY.search(text, max(0, mention.start - 40), mention.start):
+        return False  # "The report was finished by Monday, and officials will study it"
+    end = _CLAUSE_END.search(text, mention.end, mention.end + 150)
+    return _WILL.search(text, mention.end, end.start() if end else mention.end + 150) is not None
+
+
+_BY = re.compile(r"\b(?:by|before)\s+$")
+_PAST_BY = re.compile(r"\b(?:was|were|had|been|did|[a-z]{3,}ed)(?:\s+[a-z]+){0,2}\s+(?:by|before)\s+$")
+_WILL = re.compile(r"\b(?:will|won't|must|'ll)\b")
 
 
 def joined_ahead(text: str, start: int) -> bool:
