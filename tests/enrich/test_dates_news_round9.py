@@ -188,6 +188,21 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "2013-03-18",
     ),
     ("2013-03-23", "He must have left on Tuesday.", "Tuesday", "DATE", "2013-03-19"),
+    # a day by rule in a month the document date names
+    (
+        "2013-03-20",
+        "Rents fall due on the last Friday of the month.",
+        "the last Friday of the month",
+        "DATE",
+        "2013-03-29",
+    ),  # fmt: skip
+    (
+        "2013-03-20",
+        "The board meets on the first Monday of next month.",
+        "the first Monday of next month",
+        "DATE",
+        "2013-04-01",
+    ),  # fmt: skip
 ]
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
 from handscroll.enrich.dates_en_times import WEEKDAYS, WEEKEND
-from handscroll.enrich.dates_news_anaphora import night_before, year_of_report, years_later
+from handscroll.enrich.dates_news_anaphora import night_before, nth_of_month, year_of_report, years_later
 from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
     PAST_CUE,
@@ -67,6 +67,8 @@ def resolve_dated(
     if dct.month is None or dct.day is None or dct.year <= 0:
         return None
     written = dt.date(dct.year, dct.month, dct.day)
+    if (by_rule := nth_of_month(mention, text, written)) is not None:
+        return by_rule  # "the last Friday of the month"
     if mention.weekday is not None and mention.day is None and mention.month is None:
         if not news:
             return None

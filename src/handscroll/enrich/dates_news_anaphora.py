@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_mentions import Mention, movable_day
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import MONTH, MONTHS
 from handscroll.enrich.dates_en_times import WEEKDAYS
@@ -93,3 +93,33 @@ def _that_month(found: re.Match[str]) -> Mention | None:
 
 _PHRASE_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:and|or|but|when|after|before|as|until|with)\b)")
 _PREPOSITION = re.compile(r"\b(?:in|by|until|from|since|during|through|of|for)\s+$", re.IGNORECASE)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_MONTH_STEP = {"the": 0, "this": 0, "next": 1, "last": -1}
+_NTH_OF_MONTH = (
+    rf"\b[Tt]he\s+(?P<n>first|second|third|fourth|last)\s+(?P<w>{'|'.join(WEEKDAYS)})\s+(?:of|in)\s+"
+    r"(?P<which>the|this|next|last)\s+month\b"
+)
+
+
+@rule(_NTH_OF_MONTH, key="names")
+def _nth_of_the_month(found: re.Match[str]) -> Mention:
+    """ "the last Friday of the month", "the first Monday of next month": a day by rule in a month
+    the document date names (a narrative without one gets the month)."""
+    step = _MONTH_STEP[found["which"]]
+    weekday = WEEKDAYS.index(found["w"]) + 1
+    return Mention(found.start(), found.end(), weekday=weekday, shift=("M", step), deictic=True)
+
+
+def nth_of_month(mention: Mention, text: str, written: dt.date) -> str | None:
+    """The day of `_nth_of_the_month` counted from the document date."""
+    found = _NTH_OF_MONTH_RE.fullmatch(text, mention.start, mention.end)
+    if found is None:
+        return None
+    year, month = divmod(written.year * 12 + written.month - 1 + _MONTH_STEP[found["which"]], 12)
+    month, day = movable_day((month + 1, WEEKDAYS.index(found["w"]) + 1, _NTH[found["n"]]), year)
+    return dt.date(year, month, day).isoformat()
+
+
+_NTH_OF_MONTH_RE = re.compile(_NTH_OF_MONTH)
