@@ -195,14 +195,14 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "the last Friday of the month",
         "DATE",
         "2013-03-29",
-    ),  # fmt: skip
+    ),
     (
         "2013-03-20",
         "The board meets on the first Monday of next month.",
         "the first Monday of next month",
         "DATE",
         "2013-04-01",
-    ),  # fmt: skip
+    ),
 ]
 
 
