@@ -203,6 +203,13 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "DATE",
         "2013-04-01",
     ),
+    (
+        "2013-03-20",
+        "In July, two weeks after talks in St. Petersburg and a visit by Mr. Kerry, the Kremlin signed the law.",
+        "July",
+        "DATE",
+        "2012-07",
+    ),
 ]
 
 

@@ -216,8 +216,8 @@ def opening_told_past(text: str, mention: Mention) -> bool:
         text, mention.end
     ):
         return False
-    end = _CLAUSE_END.search(text, mention.end, mention.end + 120)
-    stop = end.start() if end else mention.end + 120
+    end = _SENTENCE_END.search(text, mention.end, mention.end + 200)
+    stop = end.start() if end else mention.end + 200
     verb = _PAST_AFTER.search(text, mention.end, stop) or _IRREGULAR_PAST.search(text, mention.end, stop)
     return verb is not None and _ANY_MODAL.search(text, mention.end, verb.start()) is None
 
@@ -226,6 +226,10 @@ _OPENER = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:[Ii]n|[Bb]y|[Ee]arly|[Ll]ate|[Ii]n\s+(?:early|late|mid)[\s-]*)\s*$"
 )
 _COMMA = re.compile(r"\s*,")
+#: The end of a sentence, not of "Roe vs. Wade" nor "Mr. Smith".
+_SENTENCE_END = re.compile(
+    r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])[.;!?](?:\s|$)|\n"
+)
 _IRREGULAR_PAST = re.compile(
     r"\b(?:sold|bought|paid|told|gave|began|became|grew|struck|broke|wrote|spoke|fled|held|brought|sent|spent|"
     r"found|got|ran|led|rang|drew|chose|froze|stood|sank|shook|threw|flew|fought|taught|caught|sought|won)\b"
