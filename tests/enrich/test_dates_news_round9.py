@@ -205,7 +205,7 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     ),
     (
         "2013-03-20",
-        "In July, two weeks after talks in St. Petersburg and a visit by Mr. Kerry, the Kremlin signed the law.",
+        "In July, two weeks after talks in St. Petersburg and a visit by Mr. Kerry, the Kremlin signed it.",
         "July",
         "DATE",
         "2012-07",
