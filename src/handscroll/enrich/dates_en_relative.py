@@ -74,6 +74,15 @@ _GENERIC_TODAY = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|teenagers|young|standards|terms|"
     r"dollars|technology|culture|families|women|men|students|consumers|computers|economy|realities|reality)\b"
 )
+_THAN = re.compile(r"\s+than\b")
+_YEAR_NAMED = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _opening(text: str, start: int) -> int:
+    """Where the sentence around `start` begins (at most 300 characters back)."""
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 300, 0)
+
+
 _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")
 
 
@@ -113,13 +122,17 @@ def _later_that(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    r"\b[Tt]he\s+(?P<u>day|night|morning|evening)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)",
+    r"\b[Tt]he\s+(?P<u>day|night|morning|evening|week|month|year)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its)\b)",
     key="unit",
     needs=("before", "after"),
 )
-def _day_before(found: re.Match[str]) -> Mention:
+def _day_before(found: re.Match[str]) -> Mention | None:
     amount = 1 if found["dir"] == "after" else -1
-    return Mention(found.start(), found.end(), tod=_TOD_CODES.get(found["u"]), shift=("D", amount))
+    unit = _UNIT_CODES.get(found["u"], "D")
+    text, start = found.string, found.start()
+    if unit != "D" and not _YEAR_NAMED.search(text, _opening(text, start), start):
+        return None  # "the year before" counts from a year its sentence names ("in 2009 ... the year before")
+    return Mention(found.start(), found.end(), tod=_TOD_CODES.get(found["u"]), shift=(unit, amount))
 
 
 @rule(r"\b[Tt]he\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", key="names")
@@ -142,7 +155,9 @@ def _offset(found: re.Match[str]) -> Mention | None:
     text = found.string
     backwards = found["dir"] in ("earlier", "ago", "before")
     mod = _QUANT_MODS.get(" ".join(found["q"].split())) if found["q"] else None
-    if found["dir"] in ("before", "after") and _WORD_FOLLOWS.match(text, found.end()):
+    if (found["dir"] in ("before", "after") and _WORD_FOLLOWS.match(text, found.end())) or (
+        found["dir"] in ("earlier", "later") and _THAN.match(text, found.end())
+    ):  # "a year before the war", "a year earlier than planned": the stretch
         return _duration(found.start(), found.end("u"), found["n"], found["u"], mod)
     amount = 1.0 if found["n"] in ("a", "an") else parse_number(found["n"])
     if amount is not None and unit in _YEARS_IN:  # "a decade ago": ten years back

@@ -17,19 +17,24 @@ from dataclasses import replace
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
 from handscroll.enrich.dates_en_times import WEEKDAYS, WEEKEND
+from handscroll.enrich.dates_news_anaphora import night_before, nth_of_month, year_of_report, years_later
 from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
     PAST_CUE,
     deadline_ahead,
+    deadline_by,
     event_ahead,
     joined_ahead,
     looks_ahead,
+    opening_told_past,
+    published_behind,
     told_in_the_past,
     weekend_past,
 )
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
 _DCT_LINE = re.compile(r"^(?P<key>dct|date):[ \t]*[\"']?(?P<value>[^\s\"']+)", re.M)
+_QUARTER_CLOSING = 24  # the day of a quarter's last month from which copy sums it up
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -62,6 +67,8 @@ def resolve_dated(
     if dct.month is None or dct.day is None or dct.year <= 0:
         return None
     written = dt.date(dct.year, dct.month, dct.day)
+    if (by_rule := nth_of_month(mention, text, written)) is not None:
+        return by_rule  # "the last Friday of the month"
     if mention.weekday is not None and mention.day is None and mention.month is None:
         if not news:
             return None
@@ -70,7 +77,9 @@ def resolve_dated(
         if abs(mention.lean) == 2 and story is not None and story.month and story.day and story.year > 0:
             return _with_tod(_weekday_from(mention, dt.date(story.year, story.month, story.day)), mention)
         return _with_tod(_weekday(mention, written, text).isoformat(), mention)
-    reported = period or shift_quarter(dct.year, dct.month, -1)
+    # in a quarter's last week no report is out yet: "For the quarter, the Dow rose 11 percent" is this one
+    closing = dct.month % 3 == 0 and dct.day >= _QUARTER_CLOSING
+    reported = period or shift_quarter(dct.year, dct.month, 0 if closing else -1)
     if news and mention.quarter == 0 and mention.year is not None:  # "the 1988 period"
         return f"{mention.year:04d}-Q{reported[-1]}"
     if news and _compares_quarters(mention, text, period is not None):
@@ -87,8 +96,18 @@ def resolve_dated(
     if news and mention.shift == ("W", -1) and _SEVEN_DAYS.match(text, mention.start):
         year, week, _ = (written - dt.timedelta(days=3)).isocalendar()
         return f"{year:04d}-W{week:02d}"  # "for the past week": the seven days to now, the week most are in
+    if news and (night := night_before(mention, text, written)) is not None:
+        return _with_tod(night.isoformat(), mention)  # "tonight" quoted from last night's game
+    if news and (later := years_later(mention, text)) is not None:
+        return later  # "13 years later" after "In 1965": 1978, not 13 years after the report
+    if news and year_of_report(mention, text):
+        return f"{dct.year:04d}"  # "at the start of the year" after "the lowest since 2011"
+    if news and mention.shift == ("W", -1) and _A_WEEK_AGO.fullmatch(text, mention.start, mention.end):
+        return (written - dt.timedelta(days=7)).isoformat()  # "lost power a week ago": that day
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
+    if news and mention.lean == 2 and mention.month and _needs_year(mention) and story not in (None, dct):
+        return resolve(replace(mention, year=story.year, lean=0), dct)[0]  # "that November": the story's
     if news and _needs_year(mention):
         return resolve(replace(mention, year=_nearest_year(mention, written, text)), dct)[0]
     return None
@@ -168,6 +187,12 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         opening = replace(mention, start=first.start(), weekday=WEEKDAYS.index(first["w"]) + 1)
         begins = _weekday(opening, written, text)
         return begins + dt.timedelta(days=(mention.weekday - begins.isoweekday()) % 7)
+    week = _WHICH_WEEK.match(text, mention.end) if mention.lean == 0 else None
+    if week is not None:  # "on Tuesday next week", "Thursday of last week": that week's day
+        monday = written - dt.timedelta(days=written.isoweekday() - 1)
+        return monday + dt.timedelta(
+            days=7 * (1 if week["w"].lower() == "next" else -1) + mention.weekday - 1
+        )
     back = (written.isoweekday() - mention.weekday) % 7
     if mention.lean < 0:
         return written - dt.timedelta(days=back or 7)
@@ -175,8 +200,10 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
         mention.lean > 0
         or looks_ahead(text, mention.start)
         or deadline_ahead(text, mention)
+        or deadline_by(text, mention)
         or joined_ahead(text, mention.start)
         or ((mention.weekday - written.isoweekday()) % 7 <= 4 and event_ahead(text, mention.start))
+        or _weekend_event(mention, written, text)
     ):
         ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
         return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today
@@ -189,10 +216,28 @@ def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
 _RANGE_FROM = re.compile(
     rf"\b(?P<w>{'|'.join(WEEKDAYS)})\s*(?:(?P<to>to|through|until|till|thru|-|\u2013)|,?\s+(?:and|or))\s*$"
 )
+_WHICH_WEEK = re.compile(r",?\s+(?:of\s+)?(?P<w>[Nn]ext|[Ll]ast)\s+week\b")
+#: "Sunday's Oxford and Cambridge Boat Race", "Saturday's final": a day's scheduled event
+_DAY_EVENT = re.compile(
+    r"['\u2019]s\s+(?:[A-Za-z.'-]+\s+){0,4}?(?:[Rr]ace|[Ee]lection|[Vv]ote|[Mm]atch|[Gg]ame|[Ff]inal|[Rr]eferendum|"
+    r"[Rr]un-?off|[Pp]oll|[Ss]ummit|[Mm]eeting|[Pp]arade|[Mm]arathon|[Cc]eremony|Mass|[Ss]ervice|[Dd]erby|"
+    r"[Ff]ixture|Grand\s+Prix|[Tt]alks|[Ss]ession|[Cc]onclave|[Ii]nauguration|[Cc]ongress|[Cc]onvention|[Dd]ebate|"
+    r"[Hh]earing|[Cc]oncert|[Ff]estival|[Tt]ournament|[Cc]lash|[Ss]how)s?\b"
+)
+_A_WEEK_AGO = re.compile(r"(?:[Aa]|[Oo]ne)\s+week\s+ago")
 _NEXT = re.compile(r"[Nn]ext\s")
 _LAST = re.compile(r"[Ll]ast\s")
 _FISCAL = re.compile(r"[Ff]iscal")
 _SEVEN_DAYS = re.compile(r"[Tt]he\s+(?:past|last)\s+week\b")
+
+
+def _weekend_event(mention: Mention, written: dt.date, text: str) -> bool:
+    """ "the organisers of Sunday's Boat Race" in Friday's paper: an event two days on, named by its
+    day's possessive, is the coming one (the one five days back would be "last Sunday's")."""
+    assert mention.weekday is not None
+    if (mention.weekday - written.isoweekday()) % 7 != 2 or not _DAY_EVENT.match(text, mention.end):
+        return False
+    return not told_in_the_past(text, mention.start)
 
 
 def _weekday_from(mention: Mention, day: dt.date) -> str:
@@ -221,6 +266,10 @@ def _weekend(mention: Mention, written: dt.date, text: str) -> str:
             saturday -= dt.timedelta(days=7)
     elif mention.shift is None and mention.lean > 0 and (in_it or _NEXT.match(text, mention.start)):
         saturday += dt.timedelta(days=7)  # "next weekend" is next week's, as "next week" is
+    elif (
+        mention.shift is not None and written.isoweekday() <= 2 and not ahead and weekend_past(text, mention)
+    ):
+        saturday -= dt.timedelta(days=7)  # "Ministers met this weekend" on a Monday: the one just gone
     year, week, _ = saturday.isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
 
@@ -248,7 +297,8 @@ def _needs_year(mention: Mention) -> bool:
 
 def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
     """The year that puts the month (and day) nearest the document date; ahead when the clause looks ahead."""
-    ahead = looks_ahead(text, mention.start)
+    behind = published_behind(text, mention)  # "in its December forecast"
+    ahead = looks_ahead(text, mention.start) and not behind
     if mention.quarter or mention.half:  # reports name them once closed: this year's unless still ahead
         if _FISCAL.search(text, mention.start, mention.end):
             # "fiscal third-quarter profit": the fiscal year a report is in, as TimeBank has it
@@ -268,8 +318,10 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         # "crashed last February" in March is February of last year (the month just gone would be
         # "last month"); "last December" in January is the December just gone, as of last year too
         return written.year - 1
-    behind = PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None  # "since June"
-    done = not ahead and told_in_the_past(text, mention.start)  # "was held in April"
+    behind = (
+        behind or PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
+    )  # "since June"
+    done = not ahead and (told_in_the_past(text, mention.start) or opening_told_past(text, mention))
     month = mention.month or _SEASON_MONTH.get(mention.season or "", written.month)
     day = mention.day or (15 if mention.month else 1)
     best, best_gap = written.year, None

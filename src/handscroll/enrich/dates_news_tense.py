@@ -13,7 +13,7 @@ from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.dates_en_times import WEEKDAYS
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|expects?|forecasts|predicts?|"
+    r"\b(?:will|won't|shall|'ll|next|coming|upcoming|scheduled|expected\s+to|forecast\s+to|expects?|forecasts|predicts?|"
     r"anticipates?|(?:is|are)\s+(?:due|expected|forecast|likely)|plans?\s+to|"
     r"planning|planned|is\s+to|are\s+to|set\s+to|as\s+(?:soon|early)\s+as|(?:has|have|given)\s+until|"
     # "fuel duty due to rise in September" (a plan), not "due to rain" (a cause)
@@ -26,14 +26,15 @@ _FUTURE_CUE = re.compile(
     r"(?:\w+\s+){0,3}?until)\b",
     re.IGNORECASE,
 )
-#: "had been scheduled to expire Friday", "as previously planned": a plan already in the past.
-_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally)\s+$", re.IGNORECASE)
+#: "had been scheduled to expire Friday", "as previously planned", "a vote first planned for Sunday": a plan
+#: already in the past.
+_PAST_PLAN = re.compile(r"\b(?:had(?:\s+been)?|previously|originally|initially|first)\s+$", re.IGNORECASE)
 #: "since June", "the year ended Jan. 31": a date these words govern is behind the document's.
 PAST_CUE = re.compile(r"\b(?:[Ss]ince|ended)\s+$")
 #: "said the ship would arrive Tuesday": the future of reported speech, the date a few words after
 #: the modal's verb with no comma between; not "could" (past ability) nor "would have" (counterfactual).
 _MODAL_VERB = re.compile(
-    r"\b(?:would|might|may)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
+    r"\b(?:would|might|may|must|(?:has|have|needs?)\s+to)\s+(?!have\b)(?:not\s+|also\s+|then\s+)?(?:be\s+)?[a-z]+(?:\s+[a-z]+){0,4}\s+$"
 )
 #: "would cut off funding to Cypriot banks after Monday": further on, names between; not a day's
 #: possessive ("would look for ways around Wednesday's ruling": the ruling is done).
@@ -56,7 +57,10 @@ _PAST_VERB = re.compile(
 #: "The law takes effect in July", "the season starts in August": a schedule in the present.
 _SCHEDULE = re.compile(
     r"\b(?:starts|begins|opens|re-?opens|ends|expires|resumes|closes|runs(?:\s+out)?|takes\s+effect|kicks\s+off|"
-    r"goes\s+on\s+sale|appl(?:y|ies))"
+    r"goes\s+on\s+sale|appl(?:y|ies)|"
+    # "Banks reopen Tuesday", "Markets are closed Friday and reopen Monday": the plural's schedule
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bnot\s)(?:re-?open|resume|reconvene))"
+    r"(?:\s+at\s+(?:sundown|sunset|dawn|noon|midnight))?"  # "Passover begins at sundown Monday"
     r"(?:\s+(?:on|in|by|until|through|at|from))?\s+(?:(?:early|late|mid)[\s-]+)?$"
 )
 #: "Ministers meet on Sunday", "Talks resume Monday", "The vote is Tuesday": a schedule in the present
@@ -69,7 +73,8 @@ _PRESENT_PLAN = re.compile(
     r"returns|arrives|heads|testifies|unveils|takes\s+(?:office|up|place)|sits|gathers?|debates|plays?|"
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
     r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
-    r"|(?:set|slated|due|planned|scheduled)\s+for\s+"
+    r"|(?<!\bfirst\s)(?<!\boriginally\s)(?<!\binitially\s)(?<!\bpreviously\s)(?<!\bonce\s)"
+    r"(?:set|slated|due|planned|scheduled)\s+for\s+"
     # "Banks are closed until Tuesday", "Flights remain suspended until Monday": a state that lasts
     r"|(?:is|are|remains?|stays?|lasts?|continues?)\s+(?:[a-z]+\s+){0,2}?(?:until|till|through)\s+"
     r"|(?:is|are)\s+closed\s+(?:on\s+)?"
@@ -119,6 +124,22 @@ def looks_ahead(text: str, start: int) -> bool:
     return False
 
 
+def deadline_by(text: str, mention: Mention) -> bool:
+    """ "Without a deal by Monday, the ECB will cut off funds": a day "by" or "before" names, with the
+    rest of its sentence told in the future."""
+    if not _BY.search(text, max(0, mention.start - 8), mention.start):
+        return False
+    if _PAST_BY.search(text, max(0, mention.start - 40), mention.start):
+        return False  # "The report was finished by Monday, and officials will study it"
+    end = _CLAUSE_END.search(text, mention.end, mention.end + 150)
+    return _WILL.search(text, mention.end, end.start() if end else mention.end + 150) is not None
+
+
+_BY = re.compile(r"\b(?:by|before)\s+$")
+_PAST_BY = re.compile(r"\b(?:was|were|had|been|did|[a-z]{3,}ed)(?:\s+[a-z]+){0,2}\s+(?:by|before)\s+$")
+_WILL = re.compile(r"\b(?:will|won't|must|'ll)\b")
+
+
 def joined_ahead(text: str, start: int) -> bool:
     """ "England play San Marino on Friday and Montenegro on Tuesday": a day joined by "and" to a day
     of the same verb that looks ahead looks ahead too."""
@@ -128,7 +149,7 @@ def joined_ahead(text: str, start: int) -> bool:
 
 _JOINED_DAY = re.compile(
     rf"\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?"
-    r"\s+and\s+(?:[A-Za-z'-]+\s+){0,3}?(?:on\s+)?$"
+    r",?\s+and\s+(?:[A-Za-z'-]+\s+){0,3}?(?:on\s+)?$"
 )
 
 
@@ -186,3 +207,46 @@ _PAST_AFTER = re.compile(
 )
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+")
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def opening_told_past(text: str, mention: Mention) -> bool:
+    """ "In June, Bernanke said ...", "In April, the company sold ...": a date that opens its sentence
+    before a comma, the clause after it told in the past with no modal before the verb."""
+    if not _OPENER.search(text, max(0, mention.start - 12), mention.start) or not _COMMA.match(
+        text, mention.end
+    ):
+        return False
+    end = _SENTENCE_END.search(text, mention.end, mention.end + 200)
+    stop = end.start() if end else mention.end + 200
+    verb = _PAST_AFTER.search(text, mention.end, stop) or _IRREGULAR_PAST.search(text, mention.end, stop)
+    return verb is not None and _ANY_MODAL.search(text, mention.end, verb.start()) is None
+
+
+_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:[Ii]n|[Bb]y|[Ee]arly|[Ll]ate|[Ii]n\s+(?:early|late|mid)[\s-]*)\s*$"
+)
+_COMMA = re.compile(r"\s*,")
+#: The end of a sentence, not of "Roe vs. Wade" nor "Mr. Smith".
+_SENTENCE_END = re.compile(
+    r"(?<!\bvs)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])[.;!?](?:\s|$)|\n"
+)
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:sold|bought|paid|told|gave|began|became|grew|struck|broke|wrote|spoke|fled|held|brought|sent|spent|"
+    r"found|got|ran|led|rang|drew|chose|froze|stood|sank|shook|threw|flew|fought|taught|caught|sought|won)\b"
+)
+
+
+def published_behind(text: str, mention: Mention) -> bool:
+    """ "down from 2% in its December forecast": a paper the speaker already put out names its month
+    (not "will publish its June forecast")."""
+    return bool(
+        _OWN_BEFORE.search(text, max(0, mention.start - 14), mention.start)
+        and _PAPER.match(text, mention.end)
+    )
+
+
+_OWN_BEFORE = re.compile(r"\b(?:in|from|since|than|with)\s+(?:its|their|his|her|our)\s+$")
+_PAPER = re.compile(
+    r"\s+(?:forecasts?|reports?|estimates?|projections?|figures|statement|survey|outlook|budget|review|update|"
+    r"assessment|data|minutes|testimony)\b"
+)

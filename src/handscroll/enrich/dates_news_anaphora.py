@@ -1,0 +1,125 @@
+"""Which earlier date a news report's anaphoric words lean on, and which they skip (issue 16).
+
+A date the story only measures against does not move the story there: in "sentiment fell to its
+lowest since December 2011; economists blamed the tax rise at the start of the year" the year is the
+report's, not 2011. And a report filed the morning after an evening event quotes what was said that
+night: "Nobody thought tonight would be the end" in Saturday's copy of Friday night's game is Friday
+night.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handscroll.enrich.date_mentions import Mention, movable_day
+from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en import MONTH, MONTHS
+from handscroll.enrich.dates_en_times import WEEKDAYS
+
+#: "the lowest since December 2011", "the first time since 2008", "since early 2010": a benchmark.
+_SINCE_DATE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:[A-Z][a-z]+\.?|the\s+end\s+of)\s+)?(?:\d{1,2},?\s+)?"
+    r"(?:1[89]|20)\d\d\b"
+)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PART_OF_YEAR = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:end|beginning|start|middle|close|latter\s+part|early\s+part|first\s+part)\s+of\s+)?"
+    r"the\s+year"
+)
+_LOOK_BACK = 400
+
+
+def year_of_report(mention: Mention, text: str) -> bool:
+    """ "at the start of the year", "for the year" after a benchmark ("the lowest since December
+    2011"): the report's year, as when no year came before; the benchmark is not the story's date."""
+    if mention.shift != ("Y", 0) or mention.deictic:
+        return False
+    if not _PART_OF_YEAR.fullmatch(text, mention.start, mention.end):
+        return False
+    opening = max(0, mention.start - _LOOK_BACK)
+    benchmarks = list(_SINCE_DATE.finditer(text, opening, mention.start))
+    if not benchmarks:
+        return False
+    years = list(_YEAR.finditer(text, opening, mention.start))
+    return years[-1].end() == benchmarks[-1].end()  # no other year named since the benchmark
+
+
+#: "last night" or "Friday night" (the day before the report): the evening the copy is about.
+_OPEN_QUOTES = re.compile(r"[\"\u201c\u201d]")
+
+
+def night_before(mention: Mention, text: str, written: dt.date) -> dt.date | None:
+    """The day before the report when "tonight" is quoted from that evening: the text before names
+    the night before ("on Friday night", "last night") and "tonight" stands inside quotation marks."""
+    if mention.tod != "NI" or not mention.deictic or text[mention.start : mention.end].lower() != "tonight":
+        return None
+    paragraph = max(text.rfind("\n", 0, mention.start), 0)
+    if len(_OPEN_QUOTES.findall(text, paragraph, mention.start)) % 2 == 0:
+        return None  # not inside a quotation
+    before = written - dt.timedelta(days=1)
+    night = re.compile(rf"\b(?:{WEEKDAYS[before.isoweekday() - 1]}|[Ll]ast)\s+(?:night|evening)\b")
+    return before if night.search(text, 0, mention.start) else None
+
+
+_LATER = re.compile(r"\b(?:later|afterwards?|on)$")
+
+
+def years_later(mention: Mention, text: str) -> str | None:
+    """ "In 1965 they traced the hiss. They shared a Nobel Prize 13 years later": 1978. A report's
+    story looks back from its date, so "later" counts from the last year it named, however far back
+    (the narrative keeps such a year as an aside and counts from the report's date)."""
+    if mention.deictic or mention.shift is None or mention.shift[0] != "Y" or mention.shift[1] <= 0:
+        return None
+    if not _LATER.search(text, mention.start, mention.end):
+        return None
+    named = list(_YEAR.finditer(text, max(0, mention.start - _LOOK_BACK), mention.start))
+    return f"{int(named[-1].group()) + mention.shift[1]:04d}" if named else None
+
+
+@rule(rf"\b[Tt]hat\s+(?P<m>{MONTH})(?!\s+\d)", key="month")
+def _that_month(found: re.Match[str]) -> Mention | None:
+    """ "Greece was rescued in May 2010, Ireland followed that November": the story's year (lean 2).
+    Not "that" opening a clause ("said on Friday that March was the coldest"): the month ends its
+    phrase or a preposition governs "that"."""
+    text = found.string
+    if not (
+        _PHRASE_ENDS.match(text, found.end())
+        or _PREPOSITION.search(text, max(0, found.start() - 10), found.start())
+    ):
+        return None
+    return Mention(found.start(), found.end(), month=MONTHS[found["m"].lower().rstrip(".")], lean=2)
+
+
+_PHRASE_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$|\s(?:and|or|but|when|after|before|as|until|with)\b)")
+_PREPOSITION = re.compile(r"\b(?:in|by|until|from|since|during|through|of|for)\s+$", re.IGNORECASE)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+_MONTH_STEP = {"the": 0, "this": 0, "next": 1, "last": -1}
+_NTH_OF_MONTH = (
+    rf"\b[Tt]he\s+(?P<n>first|second|third|fourth|last)\s+(?P<w>{'|'.join(WEEKDAYS)})\s+(?:of|in)\s+"
+    r"(?P<which>the|this|next|last)\s+month\b"
+)
+
+
+@rule(_NTH_OF_MONTH, key="names")
+def _nth_of_the_month(found: re.Match[str]) -> Mention:
+    """ "the last Friday of the month", "the first Monday of next month": a day by rule in a month
+    the document date names (a narrative without one gets the month)."""
+    step = _MONTH_STEP[found["which"]]
+    weekday = WEEKDAYS.index(found["w"]) + 1
+    return Mention(found.start(), found.end(), weekday=weekday, shift=("M", step), deictic=True)
+
+
+def nth_of_month(mention: Mention, text: str, written: dt.date) -> str | None:
+    """The day of `_nth_of_the_month` counted from the document date."""
+    found = _NTH_OF_MONTH_RE.fullmatch(text, mention.start, mention.end)
+    if found is None:
+        return None
+    year, month = divmod(written.year * 12 + written.month - 1 + _MONTH_STEP[found["which"]], 12)
+    month, day = movable_day((month + 1, WEEKDAYS.index(found["w"]) + 1, _NTH[found["n"]]), year)
+    return dt.date(year, month, day).isoformat()
+
+
+_NTH_OF_MONTH_RE = re.compile(_NTH_OF_MONTH)
