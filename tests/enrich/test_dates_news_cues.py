@@ -83,3 +83,18 @@ def test_a_count_before_a_stretch_adjective_is_not_part_of_it() -> None:
     sentence = "Presidents may serve two five-year terms; he signed three two-year deals."
     found = find_dates(sentence, dct=FRIDAY)
     assert [(x.text, x.value) for x in found] == [("five-year", "P5Y"), ("two-year", "P2Y")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Parades filled Dublin on St. Patrick's Day.", "St. Patrick's Day", "2013-03-17"),
+        ("Pubs were full for St Patrick's Day.", "St Patrick's Day", "2013-03-17"),
+        ("Banks were shut for Presidents' Day.", "Presidents' Day", "2013-02-18"),
+        ("Martin Luther King Day fell on the inauguration.", "Martin Luther King Day", "2013-01-21"),
+        ("Fireworks lit the sky on Bonfire Night 2012.", "Bonfire Night 2012", "2012-11-05"),
+        ("Lent began after Shrove Tuesday.", "Shrove Tuesday", "2013-02-12"),
+    ],
+)
+def test_more_days_known_by_name(sentence: str, text: str, value: str) -> None:
+    assert [(x.text, x.value) for x in find_dates(sentence, dct=FRIDAY)] == [(text, value)]

@@ -23,15 +23,19 @@ _FIXED = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
-    "armistice day": (11, 11),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "st patrick's day": (3, 17),
+    "st. patrick's day": (3, 17), "saint patrick's day": (3, 17), "bastille day": (7, 14),
+    "guy fawkes night": (11, 5), "bonfire night": (11, 5), "burns night": (1, 25),
 }  # fmt: skip
 #: Movable holidays: (month, weekday 1-7, which: 1 the first, -1 the last); Easter's (0, 0, days from it).
 _MOVABLE = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-    "memorial day": (5, 1, -1),
+    "memorial day": (5, 1, -1), "presidents' day": (2, 1, 3), "martin luther king day": (1, 1, 3),
+    "columbus day": (10, 1, 2),
     "easter": (0, 0, 0), "easter sunday": (0, 0, 0), "easter monday": (0, 0, 1), "good friday": (0, 0, -2),
     "palm sunday": (0, 0, -7), "maundy thursday": (0, 0, -3), "holy thursday": (0, 0, -3),
-    "holy saturday": (0, 0, -1), "ash wednesday": (0, 0, -46),
+    "holy saturday": (0, 0, -1), "ash wednesday": (0, 0, -46), "shrove tuesday": (0, 0, -47),
+    "ascension day": (0, 0, 39), "pentecost": (0, 0, 49), "whit sunday": (0, 0, 49),
 }  # fmt: skip
 _NAMES = "|".join(
     " ".join(word if word == "of" else word[0].upper() + word[1:] for word in name.split())
