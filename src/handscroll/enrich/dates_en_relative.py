@@ -199,6 +199,11 @@ def _duration(
     return Mention(start, end, literal=value, kind="DURATION", mod=mod)
 
 
+def half_stretch(start: int, end: int, number: str, unit_word: str) -> Mention | None:
+    """ "three and a half years" (P3Y6M), for rules that read the words their own way."""
+    return _duration(start, end, number, unit_word, None, half=True)
+
+
 def _and_a_half(unit: str, whole: int) -> str:
     """N and a half units, the half in the next smaller unit as TimeML writes it (P2Y6M, PT5H30M)."""
     if unit in _YEARS_IN:

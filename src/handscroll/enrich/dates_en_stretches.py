@@ -13,6 +13,7 @@ import re
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en_relative import half_stretch
 from handscroll.enrich.number_words import NUMBER, parse_number
 
 #: A bare stretch's value: "hours after" PTXH, "weeks after" PXW, "decades before" PXDE.
@@ -135,12 +136,5 @@ def _halves(found: re.Match[str]) -> Mention | None:
     if found["a"] or found["a2"]:  # "a half-hour speech", "the first half-hour"; TIMEX2 keys differ
         value = _HALF_OF[found["a"] or "hour"]
         return Mention(found.start(), found.end(), literal=value, kind="DURATION", convention="TimeML")
-    whole = parse_number(found["n"])
-    if whole is None or whole != int(whole):
-        return None
-    unit, n = found["u"].rstrip("s"), int(whole)
-    value = {
-        "year": f"P{n}Y6M", "month": f"P{n}.5M", "week": f"P{n}.5W", "day": f"P{n}DT12H",
-        "hour": f"PT{n}H30M", "minute": f"PT{n}M30S", "decade": f"P{n * 10 + 5}Y",
-    }[unit]  # fmt: skip
-    return Mention(found.start(), found.end(), literal=value, kind="DURATION")
+    # "three-and-a-half years": the counting rule's halves (P3Y6M), hyphens and all
+    return half_stretch(found.start(), found.end(), found["n"], found["u"])
