@@ -98,3 +98,19 @@ def test_a_count_before_a_stretch_adjective_is_not_part_of_it() -> None:
 )
 def test_more_days_known_by_name(sentence: str, text: str, value: str) -> None:
     assert [(x.text, x.value) for x in find_dates(sentence, dct=FRIDAY)] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clock", "value"),
+    [
+        # the story's only date has no day: the clock is the report's
+        ("The allowance rises from April 2014. He stood up at 12:34 GMT.", "12:34 GMT", "2013-03-22T12:34"),
+        # the story's day is ahead, the clock's clause is past: the report's day
+        ("Banks stay shut through Tuesday. Stocks were down at 11 a.m.", "11 a.m.", "2013-03-22T11:00"),
+        # a clock told with the day ahead stays on it
+        ("The vote is on Tuesday. Polls will open at 7 a.m.", "7 a.m.", "2013-03-26T07:00"),
+        ("On Wednesday the court sat. It rose at 4 p.m.", "4 p.m.", "2013-03-20T16:00"),
+    ],
+)
+def test_the_day_of_a_bare_clock_time(sentence: str, clock: str, value: str) -> None:
+    assert [x.value for x in find_dates(sentence, dct=FRIDAY) if x.text == clock] == [value]

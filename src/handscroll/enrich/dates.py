@@ -254,6 +254,8 @@ class _Narrative:
                     self.scene, self.aside = parse_anchor(dated), None  # "in January ... a month later"
                 return dated
         anchor = self._anchor_for(mention)
+        if self.context.news and self.context.dct is not None:
+            anchor = dates_news.day_of_clock(mention, anchor, self.context.dct, self.text)
         value, moved = resolve(mention, anchor)
         if moved is anchor or moved is None:
             return value

@@ -19,6 +19,7 @@ from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
 from handscroll.enrich.dates_en_times import WEEKDAYS, WEEKEND
 from handscroll.enrich.dates_news_anaphora import night_before, nth_of_month, year_of_report, years_later
 from handscroll.enrich.dates_news_tense import (
+    ANY_MODAL,
     BEFORE_DEADLINE,
     PAST_CUE,
     deadline_ahead,
@@ -363,3 +364,25 @@ def timeml_value(kind: str, value: str) -> str:
 
 def _with_tod(value: str, mention: Mention) -> str:
     return value + (f"T{mention.tod}" if mention.tod else "")
+
+
+def day_of_clock(mention: Mention, anchor: Anchor | None, dct: Anchor, text: str) -> Anchor | None:
+    """The day a bare clock time ("at 12:34 GMT", "at 11 a.m.") is on in a report: the story's day,
+    unless the story has no day ("from April 2014") or its day is still ahead while the clock's
+    clause is told in the past ("banks stay shut through Tuesday ... was off 0.5 percent at 11 a.m."):
+    then the report's own."""
+    bare = mention.year is None and mention.month is None and mention.day is None and mention.weekday is None
+    same_day = mention.shift in (None, ("D", 0))  # a clock alone is "that day's"
+    if not (bare and same_day and mention.literal is None and mention.tod and ":" in mention.tod):
+        return anchor
+    if anchor is None or anchor.day is None or anchor.month is None:
+        return dct
+    ahead = (anchor.year, anchor.month, anchor.day) > (dct.year, dct.month or 0, dct.day or 0)
+    if not ahead:
+        return anchor
+    clause = text[_sentence_before(text, mention.start) : mention.start]
+    past = _CLOCK_PAST.search(clause) is not None and ANY_MODAL.search(clause) is None
+    return dct if past else anchor
+
+
+_CLOCK_PAST = re.compile(r"\b(?:was|were|had|did|stood|rose|fell|said|[a-z]{3,}ed)\b", re.IGNORECASE)

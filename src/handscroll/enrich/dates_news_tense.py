@@ -87,7 +87,7 @@ _PRESENT_PLAN = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
 )
-_ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
+ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
 
@@ -100,7 +100,7 @@ def told_in_the_past(text: str, start: int) -> bool:
     clause = window
     for found in _CLAUSE_START.finditer(text, window, start):
         clause = found.end()
-    return _ANY_MODAL.search(text, clause, start) is None
+    return ANY_MODAL.search(text, clause, start) is None
 
 
 def looks_ahead(text: str, start: int) -> bool:
@@ -192,7 +192,7 @@ def weekend_past(text: str, mention: Mention) -> bool:
         clause = found.end()
     before = next(reversed(list(_PAST_AFTER.finditer(text, clause, mention.start))), None)
     if before is not None:
-        return _ANY_MODAL.search(text, before.end(), mention.start) is None and not _INFINITIVE.search(
+        return ANY_MODAL.search(text, before.end(), mention.start) is None and not _INFINITIVE.search(
             text, before.end(), mention.start
         )
     end = _CLAUSE_END.search(text, mention.end, mention.end + 80)
@@ -219,7 +219,7 @@ def opening_told_past(text: str, mention: Mention) -> bool:
     end = _SENTENCE_END.search(text, mention.end, mention.end + 200)
     stop = end.start() if end else mention.end + 200
     verb = _PAST_AFTER.search(text, mention.end, stop) or _IRREGULAR_PAST.search(text, mention.end, stop)
-    return verb is not None and _ANY_MODAL.search(text, mention.end, verb.start()) is None
+    return verb is not None and ANY_MODAL.search(text, mention.end, verb.start()) is None
 
 
 _OPENER = re.compile(
