@@ -110,6 +110,8 @@ def test_more_days_known_by_name(sentence: str, text: str, value: str) -> None:
         # a clock told with the day ahead stays on it
         ("The vote is on Tuesday. Polls will open at 7 a.m.", "7 a.m.", "2013-03-26T07:00"),
         ("On Wednesday the court sat. It rose at 4 p.m.", "4 p.m.", "2013-03-20T16:00"),
+        # a forecast names tomorrow; the night told in the past is the one before the report
+        ("Snow may fall by Saturday morning. Homes lost power overnight.", "overnight", "2013-03-21TNI"),
     ],
 )
 def test_the_day_of_a_bare_clock_time(sentence: str, clock: str, value: str) -> None:

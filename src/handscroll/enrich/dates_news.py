@@ -367,13 +367,13 @@ def _with_tod(value: str, mention: Mention) -> str:
 
 
 def day_of_clock(mention: Mention, anchor: Anchor | None, dct: Anchor, text: str) -> Anchor | None:
-    """The day a bare clock time ("at 12:34 GMT", "at 11 a.m.") is on in a report: the story's day,
-    unless the story has no day ("from April 2014") or its day is still ahead while the clock's
-    clause is told in the past ("banks stay shut through Tuesday ... was off 0.5 percent at 11 a.m."):
-    then the report's own."""
+    """The day a bare time of day ("at 12:34 GMT", "at 11 a.m.", "overnight") counts from in a report:
+    the story's day, unless the story has no day ("from April 2014") or its day is still ahead while
+    the time's clause is told in the past ("banks stay shut through Tuesday ... was off 0.5 percent
+    at 11 a.m.", "snow could fall by Saturday ... lost power overnight"): then the report's own."""
     bare = mention.year is None and mention.month is None and mention.day is None and mention.weekday is None
-    same_day = mention.shift in (None, ("D", 0))  # a clock alone is "that day's"
-    if not (bare and same_day and mention.literal is None and mention.tod and ":" in mention.tod):
+    that_day = mention.shift in (None, ("D", 0), ("D", -1))  # a clock alone; "overnight", the night before
+    if not (bare and that_day and mention.literal is None and mention.tod):
         return anchor
     if anchor is None or anchor.day is None or anchor.month is None:
         return dct
@@ -385,4 +385,8 @@ def day_of_clock(mention: Mention, anchor: Anchor | None, dct: Anchor, text: str
     return dct if past else anchor
 
 
-_CLOCK_PAST = re.compile(r"\b(?:was|were|had|did|stood|rose|fell|said|[a-z]{3,}ed)\b", re.IGNORECASE)
+_CLOCK_PAST = re.compile(
+    r"\b(?:was|were|had|did|stood|rose|fell|said|lost|left|went|came|took|made|struck|began|broke|won|sold|"
+    r"spent|kept|brought|fought|held|met|ran|saw|told|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
