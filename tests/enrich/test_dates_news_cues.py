@@ -116,3 +116,15 @@ def test_more_days_known_by_name(sentence: str, text: str, value: str) -> None:
 )
 def test_the_day_of_a_bare_clock_time(sentence: str, clock: str, value: str) -> None:
     assert [x.value for x in find_dates(sentence, dct=FRIDAY) if x.text == clock] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "text", "value"),
+    [
+        ("Britain faces its coldest Easter weekend.", "2013-03-29", "Easter weekend", "2013-W13-WE"),
+        ("Roads were jammed over the Labor Day weekend.", "2013-09-03", "Labor Day weekend", "2013-W35-WE"),
+        ("Shops did well over Thanksgiving weekend.", "2012-11-27", "Thanksgiving weekend", "2012-W47-WE"),
+    ],
+)
+def test_a_holiday_weekend_is_the_nearest_one(sentence: str, dct: str, text: str, value: str) -> None:
+    assert [(x.text, x.value) for x in find_dates(sentence, dct=dct)] == [(text, value)]

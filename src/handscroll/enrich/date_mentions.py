@@ -60,6 +60,7 @@ class Mention:
     movable: tuple[int, int, int] | None = None  # a holiday: (month, weekday, nth); Easter (0, 0, offset)
     quant: str | None = None  # a set's quantifier, as TimeML writes it: EVERY, EACH
     freq: str | None = None  # how often a set recurs within its value: 2X for "twice a week"
+    weekend: bool = False  # "Easter weekend", "Labor Day weekend": the weekend nearest the day
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -173,9 +174,20 @@ def resolve(mention: Mention, anchor: Anchor | None) -> tuple[str, Anchor | None
     if mention.shift and mention.shift[0] == "W" and day is not None and month is not None and year > 0:
         iso = dt.date(year, month, day).isocalendar()
         value = f"{iso[0]:04d}-W{iso[1]:02d}"
+    if mention.weekend and day is not None and month is not None and year > 0:
+        value = _nearest_weekend(dt.date(year, month, day))
     if _is_digression(mention, year, anchor):
         return value, anchor
     return value, Anchor(year, month, day if month is not None else None)
+
+
+def _nearest_weekend(day: dt.date) -> str:
+    """The weekend a holiday gives its name to: Labor Day's (a Monday) the one before, Thanksgiving's
+    (a Thursday) the one after, Easter's its own; as TimeML writes a weekend (2013-W13-WE)."""
+    to_saturday = (6 - day.isoweekday()) % 7
+    saturday = day + dt.timedelta(days=to_saturday if to_saturday <= 3 else to_saturday - 7)
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
 
 
 def movable_day(movable: tuple[int, int, int], year: int) -> tuple[int, int]:

@@ -48,11 +48,13 @@ _KEYS = {name.replace("'", ""): name for name in (*_FIXED, *_MOVABLE)}
 
 
 @rule(
-    rf"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?)\s+)?(?P<h>{_NAMES})\b(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    rf"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?)\s+)?(?P<h>{_NAMES})\b(?P<we>\s+(?:holiday\s+)?weekend\b)?"
+    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
     key="names",
 )
 def _holiday(found: re.Match[str]) -> Mention:
-    """ "Christmas Day 1914", "Thanksgiving", "last Easter": a day of the year, a movable one by rule."""
+    """ "Christmas Day 1914", "Thanksgiving", "last Easter": a day of the year, a movable one by rule;
+    "the Easter weekend", "Labor Day weekend": the weekend nearest it."""
     # "the Easter Rising", "the Christmas Offensive": events named for the day, which TIMEX2 marks
     convention = "TIMEX2" if not found["y"] and _NAME_FOLLOWS.match(found.string, found.end()) else None
     name = _KEYS[" ".join(found["h"].lower().replace("'", "").split())]
@@ -72,6 +74,7 @@ def _holiday(found: re.Match[str]) -> Mention:
         month,
         day,
         movable=movable,
+        weekend=found["we"] is not None,
         deictic=deictic,
         lean=lean,
         convention=convention,
