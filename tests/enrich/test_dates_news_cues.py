@@ -4,6 +4,10 @@ in the week), and "for March" as a month. Sentences are our own."""
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
 import pytest
 
 from handscroll.enrich.dates import find_dates
@@ -136,3 +140,26 @@ def test_a_local_time_restated_in_brackets_takes_the_day_after_it() -> None:
         ("10:30 a.m. local time", "2013-03-21T10:30"),
         ("Thursday", "2013-03-21"),
     ]
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    """`text` with a line break for the first space past each `width` columns, as a mail client wraps."""
+    out, column = list(text), 0
+    for index, char in enumerate(text):
+        column = 0 if char == "\n" else column + 1
+        if char == " " and column > width:
+            out[index], column = "\n", 0
+    return "".join(out)
+
+
+@pytest.mark.parametrize("name", ["AP_20130315_stocks", "bbc_20130322_snow", "nyt_20130318_cyprus"])
+def test_a_hard_wrapped_report_reads_as_the_flowing_one(name: str) -> None:
+    raw = (Path(__file__).resolve().parents[2] / "benchmarks" / "news2013" / f"{name}.tml").read_text("utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", raw.split("<TEXT>")[1].split("</TEXT>")[0]))
+    dct = re.search(r'value="([\d-]+)"', raw)
+    assert dct is not None
+    wrapped = _hard_wrapped(text, 60)
+    assert wrapped.count("\n") > text.count("\n") + 10
+    flowing = [(x.start, x.end, x.value) for x in find_dates(text, dct=dct[1])]
+    assert [(x.start, x.end, x.value) for x in find_dates(wrapped, dct=dct[1])] == flowing
+    assert all(x.text == wrapped[x.start : x.end] for x in find_dates(wrapped, dct=dct[1]))

@@ -150,8 +150,11 @@ def _mentions(text: str, language: str, ancient: bool = False) -> list[Mention]:
     return dates_spans.select(candidates) if len(candidates) > 1 else candidates
 
 
-def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[TimeExpression], Anchor | None]:
+def _tag(
+    original: str, anchor: Anchor | None, context: _Context
+) -> tuple[list[TimeExpression], Anchor | None]:
     found: list[TimeExpression] = []
+    text = _unwrapped(original)  # the rules read sentences; the expressions keep the original's words
     narrative = _Narrative(text, anchor, context)
     ancient = anchor is not None and anchor.year < 1000
     ranges = context.ranges
@@ -170,7 +173,7 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
                 continue  # "in 300" is a year only in a narrative set before 1000
             mention = mention.partner
         if mention.partner is None:
-            found.append(_expression(text, mention, narrative.resolve(mention)))
+            found.append(_expression(original, mention, narrative.resolve(mention)))
             continue
         first = inherit(mention, mention.partner)
         if context.news and dates_news.yearless_months(first, mention.partner):
@@ -183,13 +186,25 @@ def _tag(text: str, anchor: Anchor | None, context: _Context) -> tuple[list[Time
         if ranges:
             start = mention.outer_start if mention.outer_start is not None else mention.start
             ranged = Mention(start, mention.partner.end)
-            found.append(_expression(text, ranged, f"{first_value}/{second_value}"))
+            found.append(_expression(original, ranged, f"{first_value}/{second_value}"))
         else:
-            found.append(_expression(text, first, first_value))
-            found.append(_expression(text, mention.partner, second_value))
+            found.append(_expression(original, first, first_value))
+            found.append(_expression(original, mention.partner, second_value))
     if context.news:
         found = [replace(x, value=dates_news.timeml_value(x.type, x.value)) for x in found]
     return found, narrative.latest
+
+
+#: A line break inside a sentence: after a lower-case word, a number or a comma, before more text.
+_WRAPPED_LINE = re.compile(r"(?<=[a-z0-9,;])[ \t]*\n(?![ \t]*\n)")
+
+
+def _unwrapped(text: str) -> str:
+    """`text` with the line breaks of hard-wrapped sentences made spaces, so "on\nFriday" reads as
+    one clause; same length, so every offset stays the original's."""
+    if "\n" not in text:
+        return text
+    return _WRAPPED_LINE.sub(lambda found: found.group().replace("\n", " "), text)
 
 
 def _a_title(text: str, start: int, end: int) -> bool:
