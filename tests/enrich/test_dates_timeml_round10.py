@@ -36,6 +36,18 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("The data still surprises us every few months.", "every few months", "SET", "PXM"),
     ("Patrols pass every several hours.", "every several hours", "SET", "PTXH"),
     ("The comet returns every four years.", "every four years", "SET", "P4Y"),
+    # a clock time with the day it names, as TimeBank joins "9 a.m. EST Tuesday"
+    ("The derby kicks off at 5.30pm on Saturday 30 March.", "5.30pm on Saturday 30 March", "TIME",
+     "2013-03-30T17:30"),
+    ("Shares in Seoul resume at 9 a.m. Seoul time Monday.", "9 a.m. Seoul time Monday", "TIME",
+     "2013-03-25T09:00"),
+    ("Trading reopens at 2 p.m. Hong Kong time on Tuesday.", "2 p.m. Hong Kong time on Tuesday", "TIME",
+     "2013-03-26T14:00"),
+    ("The walkout begins at midnight tonight.", "midnight tonight", "TIME", "2013-03-22T24:00"),
+    # days known by name
+    ("Unions plan rallies on May Day.", "May Day", "DATE", "2013-05-01"),
+    ("Florists expect their busiest week before Mothering Sunday.", "Mothering Sunday", "DATE", "2013-03-10"),
+    ("Card sales peak before Mother's Day.", "Mother's Day", "DATE", "2013-05-12"),
 ]  # fmt: skip
 
 
@@ -76,6 +88,15 @@ def test_what_is_no_run_of_time(sentence: str) -> None:
 def test_a_month_inside_a_longer_word_is_no_month(sentence: str) -> None:
     found = find_dates(sentence, dct=DCT, ranges=False)
     assert not [x for x in found if x.text in ("August", "March")], [(x.text, x.value) for x in found]
+
+
+def test_a_narrative_keeps_a_clock_time_apart_from_its_date() -> None:
+    """WikiWars (TIMEX2) marks "at 11 a.m. on 11 November 1918" and "5:34 AM Baghdad time on March 20,
+    2003" as a time and a date: only a weekday before the date joins it."""
+    found = find_dates("The guns fell silent at 11 a.m. on 11 November 1918.")
+    assert [x.text for x in found] == ["11 a.m.", "11 November 1918"]
+    found = find_dates("The raid began at 5:34 AM Baghdad time on March 20, 2003.")
+    assert [x.text for x in found] == ["5:34 AM", "March 20, 2003"]
 
 
 def test_a_quarter_that_ended_off_the_calendar_is_the_fiscal_years() -> None:
