@@ -128,3 +128,11 @@ def test_the_day_of_a_bare_clock_time(sentence: str, clock: str, value: str) -> 
 )
 def test_a_holiday_weekend_is_the_nearest_one(sentence: str, dct: str, text: str, value: str) -> None:
     assert [(x.text, x.value) for x in find_dates(sentence, dct=dct)] == [(text, value)]
+
+
+def test_a_local_time_restated_in_brackets_takes_the_day_after_it() -> None:
+    found = find_dates("The deal was signed at 10:30 a.m. local time (0830 GMT) on Thursday.", dct=FRIDAY)
+    assert [(x.text, x.value) for x in found] == [
+        ("10:30 a.m. local time", "2013-03-21T10:30"),
+        ("Thursday", "2013-03-21"),
+    ]
