@@ -44,6 +44,8 @@ FORMS: list[tuple[str, str, str, str]] = [
     ("Trading reopens at 2 p.m. Hong Kong time on Tuesday.", "2 p.m. Hong Kong time on Tuesday", "TIME",
      "2013-03-26T14:00"),
     ("The walkout begins at midnight tonight.", "midnight tonight", "TIME", "2013-03-22T24:00"),
+    ("Police were called at around 2am.", "around 2am", "TIME", "2013-03-22T02:00"),
+    ("Police were called at about 2am.", "2am", "TIME", "2013-03-22T02:00"),
     # days known by name
     ("Unions plan rallies on May Day.", "May Day", "DATE", "2013-05-01"),
     ("Florists expect their busiest week before Mothering Sunday.", "Mothering Sunday", "DATE", "2013-03-10"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
@@ -61,7 +62,21 @@ _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEK
     key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention | None:
-    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9" (the day it names joins it)."""
+    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9" (the day it names joins it);
+    "around 7:15 p.m." keeps its "around" (TimeML's APPROX), as TimeBank marks it."""
+    mention = _clock_time(found)
+    roughly = _ROUGHLY.search(found.string, max(0, found.start() - 16), found.start())
+    if mention is None or roughly is None:
+        return mention
+    return replace(mention, start=roughly.start(), mod="APPROX")
+
+
+#: TimeBank keeps "around 7:15 p.m." whole but leaves "about" out of "at about 10:35 a.m.".
+_ROUGHLY = re.compile(r"\b[Aa]round\s+$")
+
+
+def _clock_time(found: re.Match[str]) -> Mention | None:
+    """The clock time and the day it names, as written."""
     if found["h3"]:
         context = _CLOCK_CONTEXT.search(found.string, max(0, found.start() - 16), found.start())
         if context is None or "(" in context.group():
