@@ -87,6 +87,11 @@ _PRESENT_PLAN = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
 )
+#: "Another storm could bring snow to New England on Thursday": a possibility ahead, in forecasts and
+#: plans; not past ability ("could not be reached on Monday", "could hardly"), nor "could have".
+_COULD = re.compile(
+    r"\bcould\s+(?!not\b|n't|have\b|hardly\b|never\b|only\b|barely\b)(?:also\s+|still\s+|even\s+)?[a-z]+\b"
+)
 ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
 _LOOK_BACK = 80
@@ -122,6 +127,16 @@ def looks_ahead(text: str, start: int) -> bool:
         if not _PAST_PLAN.search(text, max(clause, cue.start() - 12), cue.start()):
             return True
     return False
+
+
+def could_ahead(text: str, start: int) -> bool:
+    """ "Another storm could bring snow to New England on Thursday": "could" with its verb in the
+    clause before the day, a possibility (the caller keeps it to the next few days: "could be located
+    Wednesday" in Thursday's paper is the day before)."""
+    clause = max(0, start - _LOOK_BACK)
+    for found in _CLAUSE_START.finditer(text, clause, start):
+        clause = found.end()
+    return _COULD.search(text, clause, start) is not None
 
 
 def deadline_by(text: str, mention: Mention) -> bool:
