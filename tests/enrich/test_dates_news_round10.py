@@ -3,7 +3,7 @@
 "since the start of the year" runs up to the report whatever year the story was in; a season after a
 year's possessive is that year's; "could" with its verb looks a few days ahead; "two weeks ago" is the
 day; a month told in the future of a past moment ("..., when he would win the December vote") is the
-first one after that moment.
+first one after that moment; "overnight" told ahead is the night to come.
 
 Sentences are our own, in the style of 2013 wire copy; each row carries its document date.
 """
@@ -77,6 +77,29 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "DATE",
         "2013-03-11",
     ),
+    # "overnight" told ahead is the night to come: the report's, or that of a day ahead the story named
+    (
+        "2013-03-22",
+        "Forecasters said temperatures will plunge overnight across the Plains.",
+        "overnight",
+        "TIME",
+        "2013-03-22TNI",
+    ),
+    (
+        "2013-03-22",
+        "Heavy rain is expected to arrive on Sunday and freeze overnight on the roads.",
+        "overnight",
+        "TIME",
+        "2013-03-24TNI",
+    ),
+    # a present-tense schedule with "home" or "back" before the day
+    (
+        "2013-03-22",
+        "The squad faces Leeds on Saturday and flies home Tuesday.",
+        "Tuesday",
+        "DATE",
+        "2013-03-26",
+    ),
     # the future of a past moment the sentence names
     (
         "2013-03-21",
@@ -127,3 +150,8 @@ def test_nearly_two_weeks_ago_stays_a_week() -> None:
     """A hedged count ("nearly two weeks ago") keeps its week, as TimeBank leaves such a day open."""
     found = find_dates("The flooding began nearly two weeks ago.", dct="2013-03-25", ranges=False)
     assert [(x.text, x.value) for x in found] == [("nearly two weeks ago", "2013-W11")]
+
+
+def test_overnight_told_in_the_past_is_the_night_before() -> None:
+    found = find_dates("Asian shares slid overnight on worries about Europe.", dct="2013-03-22", ranges=False)
+    assert [(x.text, x.value) for x in found] == [("overnight", "2013-03-21TNI")]

@@ -25,7 +25,7 @@ from handscroll.enrich.dates_news_anaphora import (
     year_of_report,
     years_later,
 )
-from handscroll.enrich.dates_news_days import weekday_from, weekday_of, weekend_of
+from handscroll.enrich.dates_news_days import night_ahead, weekday_from, weekday_of, weekend_of
 from handscroll.enrich.dates_news_tense import (
     ANY_MODAL,
     PAST_CUE,
@@ -99,6 +99,8 @@ def resolve_dated(
     if news and mention.shift == ("W", -1) and _SEVEN_DAYS.match(text, mention.start):
         year, week, _ = (written - dt.timedelta(days=3)).isocalendar()
         return f"{year:04d}-W{week:02d}"  # "for the past week": the seven days to now, the week most are in
+    if news and (coming := night_ahead(mention, text, story, written)) is not None:
+        return f"{coming.isoformat()}TNI"  # "temperatures will drop overnight": the night to come
     if news and (night := night_before(mention, text, written)) is not None:
         return _with_tod(night.isoformat(), mention)  # "tonight" quoted from last night's game
     if news and (later := years_later(mention, text)) is not None:

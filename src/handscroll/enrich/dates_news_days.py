@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_mentions import Anchor, Mention
 from handscroll.enrich.dates_en_times import WEEKDAYS
 from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
@@ -120,3 +120,19 @@ def weekend_of(mention: Mention, written: dt.date, text: str) -> str:
         saturday -= dt.timedelta(days=7)  # "Ministers met this weekend" on a Monday: the one just gone
     year, week, _ = saturday.isocalendar()
     return f"{year:04d}-W{week:02d}-WE"
+
+
+def night_ahead(mention: Mention, text: str, story: Anchor | None, written: dt.date) -> dt.date | None:
+    """ "Temperatures will fall overnight": told ahead, the night to come is the report's own, or that
+    of a day still ahead the story has named ("Snow begins Saturday and will freeze overnight");
+    told in the past it is the night before (the rule's own reading)."""
+    if mention.tod != "NI" or mention.shift != ("D", -1) or mention.deictic:
+        return None
+    if not _OVERNIGHT.match(text, mention.start) or not looks_ahead(text, mention.start):
+        return None
+    if story is not None and story.month and story.day and story.year > 0:
+        return max(written, dt.date(story.year, story.month, story.day))
+    return written
+
+
+_OVERNIGHT = re.compile(r"[Oo]vernight\b")

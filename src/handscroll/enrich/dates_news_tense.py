@@ -72,7 +72,8 @@ _PRESENT_PLAN = re.compile(
     r"|(?:meets?|resumes?|continues?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
     r"returns|arrives|heads|testifies|unveils|takes\s+(?:office|up|place)|sits|gathers?|debates|plays?|"
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
-    r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
+    r"(?:\s+(?:again|talks|home|back|here|there|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?"
+    r"\s+(?:on\s+|in\s+)?"
     r"|(?<!\bfirst\s)(?<!\boriginally\s)(?<!\binitially\s)(?<!\bpreviously\s)(?<!\bonce\s)"
     r"(?:set|slated|due|planned|scheduled)\s+for\s+"
     # "Banks are closed until Tuesday", "Flights remain suspended until Monday": a state that lasts
