@@ -1,6 +1,7 @@
-"""The gold of our own 2013 news (benchmarks/news2013) is well-formed TimeML, so a slip in
-annotation ("PXH" for hours, a TIME without a clock, "until" inside an expression) shows here
-and not as a tagger error in the dev-set score. The files are ours; the checks are TIMEX3's."""
+"""The gold of our own 2013 news (benchmarks/news2013, and the check set nobody tunes on,
+benchmarks/news2013_check) is well-formed TimeML, so a slip in annotation ("PXH" for hours, a
+TIME without a clock, "until" inside an expression) shows here and not as a tagger error in a
+score. The files are ours; the checks are TIMEX3's."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-FILES = sorted((Path(__file__).resolve().parents[1] / "benchmarks" / "news2013").glob("*.tml"))
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+DEV, CHECK = BENCHMARKS / "news2013", BENCHMARKS / "news2013_check"
+FILES = sorted(DEV.glob("*.tml")) + sorted(CHECK.glob("*.tml"))
 
 _DAY = r"\d{4}-\d{2}-\d{2}"
 _PERIOD = r"(?:\d+(?:\.\d+)?|X)"
@@ -27,11 +30,12 @@ VALUES = {
 OUTSIDE = re.compile(r"(?i)^(?:on|in|at(?! least)|until|since|by|over|for|during)\s")
 
 
-def test_the_dev_set_is_there() -> None:
-    assert len(FILES) >= 20
+def test_the_dev_and_check_sets_are_there() -> None:
+    assert len(list(DEV.glob("*.tml"))) >= 20
+    assert len(list(CHECK.glob("*.tml"))) >= 8
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_each_timex_is_well_formed(path: Path) -> None:
     root = ElementTree.parse(path).getroot()
     dct = root.find("DCT/TIMEX3")
