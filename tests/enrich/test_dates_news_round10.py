@@ -100,6 +100,21 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "DATE",
         "2013-03-26",
     ),
+    # a verb in the past right before "through" governs the season or month: the one gone
+    (
+        "2013-03-14",
+        "Orders collapsed in January 2012 and stayed weak through the summer.",
+        "the summer",
+        "DATE",
+        "2012-SU",
+    ),
+    (
+        "2013-03-14",
+        "The walkout continued through May before a deal was struck.",
+        "May",
+        "DATE",
+        "2012-05",
+    ),
     # the future of a past moment the sentence names
     (
         "2013-03-21",
@@ -155,3 +170,9 @@ def test_nearly_two_weeks_ago_stays_a_week() -> None:
 def test_overnight_told_in_the_past_is_the_night_before() -> None:
     found = find_dates("Asian shares slid overnight on worries about Europe.", dct="2013-03-22", ranges=False)
     assert [(x.text, x.value) for x in found] == [("overnight", "2013-03-21TNI")]
+
+
+def test_a_plan_through_a_month_still_looks_ahead() -> None:
+    """ "were extended through April": the verb before "through" is a plan, so April is this year's."""
+    found = find_dates("The talks were extended through April.", dct="2013-03-14", ranges=False)
+    assert [(x.text, x.value) for x in found] == [("April", "2013-04")]

@@ -44,13 +44,18 @@ _MODAL_FAR = re.compile(
 _POSSESSIVE = re.compile(r"\w+['\u2019]s\b")
 #: "was held in April", "died on Jan. 5": a verb in the past governs the date, so it is behind the
 #: document's (not a plan: "scheduled for", "expected in", nor "to be published in").
-_PAST_VERB = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:scheduled|expected|planned|slated|postponed|delayed|adjourned|"
+_A_PLAN = (
+    r"(?:scheduled|expected|planned|slated|postponed|delayed|adjourned|"
     r"extended|intended|aimed|designed|supposed|needed|proposed|projected|forecast|estimated|anticipated|predicted|"
-    r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b)"
+    r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b"
+)
+_PAST_VERB = re.compile(
+    rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!{_A_PLAN})"
     r"(?:was|were|met|said|held|took|began|came|went|won|lost|fell|rose|left|made|told|gave|became|died|"
     r"struck|hit|sold|bought|paid|broke|fought|wrote|spoke|grew|shot|fled|[a-z]{3,}ed)"
     r"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
+    # "fell through the summer", "stayed weak through May" (not "were extended through April", a plan)
+    rf"|(?:\s+(?!{_A_PLAN})[a-z]+)?\s+through(?:out)?"
     r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
     re.IGNORECASE,
 )
