@@ -115,6 +115,21 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "DATE",
         "2012-05",
     ),
+    # "this week" looking ahead in a Sunday's paper is the week to come (ISO weeks end on Sunday)
+    (
+        "2013-03-24",
+        "The coroner is expected to open an inquest this week.",
+        "this week",
+        "DATE",
+        "2013-W13",
+    ),
+    (
+        "2013-03-24",
+        "A private funeral is planned for later this week.",
+        "later this week",
+        "DATE",
+        "2013-W13",
+    ),
     # the future of a past moment the sentence names
     (
         "2013-03-21",
@@ -176,3 +191,8 @@ def test_a_plan_through_a_month_still_looks_ahead() -> None:
     """ "were extended through April": the verb before "through" is a plan, so April is this year's."""
     found = find_dates("The talks were extended through April.", dct="2013-03-14", ranges=False)
     assert [(x.text, x.value) for x in found] == [("April", "2013-04")]
+
+
+def test_this_week_told_in_the_past_on_a_sunday_is_the_week_ending() -> None:
+    found = find_dates("The regulator fined the bank this week.", dct="2013-03-24", ranges=False)
+    assert [(x.text, x.value) for x in found] == [("this week", "2013-W12")]

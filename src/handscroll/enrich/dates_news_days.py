@@ -136,3 +136,18 @@ def night_ahead(mention: Mention, text: str, story: Anchor | None, written: dt.d
 
 
 _OVERNIGHT = re.compile(r"[Oo]vernight\b")
+
+
+def sunday_week_ahead(mention: Mention, text: str, written: dt.date) -> str | None:
+    """ "An inquest is due to open this week", "later this week" in Sunday's paper: the week to come
+    (ISO weeks end on Sunday, so the report's own week is all but over); told in the past ("ruled
+    this week") it stays the week just ending."""
+    if written.isoweekday() != 7 or mention.shift != ("W", 0) or not mention.deictic:
+        return None
+    if not (_LATER.match(text, mention.start) or looks_ahead(text, mention.start)):
+        return None
+    year, week, _ = (written + dt.timedelta(days=1)).isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+_LATER = re.compile(r"[Ll]ater\s+this\s+week\b")
