@@ -116,8 +116,8 @@ def resolve_dated(
     if news and mention.shift is not None and _WEEKS_AGO.fullmatch(text, mention.start, mention.end):
         # "lost power a week ago", "won there two weeks ago": that day, as TimeBank dates "two weeks ago"
         return (written + dt.timedelta(days=7 * mention.shift[1])).isoformat()
-    if news and (week := sunday_week_ahead(mention, text, written)) is not None:
-        return week  # "is due to open this week" in Sunday's paper
+    if news and (next_week := sunday_week_ahead(mention, text, written)) is not None:
+        return next_week  # "is due to open this week" in Sunday's paper
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and mention.lean == 2 and mention.month and _needs_year(mention) and story not in (None, dct):
