@@ -130,6 +130,14 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "DATE",
         "2013-W13",
     ),
+    # a round or vote "pushed to" a day is put off to one ahead, as "pushed back to" is
+    (
+        "2013-03-22",
+        "Play was pushed to Monday after thunderstorms soaked the course.",
+        "Monday",
+        "DATE",
+        "2013-03-25",
+    ),
     # the future of a past moment the sentence names
     (
         "2013-03-21",

@@ -85,7 +85,7 @@ _PRESENT_PLAN = re.compile(
     r"|(?:is|are|remains?|stays?|lasts?|continues?)\s+(?:[a-z]+\s+){0,2}?(?:until|till|through)\s+"
     r"|(?:is|are)\s+closed\s+(?:on\s+)?"
     r"|\b(?:[Aa]n?|[Tt]he)\s+[a-z]+\s+to\s+be\s+[a-z]+ed\s+(?:on\s+|in\s+)?"  # "a report to be published on"
-    r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
+    r"|(?:postponed|delayed|moved|pushed(?:\s+back)?|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
     r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
     r")(?:(?:early|late)\s+)?$"
 )
