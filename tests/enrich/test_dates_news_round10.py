@@ -138,6 +138,14 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "DATE",
         "2013-03-25",
     ),
+    # a plan's word between a past verb and the month: the month is still ahead
+    (
+        "2013-03-21",
+        "On Tuesday the governor said he expected new steps in April.",
+        "April",
+        "DATE",
+        "2013-04",
+    ),
     # the future of a past moment the sentence names
     (
         "2013-03-21",

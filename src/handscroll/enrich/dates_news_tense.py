@@ -53,7 +53,8 @@ _PAST_VERB = re.compile(
     rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!{_A_PLAN})"
     r"(?:was|were|met|said|held|took|began|came|went|won|lost|fell|rose|left|made|told|gave|became|died|"
     r"struck|hit|sold|bought|paid|broke|fought|wrote|spoke|grew|shot|fled|[a-z]{3,}ed)"
-    r"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
+    # "said it expected action in April" is a plan: no plan's word among the words between
+    rf"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b|{_A_PLAN})[a-z'$%.\d]+){{0,3}}\s+(?:in|on|during)"
     # "fell through the summer", "stayed weak through May" (not "were extended through April", a plan)
     rf"|(?:\s+(?!{_A_PLAN})[a-z]+)?\s+through(?:out)?"
     r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
