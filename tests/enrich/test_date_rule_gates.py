@@ -28,6 +28,7 @@ TEXTS = (
     "Minutes ago, shares that fell overnight in Holy Week rose again.",
     "Within minutes, hours after the vote, overnight; shut at weekends and shelled nightly.",
     "It took days or even weeks, some 80 million years ago; weeks after the vote.",
+    "For 12 consecutive months and in those three months, rallies on May Day.",
 )
 
 

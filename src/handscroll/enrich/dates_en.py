@@ -26,8 +26,8 @@ MONTHS = {
 }  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH = (  # "Augusta National", "Marchers" are no months
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 )
 ERA = r"(?:B\.\s?C\.(?:\s?E\.)?|B\.\s?C(?![\w.])|BCE|BC|A\.\s?D\.|AD|C\.\s?E\.|CE)(?![A-Za-z])"
@@ -385,3 +385,16 @@ def _deictic_month(found: re.Match[str]) -> Mention:
     return Mention(
         found.start(), found.end(), month=month_number(found["m"]), deictic=True, lean=lean_of(found["det"])
     )
+
+
+@rule(
+    rf"\b(?:(?P<d>{DAY})\s+)?(?P<m>{MONTH})(?:\s+(?P<d2>{DAY})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+    r"(?P<det>last|next)\s+year\b",
+    key="month",
+)
+def _month_of_deictic_year(found: re.Match[str]) -> Mention:
+    """ "in February last year", "on 25 August last year": a month (and day) of the year before or
+    after the document's, one expression, as "October this year" is."""
+    day, month = int(found["d"] or found["d2"] or 0) or None, month_number(found["m"])
+    shift = ("Y", lean_of(found["det"]))
+    return Mention(found.start(), found.end(), month=month, day=day, shift=shift, deictic=True)

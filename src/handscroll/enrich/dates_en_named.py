@@ -25,13 +25,14 @@ _FIXED = {
     "fourth of july": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
     "armistice day": (11, 11), "remembrance day": (11, 11), "st patrick's day": (3, 17),
     "st. patrick's day": (3, 17), "saint patrick's day": (3, 17), "bastille day": (7, 14),
-    "guy fawkes night": (11, 5), "bonfire night": (11, 5), "burns night": (1, 25),
+    "guy fawkes night": (11, 5), "bonfire night": (11, 5), "burns night": (1, 25), "may day": (5, 1),
 }  # fmt: skip
 #: Movable holidays: (month, weekday 1-7, which: 1 the first, -1 the last); Easter's (0, 0, days from it).
 _MOVABLE = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "presidents' day": (2, 1, 3), "martin luther king day": (1, 1, 3),
-    "columbus day": (10, 1, 2),
+    "columbus day": (10, 1, 2), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
+    "mothering sunday": (0, 0, -21),
     "easter": (0, 0, 0), "easter sunday": (0, 0, 0), "easter monday": (0, 0, 1), "good friday": (0, 0, -2),
     "palm sunday": (0, 0, -7), "maundy thursday": (0, 0, -3), "holy thursday": (0, 0, -3),
     "holy saturday": (0, 0, -1), "ash wednesday": (0, 0, -46), "shrove tuesday": (0, 0, -47),
@@ -47,11 +48,12 @@ _NAME_FOLLOWS = re.compile(r"\s+(?!Mass\b)[A-Z][a-z]")  # "the Easter Rising"; "
 _KEYS = {name.replace("'", ""): name for name in (*_FIXED, *_MOVABLE)}
 
 
-@rule(
+_HOLIDAY = (
     rf"\b(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?)\s+)?(?P<h>{_NAMES})\b(?P<we>\s+(?:holiday\s+)?weekend\b)?"
-    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
-    key="names",
+    rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?"
 )
+
+
 def _holiday(found: re.Match[str]) -> Mention:
     """ "Christmas Day 1914", "Thanksgiving", "last Easter": a day of the year, a movable one by rule;
     "the Easter weekend", "Labor Day weekend": the weekend nearest it."""
@@ -79,6 +81,11 @@ def _holiday(found: re.Match[str]) -> Mention:
         lean=lean,
         convention=convention,
     )
+
+
+rule(_HOLIDAY, key="names")(_holiday)
+# "May Day", "Mother's Day": no word of the "names" key announces these; "day" and theirs do
+rule(_HOLIDAY, key="unit", needs=("may day", "mother", "father"))(_holiday)
 
 
 @rule(r"\b(?:Holy|Easter)\s+[Ww]eek\b(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", key="unit", needs=("week",))

@@ -59,7 +59,19 @@ def _quarter(found: re.Match[str]) -> Mention:
     if found["rel"]:  # "next year's first quarter"
         shift = ("Y", {"this": 0, "next": 1, "last": -1}[found["rel"].lower()])
         return Mention(start, found.end(), quarter=quarter, shift=shift, deictic=True)
+    if year is None and _OFF_CALENDAR_CLOSE.search(found.string):
+        # "third-quarter profit" of a company whose quarter "ended Feb. 28": a fiscal quarter, named
+        # by the fiscal year a report is in, as TimeBank values "the fiscal first quarter"
+        return Mention(start, found.end(), quarter=quarter, shift=("Y", 0), deictic=True)
     return Mention(start, found.end(), year, era, quarter=quarter)
+
+
+#: A period that closed in a month no calendar quarter ends in: the report keeps a fiscal year.
+_OFF_CALENDAR_CLOSE = re.compile(
+    r"\b(?:quarter|period|months)\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?"
+    r"(?:Jan(?:uary|\.)|Feb(?:ruary|\.)|April|Apr\.|May|July|Jul\.|Aug(?:ust|\.)|Oct(?:ober|\.)|Nov(?:ember|\.))"
+    r"\s+\d"
+)
 
 
 @rule(

@@ -68,18 +68,22 @@ def _plural_weekday(found: re.Match[str]) -> Mention:
 
 
 @rule(
-    rf"\b(?:every|each)\s+(?P<n>other|{NUMBER})\s+(?P<u>day|week|month|year|decade|hour|minute)s?\b",
+    rf"\b(?:every|each)\s+(?P<n>other|few|several|{NUMBER})\s+(?P<u>day|week|month|year|decade|hour|minute)s?\b",
     lower=True,
     key="sets",
 )
 def _every_few(found: re.Match[str]) -> Mention | None:
     """ "every four years", "every other day", "every 15 minutes": a set whose period is several units
-    (P4Y, P2D, PT15M)."""
+    (P4Y, P2D, PT15M); "every few months" leaves the count open (PXM), as "a few months" does."""
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}.get(found["u"])
+    if found["n"] in ("few", "several"):
+        value = f"PX{unit}" if unit else f"PTX{found['u'][0].upper()}"
+        return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
     amount = 2 if found["n"] == "other" else parse_number(found["n"])
     if amount is None or amount != int(amount) or amount < 1:
         return None
     count = int(amount) * (10 if found["u"] == "decade" else 1)
-    unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}.get(found["u"])
+    unit = "Y" if unit == "DE" else unit
     value = f"P{count}{unit}" if unit else f"PT{count}{found['u'][0].upper()}"  # hours, minutes: PT4H
     return Mention(found.start(), found.end(), literal=value, kind="SET", quant=_quant(found))
 

@@ -138,3 +138,27 @@ def _halves(found: re.Match[str]) -> Mention | None:
         return Mention(found.start(), found.end(), literal=value, kind="DURATION", convention="TimeML")
     # "three-and-a-half years": the counting rule's halves (P3Y6M), hyphens and all
     return half_stretch(found.start(), found.end(), found["n"], found["u"])
+
+
+_RUN_UNITS = {
+    "day": "P{}D", "week": "P{}W", "month": "P{}M", "year": "P{}Y", "quarter": "P{}Q", "hour": "PT{}H",
+}  # fmt: skip
+
+
+@rule(
+    rf"\b(?:(?P<det>those|these)\s+)?(?P<n>{NUMBER})\s+(?:(?P<run>consecutive|straight|successive)\s+)?"
+    r"(?P<u>day|week|month|year|quarter|hour)s?\b(?![\s-]+old\b)",
+    lower=True,
+    key="unit",
+    needs=("those ", "these ", "consecutive ", "straight ", "successive "),
+)
+def _run_or_pointed(found: re.Match[str]) -> Mention | None:
+    """ "for 12 consecutive months" (P12M), "in those three months" (P3M, the determiner in the
+    extent as "this week" has it): a count the plain rule reads only in part or not at all."""
+    if not (found["det"] or found["run"]):
+        return None
+    amount = parse_number(found["n"])
+    if amount is None or amount != int(amount) or amount < 1:
+        return None  # "the third straight month" is an ordinal, which TimeBank leaves
+    value = _RUN_UNITS[found["u"]].format(int(amount))
+    return Mention(found.start(), found.end(), literal=value, kind="DURATION")

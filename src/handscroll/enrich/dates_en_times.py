@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en import DAY, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
+from handscroll.enrich.dates_en import DAY, MONTH, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
 from handscroll.enrich.dates_en_names import no_calendar_day
 from handscroll.enrich.dates_en_stretches import BARE_UNITS
 from handscroll.enrich.number_words import parse_number
@@ -34,6 +35,12 @@ _US_ZONE = (
     rf"\s+(?:Eastern|Pacific|Central|Mountain)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?"
     rf"(?=\s+(?:on\b|{_WEEKDAY}\b|[a-z])|[,.;)]|\s*$)"
 )
+#: "9 a.m. local time Friday", "9 a.m. Tokyo time Friday": a zone by place, before the day it names
+#: (WikiWars' TIMEX2 key leaves "Baghdad time on March 20" beside "5:34 AM").
+_CITY_TIME = (
+    r"\s+(?:local\s+time\b(?=,?\s+(?:on\s+)?[A-Z])"
+    rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b(?=,?\s+(?:on\s+)?{_WEEKDAY}))"
+)
 #: A clock time restated in brackets, then its day: "8:45 p.m. (1945 GMT) on Saturday".
 _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEKDAY})\b")
 
@@ -45,15 +52,31 @@ _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEK
     r"|\b(?P<h2>[01]?\d|2[0-3])(?::|\.(?=\d\d\s*(?:GMT|UTC|BST)\b))(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
-    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|\s+local\s+time\b(?=,?\s+(?:on\s+)?[A-Z]|\s*\()|{_US_ZONE})?"
+    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|{_CITY_TIME}|\s+local\s+time\b(?=\s*\()|{_US_ZONE})?"
     # the day it names: "Saturday", "yesterday", "Nov. 9", "Sunday, March 24" (one of them at least)
     rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
-    rf"(?:(?P<rel>today|tonight|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b(?:,?\s+(?={MONTH_BEFORE_DAY}\s+{DAY}\b))?)?"
-    rf"(?:(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?)?))?",
+    rf"(?:(?P<rel>today|tonight|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b"
+    rf"(?:,?\s+(?={MONTH_BEFORE_DAY}\s+{DAY}\b|{DAY}\s+{MONTH}))?)?"  # "Saturday 30 March" too
+    rf"(?:(?:(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})\b(?!\d|:\d)|(?P<d0>{DAY})\s+(?P<m0>{MONTH}))"
+    rf"(?:,?\s+(?P<y>{YEAR}))?)?))?",
     key="clock",
 )
 def _clock(found: re.Match[str]) -> Mention | None:
-    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9" (the day it names joins it)."""
+    """ "at 19:00", "3 p.m.", "15:00 GMT Saturday", "5 p.m. EST Nov. 9" (the day it names joins it);
+    "around 7:15 p.m." keeps its "around" (TimeML's APPROX), as TimeBank marks it."""
+    mention = _clock_time(found)
+    roughly = _ROUGHLY.search(found.string, max(0, found.start() - 16), found.start())
+    if mention is None or roughly is None:
+        return mention
+    return replace(mention, start=roughly.start(), mod="APPROX")
+
+
+#: TimeBank keeps "around 7:15 p.m." whole but leaves "about" out of "at about 10:35 a.m.".
+_ROUGHLY = re.compile(r"\b[Aa]round\s+$")
+
+
+def _clock_time(found: re.Match[str]) -> Mention | None:
+    """The clock time and the day it names, as written."""
     if found["h3"]:
         context = _CLOCK_CONTEXT.search(found.string, max(0, found.start() - 16), found.start())
         if context is None or "(" in context.group():
@@ -72,8 +95,9 @@ def _clock(found: re.Match[str]) -> Mention | None:
     tod = f"{hour:02d}:{minute:02d}"
     if found["rel"]:
         return _on_named_day(found, tod)
-    aside = None if found["w"] or found["m"] else _DAY_AFTER_ASIDE.match(found.string, found.end())
-    named = found["w"] if not found["m"] else None
+    month_word, day_number = found["m"] or found["m0"], found["d"] or found["d0"]
+    aside = None if found["w"] or month_word else _DAY_AFTER_ASIDE.match(found.string, found.end())
+    named = found["w"] if not month_word else None
     if aside is not None:  # "8:45 p.m. (1945 GMT) on Saturday": that day's
         named = aside["w"]
     if named:
@@ -82,9 +106,9 @@ def _clock(found: re.Match[str]) -> Mention | None:
         return Mention(
             found.start(), found.end(), literal=literal, weekday=number, tod=tod, deictic=True, kind="TIME"
         )
-    if found["m"]:
+    if month_word:
         year, era = read_year(found["y"]) if found["y"] else (None, None)
-        month, day = month_number(found["m"]), int(found["d"])
+        month, day = month_number(month_word), int(day_number)
         return Mention(found.start(), found.end(), year, era, month, day, tod=tod, kind="TIME")
     return Mention(found.start(), found.end(), tod=tod, shift=("D", 0), kind="TIME")
 
@@ -98,7 +122,7 @@ def _on_named_day(found: re.Match[str], tod: str) -> Mention:
 
 @rule(
     rf"\b(?:(?P<w1>{_WEEKDAY})\s+)?(?P<t>noon|midday|midnight)"
-    rf"(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY})|\s+(?P<rel>today|yesterday|tomorrow)"
+    rf"(?:\s+(?:on\s+)?(?P<w2>{_WEEKDAY})|\s+(?P<rel>today|tonight|yesterday|tomorrow)"
     rf"|,?\s+(?:on\s+)?(?P<m>{MONTH_BEFORE_DAY})\s+(?P<d>{DAY})(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?)?\b",
     key="names",
 )
