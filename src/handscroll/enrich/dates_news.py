@@ -16,21 +16,29 @@ from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Anchor, Mention, resolve
 from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
-from handscroll.enrich.dates_en_times import WEEKDAYS, WEEKEND
-from handscroll.enrich.dates_news_anaphora import night_before, nth_of_month, year_of_report, years_later
+from handscroll.enrich.dates_en_times import WEEKEND
+from handscroll.enrich.dates_news_anaphora import (
+    ahead_of_then,
+    night_before,
+    nth_of_month,
+    of_the_years_own,
+    year_of_report,
+    years_later,
+)
+from handscroll.enrich.dates_news_days import (
+    night_ahead,
+    sunday_week_ahead,
+    weekday_from,
+    weekday_of,
+    weekend_of,
+)
 from handscroll.enrich.dates_news_tense import (
     ANY_MODAL,
-    BEFORE_DEADLINE,
     PAST_CUE,
-    deadline_ahead,
-    deadline_by,
-    event_ahead,
-    joined_ahead,
     looks_ahead,
     opening_told_past,
     published_behind,
     told_in_the_past,
-    weekend_past,
 )
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*$", re.S | re.M)
@@ -74,10 +82,10 @@ def resolve_dated(
         if not news:
             return None
         if mention.literal == WEEKEND:
-            return _weekend(mention, written, text)
+            return weekend_of(mention, written, text)
         if abs(mention.lean) == 2 and story is not None and story.month and story.day and story.year > 0:
-            return _with_tod(_weekday_from(mention, dt.date(story.year, story.month, story.day)), mention)
-        return _with_tod(_weekday(mention, written, text).isoformat(), mention)
+            return _with_tod(weekday_from(mention, dt.date(story.year, story.month, story.day)), mention)
+        return _with_tod(weekday_of(mention, written, text).isoformat(), mention)
     # in a quarter's last week no report is out yet: "For the quarter, the Dow rose 11 percent" is this one
     closing = dct.month % 3 == 0 and dct.day >= _QUARTER_CLOSING
     reported = period or shift_quarter(dct.year, dct.month, 0 if closing else -1)
@@ -97,18 +105,27 @@ def resolve_dated(
     if news and mention.shift == ("W", -1) and _SEVEN_DAYS.match(text, mention.start):
         year, week, _ = (written - dt.timedelta(days=3)).isocalendar()
         return f"{year:04d}-W{week:02d}"  # "for the past week": the seven days to now, the week most are in
+    if news and (coming := night_ahead(mention, text, story, written)) is not None:
+        return f"{coming.isoformat()}TNI"  # "temperatures will drop overnight": the night to come
     if news and (night := night_before(mention, text, written)) is not None:
         return _with_tod(night.isoformat(), mention)  # "tonight" quoted from last night's game
     if news and (later := years_later(mention, text)) is not None:
         return later  # "13 years later" after "In 1965": 1978, not 13 years after the report
     if news and year_of_report(mention, text):
         return f"{dct.year:04d}"  # "at the start of the year" after "the lowest since 2011"
-    if news and mention.shift == ("W", -1) and _A_WEEK_AGO.fullmatch(text, mention.start, mention.end):
-        return (written - dt.timedelta(days=7)).isoformat()  # "lost power a week ago": that day
+    if news and mention.shift is not None and _WEEKS_AGO.fullmatch(text, mention.start, mention.end):
+        # "lost power a week ago", "won there two weeks ago": that day, as TimeBank dates "two weeks ago"
+        return (written + dt.timedelta(days=7 * mention.shift[1])).isoformat()
+    if news and (next_week := sunday_week_ahead(mention, text, written)) is not None:
+        return next_week  # "is due to open this week" in Sunday's paper
     if mention.deictic and mention.shift is not None:
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and mention.lean == 2 and mention.month and _needs_year(mention) and story not in (None, dct):
         return resolve(replace(mention, year=story.year, lean=0), dct)[0]  # "that November": the story's
+    if news and (then := ahead_of_then(mention, text, story, written)) is not None:
+        return resolve(replace(mention, year=then), dct)[0]  # "..., when he would win the December vote"
+    if news and (owned := of_the_years_own(mention, text, written)) is not None:
+        return owned  # "last year's dry, hot summer"
     if news and _needs_year(mention):
         return resolve(replace(mention, year=_nearest_year(mention, written, text)), dct)[0]
     return None
@@ -180,99 +197,10 @@ def _quarter_plus(value: str, amount: int) -> str:
     return shift_quarter(int(value[:4]), int(value[-1]) * 3, amount)
 
 
-def _weekday(mention: Mention, written: dt.date, text: str) -> dt.date:
-    assert mention.weekday is not None
-    first = _RANGE_FROM.search(text, max(0, mention.start - 30), mention.start) if mention.lean == 0 else None
-    if first is not None and (first["to"] or 0 < (mention.weekday - WEEKDAYS.index(first["w"]) - 1) % 7 <= 3):
-        # "from Friday to Sunday", "on Saturday and Sunday": the second is the first such day from the first
-        opening = replace(mention, start=first.start(), weekday=WEEKDAYS.index(first["w"]) + 1)
-        begins = _weekday(opening, written, text)
-        return begins + dt.timedelta(days=(mention.weekday - begins.isoweekday()) % 7)
-    week = _WHICH_WEEK.match(text, mention.end) if mention.lean == 0 else None
-    if week is not None:  # "on Tuesday next week", "Thursday of last week": that week's day
-        monday = written - dt.timedelta(days=written.isoweekday() - 1)
-        return monday + dt.timedelta(
-            days=7 * (1 if week["w"].lower() == "next" else -1) + mention.weekday - 1
-        )
-    back = (written.isoweekday() - mention.weekday) % 7
-    if mention.lean < 0:
-        return written - dt.timedelta(days=back or 7)
-    if (
-        mention.lean > 0
-        or looks_ahead(text, mention.start)
-        or deadline_ahead(text, mention)
-        or deadline_by(text, mention)
-        or joined_ahead(text, mention.start)
-        or ((mention.weekday - written.isoweekday()) % 7 <= 4 and event_ahead(text, mention.start))
-        or _weekend_event(mention, written, text)
-    ):
-        ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
-        return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today
-    since = PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
-    if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
-        return written + dt.timedelta(days=1)
-    return written - dt.timedelta(days=back)
-
-
-_RANGE_FROM = re.compile(
-    rf"\b(?P<w>{'|'.join(WEEKDAYS)})\s*(?:(?P<to>to|through|until|till|thru|-|\u2013)|,?\s+(?:and|or))\s*$"
-)
-_WHICH_WEEK = re.compile(r",?\s+(?:of\s+)?(?P<w>[Nn]ext|[Ll]ast)\s+week\b")
-#: "Sunday's Oxford and Cambridge Boat Race", "Saturday's final": a day's scheduled event
-_DAY_EVENT = re.compile(
-    r"['\u2019]s\s+(?:[A-Za-z.'-]+\s+){0,4}?(?:[Rr]ace|[Ee]lection|[Vv]ote|[Mm]atch|[Gg]ame|[Ff]inal|[Rr]eferendum|"
-    r"[Rr]un-?off|[Pp]oll|[Ss]ummit|[Mm]eeting|[Pp]arade|[Mm]arathon|[Cc]eremony|Mass|[Ss]ervice|[Dd]erby|"
-    r"[Ff]ixture|Grand\s+Prix|[Tt]alks|[Ss]ession|[Cc]onclave|[Ii]nauguration|[Cc]ongress|[Cc]onvention|[Dd]ebate|"
-    r"[Hh]earing|[Cc]oncert|[Ff]estival|[Tt]ournament|[Cc]lash|[Ss]how)s?\b"
-)
-_A_WEEK_AGO = re.compile(r"(?:[Aa]|[Oo]ne)\s+week\s+ago")
-_NEXT = re.compile(r"[Nn]ext\s")
+_WEEKS_AGO = re.compile(r"(?:[Aa]|[Oo]ne)\s+week\s+ago|[Tt]wo\s+weeks\s+ago")
 _LAST = re.compile(r"[Ll]ast\s")
 _FISCAL = re.compile(r"[Ff]iscal")
 _SEVEN_DAYS = re.compile(r"[Tt]he\s+(?:past|last)\s+week\b")
-
-
-def _weekend_event(mention: Mention, written: dt.date, text: str) -> bool:
-    """ "the organisers of Sunday's Boat Race" in Friday's paper: an event two days on, named by its
-    day's possessive, is the coming one (the one five days back would be "last Sunday's")."""
-    assert mention.weekday is not None
-    if (mention.weekday - written.isoweekday()) % 7 != 2 or not _DAY_EVENT.match(text, mention.end):
-        return False
-    return not told_in_the_past(text, mention.start)
-
-
-def _weekday_from(mention: Mention, day: dt.date) -> str:
-    """ "the following Monday", "the previous Friday": the nearest one after (before) the story's day."""
-    assert mention.weekday is not None
-    if mention.lean > 0:
-        return (day + dt.timedelta(days=(mention.weekday - day.isoweekday()) % 7 or 7)).isoformat()
-    return (day - dt.timedelta(days=(day.isoweekday() - mention.weekday) % 7 or 7)).isoformat()
-
-
-def _weekend(mention: Mention, written: dt.date, text: str) -> str:
-    """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead.
-
-    A report written on a Saturday or Sunday means the weekend it is in; one written on a
-    Thursday or Friday means the coming one ("stay indoors through the weekend") unless the
-    weekend is told in the past ("Over the weekend, the post was shared").
-    """
-    saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
-    in_it = written.isoweekday() >= 6
-    ahead = looks_ahead(text, mention.start) or bool(
-        BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start)
-    )  # "square positions ahead of the weekend"
-    if mention.shift is None and mention.lean <= 0 and not ahead:
-        coming = mention.lean == 0 and written.isoweekday() in (4, 5) and not weekend_past(text, mention)
-        if not (in_it or coming) or mention.lean < 0:
-            saturday -= dt.timedelta(days=7)
-    elif mention.shift is None and mention.lean > 0 and (in_it or _NEXT.match(text, mention.start)):
-        saturday += dt.timedelta(days=7)  # "next weekend" is next week's, as "next week" is
-    elif (
-        mention.shift is not None and written.isoweekday() <= 2 and not ahead and weekend_past(text, mention)
-    ):
-        saturday -= dt.timedelta(days=7)  # "Ministers met this weekend" on a Monday: the one just gone
-    year, week, _ = saturday.isocalendar()
-    return f"{year:04d}-W{week:02d}-WE"
 
 
 def yearless_months(first: Mention, second: Mention) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from handscroll.enrich.date_mentions import Mention, movable_day
+from handscroll.enrich.date_mentions import Anchor, Mention, movable_day
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import MONTH, MONTHS
 from handscroll.enrich.dates_en_times import WEEKDAYS
@@ -28,15 +28,19 @@ _PART_OF_YEAR = re.compile(
     r"the\s+year"
 )
 _LOOK_BACK = 400
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def year_of_report(mention: Mention, text: str) -> bool:
     """ "at the start of the year", "for the year" after a benchmark ("the lowest since December
-    2011"): the report's year, as when no year came before; the benchmark is not the story's date."""
+    2011"): the report's year, as when no year came before; the benchmark is not the story's date.
+    So is "since the start of the year", whatever year the story was in: it runs up to the report."""
     if mention.shift != ("Y", 0) or mention.deictic:
         return False
     if not _PART_OF_YEAR.fullmatch(text, mention.start, mention.end):
         return False
+    if _SINCE.search(text, max(0, mention.start - 8), mention.start):
+        return True  # "had fallen 4 percent since the start of the year": counted up to the report
     opening = max(0, mention.start - _LOOK_BACK)
     benchmarks = list(_SINCE_DATE.finditer(text, opening, mention.start))
     if not benchmarks:
@@ -123,3 +127,42 @@ def nth_of_month(mention: Mention, text: str, written: dt.date) -> str | None:
 
 
 _NTH_OF_MONTH_RE = re.compile(_NTH_OF_MONTH)
+
+
+#: "last year's dry, hot summer", "2011's long winter": a year's possessive and a few adjectives.
+_YEARS_OWN = re.compile(
+    r"\b(?:(?P<d>[Ll]ast|[Tt]his|[Nn]ext)\s+year|(?P<y>(?:1[89]|20)\d\d))['\u2019]s\s+(?:[a-z]+,?\s+){0,3}$"
+)
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def of_the_years_own(mention: Mention, text: str, written: dt.date) -> str | None:
+    """ "still in drought after last year's dry, hot summer": the season (or month) of the year
+    whose possessive governs it, not the one nearest the report."""
+    if mention.year is not None or mention.shift is not None or mention.day is not None:
+        return None
+    if mention.season is None and mention.month is None:
+        return None
+    found = _YEARS_OWN.search(text, max(0, mention.start - 50), mention.start)
+    if found is None:
+        return None
+    year = int(found["y"]) if found["y"] else written.year + _YEAR_STEP[found["d"].lower()]
+    return f"{year:04d}-{mention.season or f'{mention.month:02d}'}"
+
+
+#: "since mid-November, when it became clear that Abe would win the December election": the future
+#: of a past moment the sentence has just named.
+_NOT_AN_END = r"(?:[^.;:!?]|(?:(?<=Mr)|(?<=Mrs)|(?<=Ms)|(?<=Dr)|(?<=St))\.)"  # "Mr. Abe" goes on
+_WHEN_WOULD = re.compile(rf",\s+when\s+{_NOT_AN_END}*\bwould\s+(?:(?!,){_NOT_AN_END})*$")
+
+
+def ahead_of_then(mention: Mention, text: str, story: Anchor | None, written: dt.date) -> int | None:
+    """The year of a month told in the future of a past moment ("..., when X would win the December
+    election" after "since mid-November"): the first such month after that moment, not after the report."""
+    if mention.month is None or mention.year is not None or mention.shift is not None or mention.lean:
+        return None
+    if story is None or story.month is None or (story.year, story.month) >= (written.year, written.month):
+        return None
+    if not _WHEN_WOULD.search(text, max(0, mention.start - 120), mention.start):
+        return None
+    return story.year + (mention.month < story.month)

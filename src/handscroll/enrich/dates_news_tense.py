@@ -44,13 +44,19 @@ _MODAL_FAR = re.compile(
 _POSSESSIVE = re.compile(r"\w+['\u2019]s\b")
 #: "was held in April", "died on Jan. 5": a verb in the past governs the date, so it is behind the
 #: document's (not a plan: "scheduled for", "expected in", nor "to be published in").
-_PAST_VERB = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:scheduled|expected|planned|slated|postponed|delayed|adjourned|"
+_A_PLAN = (
+    r"(?:scheduled|expected|planned|slated|postponed|delayed|adjourned|"
     r"extended|intended|aimed|designed|supposed|needed|proposed|projected|forecast|estimated|anticipated|predicted|"
-    r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b)"
+    r"targeted|budgeted|timed|deferred|rescheduled|pushed|moved|called|promised|required|allowed|used)\b"
+)
+_PAST_VERB = re.compile(
+    rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!{_A_PLAN})"
     r"(?:was|were|met|said|held|took|began|came|went|won|lost|fell|rose|left|made|told|gave|became|died|"
     r"struck|hit|sold|bought|paid|broke|fought|wrote|spoke|grew|shot|fled|[a-z]{3,}ed)"
-    r"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b)[a-z'$%.\d]+){0,3}\s+(?:in|on|during)"
+    # "said it expected action in April" is a plan: no plan's word among the words between
+    rf"(?:(?:\s+(?!to\b|that\b|until\b|by\b|and\b|or\b|which\b|who\b|{_A_PLAN})[a-z'$%.\d]+){{0,3}}\s+(?:in|on|during)"
+    # "fell through the summer", "stayed weak through May" (not "were extended through April", a plan)
+    rf"|(?:\s+(?!{_A_PLAN})[a-z]+)?\s+through(?:out)?"
     r"|(?:\s+(?:in|on|during|since))?)\s+(?:(?:early|late|mid)[\s-]+)?$",
     re.IGNORECASE,
 )
@@ -72,20 +78,26 @@ _PRESENT_PLAN = re.compile(
     r"|(?:meets?|resumes?|continues?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
     r"returns|arrives|heads|testifies|unveils|takes\s+(?:office|up|place)|sits|gathers?|debates|plays?|"
     r"(?:(?<=[Cc]ourt\s)|(?<=[Jj]udge\s)|(?<=[Jj]ury\s)|(?<=[Pp]anel\s))(?:rules|hears)|(?:go|goes|head)\s+to\s+the\s+polls)"
-    r"(?:\s+(?:again|talks|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?\s+(?:on\s+|in\s+)?"
+    r"(?:\s+(?:again|talks|home|back|here|there|(?:(?:in|at)\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|the\s+[a-z]+))?"
+    r"\s+(?:on\s+|in\s+)?"
     r"|(?<!\bfirst\s)(?<!\boriginally\s)(?<!\binitially\s)(?<!\bpreviously\s)(?<!\bonce\s)"
     r"(?:set|slated|due|planned|scheduled)\s+for\s+"
     # "Banks are closed until Tuesday", "Flights remain suspended until Monday": a state that lasts
     r"|(?:is|are|remains?|stays?|lasts?|continues?)\s+(?:[a-z]+\s+){0,2}?(?:until|till|through)\s+"
     r"|(?:is|are)\s+closed\s+(?:on\s+)?"
     r"|\b(?:[Aa]n?|[Tt]he)\s+[a-z]+\s+to\s+be\s+[a-z]+ed\s+(?:on\s+|in\s+)?"  # "a report to be published on"
-    r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
+    r"|(?:postponed|delayed|moved|pushed(?:\s+back)?|put\s+off|rescheduled)\s+(?:\w+\s+){0,3}?to\s+"
     r"|called\s+(?:a|an|the)\s+(?:[a-z]+\s+){1,2}for\s+"
     r")(?:(?:early|late)\s+)?$"
 )
 #: A reporting verb the date follows directly: the day of saying, whatever the clause before foresees.
 _REPORTED = re.compile(
     r"\b(?:said|says|told\s+(?:[A-Za-z]+\s+){0,2}?|announced|reported|added|confirmed|denied|wrote)\s+(?:on\s+)?$"
+)
+#: "Another storm could bring snow to New England on Thursday": a possibility ahead, in forecasts and
+#: plans; not past ability ("could not be reached on Monday", "could hardly"), nor "could have".
+_COULD = re.compile(
+    r"\bcould\s+(?!not\b|n't|have\b|hardly\b|never\b|only\b|barely\b)(?:also\s+|still\s+|even\s+)?[a-z]+\b"
 )
 ANY_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|will|shall|to\s+be)\b|'ll\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;!?]\s|\n|,\s(?:but|and|while)\s")
@@ -122,6 +134,16 @@ def looks_ahead(text: str, start: int) -> bool:
         if not _PAST_PLAN.search(text, max(clause, cue.start() - 12), cue.start()):
             return True
     return False
+
+
+def could_ahead(text: str, start: int) -> bool:
+    """ "Another storm could bring snow to New England on Thursday": "could" with its verb in the
+    clause before the day, a possibility (the caller keeps it to the next few days: "could be located
+    Wednesday" in Thursday's paper is the day before)."""
+    clause = max(0, start - _LOOK_BACK)
+    for found in _CLAUSE_START.finditer(text, clause, start):
+        clause = found.end()
+    return _COULD.search(text, clause, start) is not None
 
 
 def deadline_by(text: str, mention: Mention) -> bool:

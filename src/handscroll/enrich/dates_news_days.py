@@ -1,0 +1,153 @@
+"""Which day a bare weekday or "the weekend" is in news: this week's, last week's or next (issue 16).
+
+"Friday" in a report has no week: the tense around it (dates_news_tense.py), a range it closes ("from
+Friday to Sunday"), a week named after it ("Tuesday next week") or an event's possessive ("Sunday's
+race" in Friday's paper) decide which one. Split from dates_news.py, which counts everything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handscroll.enrich.date_mentions import Anchor, Mention
+from handscroll.enrich.dates_en_times import WEEKDAYS
+from handscroll.enrich.dates_news_tense import (
+    BEFORE_DEADLINE,
+    PAST_CUE,
+    could_ahead,
+    deadline_ahead,
+    deadline_by,
+    event_ahead,
+    joined_ahead,
+    looks_ahead,
+    told_in_the_past,
+    weekend_past,
+)
+
+_NEXT = re.compile(r"[Nn]ext\s")
+
+
+def weekday_of(mention: Mention, written: dt.date, text: str) -> dt.date:
+    assert mention.weekday is not None
+    first = _RANGE_FROM.search(text, max(0, mention.start - 30), mention.start) if mention.lean == 0 else None
+    if first is not None and (first["to"] or 0 < (mention.weekday - WEEKDAYS.index(first["w"]) - 1) % 7 <= 3):
+        # "from Friday to Sunday", "on Saturday and Sunday": the second is the first such day from the first
+        opening = replace(mention, start=first.start(), weekday=WEEKDAYS.index(first["w"]) + 1)
+        begins = weekday_of(opening, written, text)
+        return begins + dt.timedelta(days=(mention.weekday - begins.isoweekday()) % 7)
+    week = _WHICH_WEEK.match(text, mention.end) if mention.lean == 0 else None
+    if week is not None:  # "on Tuesday next week", "Thursday of last week": that week's day
+        monday = written - dt.timedelta(days=written.isoweekday() - 1)
+        return monday + dt.timedelta(
+            days=7 * (1 if week["w"].lower() == "next" else -1) + mention.weekday - 1
+        )
+    back = (written.isoweekday() - mention.weekday) % 7
+    if mention.lean < 0:
+        return written - dt.timedelta(days=back or 7)
+    if (
+        mention.lean > 0
+        or looks_ahead(text, mention.start)
+        or deadline_ahead(text, mention)
+        or deadline_by(text, mention)
+        or joined_ahead(text, mention.start)
+        or (
+            (mention.weekday - written.isoweekday()) % 7 <= 4
+            and (event_ahead(text, mention.start) or could_ahead(text, mention.start))
+        )
+        or _weekend_event(mention, written, text)
+    ):
+        ahead = (mention.weekday - written.isoweekday()) % 7 or 7 * (mention.lean > 0)
+        return written + dt.timedelta(days=ahead)  # "will leave on Friday" in Friday's paper: today
+    since = PAST_CUE.search(text, max(0, mention.start - 12), mention.start) is not None
+    if back == 6 and not since:  # "Saturday" in Friday's paper is tomorrow; "since Saturday" is not
+        return written + dt.timedelta(days=1)
+    return written - dt.timedelta(days=back)
+
+
+_RANGE_FROM = re.compile(
+    rf"\b(?P<w>{'|'.join(WEEKDAYS)})\s*(?:(?P<to>to|through|until|till|thru|-|\u2013)|,?\s+(?:and|or))\s*$"
+)
+_WHICH_WEEK = re.compile(r",?\s+(?:of\s+)?(?P<w>[Nn]ext|[Ll]ast)\s+week\b")
+#: "Sunday's Oxford and Cambridge Boat Race", "Saturday's final": a day's scheduled event
+_DAY_EVENT = re.compile(
+    r"['\u2019]s\s+(?:[A-Za-z.'-]+\s+){0,4}?(?:[Rr]ace|[Ee]lection|[Vv]ote|[Mm]atch|[Gg]ame|[Ff]inal|[Rr]eferendum|"
+    r"[Rr]un-?off|[Pp]oll|[Ss]ummit|[Mm]eeting|[Pp]arade|[Mm]arathon|[Cc]eremony|Mass|[Ss]ervice|[Dd]erby|"
+    r"[Ff]ixture|Grand\s+Prix|[Tt]alks|[Ss]ession|[Cc]onclave|[Ii]nauguration|[Cc]ongress|[Cc]onvention|[Dd]ebate|"
+    r"[Hh]earing|[Cc]oncert|[Ff]estival|[Tt]ournament|[Cc]lash|[Ss]how)s?\b"
+)
+
+
+def _weekend_event(mention: Mention, written: dt.date, text: str) -> bool:
+    """ "the organisers of Sunday's Boat Race" in Friday's paper: an event two days on, named by its
+    day's possessive, is the coming one (the one five days back would be "last Sunday's")."""
+    assert mention.weekday is not None
+    if (mention.weekday - written.isoweekday()) % 7 != 2 or not _DAY_EVENT.match(text, mention.end):
+        return False
+    return not told_in_the_past(text, mention.start)
+
+
+def weekday_from(mention: Mention, day: dt.date) -> str:
+    """ "the following Monday", "the previous Friday": the nearest one after (before) the story's day."""
+    assert mention.weekday is not None
+    if mention.lean > 0:
+        return (day + dt.timedelta(days=(mention.weekday - day.isoweekday()) % 7 or 7)).isoformat()
+    return (day - dt.timedelta(days=(day.isoweekday() - mention.weekday) % 7 or 7)).isoformat()
+
+
+def weekend_of(mention: Mention, written: dt.date, text: str) -> str:
+    """ "this weekend" is the document week's; "the weekend", "last weekend" the latest, unless ahead.
+
+    A report written on a Saturday or Sunday means the weekend it is in; one written on a
+    Thursday or Friday means the coming one ("stay indoors through the weekend") unless the
+    weekend is told in the past ("Over the weekend, the post was shared").
+    """
+    saturday = written + dt.timedelta(days=6 - written.isoweekday())  # of the document's week
+    in_it = written.isoweekday() >= 6
+    ahead = looks_ahead(text, mention.start) or bool(
+        BEFORE_DEADLINE.search(text, max(0, mention.start - 30), mention.start)
+    )  # "square positions ahead of the weekend"
+    if mention.shift is None and mention.lean <= 0 and not ahead:
+        coming = mention.lean == 0 and written.isoweekday() in (4, 5) and not weekend_past(text, mention)
+        if not (in_it or coming) or mention.lean < 0:
+            saturday -= dt.timedelta(days=7)
+    elif mention.shift is None and mention.lean > 0 and (in_it or _NEXT.match(text, mention.start)):
+        saturday += dt.timedelta(days=7)  # "next weekend" is next week's, as "next week" is
+    elif (
+        mention.shift is not None and written.isoweekday() <= 2 and not ahead and weekend_past(text, mention)
+    ):
+        saturday -= dt.timedelta(days=7)  # "Ministers met this weekend" on a Monday: the one just gone
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
+
+
+def night_ahead(mention: Mention, text: str, story: Anchor | None, written: dt.date) -> dt.date | None:
+    """ "Temperatures will fall overnight": told ahead, the night to come is the report's own, or that
+    of a day still ahead the story has named ("Snow begins Saturday and will freeze overnight");
+    told in the past it is the night before (the rule's own reading)."""
+    if mention.tod != "NI" or mention.shift != ("D", -1) or mention.deictic:
+        return None
+    if not _OVERNIGHT.match(text, mention.start) or not looks_ahead(text, mention.start):
+        return None
+    if story is not None and story.month and story.day and story.year > 0:
+        return max(written, dt.date(story.year, story.month, story.day))
+    return written
+
+
+_OVERNIGHT = re.compile(r"[Oo]vernight\b")
+
+
+def sunday_week_ahead(mention: Mention, text: str, written: dt.date) -> str | None:
+    """ "An inquest is due to open this week", "later this week" in Sunday's paper: the week to come
+    (ISO weeks end on Sunday, so the report's own week is all but over); told in the past ("ruled
+    this week") it stays the week just ending."""
+    if written.isoweekday() != 7 or mention.shift != ("W", 0) or not mention.deictic:
+        return None
+    if not (_LATER.match(text, mention.start) or looks_ahead(text, mention.start)):
+        return None
+    year, week, _ = (written + dt.timedelta(days=1)).isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+_LATER = re.compile(r"[Ll]ater\s+this\s+week\b")
