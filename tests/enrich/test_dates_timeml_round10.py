@@ -92,6 +92,18 @@ def test_a_month_inside_a_longer_word_is_no_month(sentence: str) -> None:
     assert not [x for x in found if x.text in ("August", "March")], [(x.text, x.value) for x in found]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Retailers are planning for Black Friday.",
+        "Shoppers spent more on Cyber Monday.",
+        "He won on Super Tuesday.",
+    ],
+)
+def test_a_day_named_for_shops_or_votes_is_not_this_weeks(sentence: str) -> None:
+    assert find_dates(sentence, dct=DCT, ranges=False) == []
+
+
 def test_a_narrative_keeps_a_clock_time_apart_from_its_date() -> None:
     """WikiWars (TIMEX2) marks "at 11 a.m. on 11 November 1918" and "5:34 AM Baghdad time on March 20,
     2003" as a time and a date: only a weekday before the date joins it."""

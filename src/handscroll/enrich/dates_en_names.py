@@ -37,8 +37,8 @@ _PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tri
 #: "on a normal Friday" (any Friday), "The Mail on Sunday" (a paper), "Mr. Monday" (a name).
 _NO_DAY_BEFORE = re.compile(
     r"\b(?:[Aa]n?\s+(?:normal|typical|usual|ordinary|regular|average|busy|quiet|given)|[Aa]ny"
-    r"|(?:Mail|Independent|Express|Mirror|Herald|Telegraph)\s+on|(?:Mr|Mrs|Ms|Dr)\.?)\s+$"
-)  # "a Monday deadline" is a day
+    r"|(?:Mail|Independent|Express|Mirror|Herald|Telegraph)\s+on|(?:Mr|Mrs|Ms|Dr)\.?|Black|Cyber|Super)\s+$"
+)  # "a Monday deadline" is a day; "Black Friday", "Super Tuesday" are days of their own
 
 
 def in_a_name(text: str, start: int, end: int) -> bool:
@@ -70,7 +70,8 @@ def a_kind_of_thing(text: str, end: int) -> bool:
 
 def no_calendar_day(text: str, start: int, end: int, determined: bool) -> bool:
     """A weekday that is no day of the calendar: a paper ("The Sunday Times", "The Mail on Sunday"),
-    a name ("Mr. Monday"), any such day ("on a normal Friday"); `determined` ("last Friday") never is."""
+    a name ("Mr. Monday"), any such day ("on a normal Friday"), a day named for shops or votes
+    ("Black Friday", "Super Tuesday", not this week's); `determined` ("last Friday") never is."""
     if _PAPER_AFTER.match(text, end):
         return True
     return not determined and _NO_DAY_BEFORE.search(text, max(0, start - 20), start) is not None
