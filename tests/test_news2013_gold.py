@@ -23,8 +23,7 @@ VALUES = {
         r"|\d{4}-(?:Q[1-4]|H[12]|SP|SU|FA|WI)|(?:PRESENT|PAST|FUTURE)_REF"
     ),
     "TIME": re.compile(rf"{_DAY}T(?:\d{{2}}:\d{{2}}|MO|AF|EV|NI)"),
-    # quarters as TimeBank counts them ("several quarters" PXQ)
-    "DURATION": re.compile(rf"P(?:{_PERIOD}(?:Y|Q|M|W|D|DE|CE))+|PT(?:{_PERIOD}[HMS])+"),
+    "DURATION": re.compile(rf"P(?:{_PERIOD}(?:Y|M|W|D|Q|DE|CE|L))+|PT(?:{_PERIOD}[HMS])+"),  # Q: quarters
     "SET": re.compile(rf"P{_PERIOD}(?:Y|M|W|D)|XXXX-(?:XX-XXT(?:MO|AF|EV|NI)|WXX-[1-7]|SP|SU|FA|WI)"),
 }
 #: TimeML leaves the preposition outside ("at least" is a modifier, inside)
