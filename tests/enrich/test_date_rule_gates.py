@@ -29,6 +29,7 @@ TEXTS = (
     "Within minutes, hours after the vote, overnight; shut at weekends and shelled nightly.",
     "It took days or even weeks, some 80 million years ago; weeks after the vote.",
     "For 12 consecutive months and in those three months, rallies on May Day.",
+    "He won twice last season and once this season.",
 )
 
 

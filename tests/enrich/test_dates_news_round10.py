@@ -3,7 +3,8 @@
 "since the start of the year" runs up to the report whatever year the story was in; a season after a
 year's possessive is that year's; "could" with its verb looks a few days ahead; "two weeks ago" is the
 day; a month told in the future of a past moment ("..., when he would win the December vote") is the
-first one after that moment; "overnight" told ahead is the night to come.
+first one after that moment; "overnight" told ahead is the night to come; "the same year" is its
+sentence's year; a report keeping a fiscal year counts "the quarter" from its fiscal quarter.
 
 Sentences are our own, in the style of 2013 wire copy; each row carries its document date.
 """
@@ -146,6 +147,52 @@ FORMS: list[tuple[str, str, str, str, str]] = [
         "DATE",
         "2013-04",
     ),
+    # "the same year" is the year its sentence named last
+    (
+        "2013-03-23",
+        "The tycoon backed the new president in 1999 and broke with him the same year.",
+        "the same year",
+        "DATE",
+        "1999",
+    ),
+    # a company's "next fiscal year" counts from the report, not from a year the story named
+    (
+        "2013-03-22",
+        "Stores were overstocked before the 2010 World Cup, and the unit will shrink into the next fiscal "
+        "year, which starts June 1.",
+        "the next fiscal year",
+        "DATE",
+        "2014",
+    ),
+    # a report whose period ended off the calendar: "the quarter" and "a year earlier" follow its
+    # fiscal quarter
+    (
+        "2013-03-22",
+        "The retailer's second-quarter profit beat forecasts. Net income in the three months that ended "
+        "Jan. 31 rose to $80 million, or 40 cents a share, from $71 million, or 35 cents, a year earlier.",
+        "a year earlier",
+        "DATE",
+        "2012-Q2",
+    ),
+    (
+        "2013-03-22",
+        "The retailer's second-quarter profit beat forecasts. Net income in the three months that ended "
+        "Jan. 31 rose 12 percent. Online sales doubled in the quarter.",
+        "the quarter",
+        "DATE",
+        "2013-Q2",
+    ),
+    # a past verb's object before the day is no schedule ("washed out play on Sunday")
+    (
+        "2013-03-26",
+        "Lightning halted play on Sunday afternoon with the leaders on the back nine.",
+        "Sunday afternoon",
+        "TIME",
+        "2013-03-24TAF",
+    ),
+    # "this season", "last season": the report's year, the year before
+    ("2013-03-26", "The Spaniard has won four titles this season.", "this season", "DATE", "2013"),
+    ("2013-03-26", "She finished third in the standings last season.", "last season", "DATE", "2012"),
     # the future of a past moment the sentence names
     (
         "2013-03-21",
@@ -212,3 +259,14 @@ def test_a_plan_through_a_month_still_looks_ahead() -> None:
 def test_this_week_told_in_the_past_on_a_sunday_is_the_week_ending() -> None:
     found = find_dates("The regulator fined the bank this week.", dct="2013-03-24", ranges=False)
     assert [(x.text, x.value) for x in found] == [("this week", "2013-W12")]
+
+
+def test_a_newspaper_named_daily_is_no_set() -> None:
+    text = "Editors of the Daily Express and the Daily Record met ministers on Monday."
+    found = find_dates(text, dct="2013-03-22", ranges=False)
+    assert [(x.text, x.value) for x in found] == [("Monday", "2013-03-18")]
+
+
+def test_this_season_is_no_timex2_mark() -> None:
+    """A narrative's TIMEX2 key leaves "this season"; only news (TimeML) marks it."""
+    assert find_dates("The club won the cup this season.") == []

@@ -40,7 +40,7 @@ _FROM_WRITING = frozenset(
         "the upcoming",
     )
 )
-_TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 _UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"
@@ -101,12 +101,13 @@ def _relative(found: re.Match[str]) -> Mention:
     start, end = found.start(), found.end()
     det = " ".join(found["det"].lower().split())
     # "next year" counts from the moment of writing, "the next year" from the story.
-    deictic = det in _FROM_WRITING
+    # "the next fiscal year, which begins June 1": a company's fiscal years count from the report
+    deictic = det in _FROM_WRITING or (found.group().endswith("fiscal year") and det == "the next")
     if unit in SEASONS:  # "last summer" in October is that year's: the nearest one on its side (news)
         lean = lean_of(det) if deictic and det != "the current" else 0
         return Mention(start, end, season=SEASONS[unit], shift=("Y", amount), deictic=deictic, lean=lean)
-    if unit in _TOD_CODES:
-        return Mention(start, end, tod=_TOD_CODES[unit], shift=("D", amount), deictic=deictic)
+    if unit in TOD_CODES:
+        return Mention(start, end, tod=TOD_CODES[unit], shift=("D", amount), deictic=deictic)
     # "the past year": a date in TimeML news, a duration to TIMEX2, which the period rules give.
     convention = "TimeML" if det in ("the past", "the last") else None
     return Mention(start, end, shift=(_UNIT_CODES[unit], amount), deictic=deictic, convention=convention)
@@ -132,7 +133,7 @@ def _day_before(found: re.Match[str]) -> Mention | None:
     text, start = found.string, found.start()
     if unit != "D" and not _YEAR_NAMED.search(text, _opening(text, start), start):
         return None  # "the year before" counts from a year its sentence names ("in 2009 ... the year before")
-    return Mention(found.start(), found.end(), tod=_TOD_CODES.get(found["u"]), shift=(unit, amount))
+    return Mention(found.start(), found.end(), tod=TOD_CODES.get(found["u"]), shift=(unit, amount))
 
 
 @rule(r"\b[Tt]he\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)\b", key="names")
@@ -384,8 +385,8 @@ def _set(found: re.Match[str]) -> Mention | None:
     if found.start() and found.string[found.start() - 1].isalnum():
         return None
     words = found.group().lower().split()
-    if found.group() == "daily" and _NAME_FOLLOWS.match(found.string, found.end()):
-        return None  # "the party daily Granma": a newspaper
+    if found.group() in ("daily", "Daily") and _NAME_FOLLOWS.match(found.string, found.end()):
+        return None  # "the party daily Granma", "the Daily Mail": a newspaper
     if len(words) == 2:  # "per day", "every month": a period, as TIMEX2 writes these sets
         quant = words[0].upper() if words[0] != "per" else None
         return Mention(
@@ -434,21 +435,3 @@ def _vague_offset(found: re.Match[str]) -> Mention:
     """ "years later" FUTURE_REF; "months ago", "weeks earlier" PAST_REF."""
     ref = "PAST_REF" if found["dir"] in ("earlier", "ago") else "FUTURE_REF"
     return Mention(found.start(), found.end(), literal=ref)
-
-
-@rule(
-    r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+)?(?P<w>[Yy]esterday|[Tt]omorrow)"
-    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
-    key="names",
-)
-def _yesterday(found: re.Match[str]) -> Mention:
-    """A day from the document date ("yesterday morning": part of it, a TIME); with none, an unknown day."""
-    amount = -1 if found["w"].lower() == "yesterday" else 1
-    tod = _TOD_CODES[found["t"]] if found["t"] else None
-    literal = "XXXX-XX-XX" + (f"T{tod}" if tod else "")
-    kind = "TIME" if tod else "DATE"
-    shift = ("D", amount)
-    mod = {"early": "START", "late": "END"}.get((found["pre"] or "").lower())  # "late yesterday"
-    return Mention(
-        found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind, mod=mod
-    )

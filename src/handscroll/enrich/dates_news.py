@@ -19,9 +19,11 @@ from handscroll.enrich.dates_en_quarters import sentence_around, shift_quarter
 from handscroll.enrich.dates_en_times import WEEKEND
 from handscroll.enrich.dates_news_anaphora import (
     ahead_of_then,
+    fiscal_period,
     night_before,
     nth_of_month,
     of_the_years_own,
+    same_year,
     year_of_report,
     years_later,
 )
@@ -86,6 +88,8 @@ def resolve_dated(
         if abs(mention.lean) == 2 and story is not None and story.month and story.day and story.year > 0:
             return _with_tod(weekday_from(mention, dt.date(story.year, story.month, story.day)), mention)
         return _with_tod(weekday_of(mention, written, text).isoformat(), mention)
+    if news and period is None:
+        period = fiscal_period(text, mention.start, dct.year)  # "the period that ended Feb. 28"
     # in a quarter's last week no report is out yet: "For the quarter, the Dow rose 11 percent" is this one
     closing = dct.month % 3 == 0 and dct.day >= _QUARTER_CLOSING
     reported = period or shift_quarter(dct.year, dct.month, 0 if closing else -1)
@@ -111,6 +115,8 @@ def resolve_dated(
         return _with_tod(night.isoformat(), mention)  # "tonight" quoted from last night's game
     if news and (later := years_later(mention, text)) is not None:
         return later  # "13 years later" after "In 1965": 1978, not 13 years after the report
+    if news and (named := same_year(mention, text)) is not None:
+        return named  # "in 2000 ... left Russia the same year"
     if news and year_of_report(mention, text):
         return f"{dct.year:04d}"  # "at the start of the year" after "the lowest since 2011"
     if news and mention.shift is not None and _WEEKS_AGO.fullmatch(text, mention.start, mention.end):

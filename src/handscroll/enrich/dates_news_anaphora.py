@@ -166,3 +166,52 @@ def ahead_of_then(mention: Mention, text: str, story: Anchor | None, written: dt
     if not _WHEN_WOULD.search(text, max(0, mention.start - 120), mention.start):
         return None
     return story.year + (mention.month < story.month)
+
+
+#: "the period that ended Feb. 28": a report whose quarters close off the calendar keeps a fiscal year.
+_OFF_CALENDAR_END = re.compile(
+    r"\bend(?:ed|ing|s)\s+(?:on\s+)?(?:Jan|Feb|Apr|May|Jul|Aug|Oct|Nov)[a-z]*\.?\s+\d"
+)
+_ORDINAL_QUARTER = re.compile(r"\b(?P<n>first|second|third|fourth)[\s-]+quarter\b", re.IGNORECASE)
+_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def fiscal_period(text: str, start: int, year: int) -> str | None:
+    """The fiscal quarter a report keeping a fiscal year is about ("third-quarter profit ... in the
+    period that ended Feb. 28"): the ordinal quarter it named first, in the report's year, as TimeBank
+    labels fiscal quarters. "The quarter" and "a year earlier" then count from it."""
+    if not _OFF_CALENDAR_END.search(text, 0, start):
+        return None
+    named = _ORDINAL_QUARTER.search(text, 0, start)
+    return f"{year:04d}-Q{_ORDINALS.index(named['n'].lower()) + 1}" if named else None
+
+
+_SAME_YEAR = re.compile(r"[Tt]h(?:e|at)\s+(?:very\s+)?same\s+year")
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
+
+
+def same_year(mention: Mention, text: str) -> str | None:
+    """ "became president in 2000 and left Russia the same year": the year its sentence named last
+    (a report otherwise counts "the year" words from its own date)."""
+    if not _SAME_YEAR.fullmatch(text, mention.start, mention.end):
+        return None
+    opening = max(0, mention.start - _LOOK_BACK)
+    for stop in _SENTENCE_STOP.finditer(text, opening, mention.start):
+        opening = stop.end()
+    named = list(_YEAR.finditer(text, opening, mention.start))
+    return named[-1].group() if named else None
+
+
+_SEASON_STEP = {"this": 0, "last": -1, "next": 1}
+
+
+@rule(
+    r"\b(?P<w>[Tt]his|[Ll]ast|[Nn]ext)\s+season\b(?![\s-]+(?:ticket|pass|opener|finale|high|best|low)s?\b)",
+    key="unit",
+    needs=("season",),
+)
+def _this_season(found: re.Match[str]) -> Mention:
+    """ "has won three times this season": a sports or trade season, by the year the report is in
+    ("last season" the year before), as a year is; TimeML marks it, the TIMEX2 keys do not."""
+    step = _SEASON_STEP[found["w"].lower()]
+    return Mention(found.start(), found.end(), shift=("Y", step), deictic=True, convention="TimeML")

@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 
 from handscroll.enrich.date_mentions import Anchor, Mention
+from handscroll.enrich.date_rules import rule
+from handscroll.enrich.dates_en_relative import TOD_CODES
 from handscroll.enrich.dates_en_times import WEEKDAYS
 from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,
@@ -151,3 +153,21 @@ def sunday_week_ahead(mention: Mention, text: str, written: dt.date) -> str | No
 
 
 _LATER = re.compile(r"[Ll]ater\s+this\s+week\b")
+
+
+@rule(
+    r"\b(?:(?P<pre>[Ee]arly|[Ll]ate)\s+)?(?P<w>[Yy]esterday|[Tt]omorrow)"
+    r"(?:\s+(?P<t>morning|afternoon|evening|night))?\b",
+    key="names",
+)
+def _yesterday(found: re.Match[str]) -> Mention:
+    """A day from the document date ("yesterday morning": part of it, a TIME); with none, an unknown day."""
+    amount = -1 if found["w"].lower() == "yesterday" else 1
+    tod = TOD_CODES[found["t"]] if found["t"] else None
+    literal = "XXXX-XX-XX" + (f"T{tod}" if tod else "")
+    kind = "TIME" if tod else "DATE"
+    shift = ("D", amount)
+    mod = {"early": "START", "late": "END"}.get((found["pre"] or "").lower())  # "late yesterday"
+    return Mention(
+        found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind, mod=mod
+    )

@@ -73,7 +73,8 @@ _SCHEDULE = re.compile(
 #: tense, its verb at most a place or an object before the date (not "did not meet", "could meet").
 _PRESENT_PLAN = re.compile(
     r"(?<!\bdid\s)(?<!\bnot\s)(?<!\bcould\s)(?<!n't\s)(?<!\bto\s)"
-    r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bof\s)(?<!\bnew\s)\b(?:"  # nouns
+    # nouns: "the vote", "its meeting"; "washed out play", "halted play" (a past verb's object)
+    r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bof\s)(?<!\bnew\s)(?<!\bout\s)(?<!ed\s)\b(?:"
     r"(?:is|are)\s+(?:on\s+|in\s+)?"
     r"|(?:meets?|resumes?|continues?|reconvenes?|convenes?|votes?|holds?|hosts?|faces?|visits?|travels?|flies|leaves|"
     r"returns|arrives|heads|testifies|unveils|takes\s+(?:office|up|place)|sits|gathers?|debates|plays?|"
