@@ -4,7 +4,8 @@
 year's possessive is that year's; "could" with its verb looks a few days ahead; "two weeks ago" is the
 day; a month told in the future of a past moment ("..., when he would win the December vote") is the
 first one after that moment; "overnight" told ahead is the night to come; "the same year" is its
-sentence's year; a report keeping a fiscal year counts "the quarter" from its fiscal quarter.
+sentence's year; a report keeping a fiscal year counts "the quarter" from its fiscal quarter; a time of
+day in a paragraph naming no day is the day the report leads with.
 
 Sentences are our own, in the style of 2013 wire copy; each row carries its document date.
 """
@@ -270,3 +271,24 @@ def test_a_newspaper_named_daily_is_no_set() -> None:
 def test_this_season_is_no_timex2_mark() -> None:
     """A narrative's TIMEX2 key leaves "this season"; only news (TimeML) marks it."""
     assert find_dates("The club won the cup this season.") == []
+
+
+def test_a_time_of_day_in_a_paragraph_naming_no_day_is_the_lead_s_day() -> None:
+    """A Friday report that leads with Friday: a side remark about Thursday in one paragraph does not
+    carry "in the afternoon" of the next paragraph back to Thursday."""
+    text = (
+        "A bridge gave way in the port on Friday morning, injuring dozens.\n\n"
+        "Strong winds had battered the coast on Thursday.\n\n"
+        "The prime minister toured the site in the afternoon and ordered an inquiry."
+    )
+    found = find_dates(text, dct="2013-03-29", ranges=False)
+    assert ("the afternoon", "2013-03-29TAF") in [(x.text, x.value) for x in found]
+
+
+def test_a_time_of_day_after_its_own_day_in_the_paragraph_stays_there() -> None:
+    text = (
+        "A bridge gave way in the port on Friday morning.\n\n"
+        "On Thursday, inspectors had visited the site and left in the afternoon."
+    )
+    found = find_dates(text, dct="2013-03-29", ranges=False)
+    assert ("the afternoon", "2013-03-28TAF") in [(x.text, x.value) for x in found]

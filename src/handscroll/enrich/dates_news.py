@@ -29,6 +29,7 @@ from handscroll.enrich.dates_news_anaphora import (
 )
 from handscroll.enrich.dates_news_days import (
     night_ahead,
+    paragraph_of_the_report_day,
     sunday_week_ahead,
     weekday_from,
     weekday_of,
@@ -313,7 +314,8 @@ def day_of_clock(mention: Mention, anchor: Anchor | None, dct: Anchor, text: str
         return dct
     ahead = (anchor.year, anchor.month, anchor.day) > (dct.year, dct.month or 0, dct.day or 0)
     if not ahead:
-        return anchor
+        # "rain fell on Thursday ... [paragraph] The president visited in the afternoon" in Friday's
+        return dct if paragraph_of_the_report_day(text, mention.start, anchor, dct) else anchor
     clause = text[_sentence_before(text, mention.start) : mention.start]
     past = _CLOCK_PAST.search(clause) is not None and ANY_MODAL.search(clause) is None
     return dct if past else anchor

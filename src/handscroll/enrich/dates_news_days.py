@@ -171,3 +171,21 @@ def _yesterday(found: re.Match[str]) -> Mention:
     return Mention(
         found.start(), found.end(), literal=literal, shift=shift, deictic=True, tod=tod, kind=kind, mod=mod
     )
+
+
+_DAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b")
+_LEAD = 400  # the opening of a report, where it names the day it tells
+
+
+def paragraph_of_the_report_day(text: str, start: int, story: Anchor, dct: Anchor) -> bool:
+    """ "Heavy rain fell on Thursday ... [new paragraph] The president visited in the afternoon" in a
+    Friday report whose lead tells of Friday: a time of day in a paragraph naming no day belongs to the
+    day the report leads with, not to a day an earlier paragraph mentioned in passing."""
+    if not (dct.month and dct.day) or (story.year, story.month, story.day) == (dct.year, dct.month, dct.day):
+        return False
+    paragraph = text.rfind("\n", 0, start) + 1
+    if paragraph == 0 or _DAY_WORD.search(text, paragraph, start):
+        return False
+    written = dt.date(dct.year, dct.month, dct.day)
+    own = re.compile(rf"\b(?:{WEEKDAYS[written.isoweekday() - 1]}|[Tt]oday)\b")
+    return own.search(text, 0, min(_LEAD, paragraph)) is not None
