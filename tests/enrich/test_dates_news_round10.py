@@ -194,6 +194,8 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     # "this season", "last season": the report's year, the year before
     ("2013-03-26", "The Spaniard has won four titles this season.", "this season", "DATE", "2013"),
     ("2013-03-26", "She finished third in the standings last season.", "last season", "DATE", "2012"),
+    # "the last year" keeps its article and is the year before, as TimeBank dates "the past year"
+    ("2013-03-24", "Friends said the last year had worn him down.", "the last year", "DATE", "2012"),
     # the future of a past moment the sentence names
     (
         "2013-03-21",

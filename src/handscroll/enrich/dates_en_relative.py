@@ -90,7 +90,7 @@ _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over
     r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+(?=this|last|next))?"
     r"(?P<det>[Tt]he\s+same|[Tt]hat\s+same|[Tt]hat|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Tt]he\s+following|"
     r"[Tt]he\s+next|[Tt]he\s+previous|[Tt]he\s+preceding|[Tt]he\s+subsequent|[Tt]he\s+prior|[Tt]he\s+current|"
-    r"[Tt]he\s+past|[Tt]he\s+last(?=\s+week\b)|[Tt]he\s+(?:up)?coming|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
+    r"[Tt]he\s+past|[Tt]he\s+last(?=\s+(?:week|month|year)\b)|[Tt]he\s+(?:up)?coming|[Nn]ext|[Ll]ast)\s+(?:fiscal\s+(?=year))?"
     # "the last day of the campaign" names a day of an event, not the day before.
     r"(?P<u>year|month|day|week|spring|summer|autumn|fall|winter|morning|afternoon|evening|night)\b(?!\s+of\b)",
     key="unit",
