@@ -196,6 +196,11 @@ FORMS: list[tuple[str, str, str, str, str]] = [
     ("2013-03-26", "She finished third in the standings last season.", "last season", "DATE", "2012"),
     # "the last year" keeps its article and is the year before, as TimeBank dates "the past year"
     ("2013-03-24", "Friends said the last year had worn him down.", "the last year", "DATE", "2012"),
+    # "in recent months", "in recent weeks": a stretch of no stated length, as TimeBank marks them
+    ("2013-03-24", "Sales have slowed in recent months.", "recent months", "DURATION", "PXM"),
+    ("2013-03-24", "The yen has weakened in recent weeks.", "recent weeks", "DURATION", "PXW"),
+    ("2013-03-24", "Fares rose sharply in recent years.", "recent years", "DATE", "PAST_REF"),
+    ("2013-03-24", "Funds lost money in recent weeks and months.", "recent weeks", "DATE", "PAST_REF"),
     # the future of a past moment the sentence names
     (
         "2013-03-21",

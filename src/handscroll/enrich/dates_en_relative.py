@@ -75,6 +75,7 @@ _GENERIC_TODAY = re.compile(
     r"dollars|technology|culture|families|women|men|students|consumers|computers|economy|realities|reality)\b"
 )
 _THAN = re.compile(r"\s+than\b")
+_AND_UNITS = re.compile(r"\s+(?:and|or)\s+(?:days|weeks|months|years)\b")
 _YEAR_NAMED = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
@@ -362,6 +363,10 @@ def _deictic(found: re.Match[str]) -> Mention | None:
     if word.endswith(("time", "period")) and not word.startswith("this"):
         at = found.start()
         return Mention(at, found.end(), shift=("A", 0), fallback="PRESENT_REF", convention="TIMEX2")
+    # "in recent months": a stretch of no stated length, as TimeBank marks it ("in recent weeks and
+    # months" stays PAST_REF there)
+    if word in ("recent months", "recent weeks") and not _AND_UNITS.match(found.string, found.end()):
+        return Mention(found.start(), found.end(), literal=f"PX{word[7].upper()}", kind="DURATION")
     ref = "PAST_REF" if word.startswith(("recent", "former", "the past", "past")) else "PRESENT_REF"
     # TimeML leaves these alone; "recently" is marked in TimeBank but not in the TempEval-3 test set
     if word.startswith(("former", "this")) or word in ("recent", "current", "recently"):
