@@ -299,3 +299,14 @@ def test_a_time_of_day_after_its_own_day_in_the_paragraph_stays_there() -> None:
     )
     found = find_dates(text, dct="2013-03-29", ranges=False)
     assert ("the afternoon", "2013-03-28TAF") in [(x.text, x.value) for x in found]
+
+
+def test_a_hard_wrapped_line_is_no_paragraph() -> None:
+    """Only a blank line opens a paragraph: a sentence starting a wrapped line keeps the story's day."""
+    text = (
+        "A bridge gave way in the port on Friday morning.\n"
+        "Strong winds had battered the coast on Thursday.\n"
+        "Crews cleared the road in the afternoon."
+    )
+    found = find_dates(text, dct="2013-03-29", ranges=False)
+    assert ("the afternoon", "2013-03-28TAF") in [(x.text, x.value) for x in found]

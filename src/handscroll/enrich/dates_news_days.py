@@ -175,6 +175,7 @@ def _yesterday(found: re.Match[str]) -> Mention:
 
 _DAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b")
 _LEAD = 400  # the opening of a report, where it names the day it tells
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # a blank line
 
 
 def paragraph_of_the_report_day(text: str, start: int, story: Anchor, dct: Anchor) -> bool:
@@ -183,9 +184,10 @@ def paragraph_of_the_report_day(text: str, start: int, story: Anchor, dct: Ancho
     day the report leads with, not to a day an earlier paragraph mentioned in passing."""
     if not (dct.month and dct.day) or (story.year, story.month, story.day) == (dct.year, dct.month, dct.day):
         return False
-    paragraph = text.rfind("\n", 0, start) + 1
-    if paragraph == 0 or _DAY_WORD.search(text, paragraph, start):
+    breaks = list(_PARAGRAPH_BREAK.finditer(text, 0, start))  # a wrapped line is no paragraph
+    if not breaks or _DAY_WORD.search(text, breaks[-1].end(), start):
         return False
+    paragraph = breaks[-1].end()
     written = dt.date(dct.year, dct.month, dct.day)
     own = re.compile(rf"\b(?:{WEEKDAYS[written.isoweekday() - 1]}|[Tt]oday)\b")
     return own.search(text, 0, min(_LEAD, paragraph)) is not None
