@@ -163,3 +163,9 @@ def test_a_hard_wrapped_report_reads_as_the_flowing_one(name: str) -> None:
     flowing = [(x.start, x.end, x.value) for x in find_dates(text, dct=dct[1])]
     assert [(x.start, x.end, x.value) for x in find_dates(wrapped, dct=dct[1])] == flowing
     assert all(x.text == wrapped[x.start : x.end] for x in find_dates(wrapped, dct=dct[1]))
+
+
+def test_a_year_earlier_compares_the_period_not_its_base() -> None:
+    sentence = "Home sales fell 2 percent in February from January and rose 10 percent from a year earlier."
+    found = find_dates(sentence, dct="2013-03-21")
+    assert [(x.text, x.value) for x in found][-1] == ("a year earlier", "2012-02")

@@ -39,6 +39,7 @@ _SENTENCE_OPENING = re.compile(
 _TIME_OF_DAY = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")  # not the T of FUTURE_REF
 _TITLE = re.compile(r"(?:\d+|[A-Z]\w*)(?:\s+[A-Z][\w']*)+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_COMPARED_FROM = re.compile(r"\b(?:from|than|over)\s+$", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q[1-4]|\d\d)")
@@ -256,8 +257,9 @@ class _Narrative:
                 period=self._period_for(mention.start),
                 story=self.latest,
             )
-            if dated is not None and _PERIOD_VALUE.fullmatch(dated):
-                self.named = dated, mention.end
+            base = _COMPARED_FROM.search(self.text, max(0, mention.start - 6), mention.start)
+            if dated is not None and _PERIOD_VALUE.fullmatch(dated) and base is None:
+                self.named = dated, mention.end  # not "from January": the base a period is compared with
             if self.period is None and mention.quarter is not None and mention.year is None and dated:
                 words = self.text[mention.start : mention.end]  # "fiscal" makes it the report's quarter
                 self.period = dates_news.closed_quarter(dated, self.context.dct, words)
