@@ -30,6 +30,7 @@ TEXTS = (
     "It took days or even weeks, some 80 million years ago; weeks after the vote.",
     "For 12 consecutive months and in those three months, rallies on May Day.",
     "He won twice last season and once this season.",
+    "In February last year, that November, a two-year, $2.5 billion plan; it has gone months without one.",
 )
 
 
@@ -39,8 +40,10 @@ def _mentions(text: str) -> list[tuple[int, int, str | None]]:
 
 def test_every_rule_with_needs_words_matches_here() -> None:
     gated = {
-        build.__name__: (pattern, lower) for pattern, build, _, lower, needs in date_rules._RULES if needs
-    }
+        (build.__name__, pattern.pattern): (pattern, lower)
+        for pattern, build, _, lower, needs in date_rules._RULES
+        if needs
+    }  # a builder may be registered with more than one pattern
     matched = {
         name
         for name, (pattern, lower) in gated.items()

@@ -196,16 +196,16 @@ def _tag(
     return found, narrative.latest
 
 
-#: A line break inside a sentence: after a lower-case word, a number or a comma, before more text.
-_WRAPPED_LINE = re.compile(r"(?<=[a-z0-9,;])[ \t]*\n(?![ \t]*\n)")
+#: A line break inside a sentence: after a lower-case word, a number or a comma (and at most one
+#: space, as format=flowed mail leaves), before more text. It opens with the newline so the regex
+#: engine jumps from one to the next (a pattern opening with the lookbehind cost 4% of the tagger).
+_WRAPPED_LINE = re.compile(r"\n(?:(?<=[a-z0-9,;]\n)|(?<=[a-z0-9,;] \n)|(?<=[a-z0-9,;]\t\n))(?![ \t]*\n)")
 
 
 def _unwrapped(text: str) -> str:
     """`text` with the line breaks of hard-wrapped sentences made spaces, so "on\nFriday" reads as
     one clause; same length, so every offset stays the original's."""
-    if "\n" not in text:
-        return text
-    return _WRAPPED_LINE.sub(lambda found: found.group().replace("\n", " "), text)
+    return _WRAPPED_LINE.sub(" ", text) if "\n" in text else text
 
 
 def _a_title(text: str, start: int, end: int) -> bool:

@@ -390,7 +390,7 @@ def _deictic_month(found: re.Match[str]) -> Mention:
 @rule(
     rf"\b(?:(?P<d>{DAY})\s+)?(?P<m>{MONTH})(?:\s+(?P<d2>{DAY})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
     r"(?P<det>last|next)\s+year\b",
-    key="month",
+    key="year_ahead_or_back",  # windows around "last year", not around every month
 )
 def _month_of_deictic_year(found: re.Match[str]) -> Mention:
     """ "in February last year", "on 25 August last year": a month (and day) of the year before or

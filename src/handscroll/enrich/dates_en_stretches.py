@@ -28,7 +28,7 @@ BARE_UNITS = {
     r"(?P<u>hours|days|weeks|months|years|decades)\b(?![\s-]+old\b)",
     lower=True,
     key="unit",
-    needs=(" or ",),
+    needs=tuple(f"{unit} or " for unit in ("minutes", "hours", "days", "weeks", "months", "years")),
 )
 def _or_longer(found: re.Match[str]) -> Mention:
     """ "it can take months or even years": the second of two bare stretches (the first is a cue's)."""
@@ -105,6 +105,7 @@ _AEON_MODS = {
     rf"\b(?P<n>{NUMBER})-(?P<u>year|month|week|day|hour|minute)(?=,\s+(?:\$|[a-z]))",
     lower=True,
     key="unit",
+    needs=("-year,", "-month,", "-week,", "-day,", "-hour,", "-minute,"),
 )
 def _listed_adjective(found: re.Match[str]) -> Mention | None:
     """ "a two-year, $2.5 billion mission": a stretch used as an adjective before another one."""
@@ -145,18 +146,23 @@ _RUN_UNITS = {
 }  # fmt: skip
 
 
+_RUN_UNIT = r"(?P<u>day|week|month|year|quarter|hour)s?\b(?![\s-]+old\b)"
+
+
+# two patterns, each opening with its own words: one with both optional parts scanned every number
 @rule(
-    rf"\b(?:(?P<det>those|these)\s+)?(?P<n>{NUMBER})\s+(?:(?P<run>consecutive|straight|successive)\s+)?"
-    r"(?P<u>day|week|month|year|quarter|hour)s?\b(?![\s-]+old\b)",
+    rf"\b(?P<det>those|these)\s+(?P<n>{NUMBER})\s+(?:(?:consecutive|straight|successive)\s+)?{_RUN_UNIT}",
     lower=True,
-    key="unit",
-    needs=("those ", "these ", "consecutive ", "straight ", "successive "),
+    key="pointed_count",
+)
+@rule(
+    rf"\b(?P<n>{NUMBER})\s+(?:consecutive|straight|successive)\s+{_RUN_UNIT}",
+    lower=True,
+    key="pointed_count",
 )
 def _run_or_pointed(found: re.Match[str]) -> Mention | None:
     """ "for 12 consecutive months" (P12M), "in those three months" (P3M, the determiner in the
     extent as "this week" has it): a count the plain rule reads only in part or not at all."""
-    if not (found["det"] or found["run"]):
-        return None
     amount = parse_number(found["n"])
     if amount is None or amount != int(amount) or amount < 1:
         return None  # "the third straight month" is an ordinal, which TimeBank leaves

@@ -267,22 +267,15 @@ _WORD_BEFORE = re.compile(r"([\w'-]+)\s+$")
     r"\b(?:(?:[Ww]ithin|(?P<cue>[Ff]or|[Ll]asted|[Ll]asting|[Tt]ook|[Tt]akes?|[Tt]aking|[Ii]n))\s+"
     r"(?:just\s+|only\s+|mere\s+)?(?P<a>minutes|hours)\b(?(cue)(?!\s+of\b))(?![\s-]+(?:long|old)\b)"
     r"|(?P<b>[Mm]inutes|[Hh]ours)\s+(?P<dir>after|before|later|earlier|afterwards|ago)\b"
-    r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b"
-    # "has gone months without a government", "spent years in exile" (TimeBank leaves "after weeks of")
-    r"|\b(?:spent|spend|spends|spending|gone|went|go|going|waited|wait|waiting)\s+"
-    r"(?P<d>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|later|earlier)\b))",
+    r"|[Tt]he\s+(?:first|last|final|closing|opening|dying)\s+(?P<c>minutes|hours)\b)",
     key="unit",
-    needs=("hours", "minutes", "days", "weeks", "months", "years", "decades"),
+    needs=("hours", "minutes"),
 )
 def _hours(found: re.Match[str]) -> Mention | None:
-    """ "within minutes", "hours after the verdict", "the final minutes", "has gone months without": a
-    stretch of no stated length (PTXH, PTXM, PXM..., as TimeBank marks "the first hours"); "minutes
-    ago" PAST_REF. Not "weeks after he lost": TimeBank dates "days after a sniper killed" (1998-10-XX)
-    and "in the weeks before the shooting" (1998-FA), a value no rule could give."""
-    unit = found["a"] or found["b"] or found["c"] or found["d"]
-    if found["d"]:
-        start, end = found.start("d"), found.end("d")
-    elif found["c"]:  # "the final minutes": the article belongs to the stretch
+    """ "within minutes", "hours after the verdict", "the final minutes": a stretch of no stated
+    length (PTXH, PTXM, as TimeBank marks "the first hours"); "minutes ago" PAST_REF."""
+    unit = found["a"] or found["b"] or found["c"]
+    if found["c"]:  # "the final minutes": the article belongs to the stretch
         start, end = found.start(), found.end()
     elif found["a"]:  # "within minutes": the cue does not
         start, end = found.start("a"), found.end("a")
@@ -294,9 +287,21 @@ def _hours(found: re.Match[str]) -> Mention | None:
             return None
         if found["dir"] == "ago":
             return Mention(start, found.end(), literal="PAST_REF")
-    # "has gone months without": TimeML's stretch; TIMEX2 keys (WikiWars) mark such bare units otherwise
-    convention = None if unit.lower() in ("minutes", "hours") else "TimeML"
-    return Mention(start, end, literal=BARE_UNITS[unit.lower()], kind="DURATION", convention=convention)
+    return Mention(start, end, literal=BARE_UNITS[unit.lower()], kind="DURATION")
+
+
+@rule(
+    r"\b(?:spent|spend|spends|spending|gone|went|go|going|waited|wait|waiting)\s+"
+    r"(?P<d>days|weeks|months|years|decades)\b(?![\s-]+(?:old|ago|later|earlier)\b)",
+    key="stretch_verb",
+)
+def _gone_a_stretch(found: re.Match[str]) -> Mention:
+    """ "has gone months without a government", "spent years in exile": TimeML's stretch of no stated
+    length (TIMEX2 keys, WikiWars, mark such bare units otherwise). Not "weeks after he lost":
+    TimeBank dates "days after a sniper killed" (1998-10-XX), a value no rule could give; nor "after
+    weeks of", which it leaves."""
+    value = BARE_UNITS[found["d"].lower()]
+    return Mention(found.start("d"), found.end("d"), literal=value, kind="DURATION", convention="TimeML")
 
 
 #: "the overnight rate", "an overnight success": a kind of loan or a manner, not the night.

@@ -81,7 +81,10 @@ def years_later(mention: Mention, text: str) -> str | None:
     return f"{int(named[-1].group()) + mention.shift[1]:04d}" if named else None
 
 
-@rule(rf"\b[Tt]hat\s+(?P<m>{MONTH})(?!\s+\d)", key="month")
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+@rule(rf"\b[Tt]hat\s+(?P<m>{MONTH})(?!\s+\d)", key="month", needs=tuple(f"that {m}" for m in _MONTH_STARTS))
 def _that_month(found: re.Match[str]) -> Mention | None:
     """ "Greece was rescued in May 2010, Ireland followed that November": the story's year (lean 2).
     Not "that" opening a clause ("said on Friday that March was the coldest"): the month ends its
