@@ -31,7 +31,7 @@ _NAME_LEAD = re.compile(r"(?:^|[.!?\"“(:,]\s*|\n\s*|\b(?P<w>[A-Z][a-z]+)\s+)$"
 _SEASON_KIND = re.compile(
     r"\s+(?:residences?|homes?|houses?|palace|villas?|retreats?|cottages?|uniforms?|clothes|clothing|coats?|"
     r"tyres|tires|wheat|barley|crops?|collections?|fashions?|resorts?|capital|pastures?|sports?|storms?|"
-    r"weather|squash|vegetables|flowers|jackets?|boots)\b"
+    r"weather|squash|vegetables|flowers|jackets?|boots|training|camps?)\b"
 )
 _PAPER_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Independent|Observer)\b")
 #: "on a normal Friday" (any Friday), "The Mail on Sunday" (a paper), "Mr. Monday" (a name).

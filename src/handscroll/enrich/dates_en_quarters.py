@@ -175,7 +175,7 @@ def _half_year(found: re.Match[str]) -> Mention:
 #: A sentence about a report's figures: "the second half" in it is a half of the year, not of a match.
 _REPORT_WORDS = re.compile(
     r"[$%\u20ac\u00a3]|\b(?:profits?|earnings|sales|revenues?|growth|economy|output|percent|billion|million|"
-    r"inflation|demand|exports|prices|forecasts?|expects?|expected|quarter)\b",
+    r"inflation|demand|exports|prices|forecasts?|expects?|expected|quarter|deliveries|shipments|orders)\b",
     re.IGNORECASE,
 )
 _SPORT_WORDS = re.compile(

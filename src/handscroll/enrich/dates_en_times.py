@@ -52,7 +52,7 @@ _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEK
     r"|\b(?P<h2>[01]?\d|2[0-3])(?::|\.(?=\d\d\s*(?:GMT|UTC|BST)\b))(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
-    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|{_CITY_TIME}|\s+local\s+time\b(?=\s*\()|{_US_ZONE})?"
+    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|{_CITY_TIME}|\s+local\s+time\b(?=\s*[(,.;])|{_US_ZONE})?"
     # the day it names: "Saturday", "yesterday", "Nov. 9", "Sunday, March 24" (one of them at least)
     rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
     rf"(?:(?P<rel>today|tonight|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b"
@@ -71,12 +71,16 @@ def _clock(found: re.Match[str]) -> Mention | None:
     return replace(mention, start=roughly.start(), mod="APPROX")
 
 
+#: The bracket after a clock time ("10:35 a.m. (", "noon local time (") that restates it in another zone.
+_RESTATED = re.compile(r"(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T|time|noon|midnight)\s*\(\s*$", re.IGNORECASE)
 #: TimeBank keeps "around 7:15 p.m." whole but leaves "about" out of "at about 10:35 a.m.".
 _ROUGHLY = re.compile(r"\b[Aa]round\s+$")
 
 
 def _clock_time(found: re.Match[str]) -> Mention | None:
     """The clock time and the day it names, as written."""
+    if _RESTATED.search(found.string, max(0, found.start() - 12), found.start()):
+        return None  # "10:30 a.m. (4:30 a.m. ET)": the same time again, which TimeBank leaves
     if found["h3"]:
         context = _CLOCK_CONTEXT.search(found.string, max(0, found.start() - 16), found.start())
         if context is None or "(" in context.group():

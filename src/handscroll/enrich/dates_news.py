@@ -28,6 +28,7 @@ from handscroll.enrich.dates_news_anaphora import (
     years_later,
 )
 from handscroll.enrich.dates_news_days import (
+    day_the_lead_tells,
     night_ahead,
     paragraph_of_the_report_day,
     sunday_week_ahead,
@@ -129,6 +130,9 @@ def resolve_dated(
         return resolve(replace(mention, literal=None, deictic=False), dct)[0]
     if news and mention.lean == 2 and mention.month and _needs_year(mention) and story not in (None, dct):
         return resolve(replace(mention, year=story.year, lean=0), dct)[0]  # "that November": the story's
+    if news and mention.lean == 2 and mention.month and _needs_year(mention):
+        # "won gold last summer and ran in the Olympics that August": no dated story, the last one gone
+        return resolve(replace(mention, year=written.year - (mention.month >= written.month), lean=0), dct)[0]
     if news and (then := ahead_of_then(mention, text, story, written)) is not None:
         return resolve(replace(mention, year=then), dct)[0]  # "..., when he would win the December vote"
     if news and (owned := of_the_years_own(mention, text, written)) is not None:
@@ -269,10 +273,11 @@ def _nearest_year(mention: Mention, written: dt.date, text: str) -> int:
         if mention.day is None and month == written.month and year == written.year:
             gap = 0
         cost = (abs(gap) if gap <= 0 or ahead else 2 * gap) + (1000 if ahead and gap < -31 else 0)
-        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0) or (behind and gap > 0):
+        if (mention.lean < 0 and gap >= 0) or (mention.lean > 0 and gap <= 0):
             cost += 1000
-        elif done and gap > 2:
-            # a story filed the night before may say "on Saturday, April 25" of the next day
+        elif mention.lean <= 0 and ((behind and gap > 0) or (done and gap > 2)):
+            # "since June"; a story filed the night before may say "on Saturday, April 25" of the next
+            # day; never "next February" ("his term would have ended next February")
             cost += 1000
         if best_gap is None or cost < best_gap:
             best, best_gap = year, cost
@@ -313,6 +318,8 @@ def day_of_clock(mention: Mention, anchor: Anchor | None, dct: Anchor, text: str
     if anchor is None or anchor.day is None or anchor.month is None:
         return dct
     ahead = (anchor.year, anchor.month, anchor.day) > (dct.year, dct.month or 0, dct.day or 0)
+    if not ahead and (lead := day_the_lead_tells(text, mention.start, anchor, dct)) is not None:
+        return lead  # "died Wednesday ... treated since March 10 ... died at 6:47 p.m."
     if not ahead:
         # "rain fell on Thursday ... [paragraph] The president visited in the afternoon" in Friday's
         return dct if paragraph_of_the_report_day(text, mention.start, anchor, dct) else anchor

@@ -191,3 +191,31 @@ def paragraph_of_the_report_day(text: str, start: int, story: Anchor, dct: Ancho
     written = dt.date(dct.year, dct.month, dct.day)
     own = re.compile(rf"\b(?:{WEEKDAYS[written.isoweekday() - 1]}|[Tt]oday)\b")
     return own.search(text, 0, min(_LEAD, paragraph)) is not None
+
+
+#: "treated since March 10", "in hospital since 10 March": a day that opens a stretch up to now.
+_SINCE_DAY = re.compile(
+    r"\b[Ss]ince\s+(?:[A-Z][a-z]{2,8}\.?\s+(?P<d>\d{1,2})|(?P<d0>\d{1,2})\s+[A-Z][a-z]{2,8})\b"
+)
+_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
+
+
+def day_the_lead_tells(text: str, start: int, story: Anchor, dct: Anchor) -> Anchor | None:
+    """ "died Wednesday ... had been treated since March 10 ... He died at 6:47 p.m.": a day that opens
+    a stretch running up to the report is no scene of the story, so a time of day after it, with no
+    day named between, is on the weekday the lead names (the last one on or before the report)."""
+    if not (dct.month and dct.day):
+        return None
+    since = list(_SINCE_DAY.finditer(text, max(0, start - _LEAD), start))
+    if (
+        not since
+        or int(since[-1]["d"] or since[-1]["d0"]) != story.day
+        or _DAY_WORD.search(text, since[-1].end(), start)
+    ):
+        return None
+    lead = _WEEKDAY_WORD.search(text, 0, min(_LEAD, since[-1].start()))
+    if lead is None:
+        return None
+    written = dt.date(dct.year, dct.month, dct.day)
+    day = written - dt.timedelta(days=(written.isoweekday() - WEEKDAYS.index(lead.group()) - 1) % 7)
+    return Anchor(day.year, day.month, day.day)
