@@ -52,7 +52,7 @@ _DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()]{{1,30}}\),?\s+(?:on\s+)?(?P<w>{_WEEK
     r"|\b(?P<h2>[01]?\d|2[0-3])(?::|\.(?=\d\d\s*(?:GMT|UTC|BST)\b))(?P<mi2>[0-5]\d)(?:\s*hrs)?\b"
     # "0900 GMT", "1300 local time", as the BBC writes them
     r"|\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?:(?=\s*(?:GMT|UTC|BST)\b)|\s+local\s+time\b))"
-    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|{_CITY_TIME}|\s+local\s+time\b(?=\s*[(,.;])|{_US_ZONE})?"
+    rf"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CES?T)\b|{_CITY_TIME}|\s+local\s+time\b(?=\s*\()|{_US_ZONE})?"
     # the day it names: "Saturday", "yesterday", "Nov. 9", "Sunday, March 24" (one of them at least)
     rf"(?:,?\s+(?:on\s+)?(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|{MONTH_BEFORE_DAY}\s+{DAY})\b)"
     rf"(?:(?P<rel>today|tonight|yesterday|tomorrow)\b|(?:(?P<w>{_WEEKDAY})\b"
