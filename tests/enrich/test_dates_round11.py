@@ -3,7 +3,8 @@
 "that August" with no dated story is the last August gone; "next February" stays ahead whatever the
 verb ("would have ended", "ended"); a season before what it qualifies ("spring training") is no date; a
 clock time restated in brackets in another zone is left, as TimeBank leaves "(0735 GMT)"; "the second
-half" of a sentence about deliveries or orders is the year's; a clock time after "since March 10" is on the day the lead names.
+half" of a sentence about deliveries or orders is the year's; a clock time after "since March 10" is on
+the day the lead names.
 
 Sentences are our own, in the style of 2013 wire copy; each row carries its document date.
 """
