@@ -32,6 +32,7 @@ _NEXT = re.compile(r"[Nn]ext\s")
 
 
 def weekday_of(mention: Mention, written: dt.date, text: str) -> dt.date:
+    """The day a bare weekday is in a report written on `written`: by range, named week, tense."""
     assert mention.weekday is not None
     first = _RANGE_FROM.search(text, max(0, mention.start - 30), mention.start) if mention.lean == 0 else None
     if first is not None and (first["to"] or 0 < (mention.weekday - WEEKDAYS.index(first["w"]) - 1) % 7 <= 3):
