@@ -20,6 +20,10 @@ DIGRESSION_YEARS = 10  # a bare year further than this from the anchor leaves it
 _ANCHOR_VALUE = re.compile(r"^(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
+#: TimeML's codes for the parts of the day, as TIMEX3 values end ("2013-03-22TMO").
+TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The narrative's current date: the last absolute date resolved so far."""

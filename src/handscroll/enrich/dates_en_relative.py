@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_mentions import TOD_CODES, Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import SEASONS, lean_of
 from handscroll.enrich.number_words import NUMBER, parse_number
@@ -40,7 +40,6 @@ _FROM_WRITING = frozenset(
         "the upcoming",
     )
 )
-TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 _UNIT = (
     r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|millenni(?:um|a)|fortnights?)"

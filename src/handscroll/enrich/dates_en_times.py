@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_mentions import TOD_CODES, Mention
 from handscroll.enrich.date_rules import rule
 from handscroll.enrich.dates_en import DAY, MONTH, MONTH_BEFORE_DAY, YEAR, lean_of, month_number, read_year
 from handscroll.enrich.dates_en_names import no_calendar_day
@@ -22,7 +22,6 @@ from handscroll.enrich.number_words import parse_number
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKEND = "XXXX-WXX-WE"
 _WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_TOD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _CLOCK_CONTEXT = re.compile(
     r"(?:\b(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]efore|[Aa]fter|[Aa]round|[Aa]bout|and|[Ss]ince)\s+|[-–(]\s*)$"
 )
@@ -168,9 +167,9 @@ def _part_of_day(found: re.Match[str]) -> Mention:
     # "in the morning": TimeML's extent keeps the article, as in "the next morning"
     start = found.start("the") if found["the"] else found.start("pre") if found["pre"] else found.start("t")
     if not found["pre"] and found.group().lower().startswith(("at ", "by ")):  # "moved only at night"
-        code = _TOD_CODES[found["t"]]
+        code = TOD_CODES[found["t"]]
         return Mention(start, found.end("t"), literal=f"XXXX-XX-XXT{code}", kind="TIME")
-    return Mention(start, found.end("t"), tod=_TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
+    return Mention(start, found.end("t"), tod=TOD_CODES[found["t"]], shift=("D", 0), kind="TIME")
 
 
 @rule(
@@ -201,7 +200,7 @@ def _vague_time(found: re.Match[str]) -> Mention:
 def _weekday(found: re.Match[str]) -> Mention:
     """ "Friday", "last Friday", "Friday afternoon": a day of the week, dated from the document date."""
     number = WEEKDAYS.index(found["w"]) + 1
-    tod = _TOD_CODES[found["t"]] if found["t"] else None
+    tod = TOD_CODES[found["t"]] if found["t"] else None
     literal = f"XXXX-WXX-{number}" + (f"T{tod}" if tod else "")
     # "The Sunday Times": a newspaper, which TimeML leaves; TIMEX2 keys mark the day in names;
     # "on a normal Friday": any Friday, no day of the calendar (news leaves it too)

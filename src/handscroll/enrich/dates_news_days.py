@@ -11,9 +11,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from handscroll.enrich.date_mentions import Anchor, Mention
+from handscroll.enrich.date_mentions import TOD_CODES, Anchor, Mention
 from handscroll.enrich.date_rules import rule
-from handscroll.enrich.dates_en_relative import TOD_CODES
 from handscroll.enrich.dates_en_times import WEEKDAYS
 from handscroll.enrich.dates_news_tense import (
     BEFORE_DEADLINE,

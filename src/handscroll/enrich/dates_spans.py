@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from handscroll.enrich.date_mentions import Mention
+from handscroll.enrich.date_mentions import TOD_CODES, Mention
 
 _MOD_WORDS = {
     "early": "START", "beginning": "START", "start": "START", "outset": "START", "dawn": "START",
@@ -28,7 +28,7 @@ _TOD_PREFIX = re.compile(
     r"\b(?:(?:[Ee]arly|[Ll]ate)\s+(?:in\s+|on\s+)?)?(?:[Tt]he\s+)?(?:(?:early|late)\s+)?"
     r"(?P<t>morning|afternoon|evening|night|dawn|dusk)\s+(?:hours\s+)?of\s+(?:the\s+)?$"
 )
-_TOD_CODES = {"morning": "MO", "dawn": "MO", "afternoon": "AF", "evening": "EV", "dusk": "EV", "night": "NI"}
+_TOD_CODES = {**TOD_CODES, "dawn": "MO", "dusk": "EV"}
 _APPROX_PREFIX = re.compile(r"(?:\b(?:ca|c)\.|\b(?:[Cc]irca|[Aa]round|[Aa]bout|[Aa]pproximately))\s*$")
 _LATER_IN_PREFIX = re.compile(r"\b(?:[Ll]ater|[Ee]arlier)\s+in\s+$")
 _WEEKDAY_PREFIX = re.compile(
