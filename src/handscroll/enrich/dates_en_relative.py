@@ -80,7 +80,8 @@ _YEAR_NAMED = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 def _opening(text: str, start: int) -> int:
     """Where the sentence around `start` begins (at most 300 characters back)."""
-    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 300, 0)
+    window = max(start - 300, 0)  # rfind bounded: a text with no full stop is not read back to its start
+    return max(text.rfind(". ", window, start), text.rfind("\n", window, start), window)
 
 
 _AGE = re.compile(r"[\s-]*(?:old\b|of\s+age\b|(?:and|or)\s+(?:older|younger|over|under)\b)")

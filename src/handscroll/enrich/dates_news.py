@@ -189,7 +189,8 @@ def a_month_a_year_back(mention: Mention, text: str) -> bool:
 
 def _sentence_before(text: str, start: int) -> int:
     """Where the words of `start`'s sentence before it begin (at most 300 characters back)."""
-    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 300, 0)
+    window = max(start - 300, 0)  # rfind bounded: a text with no full stop is not read back to its start
+    return max(text.rfind(". ", window, start), text.rfind("\n", window, start), window)
 
 
 _PERIOD_WORD = re.compile(r"\b(?:quarter|period|half|months|year)", re.IGNORECASE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from handscroll.enrich.date_mentions import Anchor, Mention, movable_day
 from handscroll.enrich.date_rules import rule
@@ -183,10 +184,19 @@ def fiscal_period(text: str, start: int, year: int) -> str | None:
     """The fiscal quarter a report keeping a fiscal year is about ("third-quarter profit ... in the
     period that ended Feb. 28"): the ordinal quarter it named first, in the report's year, as TimeBank
     labels fiscal quarters. "The quarter" and "a year earlier" then count from it."""
-    if not _OFF_CALENDAR_END.search(text, 0, start):
+    ended, named = _first_period_words(text)
+    if ended is None or ended > start or named is None or named[0] > start:
         return None
-    named = _ORDINAL_QUARTER.search(text, 0, start)
-    return f"{year:04d}-Q{_ORDINALS.index(named['n'].lower()) + 1}" if named else None
+    return f"{year:04d}-Q{_ORDINALS.index(named[1]) + 1}"
+
+
+@lru_cache(maxsize=4)
+def _first_period_words(text: str) -> tuple[int | None, tuple[int, str] | None]:
+    """Where the text first says its period ended off the calendar, and its first ordinal quarter:
+    found once per text, not once per expression (a long text in news mode has thousands)."""
+    ended = _OFF_CALENDAR_END.search(text)
+    named = _ORDINAL_QUARTER.search(text)
+    return (ended.end() if ended else None), ((named.end(), named["n"].lower()) if named else None)
 
 
 _SAME_YEAR = re.compile(r"[Tt]h(?:e|at)\s+(?:very\s+)?same\s+year")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from handscroll.enrich.date_mentions import TOD_CODES, Anchor, Mention
 from handscroll.enrich.date_rules import rule
@@ -184,13 +186,20 @@ def paragraph_of_the_report_day(text: str, start: int, story: Anchor, dct: Ancho
     day the report leads with, not to a day an earlier paragraph mentioned in passing."""
     if not (dct.month and dct.day) or (story.year, story.month, story.day) == (dct.year, dct.month, dct.day):
         return False
-    breaks = list(_PARAGRAPH_BREAK.finditer(text, 0, start))  # a wrapped line is no paragraph
-    if not breaks or _DAY_WORD.search(text, breaks[-1].end(), start):
+    ends = _paragraph_starts(text)  # a wrapped line is no paragraph
+    index = bisect_right(ends, start) - 1
+    if index < 0 or _DAY_WORD.search(text, ends[index], start):
         return False
-    paragraph = breaks[-1].end()
+    paragraph = ends[index]
     written = dt.date(dct.year, dct.month, dct.day)
     own = re.compile(rf"\b(?:{WEEKDAYS[written.isoweekday() - 1]}|[Tt]oday)\b")
     return own.search(text, 0, min(_LEAD, paragraph)) is not None
+
+
+@lru_cache(maxsize=4)
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph after the first begins: found once per text, not once per expression."""
+    return [found.end() for found in _PARAGRAPH_BREAK.finditer(text)]
 
 
 #: "treated since March 10", "in hospital since 10 March": a day that opens a stretch up to now.
