@@ -84,8 +84,6 @@ def _holiday(found: re.Match[str]) -> Mention:
 
 
 rule(_HOLIDAY, key="names")(_holiday)
-# "May Day", "Mother's Day": no word of the "names" key announces these; "day" and theirs do
-rule(_HOLIDAY, key="unit", needs=("may day", "mother", "father"))(_holiday)
 
 
 @rule(r"\b(?:Holy|Easter)\s+[Ww]eek\b(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?", key="unit", needs=("week",))
